@@ -1,0 +1,22 @@
+"""Entry point: ``python -m app VERB ...`` runs a headless command; anything else opens the window."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from app.cli import VERBS
+
+    if args and (args[0] in VERBS or args[0] in {"-h", "--help", "--version"}):
+        from app.cli import run
+
+        return run(args)
+    from app.ui.launch import launch  # Qt is imported only when the window is wanted
+
+    return launch(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,363 @@
+"""Edit commands. Applying a command changes the document and returns the command that undoes it.
+
+Every user-level edit is reduced to three primitives (insert, remove, replace a run of cues), each of
+which knows its own inverse, so undo is exact by construction and needs no per-command undo code.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.core.document import Cue, Document, Word
+
+
+class Command:
+    """Something that changes a document. ``apply`` returns the inverse command."""
+
+    label: str = "Edit"
+
+    def apply(self, doc: Document) -> Command:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+# -- primitives ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InsertRun(Command):
+    index: int
+    cues: tuple[Cue, ...]
+    label: str = "Insert"
+
+    def apply(self, doc: Document) -> Command:
+        doc._insert(self.index, self.cues)
+        return RemoveRun(self.index, len(self.cues), self.label)
+
+
+@dataclass(frozen=True)
+class RemoveRun(Command):
+    index: int
+    count: int
+    label: str = "Delete"
+
+    def apply(self, doc: Document) -> Command:
+        removed = doc._remove(self.index, self.count)
+        return InsertRun(self.index, tuple(removed), self.label)
+
+
+@dataclass(frozen=True)
+class ReplaceRun(Command):
+    index: int
+    cues: tuple[Cue, ...]
+    label: str = "Edit"
+
+    def apply(self, doc: Document) -> Command:
+        old = doc._replace(self.index, self.cues)
+        return ReplaceRun(self.index, tuple(old), self.label)
+
+
+@dataclass(frozen=True)
+class ReplaceAll(Command):
+    """Replace every cue (loading a file into an open document, a whole-file alignment)."""
+
+    cues: tuple[Cue, ...]
+    label: str = "Replace all"
+
+    def apply(self, doc: Document) -> Command:
+        old = doc._reset(self.cues)
+        return ReplaceAll(tuple(old), self.label)
+
+
+@dataclass(frozen=True)
+class SetProperties(Command):
+    language: str | None
+    media_path: str | None
+    label: str = "Set properties"
+
+    def apply(self, doc: Document) -> Command:
+        language, media_path = doc._set_meta(self.language, self.media_path)
+        return SetProperties(language, media_path, self.label)
+
+
+@dataclass(frozen=True)
+class Batch(Command):
+    """Several commands applied in order; the inverse undoes them in reverse order."""
+
+    commands: tuple[Command, ...]
+    label: str = "Edit"
+
+    def apply(self, doc: Document) -> Command:
+        inverses: list[Command] = []
+        try:
+            for command in self.commands:
+                inverses.append(command.apply(doc))
+        except Exception:
+            for inverse in reversed(inverses):
+                inverse.apply(doc)
+            raise
+        return Batch(tuple(reversed(inverses)), self.label)
+
+
+# -- helpers on words ---------------------------------------------------------------------------------
+
+
+def remap_words(old_text: str, new_text: str, words: Sequence[Word]) -> tuple[Word, ...]:
+    """Carry word spans over a text edit: a word survives when its characters were left untouched."""
+    if old_text == new_text or not words:
+        return tuple(words)
+    matcher = difflib.SequenceMatcher(a=old_text, b=new_text, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    kept: list[Word] = []
+    for word in words:
+        for block in blocks:
+            if block.a <= word.char_start and word.char_end <= block.a + block.size:
+                kept.append(word.shifted(delta_chars=block.b - block.a))
+                break
+    return tuple(kept)
+
+
+def retime_words(words: Sequence[Word], old: tuple[int, int], new: tuple[int, int]) -> tuple[Word, ...]:
+    """Move words with their cue: a shift moves them, a stretch scales them into the new span."""
+    (old_start, old_end), (new_start, new_end) = old, new
+    if (old_start, old_end) == (new_start, new_end):
+        return tuple(words)
+    if new_end - new_start == old_end - old_start:
+        delta = new_start - old_start
+        return tuple(w.shifted(delta_ms=delta) for w in words)
+    span = max(old_end - old_start, 1)
+    scale = max(new_end - new_start, 0) / span
+
+    def map_time(t: int) -> int:
+        return new_start + round((t - old_start) * scale)
+
+    return tuple(Word(map_time(w.start), map_time(w.end), w.char_start, w.char_end) for w in words)
+
+
+def text_joiner(language: str | None) -> str:
+    """What goes between two pieces of text when they are joined: nothing for scripts without spaces."""
+    if language and language.lower() in {"chinese", "japanese", "cantonese", "zh", "ja", "yue", "thai", "th"}:
+        return ""
+    return " "
+
+
+# -- user-level edits ---------------------------------------------------------------------------------
+
+
+def _check_index(doc: Document, index: int) -> None:
+    if not 0 <= index < len(doc):
+        raise IndexError(f"cue {index} outside 0..{len(doc) - 1}")
+
+
+def _check_times(start: int, end: int) -> None:
+    if start < 0 or end < 0:
+        raise ValueError("times cannot be negative")
+
+
+@dataclass(frozen=True)
+class InsertCue(Command):
+    index: int
+    cue: Cue
+    label: str = "Insert cue"
+
+    def apply(self, doc: Document) -> Command:
+        _check_times(self.cue.start, self.cue.end)
+        return InsertRun(self.index, (self.cue,), self.label).apply(doc)
+
+
+@dataclass(frozen=True)
+class DeleteCues(Command):
+    indices: tuple[int, ...]
+    label: str = "Delete cues"
+
+    def apply(self, doc: Document) -> Command:
+        for index in self.indices:
+            _check_index(doc, index)
+        # contiguous runs, highest first, so earlier indices stay valid
+        runs: list[list[int]] = []
+        for index in sorted(set(self.indices)):
+            if runs and runs[-1][-1] == index - 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        removals = tuple(RemoveRun(run[0], len(run), self.label) for run in reversed(runs))
+        return Batch(removals, self.label).apply(doc)
+
+
+@dataclass(frozen=True)
+class SetText(Command):
+    index: int
+    text: str
+    label: str = "Edit text"
+
+    def apply(self, doc: Document) -> Command:
+        _check_index(doc, self.index)
+        cue = doc[self.index]
+        if cue.text == self.text:
+            return ReplaceRun(self.index, (cue,), self.label).apply(doc)
+        new = cue.with_(
+            text=self.text,
+            words=remap_words(cue.text, self.text, cue.words),
+            edited=True,
+            needs_review=False,
+        )
+        return ReplaceRun(self.index, (new,), self.label).apply(doc)
+
+
+@dataclass(frozen=True)
+class SetTimes(Command):
+    index: int
+    start: int
+    end: int
+    label: str = "Change times"
+
+    def apply(self, doc: Document) -> Command:
+        _check_index(doc, self.index)
+        _check_times(self.start, self.end)
+        cue = doc[self.index]
+        words = retime_words(cue.words, (cue.start, cue.end), (self.start, self.end))
+        new = cue.with_(start=self.start, end=self.end, words=words)
+        return ReplaceRun(self.index, (new,), self.label).apply(doc)
+
+
+@dataclass(frozen=True)
+class SetFlags(Command):
+    indices: tuple[int, ...]
+    locked: bool | None = None
+    edited: bool | None = None
+    needs_review: bool | None = None
+    label: str = "Change flags"
+
+    def apply(self, doc: Document) -> Command:
+        changes = {
+            name: value
+            for name, value in (("locked", self.locked), ("edited", self.edited), ("needs_review", self.needs_review))
+            if value is not None
+        }
+        replacements = []
+        for index in self.indices:
+            _check_index(doc, index)
+            replacements.append(ReplaceRun(index, (doc[index].with_(**changes),), self.label))
+        return Batch(tuple(replacements), self.label).apply(doc)
+
+
+def _split_word(word: Word, pos: int) -> tuple[Word, Word]:
+    chars = max(word.char_end - word.char_start, 1)
+    t = word.start + round((word.end - word.start) * (pos - word.char_start) / chars)
+    return Word(word.start, t, word.char_start, pos), Word(t, word.end, pos, word.char_end)
+
+
+def split_cue(cue: Cue, pos: int) -> tuple[Cue, Cue]:
+    """Split a cue's text at a character position; words follow their characters."""
+    if not 0 < pos < len(cue.text):
+        raise ValueError(f"split position {pos} must lie inside the text (1..{len(cue.text) - 1})")
+    left_raw, right_raw = cue.text[:pos], cue.text[pos:]
+    left_text = left_raw.rstrip()
+    right_text = right_raw.lstrip()
+    right_offset = pos + (len(right_raw) - len(right_text))
+    left_words: list[Word] = []
+    right_words: list[Word] = []
+    for word in cue.words:
+        if word.char_end <= pos:
+            left_words.append(word)
+        elif word.char_start >= pos:
+            right_words.append(word)
+        else:
+            a, b = _split_word(word, pos)
+            left_words.append(a)
+            right_words.append(b)
+    left_words = [
+        Word(w.start, w.end, min(w.char_start, len(left_text)), min(w.char_end, len(left_text))) for w in left_words
+    ]
+    right_words = [
+        Word(w.start, w.end, max(w.char_start - right_offset, 0), max(w.char_end - right_offset, 0))
+        for w in right_words
+    ]
+    left_words = [w for w in left_words if w.char_end > w.char_start]
+    right_words = [w for w in right_words if w.char_end > w.char_start]
+    if left_words and right_words:
+        left_end = max(left_words[-1].end, cue.start)
+        right_start = min(max(right_words[0].start, left_end), cue.end)
+    else:
+        total = len(left_text) + len(right_text)
+        share = len(left_text) / total if total else 0.5
+        left_end = right_start = cue.start + round(cue.duration * share)
+    left = cue.with_(end=left_end, text=left_text, words=tuple(left_words))
+    right = cue.with_(start=right_start, text=right_text, words=tuple(right_words))
+    return left, right
+
+
+@dataclass(frozen=True)
+class SplitCue(Command):
+    index: int
+    position: int
+    label: str = "Split cue"
+
+    def apply(self, doc: Document) -> Command:
+        _check_index(doc, self.index)
+        left, right = split_cue(doc[self.index], self.position)
+        return Batch(
+            (ReplaceRun(self.index, (left,)), InsertRun(self.index + 1, (right,))),
+            self.label,
+        ).apply(doc)
+
+
+def merge_cues(first: Cue, second: Cue, joiner: str = " ") -> Cue:
+    offset = len(first.text) + len(joiner)
+    words = first.words + tuple(w.shifted(delta_chars=offset) for w in second.words)
+    return Cue(
+        start=min(first.start, second.start),
+        end=max(first.end, second.end),
+        text=first.text + joiner + second.text,
+        words=words,
+        edited=first.edited or second.edited,
+        locked=first.locked or second.locked,
+        needs_review=first.needs_review or second.needs_review,
+    )
+
+
+@dataclass(frozen=True)
+class MergeWithNext(Command):
+    index: int
+    joiner: str | None = None  # None: chosen from the document's language
+    label: str = "Merge cues"
+
+    def apply(self, doc: Document) -> Command:
+        _check_index(doc, self.index)
+        _check_index(doc, self.index + 1)
+        joiner = text_joiner(doc.language) if self.joiner is None else self.joiner
+        merged = merge_cues(doc[self.index], doc[self.index + 1], joiner)
+        return Batch(
+            (RemoveRun(self.index + 1, 1), ReplaceRun(self.index, (merged,))),
+            self.label,
+        ).apply(doc)
+
+
+@dataclass(frozen=True)
+class ShiftCues(Command):
+    """Move cues ``first..last`` (inclusive) by ``delta`` ms; a shift that would go below zero stops at zero."""
+
+    first: int
+    last: int
+    delta: int
+    label: str = "Shift times"
+
+    def apply(self, doc: Document) -> Command:
+        _check_index(doc, self.first)
+        _check_index(doc, self.last)
+        if self.last < self.first:
+            raise ValueError("last cue before first cue")
+        cues = doc.cues[self.first : self.last + 1]
+        earliest = min(min(c.start, c.end) for c in cues)
+        delta = max(self.delta, -earliest)
+        moved = tuple(
+            c.with_(start=c.start + delta, end=c.end + delta, words=tuple(w.shifted(delta_ms=delta) for w in c.words))
+            for c in cues
+        )
+        return ReplaceRun(self.first, moved, self.label).apply(doc)
+
+
+def replace_cues(doc: Document, changes: Iterable[tuple[int, Cue]], label: str) -> Command:
+    """One command that puts new cues at the given indices (re-alignment results, find and replace)."""
+    return Batch(tuple(ReplaceRun(index, (cue,)) for index, cue in changes), label)

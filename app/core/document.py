@@ -1,0 +1,157 @@
+"""Cues, words and the document that holds them.
+
+Times are integer milliseconds everywhere inside the application; conversion happens at the edges
+(file formats, the recognizer, the window). Cues and words are immutable values: an edit replaces a
+cue with a new one, which makes every edit's inverse a plain "put the old values back".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One recognised or aligned word: its time and the span of characters it covers in its cue's text."""
+
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+
+    def shifted(self, delta_ms: int = 0, delta_chars: int = 0) -> Word:
+        return Word(self.start + delta_ms, self.end + delta_ms, self.char_start + delta_chars, self.char_end + delta_chars)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One subtitle.
+
+    ``edited`` means the text changed since its timing was computed, so re-alignment should look at it.
+    ``locked`` means automatic timing (re-alignment, segmentation) must never move it.
+    ``needs_review`` marks a cue the aligner could not place; it kept its old timing.
+    """
+
+    start: int
+    end: int
+    text: str
+    words: tuple[Word, ...] = ()
+    edited: bool = False
+    locked: bool = False
+    needs_review: bool = False
+
+    @property
+    def duration(self) -> int:
+        return self.end - self.start
+
+    def word_text(self, word: Word) -> str:
+        return self.text[word.char_start : word.char_end]
+
+    def with_(self, **changes: Any) -> Cue:
+        return replace(self, **changes)
+
+
+ChangeKind = Literal["inserted", "removed", "changed", "reset"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A coarse change notice: ``count`` cues from ``index`` were inserted, removed or changed.
+
+    ``reset`` means anything may have changed (a new file was loaded); index and count are 0.
+    """
+
+    kind: ChangeKind
+    index: int = 0
+    count: int = 0
+
+
+Listener = Callable[[Change], None]
+
+
+@dataclass
+class Document:
+    """Ordered cues plus what they belong to: a language and a media file.
+
+    Cues are changed only through the edit commands in :mod:`app.core.commands` (so every change can be
+    undone); listeners hear about each change with the indices it touched.
+    """
+
+    _cues: list[Cue] = field(default_factory=list)
+    language: str | None = None
+    media_path: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
+
+    @classmethod
+    def from_cues(cls, cues: Iterable[Cue], **kwargs: Any) -> Document:
+        return cls(list(cues), **kwargs)
+
+    # -- reading -------------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._cues)
+
+    def __getitem__(self, index: int) -> Cue:
+        return self._cues[index]
+
+    def __iter__(self) -> Iterator[Cue]:
+        return iter(self._cues)
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        return tuple(self._cues)
+
+    def snapshot(self) -> tuple[tuple[Cue, ...], str | None, str | None]:
+        """Everything an edit can change, as a comparable value (tests use it to check undo)."""
+        return (tuple(self._cues), self.language, self.media_path)
+
+    # -- listening -----------------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- primitive mutations, used only by the commands ----------------------------------------------
+    def _insert(self, index: int, cues: Sequence[Cue]) -> None:
+        if not 0 <= index <= len(self._cues):
+            raise IndexError(f"insert position {index} outside 0..{len(self._cues)}")
+        self._cues[index:index] = list(cues)
+        if cues:
+            self._emit(Change("inserted", index, len(cues)))
+
+    def _remove(self, index: int, count: int) -> list[Cue]:
+        if count < 0 or not 0 <= index <= len(self._cues) - count:
+            raise IndexError(f"cannot remove {count} cues at {index} of {len(self._cues)}")
+        removed = self._cues[index : index + count]
+        del self._cues[index : index + count]
+        if count:
+            self._emit(Change("removed", index, count))
+        return removed
+
+    def _replace(self, index: int, cues: Sequence[Cue]) -> list[Cue]:
+        if not 0 <= index <= len(self._cues) - len(cues):
+            raise IndexError(f"cannot replace {len(cues)} cues at {index} of {len(self._cues)}")
+        old = self._cues[index : index + len(cues)]
+        self._cues[index : index + len(cues)] = list(cues)
+        if cues:
+            self._emit(Change("changed", index, len(cues)))
+        return old
+
+    def _set_meta(self, language: str | None, media_path: str | None) -> tuple[str | None, str | None]:
+        old = (self.language, self.media_path)
+        self.language, self.media_path = language, media_path
+        self._emit(Change("reset"))
+        return old
+
+    def _reset(self, cues: Sequence[Cue]) -> list[Cue]:
+        old = self._cues
+        self._cues = list(cues)
+        self._emit(Change("reset"))
+        return old

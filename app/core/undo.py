@@ -1,0 +1,144 @@
+"""Undo stack with grouping: several commands (a drag on the waveform) become one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.core.commands import Batch, Command
+from app.core.document import Document
+
+
+@dataclass(frozen=True)
+class _Step:
+    label: str
+    inverse: Command  # applying it undoes the step
+    forward: Command  # applying it redoes the step
+
+
+class UndoStack:
+    """Applies commands to one document and remembers how to undo and redo them.
+
+    ``begin(label)`` ... ``commit()`` groups every command pushed in between into one step; ``abort()``
+    undoes them and leaves no step behind (a drag cancelled with Escape).
+    """
+
+    def __init__(self, doc: Document, limit: int = 1000):
+        self.doc = doc
+        self.limit = limit
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        self._group: list[tuple[Command, Command]] | None = None
+        self._group_label = ""
+        self._clean_index: int | None = 0
+        self._listeners: list[Callable[[], None]] = []
+
+    # -- state ---------------------------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """``listener()`` is called whenever can_undo, can_redo, the labels or the clean state may change."""
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo) and self._group is None
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo) and self._group is None
+
+    @property
+    def undo_label(self) -> str:
+        return self._undo[-1].label if self._undo else ""
+
+    @property
+    def redo_label(self) -> str:
+        return self._redo[-1].label if self._redo else ""
+
+    @property
+    def in_group(self) -> bool:
+        return self._group is not None
+
+    def is_clean(self) -> bool:
+        """True when the document is as it was when last saved (or loaded)."""
+        return self._clean_index == len(self._undo) and self._group is None
+
+    def mark_clean(self) -> None:
+        self._clean_index = len(self._undo)
+        self._changed()
+
+    # -- doing ---------------------------------------------------------------------------------------
+    def push(self, command: Command) -> None:
+        """Apply a command; it becomes one undo step, or part of the open group."""
+        inverse = command.apply(self.doc)
+        if self._group is not None:
+            self._group.append((command, inverse))
+            return
+        self._record(_Step(command.label, inverse, command))
+
+    def _record(self, step: _Step) -> None:
+        if self._clean_index is not None and self._clean_index > len(self._undo):
+            self._clean_index = None  # the saved state was in the redo branch we are dropping
+        self._undo.append(step)
+        self._redo.clear()
+        if len(self._undo) > self.limit:
+            del self._undo[0]
+            if self._clean_index is not None:
+                self._clean_index -= 1
+                if self._clean_index < 0:
+                    self._clean_index = None
+        self._changed()
+
+    def begin(self, label: str) -> None:
+        if self._group is not None:
+            raise RuntimeError("an undo group is already open")
+        self._group = []
+        self._group_label = label
+        self._changed()
+
+    def commit(self) -> None:
+        group, self._group = self._group, None
+        if group is None:
+            raise RuntimeError("no undo group is open")
+        if group:
+            forward = Batch(tuple(c for c, _ in group), self._group_label)
+            inverse = Batch(tuple(i for _, i in reversed(group)), self._group_label)
+            self._record(_Step(self._group_label, inverse, forward))
+        else:
+            self._changed()
+
+    def abort(self) -> None:
+        group, self._group = self._group, None
+        if group is None:
+            raise RuntimeError("no undo group is open")
+        for _, inverse in reversed(group):
+            inverse.apply(self.doc)
+        self._changed()
+
+    def undo(self) -> bool:
+        if not self.can_undo:
+            return False
+        step = self._undo.pop()
+        forward = step.inverse.apply(self.doc)
+        self._redo.append(_Step(step.label, step.inverse, forward))
+        self._changed()
+        return True
+
+    def redo(self) -> bool:
+        if not self.can_redo:
+            return False
+        step = self._redo.pop()
+        inverse = step.forward.apply(self.doc)
+        self._undo.append(_Step(step.label, inverse, step.forward))
+        self._changed()
+        return True
+
+    def clear(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+        self._group = None
+        self._clean_index = 0
+        self._changed()
