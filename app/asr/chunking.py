@@ -1,0 +1,129 @@
+"""Split decoded audio into recognition chunks of at most 30 s, at pauses.
+
+Pure numpy, so it is fast to test. An energy splitter rather than a neural VAD: it needs no model, and for music
+(no pause at all) it still cuts, at the quietest point, so no chunk is ever longer than the limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+SAMPLE_RATE = 16000
+FRAME_MS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A span of the audio in samples; ``start_ms``/``end_ms`` are the same span in integer milliseconds."""
+
+    start: int
+    end: int
+
+    @property
+    def start_ms(self) -> int:
+        return self.start * 1000 // SAMPLE_RATE
+
+    @property
+    def end_ms(self) -> int:
+        return self.end * 1000 // SAMPLE_RATE
+
+    @property
+    def samples(self) -> int:
+        return self.end - self.start
+
+
+def frame_energy(samples: np.ndarray, frame: int) -> np.ndarray:
+    """RMS level in dB of consecutive frames (the last partial frame included)."""
+    n = len(samples)
+    count = max(1, -(-n // frame))
+    padded = np.zeros(count * frame, dtype=np.float32)
+    padded[:n] = samples
+    power = np.mean(padded.reshape(count, frame).astype(np.float64) ** 2, axis=1)
+    return 10.0 * np.log10(power + 1e-10)
+
+
+def split_at_pauses(
+    samples: np.ndarray,
+    *,
+    sample_rate: int = SAMPLE_RATE,
+    max_s: float = 30.0,
+    target_s: float = 20.0,
+    min_pause_ms: int = 300,
+    silence_db: float = 35.0,
+) -> list[Chunk]:
+    """Cut ``samples`` into chunks of at most ``max_s`` that together cover all of it, without gaps.
+
+    A frame is quiet when it is ``silence_db`` below the recording's loud level (its 95th percentile). Each chunk
+    ends in the middle of the longest quiet run between ``target_s`` and ``max_s`` after its start (a pause of at
+    least ``min_pause_ms``), else the longest pause between 5 s and ``max_s``, else at the quietest frame in the
+    last third of the allowed span. Leading and trailing silence of the whole recording stays inside the chunks,
+    so chunk times are plain offsets into the recording.
+    """
+    samples = np.asarray(samples, dtype=np.float32).reshape(-1)
+    n = len(samples)
+    if n == 0:
+        return []
+    frame = sample_rate * FRAME_MS // 1000
+    max_frames = int(max_s * 1000) // FRAME_MS
+    if n <= max_frames * frame:
+        return [Chunk(0, n)]
+    energy = frame_energy(samples, frame)
+    loud = float(np.percentile(energy, 95))
+    quiet = energy < loud - silence_db
+    target_frames = int(target_s * 1000) // FRAME_MS
+    min_pause = max(1, min_pause_ms // FRAME_MS)
+    total_frames = len(energy)
+
+    chunks: list[Chunk] = []
+    start_f = 0
+    while total_frames - start_f > max_frames:
+        cut = _best_cut(energy, quiet, start_f, target_frames, max_frames, min_pause)
+        chunks.append(Chunk(start_f * frame, cut * frame))
+        start_f = cut
+    chunks.append(Chunk(start_f * frame, n))
+    return chunks
+
+
+def _best_cut(
+    energy: np.ndarray, quiet: np.ndarray, start: int, target: int, limit: int, min_pause: int
+) -> int:
+    end = start + limit  # the cut is at a frame boundary <= end
+    for lo in (start + target, start + min(target, 5000 // FRAME_MS)):
+        run = _longest_quiet_run(quiet, lo, end, min_pause)
+        if run is not None:
+            return (run[0] + run[1]) // 2
+    lo = start + (2 * limit) // 3
+    # quietest point, smoothed over 100 ms so one lucky frame inside a note does not win
+    window = np.convolve(energy[lo:end], np.ones(5) / 5.0, mode="same")
+    return lo + int(np.argmin(window)) if len(window) else end
+
+
+def _longest_quiet_run(quiet: np.ndarray, lo: int, hi: int, min_len: int) -> tuple[int, int] | None:
+    seg = quiet[lo:hi].astype(np.int8)
+    if not seg.any():
+        return None
+    edges = np.diff(np.concatenate(([0], seg, [0])))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    lengths = ends - starts
+    best = int(np.argmax(lengths))
+    if lengths[best] < min_len:
+        return None
+    return lo + int(starts[best]), lo + int(ends[best])
+
+
+def pauses(samples: np.ndarray, *, sample_rate: int = SAMPLE_RATE, min_pause_ms: int = 200,
+           silence_db: float = 35.0) -> list[tuple[int, int]]:  # fmt: skip
+    """Quiet runs of at least ``min_pause_ms`` as (start_ms, end_ms); used to time words without an aligner."""
+    samples = np.asarray(samples, dtype=np.float32).reshape(-1)
+    if len(samples) == 0:
+        return []
+    frame = sample_rate * FRAME_MS // 1000
+    energy = frame_energy(samples, frame)
+    quiet = (energy < float(np.percentile(energy, 95)) - silence_db).astype(np.int8)
+    edges = np.diff(np.concatenate(([0], quiet, [0])))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    keep = (ends - starts) * FRAME_MS >= min_pause_ms
+    return [(int(s) * FRAME_MS, int(e) * FRAME_MS) for s, e in zip(starts[keep], ends[keep], strict=True)]
