@@ -94,7 +94,9 @@ def validate(cues: Sequence[Cue]) -> list[Problem]:
             problems.append(Problem("order", i, f"cue {i + 1}: starts at {_ms(cue.start)}, before cue {i}"))
         elif cue.start < prev.end:
             problems.append(
-                Problem("overlap", i, f"cue {i + 1}: starts at {_ms(cue.start)}, before cue {i} ends at {_ms(prev.end)}")
+                Problem(
+                    "overlap", i, f"cue {i + 1}: starts at {_ms(cue.start)}, before cue {i} ends at {_ms(prev.end)}"
+                )
             )
     return problems
 
@@ -111,7 +113,9 @@ def readability(cues: Sequence[Cue], limits: Limits) -> list[Problem]:
         longest = max((len(line) for line in lines), default=0)
         if longest > limits.max_line_chars:
             problems.append(
-                Problem("line_length", i, f"cue {i + 1}: a line of {longest} characters (limit {limits.max_line_chars})")
+                Problem(
+                    "line_length", i, f"cue {i + 1}: a line of {longest} characters (limit {limits.max_line_chars})"
+                )
             )
         if len(lines) > limits.max_lines:
             problems.append(Problem("line_count", i, f"cue {i + 1}: {len(lines)} lines (limit {limits.max_lines})"))

@@ -22,7 +22,9 @@ class Word:
     char_end: int
 
     def shifted(self, delta_ms: int = 0, delta_chars: int = 0) -> Word:
-        return Word(self.start + delta_ms, self.end + delta_ms, self.char_start + delta_chars, self.char_end + delta_chars)
+        return Word(
+            self.start + delta_ms, self.end + delta_ms, self.char_start + delta_chars, self.char_end + delta_chars
+        )
 
 
 @dataclass(frozen=True, slots=True)
