@@ -10,6 +10,7 @@ into one sdpa call, which also makes the encoder cheaper than the package's full
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 _original_forward: Any = None
@@ -56,7 +57,7 @@ def _windowed_forward(self: Any, hidden_states: Any, cu_seqlens: Any = None, att
     head_dim = q.shape[-1]
 
     bounds = [int(b) for b in cu_seqlens.tolist()]
-    lengths = [b - a for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    lengths = [b - a for a, b in itertools.pairwise(bounds)]
     outputs = []
     i = 0
     while i < len(lengths):

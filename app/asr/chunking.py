@@ -86,9 +86,7 @@ def split_at_pauses(
     return chunks
 
 
-def _best_cut(
-    energy: np.ndarray, quiet: np.ndarray, start: int, target: int, limit: int, min_pause: int
-) -> int:
+def _best_cut(energy: np.ndarray, quiet: np.ndarray, start: int, target: int, limit: int, min_pause: int) -> int:
     end = start + limit  # the cut is at a frame boundary <= end
     for lo in (start + target, start + min(target, 5000 // FRAME_MS)):
         run = _longest_quiet_run(quiet, lo, end, min_pause)

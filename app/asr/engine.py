@@ -1,0 +1,338 @@
+"""The one recognition engine of the process: device, precision, lazy loading, serialised runs, idle unload.
+
+Recognition and alignment share one lock: on a GPU two runs at once would only fight for memory, so a second
+request waits and is told so. Models load on first use (after a free-memory check on CUDA) and unload on request or
+after an idle time. A CUDA out-of-memory error shrinks the batch and retries; only one chunk at a time failing
+becomes a ModelError, and nothing already produced is lost because results are yielded chunk by chunk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER, DownloadProgress, resolve_model
+from app.core.errors import ModelError
+
+SAMPLE_RATE = 16000
+WAIT_MESSAGE = "Waiting for another recognition or alignment to finish…"
+
+_run_lock = threading.Lock()  # process-wide: recognition and alignment never run at the same time
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    model: str = DEFAULT_RECOGNIZER
+    aligner: str | None = DEFAULT_ALIGNER
+    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
+    batch_size: int = 4  # chunks per generate call; halves on CUDA out-of-memory
+    max_new_tokens: int = 512  # hard cap per chunk
+    tokens_per_second: float = 12.0  # per-batch cap from the longest chunk: stops runaway repetition early
+    idle_unload_s: float = 600.0  # 0 keeps models loaded
+    download: bool = True
+    threads: int | None = None  # CPU threads for torch; None leaves torch's choice
+
+
+@dataclass(frozen=True)
+class AlignedItem:
+    """One aligner item (a word or a CJK character, punctuation already stripped by the package), in seconds."""
+
+    text: str
+    start_time: float
+    end_time: float
+
+
+def busy() -> bool:
+    """Whether a recognition or alignment run holds the engine right now (a new one would wait)."""
+    return _run_lock.locked()
+
+
+def choose_device(requested: str = "auto") -> str:
+    """auto: CUDA, then Apple MPS, then CPU. An explicit device that is not there is a ModelError."""
+    import torch
+
+    if requested == "auto":
+        if torch.cuda.is_available():
+            return "cuda:0"
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return "mps"
+        return "cpu"
+    if requested.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise ModelError("CUDA was requested but no CUDA GPU is available; use --device cpu")
+        return requested if ":" in requested else "cuda:0"
+    if requested == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        if mps is None or not mps.is_available():
+            raise ModelError("Apple MPS was requested but is not available; use --device cpu")
+        return "mps"
+    if requested == "cpu":
+        return "cpu"
+    raise ModelError(f"unknown device {requested!r}; use auto, cpu, cuda or mps")
+
+
+def choose_dtype(device: str) -> Any:
+    """bf16 on CUDA; fp32 elsewhere (CPU bf16 matmuls are slow without AMX, MPS bf16 support is partial)."""
+    import torch
+
+    return torch.bfloat16 if device.startswith("cuda") else torch.float32
+
+
+def weights_bytes(folder: Path, dtype_bytes: int) -> int:
+    """The model's size in memory at ``dtype_bytes`` per parameter, from its safetensors headers."""
+    import json
+    import struct
+
+    total = 0
+    for file in sorted(folder.glob("*.safetensors")):
+        with open(file, "rb") as fh:
+            (n,) = struct.unpack("<Q", fh.read(8))
+            header = json.loads(fh.read(n))
+        for key, info in header.items():
+            if key == "__metadata__":
+                continue
+            count = 1
+            for dim in info["shape"]:
+                count *= int(dim)
+            total += count * dtype_bytes
+    return total
+
+
+def check_fits(name: str, needed: int, free: int) -> None:
+    """Refuse to load when the GPU has not got room for the weights plus a working margin."""
+    margin = max(1 << 30, needed // 4)
+    if needed + margin > free:
+        raise ModelError(
+            f"not enough GPU memory for {name}: needs about {(needed + margin) / 2**30:.1f} GB, "
+            f"{free / 2**30:.1f} GB free; close other GPU programs, pick a smaller model or use the CPU"
+        )
+
+
+def _is_oom(exc: BaseException) -> bool:
+    import torch
+
+    oom = getattr(torch.cuda, "OutOfMemoryError", ())
+    return isinstance(exc, oom) or "out of memory" in str(exc).lower()
+
+
+class Engine:
+    """Loads the recognizer and the aligner lazily and runs them one request at a time."""
+
+    def __init__(self, options: EngineOptions | None = None, *, clock: Callable[[], float] = time.monotonic):
+        self.options = options or EngineOptions()
+        self._clock = clock
+        self._state_lock = threading.RLock()
+        self._recognizer: Any = None
+        self._aligner: Any = None
+        self._device: str | None = None
+        self._last_used = clock()
+        self._timer: threading.Timer | None = None
+        self.batch_size = self.options.batch_size
+
+    # -- device -------------------------------------------------------------------------------------
+    @property
+    def device(self) -> str:
+        if self._device is None:
+            self._device = choose_device(self.options.device)
+        return self._device
+
+    @property
+    def loaded(self) -> bool:
+        return self._recognizer is not None or self._aligner is not None
+
+    # -- serialisation ------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def session(self, on_wait: Callable[[str], None] | None = None) -> Iterator[Engine]:
+        """Hold the process-wide run lock; ``on_wait`` hears once when another run makes this one wait."""
+        if not _run_lock.acquire(blocking=False):
+            if on_wait is not None:
+                on_wait(WAIT_MESSAGE)
+            _run_lock.acquire()
+        self._cancel_idle_timer()
+        try:
+            yield self
+        finally:
+            self._last_used = self._clock()
+            _run_lock.release()
+            self._arm_idle_timer()
+
+    # -- loading ------------------------------------------------------------------------------------
+    def recognizer(self, *, progress: DownloadProgress | None = None, cancelled: Callable[[], bool] | None = None):
+        with self._state_lock:
+            if self._recognizer is None:
+                folder = resolve_model(
+                    self.options.model, "recognizer", download=self.options.download, progress=progress,
+                    cancelled=cancelled,
+                )  # fmt: skip
+                self._recognizer = self._load(folder, aligner=False)
+            return self._recognizer
+
+    def aligner(self, *, progress: DownloadProgress | None = None, cancelled: Callable[[], bool] | None = None):
+        if self.options.aligner is None:
+            raise ModelError("no forced aligner is configured")
+        with self._state_lock:
+            if self._aligner is None:
+                folder = resolve_model(
+                    self.options.aligner, "aligner", download=self.options.download, progress=progress,
+                    cancelled=cancelled,
+                )  # fmt: skip
+                self._aligner = self._load(folder, aligner=True)
+            return self._aligner
+
+    def _load(self, folder: Path, *, aligner: bool) -> Any:
+        import torch
+
+        from app.asr import attention
+
+        device, dtype = self.device, choose_dtype(self.device)
+        if self.options.threads:
+            torch.set_num_threads(self.options.threads)
+        if device.startswith("cuda"):
+            free, _total = torch.cuda.mem_get_info(torch.device(device))
+            check_fits(folder.name, weights_bytes(folder, torch.finfo(dtype).bits // 8), free)
+        kwargs: dict[str, Any] = {"dtype": dtype, "device_map": device}
+        if device.startswith("cuda") and importlib.util.find_spec("flash_attn") is not None:
+            kwargs["attn_implementation"] = "flash_attention_2"
+        attention.install()
+        try:
+            from qwen_asr import Qwen3ASRModel, Qwen3ForcedAligner
+
+            if aligner:
+                return Qwen3ForcedAligner.from_pretrained(str(folder), **kwargs)
+            return Qwen3ASRModel.from_pretrained(
+                str(folder), max_inference_batch_size=self.batch_size, max_new_tokens=self.options.max_new_tokens,
+                **kwargs,
+            )  # fmt: skip
+        except ModelError:
+            raise
+        except Exception as exc:
+            if _is_oom(exc):
+                self._free_cuda()
+                raise ModelError(
+                    f"not enough GPU memory to load {folder.name}; use a smaller model or the CPU"
+                ) from None
+            raise ModelError(f"cannot load the model in {folder}: {type(exc).__name__}: {exc}") from None
+
+    def unload(self) -> None:
+        """Drop both models and give their memory back."""
+        with self._state_lock:
+            self._cancel_idle_timer()
+            self._recognizer = None
+            self._aligner = None
+            import gc
+
+            gc.collect()
+            self._free_cuda()
+
+    def unload_if_idle(self, now: float | None = None) -> bool:
+        """Unload when no run holds the lock and the last one ended ``idle_unload_s`` ago."""
+        limit = self.options.idle_unload_s
+        if limit <= 0 or not self.loaded:
+            return False
+        if not _run_lock.acquire(blocking=False):
+            return False
+        try:
+            if (self._clock() if now is None else now) - self._last_used < limit:
+                return False
+            self.unload()
+            return True
+        finally:
+            _run_lock.release()
+
+    def _arm_idle_timer(self) -> None:
+        if self.options.idle_unload_s <= 0 or not self.loaded:
+            return
+        with self._state_lock:
+            self._cancel_idle_timer()
+            self._timer = threading.Timer(self.options.idle_unload_s, self.unload_if_idle)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _cancel_idle_timer(self) -> None:
+        timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.cancel()
+
+    def _free_cuda(self) -> None:
+        if self._device and self._device.startswith("cuda"):
+            import torch
+
+            torch.cuda.empty_cache()
+
+    # -- running (call inside session()) -----------------------------------------------------------
+    def transcribe(
+        self, wavs: Sequence[np.ndarray], *, language: str | None = None, context: str = ""
+    ) -> list[tuple[str, str]]:
+        """(language, text) for each 16 kHz chunk; on CUDA out-of-memory the batch halves and the rest is retried."""
+        model = self.recognizer()
+        longest_s = max((len(w) for w in wavs), default=0) / SAMPLE_RATE
+        model.max_new_tokens = max(
+            8, min(self.options.max_new_tokens, int(longest_s * self.options.tokens_per_second) + 16)
+        )
+        results: list[tuple[str, str]] = []
+        i = 0
+        while i < len(wavs):
+            size = max(1, self.batch_size)
+            batch = [(np.asarray(w, dtype=np.float32), SAMPLE_RATE) for w in wavs[i : i + size]]
+            try:
+                out = model.transcribe(batch, context=context, language=language)
+            except Exception as exc:
+                if not _is_oom(exc):
+                    raise
+                self._free_cuda()
+                if size == 1:
+                    raise ModelError(
+                        "out of GPU memory even for one chunk at a time; use a smaller model or the CPU"
+                    ) from None
+                self.batch_size = size // 2
+                model.max_inference_batch_size = self.batch_size
+                continue
+            results.extend((r.language, r.text) for r in out)
+            i += len(batch)
+        return results
+
+    def align(self, wavs: Sequence[np.ndarray], texts: Sequence[str], language: str) -> list[list[AlignedItem]]:
+        """Aligner items per chunk, one chunk per call so memory stays bounded; OOM becomes a ModelError."""
+        model = self.aligner()
+        results: list[list[AlignedItem]] = []
+        for wav, text in zip(wavs, texts, strict=True):
+            if not text.strip():
+                results.append([])
+                continue
+            try:
+                (res,) = model.align((np.asarray(wav, dtype=np.float32), SAMPLE_RATE), text, language)
+            except Exception as exc:
+                if not _is_oom(exc):
+                    raise
+                self._free_cuda()
+                raise ModelError("out of GPU memory while aligning; use the CPU or a shorter window") from None
+            results.append([AlignedItem(it.text, float(it.start_time), float(it.end_time)) for it in res.items])
+        return results
+
+
+_shared: Engine | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_engine(options: EngineOptions | None = None) -> Engine:
+    """The process's engine; asking with different options unloads the old models and uses the new options."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Engine(options)
+        elif options is not None and options != _shared.options:
+            with _shared.session():
+                _shared.unload()
+            _shared.options = options
+            _shared.batch_size = options.batch_size
+            _shared._device = None
+        return _shared

@@ -1,0 +1,72 @@
+"""Language names as Qwen3-ASR spells them, and how chunk texts are joined without losing or adding spaces.
+
+Kept here (stdlib only) so the command line and the window can validate a language without importing qwen_asr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.core.errors import ModelError
+
+# qwen_asr.inference.utils.SUPPORTED_LANGUAGES (0.0.6), in its order
+SUPPORTED_LANGUAGES: tuple[str, ...] = (
+    "Chinese", "English", "Cantonese", "Arabic", "German", "French", "Spanish", "Portuguese", "Indonesian",
+    "Italian", "Korean", "Russian", "Thai", "Vietnamese", "Japanese", "Turkish", "Hindi", "Malay", "Dutch",
+    "Swedish", "Danish", "Finnish", "Polish", "Czech", "Filipino", "Persian", "Greek", "Romanian", "Hungarian",
+    "Macedonian",
+)  # fmt: skip
+
+CODES = {
+    "zh": "Chinese", "en": "English", "yue": "Cantonese", "ar": "Arabic", "de": "German", "fr": "French",
+    "es": "Spanish", "pt": "Portuguese", "id": "Indonesian", "it": "Italian", "ko": "Korean", "ru": "Russian",
+    "th": "Thai", "vi": "Vietnamese", "ja": "Japanese", "tr": "Turkish", "hi": "Hindi", "ms": "Malay", "nl": "Dutch",
+    "sv": "Swedish", "da": "Danish", "fi": "Finnish", "pl": "Polish", "cs": "Czech", "fil": "Filipino",
+    "fa": "Persian", "el": "Greek", "ro": "Romanian", "hu": "Hungarian", "mk": "Macedonian",
+}  # fmt: skip
+
+
+def canonical_language(name: str | None) -> str | None:
+    """``None``/``""``/``auto`` mean detect; ``en``, ``english`` and ``English`` all mean ``English``."""
+    if name is None or not name.strip() or name.strip().lower() == "auto":
+        return None
+    text = name.strip()
+    if text.lower() in CODES:
+        return CODES[text.lower()]
+    canonical = text[:1].upper() + text[1:].lower()
+    if canonical not in SUPPORTED_LANGUAGES:
+        raise ModelError(f"unsupported language {name!r}; use auto or one of: {', '.join(SUPPORTED_LANGUAGES)}")
+    return canonical
+
+
+def _is_unspaced(ch: str) -> bool:
+    """Characters of scripts written without spaces between words (CJK ideographs, kana, fullwidth punctuation)."""
+    code = ord(ch)
+    return (
+        0x2E80 <= code <= 0x9FFF  # CJK radicals, punctuation, kana, ideographs
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF  # fullwidth forms
+        or 0x20000 <= code <= 0x3134F
+    )
+
+
+def seam(left: str, right: str) -> str:
+    """The separator between two consecutive chunk texts: nothing between CJK, one space otherwise.
+
+    The package joins with "" (so English loses the space at every seam); deciding on the characters at the
+    seam rather than the detected language also handles mixed Chinese/English recordings.
+    """
+    if not left or not right:
+        return ""
+    if left[-1].isspace() or right[0].isspace():
+        return ""
+    return "" if _is_unspaced(left[-1]) or _is_unspaced(right[0]) else " "
+
+
+def join_texts(texts: Sequence[str]) -> str:
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if text:
+            out += seam(out, text) + text
+    return out

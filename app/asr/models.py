@@ -1,0 +1,240 @@
+"""Where models come from: a released name (downloaded into the standard Hugging Face cache) or a local folder.
+
+Every folder is checked before it is loaded, so a missing or damaged file is reported by name in one line instead
+of surfacing as a traceback from deep inside transformers. Downloads report bytes, can be cancelled, and resume:
+huggingface_hub keeps the partial ``.incomplete`` blob and continues it on the next attempt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import os
+import struct
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from app.core.errors import ModelError
+
+Kind = Literal["recognizer", "aligner"]
+
+DEFAULT_RECOGNIZER = "Qwen/Qwen3-ASR-0.6B"
+DEFAULT_ALIGNER = "Qwen/Qwen3-ForcedAligner-0.6B"
+RELEASED: dict[str, Kind] = {
+    "Qwen/Qwen3-ASR-0.6B": "recognizer",
+    "Qwen/Qwen3-ASR-1.7B": "recognizer",
+    "Qwen/Qwen3-ForcedAligner-0.6B": "aligner",
+}
+APPROX_SIZE_GB = {"Qwen/Qwen3-ASR-0.6B": 1.8, "Qwen/Qwen3-ASR-1.7B": 4.7, "Qwen/Qwen3-ForcedAligner-0.6B": 1.8}
+
+_COMMON_FILES = ("config.json", "preprocessor_config.json", "tokenizer_config.json", "vocab.json", "merges.txt")
+_JSON_FILES = ("config.json", "preprocessor_config.json", "tokenizer_config.json", "vocab.json")
+
+# (bytes done, bytes total or 0 when unknown, file name)
+DownloadProgress = Callable[[int, int, str], None]
+
+
+class DownloadCancelled(ModelError):
+    """The user stopped a download; what was fetched so far stays in the cache and is resumed next time."""
+
+
+def resolve_name(name: str) -> str:
+    """Accept the short names too: ``Qwen3-ASR-1.7B`` means ``Qwen/Qwen3-ASR-1.7B``."""
+    for repo in RELEASED:
+        if name.lower() in (repo.lower(), repo.split("/", 1)[1].lower()):
+            return repo
+    return name
+
+
+def validate_model_dir(folder: str | os.PathLike[str], kind: Kind) -> Path:
+    """Check that ``folder`` holds a complete model of ``kind``; raise ModelError naming the first bad file."""
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise ModelError(f"model folder not found: {path}")
+    for name in _COMMON_FILES:
+        if not (path / name).is_file():
+            raise ModelError(f"model folder {path} is missing {name}")
+    for name in _JSON_FILES:
+        _read_json(path / name)
+    config = _read_json(path / "config.json")
+    thinker_type = (config.get("thinker_config") or {}).get("model_type", "")
+    is_aligner = "forced_aligner" in str(thinker_type) or "timestamp_token_id" in config
+    if config.get("model_type") != "qwen3_asr":
+        raise ModelError(f"{path / 'config.json'} is not a Qwen3-ASR model (model_type {config.get('model_type')!r})")
+    if kind == "aligner" and not is_aligner:
+        raise ModelError(f"{path} is a recognition model, not a forced aligner")
+    if kind == "recognizer" and is_aligner:
+        raise ModelError(f"{path} is a forced aligner, not a recognition model")
+    if kind == "recognizer" and not _has_chat_template(path):
+        raise ModelError(f"model folder {path} is missing chat_template.json")
+    for weights in _weight_files(path):
+        check_safetensors(weights)
+    return path
+
+
+def _read_json(file: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{file} is damaged ({type(exc).__name__}); delete it and download the model again") from None
+    if not isinstance(data, dict):
+        raise ModelError(f"{file} is damaged (not a JSON object)")
+    return data
+
+
+def _has_chat_template(path: Path) -> bool:
+    if (path / "chat_template.json").is_file() or (path / "chat_template.jinja").is_file():
+        if (path / "chat_template.json").is_file():
+            _read_json(path / "chat_template.json")
+        return True
+    return "chat_template" in _read_json(path / "tokenizer_config.json")
+
+
+def _weight_files(path: Path) -> list[Path]:
+    index = path / "model.safetensors.index.json"
+    if index.is_file():
+        shards = sorted(set(_read_json(index).get("weight_map", {}).values()))
+        if not shards:
+            raise ModelError(f"{index} lists no weight files")
+        files = [path / shard for shard in shards]
+    else:
+        files = [path / "model.safetensors"]
+    for file in files:
+        if not file.is_file():
+            raise ModelError(f"model folder {path} is missing {file.name}")
+    return files
+
+
+def check_safetensors(file: Path) -> None:
+    """A cheap integrity check: the header parses and the file is exactly as long as the header says."""
+    try:
+        size = file.stat().st_size
+        with open(file, "rb") as fh:
+            (header_len,) = struct.unpack("<Q", fh.read(8))
+            if header_len <= 0 or 8 + header_len > size:
+                raise ValueError("bad header length")
+            header = json.loads(fh.read(header_len))
+        end = max((int(v["data_offsets"][1]) for k, v in header.items() if k != "__metadata__"), default=0)
+        if 8 + header_len + end != size:
+            raise ValueError("truncated")
+    except (OSError, ValueError, KeyError, TypeError, struct.error, UnicodeDecodeError) as exc:
+        reason = "truncated" if str(exc) == "truncated" else "not a readable safetensors file"
+        raise ModelError(f"{file} is damaged ({reason}); delete it and download the model again") from None
+
+
+def cached_snapshot(repo_id: str) -> Path | None:
+    """The folder of a released model already in the Hugging Face cache, without touching the network."""
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(repo_id, local_files_only=True))
+    except Exception:
+        return None
+
+
+def resolve_model(
+    name_or_dir: str | os.PathLike[str],
+    kind: Kind,
+    *,
+    download: bool = True,
+    progress: DownloadProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """A validated local folder for a released name or a folder; downloads a released model when allowed."""
+    text = os.fspath(name_or_dir)
+    repo = resolve_name(text)
+    if os.path.isdir(os.path.expanduser(text)) or (repo not in RELEASED and not _looks_like_repo(text)):
+        return validate_model_dir(text, kind)
+    if repo in RELEASED and RELEASED[repo] != kind:
+        raise ModelError(f"{repo} is a {RELEASED[repo]}, not a {kind}")
+    cached = cached_snapshot(repo)
+    if cached is not None:
+        try:
+            return validate_model_dir(cached, kind)
+        except ModelError:
+            if not download:
+                raise
+    if not download or os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0"):
+        raise ModelError(f"{repo} is not downloaded yet and downloads are off (offline)")
+    return validate_model_dir(download_model(repo, progress=progress, cancelled=cancelled), kind)
+
+
+def _looks_like_repo(text: str) -> bool:
+    parts = text.split("/")
+    return len(parts) == 2 and all(parts) and not text.startswith((".", "~"))
+
+
+def download_model(
+    repo_id: str, *, progress: DownloadProgress | None = None, cancelled: Callable[[], bool] | None = None
+) -> Path:
+    """Download (or finish downloading) ``repo_id`` into the standard cache, reporting bytes."""
+    from huggingface_hub import HfApi, hf_hub_download
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
+
+    try:
+        info = HfApi().model_info(repo_id, files_metadata=True)
+        files = [(s.rfilename, int(s.size or 0)) for s in info.siblings or []]
+    except (HfHubHTTPError, LocalEntryNotFoundError, OSError) as exc:
+        raise ModelError(f"cannot reach the model hub for {repo_id}: {type(exc).__name__}") from None
+    total = sum(size for _, size in files)
+    done = 0
+    folder: Path | None = None
+    for name, size in files:
+        if cancelled is not None and cancelled():
+            raise DownloadCancelled(f"download of {repo_id} cancelled; it resumes next time")
+        with _byte_hook(lambda n, name=name, done=done: _report(progress, done + n, total, name), cancelled):
+            try:
+                local = hf_hub_download(repo_id, name)
+            except DownloadCancelled:
+                raise
+            except (HfHubHTTPError, OSError) as exc:
+                raise ModelError(f"download of {repo_id} failed at {name}: {type(exc).__name__}") from None
+        done += size
+        _report(progress, done, total, name)
+        folder = Path(local).parent if "/" not in name else Path(local).parents[name.count("/")]
+    if folder is None:
+        raise ModelError(f"{repo_id} has no files")
+    return folder
+
+
+def _report(progress: DownloadProgress | None, done: int, total: int, name: str) -> None:
+    if progress is not None:
+        progress(done, total, name)
+
+
+_hook_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _byte_hook(on_bytes: Callable[[int], None], cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """Route huggingface_hub's per-file byte progress bar to ``on_bytes`` and let ``cancelled`` stop it.
+
+    huggingface_hub 0.36 takes no progress callback for single files; its byte bar is built from the module-level
+    ``tqdm`` class in ``huggingface_hub.utils.tqdm``, so that class is swapped for the duration of one file.
+    """
+    hf_tqdm_module = importlib.import_module("huggingface_hub.utils.tqdm")  # the package name shadows it
+    base = hf_tqdm_module.tqdm
+
+    class ByteProgress(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["disable"] = True
+            super().__init__(*args, **kwargs)
+            self._done = int(kwargs.get("initial", 0) or 0)
+            on_bytes(self._done)
+
+        def update(self, n: float | None = 1) -> bool | None:
+            self._done += int(n or 0)
+            on_bytes(self._done)
+            if cancelled is not None and cancelled():
+                raise DownloadCancelled("download cancelled; it resumes next time")
+            return super().update(n)
+
+    with _hook_lock:
+        hf_tqdm_module.tqdm = ByteProgress
+        try:
+            yield
+        finally:
+            hf_tqdm_module.tqdm = base

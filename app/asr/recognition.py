@@ -1,0 +1,173 @@
+"""Recognition as a generator: decoded 16 kHz audio in, progress and one result per chunk out.
+
+The audio is cut at pauses into chunks of at most 30 s (app.asr.chunking), the chunks go through the recognizer
+in batches, and each chunk's words are timed by the forced aligner (or estimated from the chunk's speech span for
+languages it does not cover). Cancelling takes effect before the next batch; a consumer may also simply stop
+iterating. Nothing here touches Qt: the window's worker and the command line both drive this generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from app.asr import chunking
+from app.asr.engine import SAMPLE_RATE, Engine, busy
+from app.asr.languages import canonical_language, seam
+from app.asr.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
+from app.core.document import Word
+
+Timing = Literal["aligned", "estimated"]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """``done_ms`` of ``total_ms`` of audio recognised; ``message`` says what is happening now."""
+
+    done_ms: int
+    total_ms: int
+    message: str = ""
+
+    @property
+    def fraction(self) -> float:
+        return self.done_ms / self.total_ms if self.total_ms > 0 else 1.0
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """One chunk: its span of the recording, its language, its text and its words.
+
+    Word times are absolute milliseconds in the recording; their character spans index ``text``. ``timing`` is
+    "estimated" when the aligner does not cover the language (or none is configured): words are then spread over
+    the chunk's speech in proportion to their length.
+    """
+
+    index: int
+    start_ms: int
+    end_ms: int
+    language: str
+    text: str
+    words: tuple[Word, ...] = ()
+    timing: Timing = "estimated"
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """The chunks joined: one text with the spacing its script needs, words shifted onto it."""
+
+    text: str
+    words: tuple[Word, ...]
+    language: str
+    languages: tuple[str, ...] = ()
+    estimated: bool = False  # some words were timed without the aligner
+    chunks: tuple[ChunkResult, ...] = field(default=(), repr=False)
+
+
+def recognize(
+    audio: np.ndarray,
+    *,
+    engine: Engine,
+    language: str | None = None,
+    context: str = "",
+    cancelled: Callable[[], bool] | None = None,
+    word_timing: bool = True,
+    max_chunk_s: float = 30.0,
+) -> Iterator[Progress | ChunkResult]:
+    """Yield Progress and ChunkResult items, in order, for 16 kHz mono float ``audio``."""
+    forced = canonical_language(language)
+    samples = np.asarray(audio, dtype=np.float32).reshape(-1)
+    total_ms = len(samples) * 1000 // SAMPLE_RATE
+    chunks = chunking.split_at_pauses(samples, max_s=max_chunk_s)
+    if busy():
+        yield Progress(0, total_ms, "Waiting for another recognition or alignment to finish…")
+    with engine.session():
+        yield Progress(0, total_ms, "Loading the recognition model…")
+        engine.recognizer(cancelled=cancelled)
+        if word_timing and engine.options.aligner is not None:
+            engine.aligner(cancelled=cancelled)
+        yield Progress(0, total_ms, "Recognising…")
+        i = 0
+        while i < len(chunks):
+            if cancelled is not None and cancelled():
+                return
+            batch = chunks[i : i + max(1, engine.batch_size)]
+            wavs = [samples[c.start : c.end] for c in batch]
+            outputs = engine.transcribe(wavs, language=forced, context=context)
+            for offset, (chunk, wav, (lang, text)) in enumerate(zip(batch, wavs, outputs, strict=True)):
+                lang = forced or lang
+                words, timing = _time_words(engine, wav, chunk, text, lang, word_timing)
+                yield ChunkResult(i + offset, chunk.start_ms, chunk.end_ms, lang, text, words, timing)
+            i += len(batch)
+            yield Progress(batch[-1].end_ms, total_ms, "Recognising…")
+
+
+def _time_words(
+    engine: Engine, wav: np.ndarray, chunk: chunking.Chunk, text: str, language: str, word_timing: bool
+) -> tuple[tuple[Word, ...], Timing]:
+    if not text.strip():
+        return (), "estimated"
+    align_as = aligner_language(language)
+    if word_timing and align_as is not None and engine.options.aligner is not None:
+        (items,) = engine.align([wav], [aligner_text(text, align_as)], align_as)
+        return map_aligned_words(text, items, language=align_as, offset_ms=chunk.start_ms, end_ms=chunk.end_ms), (
+            "aligned"
+        )
+    start, end = speech_span(wav)
+    return words_without_aligner(text, chunk.start_ms + start, chunk.start_ms + end, language), "estimated"
+
+
+def speech_span(wav: np.ndarray) -> tuple[int, int]:
+    """Where speech starts and ends in a chunk, in ms from its start: leading and trailing pauses trimmed."""
+    duration = len(wav) * 1000 // SAMPLE_RATE
+    start, end = 0, duration
+    for a, b in chunking.pauses(wav):
+        if a == 0:
+            start = min(b, duration)
+        if b >= duration - chunking.FRAME_MS:
+            end = max(a, start)
+    return (start, end) if end > start else (0, duration)
+
+
+def join_chunks(results: Iterable[ChunkResult]) -> Transcript:
+    """Join chunk texts (a space at the seam only where the script needs one) and move words onto the whole."""
+    text = ""
+    words: list[Word] = []
+    chunks = [r for r in results if r.text.strip()]
+    langs: list[str] = []
+    for result in chunks:
+        stripped = result.text.strip()
+        lead = len(result.text) - len(result.text.lstrip())
+        text += seam(text, stripped)
+        base = len(text) - lead
+        text += stripped
+        words.extend(w.shifted(0, base) for w in result.words)
+        if result.language and (not langs or langs[-1] != result.language):
+            langs.append(result.language)
+    main = _main_language(chunks)
+    estimated = any(r.timing == "estimated" for r in chunks)
+    return Transcript(text, tuple(words), main, tuple(langs), estimated, tuple(chunks))
+
+
+def _main_language(chunks: Sequence[ChunkResult]) -> str:
+    weight: dict[str, int] = {}
+    for r in chunks:
+        if r.language:
+            weight[r.language] = weight.get(r.language, 0) + len(r.text)
+    return max(weight, key=lambda k: weight[k]) if weight else ""
+
+
+def transcribe(
+    audio: np.ndarray, *, engine: Engine, language: str | None = None, context: str = "",
+    cancelled: Callable[[], bool] | None = None, progress: Callable[[Progress], None] | None = None,
+) -> Transcript:  # fmt: skip
+    """Drive :func:`recognize` to the end (the command line's way); returns the joined transcript."""
+    results: list[ChunkResult] = []
+    for item in recognize(audio, engine=engine, language=language, context=context, cancelled=cancelled):
+        if isinstance(item, ChunkResult):
+            results.append(item)
+        elif progress is not None:
+            progress(item)
+    return join_chunks(results)
