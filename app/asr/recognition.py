@@ -17,8 +17,10 @@ import numpy as np
 from app.asr import chunking
 from app.asr.engine import SAMPLE_RATE, Engine, busy
 from app.asr.languages import canonical_language, seam
+from app.asr.segment import segment_words
 from app.asr.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
-from app.core.document import Word
+from app.core.checks import Limits
+from app.core.document import Cue, Word
 
 Timing = Literal["aligned", "estimated"]
 
@@ -171,3 +173,11 @@ def transcribe(
         elif progress is not None:
             progress(item)
     return join_chunks(results)
+
+
+def transcript_cues(transcript: Transcript, *, audio_end_ms: int, limits: Limits | None = None) -> list[Cue]:
+    """Readable cues for a transcript (app.asr.segment), within the style guide's limits for its language."""
+    return segment_words(
+        transcript.text, transcript.words, language=transcript.language or None, limits=limits,
+        audio_end_ms=max(1, audio_end_ms),
+    )  # fmt: skip

@@ -47,7 +47,7 @@ def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _resample(data: np.ndarray, rate: int, target: int) -> np.ndarray:
     if rate == target:
         return data.astype(np.float32)
-    n = int(round(len(data) * target / rate))
+    n = round(len(data) * target / rate)
     return np.interp(np.linspace(0, len(data) - 1, n), np.arange(len(data)), data).astype(np.float32)
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,7 @@ def _silence(seconds: float) -> np.ndarray:
 
 def _assert_cover(chunks, n, max_s=30.0):
     assert chunks[0].start == 0 and chunks[-1].end == n
-    for a, b in zip(chunks, chunks[1:], strict=False):
+    for a, b in itertools.pairwise(chunks):
         assert a.end == b.start
     assert all(0 < c.samples <= max_s * SR for c in chunks)
 
