@@ -208,7 +208,7 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
             units.append((run_start, m.end() + start))
     keyed = []
     for a, b in units:
-        has_key = [p for p in range(a, b) if _fold(text[p])]
+        has_key = [p for p in range(a, b) if _aligner_keeps(text[p]) and _fold(text[p])]
         if has_key:
             keyed.append((has_key[0], _extend_over_marks(text, has_key[-1] + 1)))
     return keyed
