@@ -152,8 +152,17 @@ def _prepare(text: str, words: Sequence[Word], limits: Limits, audio_end_ms: int
         clean.append(Word(start, end, w.char_start, w.char_end))
         prev_start = start
     bounds = [w.char_start for w in clean[1:]] + [len(text)]
-    cores = tuple(_SPACES.sub(" ", text[w.char_start : w.char_end]).strip() for w in clean)
-    seps = tuple(_SPACES.sub(" ", text[w.char_end : nb]) for w, nb in zip(clean, bounds, strict=True))
+    # Whitespace at the edge of a word's span moves into the separators, so words never start or end with it.
+    raw = [_SPACES.sub(" ", text[w.char_start : w.char_end]) for w in clean]
+    cores = tuple(r.strip() for r in raw)
+    seps_list = [_SPACES.sub(" ", text[w.char_end : nb]) for w, nb in zip(clean, bounds, strict=True)]
+    lead = _SPACES.sub(" ", text[: clean[0].char_start])
+    for i, r in enumerate(raw):
+        if r[-1:] == " " and seps_list[i][:1] != " ":
+            seps_list[i] = " " + seps_list[i]
+        if r[:1] == " " and i and seps_list[i - 1][-1:] != " ":
+            seps_list[i - 1] += " "
+    seps = tuple(_SPACES.sub(" ", sep) for sep in seps_list)
     strength, breakable = [], []
     for i, core in enumerate(cores):
         tail = (core + seps[i]).rstrip().rstrip(_CLOSERS)
@@ -162,7 +171,6 @@ def _prepare(text: str, words: Sequence[Word], limits: Limits, audio_end_ms: int
         breakable.append(
             " " in seps[i] or bool(core and is_cjk(core[-1])) or bool(nxt and is_cjk(nxt[0])) or not core or not nxt
         )
-    lead = _SPACES.sub(" ", text[: clean[0].char_start])
     prefix = [0]
     for core, sep in zip(cores, seps, strict=True):
         prefix.append(prefix[-1] + len(core) + len(sep))
@@ -211,22 +219,26 @@ def _merge_short(run: _Run, groups: list[tuple[int, int]], pause_split_ms: int) 
     while i < len(groups):
         a, b = groups[i]
         options = []
-        if run.room(a, b) < run.limits.min_duration_ms or b - a == 1:
+        if _short(run, a, b):
             for j in (i - 1, i + 1):
                 if 0 <= j < len(groups):
                     lo, hi = min(a, groups[j][0]), max(b, groups[j][1])
                     seam = max(a, groups[j][0]) - 1
                     worst = max(run.cps(a, b), run.cps(*groups[j]), run.limits.max_cps)
                     if run.pause(seam) < pause_split_ms and run.fits(lo, hi) and run.cps(lo, hi) <= worst:
-                        options.append((run.pause(seam), j, lo, hi))
+                        options.append((not _short(run, *groups[j]), run.pause(seam), j, lo, hi))
         if not options:
             i += 1
             continue
-        _, j, lo, hi = min(options)
+        _, _, j, lo, hi = min(options)  # another short cue first ("Yes." "No." "Maybe."), then the nearer one
         groups[min(i, j)] = (lo, hi)
         del groups[max(i, j)]
         i = max(0, min(i, j) - 1)
     return groups
+
+
+def _short(run: _Run, a: int, b: int) -> bool:
+    return b - a == 1 or run.room(a, b) < run.limits.min_duration_ms
 
 
 def _timed_cues(run: _Run, groups: list[tuple[int, int]]) -> list[Cue]:
