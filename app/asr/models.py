@@ -162,6 +162,13 @@ def resolve_model(
     return validate_model_dir(download_model(repo, progress=progress, cancelled=cancelled), kind)
 
 
+def check_local(name_or_dir: str | os.PathLike[str], kind: Kind) -> None:
+    """Validate a folder argument early (before any slow work); hub names are checked when they load."""
+    text = os.fspath(name_or_dir)
+    if os.path.isdir(os.path.expanduser(text)) or (resolve_name(text) not in RELEASED and not _looks_like_repo(text)):
+        validate_model_dir(text, kind)
+
+
 def _looks_like_repo(text: str) -> bool:
     parts = text.split("/")
     return len(parts) == 2 and all(parts) and not text.startswith((".", "~"))

@@ -197,6 +197,11 @@ def build_checkpoint(
             for name, p in model.named_parameters():
                 if p.ndim >= 2 and "embed" in name:
                     p.copy_(torch.randn(p.shape, generator=gen) * init_scale)
+    if not aligner and not model.config.thinker_config.text_config.tie_word_embeddings:
+        # random heads often prefer a special token, which decodes to nothing: keep the output readable
+        with torch.no_grad():
+            for token in SPECIAL_TOKENS:
+                model.thinker.lm_head.weight[vocab[token]] = 0.0
     model = model.to(getattr(torch, dtype))
     model.save_pretrained(str(folder), safe_serialization=True)
     cfg = json.loads((folder / "config.json").read_text())

@@ -18,6 +18,8 @@ from app.core.errors import AppError
 VERBS: dict[str, str] = {
     "convert": "subtitles",
     "check": "subtitles",
+    "transcribe": "recognition",
+    "align": "recognition",
 }
 
 EXIT_ERROR = 2

@@ -1,0 +1,167 @@
+"""``transcribe`` and ``align``: recognition and re-timing without the window, with a progress bar on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+import numpy as np
+
+SAMPLE_RATE = 16000
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    tr = subparsers.add_parser(
+        "transcribe",
+        help="recognise the speech of a media file and write subtitles",
+        description="Recognise speech with Qwen3-ASR, time every word with the forced aligner and write an SRT.",
+    )
+    tr.add_argument("media", metavar="MEDIA", help="audio or video file")
+    tr.add_argument("-o", "--output", metavar="OUT.srt", help="SRT to write (default: MEDIA with .srt)")
+    tr.add_argument(
+        "--model", metavar="NAME|DIR", default=None, help="Qwen3-ASR-0.6B (default), Qwen3-ASR-1.7B or a folder"
+    )
+    tr.add_argument(
+        "--aligner", metavar="NAME|DIR", default=None, help="Qwen3-ForcedAligner-0.6B (default) or a folder"
+    )
+    tr.add_argument("--language", metavar="NAME|auto", default="auto", help="spoken language (default: detect)")
+    tr.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
+    tr.add_argument("--context", metavar="TEXT", default="", help="names and terms that help recognition")
+    tr.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
+    tr.add_argument("--max-new-tokens", type=int, default=None, help=argparse.SUPPRESS)
+    tr.set_defaults(func=run_transcribe)
+
+    al = subparsers.add_parser(
+        "align",
+        help="re-time existing subtitles to a media file with the forced aligner",
+        description="Align the text of each group of cues to the audio (windows well under 180 s) and write an SRT.",
+    )
+    al.add_argument("media", metavar="MEDIA")
+    al.add_argument("subtitles", metavar="SUBS.srt")
+    al.add_argument("-o", "--output", metavar="OUT.srt", help="SRT to write (default: SUBS.aligned.srt)")
+    al.add_argument("--aligner", metavar="NAME|DIR", default=None)
+    al.add_argument("--language", metavar="NAME", default=None, help="language of the subtitles (default: detect)")
+    al.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
+    al.set_defaults(func=run_align)
+
+
+def load_audio(path: str) -> np.ndarray:
+    """16 kHz mono float32 via app.media (any media); plain soundfile reading where app.media is absent."""
+    try:
+        from app.media import decode_audio  # type: ignore[attr-defined]
+    except ImportError:
+        decode_audio = None
+    if decode_audio is not None:
+        return np.asarray(decode_audio(path).samples, dtype=np.float32)
+    import soundfile as sf
+
+    from app.core.errors import MediaError
+
+    try:
+        data, rate = sf.read(path, dtype="float32", always_2d=True)
+    except (OSError, RuntimeError) as exc:
+        raise MediaError(f"cannot read audio from {path}: {exc}") from None
+    mono = data.mean(axis=1)
+    if rate != SAMPLE_RATE:
+        n = round(len(mono) * SAMPLE_RATE / rate)
+        mono = np.interp(np.linspace(0, len(mono) - 1, n), np.arange(len(mono)), mono)
+    return mono.astype(np.float32)
+
+
+class _Bar:
+    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = ""
+
+    def __call__(self, progress: Any) -> None:
+        width = 30
+        filled = int(width * min(1.0, progress.fraction))
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {progress.fraction:4.0%} {progress.message}"
+        if line == self.last:
+            return
+        self.last = line
+        if self.tty:
+            sys.stderr.write("\r" + line.ljust(79))
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.tty and self.last:
+            sys.stderr.write("\n")
+
+
+def _options(args: argparse.Namespace) -> Any:
+    from app.asr.engine import EngineOptions
+    from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+
+    kwargs: dict[str, Any] = {
+        "model": getattr(args, "model", None) or DEFAULT_RECOGNIZER,
+        "aligner": args.aligner or DEFAULT_ALIGNER,
+        "device": args.device,
+        "idle_unload_s": 0,
+    }
+    if getattr(args, "batch_size", None):
+        kwargs["batch_size"] = args.batch_size
+    if getattr(args, "max_new_tokens", None):
+        kwargs["max_new_tokens"] = args.max_new_tokens
+    return EngineOptions(**kwargs)
+
+
+def run_transcribe(args: argparse.Namespace) -> int:
+    from app.asr.engine import Engine
+    from app.asr.languages import canonical_language
+    from app.asr.models import check_local
+    from app.asr.recognition import transcribe, transcript_cues
+    from app.formats.srt import write_srt
+
+    language = canonical_language(args.language)  # a bad name or folder fails before any slow work
+    options = _options(args)
+    check_local(options.model, "recognizer")
+    check_local(options.aligner, "aligner")
+    audio = load_audio(args.media)
+    output = args.output or os.path.splitext(args.media)[0] + ".srt"
+    engine = Engine(options)
+    bar = _Bar()
+    try:
+        transcript = transcribe(audio, engine=engine, language=language, context=args.context, progress=bar)
+    finally:
+        bar.done()
+    cues = transcript_cues(transcript, audio_end_ms=len(audio) * 1000 // SAMPLE_RATE)
+    write_srt(output, cues)
+    note = " (word times estimated: the aligner does not cover this language)" if transcript.estimated else ""
+    print(f"{output}: {len(cues)} cues, language {transcript.language or 'unknown'}{note}")
+    return 0
+
+
+def run_align(args: argparse.Namespace) -> int:
+    from app.asr.alignment import align_cues
+    from app.asr.engine import Engine
+    from app.asr.models import check_local
+    from app.asr.recognition import Progress
+    from app.formats.srt import read_srt, write_srt
+
+    options = _options(args)
+    check_local(options.aligner, "aligner")
+    subs = read_srt(args.subtitles)
+    audio = load_audio(args.media)
+    output = args.output or os.path.splitext(args.subtitles)[0] + ".aligned.srt"
+    engine = Engine(options)
+    bar = _Bar()
+    cues = list(subs.cues)
+    try:
+        for item in align_cues(audio, subs.cues, engine=engine, language=args.language):
+            if isinstance(item, Progress):
+                bar(item)
+            else:
+                cues = item
+    finally:
+        bar.done()
+    write_srt(output, cues)
+    review = sum(c.needs_review for c in cues)
+    print(f"{output}: {len(cues)} cues re-timed" + (f", {review} to review (kept their old times)" if review else ""))
+    return 0
