@@ -1,0 +1,181 @@
+"""Recognition speed and memory on this machine, with a full-size random Qwen3-ASR-0.6B checkpoint.
+
+The real weights cannot be downloaded here, so the checkpoint has the real layer shapes (dims inferred, see
+app.asr.testing.FULL_SIZE_0_6B) and random weights. Random weights never emit EOS, so every chunk generates
+exactly ``--tokens-per-chunk`` tokens (default 100 per 30 s chunk, about real speech: 3.3 tokens a second).
+
+    python bench/bench_asr.py rtf --minutes 10 --measure-chunks 8     # RTF through app.asr.recognition
+    python bench/bench_asr.py memory --hours 2 --measure-chunks 4     # peak memory above the loaded model
+
+``rtf`` runs the first ``--measure-chunks`` chunks of the recording through the same generator the product uses
+(pause chunking, batching, the encoder window fix) and extrapolates: chunks are independent and the same size,
+so the cost of a 10-minute recording is the per-chunk cost times its chunk count. ``memory`` decodes nothing
+from disk but builds the whole recording in memory (as app.media does), runs the first batches through the
+generator, and samples the process's resident memory every 20 ms; the figure is the peak minus the resident size
+with the model loaded. Later batches reuse the same buffers, so the peak of the first batches is the run's peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+SR = 16000
+SENTENCES = [
+    "Hello everyone, and welcome back to the show.",
+    "Today we talk about subtitles, timing and reading speed, and why they matter.",
+    "The quick brown fox jumps over the lazy dog while the band keeps playing.",
+    "Thank you for watching, and we will see you again next week.",
+]
+
+
+def speech_like(seconds: float) -> np.ndarray:
+    """espeak-ng sentences with short pauses, tiled to ``seconds`` (noise bursts when espeak-ng is missing)."""
+    parts: list[np.ndarray] = []
+    if shutil.which("espeak-ng"):
+        import soundfile as sf
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for i, text in enumerate(SENTENCES):
+                out = Path(tmp) / f"{i}.wav"
+                subprocess.run(["espeak-ng", "-s", "160", "-w", str(out), text], check=True)
+                data, rate = sf.read(out, dtype="float32")
+                n = round(len(data) * SR / rate)
+                parts += [np.interp(np.linspace(0, len(data) - 1, n), np.arange(len(data)), data).astype(np.float32)]
+                parts += [np.zeros(int(SR * (0.3 + 0.4 * (i % 2))), dtype=np.float32)]
+    else:
+        rng = np.random.default_rng(0)
+        for i in range(4):
+            parts += [(0.1 * rng.standard_normal(SR * (3 + i))).astype(np.float32), np.zeros(SR // 2, np.float32)]
+    unit = np.concatenate(parts)
+    reps = int(np.ceil(seconds * SR / len(unit)))
+    return np.tile(unit, reps)[: int(seconds * SR)]
+
+
+def checkpoint(path: str | None) -> Path:
+    from app.asr.testing import FULL_SIZE_0_6B, build_checkpoint
+
+    folder = Path(path or Path(tempfile.gettempdir()) / "qss-bench-0.6b")
+    if not (folder / "model.safetensors").exists():
+        t = time.perf_counter()
+        build_checkpoint(folder, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=0)
+        print(f"built full-size random checkpoint in {folder} ({time.perf_counter() - t:.0f} s)")
+    return folder
+
+
+def engine_for(folder: Path, args: argparse.Namespace):
+    from app.asr.engine import Engine, EngineOptions
+
+    return Engine(
+        EngineOptions(
+            model=str(folder), aligner=None, device="cpu", batch_size=args.batch, idle_unload_s=0, download=False,
+            max_new_tokens=args.tokens_per_chunk, tokens_per_second=1000.0, threads=args.threads,
+        )
+    )  # fmt: skip
+
+
+def run_chunks(engine, audio: np.ndarray, count: int) -> tuple[int, float, int]:
+    """Recognise until ``count`` chunks are done; returns (chunks, seconds, audio ms covered)."""
+    from app.asr.recognition import ChunkResult, recognize
+
+    done: list[ChunkResult] = []
+    t = time.perf_counter()
+    for item in recognize(
+        audio, engine=engine, language="English", word_timing=False, cancelled=lambda: len(done) >= count
+    ):
+        if isinstance(item, ChunkResult):
+            done.append(item)
+    elapsed = time.perf_counter() - t
+    return len(done), elapsed, sum(c.end_ms - c.start_ms for c in done)
+
+
+def cmd_rtf(args: argparse.Namespace) -> None:
+    import torch
+
+    from app.asr.chunking import split_at_pauses
+
+    folder = checkpoint(args.checkpoint)
+    engine = engine_for(folder, args)
+    audio = speech_like(args.minutes * 60)
+    chunks = split_at_pauses(audio)
+    t = time.perf_counter()
+    engine.recognizer()
+    print(f"model load {time.perf_counter() - t:.1f} s; torch threads {torch.get_num_threads()}")
+    # warm-up: one short batch so one-time costs (allocator, kernels) do not count
+    run_chunks(engine, audio[: 5 * SR], 1)
+    n, seconds, covered = run_chunks(engine, audio, args.measure_chunks)
+    rtf = seconds / (covered / 1000)
+    total_s = len(audio) / SR
+    print(
+        f"recording {args.minutes:g} min -> {len(chunks)} chunks (mean {total_s / len(chunks):.1f} s); "
+        f"measured the first {n} chunks ({covered / 1000:.1f} s of audio) in {seconds:.1f} s, batch {args.batch}, "
+        f"{args.tokens_per_chunk} tokens per chunk"
+    )
+    print(f"RTF {rtf:.3f}  -> extrapolated {args.minutes:g} min recording: {rtf * total_s / 60:.1f} min")
+
+
+def _rss() -> int:
+    import psutil
+
+    return psutil.Process().memory_info().rss
+
+
+def cmd_memory(args: argparse.Namespace) -> None:
+    folder = checkpoint(args.checkpoint)
+    engine = engine_for(folder, args)
+    engine.recognizer()
+    run_chunks(engine, np.zeros(5 * SR, dtype=np.float32) + 1e-3, 1)  # warm-up
+    import gc
+
+    gc.collect()
+    base = _rss()
+    peak = [base]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.02):
+            peak[0] = max(peak[0], _rss())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    audio = speech_like(args.hours * 3600)
+    n, seconds, covered = run_chunks(engine, audio, args.measure_chunks)
+    stop.set()
+    sampler.join()
+    print(
+        f"recording {args.hours:g} h ({audio.nbytes / 2**20:.0f} MiB of float32 samples); ran {n} chunks "
+        f"({covered / 1000:.0f} s) in {seconds:.0f} s, batch {args.batch}"
+    )
+    print(f"peak resident memory above the loaded model: {(peak[0] - base) / 2**30:.2f} GiB")
+
+
+def main() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    for name in ("rtf", "memory"):
+        p = sub.add_parser(name)
+        p.add_argument("--checkpoint", help="folder for the full-size random checkpoint (built when missing)")
+        p.add_argument("--batch", type=int, default=4)
+        p.add_argument("--threads", type=int, default=None)
+        p.add_argument("--tokens-per-chunk", type=int, default=100)
+        p.add_argument("--measure-chunks", type=int, default=8)
+    sub.choices["rtf"].add_argument("--minutes", type=float, default=10)
+    sub.choices["memory"].add_argument("--hours", type=float, default=2)
+    args = parser.parse_args()
+    {"rtf": cmd_rtf, "memory": cmd_memory}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
