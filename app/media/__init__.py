@@ -1,1 +1,54 @@
-"""Decoding media to 16 kHz mono, the waveform envelope, media errors. Builds on app.core only."""
+"""Media: decode any audio or video to 16 kHz mono, the waveform envelope, playback ranges. Builds on app.core only.
+
+The stable API (names and semantics that app/asr and app/ui rely on):
+
+``decode_audio(path, *, stream_index=None, progress=None, cancelled=None, use_cache=True) -> DecodedAudio``
+    Decodes one audio stream (the first, or the container stream ``stream_index``) to float32 mono at
+    16 kHz. Sample 0 is the container's start, as a player counts time: audio that starts late is
+    preceded by silence. Blocking; call it from a worker thread in the ui.
+
+    ``progress(fraction)``: called in the calling thread with a non-decreasing fraction of the expected
+    duration, ending with exactly 1.0 on success. ``cancelled()``: polled at least every 0.1 s; when it
+    returns True the call raises :class:`DecodeCancelled`. With ``use_cache`` (the default) a file decoded
+    before (same path, size, modification time, stream) is memory-mapped from the disk cache instead.
+
+``DecodedAudio``: ``.samples`` (read-only float32 array, possibly a memory map), ``.sample_rate`` (16000),
+    ``.duration_ms`` (int), ``.source`` (the path), ``.stream_index``, ``.envelope``, ``.from_cache``.
+
+``Envelope.minmax(start_ms, end_ms, bins) -> (mins, maxs)``: the waveform of a time range at ``bins`` pixels,
+    from a min/max pyramid built while decoding; cost independent of zoom.
+
+``probe(path) -> MediaInfo``: format, duration, start, streams (codec, rate, channels, ...), without decoding.
+
+``PlaybackModel``: the Qt-free half of playing a file or one cue through QtMultimedia (see playback.py).
+
+Errors: every failure is a :class:`app.core.errors.MediaError` with a one-line message (missing path, not
+media, no audio stream, unsupported codec, corrupt or truncated data, zero-length audio, a reader that
+yields no audio for ``NO_AUDIO_TIMEOUT_S``). :class:`DecodeCancelled` is *not* a MediaError (nothing is
+wrong with the file); both derive from :class:`app.core.errors.AppError`.
+"""
+
+from app.core.errors import MediaError
+from app.media.cache import AudioCache, default_cache_dir
+from app.media.decode import NO_AUDIO_TIMEOUT_S, SAMPLE_RATE, DecodeCancelled, DecodedAudio, decode_audio
+from app.media.envelope import Envelope
+from app.media.playback import Action, PlaybackModel, TimeScale
+from app.media.probe import MediaInfo, StreamInfo, probe
+
+__all__ = [
+    "NO_AUDIO_TIMEOUT_S",
+    "SAMPLE_RATE",
+    "Action",
+    "AudioCache",
+    "DecodeCancelled",
+    "DecodedAudio",
+    "Envelope",
+    "MediaError",
+    "MediaInfo",
+    "PlaybackModel",
+    "StreamInfo",
+    "TimeScale",
+    "decode_audio",
+    "default_cache_dir",
+    "probe",
+]

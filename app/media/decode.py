@@ -1,0 +1,250 @@
+"""decode_audio: any file ffmpeg reads -> 16 kHz mono float32 on the file's own timeline, with its envelope.
+
+Two threads share the work: the reader (reader.py) demuxes and decodes; the calling thread resamples,
+downmixes, stores the samples into an array sized from the header's duration (grown if the header lied),
+feeds the envelope, reports progress and watches for a cancel. Decoding and resampling run in ffmpeg's C code
+without the GIL, so the two overlap on two cores.
+
+The timeline: sample 0 is the container's start, as a player counts it. Audio that starts late is preceded
+by silence, and gaps in its timestamps are filled (``aresample=async=1``), so a time in the samples is the
+same time in the video.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import queue
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import av
+import av.error
+import av.filter
+import numpy as np
+
+from app.core.errors import AppError, MediaError
+from app.media.cache import AudioCache
+from app.media.envelope import Envelope, EnvelopeBuilder
+from app.media.probe import check_path, info_from_container, media_error, open_container
+from app.media.reader import END, AudioReader
+
+SAMPLE_RATE = 16000
+# A file that yields no audio for this long is given up on (a reader stuck in a huge file without audio).
+NO_AUDIO_TIMEOUT_S = 20.0
+POLL_S = 0.1  # how often a waiting decode looks at its cancel callback
+MAX_PREALLOCATED_S = 4 * 3600  # a header may claim days; beyond this the array grows as samples arrive
+PROGRESS_STEP = 0.002
+
+
+class DecodeCancelled(AppError):
+    """The caller's ``cancelled()`` returned True. Not a MediaError: nothing is wrong with the file."""
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__(f"{path}: decoding cancelled" if path else "decoding cancelled")
+
+
+@dataclass(frozen=True, eq=False)
+class DecodedAudio:
+    """The decoded audio of one stream of a file.
+
+    ``samples`` is read-only float32 mono at ``sample_rate`` (16000); from the cache it is a memory map.
+    ``stream_index`` is the container stream that was decoded.
+    """
+
+    samples: np.ndarray
+    sample_rate: int
+    source: str
+    stream_index: int
+    envelope: Envelope
+    from_cache: bool = False
+
+    @property
+    def duration_ms(self) -> int:
+        return round(self.samples.shape[0] * 1000 / self.sample_rate)
+
+
+def decode_audio(
+    path: str | os.PathLike[str],
+    *,
+    stream_index: int | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    use_cache: bool = True,
+    cache: AudioCache | None = None,
+) -> DecodedAudio:
+    """Decode one audio stream of ``path`` (the first by default) to 16 kHz mono float32.
+
+    ``progress(fraction)`` is called from the calling thread with a growing fraction in [0, 1], ending with 1.0.
+    ``cancelled()`` is polled at least every ~0.1 s; once it returns True, DecodeCancelled is raised.
+    Every failure is a MediaError with a one-line message.
+    """
+    source = check_path(path)
+    store = (cache or AudioCache()) if use_cache else None
+    key = None
+    if store is not None:
+        key = store.key(source, stream_index, SAMPLE_RATE)
+        hit = store.load(key)
+        if hit is not None:
+            if progress is not None:
+                progress(1.0)
+            envelope = Envelope(hit.levels, hit.sample_rate, hit.samples.shape[0], samples=hit.samples)
+            return DecodedAudio(hit.samples, hit.sample_rate, source, hit.stream_index, envelope, from_cache=True)
+    decoded = _decode(source, stream_index, progress, cancelled)
+    if store is not None and key is not None:
+        store.store(key, decoded.samples, decoded.envelope.levels, SAMPLE_RATE, decoded.stream_index)
+    return decoded
+
+
+def _decode(
+    source: str,
+    stream_index: int | None,
+    progress: Callable[[float], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> DecodedAudio:
+    container = open_container(source)
+    try:
+        info = info_from_container(source, container)
+        chosen = info.audio_stream(stream_index)
+        if chosen.codec is None:
+            raise MediaError(f"{source}: unsupported audio codec in stream {chosen.index}")
+        stream = container.streams[chosen.index]
+        start_us = container.start_time or 0
+        expected = _expected_samples(info.duration_ms, chosen.duration_ms, chosen.start_ms, info.start_ms)
+    except BaseException:
+        container.close()
+        raise
+    reader = AudioReader(source, container, stream)
+    out = _Output(expected, progress)
+    zero = round(start_us * SAMPLE_RATE / 1_000_000)  # the container's start, in output samples
+    resampler: _Resampler | None = None
+    reader.start()
+    try:
+        deadline = time.monotonic() + NO_AUDIO_TIMEOUT_S
+        while True:
+            if cancelled is not None and cancelled():
+                raise DecodeCancelled(source)
+            try:
+                item = reader.frames.get(timeout=POLL_S)
+            except queue.Empty:
+                if time.monotonic() > deadline:
+                    raise MediaError(f"{source}: no audio came out of the file in {NO_AUDIO_TIMEOUT_S:g} s") from None
+                continue
+            if item is END:
+                break
+            if isinstance(item, BaseException):
+                raise item
+            deadline = time.monotonic() + NO_AUDIO_TIMEOUT_S
+            if resampler is None or not resampler.accepts(item):
+                if resampler is not None:
+                    resampler.flush(out)
+                resampler = _Resampler(item, zero + out.count)
+            resampler.push(item, out)
+        if resampler is not None:
+            resampler.flush(out)
+    except (MediaError, DecodeCancelled):
+        raise
+    except av.error.FFmpegError as exc:
+        raise media_error(source, exc) from None
+    finally:
+        reader.stop()
+    samples = out.finish()
+    if not samples.size:
+        raise MediaError(f"{source}: zero-length audio (the audio stream holds no samples)")
+    envelope = out.envelope.finish(samples)
+    if progress is not None:
+        progress(1.0)
+    return DecodedAudio(samples, SAMPLE_RATE, source, chosen.index, envelope)
+
+
+def _expected_samples(
+    container_ms: int | None, stream_ms: int | None, stream_start_ms: int | None, start_ms: int
+) -> int:
+    """What the header promises, in output samples; only a first guess for the array and the progress."""
+    candidates = [container_ms or 0]
+    if stream_ms:
+        candidates.append((stream_start_ms or start_ms) - start_ms + stream_ms)
+    ms = max(candidates) or 60_000
+    return math.ceil(min(ms, MAX_PREALLOCATED_S * 1000) * SAMPLE_RATE / 1000) + SAMPLE_RATE
+
+
+class _Output:
+    """The growing sample array, the envelope fed alongside, the progress callback throttled."""
+
+    def __init__(self, expected: int, progress: Callable[[float], None] | None) -> None:
+        self.expected = max(expected, 1)
+        self.data = np.empty(self.expected, dtype=np.float32)  # untouched pages cost no memory
+        self.count = 0
+        self.envelope = EnvelopeBuilder(SAMPLE_RATE)
+        self._progress = progress
+        self._reported = -1.0
+
+    def write(self, frame: av.AudioFrame) -> None:
+        n = frame.samples
+        if not n:
+            return
+        chunk = np.frombuffer(frame.planes[0], dtype=np.float32, count=n)
+        end = self.count + n
+        if end > self.data.shape[0]:  # the header promised less: grow (realloc, in place where it can)
+            self.data.resize(max(end, int(self.data.shape[0] * 1.5)), refcheck=False)
+        self.data[self.count : end] = chunk
+        self.count = end
+        self.envelope.add(chunk)
+        if self._progress is not None:
+            fraction = min(self.count / self.expected, 0.999)
+            if fraction - self._reported >= PROGRESS_STEP:
+                self._reported = fraction
+                self._progress(fraction)
+
+    def finish(self) -> np.ndarray:
+        data = self.data
+        if data.shape[0] != self.count:
+            data.resize(self.count, refcheck=False)  # give back what the header over-promised
+        self.data = np.empty(0, dtype=np.float32)
+        data.flags.writeable = False
+        return data
+
+
+class _Resampler:
+    """abuffer -> aresample (16 kHz, timestamps honoured) -> aformat (mono float) -> abuffersink."""
+
+    def __init__(self, first: av.AudioFrame, next_out: int) -> None:
+        """``next_out``: where on the timeline, in output samples, the first sample out of this graph belongs."""
+        self.rate = first.sample_rate
+        self.format = first.format.name
+        self.layout = first.layout.name
+        self.graph = av.filter.Graph()  # filter contexts hold their graph only weakly: keep it here
+        self.src = self.graph.add_abuffer(
+            sample_rate=self.rate, format=self.format, layout=self.layout, time_base=first.time_base
+        )
+        # async=1: pad or trim where the timestamps jump (beyond 0.1 s); first_pts: pad a late start with silence.
+        # swresample counts first_pts in samples of the *input* rate.
+        first_pts = round(next_out * self.rate / SAMPLE_RATE)
+        options = {"osr": str(SAMPLE_RATE), "async": "1", "first_pts": str(first_pts)}
+        resample = self.graph.add("aresample", **options)
+        mono = self.graph.add("aformat", sample_fmts="flt", channel_layouts="mono", sample_rates=str(SAMPLE_RATE))
+        self.sink = self.graph.add("abuffersink")
+        self.src.link_to(resample)
+        resample.link_to(mono)
+        mono.link_to(self.sink)
+        self.graph.configure()
+
+    def accepts(self, frame: av.AudioFrame) -> bool:
+        return frame.sample_rate == self.rate and frame.format.name == self.format and frame.layout.name == self.layout
+
+    def push(self, frame: av.AudioFrame, out: _Output) -> None:
+        self.src.push(frame)
+        self._drain(out)
+
+    def flush(self, out: _Output) -> None:
+        self.src.push(None)
+        self._drain(out)
+
+    def _drain(self, out: _Output) -> None:
+        while True:
+            try:
+                frame = self.sink.pull()
+            except (av.error.BlockingIOError, av.error.EOFError):
+                return
+            out.write(frame)

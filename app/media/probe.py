@@ -1,0 +1,196 @@
+"""What a media file holds: container, duration, streams; and the one place that opens files with PyAV.
+
+Opening is guarded so that every failure becomes a one-line :class:`MediaError`: a missing path, a folder,
+a pipe or device (which would block forever), an empty file, something ffmpeg cannot read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import asdict, dataclass
+
+import av
+import av.error
+
+from app.core.errors import MediaError
+
+# Seconds one open or one read may take before ffmpeg gives up (a stuck network drive, a demuxer in trouble).
+OPEN_TIMEOUT_S = 30.0
+READ_TIMEOUT_S = 30.0
+# Local files only: a playlist or reference movie must not make ffmpeg fetch URLs or other protocols.
+_CONTAINER_OPTIONS = {"protocol_whitelist": "file,crypto,data"}
+
+
+@dataclass(frozen=True)
+class StreamInfo:
+    """One stream of a container. ``codec`` is None when this build of ffmpeg has no decoder for it."""
+
+    index: int
+    kind: str  # "audio", "video", "subtitle", "data", "attachment"
+    codec: str | None
+    codec_long_name: str | None
+    start_ms: int | None
+    duration_ms: int | None
+    language: str | None
+    sample_rate: int | None = None
+    channels: int | None = None
+    channel_layout: str | None = None
+    sample_format: str | None = None
+    width: int | None = None
+    height: int | None = None
+    frame_rate: float | None = None
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    """The container and its streams; times in integer milliseconds, ``start_ms`` is the container's zero."""
+
+    path: str
+    format_name: str
+    format_long_name: str
+    size_bytes: int
+    duration_ms: int | None
+    start_ms: int
+    bit_rate: int | None
+    streams: tuple[StreamInfo, ...]
+
+    @property
+    def audio_streams(self) -> tuple[StreamInfo, ...]:
+        return tuple(s for s in self.streams if s.kind == "audio")
+
+    def audio_stream(self, stream_index: int | None = None) -> StreamInfo:
+        """The audio stream to decode: the first one by default; a MediaError if there is none or it is not audio."""
+        audio = self.audio_streams
+        if stream_index is None:
+            if not audio:
+                kinds = ", ".join(sorted({s.kind for s in self.streams})) or "none"
+                raise MediaError(f"{self.path}: no audio stream (streams: {kinds})")
+            return audio[0]
+        for s in self.streams:
+            if s.index == stream_index:
+                if s.kind != "audio":
+                    listed = ", ".join(str(a.index) for a in audio) or "none"
+                    raise MediaError(
+                        f"{self.path}: stream {stream_index} is {s.kind}, not audio (audio streams: {listed})"
+                    )
+                return s
+        raise MediaError(f"{self.path}: no stream {stream_index} (the file has {len(self.streams)})")
+
+    def audio_track(self, stream_index: int) -> int:
+        """The ordinal of a stream among the audio streams: what a player's audio-track selector counts."""
+        for ordinal, s in enumerate(self.audio_streams):
+            if s.index == stream_index:
+                return ordinal
+        raise MediaError(f"{self.path}: stream {stream_index} is not an audio stream")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def check_path(path: str | os.PathLike[str]) -> str:
+    """The path as a string if it names a regular, non-empty file; otherwise a one-line MediaError."""
+    text = os.fspath(path)
+    try:
+        st = os.stat(text)
+    except FileNotFoundError:
+        raise MediaError(f"{text}: no such file") from None
+    except PermissionError:
+        raise MediaError(f"{text}: permission denied") from None
+    except OSError as exc:
+        raise MediaError(f"{text}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise MediaError(f"{text}: is a folder, not a media file")
+    if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block the open forever
+        raise MediaError(f"{text}: not a regular file")
+    if st.st_size == 0:
+        raise MediaError(f"{text}: empty file")
+    return text
+
+
+def open_container(path: str) -> av.container.InputContainer:
+    """Open a checked path with PyAV, bounded in time; ffmpeg's failures become MediaError."""
+    url = "file:" + os.path.abspath(path)  # never let a colon in the name select another protocol
+    try:
+        return av.open(url, "r", container_options=_CONTAINER_OPTIONS, timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S))
+    except av.error.FFmpegError as exc:
+        raise media_error(path, exc) from None
+
+
+def media_error(path: str, exc: BaseException) -> MediaError:
+    """Translate an ffmpeg error into the one line a user reads."""
+    if isinstance(exc, MediaError):
+        return exc
+    if isinstance(exc, av.error.InvalidDataError):
+        return MediaError(f"{path}: not a media file, or its data is corrupt")
+    if isinstance(exc, av.error.EOFError):
+        return MediaError(f"{path}: the file ends too early (truncated)")
+    if isinstance(exc, av.error.DecoderNotFoundError):
+        return MediaError(f"{path}: unsupported codec")
+    if isinstance(exc, av.error.ExitError):  # the interrupt callback fired: a read took too long
+        return MediaError(f"{path}: reading timed out")
+    if isinstance(exc, av.error.PermissionError):
+        return MediaError(f"{path}: permission denied")
+    if isinstance(exc, av.error.FFmpegError):
+        reason = exc.strerror or type(exc).__name__
+        return MediaError(f"{path}: cannot decode ({reason})")
+    return MediaError(f"{path}: {exc}")
+
+
+def probe(path: str | os.PathLike[str]) -> MediaInfo:
+    """Read the container's header: format, duration and streams. Decodes nothing."""
+    text = check_path(path)
+    container = open_container(text)
+    try:
+        return info_from_container(text, container)
+    finally:
+        container.close()
+
+
+def info_from_container(path: str, container: av.container.InputContainer) -> MediaInfo:
+    start = container.start_time
+    return MediaInfo(
+        path=path,
+        format_name=container.format.name,
+        format_long_name=container.format.long_name,
+        size_bytes=os.path.getsize(path),
+        duration_ms=_us_to_ms(container.duration),
+        start_ms=_us_to_ms(start) or 0,
+        bit_rate=container.bit_rate or None,
+        streams=tuple(_stream_info(s) for s in container.streams),
+    )
+
+
+def _stream_info(stream: av.stream.Stream) -> StreamInfo:
+    cc = stream.codec_context
+    tb = stream.time_base
+    info = {
+        "index": stream.index,
+        "kind": stream.type,
+        "codec": cc.name if cc is not None else None,
+        "codec_long_name": cc.codec.long_name if cc is not None else None,
+        "start_ms": _ticks_to_ms(stream.start_time, tb),
+        "duration_ms": _ticks_to_ms(stream.duration, tb),
+        "language": stream.language if stream.language not in (None, "", "und") else None,
+    }
+    if stream.type == "audio" and cc is not None:
+        info.update(
+            sample_rate=cc.sample_rate or None,
+            channels=cc.channels or None,
+            channel_layout=cc.layout.name if cc.layout is not None else None,
+            sample_format=cc.format.name if cc.format is not None else None,
+        )
+    elif stream.type == "video" and cc is not None:
+        rate = stream.average_rate or stream.guessed_rate
+        info.update(width=cc.width or None, height=cc.height or None, frame_rate=float(rate) if rate else None)
+    return StreamInfo(**info)
+
+
+def _us_to_ms(value: int | None) -> int | None:
+    return None if value is None else round(value / 1000)
+
+
+def _ticks_to_ms(value: int | None, time_base) -> int | None:
+    if value is None or time_base is None:
+        return None
+    return round(value * time_base * 1000)

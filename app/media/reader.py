@@ -1,0 +1,163 @@
+"""The reading half of decoding: demux and decode one audio stream in a thread of its own.
+
+Why a thread: decoding (ffmpeg's C code, run without the GIL) then overlaps with resampling in the caller's
+thread, and the caller stays free to notice a cancel or a reader that has gone quiet. Why the ``asetnsamples``
+graph: it packs the codec's small frames (about 1024 samples) into large ones, so the caller's side crosses
+into Python once per ~1.5 s of audio instead of ~40 times.
+
+The reader hands the caller a bounded queue of items: an ``av.AudioFrame`` of native samples, an exception
+to re-raise, or :data:`END`.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+
+import av
+import av.error
+import av.filter
+
+from app.core.errors import MediaError
+
+CHUNK_SAMPLES = 65536  # native samples per frame handed over: ~1.5 s at 44.1 kHz, ~0.5 MB of stereo float
+QUEUE_FRAMES = 8
+GAP_S = 0.1  # a timestamp jump larger than this ends a chunk early, so the resampler can fill the gap in time
+
+END = object()
+
+
+class AudioReader:
+    """Decodes ``stream`` of ``container`` into ``self.frames`` until the end, an error, or ``stop()``.
+
+    The reader owns the container once started and closes it when done.
+    """
+
+    def __init__(self, path: str, container: av.container.InputContainer, stream: av.audio.AudioStream) -> None:
+        self.path = path
+        self.frames: queue.Queue = queue.Queue(maxsize=QUEUE_FRAMES)
+        self._container = container
+        self._stream = stream
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="audio-reader", daemon=True)
+        self._packer: _Packer | None = None
+        self._decoded = 0
+        self._errors = 0
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, wait_s: float = 2.0) -> None:
+        """Ask the thread to end and wait a little for it; a read stuck in ffmpeg ends with its own timeout."""
+        self._stop.set()
+        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(wait_s)
+
+    def _run(self) -> None:
+        try:
+            self._decode_all()
+            self._put(END)
+        except BaseException as exc:  # handed to the caller, who raises it in its own thread
+            self._put(exc)
+        finally:
+            self._container.close()
+
+    def _decode_all(self) -> None:
+        stream = self._stream
+        codec = stream.codec_context
+        ended_early: BaseException | None = None
+        try:
+            for packet in self._container.demux(stream):
+                if self._stop.is_set():
+                    return
+                self._decode(codec, packet)
+        except av.error.ExitError:
+            raise  # a read timed out: not a damaged file but a stuck one
+        except av.error.FFmpegError as exc:
+            ended_early = exc  # truncated or damaged past this point: keep what came before
+        if self._stop.is_set():
+            return
+        self._decode(codec, None)  # drain the decoder's delay
+        if self._packer is not None:
+            self._packer.flush(self._put)
+        if not self._decoded:
+            if ended_early is not None or self._errors:
+                raise MediaError(f"{self.path}: the audio data is corrupt or truncated; nothing could be decoded")
+            raise MediaError(f"{self.path}: zero-length audio (the audio stream holds no samples)")
+
+    def _decode(self, codec, packet) -> None:
+        try:
+            frames = codec.decode(packet)
+        except av.error.EOFError:
+            return  # the decoder has been drained already
+        except av.error.FFmpegError:
+            self._errors += 1  # one damaged packet: ffmpeg's own tools skip it too
+            return
+        for frame in frames:
+            if not frame.samples:
+                continue
+            self._decoded += frame.samples
+            packer = self._packer
+            if packer is None or not packer.accepts(frame):
+                if packer is not None:
+                    packer.flush(self._put)
+                packer = self._packer = _Packer(frame)
+            packer.push(frame, self._put)
+
+    def _put(self, item: object) -> None:
+        while not self._stop.is_set():
+            try:
+                self.frames.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+
+class _Packer:
+    """abuffer -> asetnsamples -> abuffersink at the codec's own rate, format and layout."""
+
+    def __init__(self, first: av.AudioFrame) -> None:
+        self.rate = first.sample_rate
+        self.format = first.format.name
+        self.layout = first.layout.name
+        self.time_base = first.time_base
+        self.graph = av.filter.Graph()  # the contexts below hold it only weakly: keep it here
+        self.src = self.graph.add_abuffer(
+            sample_rate=self.rate, format=self.format, layout=self.layout, time_base=self.time_base
+        )
+        pack = self.graph.add("asetnsamples", nb_out_samples=str(CHUNK_SAMPLES), pad="0")
+        self.sink = self.graph.add("abuffersink")
+        self.src.link_to(pack)
+        pack.link_to(self.sink)
+        self.graph.configure()
+        self._pushed = 0
+        # timestamps in plain floats: Fraction arithmetic per frame would cost more than the decoding
+        self._ticks_per_sample = 1.0 / (self.rate * float(self.time_base)) if self.time_base else 0.0
+        self._gap = GAP_S / float(self.time_base) if self.time_base else 0.0
+        self._next_pts: float | None = None
+
+    def accepts(self, frame: av.AudioFrame) -> bool:
+        if frame.sample_rate != self.rate or frame.format.name != self.format or frame.layout.name != self.layout:
+            return False
+        pts = frame.pts
+        return pts is None or self._next_pts is None or abs(pts - self._next_pts) <= self._gap
+
+    def push(self, frame: av.AudioFrame, put) -> None:
+        self.src.push(frame)
+        samples = frame.samples
+        pts = frame.pts
+        self._next_pts = None if pts is None else pts + samples * self._ticks_per_sample
+        self._pushed += samples
+        if self._pushed >= CHUNK_SAMPLES:
+            self._pushed = self._drain(put)
+
+    def flush(self, put) -> None:
+        self.src.push(None)
+        self._drain(put)
+
+    def _drain(self, put) -> int:
+        while True:
+            try:
+                put(self.sink.pull())
+            except (av.error.BlockingIOError, av.error.EOFError):
+                return 0
