@@ -20,6 +20,7 @@ VERBS: dict[str, str] = {
     "check": "subtitles",
     "transcribe": "recognition",
     "align": "recognition",
+    "probe": "media",
 }
 
 EXIT_ERROR = 2
