@@ -47,27 +47,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     al.set_defaults(func=run_align)
 
 
-def load_audio(path: str) -> np.ndarray:
-    """16 kHz mono float32 via app.media (any media); plain soundfile reading where app.media is absent."""
-    try:
-        from app.media import decode_audio  # type: ignore[attr-defined]
-    except ImportError:
-        decode_audio = None
-    if decode_audio is not None:
-        return np.asarray(decode_audio(path).samples, dtype=np.float32)
-    import soundfile as sf
+def load_audio(path: str, bar: _Bar | None = None) -> np.ndarray:
+    """16 kHz mono float32 from any media file, through app.media (cached on disk for the next run)."""
+    from app.media import decode_audio
 
-    from app.core.errors import MediaError
+    def report(fraction: float) -> None:
+        if bar is not None:
+            bar(_Fraction(fraction, "Decoding…"))
 
-    try:
-        data, rate = sf.read(path, dtype="float32", always_2d=True)
-    except (OSError, RuntimeError) as exc:
-        raise MediaError(f"cannot read audio from {path}: {exc}") from None
-    mono = data.mean(axis=1)
-    if rate != SAMPLE_RATE:
-        n = round(len(mono) * SAMPLE_RATE / rate)
-        mono = np.interp(np.linspace(0, len(mono) - 1, n), np.arange(len(mono)), mono)
-    return mono.astype(np.float32)
+    return decode_audio(path, progress=report).samples
+
+
+class _Fraction:
+    def __init__(self, fraction: float, message: str) -> None:
+        self.fraction, self.message = fraction, message
 
 
 class _Bar:
@@ -123,10 +116,10 @@ def run_transcribe(args: argparse.Namespace) -> int:
     options = _options(args)
     check_local(options.model, "recognizer")
     check_local(options.aligner, "aligner")
-    audio = load_audio(args.media)
+    bar = _Bar()
+    audio = load_audio(args.media, bar)
     output = args.output or os.path.splitext(args.media)[0] + ".srt"
     engine = Engine(options)
-    bar = _Bar()
     try:
         transcript = transcribe(audio, engine=engine, language=language, context=args.context, progress=bar)
     finally:
@@ -148,10 +141,10 @@ def run_align(args: argparse.Namespace) -> int:
     options = _options(args)
     check_local(options.aligner, "aligner")
     subs = read_srt(args.subtitles)
-    audio = load_audio(args.media)
+    bar = _Bar()
+    audio = load_audio(args.media, bar)
     output = args.output or os.path.splitext(args.subtitles)[0] + ".aligned.srt"
     engine = Engine(options)
-    bar = _Bar()
     cues = list(subs.cues)
     try:
         for item in align_cues(audio, subs.cues, engine=engine, language=args.language):
