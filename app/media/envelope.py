@@ -118,14 +118,21 @@ class Envelope:
             raise ValueError("end_ms must be after start_ms")
         first = start_ms * self.sample_rate / 1000.0  # in samples
         per_bin = (end_ms - start_ms) * self.sample_rate / 1000.0 / bins
-        if per_bin < BASE_BIN and self._samples is not None:
+        level = self.level_for(per_bin)
+        if level < 0:
             return _reduce(self._samples, self._samples, first, per_bin, bins)
-        level = 0
-        while level + 1 < len(self.levels) and self.bin_samples(level + 1) <= per_bin:
-            level += 1
         size = self.bin_samples(level)
         mins, maxs = self.levels[level]
         return _reduce(mins, maxs, first / size, per_bin / size, bins)
+
+    def level_for(self, samples_per_bin: float) -> int:
+        """The coarsest level whose bins are no wider than ``samples_per_bin``; -1: the samples themselves."""
+        if samples_per_bin < BASE_BIN and self._samples is not None:
+            return -1
+        level = 0
+        while level + 1 < len(self.levels) and self.bin_samples(level + 1) <= samples_per_bin:
+            level += 1
+        return level
 
 
 def _reduce(mins: np.ndarray, maxs: np.ndarray, first: float, step: float, bins: int) -> tuple[np.ndarray, np.ndarray]:
