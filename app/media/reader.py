@@ -98,11 +98,17 @@ class AudioReader:
                 continue
             self._decoded += frame.samples
             packer = self._packer
-            if packer is None or not packer.accepts(frame):
-                if packer is not None:
-                    packer.flush(self._put)
+            if packer is None:
                 packer = self._packer = _Packer(frame)
-            packer.push(frame, self._put)
+            elif not packer.continues(frame):
+                packer.flush(self._put)
+                packer = self._packer = _Packer(frame)
+            try:
+                packer.push(frame, self._put)
+            except av.error.FFmpegError:  # the rate, format or layout changed mid-stream: a graph for the new one
+                packer.flush(self._put)
+                packer = self._packer = _Packer(frame)
+                packer.push(frame, self._put)
 
     def _put(self, item: object) -> None:
         while not self._stop.is_set():
@@ -136,9 +142,8 @@ class _Packer:
         self._gap = GAP_S / float(self.time_base) if self.time_base else 0.0
         self._next_pts: float | None = None
 
-    def accepts(self, frame: av.AudioFrame) -> bool:
-        if frame.sample_rate != self.rate or frame.format.name != self.format or frame.layout.name != self.layout:
-            return False
+    def continues(self, frame: av.AudioFrame) -> bool:
+        """Whether ``frame`` follows on in time; a format change is caught by the graph itself, more cheaply."""
         pts = frame.pts
         return pts is None or self._next_pts is None or abs(pts - self._next_pts) <= self._gap
 

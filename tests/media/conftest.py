@@ -127,6 +127,16 @@ def raw_wav(fmt_tag: int, seconds: float, claimed_seconds: float | None = None) 
     return make
 
 
+def mp3_changing_format(out: Path) -> None:
+    """Two MP3s glued together: 22.05 kHz mono at 440 Hz, then 44.1 kHz stereo at 880 Hz, mid-stream."""
+    first, second = out.with_name("first.mp3"), out.with_name("second.mp3")
+    ff(sine(22050, DUR / 2, 440), "-c:a", "libmp3lame")(first)
+    ff(sine(44100, DUR / 2, 880), "-ac", "2", "-c:a", "libmp3lame")(second)
+    out.write_bytes(first.read_bytes() + second.read_bytes())
+    first.unlink()
+    second.unlink()
+
+
 def write(data: bytes) -> Callable[[Path], None]:
     def make(out: Path) -> None:
         out.write_bytes(data)
@@ -188,6 +198,7 @@ CASES = [
     Case("mp3_garbage_inside", "garbage.mp3", corrupted_mp3, REFERENCE),
     Case("flac_header_says_half", "liar_short.flac", flac_claiming(0.5), MS),
     Case("flac_header_says_double", "liar_long.flac", flac_claiming(2.0), MS),
+    Case("mp3_format_changes_midway", "changing.mp3", mp3_changing_format, MS),
     Case("wav_header_says_10min", "long.wav", raw_wav(1, DUR, claimed_seconds=600), MS),
     # errors
     Case("mp4_cut_before_index", "cut.mp4", truncated(ff(video(), sine(8000)), 0.6), error="not a media"),

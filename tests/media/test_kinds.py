@@ -80,3 +80,10 @@ def test_frequency_survives_resampling(media_dir: Path) -> None:
         spectrum = np.abs(np.fft.rfft(samples * np.hanning(samples.size)))
         peak_hz = np.argmax(spectrum) * SAMPLE_RATE / samples.size
         assert peak_hz == pytest.approx(440, abs=2), name
+
+
+def test_a_change_of_rate_and_channels_midway(media_dir: Path) -> None:
+    samples = decode_audio(media_dir / "changing.mp3", use_cache=False).samples
+    for start_s, hz in ((1, 440), (6, 880)):
+        part = samples[start_s * SAMPLE_RATE : (start_s + 2) * SAMPLE_RATE]
+        assert np.argmax(np.abs(np.fft.rfft(part))) * SAMPLE_RATE / part.size == pytest.approx(hz, abs=2)
