@@ -176,7 +176,7 @@ class _Output:
         self.expected = max(expected, 1)
         self.data = np.empty(self.expected, dtype=np.float32)  # untouched pages cost no memory
         self.count = 0
-        self.envelope = EnvelopeBuilder(SAMPLE_RATE)
+        self.envelope = EnvelopeBuilder(SAMPLE_RATE, self.expected)
         self._progress = progress
         self._reported = -1.0
 

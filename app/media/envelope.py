@@ -21,14 +21,19 @@ STORE_DTYPE = np.float16
 
 
 class EnvelopeBuilder:
-    """Fed the samples as they are decoded; keeps level 0 and derives the other levels at the end."""
+    """Fed the samples as they are decoded; keeps level 0 and derives the other levels at the end.
 
-    def __init__(self, sample_rate: int) -> None:
+    Level 0 goes straight into arrays sized from ``expected_samples`` (grown if more come), so building it
+    costs no second copy at the end.
+    """
+
+    def __init__(self, sample_rate: int, expected_samples: int = 0) -> None:
         self.sample_rate = sample_rate
-        self._mins: list[np.ndarray] = []
-        self._maxs: list[np.ndarray] = []
+        capacity = max(expected_samples // BASE_BIN + 1, 1024)
+        self._mins = np.empty(capacity, dtype=STORE_DTYPE)
+        self._maxs = np.empty(capacity, dtype=STORE_DTYPE)
+        self._bins = 0
         self._carry = np.empty(0, dtype=np.float32)  # fewer than BASE_BIN samples left over from the last chunk
-        self._count = 0
 
     def add(self, chunk: np.ndarray) -> None:
         if self._carry.size:
@@ -36,21 +41,31 @@ class EnvelopeBuilder:
         whole = chunk.size - chunk.size % BASE_BIN
         if whole:
             lo, hi = _block_minmax(chunk[:whole])
-            self._mins.append(lo.astype(STORE_DTYPE))
-            self._maxs.append(hi.astype(STORE_DTYPE))
+            self._append(lo, hi)
         self._carry = chunk[whole:].copy()
-        self._count += chunk.size - self._carry.size
+
+    def _append(self, lo: np.ndarray, hi: np.ndarray) -> None:
+        end = self._bins + lo.size
+        if end > self._mins.size:  # more audio than the header promised
+            capacity = max(end, int(self._mins.size * 1.5))
+            self._mins.resize(capacity, refcheck=False)
+            self._maxs.resize(capacity, refcheck=False)
+        self._mins[self._bins : end] = lo
+        self._maxs[self._bins : end] = hi
+        self._bins = end
 
     def finish(self, samples: np.ndarray | None = None) -> Envelope:
         """The pyramid over everything added; ``samples`` (the decoded array) serves zooms finer than level 0."""
-        mins, maxs = self._mins, self._maxs
+        n_samples = self._bins * BASE_BIN + self._carry.size
         if self._carry.size:
-            mins.append(np.array([self._carry.min()], dtype=STORE_DTYPE))
-            maxs.append(np.array([self._carry.max()], dtype=STORE_DTYPE))
-        n_samples = self._count + self._carry.size
-        base = (_joined(mins), _joined(maxs))
-        self._mins, self._maxs, self._carry = [], [], np.empty(0, dtype=np.float32)
-        return Envelope(build_levels(base), self.sample_rate, n_samples, samples=samples)
+            self._append(self._carry.min(keepdims=True), self._carry.max(keepdims=True))
+        mins, maxs = self._mins, self._maxs
+        mins.resize(self._bins, refcheck=False)
+        maxs.resize(self._bins, refcheck=False)
+        self._mins = self._maxs = np.empty(0, dtype=STORE_DTYPE)
+        self._bins = 0
+        self._carry = np.empty(0, dtype=np.float32)
+        return Envelope(build_levels((mins, maxs)), self.sample_rate, n_samples, samples=samples)
 
 
 def _block_minmax(samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -153,7 +168,3 @@ def _reduce(mins: np.ndarray, maxs: np.ndarray, first: float, step: float, bins:
     out_min[valid] = np.minimum.reduceat(mins[start:stop], idx)
     out_max[valid] = np.maximum.reduceat(maxs[start:stop], idx)
     return out_min, out_max
-
-
-def _joined(parts: list[np.ndarray]) -> np.ndarray:
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=STORE_DTYPE)

@@ -21,7 +21,7 @@ import av.filter
 from app.core.errors import MediaError
 
 CHUNK_SAMPLES = 65536  # native samples per frame handed over: ~1.5 s at 44.1 kHz, ~0.5 MB of stereo float
-QUEUE_FRAMES = 8
+QUEUE_FRAMES = 4
 GAP_S = 0.1  # a timestamp jump larger than this ends a chunk early, so the resampler can fill the gap in time
 
 END = object()

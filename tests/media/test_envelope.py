@@ -135,3 +135,17 @@ def test_envelope_of_a_decoded_file(media_dir: Path) -> None:
     fine_lo, fine_hi = env.minmax(5000, 5002, 64)  # under 1 ms a bin: read from the samples
     window = decoded.samples[80000:80032]
     assert fine_lo.min() == window.min() and fine_hi.max() == window.max()
+
+
+def test_more_samples_than_expected_grow_level_zero() -> None:
+    rng = np.random.default_rng(7)
+    samples = rng.uniform(-1, 1, 100_003).astype(np.float32)
+    short = EnvelopeBuilder(RATE, expected_samples=10)
+    for start in range(0, samples.size, 4099):
+        short.add(samples[start : start + 4099])
+    grown = short.finish()
+    exact = _envelope(samples)
+    assert grown.n_samples == exact.n_samples == samples.size
+    for (a_lo, a_hi), (b_lo, b_hi) in zip(grown.levels, exact.levels, strict=True):
+        np.testing.assert_array_equal(a_lo, b_lo)
+        np.testing.assert_array_equal(a_hi, b_hi)
