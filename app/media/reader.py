@@ -41,6 +41,7 @@ class AudioReader:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="audio-reader", daemon=True)
         self._packer: _Packer | None = None
+        self._clock = _Clock(stream.time_base)
         self._decoded = 0
         self._errors = 0
 
@@ -94,13 +95,15 @@ class AudioReader:
             self._errors += 1  # one damaged packet: ffmpeg's own tools skip it too
             return
         for frame in frames:
-            if not frame.samples:
+            samples = frame.samples
+            if not samples:
                 continue
-            self._decoded += frame.samples
+            self._decoded += samples
+            gap = self._clock.place(frame)
             packer = self._packer
             if packer is None:
                 packer = self._packer = _Packer(frame)
-            elif not packer.continues(frame):
+            elif gap:  # end the chunk here, so that the resampler sees the jump and fills it with silence
                 packer.flush(self._put)
                 packer = self._packer = _Packer(frame)
             try:
@@ -117,6 +120,42 @@ class AudioReader:
                 return
             except queue.Full:
                 continue
+
+
+class _Clock:
+    """Keeps the frames' timestamps on one timeline: a gap stays a gap, a clock that jumps back is carried on.
+
+    A gap (timestamps ahead of the samples so far) is real time with no audio: a paused screen recording, a
+    dropped stretch; the resampler fills it with silence. A jump back (files concatenated, a transport stream's
+    clock reset) would make the resampler drop everything until the clock caught up: those frames are moved
+    to follow on instead, as a player plays them.
+    """
+
+    def __init__(self, time_base) -> None:
+        # plain floats: Fraction arithmetic per frame would cost more than the decoding
+        self._tick_s = float(time_base) if time_base else 0.0
+        self._gap = GAP_S / self._tick_s if self._tick_s else 0.0
+        self._shift = 0.0
+        self._next: float | None = None
+
+    def place(self, frame: av.AudioFrame) -> bool:
+        """Set the frame's timestamp on the timeline; True when it follows a gap."""
+        pts = frame.pts
+        if pts is None or not self._tick_s:
+            self._next = None
+            return False
+        at = pts + self._shift
+        gap = False
+        if self._next is not None:
+            if at < self._next - self._gap:
+                self._shift += self._next - at
+                at = self._next
+            elif at > self._next + self._gap:
+                gap = True
+        if self._shift:
+            frame.pts = round(at)
+        self._next = at + frame.samples / (frame.sample_rate * self._tick_s)
+        return gap
 
 
 class _Packer:
@@ -137,22 +176,10 @@ class _Packer:
         pack.link_to(self.sink)
         self.graph.configure()
         self._pushed = 0
-        # timestamps in plain floats: Fraction arithmetic per frame would cost more than the decoding
-        self._ticks_per_sample = 1.0 / (self.rate * float(self.time_base)) if self.time_base else 0.0
-        self._gap = GAP_S / float(self.time_base) if self.time_base else 0.0
-        self._next_pts: float | None = None
-
-    def continues(self, frame: av.AudioFrame) -> bool:
-        """Whether ``frame`` follows on in time; a format change is caught by the graph itself, more cheaply."""
-        pts = frame.pts
-        return pts is None or self._next_pts is None or abs(pts - self._next_pts) <= self._gap
 
     def push(self, frame: av.AudioFrame, put) -> None:
         self.src.push(frame)
-        samples = frame.samples
-        pts = frame.pts
-        self._next_pts = None if pts is None else pts + samples * self._ticks_per_sample
-        self._pushed += samples
+        self._pushed += frame.samples
         if self._pushed >= CHUNK_SAMPLES:
             self._pushed = self._drain(put)
 

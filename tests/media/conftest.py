@@ -137,6 +137,19 @@ def mp3_changing_format(out: Path) -> None:
     second.unlink()
 
 
+def ts_clock_reset(out: Path) -> None:
+    """Two transport streams glued together: the clock starts over halfway (440 Hz, then 880 Hz)."""
+    parts = [out.with_name(f"reset{hz}.ts") for hz in (440, 880)]
+    for part, hz in zip(parts, (440, 880), strict=True):
+        ff(video(DUR / 2), sine(48000, DUR / 2, hz), "-c:v", "mpeg2video", "-c:a", "mp2")(part)
+    out.write_bytes(b"".join(p.read_bytes() for p in parts))
+    for part in parts:
+        part.unlink()
+
+
+GAP = ["-af", "asetpts='PTS+if(gte(T,3),2/TB,0)'"]  # the timestamps jump 2 s ahead at 3 s
+
+
 def write(data: bytes) -> Callable[[Path], None]:
     def make(out: Path) -> None:
         out.write_bytes(data)
@@ -198,6 +211,8 @@ CASES = [
     Case("mp3_garbage_inside", "garbage.mp3", corrupted_mp3, REFERENCE),
     Case("flac_header_says_half", "liar_short.flac", flac_claiming(0.5), MS),
     Case("flac_header_says_double", "liar_long.flac", flac_claiming(2.0), MS),
+    Case("ts_clock_resets_midway", "reset.ts", ts_clock_reset, MS),
+    Case("mkv_gap_in_audio", "gap.mkv", ff(sine(44100), GAP, "-c:a", "flac"), MS + 2000),
     Case("mp3_format_changes_midway", "changing.mp3", mp3_changing_format, MS),
     Case("wav_header_says_10min", "long.wav", raw_wav(1, DUR, claimed_seconds=600), MS),
     # errors

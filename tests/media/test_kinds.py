@@ -82,8 +82,18 @@ def test_frequency_survives_resampling(media_dir: Path) -> None:
         assert peak_hz == pytest.approx(440, abs=2), name
 
 
-def test_a_change_of_rate_and_channels_midway(media_dir: Path) -> None:
-    samples = decode_audio(media_dir / "changing.mp3", use_cache=False).samples
+@pytest.mark.parametrize("name", ["changing.mp3", "reset.ts"])
+def test_both_halves_of_a_spliced_file_are_kept_in_order(media_dir: Path, name: str) -> None:
+    """A change of rate and channels midway, or a clock that starts over: the second half follows the first."""
+    samples = decode_audio(media_dir / name, use_cache=False).samples
     for start_s, hz in ((1, 440), (6, 880)):
         part = samples[start_s * SAMPLE_RATE : (start_s + 2) * SAMPLE_RATE]
         assert np.argmax(np.abs(np.fft.rfft(part))) * SAMPLE_RATE / part.size == pytest.approx(hz, abs=2)
+
+
+def test_a_gap_in_the_timestamps_is_silence(media_dir: Path) -> None:
+    samples = decode_audio(media_dir / "gap.mkv", use_cache=False).samples
+    second = SAMPLE_RATE
+    assert np.abs(samples[int(2.8 * second) : 3 * second]).max() > 0.05
+    assert np.abs(samples[int(3.1 * second) : int(4.9 * second)]).max() < 1e-3
+    assert np.abs(samples[int(5.1 * second) : int(5.5 * second)]).max() > 0.05
