@@ -13,7 +13,8 @@ The stable API (names and semantics that app/asr and app/ui rely on):
     before (same path, size, modification time, stream) is memory-mapped from the disk cache instead.
 
 ``DecodedAudio``: ``.samples`` (read-only float32 array, possibly a memory map), ``.sample_rate`` (16000),
-    ``.duration_ms`` (int), ``.source`` (the path), ``.stream_index``, ``.envelope``, ``.from_cache``.
+    ``.duration_ms`` (int), ``.source`` (the path), ``.stream_index``, ``.envelope``, ``.from_cache``,
+    ``.warnings`` (one-line notes on damage decoded around: skipped packets, a file cut short).
 
 ``Envelope.minmax(start_ms, end_ms, bins) -> (mins, maxs)``: the waveform of a time range at ``bins`` pixels,
     from a min/max pyramid built while decoding; cost independent of zoom.

@@ -72,6 +72,7 @@ class CachedAudio:
     sample_rate: int
     stream_index: int
     path: Path
+    warnings: list[str]
 
 
 class AudioCache:
@@ -127,11 +128,13 @@ class AudioCache:
         levels: list[tuple[np.ndarray, np.ndarray]],
         sample_rate: int,
         stream_index: int,
+        warnings: tuple[str, ...] = (),
     ) -> Path | None:
         """Write an entry atomically, then trim the folder; a failure is logged and costs only the cache."""
         samples = np.ascontiguousarray(samples, dtype=SAMPLE_DTYPE)
         levels = [(np.ascontiguousarray(lo, LEVEL_DTYPE), np.ascontiguousarray(hi, LEVEL_DTYPE)) for lo, hi in levels]
-        header, total = _layout(key, samples.size, [lo.size for lo, _ in levels], sample_rate, stream_index)
+        meta = {"sample_rate": sample_rate, "stream_index": stream_index, "warnings": list(warnings)}
+        header, total = _layout(key, samples.size, [lo.size for lo, _ in levels], meta)
         if total > self.max_bytes:
             return None
         path = self.entry_path(key)
@@ -203,9 +206,9 @@ class AudioCache:
                 p.unlink()
 
 
-def _layout(key: dict, n_samples: int, level_bins: list[int], sample_rate: int, stream_index: int):
+def _layout(key: dict, n_samples: int, level_bins: list[int], extra: dict):
     """The header bytes (padded) and the total size of an entry."""
-    meta = {"key": key, "sample_rate": sample_rate, "stream_index": stream_index, "n_samples": n_samples}
+    meta = {"key": key, "n_samples": n_samples, **extra}
     for _ in range(3):  # the header's own length moves the offsets; it settles at once in practice
         head_len = _aligned(len(_header_bytes(meta)))
         offset = head_len
@@ -249,7 +252,8 @@ def _read_entry(mapped: mmap.mmap, key: dict, path: Path) -> CachedAudio | None:
         levels.append((lo, hi))
     if n <= 0 or not levels:
         raise ValueError("empty entry")
-    return CachedAudio(samples, levels, int(meta["sample_rate"]), int(meta["stream_index"]), path)
+    warnings = [str(w) for w in meta.get("warnings", [])]
+    return CachedAudio(samples, levels, int(meta["sample_rate"]), int(meta["stream_index"]), path, warnings)
 
 
 def _aligned(n: int) -> int:

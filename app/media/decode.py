@@ -59,6 +59,7 @@ class DecodedAudio:
     stream_index: int
     envelope: Envelope
     from_cache: bool = False
+    warnings: tuple[str, ...] = ()  # damage that was decoded around: skipped packets, a file cut short
 
     @property
     def duration_ms(self) -> int:
@@ -90,10 +91,12 @@ def decode_audio(
             if progress is not None:
                 progress(1.0)
             envelope = Envelope(hit.levels, hit.sample_rate, hit.samples.shape[0], samples=hit.samples)
-            return DecodedAudio(hit.samples, hit.sample_rate, source, hit.stream_index, envelope, from_cache=True)
+            return DecodedAudio(
+                hit.samples, hit.sample_rate, source, hit.stream_index, envelope, True, tuple(hit.warnings)
+            )
     decoded = _decode(source, stream_index, progress, cancelled)
     if store is not None and key is not None:
-        store.store(key, decoded.samples, decoded.envelope.levels, SAMPLE_RATE, decoded.stream_index)
+        store.store(key, decoded.samples, decoded.envelope.levels, SAMPLE_RATE, decoded.stream_index, decoded.warnings)
     return decoded
 
 
@@ -155,7 +158,7 @@ def _decode(
     envelope = out.envelope.finish(samples)
     if progress is not None:
         progress(1.0)
-    return DecodedAudio(samples, SAMPLE_RATE, source, chosen.index, envelope)
+    return DecodedAudio(samples, SAMPLE_RATE, source, chosen.index, envelope, warnings=tuple(reader.warnings))
 
 
 def _expected_samples(

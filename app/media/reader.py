@@ -44,6 +44,7 @@ class AudioReader:
         self._clock = _Clock(stream.time_base)
         self._decoded = 0
         self._errors = 0
+        self.warnings: list[str] = []  # read them once END has come: the thread has finished by then
 
     def start(self) -> None:
         self._thread.start()
@@ -85,6 +86,10 @@ class AudioReader:
             if ended_early is not None or self._errors:
                 raise MediaError(f"{self.path}: the audio data is corrupt or truncated; nothing could be decoded")
             raise MediaError(f"{self.path}: zero-length audio (the audio stream holds no samples)")
+        if ended_early is not None:
+            self.warnings.append(f"the file is damaged or cut short: reading stopped early ({ended_early.strerror})")
+        if self._errors:
+            self.warnings.append(f"{self._errors} damaged audio packet(s) skipped")
 
     def _decode(self, codec, packet) -> None:
         try:
@@ -162,13 +167,9 @@ class _Packer:
     """abuffer -> asetnsamples -> abuffersink at the codec's own rate, format and layout."""
 
     def __init__(self, first: av.AudioFrame) -> None:
-        self.rate = first.sample_rate
-        self.format = first.format.name
-        self.layout = first.layout.name
-        self.time_base = first.time_base
         self.graph = av.filter.Graph()  # the contexts below hold it only weakly: keep it here
         self.src = self.graph.add_abuffer(
-            sample_rate=self.rate, format=self.format, layout=self.layout, time_base=self.time_base
+            sample_rate=first.sample_rate, format=first.format.name, layout=first.layout.name, time_base=first.time_base
         )
         pack = self.graph.add("asetnsamples", nb_out_samples=str(CHUNK_SAMPLES), pad="0")
         self.sink = self.graph.add("abuffersink")

@@ -97,3 +97,11 @@ def test_a_gap_in_the_timestamps_is_silence(media_dir: Path) -> None:
     assert np.abs(samples[int(2.8 * second) : 3 * second]).max() > 0.05
     assert np.abs(samples[int(3.1 * second) : int(4.9 * second)]).max() < 1e-3
     assert np.abs(samples[int(5.1 * second) : int(5.5 * second)]).max() > 0.05
+
+
+def test_damage_decoded_around_is_reported(media_dir: Path, cache_dir: Path) -> None:
+    assert decode_audio(media_dir / "a.mp3").warnings == ()
+    damaged = decode_audio(media_dir / "garbage.mp3")
+    assert damaged.warnings and all("\n" not in w for w in damaged.warnings)
+    again = decode_audio(media_dir / "garbage.mp3")
+    assert again.from_cache and again.warnings == damaged.warnings
