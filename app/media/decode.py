@@ -79,6 +79,7 @@ def decode_audio(
 
     ``progress(fraction)`` is called from the calling thread with a growing fraction in [0, 1], ending with 1.0.
     ``cancelled()`` is polled at least every ~0.1 s; once it returns True, DecodeCancelled is raised.
+    ``use_cache``: look in, and store into, the disk cache (``cache``, or the default folder).
     Every failure is a MediaError with a one-line message.
     """
     source = check_path(path)
