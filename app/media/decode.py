@@ -28,7 +28,7 @@ from app.core.errors import AppError, MediaError
 from app.media.cache import AudioCache
 from app.media.envelope import Envelope, EnvelopeBuilder
 from app.media.probe import check_path, info_from_container, media_error, open_container
-from app.media.reader import END, AudioReader
+from app.media.reader import END, RESTART, AudioReader
 
 SAMPLE_RATE = 16000
 # A file that yields no audio for this long is given up on (a reader stuck in a huge file without audio).
@@ -119,7 +119,7 @@ def _decode(
     except BaseException:
         container.close()
         raise
-    reader = AudioReader(source, container, stream)
+    reader = AudioReader(source, container, stream, start_us / 1_000_000)
     out = _Output(expected, progress)
     zero = round(start_us * SAMPLE_RATE / 1_000_000)  # the container's start, in output samples
     resampler: _Resampler | None = None
@@ -137,6 +137,10 @@ def _decode(
                 continue
             if item is END:
                 break
+            if item is RESTART:  # the reader starts over the careful way: so do we
+                out = out.restarted()
+                resampler = None
+                continue
             if isinstance(item, BaseException):
                 raise item
             deadline = time.monotonic() + NO_AUDIO_TIMEOUT_S
@@ -200,6 +204,13 @@ class _Output:
             if fraction - self._reported >= PROGRESS_STEP:
                 self._reported = fraction
                 self._progress(fraction)
+
+    def restarted(self) -> _Output:
+        """An empty output for a fresh start; the progress already reported is not taken back."""
+        fresh = _Output(self.expected, self._progress)
+        fresh._reported = self._reported
+        self.data = np.empty(0, dtype=np.float32)
+        return fresh
 
     def finish(self) -> np.ndarray:
         data = self.data

@@ -1,16 +1,26 @@
 """The reading half of decoding: demux and decode one audio stream in a thread of its own.
 
 Why a thread: decoding (ffmpeg's C code, run without the GIL) then overlaps with resampling in the caller's
-thread, and the caller stays free to notice a cancel or a reader that has gone quiet. Why the ``asetnsamples``
-graph: it packs the codec's small frames (about 1024 samples) into large ones, so the caller's side crosses
-into Python once per ~1.5 s of audio instead of ~40 times.
+thread, and the caller stays free to notice a cancel or a reader that has gone quiet.
 
-The reader hands the caller a bounded queue of items: an ``av.AudioFrame`` of native samples, an exception
-to re-raise, or :data:`END`.
+Two ways to read, same result:
+
+- the fast way, an ffmpeg filter graph ``amovie -> aresample -> asetnsamples``: ffmpeg itself demuxes,
+  decodes, fills timestamp gaps (and a late start) with silence and packs the codec's small frames (about
+  1024 samples) into large ones, so Python is crossed once per ~1.5 s of audio, not once per packet;
+- the careful way, a Python loop over packets: it skips a damaged packet where ``amovie`` gives up, copes
+  with a decoder whose output differs from what the header announced, and counts what it skipped.
+
+The fast way is tried first; at its first error the reader falls back to the careful way, telling the caller
+to start over (:data:`RESTART`) if it had already handed anything over.
+
+The reader hands the caller a bounded queue of items: an ``av.AudioFrame`` of native samples, :data:`RESTART`,
+an exception to re-raise, or :data:`END`.
 """
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 
@@ -24,7 +34,13 @@ CHUNK_SAMPLES = 65536  # native samples per frame handed over: ~1.5 s at 44.1 kH
 QUEUE_FRAMES = 4
 GAP_S = 0.1  # a timestamp jump larger than this ends a chunk early, so the resampler can fill the gap in time
 
+# Backward timestamp jumps (spliced files, a reset clock) and forward ones longer than this are taken out by
+# amovie; shorter forward jumps are real gaps, filled with silence.
+DISCONTINUITY_S = 600
+USE_FILTER_SOURCE = True  # tests turn the fast way off to check the careful way on every kind of file
+
 END = object()
+RESTART = object()
 
 
 class AudioReader:
@@ -33,8 +49,11 @@ class AudioReader:
     The reader owns the container once started and closes it when done.
     """
 
-    def __init__(self, path: str, container: av.container.InputContainer, stream: av.audio.AudioStream) -> None:
+    def __init__(
+        self, path: str, container: av.container.InputContainer, stream: av.audio.AudioStream, start_s: float = 0.0
+    ) -> None:
         self.path = path
+        self._start_s = start_s  # the container's start: sample 0 of the output
         self.frames: queue.Queue = queue.Queue(maxsize=QUEUE_FRAMES)
         self._container = container
         self._stream = stream
@@ -57,12 +76,50 @@ class AudioReader:
 
     def _run(self) -> None:
         try:
-            self._decode_all()
+            if not (USE_FILTER_SOURCE and self._decode_with_filter()):
+                self._decode_all()
             self._put(END)
         except BaseException as exc:  # handed to the caller, who raises it in its own thread
             self._put(exc)
         finally:
             self._container.close()
+
+    def _decode_with_filter(self) -> bool:
+        """The fast way; False (having asked the caller to start over if need be) when it could not finish."""
+        stream = self._stream
+        rate = stream.codec_context.sample_rate
+        if not rate:
+            return False
+        try:
+            graph = av.filter.Graph()
+            source = graph.add(
+                "amovie",
+                filename="file:" + os.path.abspath(self.path),
+                si=str(stream.index),
+                discontinuity=str(DISCONTINUITY_S),
+                format_opts="protocol_whitelist=file\\,crypto\\,data",
+            )
+            # async=1 and first_pts: silence for a late start and for gaps; first_pts counts input samples
+            fill = graph.add("aresample", **{"async": "1", "first_pts": str(round(self._start_s * rate))})
+            pack = graph.add("asetnsamples", nb_out_samples=str(CHUNK_SAMPLES), pad="0")
+            sink = graph.add("abuffersink")
+            graph.link_nodes(source, fill, pack, sink)
+            graph.configure()
+        except av.error.FFmpegError:
+            return False
+        handed_over = False
+        while not self._stop.is_set():
+            try:
+                frame = sink.pull()
+            except (av.error.EOFError, av.error.BlockingIOError):
+                break
+            except av.error.FFmpegError:  # damaged data, or a decoder that disagrees with the header
+                if handed_over:
+                    self._put(RESTART)
+                return False
+            self._put(frame)
+            handed_over = True
+        return handed_over or self._stop.is_set()
 
     def _decode_all(self) -> None:
         stream = self._stream

@@ -69,7 +69,7 @@ def test_cancel_is_an_app_error_but_not_a_media_error() -> None:
 class _SilentReader:
     """Stands in for a reader stuck in a huge file that never yields audio."""
 
-    def __init__(self, path, container, stream) -> None:
+    def __init__(self, path, container, stream, start_s=0.0) -> None:
         self.frames: queue.Queue = queue.Queue()
         self._container = container
 
@@ -124,3 +124,35 @@ def test_samples_match_the_ffmpeg_command_line(media_dir: Path) -> None:
     ours = decode_audio(path, use_cache=False).samples
     assert ours.size == reference.size
     assert np.max(np.abs(ours - reference)) < 1e-3
+
+
+def test_the_fast_way_gives_up_midway_and_the_careful_way_starts_over(media_dir: Path, monkeypatch) -> None:
+    """amovie stops at the damage in the middle; the reader starts over packet by packet, skipping it."""
+    import app.media.reader as reader_module
+
+    seen: list[float] = []
+    restarts = []
+    original = reader_module.AudioReader._decode_all
+
+    def counting(self) -> None:
+        restarts.append(1)
+        original(self)
+
+    monkeypatch.setattr(reader_module.AudioReader, "_decode_all", counting)
+    fast = decode_audio(media_dir / "garbage.mp3", progress=seen.append, use_cache=False)
+    assert restarts == [1]
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    monkeypatch.setattr(reader_module, "USE_FILTER_SOURCE", False)
+    careful = decode_audio(media_dir / "garbage.mp3", use_cache=False)
+    np.testing.assert_array_equal(fast.samples, careful.samples)
+    assert fast.warnings == careful.warnings != ()
+
+
+def test_the_fast_way_reads_a_clean_file_alone(media_dir: Path, monkeypatch) -> None:
+    import app.media.reader as reader_module
+
+    def refuse(self) -> None:
+        raise AssertionError("the careful way was not needed")
+
+    monkeypatch.setattr(reader_module.AudioReader, "_decode_all", refuse)
+    assert decode_audio(media_dir / "a.m4a", use_cache=False).duration_ms == pytest.approx(10000, rel=0.01)

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import app.media.reader as reader_module
 from app.core.errors import MediaError
 from app.media import SAMPLE_RATE, decode_audio, probe
 from tests.media.conftest import CASES, REFERENCE, Case, reference_duration_ms
@@ -15,8 +16,15 @@ DECODABLE = [c for c in CASES if c.error is None]
 BROKEN = [c for c in CASES if c.error is not None]
 
 
+@pytest.fixture(params=["fast", "careful"])
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each file both ways: through ffmpeg's amovie (falling back where it gives up), and packet by packet."""
+    monkeypatch.setattr(reader_module, "USE_FILTER_SOURCE", request.param == "fast")
+    return request.param
+
+
 @pytest.mark.parametrize("case", DECODABLE, ids=lambda c: c.name)
-def test_decodes_to_the_expected_duration(media_dir: Path, case: Case) -> None:
+def test_decodes_to_the_expected_duration(media_dir: Path, case: Case, reading: str) -> None:
     path = media_dir / case.filename
     expected = reference_duration_ms(path) if case.duration_ms == REFERENCE else case.duration_ms
     decoded = decode_audio(path, use_cache=False)
@@ -31,7 +39,7 @@ def test_decodes_to_the_expected_duration(media_dir: Path, case: Case) -> None:
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=lambda c: c.name)
-def test_fails_with_one_line(media_dir: Path, case: Case) -> None:
+def test_fails_with_one_line(media_dir: Path, case: Case, reading: str) -> None:
     path = media_dir / case.filename
     with pytest.raises(MediaError) as caught:
         decode_audio(path, use_cache=False)
@@ -51,7 +59,7 @@ def test_probe_reports_rate_and_channels(media_dir: Path, case: Case) -> None:
 
 
 @pytest.mark.parametrize("name", ["mp4_late_audio", "ts_late_audio", "mkv_late_audio"])
-def test_late_audio_keeps_the_video_timeline(media_dir: Path, name: str) -> None:
+def test_late_audio_keeps_the_video_timeline(media_dir: Path, name: str, reading: str) -> None:
     from tests.media.conftest import CASE_BY_NAME
 
     samples = decode_audio(media_dir / CASE_BY_NAME[name].filename, use_cache=False).samples
@@ -60,7 +68,7 @@ def test_late_audio_keeps_the_video_timeline(media_dir: Path, name: str) -> None
     assert np.abs(samples[int(1.6 * second) : int(2.0 * second)]).max() > 0.05
 
 
-def test_mpeg_ts_counts_from_its_own_start(media_dir: Path) -> None:
+def test_mpeg_ts_counts_from_its_own_start(media_dir: Path, reading: str) -> None:
     """A transport stream's clock starts near 1.4 s; the samples count from there, as a player does."""
     info = probe(media_dir / "a.ts")
     assert info.start_ms > 0
@@ -68,13 +76,13 @@ def test_mpeg_ts_counts_from_its_own_start(media_dir: Path) -> None:
     assert np.abs(samples[: SAMPLE_RATE // 10]).max() > 0.05  # no silence inserted for the clock's offset
 
 
-def test_header_that_lies_is_overruled_by_the_data(media_dir: Path) -> None:
+def test_header_that_lies_is_overruled_by_the_data(media_dir: Path, reading: str) -> None:
     for name, claimed in (("liar_short.flac", 5000), ("liar_long.flac", 20000)):
         assert probe(media_dir / name).duration_ms == pytest.approx(claimed, rel=0.01)
         assert decode_audio(media_dir / name, use_cache=False).duration_ms == pytest.approx(10000, rel=0.01)
 
 
-def test_frequency_survives_resampling(media_dir: Path) -> None:
+def test_frequency_survives_resampling(media_dir: Path, reading: str) -> None:
     for name in ("f32.wav", "a.mp3", "51.flac", "a.opus", "u8.wav"):
         samples = decode_audio(media_dir / name, use_cache=False).samples[SAMPLE_RATE : 3 * SAMPLE_RATE]
         spectrum = np.abs(np.fft.rfft(samples * np.hanning(samples.size)))
@@ -83,7 +91,7 @@ def test_frequency_survives_resampling(media_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["changing.mp3", "reset.ts"])
-def test_both_halves_of_a_spliced_file_are_kept_in_order(media_dir: Path, name: str) -> None:
+def test_both_halves_of_a_spliced_file_are_kept_in_order(media_dir: Path, name: str, reading: str) -> None:
     """A change of rate and channels midway, or a clock that starts over: the second half follows the first."""
     samples = decode_audio(media_dir / name, use_cache=False).samples
     for start_s, hz in ((1, 440), (6, 880)):
@@ -91,7 +99,7 @@ def test_both_halves_of_a_spliced_file_are_kept_in_order(media_dir: Path, name: 
         assert np.argmax(np.abs(np.fft.rfft(part))) * SAMPLE_RATE / part.size == pytest.approx(hz, abs=2)
 
 
-def test_a_gap_in_the_timestamps_is_silence(media_dir: Path) -> None:
+def test_a_gap_in_the_timestamps_is_silence(media_dir: Path, reading: str) -> None:
     samples = decode_audio(media_dir / "gap.mkv", use_cache=False).samples
     second = SAMPLE_RATE
     assert np.abs(samples[int(2.8 * second) : 3 * second]).max() > 0.05
