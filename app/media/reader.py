@@ -7,7 +7,7 @@ Two ways to read, same result:
 
 - the fast way, an ffmpeg filter graph ``amovie -> aresample -> asetnsamples``: ffmpeg itself demuxes,
   decodes, fills timestamp gaps (and a late start) with silence and packs the codec's small frames (about
-  1024 samples) into large ones, so Python is crossed once per ~1.5 s of audio, not once per packet;
+  1024 samples) into large ones, so Python is crossed once per ~0.75 s of audio, not once per packet;
 - the careful way, a Python loop over packets: it skips a damaged packet where ``amovie`` gives up, copes
   with a decoder whose output differs from what the header announced, and counts what it skipped.
 
@@ -30,7 +30,7 @@ import av.filter
 
 from app.core.errors import MediaError
 
-CHUNK_SAMPLES = 65536  # native samples per frame handed over: ~1.5 s at 44.1 kHz, ~0.5 MB of stereo float
+CHUNK_SAMPLES = 32768  # native samples per frame handed over: ~0.75 s at 44.1 kHz, 256 kB of stereo float
 QUEUE_FRAMES = 4
 GAP_S = 0.1  # a timestamp jump larger than this ends a chunk early, so the resampler can fill the gap in time
 
