@@ -69,22 +69,26 @@ class AudioReader:
         self._thread.start()
 
     def stop(self, wait_s: float = 2.0) -> None:
-        """Ask the thread to end and wait a little for it; a read stuck in ffmpeg ends with its own timeout."""
+        """Ask the thread to end and wait a little for it.
+
+        A read stuck inside ffmpeg may outlast the wait (the packet loop's reads time out, amovie's cannot be
+        interrupted); the thread is a daemon, and the caller has moved on.
+        """
         self._stop.set()
         if self._thread.is_alive() and threading.current_thread() is not self._thread:
             self._thread.join(wait_s)
 
     def _run(self) -> None:
         try:
-            if not (USE_FILTER_SOURCE and self._decode_with_filter()):
-                self._decode_all()
+            if not (USE_FILTER_SOURCE and self._decode_with_amovie()):
+                self._decode_packets()
             self._put(END)
         except BaseException as exc:  # handed to the caller, who raises it in its own thread
             self._put(exc)
         finally:
             self._container.close()
 
-    def _decode_with_filter(self) -> bool:
+    def _decode_with_amovie(self) -> bool:
         """The fast way; False (having asked the caller to start over if need be) when it could not finish."""
         stream = self._stream
         rate = stream.codec_context.sample_rate
@@ -121,7 +125,8 @@ class AudioReader:
             handed_over = True
         return handed_over or self._stop.is_set()
 
-    def _decode_all(self) -> None:
+    def _decode_packets(self) -> None:
+        """The careful way: demux and decode packet by packet, skipping damaged ones."""
         stream = self._stream
         codec = stream.codec_context
         ended_early: BaseException | None = None

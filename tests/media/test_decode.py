@@ -132,13 +132,13 @@ def test_the_fast_way_gives_up_midway_and_the_careful_way_starts_over(media_dir:
 
     seen: list[float] = []
     restarts = []
-    original = reader_module.AudioReader._decode_all
+    original = reader_module.AudioReader._decode_packets
 
     def counting(self) -> None:
         restarts.append(1)
         original(self)
 
-    monkeypatch.setattr(reader_module.AudioReader, "_decode_all", counting)
+    monkeypatch.setattr(reader_module.AudioReader, "_decode_packets", counting)
     fast = decode_audio(media_dir / "garbage.mp3", progress=seen.append, use_cache=False)
     assert restarts == [1]
     assert seen == sorted(seen) and seen[-1] == 1.0
@@ -154,5 +154,5 @@ def test_the_fast_way_reads_a_clean_file_alone(media_dir: Path, monkeypatch) -> 
     def refuse(self) -> None:
         raise AssertionError("the careful way was not needed")
 
-    monkeypatch.setattr(reader_module.AudioReader, "_decode_all", refuse)
+    monkeypatch.setattr(reader_module.AudioReader, "_decode_packets", refuse)
     assert decode_audio(media_dir / "a.m4a", use_cache=False).duration_ms == pytest.approx(10000, rel=0.01)
