@@ -15,7 +15,26 @@ import sys
 import tempfile
 import time
 
-WORDS = "the quick brown fox jumps over a lazy dog while ça va très bien und grüße aus köln".split()
+WORDS = [
+    "the",
+    "quick",
+    "brown",
+    "fox",
+    "jumps",
+    "over",
+    "a",
+    "lazy",
+    "dog",
+    "while",
+    "ça",
+    "va",
+    "très",
+    "bien",
+    "und",
+    "grüße",
+    "aus",
+    "köln",
+]
 
 
 def make_srt(path: str, cues: int, encoding: str) -> None:

@@ -1,21 +1,311 @@
-"""The main window."""
+"""The main window: the waveform above, the selected cue's text in the middle, the cue list below."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+import os
+import threading
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME
+from app.core.timecode import parse_time
+from app.ui import editing
+from app.ui.cue_editor import CueEditor
+from app.ui.cue_table import CueTableView
+from app.ui.files import FileController
+from app.ui.state import EditorState
+from app.ui.status import StatusPanel
+
+EMPTY_HINT = (
+    "<div style='font-size:20px'>Drop a video, audio or subtitle file here</div>"
+    "<div style='color:#777; margin-top:10px'>or use File ▸ Open (Ctrl+O). "
+    "Then Recognition ▸ Recognize speech makes subtitles from the audio.</div>"
+)
+
+
+def warm_up_imports() -> threading.Thread:
+    """Import what the waveform and playback need in the background, so the first file opens without a stall.
+
+    Only modules are imported off the UI thread; every widget is still made on it.
+    """
+
+    def run() -> None:
+        try:
+            import pyqtgraph  # noqa: F401
+            from PySide6 import QtMultimedia  # noqa: F401
+
+            import app.media
+            import app.ui.waveform  # noqa: F401
+        except Exception:  # a failure shows up, with a message, when the module is really needed
+            pass
+
+    thread = threading.Thread(target=run, name="warm-up-imports", daemon=True)
+    thread.start()
+    return thread
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(APP_NAME)
-        self.resize(1100, 700)
-        hint = QLabel("Drop a video, audio or subtitle file here\nor use File ▸ Open")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(hint)
+    closing = Signal()
 
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.state = EditorState(self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1200, 760)
+        self.setAcceptDrops(True)
+
+        self.hint = QLabel(EMPTY_HINT)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.waveform = None  # created on first use: pyqtgraph costs start-up time
+        self.waveform_slot = QStackedWidget()
+        self.waveform_slot.addWidget(self.hint)
+        self.editor = CueEditor(self.state)
+        self.table = CueTableView(self.state)
+        self.table.model().editRejected.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.editor)
+        lower_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.waveform_slot)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+
+        self.status = StatusPanel(self.state, self.statusBar())
+        self.files = FileController(self)
+        self.player = None  # created with the media: QtMultimedia loads its backend then
+        self._build_menus()
+        self.state.undoStateChanged.connect(self._update_title)
+        self.state.documentReplaced.connect(self._on_document_replaced)
+        self.state.cuesChanged.connect(self._on_cues_changed)
+        self.state.mediaChanged.connect(self._on_media)
+        self._update_title()
+        self.warm_up = warm_up_imports()
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- menus ---------------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, *, enabled_when=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        f = self.files
+        self._action(file, "&Open…", f.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(f.fill_recent_menu)
+        file.addSeparator()
+        self._action(file, "&Import SRT…", f.import_srt_dialog, "Ctrl+I")
+        self._action(file, "&Export SRT…", f.export_srt_dialog, "Ctrl+E")
+        file.addSeparator()
+        self._action(file, "&Save Project", f.save_project, QKeySequence.StandardKey.Save)
+        self._action(file, "Save Project &As…", f.save_project_as, QKeySequence.StandardKey.SaveAs)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit, "&Redo", self.redo, QKeySequence.StandardKey.Redo)
+        edit.addSeparator()
+        self._action(edit, "&Insert Cue", self._insert, "Ctrl+Shift+N")
+        self._action(edit, "&Delete Cues", self._delete, "Ctrl+Shift+Del")
+        self._action(edit, "&Split at Cursor", self._split, "Ctrl+Shift+S")
+        self._action(edit, "&Merge with Next", self._merge, "Ctrl+Shift+M")
+        self._action(edit, "Shift &Times…", self._shift, "Ctrl+Shift+T")
+        self._action(edit, "&Lock / Unlock", self._lock, "Ctrl+L")
+        edit.addSeparator()
+        self._action(edit, "&Find and Replace…", self._find, QKeySequence.StandardKey.Find)
+
+        self.recognition_menu = bar.addMenu("&Recognition")
+        self._action(self.recognition_menu, "&Recognize Speech…", self.files.recognize_dialog, "Ctrl+R")
+
+        play = bar.addMenu("&Playback")
+        self._action(play, "Play / &Pause", self._play_pause, "Space")
+        self._action(play, "Play &Selected Cue", self._play_cue, "Ctrl+P")
+        play.addSeparator()
+        self._action(play, "Zoom &In", lambda: self._zoom(0.5), QKeySequence.StandardKey.ZoomIn)
+        self._action(play, "Zoom &Out", lambda: self._zoom(2.0), QKeySequence.StandardKey.ZoomOut)
+        self._action(play, "Scroll &Left", lambda: self._scroll(-0.25), "Alt+Left")
+        self._action(play, "Scroll &Right", lambda: self._scroll(0.25), "Alt+Right")
+        self._update_undo_actions()
+        self.state.undoStateChanged.connect(self._update_undo_actions)
+
+    def _update_undo_actions(self) -> None:
+        stack = self.state.stack
+        self.undo_action.setEnabled(stack.can_undo)
+        self.redo_action.setEnabled(stack.can_redo)
+        self.undo_action.setText(f"&Undo {stack.undo_label}".rstrip())
+        self.redo_action.setText(f"&Redo {stack.redo_label}".rstrip())
+
+    # -- editing -------------------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.editor.commit()
+        self.state.stack.undo()
+
+    def redo(self) -> None:
+        self.editor.commit()
+        self.state.stack.redo()
+
+    def _playhead_ms(self) -> int:
+        return self.player.position_ms() if self.player is not None else 0
+
+    def _insert(self) -> None:
+        self.editor.commit()
+        editing.insert_after_selection(self.state, self._playhead_ms())
+        self.editor.edit.setFocus()
+
+    def _delete(self) -> None:
+        self.editor.commit()
+        editing.delete_selection(self.state)
+
+    def _split(self) -> None:
+        self.editor.commit()
+        position = self.editor.cursor_position() if self.editor.edit.hasFocus() else None
+        if not editing.split_selected(self.state, position):
+            self.statusBar().showMessage("Select one cue with at least two characters to split it", 4000)
+
+    def _merge(self) -> None:
+        self.editor.commit()
+        if not editing.merge_selected(self.state):
+            self.statusBar().showMessage("Select a cue that has a next cue to merge with", 4000)
+
+    def _shift(self) -> None:
+        self.editor.commit()
+        text, ok = QInputDialog.getText(
+            self, "Shift times", "Shift the selected cues (all cues when none is selected) by, e.g. 1.5 or -0:02.250:"
+        )
+        if not ok or not text.strip():
+            return
+        sign = -1 if text.strip().startswith("-") else 1
+        try:
+            delta = sign * parse_time(text.strip().lstrip("+-"))
+        except ValueError as exc:
+            QMessageBox.warning(self, "Shift times", str(exc))
+            return
+        editing.shift_selected(self.state, delta)
+
+    def _lock(self) -> None:
+        editing.toggle_lock(self.state)
+
+    def _find(self) -> None:
+        from app.ui.find_replace import FindReplaceDialog
+
+        self.editor.commit()
+        FindReplaceDialog(self.state, self).show()
+
+    # -- playback and view ---------------------------------------------------------------------------
+    def ensure_player(self):
+        if self.player is None and self.state.audio is not None:
+            from app.ui.player import Player
+
+            self.player = Player(self)
+            self.player.positionChanged.connect(self._on_position)
+            self.player.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+            self.player.load(self.state.audio.source, self.state.audio.duration_ms)
+        return self.player
+
+    def _play_pause(self) -> None:
+        if self.ensure_player() is not None:
+            self.player.toggle()
+
+    def _play_cue(self) -> None:
+        if self.state.selection and self.ensure_player() is not None:
+            cue = self.state.doc[self.state.selection[0]]
+            self.player.play_range(cue.start, cue.end)
+
+    def _zoom(self, factor: float) -> None:
+        if self.waveform is not None:
+            self.waveform.zoom(factor)
+
+    def _scroll(self, fraction: float) -> None:
+        if self.waveform is not None:
+            self.waveform.scroll_by(fraction)
+
+    def ensure_waveform(self):
+        if self.waveform is None:
+            from app.ui.waveform import WaveformView
+
+            self.waveform = WaveformView(self.state)
+            self.waveform.seekRequested.connect(self._seek)
+            self.waveform_slot.addWidget(self.waveform)
+        self.waveform_slot.setCurrentWidget(self.waveform)
+        return self.waveform
+
+    def _seek(self, ms: int) -> None:
+        if self.ensure_player() is not None:
+            self.player.seek(ms)
+        if self.waveform is not None:
+            self.waveform.playhead.setValue(ms / 1000)
+
+    def _on_media(self) -> None:
+        if self.state.audio is not None:
+            self.ensure_waveform()
+            if self.player is not None:
+                self.player.load(self.state.audio.source, self.state.audio.duration_ms)
+
+    def _on_position(self, ms: int) -> None:
+        if self.waveform is not None:
+            self.waveform.set_playhead(ms)
+
+    def _on_document_replaced(self) -> None:
+        if len(self.state.doc) and self.waveform is None:
+            self.ensure_waveform()
+        self._update_title()
+
+    def _on_cues_changed(self, _change: object) -> None:
+        if self.waveform is None and len(self.state.doc):
+            self.ensure_waveform()
+
+    # -- files and window ----------------------------------------------------------------------------
     def open_path(self, path: str) -> None:
-        QMessageBox.information(self, APP_NAME, f"Opening files arrives with the editor window: {path}")
+        self.files.open_path(path)
+
+    def _update_title(self) -> None:
+        name = self.state.project_path or self.state.subtitle_path or self.state.doc.media_path
+        shown = os.path.basename(name) if name else "Untitled"
+        self.setWindowTitle(f"{shown}[*] — {APP_NAME}")
+        self.setWindowModified(self.state.is_modified())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # after the drop returns: a dialog inside a drop handler blocks the file manager
+            QTimer.singleShot(0, lambda: self.files.open_paths(paths))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.commit()
+        if not self.files.confirm_discard("closing"):
+            event.ignore()
+            return
+        self.files.cancel_tasks()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.closing.emit()
+        event.accept()

@@ -1,0 +1,126 @@
+"""The text box under the waveform where the selected cue's text is typed.
+
+What is typed goes into the document shortly after the typing stops, when the selection moves, and
+before any command runs, so nothing typed is ever lost and every change can be undone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from app.core.checks import chars_per_second, visible_text
+from app.core.commands import SetText
+from app.ui.state import EditorState
+
+COMMIT_AFTER_MS = 600
+
+
+class CueTextEdit(QPlainTextEdit):
+    focusLost = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        self.focusLost.emit()
+        super().focusOutEvent(event)
+
+
+class CueEditor(QWidget):
+    def __init__(self, state: EditorState):
+        super().__init__()
+        self.state = state
+        self.index: int | None = None
+        self.edit = CueTextEdit()
+        self.edit.setPlaceholderText("Select a cue to edit its text")
+        self.edit.setTabChangesFocus(True)
+        font = QFont(self.edit.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.edit.setFont(font)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 3 + 16)
+        self.info = QLabel()
+        self.info.setMinimumWidth(170)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.edit, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.info)
+        side.addStretch(1)
+        layout.addLayout(side)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COMMIT_AFTER_MS)
+        self._timer.timeout.connect(self.commit)
+        self._loading = False
+        self.edit.textChanged.connect(self._on_typed)
+        self.edit.focusLost.connect(self.commit)
+        state.selectionChanged.connect(self._on_selection)
+        state.cuesChanged.connect(self._on_cues_changed)
+        state.documentReplaced.connect(lambda: self._show(None))
+        self._show(None)
+
+    def _on_typed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+            self._update_info(self.edit.toPlainText())
+
+    def commit(self) -> None:
+        """Put what was typed into the document (one undo step)."""
+        self._timer.stop()
+        if self.index is None or self.index >= len(self.state.doc):
+            return
+        text = self.edit.toPlainText()
+        if text != self.state.doc[self.index].text:
+            self.state.push(SetText(self.index, text))
+
+    def cursor_position(self) -> int:
+        return self.edit.textCursor().position()
+
+    def _on_selection(self, rows: list[int]) -> None:
+        self.commit()
+        self._show(rows[0] if len(rows) == 1 else None)
+
+    def _on_cues_changed(self, _change: object) -> None:
+        if self.index is None:
+            return
+        if self.index >= len(self.state.doc):
+            self._show(None)
+        elif self.state.doc[self.index].text != self.edit.toPlainText() and not self._timer.isActive():
+            self._show(self.index)  # an undo, a merge or a replace changed the text under us
+        else:
+            self._update_info(self.edit.toPlainText())
+
+    def _show(self, index: int | None) -> None:
+        self.index = index
+        self._loading = True
+        try:
+            if index is None:
+                self.edit.setPlainText("")
+                self.edit.setEnabled(False)
+                self.info.setText("")
+                return
+            cue = self.state.doc[index]
+            self.edit.setEnabled(True)
+            if self.edit.toPlainText() != cue.text:
+                self.edit.setPlainText(cue.text)
+            self._update_info(cue.text)
+        finally:
+            self._loading = False
+
+    def _update_info(self, text: str) -> None:
+        if self.index is None or self.index >= len(self.state.doc):
+            return
+        cue = self.state.doc[self.index].with_(text=text)
+        limits = self.state.limits
+        lines = visible_text(text).split("\n")
+        lengths = "/".join(str(len(line)) for line in lines)
+        cps = chars_per_second(cue)
+        cps_text = "∞" if cps == float("inf") else f"{cps:.1f}"
+        warn = (
+            cps > limits.max_cps or max(len(x) for x in lines) > limits.max_line_chars or len(lines) > limits.max_lines
+        )
+        colour = "#c0392b" if warn else "#555"
+        self.info.setText(
+            f"<span style='color:{colour}'>Cue {self.index + 1}<br>"
+            f"line lengths {lengths} (max {limits.max_line_chars})<br>"
+            f"{cps_text} chars/s (max {limits.max_cps:g})</span>"
+        )

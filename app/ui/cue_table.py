@@ -1,0 +1,212 @@
+"""The cue list: an item model over the document and the table that shows it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from app.core.checks import chars_per_second, visible_text
+from app.core.commands import SetText, SetTimes
+from app.core.document import Change
+from app.core.timecode import format_duration, format_time, parse_time
+from app.ui.state import EditorState
+
+COLUMNS = ("#", "Start", "End", "Duration", "CPS", "Text")
+NUMBER, START, END, DURATION, CPS, TEXT = range(len(COLUMNS))
+PROBLEM = QBrush(QColor(255, 190, 190))
+WARNING = QBrush(QColor(255, 225, 170))
+EDITED = QBrush(QColor(200, 225, 255))
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CueTableModel(QAbstractTableModel):
+    """Rows are cues. Edits go through the undo stack; the document's change notices update the rows."""
+
+    editRejected = Signal(str)  # a typed time that is not one, or an end before the start
+
+    def __init__(self, state: EditorState):
+        super().__init__()
+        self.state = state
+        self._rows = len(state.doc)
+        state.cuesChanged.connect(self._on_change)
+        state.documentReplaced.connect(self._on_replaced)
+
+    # -- keeping in step with the document ------------------------------------------------------------
+    def _on_replaced(self) -> None:
+        self.beginResetModel()
+        self._rows = len(self.state.doc)
+        self.endResetModel()
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "inserted":
+            self.beginInsertRows(QModelIndex(), change.index, change.index + change.count - 1)
+            self._rows += change.count
+            self.endInsertRows()
+        elif change.kind == "removed":
+            self.beginRemoveRows(QModelIndex(), change.index, change.index + change.count - 1)
+            self._rows -= change.count
+            self.endRemoveRows()
+        elif change.kind == "changed":
+            # neighbours' overlap colouring depends on this row too
+            first = max(change.index - 1, 0)
+            last = min(change.index + change.count, self._rows - 1)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        else:
+            self._on_replaced()
+
+    # -- Qt model interface ---------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (START, END, TEXT) and not self._cue(index.row()).locked:
+            base |= Qt.ItemFlag.ItemIsEditable
+        elif index.column() == TEXT:
+            base |= Qt.ItemFlag.ItemIsEditable  # locked cues keep their timing, not their words
+        return base
+
+    def _cue(self, row: int):
+        return self.state.doc[row]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self.state.doc):
+            return None
+        cue = self._cue(row)
+        limits = self.state.limits
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == NUMBER:
+                return str(row + 1) + (" 🔒" if cue.locked else "")
+            if column == START:
+                return format_time(cue.start)
+            if column == END:
+                return format_time(cue.end)
+            if column == DURATION:
+                return format_duration(cue.duration)
+            if column == CPS:
+                cps = chars_per_second(cue)
+                return "∞" if cps == float("inf") else f"{cps:.1f}"
+            if column == TEXT:
+                return cue.text if role == Qt.ItemDataRole.EditRole else cue.text.replace("\n", " ⏎ ")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column == CPS and chars_per_second(cue) > limits.max_cps:
+                return PROBLEM
+            if column == DURATION and cue.duration <= 0:
+                return PROBLEM
+            if column == START and row > 0 and cue.start < self._cue(row - 1).end:
+                return PROBLEM
+            if column == TEXT:
+                lines = visible_text(cue.text).split("\n")
+                if max(len(line) for line in lines) > limits.max_line_chars or len(lines) > limits.max_lines:
+                    return WARNING
+                if cue.needs_review:
+                    return WARNING
+            if column == NUMBER and cue.edited:
+                return EDITED
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = []
+            if cue.edited:
+                tips.append("Text edited since it was timed: re-align to fix its timing")
+            if cue.needs_review:
+                tips.append("The aligner could not place this text; its old timing was kept")
+            if cue.locked:
+                tips.append("Locked: automatic timing never moves it")
+            return "\n".join(tips) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != TEXT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row, column = index.row(), index.column()
+        cue = self._cue(row)
+        try:
+            if column == TEXT:
+                if str(value) != cue.text:
+                    self.state.push(SetText(row, str(value)))
+                return True
+            ms = parse_time(str(value))
+            start, end = (ms, cue.end) if column == START else (cue.start, ms)
+            if end <= start:
+                raise ValueError("the end must come after the start")
+            if (start, end) != (cue.start, cue.end):
+                self.state.push(SetTimes(row, start, end))
+            return True
+        except ValueError as exc:
+            self.editRejected.emit(str(exc))
+            return False
+
+
+class CueTableView(QTableView):
+    """The table, with its selection kept in step with the shared selection in the editor state."""
+
+    def __init__(self, state: EditorState):
+        super().__init__()
+        self.state = state
+        self.setModel(CueTableModel(state))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(24)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in ((NUMBER, 56), (START, 96), (END, 96), (DURATION, 70), (CPS, 52)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width)
+        self._syncing = False
+        self.selectionModel().selectionChanged.connect(self._on_own_selection)
+        state.selectionChanged.connect(self._on_state_selection)
+
+    def _on_own_selection(self, *_: object) -> None:
+        if self._syncing:
+            return
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        self._syncing = True
+        try:
+            self.state.select(rows)
+        finally:
+            self._syncing = False
+
+    def _on_state_selection(self, rows: list[int]) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            model = self.model()
+            selection = QItemSelection()
+            for row in rows:
+                selection.select(model.index(row, 0), model.index(row, len(COLUMNS) - 1))
+            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if rows:
+                self.scrollTo(model.index(rows[0], TEXT))
+                self.selectionModel().setCurrentIndex(
+                    model.index(rows[0], TEXT), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        finally:
+            self._syncing = False

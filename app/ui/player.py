@@ -1,0 +1,82 @@
+"""Playback of the original media through QtMultimedia: a playhead, play/pause, play one cue.
+
+The decisions (what range plays, when to stop, where the playhead lands) are app.media's
+PlaybackModel; this class only forwards what QMediaPlayer reports. Where no audio device is
+available (a server, a test run) playback reports one message and the editor works as before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+
+from app.media import Action, PlaybackModel
+
+
+class Player(QObject):
+    positionChanged = Signal(int)  # ms
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+        self._player = QMediaPlayer(self)
+        self._output = QAudioOutput(self)
+        self._player.setAudioOutput(self._output)
+        self.model = PlaybackModel(0)
+        self._stop_timer = QTimer(self)
+        self._stop_timer.setSingleShot(True)
+        self._stop_timer.timeout.connect(lambda: self._on_position(self._player.position()))
+        self._player.positionChanged.connect(self._on_position)
+        self._player.durationChanged.connect(self._on_duration)
+        self._player.errorOccurred.connect(self._on_error)
+
+    def load(self, path: str, duration_ms: int = 0) -> None:
+        self.model = PlaybackModel(duration_ms)
+        self._player.setSource(QUrl.fromLocalFile(path))
+
+    def position_ms(self) -> int:
+        return self.model.playhead_ms
+
+    def toggle(self) -> None:
+        if self.model.playing:
+            self.model.pause()
+            self._player.pause()
+            self._stop_timer.stop()
+        else:
+            self._player.setPosition(self.model.play_all())
+            self._player.play()
+
+    def seek(self, ms: int) -> None:
+        position = self.model.seek(ms)
+        self._player.setPosition(position)
+        self.positionChanged.emit(position)
+
+    def play_range(self, start_ms: int, end_ms: int) -> None:
+        """Play one cue, then stop with the playhead back at its start."""
+        try:
+            start = self.model.play_range(start_ms, end_ms)
+        except ValueError:
+            return
+        self._player.setPosition(start)
+        self._player.play()
+        self._stop_timer.start(self.model.remaining_ms(start))
+
+    def _on_duration(self, ms: int) -> None:
+        if ms > 0:
+            self.model.duration_ms = max(self.model.duration_ms, int(ms))
+
+    def _on_position(self, ms: int) -> None:
+        action = self.model.on_position(int(ms))
+        if action is Action.STOP:
+            self._stop_timer.stop()
+            self._player.pause()
+            self._player.setPosition(self.model.playhead_ms)
+        elif action is Action.RESTART:
+            self._player.setPosition(self.model.start_ms)
+        elif self.model.is_range and self.model.playing:
+            self._stop_timer.start(self.model.remaining_ms(int(ms)))
+        self.positionChanged.emit(self.model.playhead_ms)
+
+    def _on_error(self, _error: object, message: str = "") -> None:
+        self.failed.emit(f"Playback: {message or self._player.errorString() or 'no audio output'}")

@@ -1,0 +1,120 @@
+"""The status bar: what is running (with progress, time left and cancel), the model, the device, memory."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+
+from app.ui.state import EditorState
+
+
+class StatusPanel(QObject):
+    def __init__(self, state: EditorState, bar: QStatusBar):
+        super().__init__(bar)
+        self.state = state
+        self.bar = bar
+        self.task_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the running work (Esc)")
+        self.model_label = QLabel("Model: not loaded")
+        self.device_label = QLabel("")
+        self.memory_label = QLabel("")
+        for widget in (self.task_label, self.progress, self.cancel_button):
+            bar.addPermanentWidget(widget)
+        for widget in (self.model_label, self.device_label, self.memory_label):
+            bar.addPermanentWidget(widget)
+        self._cancel = None
+        self._started = 0.0
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self.finish()
+        self._memory_timer = QTimer(self)
+        self._memory_timer.setInterval(2000)
+        self._memory_timer.timeout.connect(self.update_memory)
+        self._memory_timer.start()
+        self.update_memory()
+
+    # -- running work --------------------------------------------------------------------------------
+    def begin(self, title: str, cancel) -> None:
+        self._cancel = cancel
+        self._started = time.monotonic()
+        self.task_label.setText(title)
+        self.progress.setRange(0, 0)  # busy until the first fraction arrives
+        self.progress.setFormat("")
+        for widget in (self.task_label, self.progress, self.cancel_button):
+            widget.setVisible(True)
+        self.cancel_button.setEnabled(True)
+
+    def update(self, fraction: float, message: str = "") -> None:
+        if message:
+            self.task_label.setText(message)
+        if fraction < 0:
+            self.progress.setRange(0, 0)
+            return
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(fraction * 1000))
+        elapsed = time.monotonic() - self._started
+        left = ""
+        if 0.02 < fraction < 1.0 and elapsed > 2.0:
+            remaining = elapsed * (1 - fraction) / fraction
+            left = f" — {_duration(remaining)} left"
+        self.progress.setFormat(f"{fraction * 100:.0f}%{left}")
+
+    def finish(self, message: str = "") -> None:
+        self._cancel = None
+        for widget in (self.task_label, self.progress, self.cancel_button):
+            widget.setVisible(False)
+        if message:
+            self.bar.showMessage(message, 6000)
+
+    def _on_cancel(self) -> None:
+        if self._cancel is not None:
+            self.cancel_button.setEnabled(False)
+            self.task_label.setText("Cancelling…")
+            self._cancel()
+
+    # -- engine and memory ---------------------------------------------------------------------------
+    def set_model(self, model: str, device: str) -> None:
+        self.model_label.setText(f"Model: {model}")
+        self.device_label.setText(f"Device: {device}")
+
+    def update_memory(self) -> None:
+        try:
+            import psutil
+
+            rss = psutil.Process().memory_info().rss
+        except Exception:  # psutil missing or refused: leave the label empty rather than fail
+            return
+        text = f"Memory: {rss / 2**30:.2f} GB"
+        gpu = _gpu_memory()
+        if gpu:
+            text += f" · GPU {gpu}"
+        self.memory_label.setText(text)
+
+
+def _gpu_memory() -> str:
+    """GPU memory in use, only when torch is already loaded (never import it here: that takes seconds)."""
+    import sys
+
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return ""
+    try:
+        if torch.cuda.is_available() and torch.cuda.is_initialized():
+            return f"{torch.cuda.memory_allocated() / 2**30:.2f} GB"
+    except Exception:
+        return ""
+    return ""
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds // 60 % 60:02d} min"
+    if seconds >= 60:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds} s"

@@ -1,0 +1,289 @@
+"""The waveform with the cues laid on it: zoom, scroll, click to seek or select, drag edges and cues.
+
+The samples are never touched here: the curve is drawn from the envelope pyramid at the resolution of
+the screen, and only the cues inside the visible range are painted, so a 2-hour file with thousands of
+cues scrolls as fast as a short one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from app.core.commands import SetTimes
+from app.core.timing import DragMode, constrain
+from app.ui.state import EditorState
+
+EDGE_PIXELS = 6  # how close to an edge the pointer must be to grab it
+SNAP_PIXELS = 8  # how close to a neighbour an edge snaps onto it
+
+CUE_FILL = QColor(80, 140, 230, 60)
+CUE_SELECTED = QColor(255, 170, 40, 90)
+CUE_EDGE = QColor(80, 140, 230)
+CUE_EDITED = QColor(120, 200, 255)
+TEXT_COLOUR = QColor(235, 235, 235)
+
+
+class CueLayer(pg.GraphicsObject):
+    """Paints the visible cues as regions with their text and turns mouse drags into timing edits."""
+
+    def __init__(self, view: WaveformView):
+        super().__init__()
+        self.view = view
+        self.state = view.state
+        self._starts: list[int] = []
+        self._reach: list[int] = []  # running maximum of the ends: finds the first cue that reaches into view
+        self._drag: tuple[int, DragMode, int, int, float] | None = None
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        self.refresh()
+
+    # -- data ----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        cues = self.state.doc.cues
+        self._starts = [c.start for c in cues]
+        self._reach = list(accumulate((c.end for c in cues), max))
+        self.prepareGeometryChange()
+        self.update()
+
+    def visible_range(self, x0: float, x1: float) -> range:
+        """Indices of cues that overlap [x0, x1] seconds."""
+        lo = bisect_left(self._reach, int(x0 * 1000))
+        hi = bisect_right(self._starts, int(x1 * 1000))
+        return range(lo, max(lo, hi))
+
+    def boundingRect(self) -> QRectF:
+        end = max(self._reach[-1] if self._reach else 0, self.state.media_end or 0) / 1000
+        return QRectF(0, -1.0, max(end, 1.0), 2.0)
+
+    # -- painting ------------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, *_: object) -> None:
+        vb = self.getViewBox()
+        if vb is None or not self._starts:
+            return
+        (x0, x1), _ = vb.viewRange()
+        cues = self.state.doc
+        selected = set(self.state.selection)
+        to_device = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        font = QFont(painter.font())
+        font.setPointSizeF(9)
+        painter.setFont(font)
+        for i in self.visible_range(x0, x1):
+            cue = cues[i]
+            rect = to_device.mapRect(QRectF(cue.start / 1000, -1.0, max(cue.duration, 0) / 1000, 2.0))
+            painter.fillRect(rect, CUE_SELECTED if i in selected else CUE_FILL)
+            painter.setPen(QPen(CUE_EDITED if cue.edited else CUE_EDGE, 2 if i in selected else 1))
+            painter.drawLine(rect.topLeft(), rect.bottomLeft())
+            painter.drawLine(rect.topRight(), rect.bottomRight())
+            if rect.width() > 24:
+                painter.setPen(TEXT_COLOUR)
+                text_rect = rect.adjusted(4, 4, -4, -4)
+                label = f"{i + 1}  " + cue.text.replace("\n", " ")
+                elided = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
+                painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), elided)
+        painter.restore()
+
+    # -- pointer -------------------------------------------------------------------------------------
+    def hit(self, x_seconds: float) -> tuple[int, DragMode] | None:
+        """The cue under the pointer and which part of it: an edge (start/end) or the body (move)."""
+        pixel = max(self.pixelWidth(), 1e-9)
+        slack = EDGE_PIXELS * pixel
+        best: tuple[int, DragMode] | None = None
+        for i in self.visible_range(x_seconds - slack, x_seconds + slack):
+            cue = self.state.doc[i]
+            start, end = cue.start / 1000, cue.end / 1000
+            if abs(x_seconds - start) <= slack:
+                best = (i, "start")
+            elif abs(x_seconds - end) <= slack:
+                return i, "end"
+            elif start <= x_seconds <= end and best is None:
+                best = (i, "move")
+        return best
+
+    def hoverEvent(self, ev) -> None:
+        if ev.isExit():
+            self.unsetCursor()
+            return
+        hit = self.hit(ev.pos().x())
+        if hit and hit[1] != "move":
+            self.setCursor(Qt.CursorShape.SizeHorCursor)
+        else:
+            self.unsetCursor()
+
+    def mouseClickEvent(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        x = ev.pos().x()
+        hit = self.hit(x)
+        if hit is not None and hit[1] == "move":
+            self.state.select([hit[0]])
+        self.view.seekRequested.emit(max(int(x * 1000), 0))
+
+    def mouseDragEvent(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        if ev.isStart():
+            hit = self.hit(ev.buttonDownPos().x())
+            if hit is None or self.state.doc[hit[0]].locked:
+                ev.ignore()  # the view pans instead
+                return
+            index, mode = hit
+            cue = self.state.doc[index]
+            self._drag = (index, mode, cue.start, cue.end, ev.buttonDownPos().x())
+            label = {"start": "Drag cue start", "end": "Drag cue end", "move": "Move cue"}[mode]
+            self.state.stack.begin(label)
+            self.state.select([index])
+        if self._drag is None:
+            ev.ignore()
+            return
+        ev.accept()
+        index, mode, start0, end0, x0 = self._drag
+        delta = round((ev.pos().x() - x0) * 1000)
+        start, end = start0, end0
+        if mode in ("start", "move"):
+            start += delta
+        if mode in ("end", "move"):
+            end += delta
+        snap = int(SNAP_PIXELS * self.pixelWidth() * 1000)
+        start, end = constrain(
+            self.state.doc.cues, index, mode, start, end, snap=snap, media_end=self.state.media_end,
+            min_gap=self.state.limits.min_gap_ms,
+        )  # fmt: skip
+        cue = self.state.doc[index]
+        if (start, end) != (cue.start, cue.end):
+            self.state.push(SetTimes(index, start, end))
+        if ev.isFinish():
+            self._drag = None
+            self.state.stack.commit()
+
+    def cancel_drag(self) -> None:
+        """Escape during a drag: put the cue back and leave no undo step."""
+        if self._drag is not None:
+            self._drag = None
+            self.state.stack.abort()
+
+
+class WaveformView(pg.PlotWidget):
+    """The audio's envelope over time (seconds on the x axis) with cues and a playhead."""
+
+    seekRequested = Signal(int)  # ms
+
+    def __init__(self, state: EditorState):
+        super().__init__(background=QColor(24, 26, 30))
+        self.state = state
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.setMouseEnabled(x=True, y=False)
+        self.hideAxis("left")
+        self.showGrid(x=True, y=False, alpha=0.15)
+        self.getPlotItem().setContentsMargins(0, 0, 0, 0)
+        self.setYRange(-1.0, 1.0, padding=0.02)
+        self.curve = pg.PlotCurveItem(pen=pg.mkPen(QColor(110, 200, 130), width=1), connect="pairs")
+        self.curve.setZValue(5)
+        self.addItem(self.curve)
+        self.cues = CueLayer(self)
+        self.addItem(self.cues)
+        self.playhead = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen(QColor(255, 220, 60), width=2))
+        self.playhead.setZValue(20)
+        self.addItem(self.playhead)
+        self.follow_playhead = True
+        vb = self.getViewBox()
+        vb.sigXRangeChanged.connect(self._update_curve)
+        vb.sigResized.connect(self._update_curve)
+        state.cuesChanged.connect(lambda _change: self.cues.refresh())
+        state.documentReplaced.connect(self.cues.refresh)
+        state.selectionChanged.connect(self._on_selection)
+        state.mediaChanged.connect(self._on_media)
+        self._on_media()
+
+    # -- media ---------------------------------------------------------------------------------------
+    def duration_s(self) -> float:
+        if self.state.media_end:
+            return self.state.media_end / 1000
+        ends = [c.end for c in self.state.doc]
+        return max(ends, default=10_000) / 1000
+
+    def _on_media(self) -> None:
+        total = max(self.duration_s(), 1.0)
+        self.getViewBox().setLimits(xMin=0, xMax=total, minXRange=0.05)
+        self.setXRange(0, min(total, 30.0), padding=0)
+        self.cues.refresh()
+        self._update_curve()
+
+    def _update_curve(self, *_: object) -> None:
+        audio = self.state.audio
+        if audio is None:
+            self.curve.setData([], [])
+            return
+        (x0, x1), _ = self.getViewBox().viewRange()
+        x0, x1 = max(x0, 0.0), min(x1, audio.duration_ms / 1000)
+        width = max(int(self.getViewBox().width()), 1)
+        if x1 <= x0:
+            self.curve.setData([], [])
+            return
+        mins, maxs = audio.envelope.minmax(x0 * 1000, x1 * 1000, width)
+        n = len(mins)
+        if n == 0:
+            self.curve.setData([], [])
+            return
+        xs = np.repeat(np.linspace(x0, x1, n, dtype=np.float64), 2)
+        ys = np.empty(2 * n, dtype=np.float64)
+        ys[0::2] = mins
+        ys[1::2] = maxs
+        self.curve.setData(xs, ys)
+
+    # -- navigation ----------------------------------------------------------------------------------
+    def visible_ms(self) -> tuple[int, int]:
+        (x0, x1), _ = self.getViewBox().viewRange()
+        return int(x0 * 1000), int(x1 * 1000)
+
+    def zoom(self, factor: float, centre_ms: int | None = None) -> None:
+        """factor < 1 zooms in."""
+        x0, x1 = (v / 1000 for v in self.visible_ms())
+        centre = (x0 + x1) / 2 if centre_ms is None else centre_ms / 1000
+        half = max((x1 - x0) * factor / 2, 0.025)
+        self.setXRange(centre - half, centre + half, padding=0)
+
+    def scroll_by(self, fraction: float) -> None:
+        x0, x1 = (v / 1000 for v in self.visible_ms())
+        step = (x1 - x0) * fraction
+        self.setXRange(x0 + step, x1 + step, padding=0)
+
+    def show_range(self, start_ms: int, end_ms: int) -> None:
+        """Scroll so that the range is visible, keeping the zoom when it fits."""
+        x0, x1 = self.visible_ms()
+        if start_ms >= x0 and end_ms <= x1:
+            return
+        width = max(x1 - x0, end_ms - start_ms + 1000)
+        left = max(start_ms - (width - (end_ms - start_ms)) // 4, 0)
+        self.setXRange(left / 1000, (left + width) / 1000, padding=0)
+
+    def set_playhead(self, ms: int) -> None:
+        self.playhead.setValue(ms / 1000)
+        if self.follow_playhead:
+            x0, x1 = self.visible_ms()
+            if not x0 <= ms <= x1:
+                width = x1 - x0
+                self.setXRange(ms / 1000 - width * 0.1 / 1000, ms / 1000 + width * 0.9 / 1000, padding=0)
+
+    def _on_selection(self, rows: list[int]) -> None:
+        self.cues.update()
+        if rows:
+            cue = self.state.doc[rows[0]]
+            self.show_range(cue.start, cue.end)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cues.cancel_drag()
+        super().keyPressEvent(event)

@@ -1,0 +1,128 @@
+"""Running slow, Qt-free work off the UI thread.
+
+The work is a plain function ``job(report) -> result`` from the layers below; it calls
+``report.progress(fraction, message)`` as it goes, may hand over partial results with
+``report.item(obj)``, and checks ``report.cancelled()`` (or is stopped at its next report: a report
+after cancel raises :class:`Cancelled`). Everything crosses to the UI thread as a queued signal: the
+worker never touches a widget.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from app.core.errors import AppError
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user cancelled it."""
+
+
+class Report:
+    """What a job uses to talk to the window. Thread-safe: it only emits signals and reads an Event."""
+
+    def __init__(self, worker: Worker):
+        self._worker = worker
+        self._event = worker._cancel
+        self._last = 0.0
+
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        self.check()
+        now = time.monotonic()
+        if now - self._last >= 0.05 or fraction >= 1.0:  # at most 20 updates a second reach the window
+            self._last = now
+            self._worker.progressed.emit(float(fraction), message)
+
+    def item(self, obj: Any) -> None:
+        self.check()
+        self._worker.produced.emit(obj)
+
+    def status(self, message: str) -> None:
+        """A message without progress (waiting for the engine, loading a model)."""
+        self._worker.progressed.emit(-1.0, message)
+
+
+class Worker(QObject):
+    progressed = Signal(float, str)  # fraction (-1: unknown), message
+    produced = Signal(object)  # partial results
+    succeeded = Signal(object)
+    failed = Signal(str)  # one line for the user
+    cancelled = Signal()
+    done = Signal()  # after any of the three above
+
+    def __init__(self, job: Callable[[Report], Any], name: str = "work"):
+        super().__init__()
+        self.job = job
+        self.name = name
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        report = Report(self)
+        try:
+            result = self.job(report)
+        except Cancelled:
+            self.cancelled.emit()
+        except AppError as exc:
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                self.failed.emit(str(exc))
+        except MemoryError:
+            self.failed.emit(f"{self.name}: out of memory")
+        except Exception as exc:  # a defect of ours: one line for the user, the trace for the log
+            traceback.print_exc()
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                self.failed.emit(f"{self.name} failed: {type(exc).__name__}: {exc}")
+        else:
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+        finally:
+            self.done.emit()
+
+
+class Task(QObject):
+    """A worker on its own thread, cleaned up when it ends. Keep a reference while it runs."""
+
+    def __init__(self, job: Callable[[Report], Any], name: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.worker = Worker(job, name)
+        self.thread = QThread()
+        self.thread.setObjectName(name)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.done.connect(self.thread.quit)
+        self.thread.finished.connect(self.worker.deleteLater)
+
+    def start(self) -> Task:
+        self.thread.start()
+        return self
+
+    def cancel(self) -> None:
+        self.worker.cancel()
+
+    def is_running(self) -> bool:
+        return self.thread.isRunning()
+
+    def wait(self, ms: int = 30_000) -> bool:
+        return self.thread.wait(ms)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.ui.main_window import MainWindow
+
+SRT = (
+    "1\n00:00:01,000 --> 00:00:02,500\nHello, world.\n\n"
+    "2\n00:00:03,000 --> 00:00:04,000\nHow are you today?\n\n"
+    "3\n00:00:05,000 --> 00:00:06,000\nFine.\n"
+)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """A main window with settings in a temporary file and dialogs that never block."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, title, text, *a, **k: shown.append((title, text)))
+    # pytest-qt closes the window before fixtures are torn down: answer "Discard" to the unsaved prompt
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, title, text, *a, **k: shown.append((title, text)) or QMessageBox.StandardButton.Discard,
+    )
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings)
+    win.dialogs = shown
+    qtbot.addWidget(win)
+    win.show()
+    win.warm_up.join()  # the background imports, so that timings in tests do not depend on them
+    yield win
+    win.files.cancel_tasks()
+
+
+@pytest.fixture
+def srt_file(tmp_path):
+    path = tmp_path / "subs.srt"
+    path.write_text(SRT, encoding="utf-8")
+    return path
