@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -15,9 +16,88 @@ def launch(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("QwenSubtitleStudio")
+    smoke_test = _option(argv, "--smoke-test")
+    paths = [a for a in argv if not a.startswith("-") and a != smoke_test]
+    if smoke_test is not None:
+        return _smoke_test(app, MainWindow(), smoke_test)
+
+    from app.ui.autosave import AutoSaver
+    from app.ui.single_instance import InstanceServer, send_to_running
+
+    if send_to_running(paths):  # a window is open already: it takes the files and comes to the front
+        return 0
     window = MainWindow()
+    server = InstanceServer(lambda received: _receive(window, received), parent=window)
+    server.listen()
     window.show()
-    paths = [a for a in argv if not a.startswith("-")]
+    autosave = AutoSaver(window)
+    if autosave.offer_recovery():
+        if paths:
+            window.statusBar().showMessage(f"Recovered unsaved work; {paths[0]} was not opened", 10_000)
+    elif paths:
+        window.files.open_paths(paths)
+    _run_test_script(window)
+    return app.exec()
+
+
+def _option(argv: list[str], name: str) -> str | None:
+    if name in argv and argv.index(name) + 1 < len(argv):
+        return argv[argv.index(name) + 1]
+    return None
+
+
+def _receive(window, paths: list[str]) -> None:
+    """Files from a second start (a double-click in the file manager while the window is open)."""
+    from PySide6.QtCore import Qt
+
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
     if paths:
-        window.open_path(paths[0])
+        window.files.open_paths(paths)
+
+
+def _run_test_script(window) -> None:
+    """Test hook: QSS_TEST_SCRIPT names a Python file run once the event loop starts, with ``window`` in scope.
+
+    Used only by tests that drive a real process from outside (tests/ui/test_autosave_kill.py).
+    """
+    script = os.environ.get("QSS_TEST_SCRIPT")
+    if script:
+        import runpy
+
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: runpy.run_path(script, init_globals={"window": window}))
+
+
+def _smoke_test(app, window, path: str) -> int:
+    """Open one file in a hidden window, wait until it is loaded, close: 0 when it worked (the built app's check)."""
+    from PySide6.QtCore import QTimer
+
+    failures: list[str] = []
+    window.files.error = lambda title, message: failures.append(f"{title}: {message}")  # no modal dialog here
+
+    def finish() -> None:
+        doc = window.state.doc
+        loaded = len(doc) > 0 or window.state.audio is not None
+        print(f"smoke test: {path}: {len(doc)} cues, media {'decoded' if window.state.audio else 'none'}")
+        for failure in failures:
+            print(f"smoke test: {failure}", file=sys.stderr)
+        window.close()
+        app.exit(0 if loaded and not failures else 1)
+
+    def task_finished(name: str) -> None:
+        pending.discard(name)
+        if not pending:
+            finish()
+
+    window.files.taskFinished.connect(task_finished)
+    window.files.open_path(path)
+    pending = {name for name, task in window.files.tasks.items() if task.is_running()}
+    if not pending:
+        QTimer.singleShot(0, finish)
+    QTimer.singleShot(120_000, lambda: app.exit(3))  # a hang is a failure too
     return app.exec()

@@ -1,0 +1,87 @@
+"""One window per user: a second start hands its files to the running window and exits.
+
+A file manager starts a new process for every double-click. The first process listens on a local socket
+with a per-user name; a later one connects, sends its paths as one JSON line and exits with status 0,
+and the running window opens them and comes to the front.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+TIMEOUT_MS = 2000
+
+
+def server_name() -> str:
+    """The socket's name: in ``$XDG_RUNTIME_DIR`` (per user, private) when there is one."""
+    try:
+        user = str(os.getuid())
+    except AttributeError:  # Windows: the name is a pipe in the user's session
+        user = os.environ.get("USERNAME", "user")
+    name = f"qwen-subtitle-studio-{user}"
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isdir(runtime):
+        return os.path.join(runtime, name)
+    return name
+
+
+def send_to_running(paths: list[str], name: str | None = None) -> bool:
+    """Give the paths to a running window. False when none is running (a dead one's socket counts as none)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name or server_name())
+    if not socket.waitForConnected(TIMEOUT_MS):
+        return False
+    message = json.dumps({"paths": [os.path.abspath(p) for p in paths]}).encode("utf-8") + b"\n"
+    socket.write(message)
+    # wait for the window's one-byte answer: the paths arrived before this process goes away
+    ok = socket.waitForBytesWritten(TIMEOUT_MS) and socket.waitForReadyRead(TIMEOUT_MS)
+    socket.disconnectFromServer()
+    return ok
+
+
+class InstanceServer(QObject):
+    """Listens for later starts; ``on_paths(paths)`` runs on the UI thread for each of them."""
+
+    def __init__(self, on_paths: Callable[[list[str]], None], name: str | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.on_paths = on_paths
+        self.name = name or server_name()
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._accept)
+
+    def listen(self) -> bool:
+        if self.server.listen(self.name):
+            return True
+        # a socket left by a process that was killed: nobody answered on it (send_to_running said so)
+        QLocalServer.removeServer(self.name)
+        return self.server.listen(self.name)
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _accept(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            buffer = bytearray()
+
+            def read(socket: QLocalSocket = socket, buffer: bytearray = buffer) -> None:
+                buffer.extend(bytes(socket.readAll().data()))
+                if b"\n" not in buffer:
+                    return
+                socket.write(b"1")
+                socket.flush()
+                socket.disconnectFromServer()
+                try:
+                    paths = json.loads(buffer.split(b"\n", 1)[0].decode("utf-8")).get("paths", [])
+                except (ValueError, AttributeError):
+                    return
+                self.on_paths([str(p) for p in paths if isinstance(p, str)])
+
+            socket.readyRead.connect(read)
+            socket.disconnected.connect(socket.deleteLater)
