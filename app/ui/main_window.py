@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([300, 460])
         self.setCentralWidget(self.splitter)
 
         self.status = StatusPanel(self.state, self.statusBar())

@@ -166,7 +166,7 @@ def start_recognition(window: MainWindow, options: RecognitionOptions | None = N
     run_recognition(window, options)
 
 
-def run_recognition(window: MainWindow, options: RecognitionOptions) -> None:
+def run_recognition(window: MainWindow, options: RecognitionOptions) -> Any:
     state = window.state
     samples = state.audio.samples
     audio_end = int(state.audio.duration_ms)
@@ -225,4 +225,7 @@ def run_recognition(window: MainWindow, options: RecognitionOptions) -> None:
         status.set_model(os.path.basename(options.model.rstrip("/")), device)
         window.statusBar().showMessage(f"Recognised {len(state.doc)} cues" + (f" ({language})" if language else ""))
 
-    window.files.run_task("recognize", "Recognising speech…", job, finished, title="Recognize speech", on_item=add)
+    status.set_model(os.path.basename(options.model.rstrip("/")), options.device)
+    return window.files.run_task(
+        "recognize", "Recognising speech…", job, finished, title="Recognize speech", on_item=add
+    )

@@ -13,7 +13,7 @@ from itertools import accumulate
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTransform
 
 from app.core.commands import SetTimes
 from app.core.timing import DragMode, constrain
@@ -21,6 +21,7 @@ from app.ui.state import EditorState
 
 EDGE_PIXELS = 6  # how close to an edge the pointer must be to grab it
 SNAP_PIXELS = 8  # how close to a neighbour an edge snaps onto it
+DENSE_CUES = 150  # more cues than this in view: draw bands, not cue by cue
 
 CUE_FILL = QColor(80, 140, 230, 60)
 CUE_SELECTED = QColor(255, 170, 40, 90)
@@ -48,6 +49,8 @@ class CueLayer(pg.GraphicsObject):
         cues = self.state.doc.cues
         self._starts = [c.start for c in cues]
         self._reach = list(accumulate((c.end for c in cues), max))
+        self._start_s = np.fromiter((c.start for c in cues), dtype=np.float64, count=len(cues)) / 1000
+        self._end_s = np.fromiter((c.end for c in cues), dtype=np.float64, count=len(cues)) / 1000
         self.prepareGeometryChange()
         self.update()
 
@@ -67,16 +70,26 @@ class CueLayer(pg.GraphicsObject):
         if vb is None or not self._starts:
             return
         (x0, x1), _ = vb.viewRange()
-        cues = self.state.doc
-        selected = set(self.state.selection)
+        visible = self.visible_range(x0, x1)
         to_device = painter.transform()
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if len(visible) > DENSE_CUES:
+            self._paint_dense(painter, to_device, visible)
+        else:
+            self._paint_each(painter, to_device, visible)
+        painter.restore()
+
+    def _paint_each(self, painter: QPainter, to_device: QTransform, visible: range) -> None:
+        """Few cues in view: each with its edges and its text."""
+        cues = self.state.doc
+        selected = set(self.state.selection)
         font = QFont(painter.font())
         font.setPointSizeF(9)
         painter.setFont(font)
-        for i in self.visible_range(x0, x1):
+        metrics = painter.fontMetrics()
+        for i in visible:
             cue = cues[i]
             rect = to_device.mapRect(QRectF(cue.start / 1000, -1.0, max(cue.duration, 0) / 1000, 2.0))
             painter.fillRect(rect, CUE_SELECTED if i in selected else CUE_FILL)
@@ -87,9 +100,31 @@ class CueLayer(pg.GraphicsObject):
                 painter.setPen(TEXT_COLOUR)
                 text_rect = rect.adjusted(4, 4, -4, -4)
                 label = f"{i + 1}  " + cue.text.replace("\n", " ")
-                elided = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
+                elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
                 painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), elided)
-        painter.restore()
+
+    def _paint_dense(self, painter: QPainter, to_device: QTransform, visible: range) -> None:
+        """Many cues in view (a zoomed-out long file): cues that meet on screen are drawn as one band."""
+        top = to_device.map(0.0, 1.0)[1]
+        bottom = to_device.map(0.0, -1.0)[1]
+        y0, height = min(top, bottom), abs(bottom - top)
+        scale, offset = to_device.m11(), to_device.m31()
+        left = np.floor(self._start_s[visible.start : visible.stop] * scale + offset)
+        right = np.ceil(self._end_s[visible.start : visible.stop] * scale + offset)
+        reach = np.maximum.accumulate(right)
+        new_band = np.ones(len(left), dtype=bool)
+        new_band[1:] = left[1:] > reach[:-1] + 1  # a visible gap of at least a pixel starts a new band
+        firsts = np.flatnonzero(new_band)
+        lasts = np.append(firsts[1:] - 1, len(left) - 1)
+        rects = [QRectF(left[a], y0, max(reach[b] - left[a], 1.0), height) for a, b in zip(firsts, lasts, strict=True)]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(CUE_FILL)
+        painter.drawRects(rects)
+        painter.setBrush(CUE_SELECTED)
+        for i in self.state.selection:
+            if visible.start <= i < visible.stop:
+                span = QRectF(self._start_s[i], -1.0, self._end_s[i] - self._start_s[i], 2.0)
+                painter.drawRect(to_device.mapRect(span))
 
     # -- pointer -------------------------------------------------------------------------------------
     def hit(self, x_seconds: float) -> tuple[int, DragMode] | None:
@@ -189,6 +224,7 @@ class WaveformView(pg.PlotWidget):
         self.showGrid(x=True, y=False, alpha=0.15)
         self.getPlotItem().setContentsMargins(0, 0, 0, 0)
         self.setYRange(-1.0, 1.0, padding=0.02)
+        self.getViewBox().disableAutoRange()  # bounds are known: no item-bounds search on every change
         self.curve = pg.PlotCurveItem(pen=pg.mkPen(QColor(110, 200, 130), width=1), connect="pairs")
         self.curve.setZValue(5)
         self.addItem(self.curve)
@@ -241,7 +277,7 @@ class WaveformView(pg.PlotWidget):
         ys = np.empty(2 * n, dtype=np.float64)
         ys[0::2] = mins
         ys[1::2] = maxs
-        self.curve.setData(xs, ys)
+        self.curve.setData(xs, ys, skipFiniteCheck=True)
 
     # -- navigation ----------------------------------------------------------------------------------
     def visible_ms(self) -> tuple[int, int]:
