@@ -1,29 +1,26 @@
-"""Re-time existing subtitles with the forced aligner (the basic version: no drift correction yet).
+"""Re-time a whole subtitle file with the forced aligner (the ``align`` verb and Import SRT + media).
 
-Consecutive cues are grouped into windows well under the aligner's safe length (defect 3: past about 180 s
-trailing words pile up), each window's text is aligned against its audio, and every cue takes the span of its
-own words. Locked cues keep their timing; a cue none of whose words could be placed keeps its old timing and is
-marked ``needs_review``.
+A thin layer over :mod:`app.asr.realign`, which holds the rules: offset and frame-rate drift removed first
+(:mod:`app.asr.drift`), then windows well under the aligner's safe length (defect 3: past about 180 s trailing
+words pile up), every cue on the span of its own words, locked cues kept, unplaceable text flagged
+``needs_review`` with its old timing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 import numpy as np
 
-from app.asr.engine import SAMPLE_RATE, Engine, busy
-from app.asr.languages import canonical_language
+from app.asr.engine import Engine
+from app.asr.realign import WINDOW_S, Realignment, realign
 from app.asr.recognition import Progress
-from app.asr.wordmap import aligner_language, aligner_text, map_aligned_words
-from app.core.document import Cue, Word
-from app.core.errors import ModelError
+from app.core.document import Cue
 
-WINDOW_S = 120.0
 PAD_MS = 500
 
 
-def windows(cues: Sequence[Cue], *, max_s: float = WINDOW_S) -> list[tuple[int, int]]:
+def windows(cues: Sequence[Cue], *, max_s: float = 120.0) -> list[tuple[int, int]]:
     """Index ranges [a, b) of consecutive cues whose padded span stays within ``max_s``."""
     groups: list[tuple[int, int]] = []
     a = 0
@@ -43,64 +40,18 @@ def align_cues(
     language: str | None = None,
     cancelled: Callable[[], bool] | None = None,
     max_window_s: float = WINDOW_S,
+    correct_drift: bool = True,
+    rejected: Callable[[Realignment], Collection[int]] | None = None,
 ) -> Iterator[Progress | list[Cue]]:
-    """Yield Progress, then the re-timed cues (same count and order, texts unchanged) as the last item."""
-    samples = np.asarray(audio, dtype=np.float32).reshape(-1)
-    total_ms = len(samples) * 1000 // SAMPLE_RATE
-    out = list(cues)
-    if busy():
-        yield Progress(0, total_ms, "Waiting for another recognition or alignment to finish…")
-    with engine.session():
-        lang = canonical_language(language)
-        if lang is None:
-            yield Progress(0, total_ms, "Detecting the language…")
-            first = cues[0].start * SAMPLE_RATE // 1000 if cues else 0
-            ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
-        align_as = aligner_language(lang)
-        if align_as is None:
-            raise ModelError(f"the forced aligner does not support {lang or 'this language'}")
-        yield Progress(0, total_ms, "Loading the aligner…")
-        engine.aligner(cancelled=cancelled)
-        for a, b in windows(cues, max_s=max_window_s):
-            if cancelled is not None and cancelled():
-                return
-            start = max(0, cues[a].start - PAD_MS)
-            end = min(total_ms, max(cues[b - 1].end + PAD_MS, start + 1))
-            out[a:b] = _align_window(engine, samples, cues[a:b], start, end, align_as)
-            yield Progress(end, total_ms, "Aligning…")
-    yield _fix_overlaps(out)
+    """Yield Progress, then the re-timed cues (same count and order, texts unchanged) as the last item.
 
-
-def _align_window(
-    engine: Engine, samples: np.ndarray, cues: Sequence[Cue], start: int, end: int, language: str
-) -> list[Cue]:
-    text, offsets = "", []
-    for cue in cues:
-        text += " " if text else ""
-        offsets.append(len(text))
-        text += cue.text
-    wav = samples[start * SAMPLE_RATE // 1000 : end * SAMPLE_RATE // 1000]
-    (items,) = engine.align([wav], [aligner_text(text, language)], language)
-    words = map_aligned_words(text, items, language=language, offset_ms=start, end_ms=end)
-    result = []
-    for cue, offset in zip(cues, offsets, strict=True):
-        mine = tuple(
-            w.shifted(0, -offset) for w in words if offset <= w.char_start and w.char_end <= offset + len(cue.text)
-        )
-        if cue.locked:
-            result.append(cue)
-        elif not mine:
-            result.append(cue.with_(needs_review=True))
+    The whole-file run of :func:`app.asr.realign.realign`: offset and drift removed first (unless
+    ``correct_drift`` is False), then every unlocked cue aligned in windows. ``rejected`` may name the moves to
+    leave out (the command line's ``--keep-large``); by default everything is applied.
+    """
+    for item in realign(audio, cues, None, engine=engine, language=language, cancelled=cancelled,
+                        correct_drift=correct_drift, max_window_s=max_window_s):  # fmt: skip
+        if isinstance(item, Realignment):
+            yield item.result(rejected(item) if rejected is not None else ())
         else:
-            first, last = mine[0].start, max(w.end for w in mine)
-            result.append(cue.with_(start=first, end=max(last, first + 1), words=mine, edited=False))
-    return result
-
-
-def _fix_overlaps(cues: list[Cue]) -> list[Cue]:
-    for i in range(1, len(cues)):
-        prev, cur = cues[i - 1], cues[i]
-        if cur.start < prev.end and not prev.locked and prev.start < cur.start:
-            words = tuple(Word(w.start, min(w.end, cur.start), w.char_start, w.char_end) for w in prev.words)
-            cues[i - 1] = prev.with_(end=cur.start, words=words)
-    return cues
+            yield item
