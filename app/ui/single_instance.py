@@ -39,7 +39,8 @@ def send_to_running(paths: list[str], name: str | None = None) -> bool:
     message = json.dumps({"paths": [os.path.abspath(p) for p in paths]}).encode("utf-8") + b"\n"
     socket.write(message)
     # wait for the window's one-byte answer: the paths arrived before this process goes away
-    ok = socket.waitForBytesWritten(TIMEOUT_MS) and socket.waitForReadyRead(TIMEOUT_MS)
+    ok = socket.waitForBytesWritten(TIMEOUT_MS)
+    ok = ok and (socket.bytesAvailable() > 0 or socket.waitForReadyRead(TIMEOUT_MS))  # the answer may be in already
     socket.disconnectFromServer()
     return ok
 
