@@ -36,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     al = subparsers.add_parser(
         "align",
         help="re-time existing subtitles to a media file with the forced aligner",
-        description="Align the text of each group of cues to the audio (windows well under 180 s) and write an SRT.",
+        description="Remove a constant offset and frame-rate drift, then align the text of each group of cues to the "
+        "audio (windows well under 180 s) and write an SRT.",
     )
     al.add_argument("media", metavar="MEDIA")
     al.add_argument("subtitles", metavar="SUBS.srt")
@@ -44,6 +45,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     al.add_argument("--aligner", metavar="NAME|DIR", default=None)
     al.add_argument("--language", metavar="NAME", default=None, help="language of the subtitles (default: detect)")
     al.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
+    al.add_argument("--no-drift", action="store_true", help="do not look for a constant offset or frame-rate drift")
+    al.add_argument(
+        "--keep-large",
+        action="store_true",
+        help="leave cues the aligner would move by more than 0.5 s where they were (after drift removal)",
+    )
     al.set_defaults(func=run_align)
 
 
@@ -132,9 +139,9 @@ def run_transcribe(args: argparse.Namespace) -> int:
 
 
 def run_align(args: argparse.Namespace) -> int:
-    from app.asr.alignment import align_cues
     from app.asr.engine import Engine
     from app.asr.models import check_local
+    from app.asr.realign import REVIEW_THRESHOLD_MS, Realignment, realign
     from app.asr.recognition import Progress
     from app.formats.srt import read_srt, write_srt
 
@@ -145,16 +152,27 @@ def run_align(args: argparse.Namespace) -> int:
     audio = load_audio(args.media, bar)
     output = args.output or os.path.splitext(args.subtitles)[0] + ".aligned.srt"
     engine = Engine(options)
-    cues = list(subs.cues)
+    result: Realignment | None = None
     try:
-        for item in align_cues(audio, subs.cues, engine=engine, language=args.language):
+        for item in realign(audio, subs.cues, None, engine=engine, language=args.language,
+                            correct_drift=not args.no_drift):  # fmt: skip
             if isinstance(item, Progress):
                 bar(item)
             else:
-                cues = item
+                result = item
     finally:
         bar.done()
+    assert result is not None
+    large = result.large_moves(REVIEW_THRESHOLD_MS)
+    cues = result.result({p.index for p in large} if args.keep_large else ())
     write_srt(output, cues)
     review = sum(c.needs_review for c in cues)
+    if not args.no_drift:
+        print(f"offset and drift: {result.drift.describe()}")
+    if large:
+        verb = "left in place" if args.keep_large else "moved"
+        listed = ", ".join(f"#{p.index + 1} {(p.new.start - p.old.start) / 1000:+.2f} s" for p in large[:20])
+        print(f"{len(large)} cues {verb} by more than {REVIEW_THRESHOLD_MS / 1000:g} s: {listed}" +
+              (" …" if len(large) > 20 else ""))  # fmt: skip
     print(f"{output}: {len(cues)} cues re-timed" + (f", {review} to review (kept their old times)" if review else ""))
     return 0
