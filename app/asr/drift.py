@@ -31,6 +31,7 @@ SCALES: tuple[float, ...] = tuple(
 )
 MAX_OFFSET_S = 300.0
 MIN_GAIN = 0.05  # correlation gain (per cue frame) below which the subtitles are left where they are
+MIN_CUES = 8  # fewer cues than this say too little about where the speech is: left where they are
 
 
 @dataclass(frozen=True)
@@ -103,12 +104,12 @@ def estimate_drift(
 ) -> Drift:
     """The scale and offset that best lay ``cues`` over the speech ``activity`` (from :func:`speech_activity`).
 
-    Returns the identity when nothing fits clearly better than the times as they are (``min_gain``), so
-    well-timed subtitles are never disturbed.
+    Returns the identity when nothing fits clearly better than the times as they are (``min_gain``) or there
+    are fewer than MIN_CUES cues, so well-timed subtitles are never disturbed.
     """
     cues = [c for c in cues if c.end > c.start]
     frames = len(activity)
-    if frames == 0 or not cues:
+    if frames == 0 or len(cues) < MIN_CUES:
         return Drift()
     voice = activity.astype(np.float64) - float(np.mean(activity))
     max_shift = max(1, min(int(max_offset_s * 1000 / frame_ms), frames))

@@ -62,8 +62,15 @@ def test_well_timed_subtitles_are_left_alone(ten_minutes):
 
 
 def test_silence_or_no_cues_gives_the_identity():
-    assert estimate_drift(speech_activity(np.zeros(SR * 30, dtype=np.float32)), [Cue(0, 1000, "a")]).is_identity
+    many = [Cue(i * 2000, i * 2000 + 1000, "a") for i in range(12)]
+    assert estimate_drift(speech_activity(np.zeros(SR * 30, dtype=np.float32)), many).is_identity
     assert estimate_drift(speech_activity(np.ones(SR, dtype=np.float32)), []).is_identity
+
+
+def test_too_few_cues_say_nothing_about_drift(ten_minutes):
+    audio, truth = ten_minutes
+    few = [c.with_(start=c.start + 7000, end=c.end + 7000) for c in truth[:5]]
+    assert estimate_drift(speech_activity(audio), few).is_identity
 
 
 def test_locked_cues_do_not_drift_and_words_follow():
