@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 
@@ -98,9 +99,8 @@ class MainWindow(QMainWindow):
         self.state.mediaChanged.connect(self._on_media)
         self._update_title()
         self.warm_up = warm_up_imports()
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._restore_layout()
+        self._apply_default_limits()
 
     # -- menus ---------------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, *, enabled_when=None) -> QAction:
@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
             self.waveform.set_playhead(ms)
 
     def _on_document_replaced(self) -> None:
+        self._apply_default_limits()
         if len(self.state.doc) and self.waveform is None:
             self.ensure_waveform()
         self._update_title()
@@ -290,6 +291,40 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{shown}[*] — {APP_NAME}")
         self.setWindowModified(self.state.is_modified())
 
+    def _layout_parts(self) -> dict[str, tuple]:
+        """Settings key -> (save, restore) for each part of the layout the user can change."""
+        header = self.table.horizontalHeader()
+        return {
+            "window/geometry": (self.saveGeometry, self.restoreGeometry),
+            "window/state": (self.saveState, self.restoreState),
+            "window/splitter": (self.splitter.saveState, self.splitter.restoreState),
+            "window/columns": (header.saveState, header.restoreState),
+        }
+
+    def _restore_layout(self) -> None:
+        for key, (_save, restore) in self._layout_parts().items():
+            value = self.settings.value(key)
+            if value is not None:
+                restore(value)
+
+    def _save_layout(self) -> None:
+        for key, (save, _restore) in self._layout_parts().items():
+            self.settings.setValue(key, save())
+        limits = self.state.doc.settings.get("limits")
+        if isinstance(limits, dict) and limits:  # the limits last in use become the default for new documents
+            self.settings.setValue("segmentation/limits", json.dumps(limits))
+
+    def _apply_default_limits(self) -> None:
+        """A document that brings no segmentation limits of its own gets the user's."""
+        if "limits" in self.state.doc.settings:
+            return
+        try:
+            limits = json.loads(str(self.settings.value("segmentation/limits", "{}")))
+        except ValueError:
+            return
+        if isinstance(limits, dict) and limits:
+            self.state.doc.settings["limits"] = limits
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -307,6 +342,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.files.cancel_tasks()
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        self._save_layout()
         self.closing.emit()
         event.accept()
