@@ -16,6 +16,8 @@ def launch(argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("QwenSubtitleStudio")
+    app.setDesktopFileName("qwen-subtitle-studio")  # matches the .desktop file: the desktop shows our icon and name
+    _set_icon(app)
     smoke_test = _option(argv, "--smoke-test")
     paths = [a for a in argv if not a.startswith("-") and a != smoke_test]
     if smoke_test is not None:
@@ -38,6 +40,18 @@ def launch(argv: list[str]) -> int:
         window.files.open_paths(paths)
     _run_test_script(window)
     return app.exec()
+
+
+def _set_icon(app) -> None:
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    folder = resources.files("app") / "resources" / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(folder / f"qwen-subtitle-studio-{size}.png"))
+    app.setWindowIcon(icon)
 
 
 def _option(argv: list[str], name: str) -> str | None:
