@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.timecode import parse_time
-from app.ui import editing
+from app.ui import editing, realign
 from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
 from app.ui.files import FileController
@@ -142,6 +142,12 @@ class MainWindow(QMainWindow):
 
         self.recognition_menu = bar.addMenu("&Recognition")
         self._action(self.recognition_menu, "&Recognize Speech…", self.files.recognize_dialog, "Ctrl+R")
+        self.recognition_menu.addSeparator()
+        self._action(self.recognition_menu, "Re-align &Selected Cues", lambda: realign.realign_selected(self))
+        self._action(
+            self.recognition_menu, "Re-align &Edited Cues", lambda: realign.realign_edited(self), "Ctrl+Shift+A"
+        )
+        self._action(self.recognition_menu, "&Align Whole File…", lambda: realign.align_whole_file(self))
 
         play = bar.addMenu("&Playback")
         self._action(play, "Play / &Pause", self._play_pause, "Space")
