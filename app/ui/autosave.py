@@ -85,6 +85,7 @@ class AutoSaver(QObject):
         state.cuesChanged.connect(self._schedule)
         state.undoStateChanged.connect(self._schedule)
         state.documentReplaced.connect(self._schedule)
+        window.editor.edit.textChanged.connect(self._schedule)  # typing not yet committed to the document
         window.closing.connect(self.discard)
 
     def _schedule(self, *_args: object) -> None:
@@ -95,13 +96,18 @@ class AutoSaver(QObject):
         """Write the recovery file now, or remove it when there is nothing unsaved."""
         self._timer.stop()
         state = self.window.state
-        if not state.is_modified():
+        typing = self._uncommitted_text()
+        if not state.is_modified() and typing is None:
             self.path.unlink(missing_ok=True)
             return
         from app.formats.project import project_json
         from app.formats.textio import atomic_write_bytes
 
         data = project_json(state.doc, self.path)
+        if typing is not None:
+            index, text = typing
+            data["cues"][index].update(text=text, edited=True)
+            data["cues"][index].pop("words", None)  # their character positions belong to the old text
         data["recovery"] = {
             "pid": os.getpid(),
             "saved_at": time.time(),
@@ -112,6 +118,14 @@ class AutoSaver(QObject):
             atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:  # a full disk must not stop editing; say so once in the status bar
             self.window.statusBar().showMessage(f"Autosave failed: {exc.strerror or exc}", 8000)
+
+    def _uncommitted_text(self) -> tuple[int, str] | None:
+        """Text typed in the cue's text box that the box has not yet put into the document (it waits for a pause)."""
+        editor, doc = self.window.editor, self.window.state.doc
+        if editor.index is None or editor.index >= len(doc):
+            return None
+        text = editor.edit.toPlainText()
+        return None if text == doc[editor.index].text else (editor.index, text)
 
     def discard(self) -> None:
         """A clean exit: the work was saved or deliberately dropped."""

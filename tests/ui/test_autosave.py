@@ -100,3 +100,14 @@ def test_declined_or_nothing_to_offer(window, saver, monkeypatch):
     damaged.write_text("{not json")
     assert not saver.offer_recovery()
     assert not damaged.exists()  # unreadable: dropped rather than offered forever
+
+
+def test_text_still_being_typed_is_saved(window, saver, srt_file, qtbot):
+    """The text box commits after a pause in typing; a crash during a long burst must not lose the burst."""
+    window.open_path(str(srt_file))
+    window.state.select([1])
+    window.editor._timer.setInterval(60_000)  # the user never pauses
+    window.editor.edit.setPlainText("Typed but not yet committed")
+    assert not window.state.is_modified()
+    qtbot.waitUntil(saver.path.exists, timeout=2000)
+    assert _saved_texts(saver.path) == ["Hello, world.", "Typed but not yet committed", "Fine."]
