@@ -1,6 +1,7 @@
 """Recognition from the window: the options dialog and the run in a worker, cues appearing as chunks finish.
 
-Nothing here imports torch or qwen_asr: the worker thread does, through app.asr, when the run starts.
+Nothing here imports torch or qwen_asr: the models run in the engine process (app.asr.service), fed from a
+worker thread, so not even their import can hold up the window.
 """
 
 from __future__ import annotations
@@ -169,45 +170,29 @@ def start_recognition(window: MainWindow, options: RecognitionOptions | None = N
 def run_recognition(window: MainWindow, options: RecognitionOptions) -> Any:
     state = window.state
     samples = state.audio.samples
-    audio_end = int(state.audio.duration_ms)
     limits_override = state.doc.settings.get("limits", {})
     status = window.status
 
     def job(report: Report) -> Any:
-        from app.asr.engine import shared_engine
-        from app.asr.recognition import ChunkResult, Progress
-        from app.asr.recognition import recognize as run
-        from app.asr.segment import segment_words
-        from app.core.checks import Limits
+        from app.asr.service import engine_service
 
-        engine = shared_engine(options.engine_options())
-
-        def downloaded(done: int, total: int, name: str) -> None:
-            report.progress(done / total if total else 0.0, f"Downloading {os.path.basename(name)}…")
-
-        report.status("Loading the model…")
-        engine.recognizer(progress=downloaded, cancelled=report.cancelled)
-        if options.aligner:
-            engine.aligner(progress=downloaded, cancelled=report.cancelled)
-        report.status(f"Recognising on {engine.device}…")
-        languages: dict[str, int] = {}
-        for item in run(samples, engine=engine, language=options.language, context=options.context,
-                        cancelled=report.cancelled):  # fmt: skip
-            if isinstance(item, Progress):
-                report.progress(item.fraction, item.message or "Recognising…")
-            elif isinstance(item, ChunkResult) and item.text.strip():
-                languages[item.language] = languages.get(item.language, 0) + len(item.text)
-                limits = Limits.for_language(item.language, **limits_override)
-                cues = segment_words(
-                    item.text,
-                    item.words,
-                    language=item.language,
-                    limits=limits,
-                    audio_end_ms=min(item.end_ms, audio_end),
-                )
-                report.item(cues)
-        main = max(languages, key=languages.get) if languages else None
-        return main, engine.device
+        summary: dict[str, Any] = {}
+        for message in engine_service().stream(
+            "app.asr.jobs:recognize_cues", audio=samples, options=options.engine_options(),
+            cancelled=report.cancelled, on_wait=report.status,
+            language=options.language, context=options.context, limits=limits_override,
+        ):  # fmt: skip
+            kind = message[0]
+            if kind == "status":
+                report.status(message[1])
+            elif kind == "progress":
+                report.progress(message[1], message[2])
+            elif kind == "cues":
+                report.item(message[1])
+            elif kind == "done":
+                summary = message[1]
+        report.check()  # a cancelled run ends as cancelled, not as a success
+        return summary.get("language"), summary.get("device", options.device)
 
     def add(cues: list) -> None:
         if not cues:
