@@ -62,6 +62,23 @@ class FileController(QObject):
         if path:
             self.import_srt(path)
 
+    def reload_with_encoding_dialog(self) -> None:
+        """When detection guessed wrong (mojibake): read the last subtitle file again in a chosen encoding."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.formats.textio import LEGACY_ENCODINGS
+
+        path = self.state.subtitle_path
+        if not path:
+            self.error("Reload with encoding", "No subtitle file has been opened yet.")
+            return
+        choices = ["utf-8", "utf-16", *LEGACY_ENCODINGS, "latin-1"]
+        encoding, ok = QInputDialog.getItem(
+            self.window, "Reload with encoding", f"Read {os.path.basename(path)} as:", choices, 0, True
+        )
+        if ok and encoding.strip():
+            self.import_srt(path, encoding.strip())
+
     def export_srt_dialog(self) -> None:
         self.window.editor.commit()
         suggestion = self._suggest_name(".srt")

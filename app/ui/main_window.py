@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(f.fill_recent_menu)
         file.addSeparator()
         self._action(file, "&Import SRT…", f.import_srt_dialog, "Ctrl+I")
+        self._action(file, "Reload SRT with E&ncoding…", f.reload_with_encoding_dialog)
         self._action(file, "&Export SRT…", f.export_srt_dialog, "Ctrl+E")
         file.addSeparator()
         self._action(file, "&Save Project", f.save_project, QKeySequence.StandardKey.Save)

@@ -92,3 +92,17 @@ def test_broken_subtitle_file_is_a_dialog(window, tmp_path):
     window.open_path(str(bad))
     assert window.dialogs and "bad.srt" in window.dialogs[-1][1]
     assert len(window.state.doc) == 0
+
+
+def test_reload_with_a_chosen_encoding_is_undoable(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    path = tmp_path / "ru.srt"
+    path.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nМир\n".encode("cp1251"))
+    window.open_path(str(path))
+    detected = window.state.doc[0].text
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("cp1252", True))
+    window.files.reload_with_encoding_dialog()
+    assert window.state.doc[0].text == "Ìèð", "the user's choice wins over detection"
+    window.undo()
+    assert window.state.doc[0].text == detected
