@@ -79,3 +79,28 @@ def load_models(
     thread.join()
     if failure:
         raise failure[0]
+
+
+def realign_cues(
+    *,
+    engine: Engine,
+    audio: np.ndarray,
+    cancelled: Callable[[], bool],
+    cues: tuple,
+    targets: list[int] | None,
+    language: str | None = None,
+    correct_drift: bool = False,
+    min_gap: int = 83,
+) -> Iterator[tuple]:
+    """Re-time cues with the forced aligner (app.asr.realign); the last message carries the Realignment."""
+    from app.asr.realign import Realignment, realign
+    from app.asr.recognition import Progress
+
+    yield ("status", "Loading the aligner…")
+    yield from load_models(engine, cancelled, aligner=True, recognizer=False)
+    for item in realign(audio, cues, targets, engine=engine, language=language, cancelled=cancelled,
+                        correct_drift=correct_drift, min_gap=min_gap):  # fmt: skip
+        if isinstance(item, Progress):
+            yield ("progress", item.fraction, item.message or "Aligning…")
+        elif isinstance(item, Realignment):
+            yield ("result", item)

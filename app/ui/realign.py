@@ -1,6 +1,6 @@
 """Re-align from the window: selected or edited cues, or the whole file; large moves reviewed before applying.
 
-The aligner runs in a worker through app.asr.realign (imported there, never on the UI thread); the result comes
+The aligner runs in the engine process (app.asr.service, app.asr.realign), fed from a worker thread; the result comes
 back as a Realignment, the user approves or rejects the moves above the threshold, and everything accepted goes
 into the document as one undo step.
 """
@@ -181,19 +181,21 @@ def run_realign(
     min_gap = state.limits.min_gap_ms
 
     def job(report: Report) -> Any:
-        from app.asr.engine import shared_engine
-        from app.asr.realign import Realignment, realign
-        from app.asr.recognition import Progress
+        from app.asr.service import engine_service
 
-        engine = shared_engine(options.engine_options())
-        report.status("Loading the aligner…")
         result = None
-        for item in realign(samples, cues, targets, engine=engine, language=language, cancelled=report.cancelled,
-                            correct_drift=correct_drift, min_gap=min_gap):  # fmt: skip
-            if isinstance(item, Progress):
-                report.progress(item.fraction, item.message or "Aligning…")
-            elif isinstance(item, Realignment):
-                result = item
+        for message in engine_service().stream(
+            "app.asr.jobs:realign_cues", audio=samples, options=options.engine_options(),
+            cancelled=report.cancelled, on_wait=report.status,
+            cues=cues, targets=None if targets is None else sorted(targets), language=language,
+            correct_drift=correct_drift, min_gap=min_gap,
+        ):  # fmt: skip
+            if message[0] == "status":
+                report.status(message[1])
+            elif message[0] == "progress":
+                report.progress(message[1], message[2])
+            elif message[0] == "result":
+                result = message[1]
         report.check()
         return result
 

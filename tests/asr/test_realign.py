@@ -257,7 +257,7 @@ class RandomEngine(ScriptedEngine):
         self.data = data
 
     def align(self, wavs, texts, language):
-        times = st.floats(-2.0, 80.0, allow_nan=False)
+        times = st.floats(-2.0, 80.0, allow_nan=False, allow_subnormal=False)
         return [
             [AlignedItem(w, self.data.draw(times), self.data.draw(times)) for w in text.split() if fold(w)]
             for text in texts
