@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -39,6 +40,7 @@ class EngineService:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._cancel: Any = None
+        self._busy = False  # a job was sent and its end not yet read
 
     @property
     def running(self) -> bool:
@@ -82,8 +84,11 @@ class EngineService:
                 np.ndarray(samples.shape, dtype=np.float32, buffer=shm.buf)[:] = samples
                 shared = (shm.name, samples.shape[0])
             self._conn.send((target, shared, options, kwargs))
+            self._busy = True
             yield from self._receive(cancelled)
         finally:
+            if self._busy:  # the consumer stopped early: the job must end before the next one may start
+                self._drain()
             if shm is not None:
                 shm.close()
                 shm.unlink()
@@ -106,13 +111,36 @@ class EngineService:
                 message = self._conn.recv()
             except (EOFError, OSError):
                 self._crashed()
-            if isinstance(message, tuple) and message and message[0] == _DONE:
+            if isinstance(message, tuple) and message and message[0] in (_DONE, _ERROR):
+                self._busy = False
+                if message[0] == _ERROR:
+                    raise ModelError(message[1])
                 return
-            if isinstance(message, tuple) and message and message[0] == _ERROR:
-                raise ModelError(message[1])
             yield message
 
+    def _drain(self, timeout: float = 30.0) -> None:
+        """Cancel the running job and read its remaining messages; a child that will not stop is ended."""
+        self._busy = False
+        if self._conn is None or self._process is None:
+            return
+        self._cancel.set()
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline:
+                if self._conn.poll(0.05):
+                    message = self._conn.recv()
+                    if isinstance(message, tuple) and message and message[0] in (_DONE, _ERROR):
+                        return
+                elif not self._process.is_alive():
+                    break
+        except (EOFError, OSError):
+            pass
+        self._process.terminate()
+        self._process.join(5)
+        self._process, self._conn = None, None
+
     def _crashed(self) -> None:
+        self._busy = False
         code = self._process.exitcode if self._process is not None else None
         self._process, self._conn = None, None
         how = "was killed (out of memory?)" if code is not None and code < 0 else f"ended (exit status {code})"

@@ -182,6 +182,7 @@ def run_realign(
 
     def job(report: Report) -> Any:
         from app.asr.service import engine_service
+        from app.ui.workers import relay
 
         result = None
         for message in engine_service().stream(
@@ -190,11 +191,7 @@ def run_realign(
             cues=cues, targets=None if targets is None else sorted(targets), language=language,
             correct_drift=correct_drift, min_gap=min_gap,
         ):  # fmt: skip
-            if message[0] == "status":
-                report.status(message[1])
-            elif message[0] == "progress":
-                report.progress(message[1], message[2])
-            elif message[0] == "result":
+            if not relay(report, message) and message[0] == "result":
                 result = message[1]
         report.check()
         return result

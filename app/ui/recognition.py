@@ -175,6 +175,7 @@ def run_recognition(window: MainWindow, options: RecognitionOptions) -> Any:
 
     def job(report: Report) -> Any:
         from app.asr.service import engine_service
+        from app.ui.workers import relay
 
         summary: dict[str, Any] = {}
         for message in engine_service().stream(
@@ -182,14 +183,11 @@ def run_recognition(window: MainWindow, options: RecognitionOptions) -> Any:
             cancelled=report.cancelled, on_wait=report.status,
             language=options.language, context=options.context, limits=limits_override,
         ):  # fmt: skip
-            kind = message[0]
-            if kind == "status":
-                report.status(message[1])
-            elif kind == "progress":
-                report.progress(message[1], message[2])
-            elif kind == "cues":
+            if relay(report, message):
+                continue
+            if message[0] == "cues":
                 report.item(message[1])
-            elif kind == "done":
+            elif message[0] == "done":
                 summary = message[1]
         report.check()  # a cancelled run ends as cancelled, not as a success
         return summary.get("language"), summary.get("device", options.device)

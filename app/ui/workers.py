@@ -55,6 +55,20 @@ class Report:
         self._worker.progressed.emit(-1.0, message)
 
 
+def relay(report: Report, message: tuple) -> bool:
+    """Pass an engine-process job's ("status", text) and ("progress", fraction, text) messages on to the window.
+
+    Returns False for any other message, which the caller handles.
+    """
+    if message[0] == "status":
+        report.status(message[1])
+        return True
+    if message[0] == "progress":
+        report.progress(message[1], message[2])
+        return True
+    return False
+
+
 class Worker(QObject):
     progressed = Signal(float, str)  # fraction (-1: unknown), message
     produced = Signal(object)  # partial results

@@ -56,3 +56,15 @@ def test_the_window_process_never_imports_torch():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_stream_left_early_does_not_leak_into_the_next(service):
+    """The window stops reading when the user cancels; the next job must not get the old job's messages."""
+    stream = service.stream("tests.asr.service_targets:until_cancelled")
+    assert next(stream) == ("started",)
+    stream.close()  # the consumer walks away mid-job
+    assert list(service.stream("tests.asr.service_targets:echo", count=2)) == [
+        ("audio", None),
+        ("item", 0),
+        ("item", 1),
+    ]
