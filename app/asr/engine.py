@@ -39,6 +39,11 @@ class EngineOptions:
     idle_unload_s: float = 600.0  # 0 keeps models loaded
     download: bool = True
     threads: int | None = None  # CPU threads for torch; None leaves torch's choice
+    # Opt-in int8 dynamic quantisation of the recognizer's Linear layers (text decoder, vocabulary head, audio
+    # encoder), CPU only (CUDA/MPS are never quantised): RTF about 0.25 instead of 1.1 on a 2-core CPU, but on a
+    # full-size random checkpoint the logits moved 20-25% (bf16: 3%) and greedy tokens diverged early, so it stays
+    # off until it is checked against the real weights. See bench/bench_asr.py --int8.
+    cpu_int8: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,37 @@ class _LastPositionHead:
         return cls._cls
 
 
+def use_cpu_int8(option: bool, device: str) -> bool:
+    """Whether to quantise: only when asked, and only on the CPU."""
+    return device == "cpu" and option is True
+
+
+def _quantise_int8(thinker: Any) -> int:
+    """Swap every nn.Linear of the text decoder, the audio encoder and the vocabulary head for torch's int8 dynamic
+    quantised Linear (weights int8 per tensor, activations quantised per call; fbgemm/x86 kernels). Embeddings,
+    norms and the encoder's convolutions stay fp32. The last-position head wrapper keeps its reference to the fp32
+    weight (tied to the embeddings in the real models, so it costs nothing). Returns the number of layers swapped."""
+    import warnings
+
+    import torch
+    from torch.ao.quantization import quantize_dynamic
+
+    head_owner = thinker.lm_head if isinstance(thinker.lm_head, _LastPositionHead.get()) else thinker
+    holder = torch.nn.ModuleDict(
+        {"text": thinker.model, "audio": thinker.audio_tower, "head": getattr(head_owner, "head", thinker.lm_head)}
+    )
+    before = sum(isinstance(m, torch.nn.Linear) for m in holder.modules())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao.quantization announces its move to torchao
+        quantize_dynamic(holder, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+    thinker.model, thinker.audio_tower = holder["text"], holder["audio"]
+    if head_owner is thinker:
+        thinker.lm_head = holder["head"]
+    else:
+        head_owner.head = holder["head"]
+    return before - sum(isinstance(m, torch.nn.Linear) for m in holder.modules())
+
+
 def _is_oom(exc: BaseException) -> bool:
     import torch
 
@@ -247,6 +283,8 @@ class Engine:
                 **kwargs,
             )  # fmt: skip
             _logits_for_last_position_only(model.model.thinker)
+            if use_cpu_int8(self.options.cpu_int8, device):
+                _quantise_int8(model.model.thinker)
             return model
         except ModelError:
             raise
