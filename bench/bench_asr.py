@@ -6,6 +6,8 @@ exactly ``--tokens-per-chunk`` tokens (default 100 per 30 s chunk, about real sp
 
     python bench/bench_asr.py rtf --minutes 10 --measure-chunks 8     # RTF through app.asr.recognition
     python bench/bench_asr.py memory --hours 2 --measure-chunks 4     # peak memory above the loaded model
+    python bench/bench_asr.py rtf --int8 ...                          # with EngineOptions(cpu_int8=True)
+    python bench/bench_asr.py align --clips 4                         # aligner speed, full-size random aligner
 
 ``rtf`` runs the first ``--measure-chunks`` chunks of the recording through the same generator the product uses
 (pause chunking, batching, the encoder window fix) and extrapolates: chunks are independent and the same size,
@@ -81,6 +83,7 @@ def engine_for(folder: Path, args: argparse.Namespace):
         EngineOptions(
             model=str(folder), aligner=None, device="cpu", batch_size=args.batch, idle_unload_s=0, download=False,
             max_new_tokens=args.tokens_per_chunk, tokens_per_second=1000.0, threads=args.threads,
+            cpu_int8=args.int8,
         )
     )  # fmt: skip
 
@@ -111,7 +114,10 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     chunks = split_at_pauses(audio)
     t = time.perf_counter()
     engine.recognizer()
-    print(f"model load {time.perf_counter() - t:.1f} s; torch threads {torch.get_num_threads()}")
+    print(
+        f"model load {time.perf_counter() - t:.1f} s ({'int8' if args.int8 else 'fp32'}); "
+        f"torch threads {torch.get_num_threads()}; load average {_load()}"
+    )
     # warm-up: one short batch so one-time costs (allocator, kernels) do not count
     run_chunks(engine, audio[: 5 * SR], 1)
     n, seconds, covered = run_chunks(engine, audio, args.measure_chunks)
@@ -123,6 +129,49 @@ def cmd_rtf(args: argparse.Namespace) -> None:
         f"{args.tokens_per_chunk} tokens per chunk"
     )
     print(f"RTF {rtf:.3f}  -> extrapolated {args.minutes:g} min recording: {rtf * total_s / 60:.1f} min")
+    print(f"load average after: {_load()}")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def cmd_align(args: argparse.Namespace) -> None:
+    """Seconds of audio aligned per second: ``--clips`` chunks of about 27 s, one aligner call each (as recognition
+    does), with the speech_like sentences as text, on the full-size random aligner of bench/bench_realign.py."""
+    from app.asr.chunking import split_at_pauses
+    from app.asr.engine import Engine, EngineOptions
+
+    folder = Path(args.checkpoint or Path.home() / ".cache" / "qss-bench" / "full-aligner-0.6b")
+    if not (folder / "model.safetensors").exists():
+        from app.asr.testing import FULL_SIZE_0_6B, build_checkpoint
+
+        print(f"building the full-size random aligner in {folder} …", flush=True)
+        build_checkpoint(folder, aligner=True, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=1, classify_num=5000)
+    engine = Engine(EngineOptions(aligner=str(folder), device="cpu", idle_unload_s=0, download=False,
+                                  threads=args.threads))  # fmt: skip
+    audio = speech_like(args.clips * 30 + 30)
+    chunks = split_at_pauses(audio)[: args.clips]
+    unit = " ".join(SENTENCES)
+    with engine.session():
+        t = time.perf_counter()
+        engine.aligner()
+        print(f"aligner load {time.perf_counter() - t:.1f} s; load average {_load()}")
+        engine.align([audio[: 5 * SR]], ["Hello everyone."], "English")  # warm-up
+        seconds = covered = words = 0.0
+        for c in chunks:
+            wav = audio[c.start : c.end]
+            n_words = max(1, round(len(wav) / SR * 2.6))  # about 2.6 words a second, as in speech_like
+            text = " ".join((unit.split() * 20)[:n_words])
+            t = time.perf_counter()
+            (items,) = engine.align([wav], [text], "English")
+            seconds += time.perf_counter() - t
+            covered += len(wav) / SR
+            words += len(items)
+    print(
+        f"aligned {len(chunks)} clips ({covered:.1f} s of audio, {words:.0f} words) in {seconds:.1f} s: "
+        f"{covered / seconds:.1f} s of audio per second (RTF {seconds / covered:.3f}); load average {_load()}"
+    )
 
 
 def _rss() -> int:
@@ -166,6 +215,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     for name in ("rtf", "memory"):
         p = sub.add_parser(name)
+        p.add_argument("--int8", action="store_true", help="EngineOptions(cpu_int8=True): int8 dynamic quantisation")
         p.add_argument("--checkpoint", help="folder for the full-size random checkpoint (built when missing)")
         p.add_argument("--batch", type=int, default=4)
         p.add_argument("--threads", type=int, default=None)
@@ -173,8 +223,12 @@ def main() -> None:
         p.add_argument("--measure-chunks", type=int, default=8)
     sub.choices["rtf"].add_argument("--minutes", type=float, default=10)
     sub.choices["memory"].add_argument("--hours", type=float, default=2)
+    p = sub.add_parser("align")
+    p.add_argument("--checkpoint", help="folder for the full-size random aligner (built when missing)")
+    p.add_argument("--threads", type=int, default=None)
+    p.add_argument("--clips", type=int, default=4)
     args = parser.parse_args()
-    {"rtf": cmd_rtf, "memory": cmd_memory}[args.cmd](args)
+    {"rtf": cmd_rtf, "memory": cmd_memory, "align": cmd_align}[args.cmd](args)
 
 
 if __name__ == "__main__":
