@@ -29,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     tr.add_argument("--language", metavar="NAME|auto", default="auto", help="spoken language (default: detect)")
     tr.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
     tr.add_argument("--context", metavar="TEXT", default="", help="names and terms that help recognition")
+    tr.add_argument(
+        "--int8",
+        action="store_true",
+        help="on the CPU, quantise the recognizer to int8: about 2.5x faster, less accurate (off by default)",
+    )
     tr.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
     tr.add_argument("--max-new-tokens", type=int, default=None, help=argparse.SUPPRESS)
     tr.set_defaults(func=run_transcribe)
@@ -105,6 +110,8 @@ def _options(args: argparse.Namespace) -> Any:
         "device": args.device,
         "idle_unload_s": 0,
     }
+    if getattr(args, "int8", False):
+        kwargs["cpu_int8"] = True
     if getattr(args, "batch_size", None):
         kwargs["batch_size"] = args.batch_size
     if getattr(args, "max_new_tokens", None):

@@ -31,3 +31,12 @@ def test_errors_are_one_line(tiny_models, speech_wav, tmp_path, capsys):
     assert err.startswith("error: model folder not found") and err.count("\n") == 1
     assert run(["transcribe", str(speech_wav), "--language", "Klingon"]) == 2
     assert "unsupported language 'Klingon'" in capsys.readouterr().err
+
+
+def test_int8_flag_reaches_the_engine_options():
+    from app.cli import build_parser
+    from app.cli.recognition import _options
+
+    parser = build_parser("transcribe")
+    assert _options(parser.parse_args(["transcribe", "x.wav", "--int8"])).cpu_int8 is True
+    assert _options(parser.parse_args(["transcribe", "x.wav"])).cpu_int8 is False
