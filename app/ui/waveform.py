@@ -13,7 +13,7 @@ from itertools import accumulate
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QStaticText, QTransform
 
 from app.core.commands import SetTimes
 from app.core.timing import DragMode, constrain
@@ -40,6 +40,7 @@ class CueLayer(pg.GraphicsObject):
         self._starts: list[int] = []
         self._reach: list[int] = []  # running maximum of the ends: finds the first cue that reaches into view
         self._drag: tuple[int, DragMode, int, int, float] | None = None
+        self._labels: dict[tuple[int, str, int], QStaticText] = {}
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.refresh()
@@ -98,10 +99,23 @@ class CueLayer(pg.GraphicsObject):
             painter.drawLine(rect.topRight(), rect.bottomRight())
             if rect.width() > 24:
                 painter.setPen(TEXT_COLOUR)
-                text_rect = rect.adjusted(4, 4, -4, -4)
-                label = f"{i + 1}  " + cue.text.replace("\n", " ")
-                elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-                painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), elided)
+                painter.drawStaticText(
+                    int(rect.left()) + 4, int(rect.top()) + 4, self._label(i, cue.text, rect, metrics)
+                )
+
+    def _label(self, index: int, text: str, rect: QRectF, metrics: QFontMetrics) -> QStaticText:
+        """The cue's label elided to its width; laid out once and kept (scrolling repaints the same labels)."""
+        width = int(rect.width()) - 8
+        key = (index, text, width)
+        label = self._labels.get(key)
+        if label is None:
+            if len(self._labels) > 2000:
+                self._labels.clear()
+            shown = metrics.elidedText(f"{index + 1}  " + text.replace("\n", " "), Qt.TextElideMode.ElideRight, width)
+            label = QStaticText(shown)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self._labels[key] = label
+        return label
 
     def _paint_dense(self, painter: QPainter, to_device: QTransform, visible: range) -> None:
         """Many cues in view (a zoomed-out long file): cues that meet on screen are drawn as one band."""
