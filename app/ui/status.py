@@ -83,32 +83,19 @@ class StatusPanel(QObject):
         self.device_label.setText(f"Device: {device}")
 
     def update_memory(self) -> None:
+        """Memory of the window's process and of the engine process, where the models live."""
         try:
             import psutil
 
-            rss = psutil.Process().memory_info().rss
-        except Exception:  # psutil missing or refused: leave the label empty rather than fail
+            me = psutil.Process()
+            rss = me.memory_info().rss
+            engine = sum(child.memory_info().rss for child in me.children(recursive=True))
+        except Exception:  # psutil missing, or a child that just ended: leave the label as it was
             return
         text = f"Memory: {rss / 2**30:.2f} GB"
-        gpu = _gpu_memory()
-        if gpu:
-            text += f" · GPU {gpu}"
+        if engine:
+            text += f" · engine {engine / 2**30:.2f} GB"
         self.memory_label.setText(text)
-
-
-def _gpu_memory() -> str:
-    """GPU memory in use, only when torch is already loaded (never import it here: that takes seconds)."""
-    import sys
-
-    torch = sys.modules.get("torch")
-    if torch is None:
-        return ""
-    try:
-        if torch.cuda.is_available() and torch.cuda.is_initialized():
-            return f"{torch.cuda.memory_allocated() / 2**30:.2f} GB"
-    except Exception:
-        return ""
-    return ""
 
 
 def _duration(seconds: float) -> str:
