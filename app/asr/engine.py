@@ -40,7 +40,7 @@ class EngineOptions:
     download: bool = True
     threads: int | None = None  # CPU threads for torch; None leaves torch's choice
     # Opt-in int8 dynamic quantisation of the recognizer's Linear layers (text decoder, vocabulary head, audio
-    # encoder), CPU only (CUDA/MPS are never quantised): RTF about 0.25 instead of 1.1 on a 2-core CPU, but on a
+    # encoder), CPU only (CUDA/MPS are never quantised): RTF about 0.27 instead of 0.38 on a 2-core CPU, but on a
     # full-size random checkpoint the logits moved 20-25% (bf16: 3%) and greedy tokens diverged early, so it stays
     # off until it is checked against the real weights. See bench/bench_asr.py --int8.
     cpu_int8: bool = False
@@ -261,7 +261,7 @@ class Engine:
     def _load(self, folder: Path, *, aligner: bool) -> Any:
         import torch
 
-        from app.asr import attention
+        from app.asr import attention, cpu_decoding
 
         device, dtype = self.device, choose_dtype(self.device)
         if self.options.threads:
@@ -273,6 +273,7 @@ class Engine:
         if device.startswith("cuda") and importlib.util.find_spec("flash_attn") is not None:
             kwargs["attn_implementation"] = "flash_attention_2"
         attention.install()
+        cpu_decoding.install_grouped_attention()
         try:
             from qwen_asr import Qwen3ASRModel, Qwen3ForcedAligner
 
@@ -285,6 +286,9 @@ class Engine:
             _logits_for_last_position_only(model.model.thinker)
             if use_cpu_int8(self.options.cpu_int8, device):
                 _quantise_int8(model.model.thinker)
+            if device == "cpu":
+                cpu_decoding.use_skinny_products(model.model.thinker.model, model.model.thinker.lm_head)
+                cpu_decoding.preallocate_kv_cache(model.model.thinker)
             return model
         except ModelError:
             raise

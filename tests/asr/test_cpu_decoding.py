@@ -1,0 +1,170 @@
+"""The CPU decode-step fixes (app/asr/cpu_decoding.py) compute what transformers computes, and are in use.
+
+Each fix is compared with the code it replaces on the same inputs; the end-to-end test runs the real qwen_asr
+recognizer on a tiny checkpoint (2 query heads sharing 1 key/value head, so the grouped path is taken) and checks
+the text is the one the package gives on its own, and that the KV cache is never repeated on the way.
+"""
+
+from __future__ import annotations
+
+import types
+
+import numpy as np
+import pytest
+
+from app.asr import cpu_decoding
+
+torch = pytest.importorskip("torch")
+
+
+@pytest.fixture()
+def grouped():
+    cpu_decoding.install_grouped_attention()
+    yield
+    cpu_decoding.uninstall_grouped_attention()
+
+
+def _module(groups: int):
+    return types.SimpleNamespace(num_key_value_groups=groups, is_causal=True, training=False)
+
+
+@pytest.mark.parametrize("q_len", [1, 6])
+@pytest.mark.parametrize("padded", [False, True])
+def test_grouped_attention_equals_transformers_sdpa(grouped, q_len, padded):
+    from transformers.integrations.sdpa_attention import sdpa_attention_forward
+
+    gen = torch.Generator().manual_seed(q_len)
+    batch, heads, kv_heads, dim, past = 3, 8, 2, 16, 9
+    kv_len = past + q_len
+    q = torch.randn(batch, heads, q_len, dim, generator=gen)
+    k = torch.randn(batch, kv_heads, kv_len, dim, generator=gen)
+    v = torch.randn(batch, kv_heads, kv_len, dim, generator=gen)
+    mask = None
+    if padded:  # left padding of 0, 2 and 4 positions, causal within the new positions
+        keep = torch.ones(batch, kv_len, dtype=torch.bool)
+        for b in range(batch):
+            keep[b, : 2 * b] = False
+        causal = torch.ones(q_len, kv_len, dtype=torch.bool).tril(diagonal=past)
+        mask = (keep[:, None, None, :] & causal[None, None]).contiguous()
+    elif q_len > 1:
+        past = 0  # transformers uses is_causal without a mask only for a fresh prompt
+        k, v = k[:, :, :q_len], v[:, :, :q_len]
+    module = _module(heads // kv_heads)
+    ours, _ = cpu_decoding._grouped_sdpa(module, q, k, v, mask, scaling=dim**-0.5)
+    theirs, _ = sdpa_attention_forward(module, q, k, v, mask, scaling=dim**-0.5)
+    assert ours.shape == theirs.shape == (batch, q_len, heads, dim)
+    assert torch.allclose(ours, theirs, atol=1e-5)
+
+
+def test_grouped_attention_leaves_other_devices_and_plain_heads_to_transformers(grouped, monkeypatch):
+    calls = []
+    monkeypatch.setattr(cpu_decoding, "_original_sdpa", lambda *a, **k: calls.append(a) or ("theirs", None))
+    q = torch.randn(1, 2, 1, 4)
+    assert cpu_decoding._grouped_sdpa(_module(1), q, q, q, None)[0] == "theirs"  # no grouping: nothing to save
+    assert cpu_decoding._grouped_sdpa(_module(2), q, q[:, :1], q[:, :1], None, output_attentions=True)[0] == "theirs"
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("shape", [(1, 32), (4, 1, 32), (2, 32, 32), (65, 32), (3, 0, 32)])
+@pytest.mark.parametrize("bias", [False, True])
+def test_skinny_linear_equals_linear(shape, bias):
+    layer = torch.nn.Linear(32, 48, bias=bias)
+    x = torch.randn(*shape)
+    expected = layer(x)
+    assert cpu_decoding.use_skinny_products(layer) == 1
+    assert type(layer) is cpu_decoding.skinny_linear_class()
+    got = layer(x)
+    assert got.shape == expected.shape and got.is_contiguous()
+    assert torch.allclose(got, expected, atol=1e-5)
+    assert cpu_decoding.use_skinny_products(layer) == 0  # already switched
+
+
+@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
+def test_skinny_products_keep_tied_weights_and_skip_other_linears():
+    from torch.ao.nn.quantized.dynamic import Linear as QuantisedLinear
+
+    embed = torch.nn.Embedding(10, 8)
+    head = torch.nn.Linear(8, 10, bias=False)
+    head.weight = embed.weight
+    quantised = QuantisedLinear(8, 8)
+    root = torch.nn.ModuleDict({"head": head, "q": quantised, "embed": embed})
+    assert cpu_decoding.use_skinny_products(root) == 1
+    assert root["head"].weight is embed.weight
+    assert type(root["q"]) is QuantisedLinear
+
+
+def test_growing_cache_layer_matches_dynamic_layer():
+    from transformers.cache_utils import DynamicCache
+
+    class Config:
+        num_hidden_layers = 1
+
+        def get_text_config(self, decoder=True):
+            return self
+
+    ours = cpu_decoding.growing_cache_class()(Config()).layers[0]
+    theirs = DynamicCache(config=Config()).layers[0]
+    gen = torch.Generator().manual_seed(0)
+    steps = [5] + [1] * (cpu_decoding.KV_HEADROOM + 40)  # a prompt, then more tokens than the headroom holds
+    rooms, batch = set(), 2
+    for i, n in enumerate(steps):
+        k, v = torch.randn(batch, 3, n, 4, generator=gen), torch.randn(batch, 3, n, 4, generator=gen)
+        got, want = ours.update(k, v), theirs.update(k, v)
+        assert all(torch.equal(a, b) for a, b in zip(got, want, strict=True)), i
+        rooms.add(ours._room[0].data_ptr())
+        if i == 60:  # what generate's helpers do: they must not confuse the reserved room
+            ours.crop(50), theirs.crop(50)
+        if i == 80:
+            index = torch.tensor([1])
+            ours.batch_select_indices(index), theirs.batch_select_indices(index)
+            batch = 1
+    assert ours.get_seq_length() == theirs.get_seq_length()
+    assert 2 <= len(rooms) <= 5  # reserved room, regrown only a few times (and after the batch selection)
+
+
+def test_recognizer_on_cpu_gives_the_package_s_text_without_copying_the_cache(tiny_models, monkeypatch):
+    from qwen_asr import Qwen3ASRModel
+    from transformers import cache_utils
+    from transformers.integrations import sdpa_attention
+
+    from app.asr import attention
+    from app.asr.engine import Engine, EngineOptions
+
+    rng = np.random.default_rng(3)
+    wavs = [(0.2 * rng.standard_normal(16000 * s)).astype(np.float32) for s in (3, 11, 7)]  # padded batch
+
+    attention.install()
+    cpu_decoding.uninstall_grouped_attention()
+    package = Qwen3ASRModel.from_pretrained(
+        str(tiny_models.recognizer), dtype=torch.float32, device_map="cpu", max_inference_batch_size=3,
+        max_new_tokens=10,
+    )  # fmt: skip
+    expected = [(r.language, r.text) for r in package.transcribe([(w, 16000) for w in wavs], language="English")]
+
+    engine = Engine(
+        EngineOptions(
+            model=str(tiny_models.recognizer), aligner=None, device="cpu", batch_size=3, max_new_tokens=10,
+            tokens_per_second=1000.0, idle_unload_s=0, download=False,
+        )
+    )  # fmt: skip
+    repeats, concatenations = [], []
+    original_repeat, original_update = sdpa_attention.repeat_kv, cache_utils.DynamicLayer.update
+    monkeypatch.setattr(sdpa_attention, "repeat_kv", lambda *a: repeats.append(a) or original_repeat(*a))
+    monkeypatch.setattr(
+        cache_utils.DynamicLayer, "update", lambda *a, **k: concatenations.append(a) or original_update(*a, **k)
+    )
+    try:
+        with engine.session():
+            thinker = engine.recognizer().model.thinker
+            assert thinker.model.config.num_attention_heads > thinker.model.config.num_key_value_heads
+            skinny = cpu_decoding.skinny_linear_class()
+            assert all(type(m) is not torch.nn.Linear for m in thinker.model.modules())
+            assert any(type(m) is skinny for m in thinker.lm_head.modules())
+            got = engine.transcribe(wavs, language="English")
+    finally:
+        engine.unload()
+        cpu_decoding.uninstall_grouped_attention()
+    assert got == expected
+    assert any(text for _, text in got)
+    assert repeats == []  # transformers' own path copies the cache once per layer and step
+    assert concatenations == []  # and its DynamicCache concatenates it
