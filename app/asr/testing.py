@@ -183,6 +183,9 @@ def build_checkpoint(
     if aligner:
         thinker["model_type"] = "qwen3_forced_aligner"
         thinker["classify_num"] = classify_num
+        # its head has classify_num rows, so it cannot share the embeddings: tied, the reload would replace it by
+        # the vocabulary-sized embedding matrix (151,936 rows at full size) and every call would pay for that
+        thinker["text_config"]["tie_word_embeddings"] = False
     config = Qwen3ASRConfig(thinker_config=thinker, support_languages=["English", "Chinese", "German", "French"])
     if aligner:
         config.timestamp_token_id = vocab["<timestamp>"]
@@ -209,6 +212,7 @@ def build_checkpoint(
         # save_pretrained drops the thinker's model type; the reload would then build a vocabulary-sized head
         cfg["thinker_config"]["model_type"] = "qwen3_forced_aligner"
         cfg["thinker_config"]["classify_num"] = classify_num
+        cfg["thinker_config"]["text_config"]["tie_word_embeddings"] = False
         cfg["timestamp_token_id"] = vocab["<timestamp>"]
         cfg["timestamp_segment_time"] = 80
     cfg["architectures"] = ["Qwen3ASRForConditionalGeneration"]
