@@ -90,6 +90,7 @@ def recognize(
         engine.recognizer(cancelled=cancelled)
         if word_timing and engine.options.aligner is not None:
             engine.aligner(cancelled=cancelled)
+        engine.settle_batch_size()
         yield Progress(0, total_ms, "Recognising…")
         i = 0
         while i < len(chunks):

@@ -105,3 +105,34 @@ def test_out_of_memory_at_one_chunk_is_a_clear_error():
     engine._recognizer = _FakeOOMRecognizer(fits=0)
     with engine.session(), pytest.raises(ModelError, match="out of GPU memory even for one chunk"):
         engine.transcribe([np.zeros(16000, dtype=np.float32)])
+
+
+def test_batch_size_follows_the_device_and_free_gpu_memory():
+    from app.asr.engine import CPU_BATCH, GPU_BATCH_MAX, GPU_BYTES_PER_CHUNK, GPU_MARGIN, auto_batch_size
+
+    assert auto_batch_size("cpu", None) == auto_batch_size("mps", None) == CPU_BATCH
+    assert auto_batch_size("cuda:0", 75 << 30) == GPU_BATCH_MAX  # an H100 after loading both models
+    assert auto_batch_size("cuda:0", GPU_MARGIN + 5 * GPU_BYTES_PER_CHUNK) == 4  # powers of two, rounded down
+    assert auto_batch_size("cuda:0", GPU_MARGIN + 16 * GPU_BYTES_PER_CHUNK) == 16
+    assert auto_batch_size("cuda:0", 1 << 30) == 1  # almost full: one at a time, out-of-memory handling does the rest
+
+
+def test_automatic_batch_is_settled_once_from_free_memory(monkeypatch):
+    engine = Engine(EngineOptions(idle_unload_s=0))
+    assert engine.options.batch_size is None and engine.batch_size == 4
+    engine._device = "cuda:0"
+    engine._recognizer = fake = _FakeOOMRecognizer(fits=100)
+    free = [24 << 30]
+    monkeypatch.setattr(engine, "_free_gpu_bytes", lambda: free[0])
+    wavs = [np.zeros(16000, dtype=np.float32)] * 40
+    with engine.session():
+        engine.transcribe(wavs)
+        free[0] = 4 << 30  # later runs keep the size chosen at the first (out-of-memory still halves it)
+        engine.transcribe(wavs)
+    assert engine.batch_size == fake.max_inference_batch_size == 64
+    assert fake.calls == [40, 40]
+    fixed = Engine(EngineOptions(batch_size=3, idle_unload_s=0))
+    fixed._device, fixed._recognizer = "cuda:0", _FakeOOMRecognizer(fits=100)
+    monkeypatch.setattr(fixed, "_free_gpu_bytes", lambda: 75 << 30)
+    with fixed.session():
+        assert fixed.settle_batch_size() == 3
