@@ -8,6 +8,8 @@ exactly ``--tokens-per-chunk`` tokens (default 100 per 30 s chunk, about real sp
     python bench/bench_asr.py memory --hours 2 --measure-chunks 4     # peak memory above the loaded model
     python bench/bench_asr.py rtf --int8 ...                          # with EngineOptions(cpu_int8=True)
     python bench/bench_asr.py align --clips 4                         # aligner speed, full-size random aligner
+    python bench/bench_asr.py rtf --device cuda --minutes 60 --measure-chunks 0     # GPU: bf16, every chunk
+    python bench/bench_asr.py align --device cuda --clips 40
 
 ``rtf`` runs the first ``--measure-chunks`` chunks of the recording through the same generator the product uses
 (pause chunking, batching, the encoder window fix) and extrapolates: chunks are independent and the same size,
@@ -81,7 +83,7 @@ def engine_for(folder: Path, args: argparse.Namespace):
 
     return Engine(
         EngineOptions(
-            model=str(folder), aligner=None, device="cpu", batch_size=args.batch, idle_unload_s=0, download=False,
+            model=str(folder), aligner=None, device=args.device, batch_size=args.batch, idle_unload_s=0, download=False,
             max_new_tokens=args.tokens_per_chunk, tokens_per_second=1000.0, threads=args.threads,
             cpu_int8=args.int8,
         )
@@ -95,7 +97,7 @@ def run_chunks(engine, audio: np.ndarray, count: int) -> tuple[int, float, int]:
     done: list[ChunkResult] = []
     t = time.perf_counter()
     for item in recognize(
-        audio, engine=engine, language="English", word_timing=False, cancelled=lambda: len(done) >= count
+        audio, engine=engine, language="English", word_timing=False, cancelled=lambda: 0 < count <= len(done)
     ):
         if isinstance(item, ChunkResult):
             done.append(item)
@@ -115,9 +117,12 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     t = time.perf_counter()
     engine.recognizer()
     print(
-        f"model load {time.perf_counter() - t:.1f} s ({'int8' if args.int8 else 'fp32'}); "
+        f"model load {time.perf_counter() - t:.1f} s on {_device_name(engine.device)} "
+        f"({'int8' if args.int8 else str(engine.recognizer().model.dtype).replace('torch.', '')}); "
         f"torch threads {torch.get_num_threads()}; load average {_load()}"
     )
+    with engine.session():
+        batch = engine.settle_batch_size()
     # warm-up: one short batch so one-time costs (allocator, kernels) do not count
     run_chunks(engine, audio[: 5 * SR], 1)
     n, seconds, covered = run_chunks(engine, audio, args.measure_chunks)
@@ -125,11 +130,19 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     total_s = len(audio) / SR
     print(
         f"recording {args.minutes:g} min -> {len(chunks)} chunks (mean {total_s / len(chunks):.1f} s); "
-        f"measured the first {n} chunks ({covered / 1000:.1f} s of audio) in {seconds:.1f} s, batch {args.batch}, "
+        f"measured the first {n} chunks ({covered / 1000:.1f} s of audio) in {seconds:.1f} s, batch {batch}, "
         f"{args.tokens_per_chunk} tokens per chunk"
     )
     print(f"RTF {rtf:.3f}  -> extrapolated {args.minutes:g} min recording: {rtf * total_s / 60:.1f} min")
     print(f"load average after: {_load()}")
+
+
+def _device_name(device: str) -> str:
+    if device.startswith("cuda"):
+        import torch
+
+        return f"{device} ({torch.cuda.get_device_name(torch.device(device))})"
+    return device
 
 
 def _load() -> str:
@@ -148,7 +161,7 @@ def cmd_align(args: argparse.Namespace) -> None:
 
         print(f"building the full-size random aligner in {folder} …", flush=True)
         build_checkpoint(folder, aligner=True, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=1, classify_num=5000)
-    engine = Engine(EngineOptions(aligner=str(folder), device="cpu", idle_unload_s=0, download=False,
+    engine = Engine(EngineOptions(aligner=str(folder), device=args.device, idle_unload_s=0, download=False,
                                   threads=args.threads))  # fmt: skip
     audio = speech_like(args.clips * 30 + 30)
     chunks = split_at_pauses(audio)[: args.clips]
@@ -204,7 +217,7 @@ def cmd_memory(args: argparse.Namespace) -> None:
     sampler.join()
     print(
         f"recording {args.hours:g} h ({audio.nbytes / 2**20:.0f} MiB of float32 samples); ran {n} chunks "
-        f"({covered / 1000:.0f} s) in {seconds:.0f} s, batch {args.batch}"
+        f"({covered / 1000:.0f} s) in {seconds:.0f} s, batch {engine.batch_size}"
     )
     print(f"peak resident memory above the loaded model: {(peak[0] - base) / 2**30:.2f} GiB")
 
@@ -217,16 +230,18 @@ def main() -> None:
         p = sub.add_parser(name)
         p.add_argument("--int8", action="store_true", help="EngineOptions(cpu_int8=True): int8 dynamic quantisation")
         p.add_argument("--checkpoint", help="folder for the full-size random checkpoint (built when missing)")
-        p.add_argument("--batch", type=int, default=4)
+        p.add_argument("--batch", type=int, default=None, help="chunks per generate call (default: the engine's)")
+        p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or auto")
         p.add_argument("--threads", type=int, default=None)
         p.add_argument("--tokens-per-chunk", type=int, default=100)
-        p.add_argument("--measure-chunks", type=int, default=8)
+        p.add_argument("--measure-chunks", type=int, default=8, help="0: every chunk")
     sub.choices["rtf"].add_argument("--minutes", type=float, default=10)
     sub.choices["memory"].add_argument("--hours", type=float, default=2)
     p = sub.add_parser("align")
     p.add_argument("--checkpoint", help="folder for the full-size random aligner (built when missing)")
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--clips", type=int, default=4)
+    p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or auto")
     args = parser.parse_args()
     {"rtf": cmd_rtf, "memory": cmd_memory, "align": cmd_align}[args.cmd](args)
 
