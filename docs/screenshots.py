@@ -3,7 +3,8 @@
 Run: xvfb-run -a -s "-screen 0 1400x900x24" python docs/screenshots.py
 
 Builds a short espeak-ng recording and tiny random checkpoints, then shows the empty window, the window with a
-file and its cues, and recognition in progress. Writes docs/window-*.png.
+file and its cues, the recognition options and recognition in progress. Writes docs/window-*.png and
+docs/dialog-recognize.png.
 """
 
 from __future__ import annotations
@@ -89,7 +90,14 @@ def main() -> None:
 
     def recognise() -> None:
         from app.asr.testing import tiny_checkpoints
-        from app.ui.recognition import RecognitionOptions, run_recognition
+        from app.ui.recognition import RecognitionDialog, RecognitionOptions, load_options, run_recognition
+
+        dialog = RecognitionDialog(load_options(window), window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(ROOT / "docs" / "dialog-recognize.png"))
+        print("saved dialog-recognize")
+        dialog.close()
 
         models = tiny_checkpoints(str(folder / "models"))
         from app.core.commands import ReplaceAll

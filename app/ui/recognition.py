@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -43,13 +44,16 @@ class RecognitionOptions:
     language: str | None = None  # None: detect
     device: str = "auto"
     context: str = ""
+    cpu_int8: bool = False  # int8 recognizer on the CPU: faster, may be less accurate; ignored on a GPU
     max_new_tokens: int | None = None  # not in the dialog: the tests keep tiny models' runs short
 
     def engine_options(self) -> Any:
         from app.asr.engine import EngineOptions
 
         extra = {"max_new_tokens": self.max_new_tokens} if self.max_new_tokens else {}
-        return EngineOptions(model=self.model, aligner=self.aligner, device=self.device, **extra)
+        return EngineOptions(
+            model=self.model, aligner=self.aligner, device=self.device, cpu_int8=self.cpu_int8, **extra
+        )
 
 
 class RecognitionDialog(QDialog):
@@ -69,6 +73,14 @@ class RecognitionDialog(QDialog):
                              ("Apple GPU (MPS)", "mps")):  # fmt: skip
             self.device.addItem(label, value)
         self.device.setCurrentIndex(max(self.device.findData(initial.device), 0))
+        self.int8 = QCheckBox("Faster on the CPU (8-bit recognizer)")
+        self.int8.setChecked(initial.cpu_int8)
+        self.int8.setToolTip(
+            "Runs the recognizer with 8-bit integer weights when it runs on the CPU: about 1.6 times as fast, "
+            "but it can recognise words less accurately. Has no effect on a GPU."
+        )
+        self.device.currentIndexChanged.connect(self._device_changed)
+        self._device_changed()
         self.context = QLineEdit(initial.context)
         self.context.setPlaceholderText("Names and terms that appear in the audio (optional)")
         form = QFormLayout(self)
@@ -76,6 +88,7 @@ class RecognitionDialog(QDialog):
         form.addRow("Word timing:", self._with_browse(self.aligner))
         form.addRow("Language:", self.language)
         form.addRow("Device:", self.device)
+        form.addRow("", self.int8)
         form.addRow("Context:", self.context)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Recognize")
@@ -108,6 +121,9 @@ class RecognitionDialog(QDialog):
         if folder:
             box.setCurrentText(folder)
 
+    def _device_changed(self) -> None:
+        self.int8.setEnabled(self.device.currentData() != "cuda")  # auto and mps may still end on the CPU
+
     def options(self) -> RecognitionOptions:
         aligner = self.aligner.currentText().strip()
         return RecognitionOptions(
@@ -116,6 +132,7 @@ class RecognitionDialog(QDialog):
             language=self.language.currentData(),
             device=self.device.currentData(),
             context=self.context.text().strip(),
+            cpu_int8=self.int8.isChecked(),
         )
 
 
@@ -128,6 +145,7 @@ def load_options(window: MainWindow) -> RecognitionOptions:
         language=s.value("recognition/language") or None,
         device=str(s.value("recognition/device", "auto")),
         context=str(s.value("recognition/context", "")),
+        cpu_int8=str(s.value("recognition/cpu_int8", "false")).lower() == "true",
     )
 
 
@@ -138,6 +156,7 @@ def save_options(window: MainWindow, options: RecognitionOptions) -> None:
     s.setValue("recognition/language", options.language or "")
     s.setValue("recognition/device", options.device)
     s.setValue("recognition/context", options.context)
+    s.setValue("recognition/cpu_int8", "true" if options.cpu_int8 else "false")
 
 
 def start_recognition(window: MainWindow, options: RecognitionOptions | None = None) -> None:

@@ -33,7 +33,7 @@ def test_settings_persist_across_windows(qtbot, settings_file, srt_file):
     header = first.table.horizontalHeader()
     header.resizeSection(3, 333)
     first.open_path(str(srt_file))
-    save_options(first, RecognitionOptions(model="Qwen/Qwen3-ASR-1.7B", language="German", device="cpu"))
+    save_options(first, RecognitionOptions(model="Qwen/Qwen3-ASR-1.7B", language="German", device="cpu", cpu_int8=True))
     first.state.doc.settings["limits"] = {"max_cps": 15.0, "max_line_chars": 37}
     first.close()
     first.settings.sync()
@@ -45,6 +45,7 @@ def test_settings_persist_across_windows(qtbot, settings_file, srt_file):
     assert second.files.recent() == [str(srt_file)]
     options = load_options(second)
     assert (options.model, options.language, options.device) == ("Qwen/Qwen3-ASR-1.7B", "German", "cpu")
+    assert options.cpu_int8 and options.engine_options().cpu_int8
     # the segmentation limits last used are the defaults for a new document, and for an opened one
     assert second.state.limits.max_cps == 15.0 and second.state.limits.max_line_chars == 37
     second.open_path(str(srt_file))
