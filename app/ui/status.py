@@ -11,6 +11,8 @@ from app.ui.state import EditorState
 
 
 class StatusPanel(QObject):
+    clock = staticmethod(time.monotonic)
+
     def __init__(self, state: EditorState, bar: QStatusBar):
         super().__init__(bar)
         self.state = state
@@ -29,7 +31,7 @@ class StatusPanel(QObject):
         for widget in (self.model_label, self.device_label, self.memory_label):
             bar.addPermanentWidget(widget)
         self._cancel = None
-        self._started = 0.0
+        self._origin: tuple[float, float] | None = None  # (time, fraction) of the first measured progress
         self.cancel_button.clicked.connect(self._on_cancel)
         self.finish()
         self._memory_timer = QTimer(self)
@@ -41,7 +43,7 @@ class StatusPanel(QObject):
     # -- running work --------------------------------------------------------------------------------
     def begin(self, title: str, cancel) -> None:
         self._cancel = cancel
-        self._started = time.monotonic()
+        self._origin = None
         self.task_label.setText(title)
         self.progress.setRange(0, 0)  # busy until the first fraction arrives
         self.progress.setFormat("")
@@ -57,12 +59,19 @@ class StatusPanel(QObject):
             return
         self.progress.setRange(0, 1000)
         self.progress.setValue(int(fraction * 1000))
-        elapsed = time.monotonic() - self._started
-        left = ""
-        if 0.02 < fraction < 1.0 and elapsed > 2.0:
-            remaining = elapsed * (1 - fraction) / fraction
-            left = f" — {_duration(remaining)} left"
-        self.progress.setFormat(f"{fraction * 100:.0f}%{left}")
+        self.progress.setFormat(f"{fraction * 100:.0f}%{self._time_left(fraction)}")
+
+    def _time_left(self, fraction: float) -> str:
+        """From the pace since the first progress report, so loading a model or a file before it does not count."""
+        now = self.clock()
+        if self._origin is None or fraction < self._origin[1]:  # first report, or a new phase (download, then run)
+            self._origin = (now, fraction)
+            return ""
+        t0, f0 = self._origin
+        done, elapsed = fraction - f0, now - t0
+        if fraction >= 1.0 or done < 0.02 or elapsed < 2.0:
+            return ""
+        return f" — {_duration(elapsed * (1 - fraction) / done)} left"
 
     def finish(self, message: str = "") -> None:
         self._cancel = None
