@@ -40,6 +40,8 @@ class StreamInfo:
     width: int | None = None
     height: int | None = None
     frame_rate: float | None = None
+    default: bool = False  # flagged as the stream to play by default (what a player picks among several)
+    attached_pic: bool = False  # a video "stream" that is only cover art (mp3, m4a, flac)
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,21 @@ class MediaInfo:
         return tuple(s for s in self.streams if s.kind == "audio")
 
     def audio_stream(self, stream_index: int | None = None) -> StreamInfo:
-        """The audio stream to decode: the first one by default; a MediaError if there is none or it is not audio."""
+        """The audio stream to decode: ``stream_index``, or the one a player picks; a MediaError if there is none.
+
+        By default, as QtMultimedia's player (and ffmpeg) do, the audio stream flagged as default, else the first
+        one; streams this build cannot decode are passed over while another one can be decoded. A file with a
+        commentary track first and the main track flagged default thus gives the main track, the one played.
+        """
         audio = self.audio_streams
         if stream_index is None:
             if not audio:
-                kinds = ", ".join(sorted({s.kind for s in self.streams})) or "none"
-                raise MediaError(f"{self.path}: no audio stream (streams: {kinds})")
-            return audio[0]
+                kinds = sorted({s.kind for s in self.streams})
+                if kinds == ["subtitle"]:  # ffmpeg reads SRT, ASS, WebVTT... whatever their name ends with
+                    raise MediaError(f"{self.path}: a subtitle file ({self.format_name}), not audio or video")
+                raise MediaError(f"{self.path}: no audio stream (streams: {', '.join(kinds) or 'none'})")
+            usable = [s for s in audio if s.codec is not None] or list(audio)
+            return next((s for s in usable if s.default), usable[0])
         for s in self.streams:
             if s.index == stream_index:
                 if s.kind != "audio":
@@ -113,8 +123,67 @@ def open_container(path: str) -> av.container.InputContainer:
     url = "file:" + os.path.abspath(path)  # never let a colon in the name select another protocol
     try:
         return av.open(url, "r", container_options=_CONTAINER_OPTIONS, timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S))
+    except (av.error.InvalidDataError, av.error.EOFError) as exc:
+        kind = sniff_container(path)
+        if kind is None:
+            if _looks_like_text(path):
+                raise MediaError(f"{path}: not a media file (it holds text)") from None
+            raise media_error(path, exc) from None
+        raise MediaError(f"{path}: the file is truncated or corrupt ({kind})") from None
     except av.error.FFmpegError as exc:
         raise media_error(path, exc) from None
+
+
+# Magic numbers of the containers users bring: a file that starts like one but that ffmpeg cannot open is a
+# damaged or unfinished media file (a recording that was stopped, a download cut short), not something else.
+_MAGIC = (
+    (0, b"\x1a\x45\xdf\xa3", "a Matroska/WebM file that cannot be read"),
+    (0, b"OggS", "an Ogg file that cannot be read"),
+    (0, b"fLaC", "a FLAC file that cannot be read"),
+    (0, b"ID3", "an MP3 file with a tag but no readable audio after it"),
+    (0, b"FLV", "an FLV file that cannot be read"),
+    (0, b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "a WMA/ASF file that cannot be read"),
+    (0, b"#!AMR", "an AMR file that cannot be read"),
+    (0, b"\x00\x00\x01\xba", "an MPEG program stream that cannot be read"),
+)
+_MP4_BOXES = {b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip", b"pnot", b"uuid"}
+
+
+def _looks_like_text(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    if not head or b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the block
+            return False
+    return True
+
+
+def sniff_container(path: str) -> str | None:
+    """What a file that ffmpeg refused looks like from its first bytes: a few words for the message, or None."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return None
+    if len(head) >= 8 and head[4:8] in _MP4_BOXES:
+        return "an MP4/MOV file whose index, the 'moov' box, is missing or cut: it was cut short or never finished"
+    if head[:4] == b"RIFF" and len(head) >= 12:
+        form = head[8:12]
+        if form == b"WAVE":
+            return "a WAV file without a readable header or data"
+        if form.startswith(b"AVI"):
+            return "an AVI file that cannot be read"
+    for offset, magic, what in _MAGIC:
+        if head[offset : offset + len(magic)] == magic:
+            return what
+    return None
 
 
 def media_error(path: str, exc: BaseException) -> MediaError:
@@ -164,6 +233,7 @@ def info_from_container(path: str, container: av.container.InputContainer) -> Me
 def _stream_info(stream: av.stream.Stream) -> StreamInfo:
     cc = stream.codec_context
     tb = stream.time_base
+    disposition = stream.disposition or 0
     info = {
         "index": stream.index,
         "kind": stream.type,
@@ -172,6 +242,8 @@ def _stream_info(stream: av.stream.Stream) -> StreamInfo:
         "start_ms": _ticks_to_ms(stream.start_time, tb),
         "duration_ms": _ticks_to_ms(stream.duration, tb),
         "language": stream.language if stream.language not in (None, "", "und") else None,
+        "default": bool(disposition & av.stream.Disposition.default),
+        "attached_pic": bool(disposition & av.stream.Disposition.attached_pic),
     }
     if stream.type == "audio" and cc is not None:
         info.update(

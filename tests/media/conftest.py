@@ -216,7 +216,7 @@ CASES = [
     Case("mp3_format_changes_midway", "changing.mp3", mp3_changing_format, MS),
     Case("wav_header_says_10min", "long.wav", raw_wav(1, DUR, claimed_seconds=600), MS),
     # errors
-    Case("mp4_cut_before_index", "cut.mp4", truncated(ff(video(), sine(8000)), 0.6), error="not a media"),
+    Case("mp4_cut_before_index", "cut.mp4", truncated(ff(video(), sine(8000)), 0.6), error="truncated or corrupt"),
     Case("video_without_audio", "silent.mp4", ff(video(), "-c:v", "mpeg4"), error="no audio stream"),
     Case("wav_zero_length", "empty_data.wav", raw_wav(1, 0), error="zero-length audio"),
     Case("wav_unknown_codec", "unknown.wav", raw_wav(0x0666, 1), error="unsupported audio codec"),
