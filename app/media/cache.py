@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 APP_DIR_NAME = "qwen-subtitle-studio"
 DEFAULT_MAX_BYTES = 2 * 1024**3
-FORMAT_VERSION = 1  # bump when the layout or the decoding changes: older entries then miss and age out
+FORMAT_VERSION = 2  # bump when the layout or the decoding changes: older entries then miss and age out
 MAGIC = b"QSSAUDIO"
 TRAILER = b"QSSAUDIO-END\x00\x00\x00\x00"
 SUFFIX = ".qssa"

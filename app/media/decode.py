@@ -5,9 +5,15 @@ downmixes, stores the samples into an array sized from the header's duration (gr
 feeds the envelope, reports progress and watches for a cancel. Decoding and resampling run in ffmpeg's C code
 without the GIL, so the two overlap on two cores.
 
-The timeline: sample 0 is the container's start, as a player counts it. Audio that starts late is preceded
-by silence, and gaps in its timestamps are filled (``aresample=async=1``), so a time in the samples is the
-same time in the video.
+The timeline: sample 0 is the container's start (``start_time``, the earliest stream's first timestamp), the
+origin QtMultimedia's player and other players count positions from: a transport stream whose clock starts at
+1.4 s or 100 s still plays from 0:00. Audio that starts later than that (``-itsoffset``, a video that begins
+before its sound) is preceded by silence, and gaps in its timestamps are filled (``aresample=async=1``), so a
+time in the samples is the same time in the video and a cue timed on the waveform shows at that time.
+
+Raw audio streams (ADTS AAC, MP3, AC-3, DTS, AMR...: :data:`CONTINUOUS_FORMATS`) carry no timestamps of their
+own; the demuxer makes them up from the first header's frame length, and they go wrong where the rate changes
+midway (files glued together). There the samples are simply laid end to end, as a player plays them.
 """
 
 from __future__ import annotations
@@ -36,6 +42,14 @@ NO_AUDIO_TIMEOUT_S = 20.0
 POLL_S = 0.1  # how often a waiting decode looks at its cancel callback
 MAX_PREALLOCATED_S = 4 * 3600  # a header may claim days; beyond this the array grows as samples arrive
 PROGRESS_STEP = 0.002
+# Raw elementary streams: no container timestamps, so no gap in them is real (see the module's docstring).
+CONTINUOUS_FORMATS = frozenset(
+    {"aac", "ac3", "eac3", "dts", "mp3", "amr", "amrnb", "amrwb", "truehd", "mlp", "loas", "mpc", "mpc8"}
+)
+# A decode that ends this much short of the duration the file states gets a "may be cut short" warning: the
+# stream's own duration is exact (MP4, Ogg); the container's may include a longer video (Matroska).
+CUT_SHORT_STREAM = (0.02, 1000)  # (fraction, ms): both must be exceeded
+CUT_SHORT_CONTAINER = (0.2, 2000)
 
 
 class DecodeCancelled(AppError):
@@ -116,11 +130,13 @@ def _decode(
         stream = container.streams[chosen.index]
         start_us = container.start_time or 0
         expected = _expected_samples(info.duration_ms, chosen.duration_ms, chosen.start_ms, info.start_ms)
+        continuous = container.format.name in CONTINUOUS_FORMATS
     except BaseException:
         container.close()
         raise
-    reader = AudioReader(source, container, stream, start_us / 1_000_000)
+    reader = AudioReader(source, container, stream, start_us / 1_000_000, continuous=continuous)
     out = _Output(expected, progress)
+    decoded_s = 0.0  # of native audio handed over by the reader
     zero = round(start_us * SAMPLE_RATE / 1_000_000)  # the container's start, in output samples
     resampler: _Resampler | None = None
     reader.start()
@@ -144,10 +160,12 @@ def _decode(
             if isinstance(item, BaseException):
                 raise item
             deadline = time.monotonic() + NO_AUDIO_TIMEOUT_S
+            if item.sample_rate:
+                decoded_s += item.samples / item.sample_rate
             if resampler is None or not resampler.accepts(item):
                 if resampler is not None:
                     resampler.flush(out)
-                resampler = _Resampler(item, zero + out.count)
+                resampler = _Resampler(item, zero + out.count, continuous=continuous)
             resampler.push(item, out)
         if resampler is not None:
             resampler.flush(out)
@@ -159,11 +177,39 @@ def _decode(
         reader.stop()
     samples = out.finish()
     if not samples.size:
+        if decoded_s > 0:  # a few samples: fewer than the resampler's filter needs to give any out
+            raise MediaError(f"{source}: the audio is too short to use ({decoded_s * 1000:.2g} ms)")
         raise MediaError(f"{source}: zero-length audio (the audio stream holds no samples)")
     envelope = out.envelope.finish(samples)
+    warnings = list(reader.warnings)
+    cut = _cut_short(samples.shape[0], info, chosen)
+    if cut:
+        warnings.append(cut)
     if progress is not None:
         progress(1.0)
-    return DecodedAudio(samples, SAMPLE_RATE, source, chosen.index, envelope, warnings=tuple(reader.warnings))
+    return DecodedAudio(samples, SAMPLE_RATE, source, chosen.index, envelope, warnings=tuple(warnings))
+
+
+def _cut_short(n_samples: int, info, chosen) -> str | None:
+    """A warning when the audio ends well before the duration the file states (a download or copy cut short)."""
+    got_ms = n_samples * 1000 // SAMPLE_RATE
+    if chosen.duration_ms:
+        stated = (chosen.start_ms if chosen.start_ms is not None else info.start_ms) - info.start_ms
+        stated += chosen.duration_ms
+        fraction, margin = CUT_SHORT_STREAM
+    elif info.duration_ms:
+        stated, (fraction, margin) = info.duration_ms, CUT_SHORT_CONTAINER
+    else:
+        return None
+    if stated - got_ms > max(margin, fraction * stated):
+        return f"the audio ends at {_clock(got_ms)} but the file states {_clock(stated)}: it may be cut short"
+    return None
+
+
+def _clock(ms: int) -> str:
+    minutes, rest = divmod(int(ms), 60_000)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{rest / 1000:06.3f}"
 
 
 def _expected_samples(
@@ -224,8 +270,11 @@ class _Output:
 class _Resampler:
     """abuffer -> aresample (16 kHz, timestamps honoured) -> aformat (mono float) -> abuffersink."""
 
-    def __init__(self, first: av.AudioFrame, next_out: int) -> None:
-        """``next_out``: where on the timeline, in output samples, the first sample out of this graph belongs."""
+    def __init__(self, first: av.AudioFrame, next_out: int, *, continuous: bool = False) -> None:
+        """``next_out``: where on the timeline, in output samples, the first sample out of this graph belongs.
+
+        ``continuous``: the timestamps mean nothing (a raw stream), so none are honoured: samples follow on.
+        """
         self.rate = first.sample_rate
         self.format = first.format.name
         self.layout = first.layout.name
@@ -236,7 +285,9 @@ class _Resampler:
         # async=1: pad or trim where the timestamps jump (beyond 0.1 s); first_pts: pad a late start with silence.
         # swresample counts first_pts in samples of the *input* rate.
         first_pts = round(next_out * self.rate / SAMPLE_RATE)
-        options = {"osr": str(SAMPLE_RATE), "async": "1", "first_pts": str(first_pts)}
+        options = {"osr": str(SAMPLE_RATE)}
+        if not continuous:
+            options.update({"async": "1", "first_pts": str(first_pts)})
         resample = self.graph.add("aresample", **options)
         mono = self.graph.add("aformat", sample_fmts="flt", channel_layouts="mono", sample_rates=str(SAMPLE_RATE))
         self.sink = self.graph.add("abuffersink")

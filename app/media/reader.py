@@ -50,17 +50,25 @@ class AudioReader:
     """
 
     def __init__(
-        self, path: str, container: av.container.InputContainer, stream: av.audio.AudioStream, start_s: float = 0.0
+        self,
+        path: str,
+        container: av.container.InputContainer,
+        stream: av.audio.AudioStream,
+        start_s: float = 0.0,
+        *,
+        continuous: bool = False,
     ) -> None:
         self.path = path
         self._start_s = start_s  # the container's start: sample 0 of the output
+        # Timestamps made up by the demuxer (raw ADTS, MP3, AC-3 streams): the samples follow on, never a gap.
+        self._continuous = continuous
         self.frames: queue.Queue = queue.Queue(maxsize=QUEUE_FRAMES)
         self._container = container
         self._stream = stream
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="audio-reader", daemon=True)
         self._packer: _Packer | None = None
-        self._clock = _Clock(stream.time_base)
+        self._clock = _Clock(stream.time_base, continuous=continuous)
         self._decoded = 0
         self._errors = 0
         self.warnings: list[str] = []  # read them once END has come: the thread has finished by then
@@ -103,11 +111,14 @@ class AudioReader:
                 discontinuity=str(DISCONTINUITY_S),
                 format_opts="protocol_whitelist=file\\,crypto\\,data",
             )
-            # async=1 and first_pts: silence for a late start and for gaps; first_pts counts input samples
-            fill = graph.add("aresample", **{"async": "1", "first_pts": str(round(self._start_s * rate))})
             pack = graph.add("asetnsamples", nb_out_samples=str(CHUNK_SAMPLES), pad="0")
             sink = graph.add("abuffersink")
-            graph.link_nodes(source, fill, pack, sink)
+            if self._continuous:
+                graph.link_nodes(source, pack, sink)
+            else:
+                # async=1 and first_pts: silence for a late start and for gaps; first_pts counts input samples
+                fill = graph.add("aresample", **{"async": "1", "first_pts": str(round(self._start_s * rate))})
+                graph.link_nodes(source, fill, pack, sink)
             graph.configure()
         except av.error.FFmpegError:
             return False
@@ -198,9 +209,10 @@ class _Clock:
     to follow on instead, as a player plays them.
     """
 
-    def __init__(self, time_base) -> None:
+    def __init__(self, time_base, *, continuous: bool = False) -> None:
         # plain floats: Fraction arithmetic per frame would cost more than the decoding
         self._tick_s = float(time_base) if time_base else 0.0
+        self._continuous = continuous  # every frame follows on from the last: made-up timestamps have no gaps
         self._gap = GAP_S / self._tick_s if self._tick_s else 0.0
         self._shift = 0.0
         self._next: float | None = None
@@ -214,7 +226,8 @@ class _Clock:
         at = pts + self._shift
         gap = False
         if self._next is not None:
-            if at < self._next - self._gap:
+            # made-up timestamps follow on whatever they say; real ones jumping back are carried on
+            if self._continuous or at < self._next - self._gap:
                 self._shift += self._next - at
                 at = self._next
             elif at > self._next + self._gap:

@@ -69,7 +69,7 @@ def test_cancel_is_an_app_error_but_not_a_media_error() -> None:
 class _SilentReader:
     """Stands in for a reader stuck in a huge file that never yields audio."""
 
-    def __init__(self, path, container, stream, start_s=0.0) -> None:
+    def __init__(self, path, container, stream, start_s=0.0, **options) -> None:
         self.frames: queue.Queue = queue.Queue()
         self._container = container
 
