@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.errors import SubtitleParseError
@@ -33,6 +35,25 @@ LEGACY_ENCODINGS = (
 MAX_TEXT_BYTES = 200 * 1024 * 1024  # no subtitle file is this big; refuse rather than exhaust memory
 
 
+# Every encoding the detector weighs: the list above, the ISO pages that differ from their Windows cousins in
+# the letters (Polish and Czech in ISO-8859-2 are mangled by cp1250), and the DOS pages.
+_CANDIDATES = (
+    "utf-8", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "iso8859_2", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso8859_13", "iso8859_15",
+    "koi8_r", "koi8_u", "cp866", "cp850", "cp874",
+    "gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949", "latin_1",
+)  # fmt: skip
+
+# non-ASCII characters that are not letters but are ordinary in subtitle text
+_PUNCTUATION = set(
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2013\u2014\u2015\u00ab\u00bb\u2039\u203a\u00a1\u00bf\u00b0\u20ac"
+    "\u00a3\u00a5\u00a9\u00ae\u2122\u2022\u00b7\u00a7\u00a0\u00d7\u00f7\u266a\u266b\u200b\u200c\u200d\u200e\u200f"
+    "\u060c\u061b\u061f\u066a\u066b\u066c\u06d4\u3000\u3001\u3002\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009"
+    "\u301c\u30fb\u30fc\uff01\uff08\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff5e\u2032\u2033\u00b2\u00b3\u00bd\u00bc"
+)
+_WORD_BREAK = re.compile(r"[\s!-&(-/:-@\[-`{-~]+")  # whitespace and ASCII punctuation except the apostrophe
+
+
 @dataclass(frozen=True)
 class DecodedText:
     text: str  # newlines normalised to "\n"
@@ -40,6 +61,7 @@ class DecodedText:
     bom: bool
     newline: str  # the newline the file used most: "\n", "\r\n" or "\r"
     detected: bool  # True when the encoding was guessed rather than known (BOM, valid UTF-8, or user choice)
+    notes: tuple[str, ...] = ()  # what was repaired on the way: stray bytes, NUL padding
 
 
 def _dominant_newline(text: str) -> str:
@@ -59,17 +81,208 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:65536]
-    bad = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\x0c")
+    bad = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\x0c\x1a")
     return bad > max(8, len(sample) // 200)
 
 
-def _detect(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes  # imported only for files that are not UTF
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x250 or 0x1E00 <= code < 0x1F00:
+        return "latin"
+    if 0x370 <= code < 0x400 or 0x1F00 <= code < 0x2000:
+        return "greek"
+    if 0x400 <= code < 0x530:
+        return "cyrillic"
+    if 0x590 <= code < 0x600 or 0xFB1D <= code < 0xFB50:
+        return "hebrew"
+    if 0x600 <= code < 0x700 or 0xFB50 <= code < 0xFF00:
+        return "arabic"
+    if 0xE00 <= code < 0xE80:
+        return "thai"
+    if 0x2E80 <= code < 0xA000 or 0xAC00 <= code < 0xD7B0 or 0xF900 <= code < 0xFB00 or 0xFF00 <= code < 0xFFF0:
+        return "cjk"
+    return "other"
 
-    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    if best is None:
-        best = from_bytes(data).best()
-    return None if best is None else codecs.lookup(best.encoding).name
+
+def _implausibility(text: str) -> float:
+    """How much a decoding looks like mojibake: symbols inside words, scripts mixed in a word, "wOrD" casing."""
+    penalty = 0.0
+    for word in _WORD_BREAK.split(text):
+        if word.isascii():
+            continue
+        scripts = set()
+        previous = ""
+        for ch in word:
+            if ch.isascii():
+                if ch.isalpha():
+                    scripts.add("latin")
+            elif ch.isalpha():
+                scripts.add(_script(ch))
+                if 0xFF61 <= ord(ch) <= 0xFF9F:  # half-width katakana: what EUC-JP read as Shift-JIS looks like
+                    penalty += 0.5
+                if ch.isupper() and previous.islower():
+                    penalty += 1
+            elif unicodedata.category(ch)[0] == "M":
+                if _script(ch) != "other":  # Hebrew points or Thai vowels on a Latin letter
+                    scripts.add(_script(ch))
+            elif unicodedata.category(ch)[0] != "N" and ch not in _PUNCTUATION:
+                # C1 controls never occur in text; ¶ ± ¤ ¦ in a word are what code-page mix-ups leave
+                penalty += 3 if "\x80" <= ch <= "\x9f" else 1 if ch < "\u0300" else 0.5
+            previous = ch
+        if len(scripts) > 1:
+            # "Hour의" or "用Python" happen in East Asian text; Cyrillic letters in a French word do not
+            weight = 0.25 if scripts == {"latin", "cjk"} else 1
+            penalty += weight * sum(1 for ch in word if not ch.isascii())
+    return penalty
+
+
+def _sample(data: bytes, limit: int = 12000) -> bytes:
+    """Lines with non-ASCII bytes, up to about `limit` bytes: what tells the encodings apart."""
+    picked: list[bytes] = []
+    size = 0
+    for line in data.splitlines():
+        if not line.isascii():
+            picked.append(line)
+            size += len(line) + 1
+            if size > limit:
+                break
+    return b"\n".join(picked)
+
+
+def _ranked_by_detectors(data: bytes) -> list[str]:
+    """Codec names in the order the statistical detectors like them (chardet, then charset-normalizer)."""
+    names: list[str] = []
+    try:
+        import chardet  # a dependency of pysrt
+
+        for guess in chardet.detect_all(data[:200_000]):
+            if guess.get("encoding") and guess.get("confidence", 0) >= 0.03:  # below that it is a shrug
+                names.append(guess["encoding"])
+    except Exception:  # absent, or an old version: the next detector answers
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        matches = [match for match in from_bytes(data[:200_000]) if match.coherence > 0]
+        names.extend(match.encoding for match in sorted(matches, key=lambda match: -match.coherence))
+    except Exception:  # a detector that fails only leaves the ranking shorter
+        pass
+    ranked: list[str] = []
+    for name in names:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        if codec not in ranked:
+            ranked.append(codec)
+    return ranked
+
+
+def _detect(data: bytes) -> str | None:
+    """The legacy encoding that decodes `data` into the most plausible text.
+
+    Every candidate that decodes the whole file is scored for mojibake on the lines that are not ASCII; among
+    those that score (nearly) best, the statistical detectors' ranking decides: it knows Turkish ı from ý and
+    Hebrew from Thai, and the score keeps it from Latvian or Cyrillic guesses for a French file.
+    """
+    sample = _sample(data)
+    scored: list[tuple[float, str]] = []
+    for name in _CANDIDATES:
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_implausibility(sample.decode(name)), codecs.lookup(name).name))
+    if not scored:
+        return None
+    best = min(score for score, _ in scored)
+    margin = max(1.0, 0.01 * sum(1 for byte in sample if byte > 0x7F))
+    close = [name for score, name in scored if score < best + margin]
+    if len(close) == 1:
+        return close[0]
+    for iso, windows in _WINDOWS_COUSINS.items():  # same letters: the Windows page is what subtitle tools write
+        if iso in close and windows in close:
+            close.remove(iso)
+    if len(close) == 1:
+        return close[0]
+    ranked = _ranked_by_detectors(data)
+    return min(close, key=lambda name: (ranked.index(name) if name in ranked else len(ranked), close.index(name)))
+
+
+_WINDOWS_COUSINS = {
+    "iso8859-6": "cp1256", "iso8859-8": "cp1255", "iso8859-7": "cp1253", "iso8859-9": "cp1254",
+    "iso8859-13": "cp1257", "iso8859-15": "cp1252", "latin-1": "cp1252", "iso8859-1": "cp1252",
+}  # fmt: skip
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few stray legacy bytes (a line typed in another editor): the text, and how many bytes strayed.
+
+    Returns None unless the valid multi-byte sequences clearly outnumber the invalid bytes.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    good = sum(1 for ch in text if ch > "\x7f" and not "\udc80" <= ch <= "\udcff")
+    if good < 3 or good < 2 * stray:
+        return None
+    out = []
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":
+            byte = bytes([ord(ch) - 0xDC00])
+            try:
+                out.append(byte.decode("cp1252"))
+            except UnicodeDecodeError:
+                out.append(byte.decode("latin-1"))
+        else:
+            out.append(ch)
+    return "".join(out), stray
+
+
+def _decode_utf8_or_legacy(data: bytes, bom: bool, path: str | os.PathLike[str] | None) -> DecodedText:
+    try:
+        return _finish(data.decode("utf-8"), "utf-8", bom, False, path)
+    except UnicodeDecodeError as exc:
+        first_bad_line = data[: exc.start].count(b"\n") + 1
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        text, stray = mixed
+        note = f"line {first_bad_line}: {stray} byte(s) that are not UTF-8 were read as cp1252"
+        return _finish(text, "utf-8", bom, True, path, (note,))
+    guessed = _detect(data)
+    if guessed is None:
+        raise SubtitleParseError("not a text file in any known encoding", path)
+    return _finish(data.decode(guessed, errors="replace"), guessed, bom, True, path)
+
+
+def _utf16_or_32(data: bytes) -> tuple[str, str] | None:
+    """Text of UTF-16 or UTF-32 without a byte-order mark: ASCII in them puts zero bytes at fixed positions."""
+    core = data.rstrip(b"\x00")
+    if len(core) < 4:
+        return None
+    for unit, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        padded = core + b"\x00" * (-len(core) % unit)
+        lanes = [padded[i::unit].count(0) for i in range(unit)]
+        chunks = len(padded) // unit
+        if unit == 4:
+            candidates = []
+            if min(lanes[1:]) > chunks // 2 and lanes[0] < chunks // 8:
+                candidates.append(names[0])
+            if min(lanes[:3]) > chunks // 2 and lanes[3] < chunks // 8:
+                candidates.append(names[1])
+        else:
+            candidates = []
+            if lanes[1] > chunks // 4 and lanes[0] < lanes[1] // 4:
+                candidates.append(names[0])
+            if lanes[0] > chunks // 4 and lanes[1] < lanes[0] // 4:
+                candidates.append(names[1])
+        for name in candidates:
+            try:
+                text = padded.decode(name).rstrip("\x00")
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text):
+                return text, name
+    return None
 
 
 def decode_bytes(
@@ -77,8 +290,9 @@ def decode_bytes(
 ) -> DecodedText:
     """Decode a subtitle file's bytes.
 
-    Order: the user's choice, then a BOM, then strict UTF-8, then a legacy encoding guessed by
-    charset-normalizer. Raises SubtitleParseError when nothing gives text.
+    Order: the user's choice, then a BOM, then UTF-16/32 without one, then strict UTF-8, then UTF-8 with a few
+    stray legacy bytes, then the most plausible legacy encoding. Raises SubtitleParseError when nothing gives
+    text.
     """
     if encoding:
         try:
@@ -98,39 +312,53 @@ def decode_bytes(
         return _finish(text, codec, bom, False, path)
     for mark, name in _BOMS:
         if data.startswith(mark):
+            if name == "utf-8":  # a BOM written by an editor in front of text that is not all UTF-8
+                return _decode_utf8_or_legacy(data[len(mark) :], True, path)
             try:
                 text = data[len(mark) :].decode(name)
             except UnicodeDecodeError as exc:
                 raise SubtitleParseError(
                     f"has a {name} byte-order mark but is not valid {name} ({exc.reason})", path
                 ) from None
-            return _finish(text, name, True, False, path)
-    # UTF-16 or UTF-32 without a BOM: ASCII text in them is full of zero bytes (which UTF-8 would accept)
-    if len(data) >= 4 and data.count(0) > len(data) // 4:
-        for name in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if not _looks_binary(text):
-                return _finish(text, name, False, True, path)
-    try:
-        return _finish(data.decode("utf-8"), "utf-8", False, False, path)
-    except UnicodeDecodeError:
-        pass
-    guessed = _detect(data)
-    if guessed is None:
-        raise SubtitleParseError("not a text file in any known encoding", path)
-    return _finish(data.decode(guessed, errors="replace"), guessed, False, True, path)
+            return _finish(text.rstrip("\x00"), name, True, False, path)
+    if data.count(0) > len(data) // 4:
+        wide = _utf16_or_32(data)
+        if wide is not None:
+            return _finish(wide[0], wide[1], False, True, path)
+    notes: tuple[str, ...] = ()
+    stripped = data.rstrip(b"\x00")
+    if len(stripped) < len(data):
+        notes = (f"{len(data) - len(stripped)} NUL byte(s) of padding at the end were ignored",)
+        data = stripped
+    inner = data.count(0)
+    if inner and inner <= max(2, len(data) // 1000):  # a few stray NULs in a text file: damage, not content
+        line = data[: data.index(0)].count(b"\n") + 1
+        notes += (f"line {line}: {inner} NUL byte(s) were removed",)
+        data = data.replace(b"\x00", b"")
+    result = _decode_utf8_or_legacy(data, False, path)
+    return replace(result, notes=notes + result.notes) if notes else result
 
 
-def _finish(text: str, encoding: str, bom: bool, detected: bool, path: str | os.PathLike[str] | None) -> DecodedText:
+def _finish(
+    text: str,
+    encoding: str,
+    bom: bool,
+    detected: bool,
+    path: str | os.PathLike[str] | None,
+    notes: tuple[str, ...] = (),
+) -> DecodedText:
     if text.startswith("\ufeff"):  # a second BOM, or one the user's encoding choice kept
         text = text[1:]
         bom = True
+    if "\ufeff" in text:  # files joined together keep each one's BOM: invisible, and it hides index numbers
+        text = text.replace("\ufeff", "")
     if _looks_binary(text):
         raise SubtitleParseError("not a text file (binary data)", path)
-    return DecodedText(_normalise_newlines(text), encoding, bom, _dominant_newline(text), detected)
+    text = _EOF_MARK.sub("", text)
+    return DecodedText(_normalise_newlines(text), encoding, bom, _dominant_newline(text), detected, notes)
+
+
+_EOF_MARK = re.compile(r"\x1a[\s\x1a]*\Z")  # DOS end-of-file mark (Ctrl+Z) written by old editors
 
 
 def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> DecodedText:
