@@ -16,15 +16,28 @@ from app.core.document import Cue
 from app.core.errors import SubtitleParseError
 from app.formats.textio import DecodedText, decode_bytes, read_text, write_text
 
-# hours may be missing or longer than two digits; the fraction may use , . or : and have 1-3 digits
-_TIME = (
-    r"(?:(?P<{0}h>\d{{1,4}})\s*:\s*)?(?P<{0}m>\d{{1,2}})\s*:\s*(?P<{0}s>\d{{1,2}})(?:\s*[,.:;]\s*(?P<{0}f>\d{{1,3}}))?"
-)
+# Hours may be missing or longer than two digits; the fraction may use , . : or ; and have any number of digits,
+# or none at all ("00:02:40," is what some YouTube converters write). Minutes and seconds over 59 are read as
+# ffmpeg and VLC read them, by arithmetic ("00:01:60,000" is a rounding slip of a generator, not dialogue).
+_TIME = r"(?:(?P<{0}h>\d{{1,4}})\s*:\s*)?(?P<{0}m>\d{{1,2}})\s*:\s*(?P<{0}s>\d{{1,2}})(?:\s*[,.:;]\s*(?P<{0}f>\d*))?"
+_ARROW_RE = r"(?:[-\u2013\u2014=]+\s*>|-{2,}|\u2192|\u27f6)"  # --> -> ---> -- > --- ==> → and dashes
 _TIMING = re.compile(
-    r"^\s*(?P<neg1>-)?" + _TIME.format("a") + r"\s*-{1,2}[->]\s*(?P<neg2>-)?" + _TIME.format("b") + r"(?P<rest>.*)$"
+    r"^\s*(?:\d+\s+(?=-?\d+\s*:))?(?P<neg1>-)?"  # an index number on the same line is tolerated
+    + _TIME.format("a")
+    + r"\s*"
+    + _ARROW_RE
+    + r"\s*(?P<neg2>-)?"
+    + _TIME.format("b")
+    + r"(?P<rest>.*)$"
 )
-_ARROW = re.compile(r"-->|->|—>")
+# CapCut and a few scripts write plain seconds: "1.733 --> 4.366"
+_SECONDS_TIMING = re.compile(r"^\s*(?P<a>\d{1,6}(?:\.\d+)?)\s*-->\s*(?P<b>\d{1,6}(?:\.\d+)?)\s*$")
+_ARROW = re.compile(_ARROW_RE)
 _INDEX = re.compile(r"^\s*\d+\s*$")
+# what may follow the end time without being text: SubRip coordinates (X1:100 ...) or WebVTT cue settings
+_SETTINGS = re.compile(r"^(?:\s*[A-Za-z][\w-]*:\S*)*\s*$")
+_VTT_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$")
+_VTT_TIMESTAMP_TAG = re.compile(r"</?c(?:\.[\w.-]+)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 
 
 @dataclass
@@ -41,53 +54,75 @@ def _ms(match: re.Match[str], key: str) -> int:
     hours = int(match.group(key + "h") or 0)
     minutes = int(match.group(key + "m"))
     seconds = int(match.group(key + "s"))
-    fraction = match.group(key + "f") or "0"
-    millis = int(fraction.ljust(3, "0"))  # ",5" is half a second, as players read it
+    fraction = match.group(key + "f") or ""
+    # ",5" is half a second, as players read it; digits past the millisecond round
+    millis = int(fraction[:3].ljust(3, "0"))
+    if len(fraction) > 3 and fraction[3] >= "5":
+        millis += 1
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
 
 
-def parse_timing(line: str) -> tuple[int, int] | None:
-    """The start and end of a timing line in ms, or None when the line is not one."""
+def _timing(line: str) -> tuple[int, int, str] | None:
+    """Start, end (ms) and any text after the times on a timing line, or None when the line is not one."""
     match = _TIMING.match(line)
     if not match:
-        return None
-    if int(match.group("am")) > 59 or int(match.group("as")) > 59 or int(match.group("bm")) > 59:
-        return None
-    if int(match.group("bs")) > 59:
-        return None
+        seconds = _SECONDS_TIMING.match(line)
+        if not seconds:
+            return None
+        start, end = (round(float(seconds.group(key)) * 1000) for key in ("a", "b"))
+        return start, end, ""
     start, end = _ms(match, "a"), _ms(match, "b")
     if match.group("neg1"):
         start = -start
     if match.group("neg2"):
         end = -end
-    return start, end
+    rest = match.group("rest")
+    if _SETTINGS.match(rest):
+        rest = ""
+    return start, end, rest.strip()
+
+
+def parse_timing(line: str) -> tuple[int, int] | None:
+    """The start and end of a timing line in ms, or None when the line is not one."""
+    timing = _timing(line)
+    return None if timing is None else timing[:2]
 
 
 def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple[list[Cue], list[str]]:
-    """Parse SRT text (newlines already normalised) into cues and a list of what was skipped."""
+    """Parse SRT text (newlines already normalised) into cues and a list of what was skipped.
+
+    A WebVTT file saved as .srt is read too: its header, NOTE, STYLE and REGION blocks and cue identifiers are
+    left out, and its inline timestamp and class tags are removed.
+    """
     lines = text.split("\n")
+    vtt = text.lstrip().startswith("WEBVTT")
     cues: list[Cue] = []
     skipped: list[str] = []
     current: tuple[int, int] | None = None  # timing of the cue being read; None before the first one
     skipping = False  # inside a block whose timing line could not be read (already reported)
     body: list[str] = []
     body_start = 1  # line number (1-based) where pending text began
+    last_index: int | None = None  # the last index number taken off a block
+    vtt_blocks = 0
     where = f"{os.fspath(path)}, " if path is not None else ""
 
     def finish(next_is_cue: bool) -> None:
-        nonlocal body
+        nonlocal body, last_index
         block = list(body)
         body = []
-        # the next cue's index number sits right before its timing line
+        # the next cue's index number (or WebVTT identifier) sits right before its timing line
         while block and not block[-1].strip():
             block.pop()
-        if next_is_cue and block and _INDEX.match(block[-1]):
-            block.pop()
+        if next_is_cue and block and _is_index(block, last_index, vtt):
+            last = block.pop().strip()
+            last_index = int(last) if last.isdigit() else last_index
         text_lines = [line.rstrip() for line in block if line.strip()]
+        if vtt:
+            text_lines = [cleaned for line in text_lines if (cleaned := _VTT_TIMESTAMP_TAG.sub("", line).rstrip())]
         if skipping:
             return
         if current is None:
-            if text_lines:
+            if text_lines and not vtt:
                 skipped.append(f"{where}line {body_start}: text outside any cue was skipped")
             return
         start, end = current
@@ -95,12 +130,21 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
             skipped.append(f"{where}line {body_start - 1}: negative time set to zero")
         cues.append(Cue(start=max(start, 0), end=max(end, 0), text="\n".join(text_lines)))
 
+    in_vtt_block = False
     for number, line in enumerate(lines, start=1):
-        timing = parse_timing(line) if ("-" in line or ">" in line) else None
+        if in_vtt_block:
+            in_vtt_block = bool(line.strip())
+            continue
+        if vtt and _VTT_BLOCK.match(line) and (not body or not body[-1].strip()):
+            in_vtt_block, vtt_blocks = True, vtt_blocks + 1
+            continue
+        timing = _timing(line) if ("-" in line or ">" in line or "\u2192" in line or "\u27f6" in line) else None
         if timing is not None:
             finish(next_is_cue=True)
-            current, skipping = timing, False
+            current, skipping = timing[:2], False
             body_start = number + 1
+            if timing[2]:  # text written on the timing line itself
+                body.append(timing[2])
             continue
         if _ARROW.search(line) and _looks_like_broken_timing(line):
             finish(next_is_cue=True)
@@ -113,17 +157,44 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
             continue
         body.append(line)
     finish(next_is_cue=False)
+    if vtt_blocks:
+        skipped.append(f"{where}{vtt_blocks} WebVTT NOTE/STYLE/REGION block(s) left out")
     return cues, skipped
 
 
+def _is_index(block: list[str], last_index: int | None, vtt: bool) -> bool:
+    """Whether the block's last line is the next cue's index number rather than dialogue such as "42"."""
+    line = block[-1]
+    if vtt:  # any line right before a timing line is a cue identifier
+        return len(block) == 1 or not block[-2].strip()
+    if not _INDEX.match(line):
+        return False
+    if len(block) == 1 or not block[-2].strip():
+        return True
+    # no blank line between this cue and the last: a number is the index only when it counts on
+    return last_index is None or 0 < int(line) - last_index <= 2  # one index may be missing
+
+
 def _looks_like_broken_timing(line: str) -> bool:
-    """A line with an arrow and digits on both sides is a timing line we could not read, not dialogue."""
-    left, right = _ARROW.split(line, maxsplit=1)
-    return bool(re.search(r"\d", left)) and bool(re.search(r"\d", right)) and len(line.strip()) < 80
+    """A short line of digits around an arrow is a timing line we could not read; a sentence is dialogue."""
+    stripped = line.strip()
+    left, right = _ARROW.split(stripped, maxsplit=1)
+    letters = sum(1 for ch in stripped if ch.isalpha())
+    digits = sum(1 for ch in stripped if ch.isdigit())
+    return (
+        bool(re.search(r"\d", left))
+        and bool(re.search(r"\d", right))
+        and stripped[:1].isdigit()
+        and digits >= 4
+        and letters <= 2
+        and len(stripped) < 80
+    )
 
 
 def _result(decoded: DecodedText, path: str | os.PathLike[str] | None) -> SrtReadResult:
     cues, skipped = parse_srt(decoded.text, path=path)
+    where = f"{os.fspath(path)}, " if path is not None else ""
+    skipped = [where + note for note in decoded.notes] + skipped
     if not cues and decoded.text.strip():
         raise SubtitleParseError("no subtitles found (not an SRT file?)", path)
     return SrtReadResult(cues, decoded.encoding, decoded.bom, decoded.newline, decoded.detected, skipped)

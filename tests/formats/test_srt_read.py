@@ -159,7 +159,8 @@ def test_whitespace_and_trailing_spaces():
         ("00:00:01,000 --> 00:00:02,000 X1:100 X2:200 Y1:10 Y2:20", (1000, 2000)),
         ("00:00:01 --> 00:00:02", (1000, 2000)),
         ("hello --> world", None),
-        ("00:00:61,000 --> 00:00:62,000", None),
+        ("00:00:61,000 --> 00:01:60,000", (61000, 120000)),  # read by arithmetic, as ffmpeg and VLC do
+        ("00:00:0x,000 --> 00:00:02,000", None),
     ],
 )
 def test_timing_lines(line, expected):
