@@ -116,7 +116,7 @@ def main() -> None:
 
         window.files.taskFinished.connect(lambda _name: QTimer.singleShot(200, finish))
         task = run_recognition(window, options)
-        task.worker.progressed.connect(on_progress)
+        task.progressed.connect(on_progress)
 
     def finish() -> None:
         window.state.stack.mark_clean()

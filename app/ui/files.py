@@ -267,10 +267,9 @@ class FileController(QObject):
         self.tasks[name] = task
         status = self.window.status
         status.begin(label, task.cancel)
-        worker = task.worker
-        worker.progressed.connect(status.update)
+        task.progressed.connect(status.update)
         if on_item is not None:
-            worker.produced.connect(on_item)
+            task.produced.connect(on_item)
 
         def succeeded(result: Any) -> None:
             status.finish()
@@ -283,10 +282,10 @@ class FileController(QObject):
             status.finish()
             self.error(title, message)
 
-        worker.succeeded.connect(succeeded)
-        worker.failed.connect(failed)
-        worker.cancelled.connect(lambda: status.finish(f"{title}: cancelled"))
-        worker.done.connect(lambda: self.taskFinished.emit(name))
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
+        task.cancelled.connect(lambda: status.finish(f"{title}: cancelled"))
+        task.done.connect(lambda: self.taskFinished.emit(name))
         return task.start()
 
     def cancel_tasks(self) -> None:

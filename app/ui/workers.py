@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app.core.errors import AppError
 
@@ -116,7 +116,20 @@ class Worker(QObject):
 
 
 class Task(QObject):
-    """A worker on its own thread, cleaned up when it ends. Keep a reference while it runs."""
+    """A worker on its own thread, cleaned up when it ends. Keep a reference while it runs.
+
+    Connect to the Task's signals, not the worker's: the Task lives on the thread that made it (the UI thread), so
+    its signals are re-emitted there, and any slot, a lambda or a plain function included, runs on the UI thread.
+    A plain callable connected to the worker's own signals would run on the worker's thread and touch widgets
+    from there.
+    """
+
+    progressed = Signal(float, str)
+    produced = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    done = Signal()
 
     def __init__(self, job: Callable[[Report], Any], name: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -127,6 +140,9 @@ class Task(QObject):
         self.thread.started.connect(self.worker.run)
         self.worker.done.connect(self.thread.quit)
         self.thread.finished.connect(self.worker.deleteLater)
+        queued = Qt.ConnectionType.QueuedConnection  # the receiver is this Task, on the UI thread
+        for signal in ("progressed", "produced", "succeeded", "failed", "cancelled", "done"):
+            getattr(self.worker, signal).connect(getattr(self, signal), queued)
 
     def start(self) -> Task:
         self.thread.start()
