@@ -164,19 +164,30 @@ class FileController(QObject):
         self.window._update_title()
 
     def open_media(self, path: str, *, keep_document: bool = False) -> None:
-        from app.media import decode_audio
+        from app.media import decode_audio, probe
+
+        name = os.path.basename(path)
 
         def job(report: Report) -> Any:
-            return decode_audio(
+            audio = decode_audio(
                 path,
-                progress=lambda fraction: report.progress(fraction, f"Decoding {os.path.basename(path)}…"),
+                progress=lambda fraction: report.progress(fraction, f"Decoding {name}…"),
                 cancelled=report.cancelled,
             )
+            try:  # which audio track the player must play: the one decoded (a file may have several)
+                track = probe(path).audio_track(audio.stream_index)
+            except AppError:
+                track = None
+            return audio, track
 
-        def done(audio: Any) -> None:
+        def done(result: Any) -> None:
+            audio, track = result
             self.state.doc.media_path = os.path.abspath(path)
-            self.state.set_audio(audio)
+            self.state.set_audio(audio, track)
             self.window._update_title()
+            if audio.warnings:  # decoded around damage: say so, the waveform alone would not show it
+                more = f" (and {len(audio.warnings) - 1} more)" if len(audio.warnings) > 1 else ""
+                self.window.statusBar().showMessage(f"{name}: {audio.warnings[0]}{more}", 20_000)
             self.mediaLoaded.emit()
 
         self.run_task("decode", f"Decoding {os.path.basename(path)}…", job, done, title="Open media")

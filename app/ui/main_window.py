@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
             self.player = Player(self)
             self.player.positionChanged.connect(self._on_position)
             self.player.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-            self.player.load(self.state.audio.source, self.state.audio.duration_ms)
+            self.player.load(self.state.audio.source, self.state.audio.duration_ms, self.state.audio_track)
         return self.player
 
     def _play_pause(self) -> None:
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         if self.state.audio is not None:
             self.ensure_waveform()
             if self.player is not None:
-                self.player.load(self.state.audio.source, self.state.audio.duration_ms)
+                self.player.load(self.state.audio.source, self.state.audio.duration_ms, self.state.audio_track)
 
     def _on_position(self, ms: int) -> None:
         if self.waveform is not None:

@@ -30,10 +30,26 @@ class Player(QObject):
         self._player.positionChanged.connect(self._on_position)
         self._player.durationChanged.connect(self._on_duration)
         self._player.errorOccurred.connect(self._on_error)
+        self._player.tracksChanged.connect(self._apply_track)
+        self._audio_track: int | None = None
 
-    def load(self, path: str, duration_ms: int = 0) -> None:
+    def load(self, path: str, duration_ms: int = 0, audio_track: int | None = None) -> None:
+        """Play ``path``; ``audio_track`` (the ordinal among its audio streams) is the one the waveform shows, so
+        what is heard is what the cues are timed against."""
         self.model = PlaybackModel(duration_ms)
+        self._audio_track = audio_track
         self._player.setSource(QUrl.fromLocalFile(path))
+        self._apply_track()
+
+    @property
+    def audio_track(self) -> int:
+        return self._player.activeAudioTrack()
+
+    def _apply_track(self) -> None:
+        wanted = self._audio_track
+        tracks = len(self._player.audioTracks())
+        if wanted is not None and wanted < tracks and self._player.activeAudioTrack() != wanted:
+            self._player.setActiveAudioTrack(wanted)
 
     def position_ms(self) -> int:
         return self.model.playhead_ms

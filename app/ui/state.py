@@ -28,6 +28,7 @@ class EditorState(QObject):
         self.subtitle_path: str | None = None
         self.project_path: str | None = None
         self.audio = None  # app.media DecodedAudio, once decoded
+        self.audio_track: int | None = None  # the ordinal of the decoded stream among the file's audio tracks
         self.selection: list[int] = []
         self._attach()
 
@@ -67,8 +68,10 @@ class EditorState(QObject):
         return not self.stack.is_clean()
 
     # -- media ---------------------------------------------------------------------------------------
-    def set_audio(self, audio) -> None:
+    def set_audio(self, audio, audio_track: int | None = None) -> None:
+        """The decoded audio, and which of the file's audio tracks it is (for the player)."""
         self.audio = audio
+        self.audio_track = audio_track
         self.mediaChanged.emit()
 
     # -- selection -----------------------------------------------------------------------------------
