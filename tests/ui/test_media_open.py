@@ -40,16 +40,20 @@ def cut_short(tmp_path_factory) -> Path:
     return out
 
 
-def test_the_decoded_track_is_the_one_the_player_plays(window, qtbot, two_tracks):
-    with qtbot.waitSignal(window.files.mediaLoaded, timeout=60_000):
-        window.open_path(str(two_tracks))
-    assert window.state.audio.stream_index == 1 and window.state.audio_track == 1
-    player = window.ensure_player()
+def _wait_for_two_tracks(qtbot, player) -> None:
     inner = player._player
     if len(inner.audioTracks()) < 2:
         qtbot.waitSignal(inner.tracksChanged, timeout=10_000, raising=False).wait()
     if len(inner.audioTracks()) < 2:
         pytest.skip("QtMultimedia cannot read this file here")
+
+
+def test_the_decoded_track_is_the_one_the_player_plays(window, qtbot, two_tracks):
+    with qtbot.waitSignal(window.files.mediaLoaded, timeout=60_000):
+        window.open_path(str(two_tracks))
+    assert window.state.audio.stream_index == 1 and window.state.audio_track == 1
+    player = window.ensure_player()
+    _wait_for_two_tracks(qtbot, player)
     qtbot.waitUntil(lambda: player.audio_track == 1, timeout=10_000)
 
 
@@ -59,11 +63,7 @@ def test_the_player_switches_to_the_track_it_is_given(qtbot, two_tracks):
 
     player = Player()
     player.load(str(two_tracks), 3000, audio_track=0)
-    inner = player._player
-    if len(inner.audioTracks()) < 2:
-        qtbot.waitSignal(inner.tracksChanged, timeout=10_000, raising=False).wait()
-    if len(inner.audioTracks()) < 2:
-        pytest.skip("QtMultimedia cannot read this file here")
+    _wait_for_two_tracks(qtbot, player)
     qtbot.waitUntil(lambda: player.audio_track == 0, timeout=10_000)
 
 
