@@ -226,8 +226,7 @@ class Engine:
         self._device: str | None = None
         self._last_used = clock()
         self._timer: threading.Timer | None = None
-        self.batch_size = self.options.batch_size or CPU_BATCH
-        self._batch_chosen = self.options.batch_size is not None
+        self._reset_batch_size()
 
     # -- device -------------------------------------------------------------------------------------
     @property
@@ -327,6 +326,7 @@ class Engine:
             self._cancel_idle_timer()
             self._recognizer = None
             self._aligner = None
+            self._reset_batch_size()  # free memory may differ at the next load
             import gc
 
             gc.collect()
@@ -400,6 +400,11 @@ class Engine:
             i += len(batch)
         return results
 
+    def _reset_batch_size(self) -> None:
+        """The configured batch size, or CPU_BATCH until settle_batch_size chooses one (after each load)."""
+        self.batch_size = self.options.batch_size or CPU_BATCH
+        self._batch_chosen = self.options.batch_size is not None
+
     def settle_batch_size(self) -> int:
         """Fix an automatic batch size once, at the first run with the models loaded (call inside session())."""
         if not self._batch_chosen:
@@ -450,7 +455,6 @@ def shared_engine(options: EngineOptions | None = None) -> Engine:
             with _shared.session():
                 _shared.unload()
             _shared.options = options
-            _shared.batch_size = options.batch_size or CPU_BATCH
-            _shared._batch_chosen = options.batch_size is not None
+            _shared._reset_batch_size()
             _shared._device = None
         return _shared

@@ -131,6 +131,10 @@ def test_automatic_batch_is_settled_once_from_free_memory(monkeypatch):
         engine.transcribe(wavs)
     assert engine.batch_size == fake.max_inference_batch_size == 64
     assert fake.calls == [40, 40]
+    engine.unload()  # the next load looks at the free memory again
+    engine._recognizer = again = _FakeOOMRecognizer(fits=100)
+    with engine.session():
+        assert engine.settle_batch_size() == again.max_inference_batch_size == 8  # (4 GB - 2 GB) / 160 MB -> 8
     fixed = Engine(EngineOptions(batch_size=3, idle_unload_s=0))
     fixed._device, fixed._recognizer = "cuda:0", _FakeOOMRecognizer(fits=100)
     monkeypatch.setattr(fixed, "_free_gpu_bytes", lambda: 75 << 30)
