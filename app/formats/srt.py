@@ -38,6 +38,12 @@ _INDEX = re.compile(r"^\s*\d+\s*$")
 _SETTINGS = re.compile(r"^(?:\s*[A-Za-z][\w-]*:\S*)*\s*$")
 _VTT_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$")
 _VTT_TIMESTAMP_TAG = re.compile(r"</?c(?:\.[\w.-]+)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+# WebVTT markup SubRip has no use for: ruby, language spans and the voice's closing tag (<i>, <b>, <u> stay);
+# a ruby reading (<rt>) is kept in brackets after its base text
+_VTT_RUBY_TEXT = re.compile(r"<rt(?:\.[\w.-]+)?>(.*?)(?:</rt>|(?=</ruby>)|$)")
+_VTT_MARKUP = re.compile(r"</?(?:ruby|rt|lang)(?:\.[\w.-]+)?(?:\s[^>]*)?>|</v>")
+# a voice span <v Roger> (or <v.loud Roger>) keeps its speaker as "Roger: ", so nothing written is lost
+_VTT_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]*?)\s*>")
 
 
 @dataclass
@@ -91,8 +97,9 @@ def parse_timing(line: str) -> tuple[int, int] | None:
 def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple[list[Cue], list[str]]:
     """Parse SRT text (newlines already normalised) into cues and a list of what was skipped.
 
-    A WebVTT file saved as .srt is read too: its header, NOTE, STYLE and REGION blocks and cue identifiers are
-    left out, and its inline timestamp and class tags are removed.
+    WebVTT is read too (a .vtt file, or one saved as .srt): its header, NOTE, STYLE and REGION blocks and cue
+    identifiers are left out, inline timestamp, class, ruby and language tags are removed, and a voice span
+    ``<v Roger>Hi`` becomes ``Roger: Hi``.
     """
     lines = text.split("\n")
     vtt = text.lstrip().startswith("WEBVTT")
@@ -102,6 +109,7 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
     skipping = False  # inside a block whose timing line could not be read (already reported)
     body: list[str] = []
     body_start = 1  # line number (1-based) where pending text began
+    timing_line = 0  # line number of the current cue's timing line
     last_index: int | None = None  # the last index number taken off a block
     vtt_blocks = 0
     where = f"{os.fspath(path)}, " if path is not None else ""
@@ -111,14 +119,17 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
         block = list(body)
         body = []
         # the next cue's index number (or WebVTT identifier) sits right before its timing line
+        touching = bool(block) and bool(block[-1].strip())  # no blank line between the block and that timing
+        if current is not None and body_start == timing_line + 1 and len([x for x in block if x.strip()]) == 1:
+            touching = False  # the cue's only line, right under its timing: its text, not the next identifier
         while block and not block[-1].strip():
             block.pop()
-        if next_is_cue and block and _is_index(block, last_index, vtt):
+        if next_is_cue and block and _is_index(block, last_index, vtt, touching):
             last = block.pop().strip()
             last_index = int(last) if last.isdigit() else last_index
         text_lines = [line.rstrip() for line in block if line.strip()]
         if vtt:
-            text_lines = [cleaned for line in text_lines if (cleaned := _VTT_TIMESTAMP_TAG.sub("", line).rstrip())]
+            text_lines = [cleaned for line in text_lines if (cleaned := _vtt_text(line))]
         if skipping:
             return
         if current is None:
@@ -142,7 +153,7 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
         if timing is not None:
             finish(next_is_cue=True)
             current, skipping = timing[:2], False
-            body_start = number + 1
+            body_start, timing_line = number + 1, number
             if timing[2]:  # text written on the timing line itself
                 body.append(timing[2])
             continue
@@ -162,11 +173,17 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
     return cues, skipped
 
 
-def _is_index(block: list[str], last_index: int | None, vtt: bool) -> bool:
+def _vtt_text(line: str) -> str:
+    line = _VTT_VOICE.sub(lambda m: f"{m.group(1)}: " if m.group(1) else "", line)
+    line = _VTT_RUBY_TEXT.sub(lambda m: f"({m.group(1)})", line)
+    return _VTT_MARKUP.sub("", _VTT_TIMESTAMP_TAG.sub("", line)).rstrip()
+
+
+def _is_index(block: list[str], last_index: int | None, vtt: bool, touching: bool = True) -> bool:
     """Whether the block's last line is the next cue's index number rather than dialogue such as "42"."""
     line = block[-1]
-    if vtt:  # any line right before a timing line is a cue identifier
-        return len(block) == 1 or not block[-2].strip()
+    if vtt:  # a cue identifier is a line of its own directly above the timing line; cues need none
+        return touching and (len(block) == 1 or not block[-2].strip())
     if not _INDEX.match(line):
         return False
     if len(block) == 1 or not block[-2].strip():

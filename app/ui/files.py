@@ -17,15 +17,15 @@ from app.ui.workers import Report, Task
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-SUBTITLE_SUFFIXES = {".srt"}
+SUBTITLE_SUFFIXES = {".srt", ".vtt"}  # WebVTT is read by the same tolerant reader (app.formats.srt)
 PROJECT_SUFFIXES = {".qssproj"}
 MEDIA_FILTER = (
     "Media (*.mp4 *.mkv *.webm *.mov *.avi *.ts *.mts *.m2ts *.mpg *.mpeg *.wmv *.flv *.3gp "
     "*.mp3 *.m4a *.aac *.flac *.ogg *.oga *.opus *.wav *.aif *.aiff *.wma *.mka)"
 )
 OPEN_FILTER = (
-    f"All supported ({MEDIA_FILTER[7:-1]} *.srt *.qssproj);;{MEDIA_FILTER};;"
-    "Subtitles (*.srt);;Projects (*.qssproj);;All files (*)"
+    f"All supported ({MEDIA_FILTER[7:-1]} *.srt *.vtt *.qssproj);;{MEDIA_FILTER};;"
+    "Subtitles (*.srt *.vtt);;Projects (*.qssproj);;All files (*)"
 )
 MAX_RECENT = 10
 
@@ -57,7 +57,7 @@ class FileController(QObject):
 
     def import_srt_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import SRT", self._start_dir(), "Subtitles (*.srt);;All (*)"
+            self.window, "Import subtitles", self._start_dir(), "Subtitles (*.srt *.vtt);;All (*)"
         )
         if path:
             self.import_srt(path)

@@ -143,10 +143,10 @@ def realign_edited(window: MainWindow, options: RecognitionOptions | None = None
 
 
 def align_whole_file(window: MainWindow, options: RecognitionOptions | None = None) -> Any:
-    """Every cue: offset and frame-rate drift removed first, then aligned in windows (Import SRT + media)."""
+    """Every cue: offset and frame-rate drift removed first, then aligned in windows (imported subtitles + media)."""
     window.editor.commit()
     if not len(window.state.doc):
-        QMessageBox.information(window, TITLE, "Import the subtitles (File ▸ Import SRT) first.")
+        QMessageBox.information(window, TITLE, "Import the subtitles (File ▸ Import Subtitles) first.")
         return None
     return _start(window, None, options, whole_file=True)
 

@@ -199,3 +199,33 @@ def test_ten_thousand_cues_parse_well_under_a_second(tmp_path, encoding):
     elapsed = time.perf_counter() - began
     assert len(result.cues) == 10_000 and result.cues[-1].text == "Ligne 9999, très bien\nà côté"
     assert elapsed < 1.5  # about 0.15 s (UTF-8) and 0.3 s (cp1252) here; generous for loaded machines
+
+
+def test_webvtt_cues_without_identifiers_keep_their_text():
+    from app.formats.srt import parse_srt
+
+    text = (
+        "WEBVTT\nKind: captions\n\n"
+        "00:01.000 --> 00:02.000\nFirst, no identifier\n\n"  # the next timing line follows a blank line
+        "intro\n00:03.000 --> 00:04.000 align:start\nSecond\n\n"
+        "00:05.000 --> 00:06.000\nOnly line\n00:07.000 --> 00:08.000\n"  # malformed: no blank line at all
+        "Last\n"
+    )
+    cues, _ = parse_srt(text)
+    assert [(c.start, c.text) for c in cues] == [
+        (1000, "First, no identifier"), (3000, "Second"), (5000, "Only line"), (7000, "Last"),
+    ]  # fmt: skip
+
+
+def test_webvtt_voice_spans_keep_the_speaker_and_other_markup_goes():
+    from app.formats.srt import parse_srt
+
+    text = (
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Roger Bingham>We are in New York City</v>\n\n"
+        "00:03.000 --> 00:04.000\n<v.loud Esme>It's a <i>blue</i> apple</v> <lang en-GB>colour</lang>\n\n"
+        "00:05.000 --> 00:06.000\n<ruby>漢<rt>かん</rt></ruby>字\n"
+    )
+    cues, _ = parse_srt(text)
+    assert [c.text for c in cues] == [
+        "Roger Bingham: We are in New York City", "Esme: It's a <i>blue</i> apple colour", "漢(かん)字",
+    ]  # fmt: skip
