@@ -10,10 +10,12 @@ from app.core.commands import (
     MergeWithNext,
     SetFlags,
     SetText,
+    SetTimes,
     ShiftCues,
     SplitCue,
 )
 from app.core.document import Cue
+from app.core.timing import MIN_DURATION_MS, constrain
 from app.ui.state import EditorState
 
 DEFAULT_NEW_CUE_MS = 2000
@@ -35,6 +37,39 @@ def insert_after_selection(state: EditorState, playhead_ms: int = 0) -> int:
         end = min(end, state.media_end)
     end = max(end, start + 100)
     state.push(InsertCue(index, Cue(start, end, "")))
+    state.select([index])
+    return index
+
+
+def set_edge_at(state: EditorState, edge: str, ms: int) -> bool:
+    """Timing while listening: the selected cue's start (or end) goes to ``ms``, by the same rule as a drag on the
+    waveform (gap kept, neighbours never overlapped). A start past the cue's end moves the whole cue there."""
+    if len(state.selection) != 1:
+        return False
+    index = state.selection[0]
+    cue = state.doc[index]
+    if edge == "start":
+        mode = "start" if ms <= cue.end - MIN_DURATION_MS else "move"
+        wanted = (ms, cue.end) if mode == "start" else (ms, ms + cue.end - cue.start)
+    else:
+        mode, wanted = "end", (cue.start, ms)
+    start, end = constrain(
+        state.doc.cues, index, mode, *wanted, min_gap=state.limits.min_gap_ms, media_end=state.media_end
+    )
+    if (start, end) == (cue.start, cue.end):
+        return False
+    state.push(SetTimes(index, start, end, f"Set {edge}"))
+    return True
+
+
+def select_neighbour(state: EditorState, step: int) -> int | None:
+    """Select the cue ``step`` places from the selected one (the first or last when none is selected)."""
+    if not len(state.doc):
+        return None
+    if state.selection:
+        index = min(max(state.selection[0] + step, 0), len(state.doc) - 1)
+    else:
+        index = 0 if step > 0 else len(state.doc) - 1
     state.select([index])
     return index
 

@@ -153,6 +153,13 @@ class MainWindow(QMainWindow):
         play = bar.addMenu("&Playback")
         self._action(play, "Play / &Pause", self._play_pause, "Space")
         self._action(play, "Play &Selected Cue", self._play_cue, "Ctrl+P")
+        self._action(play, "Play 0.5 s &Before Start", lambda: self._play_around("before"), "F5")
+        self._action(play, "Play 0.5 s &After End", lambda: self._play_around("after"), "F6")
+        play.addSeparator()
+        self._action(play, "Set S&tart at Playhead", lambda: self._set_edge("start"), "F7")
+        self._action(play, "Set &End at Playhead", lambda: self._set_edge("end"), "F8")
+        self._action(play, "Pre&vious Cue", lambda: self._step_cue(-1), "Alt+Up")
+        self._action(play, "&Next Cue", lambda: self._step_cue(1), "Alt+Down")
         play.addSeparator()
         self._action(play, "Zoom &In", lambda: self._zoom(0.5), QKeySequence.StandardKey.ZoomIn)
         self._action(play, "Zoom &Out", lambda: self._zoom(2.0), QKeySequence.StandardKey.ZoomOut)
@@ -243,6 +250,27 @@ class MainWindow(QMainWindow):
         if self.state.selection and self.ensure_player() is not None:
             cue = self.state.doc[self.state.selection[0]]
             self.player.play_range(cue.start, cue.end)
+
+    AROUND_MS = 500  # Aegisub's "play 500 ms before the start / after the end"
+
+    def _play_around(self, where: str) -> None:
+        if self.state.selection and self.ensure_player() is not None:
+            cue = self.state.doc[self.state.selection[0]]
+            if where == "before":
+                self.player.play_range(max(0, cue.start - self.AROUND_MS), cue.start)
+            else:
+                self.player.play_range(cue.end, cue.end + self.AROUND_MS)
+
+    def _set_edge(self, edge: str) -> None:
+        self.editor.commit()
+        if len(self.state.selection) != 1:
+            self.statusBar().showMessage(f"Select one cue to set its {edge} at the playhead", 4000)
+        elif not editing.set_edge_at(self.state, edge, self._playhead_ms()):
+            self.statusBar().showMessage(f"The {edge} is already there, or a neighbouring cue is in the way", 4000)
+
+    def _step_cue(self, step: int) -> None:
+        self.editor.commit()
+        editing.select_neighbour(self.state, step)
 
     def _zoom(self, factor: float) -> None:
         if self.waveform is not None:
