@@ -95,6 +95,31 @@ def split_at_pauses(
     return chunks
 
 
+def sounding(
+    samples: np.ndarray,
+    chunks: list[Chunk],
+    *,
+    sample_rate: int = SAMPLE_RATE,
+    silence_db: float = 35.0,
+    floor_db: float = -90.0,
+    min_sound_ms: int = 200,
+) -> list[bool]:
+    """Which chunks hold any sound worth recognising: at least ``min_sound_ms`` of frames within ``silence_db`` of
+    the recording's loud level (and above ``floor_db``, so digital silence never counts).
+
+    A chunk of silence sent to a recognizer costs a full batch slot and invites a hallucinated sentence; the
+    caller skips the ones marked False. Music and noise count as sound: only silence is skipped.
+    """
+    samples = np.asarray(samples, dtype=np.float32).reshape(-1)
+    if len(samples) == 0:
+        return [False] * len(chunks)
+    frame = sample_rate * FRAME_MS // 1000
+    energy = frame_energy(samples, frame)
+    loud = energy >= max(float(np.percentile(energy, 95)) - silence_db, floor_db)
+    need = max(1, min_sound_ms // FRAME_MS)
+    return [int(loud[c.start // frame : -(-c.end // frame)].sum()) >= need for c in chunks]
+
+
 def _best_cut(energy: np.ndarray, quiet: np.ndarray, start: int, target: int, limit: int, min_pause: int) -> int:
     end = start + limit  # the cut is at a frame boundary <= end
     for lo in (start + target, start + min(target, 5000 // FRAME_MS)):

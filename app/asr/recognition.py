@@ -1,7 +1,7 @@
 """Recognition as a generator: decoded 16 kHz audio in, progress and one result per chunk out.
 
-The audio is cut at pauses into chunks of at most 30 s (app.asr.chunking), the chunks go through the recognizer
-in batches, and each chunk's words are timed by the forced aligner (or estimated from the chunk's speech span for
+The audio is cut at pauses into chunks of at most 30 s (app.asr.chunking), the chunks that hold any sound go
+through the recognizer in batches (silent ones come out empty), and each chunk's words are timed by the forced aligner (or estimated from the chunk's speech span for
 languages it does not cover). Cancelling takes effect before the next batch; a consumer may also simply stop
 iterating. Nothing here touches Qt: the window's worker and the command line both drive this generator.
 """
@@ -83,6 +83,9 @@ def recognize(
     samples = np.asarray(audio, dtype=np.float32).reshape(-1)
     total_ms = len(samples) * 1000 // SAMPLE_RATE
     chunks = chunking.split_at_pauses(samples, max_s=max_chunk_s)
+    # silent chunks are not sent to the recognizer (they would only invite an invented sentence); they still
+    # come out, in order, with no text, so every chunk of the recording is accounted for
+    todo = [k for k, sound in enumerate(chunking.sounding(samples, chunks)) if sound]
     if busy():
         yield Progress(0, total_ms, "Waiting for another recognition or alignment to finish…")
     with engine.session():
@@ -92,19 +95,32 @@ def recognize(
             engine.aligner(cancelled=cancelled)
         engine.settle_batch_size()
         yield Progress(0, total_ms, "Recognising…")
+        emitted = 0
+
+        def silent_until(k: int) -> Iterator[ChunkResult]:
+            nonlocal emitted
+            for j in range(emitted, k):
+                yield ChunkResult(j, chunks[j].start_ms, chunks[j].end_ms, forced or "", "")
+            emitted = max(emitted, k)
+
         i = 0
-        while i < len(chunks):
+        while i < len(todo):
             if cancelled is not None and cancelled():
                 return
-            batch = chunks[i : i + max(1, engine.batch_size)]
-            wavs = [samples[c.start : c.end] for c in batch]
+            batch = todo[i : i + max(1, engine.batch_size)]
+            wavs = [samples[chunks[k].start : chunks[k].end] for k in batch]
             outputs = engine.transcribe(wavs, language=forced, context=context)
-            for offset, (chunk, wav, (lang, text)) in enumerate(zip(batch, wavs, outputs, strict=True)):
+            for k, wav, (lang, text) in zip(batch, wavs, outputs, strict=True):
+                yield from silent_until(k)
                 lang = forced or lang
-                words, timing = _time_words(engine, wav, chunk, text, lang, word_timing)
-                yield ChunkResult(i + offset, chunk.start_ms, chunk.end_ms, lang, text, words, timing)
+                words, timing = _time_words(engine, wav, chunks[k], text, lang, word_timing)
+                yield ChunkResult(k, chunks[k].start_ms, chunks[k].end_ms, lang, text, words, timing)
+                emitted = k + 1
             i += len(batch)
-            yield Progress(batch[-1].end_ms, total_ms, "Recognising…")
+            yield Progress(chunks[batch[-1]].end_ms, total_ms, "Recognising…")
+        yield from silent_until(len(chunks))
+        if not todo or chunks[todo[-1]].end_ms < total_ms:  # the recording ends in silence
+            yield Progress(total_ms, total_ms, "Recognising…")
 
 
 def _time_words(

@@ -123,3 +123,37 @@ def test_model_folder_with_a_missing_file_is_a_clear_error(tiny_models, tmp_path
     weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
     with pytest.raises(ModelError, match=r"model\.safetensors is damaged"):
         list(recognize(np.zeros(16000, dtype=np.float32), engine=engine))
+
+
+def test_silent_chunks_are_not_sent_to_the_recognizer(engine, speech, monkeypatch):
+    from app.asr import chunking
+
+    silence = np.zeros(16000 * 45, dtype=np.float32)
+    audio = np.concatenate([speech, silence, speech[: 16000 * 4], silence]).astype(np.float32)
+    chunks = chunking.split_at_pauses(audio)
+    marks = chunking.sounding(audio, chunks)
+    assert marks.count(False) >= 2 and marks.count(True) >= 2  # the test needs both kinds
+    sent: list[int] = []
+    original = engine.transcribe
+
+    def transcribe(wavs, **kwargs):
+        sent.extend(len(w) for w in wavs)
+        return original(wavs, **kwargs)
+
+    monkeypatch.setattr(engine, "transcribe", transcribe)
+    progress, results = _run(engine, audio, language="English")
+    assert [r.index for r in results] == list(range(len(chunks)))  # every chunk accounted for, in order
+    assert sent == [c.samples for c, sound in zip(chunks, marks, strict=True) if sound]
+    for r, sound in zip(results, marks, strict=True):
+        assert bool(r.text) == sound and (sound or r.words == ())
+    assert progress[-1].done_ms == len(audio) * 1000 // 16000
+
+
+def test_digital_silence_is_never_recognised(engine):
+    from app.asr import chunking
+
+    audio = np.zeros(16000 * 70, dtype=np.float32)
+    assert chunking.sounding(audio, chunking.split_at_pauses(audio)) == [False] * 3
+    progress, results = _run(engine, audio, language="English")
+    assert len(results) == 3 and all(r.text == "" for r in results)
+    assert progress[-1].fraction == 1.0
