@@ -1,9 +1,10 @@
 """Recognition as a generator: decoded 16 kHz audio in, progress and one result per chunk out.
 
 The audio is cut at pauses into chunks of at most 30 s (app.asr.chunking), the chunks that hold any sound go
-through the recognizer in batches (silent ones come out empty), and each chunk's words are timed by the forced aligner (or estimated from the chunk's speech span for
-languages it does not cover). Cancelling takes effect before the next batch; a consumer may also simply stop
-iterating. Nothing here touches Qt: the window's worker and the command line both drive this generator.
+through the recognizer in batches (silent ones come out empty), and each chunk's words are timed by the forced
+aligner (or estimated from the chunk's speech span for languages it does not cover). Cancelling takes effect
+before the next batch; a consumer may also simply stop iterating. Nothing here touches Qt: the window's worker
+and the command line both drive this generator.
 """
 
 from __future__ import annotations
