@@ -187,6 +187,7 @@ def download_model(
     except (HfHubHTTPError, LocalEntryNotFoundError, OSError) as exc:
         raise ModelError(f"cannot reach the model hub for {repo_id}: {type(exc).__name__}") from None
     total = sum(size for _, size in files)
+    check_disk_space(repo_id, files)
     done = 0
     folder: Path | None = None
     for name, size in files:
@@ -205,6 +206,37 @@ def download_model(
     if folder is None:
         raise ModelError(f"{repo_id} has no files")
     return folder
+
+
+DISK_MARGIN = 512 << 20  # left free after a download: a full disk breaks more than the download
+
+
+def check_disk_space(
+    repo_id: str, files: list[tuple[str, int]], cache_dir: str | os.PathLike[str] | None = None
+) -> None:
+    """Refuse a download the disk cannot hold, before its first byte (files already in the cache do not count)."""
+    import shutil
+
+    from huggingface_hub import constants, try_to_load_from_cache
+
+    cache = Path(cache_dir or constants.HF_HUB_CACHE)
+    needed = 0
+    for name, size in files:
+        try:
+            cached = try_to_load_from_cache(repo_id, name, cache_dir=str(cache))
+        except Exception:
+            cached = None
+        if not isinstance(cached, str):
+            needed += size
+    probe = cache
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    if needed + DISK_MARGIN > free:
+        raise ModelError(
+            f"not enough disk space to download {repo_id}: needs {needed / 2**30:.1f} GB, "
+            f"{free / 2**30:.1f} GB free in {cache}; free some space or set HF_HOME to another disk"
+        )
 
 
 def _report(progress: DownloadProgress | None, done: int, total: int, name: str) -> None:

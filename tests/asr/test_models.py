@@ -104,3 +104,31 @@ def test_download_progress_reports_bytes_and_cancels():
             bar.update(5)
     assert seen[:2] == [10, 40]
     assert hf_tqdm.tqdm.__name__ == "tqdm"  # the hook is removed again
+
+
+def test_a_download_the_disk_cannot_hold_is_refused_before_it_starts(tmp_path, monkeypatch):
+    import collections
+
+    from app.asr import models
+
+    Usage = collections.namedtuple("Usage", "total used free")
+    files = [("config.json", 2_000), ("model.safetensors", 1_800 << 20)]
+    monkeypatch.setattr("shutil.disk_usage", lambda _p: Usage(0, 0, 1 << 30))
+    with pytest.raises(
+        ModelError, match=r"not enough disk space to download Qwen/Qwen3-ASR-0.6B: needs 1.8 GB, 1.0 GB"
+    ):
+        models.check_disk_space("Qwen/Qwen3-ASR-0.6B", files, tmp_path / "hub")
+    monkeypatch.setattr("shutil.disk_usage", lambda _p: Usage(0, 0, 3 << 30))
+    models.check_disk_space("Qwen/Qwen3-ASR-0.6B", files, tmp_path / "hub")  # fits
+
+    # the whole download stops there, before any file is fetched
+    info = collections.namedtuple("Info", "siblings")(
+        [collections.namedtuple("S", "rfilename size")(*f) for f in files]
+    )
+    monkeypatch.setattr("huggingface_hub.HfApi.model_info", lambda *a, **k: info)
+    monkeypatch.setattr("shutil.disk_usage", lambda _p: Usage(0, 0, 1 << 30))
+    fetched = []
+    monkeypatch.setattr("huggingface_hub.hf_hub_download", lambda *a, **k: fetched.append(a))
+    with pytest.raises(ModelError, match="not enough disk space"):
+        models.download_model("Qwen/Qwen3-ASR-0.6B")
+    assert fetched == []
