@@ -146,7 +146,8 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
         if in_vtt_block:
             in_vtt_block = bool(line.strip())
             continue
-        if vtt and _VTT_BLOCK.match(line) and (not body or not body[-1].strip()):
+        # a NOTE/STYLE/REGION block follows a blank line; right under a timing line "NOTE THAT DOWN." is a caption
+        if vtt and _VTT_BLOCK.match(line) and (number == 1 or not lines[number - 2].strip()):
             in_vtt_block, vtt_blocks = True, vtt_blocks + 1
             continue
         timing = _timing(line) if ("-" in line or ">" in line or "\u2192" in line or "\u27f6" in line) else None

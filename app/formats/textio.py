@@ -149,15 +149,23 @@ def _sample(data: bytes, limit: int = 12000) -> bytes:
     return b"\n".join(picked)
 
 
-def _ranked_by_detectors(data: bytes) -> list[str]:
-    """Codec names in the order the statistical detectors like them (chardet, then charset-normalizer)."""
+def _ranked_by_detectors(data: bytes) -> tuple[list[str], dict[str, float]]:
+    """Codec names in the order the statistical detectors like them (chardet, then charset-normalizer), and
+    chardet's confidence in every codec it weighed, however small."""
     names: list[str] = []
+    confidence: dict[str, float] = {}
     try:
         import chardet  # a dependency of pysrt
 
-        for guess in chardet.detect_all(data[:200_000]):
-            if guess.get("encoding") and guess.get("confidence", 0) >= 0.03:  # below that it is a shrug
+        for guess in chardet.detect_all(data[:200_000], ignore_threshold=True):
+            if not guess.get("encoding"):
+                continue
+            if guess.get("confidence", 0) >= 0.03:  # below that it is a shrug
                 names.append(guess["encoding"])
+            try:
+                confidence.setdefault(codecs.lookup(guess["encoding"]).name, guess.get("confidence", 0.0))
+            except LookupError:
+                pass
     except Exception:  # absent, or an old version: the next detector answers
         pass
     try:
@@ -175,7 +183,7 @@ def _ranked_by_detectors(data: bytes) -> list[str]:
             continue
         if codec not in ranked:
             ranked.append(codec)
-    return ranked
+    return ranked, confidence
 
 
 def _detect(data: bytes) -> str | None:
@@ -205,8 +213,24 @@ def _detect(data: bytes) -> str | None:
             close.remove(iso)
     if len(close) == 1:
         return close[0]
-    ranked = _ranked_by_detectors(data)
-    return min(close, key=lambda name: (ranked.index(name) if name in ranked else len(ranked), close.index(name)))
+    ranked, confidence = _ranked_by_detectors(data)
+    choice = min(close, key=lambda name: (ranked.index(name) if name in ranked else len(ranked), close.index(name)))
+    # On a short or repetitive file chardet's confidences are a few hundredths apart and rank Baltic, Central
+    # European or Urdu pages over cp1252 for plain French ("plaît" read as "plaīt"). Windows-1252 is what most
+    # legacy subtitles are written in: it stays unless a detector clearly prefers another page. Its ð and þ
+    # (where cp1254 and cp1257 keep ş and š) are left to the detectors.
+    if (
+        choice != "cp1252"
+        and "cp1252" in close
+        and confidence.get(choice, 0.0) < _CLEARLY_PREFERRED * confidence.get("cp1252", 0.0)
+        and not _ICELANDIC.search(sample.decode("cp1252"))
+    ):
+        return "cp1252"
+    return choice
+
+
+_CLEARLY_PREFERRED = 1.5  # how much more confident a detector must be in another page than in cp1252
+_ICELANDIC = re.compile("[\u00d0\u00de\u00f0\u00fe]")  # Ð Þ ð þ
 
 
 _WINDOWS_COUSINS = {

@@ -48,6 +48,7 @@ CONTINUOUS_FORMATS = frozenset(
 )
 # A decode that ends this much short of the duration the file states gets a "may be cut short" warning: the
 # stream's own duration is exact (MP4, Ogg); the container's may include a longer video (Matroska).
+# Raw streams (CONTINUOUS_FORMATS) get none: their stated duration is only a bitrate estimate.
 CUT_SHORT_STREAM = (0.02, 1000)  # (fraction, ms): both must be exceeded
 CUT_SHORT_CONTAINER = (0.2, 2000)
 
@@ -182,7 +183,9 @@ def _decode(
         raise MediaError(f"{source}: zero-length audio (the audio stream holds no samples)")
     envelope = out.envelope.finish(samples)
     warnings = list(reader.warnings)
-    cut = _cut_short(samples.shape[0], info, chosen)
+    # a raw stream states no duration: the demuxer's is the first frames' bitrate times the file size, which a
+    # VBR MP3 without a Xing header or an ADTS file that opens quietly overstates many times over
+    cut = None if continuous else _cut_short(samples.shape[0], info, chosen)
     if cut:
         warnings.append(cut)
     if progress is not None:

@@ -229,3 +229,32 @@ def test_webvtt_voice_spans_keep_the_speaker_and_other_markup_goes():
     assert [c.text for c in cues] == [
         "Roger Bingham: We are in New York City", "Esme: It's a <i>blue</i> apple colour", "漢(かん)字",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Café au lait, s'il vous plaît."],  # read as Baltic cp1257: "plaīt"
+        ["Ça va très bien, merci."],  # cp1257: "Ēa va trčs"
+        ["Così è la vita."],  # ISO-8859-2: "Cosě č la vita"
+        ["El niño comió piñata.", "He said “hello” — and left…", "It’s fine. Don’t worry."],  # cp1250: "nińo"
+        ["¡Qué sorpresa!", "Está bien, señor."] * 20,  # ISO-8859-2 even with 40 cues
+    ],
+)
+def test_short_or_repetitive_cp1252_files_stay_cp1252(lines):
+    # chardet's confidences are a few hundredths apart on such files; they must not pick an exotic code page
+    srt = format_srt([Cue(i * 2000, i * 2000 + 1500, line) for i, line in enumerate(lines)])
+    result = read_srt_bytes(srt.encode("cp1252"))
+    assert texts(result) == lines and result.encoding == "cp1252"
+
+
+def test_webvtt_caption_starting_with_note_or_style_is_text_not_a_block():
+    from app.formats.srt import parse_srt
+
+    text = (
+        "WEBVTT\n\nNOTE a real comment\n\n00:01.000 --> 00:02.000\nNOTE THAT DOWN.\nIT MATTERS.\n\n"
+        "00:03.000 --> 00:04.000\nSTYLE IS EVERYTHING\n"
+    )
+    cues, skipped = parse_srt(text)
+    assert [c.text for c in cues] == ["NOTE THAT DOWN.\nIT MATTERS.", "STYLE IS EVERYTHING"]
+    assert skipped == ["1 WebVTT NOTE/STYLE/REGION block(s) left out"]

@@ -155,3 +155,18 @@ def test_audio_that_ends_early_is_decoded_with_a_warning(odd_dir: Path, reading:
     cut = decode_audio(odd_dir / "cut.mkv", use_cache=False)
     assert 1000 < cut.duration_ms < 3000
     assert any("may be cut short" in w and "0:00:04.0" in w for w in cut.warnings), cut.warnings
+
+
+@pytest.mark.parametrize(("codec", "suffix"), [("libmp3lame", "mp3"), ("aac", "aac")])
+def test_a_complete_raw_stream_that_opens_quietly_is_not_called_cut_short(
+    tmp_path: Path, codec: str, suffix: str
+) -> None:
+    # 4 s of silence, then a tone: the duration estimated from the first frames' bitrate is far too long
+    path = tmp_path / f"quiet_start.{suffix}"
+    quiet = ["-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono:d=4"]
+    concat = ["-filter_complex", "[0][1]concat=n=2:v=0:a=1"]
+    extra = ["-q:a", "4", "-write_xing", "0"] if codec == "libmp3lame" else []  # VBR, no frame count
+    ff(quiet, sine(44100, 8), *concat, "-c:a", codec, *extra)(path)  # stated: 22.7 s (MP3), 2:32 (AAC)
+    decoded = decode_audio(path, use_cache=False)
+    assert 11900 < decoded.duration_ms < 12200
+    assert decoded.warnings == ()
