@@ -286,8 +286,8 @@ class Engine:
         device, dtype = self.device, choose_dtype(self.device)
         if self.options.threads:
             torch.set_num_threads(self.options.threads)
-        if device.startswith("cuda"):
-            free, _total = torch.cuda.mem_get_info(torch.device(device))
+        free = self._free_gpu_bytes()
+        if free is not None:
             check_fits(folder.name, weights_bytes(folder, torch.finfo(dtype).bits // 8), free)
         kwargs: dict[str, Any] = {"dtype": dtype, "device_map": device}
         if device.startswith("cuda") and importlib.util.find_spec("flash_attn") is not None:
