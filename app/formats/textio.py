@@ -9,12 +9,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.errors import SubtitleParseError
+from app.formats.atomic import atomic_write_bytes
 
 # Longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -401,55 +401,6 @@ def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> Deco
     except OSError as exc:
         raise SubtitleParseError(f"cannot be read ({exc.strerror or exc})", path) from None
     return decode_bytes(data, encoding, path=path)
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write a file so that a crash leaves either the old file or the new one, never half of either.
-
-    The data goes to a temporary file in the same folder, is flushed to disk, and replaces the target
-    in one rename. The target's permissions are kept when it already exists.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
-        except FileNotFoundError:
-            os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_folder(folder)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_text(
