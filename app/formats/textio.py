@@ -410,10 +410,24 @@ def write_text(
     if newline not in ("\n", "\r\n", "\r"):
         raise ValueError(f"unsupported newline {newline!r}")
     body = text.replace("\n", newline) if newline != "\n" else text
+    if codecs.lookup(encoding).name.startswith("utf"):
+        body = without_lone_surrogates(body)  # the one text UTF cannot encode: a half of a pair
     data = body.encode(encoding)
     if bom:
         data = _bom_for(encoding) + data
     atomic_write_bytes(path, data)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (JSON can spell one: "\\ud800") as U+FFFD, so that it can be encoded."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _bom_for(encoding: str) -> bytes:
