@@ -13,7 +13,6 @@ done, however fast the user types.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from dataclasses import dataclass
@@ -25,14 +24,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core.commands import ReplaceAll
 from app.core.document import Document
-from app.core.errors import AppError
+from app.core.errors import AppError, ProjectError
+from app.formats.recovery import PREFIX, SUFFIX, read_recovery, recovery_bytes, set_aside
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 INTERVAL_MS = 1000
-PREFIX = "recovery-"
-SUFFIX = ".qssproj"
 # Tests and scripted runs answer the restore question with this variable ("restore" or "discard").
 ANSWER_VARIABLE = "QSS_RECOVERY_ANSWER"
 
@@ -53,6 +51,7 @@ class Recovered:
     subtitle_path: str | None
     project_path: str | None
     cue_count: int
+    document: Document
 
     def describe(self) -> str:
         source = self.project_path or self.subtitle_path
@@ -77,6 +76,7 @@ class AutoSaver(QObject):
         self._lock = QLockFile(str(self.path) + ".lock")
         self._lock.setStaleLockTime(0)  # stale only when the owner is gone, never by age
         self._lock.tryLock(0)
+        self.set_aside: list[tuple[str, str]] = []  # (where it was kept, why it could not be read)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
@@ -100,22 +100,13 @@ class AutoSaver(QObject):
         if not state.is_modified() and typing is None:
             self.path.unlink(missing_ok=True)
             return
-        from app.formats.project import project_json
         from app.formats.textio import atomic_write_bytes
 
-        data = project_json(state.doc, self.path)
-        if typing is not None:
-            index, text = typing
-            data["cues"][index].update(text=text, edited=True)
-            data["cues"][index].pop("words", None)  # their character positions belong to the old text
-        data["recovery"] = {
-            "pid": os.getpid(),
-            "saved_at": time.time(),
-            "subtitle_path": state.subtitle_path,
-            "project_path": state.project_path,
-        }
+        data = recovery_bytes(
+            state.doc, self.path, subtitle_path=state.subtitle_path, project_path=state.project_path, typing=typing
+        )
         try:
-            atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            atomic_write_bytes(self.path, data)
         except OSError as exc:  # a full disk must not stop editing; say so once in the status bar
             self.window.statusBar().showMessage(f"Autosave failed: {exc.strerror or exc}", 8000)
 
@@ -135,7 +126,10 @@ class AutoSaver(QObject):
 
     # -- recovery ------------------------------------------------------------------------------------
     def find_recoverable(self) -> list[Recovered]:
-        """Recovery files whose owners are gone, newest first; each comes with its lock held by us."""
+        """Recovery files whose owners are gone, newest first; each comes with its lock held by us.
+
+        One that cannot be read is set aside (renamed, kept) and listed in ``set_aside`` for the user.
+        """
         found: list[Recovered] = []
         for path in self.folder.glob(f"{PREFIX}*{SUFFIX}"):
             if path == self.path:
@@ -145,29 +139,39 @@ class AutoSaver(QObject):
             if not lock.tryLock(0):  # its window is still running
                 continue
             try:
-                data = json.loads(path.read_bytes().decode("utf-8"))
-                meta, count = data.get("recovery"), len(data.get("cues", []))
-            except (OSError, ValueError, AttributeError):
-                meta, count = None, 0
-            if not isinstance(meta, dict):  # damaged beyond use: nothing to offer
-                path.unlink(missing_ok=True)
+                item = read_recovery(path)
+            except ProjectError as exc:
+                self._set_aside(path, exc)
                 lock.unlock()
                 continue
-            found.append(
-                Recovered(
-                    path,
-                    lock,
-                    float(meta.get("saved_at") or path.stat().st_mtime),
-                    meta.get("subtitle_path"),
-                    meta.get("project_path"),
-                    count,
-                )
-            )
+            doc = item.document
+            found.append(Recovered(path, lock, item.saved_at, item.subtitle_path, item.project_path, len(doc), doc))
         return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+    def _set_aside(self, path: Path, error: ProjectError) -> None:
+        try:
+            kept = str(set_aside(path))
+        except OSError:
+            kept = str(path)  # cannot be renamed either: it stays where it is
+        self.set_aside.append((kept, str(error)))
+
+    def report_set_aside(self) -> None:
+        """Tell the user where the recovery files that could not be read were kept (one message for all)."""
+        if not self.set_aside:
+            return
+        kept, error = self.set_aside[0]
+        text = self.tr("Unsaved work from an earlier session could not be read and was kept as {path} ({error})")
+        text = text.format(path=kept, error=error)
+        if len(self.set_aside) > 1:
+            text += " " + self.tr("and %n more file(s) in the same folder", "", len(self.set_aside) - 1)
+        self.set_aside.clear()
+        self.window.statusBar().showMessage(text, 30_000)
+        QMessageBox.warning(self.window, self.tr("Recover unsaved work"), text)
 
     def offer_recovery(self) -> bool:
         """Offer the newest unsaved work left by a crash; True when it was restored into the window."""
         found = self.find_recoverable()
+        self.report_set_aside()
         if not found:
             return False
         newest, older = found[0], found[1:]
@@ -188,9 +192,7 @@ class AutoSaver(QObject):
 
     def restore(self, item: Recovered) -> None:
         """Open the recovered work as an unsaved document; one undo step goes back to an empty one."""
-        from app.formats.project import load_project
-
-        recovered = load_project(item.path)
+        recovered = item.document
         base = Document(language=recovered.language, media_path=recovered.media_path, settings=recovered.settings)
         state = self.window.state
         state.replace_document(base, subtitle_path=item.subtitle_path, project_path=item.project_path)
