@@ -353,11 +353,13 @@ class MainWindow(QMainWindow):
         """A document that brings no segmentation limits of its own gets the user's."""
         if "limits" in self.state.doc.settings:
             return
+        from app.formats.project import clean_limits
+
         try:
-            limits = json.loads(str(self.settings.value("segmentation/limits", "{}")))
-        except ValueError:
+            limits = clean_limits(json.loads(str(self.settings.value("segmentation/limits", "{}"))))
+        except (ValueError, RecursionError):
             return
-        if isinstance(limits, dict) and limits:
+        if limits:
             self.state.doc.settings["limits"] = limits
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

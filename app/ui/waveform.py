@@ -22,12 +22,22 @@ from app.ui.state import EditorState
 EDGE_PIXELS = 6  # how close to an edge the pointer must be to grab it
 SNAP_PIXELS = 8  # how close to a neighbour an edge snaps onto it
 DENSE_CUES = 150  # more cues than this in view: draw bands, not cue by cue
+CLIP_MARGIN = 16  # pixels beyond the view that clipped shapes reach, so that their cut edges stay unseen
+MAX_SECONDS = 360_000.0  # 100 hours: longer than any time a project or an SRT can hold
 
 CUE_FILL = QColor(80, 140, 230, 60)
 CUE_SELECTED = QColor(255, 170, 40, 90)
 CUE_EDGE = QColor(80, 140, 230)
 CUE_EDITED = QColor(120, 200, 255)
 TEXT_COLOUR = QColor(235, 235, 235)
+
+
+def _clip_x(rect: QRectF, area: QRectF) -> QRectF | None:
+    """The part of `rect` between the area's left and right (a zero-width cue keeps its line); None when outside."""
+    if rect.right() < area.left() or rect.left() > area.right():
+        return None
+    left, right = max(rect.left(), area.left()), min(rect.right(), area.right())
+    return QRectF(left, rect.top(), right - left, rect.height())
 
 
 class CueLayer(pg.GraphicsObject):
@@ -63,7 +73,7 @@ class CueLayer(pg.GraphicsObject):
 
     def boundingRect(self) -> QRectF:
         end = max(self._reach[-1] if self._reach else 0, self.state.media_end or 0) / 1000
-        return QRectF(0, -1.0, max(end, 1.0), 2.0)
+        return QRectF(0, -1.0, min(max(end, 1.0), MAX_SECONDS), 2.0)
 
     # -- painting ------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, *_: object) -> None:
@@ -76,13 +86,16 @@ class CueLayer(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        # Everything is drawn clipped to the view (plus a margin that keeps clipped edges out of sight): a cue
+        # that reaches billions of pixels away overflows Qt's integer rasteriser, which crashes the process.
+        area = QRectF(painter.viewport()).adjusted(-CLIP_MARGIN, -CLIP_MARGIN, CLIP_MARGIN, CLIP_MARGIN)
         if len(visible) > DENSE_CUES:
-            self._paint_dense(painter, to_device, visible)
+            self._paint_dense(painter, to_device, visible, area)
         else:
-            self._paint_each(painter, to_device, visible)
+            self._paint_each(painter, to_device, visible, area)
         painter.restore()
 
-    def _paint_each(self, painter: QPainter, to_device: QTransform, visible: range) -> None:
+    def _paint_each(self, painter: QPainter, to_device: QTransform, visible: range, area: QRectF) -> None:
         """Few cues in view: each with its edges and its text."""
         cues = self.state.doc
         selected = set(self.state.selection)
@@ -93,6 +106,9 @@ class CueLayer(pg.GraphicsObject):
         for i in visible:
             cue = cues[i]
             rect = to_device.mapRect(QRectF(cue.start / 1000, -1.0, max(cue.duration, 0) / 1000, 2.0))
+            rect = _clip_x(rect, area)
+            if rect is None:
+                continue
             painter.fillRect(rect, CUE_SELECTED if i in selected else CUE_FILL)
             painter.setPen(QPen(CUE_EDITED if cue.edited else CUE_EDGE, 2 if i in selected else 1))
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
@@ -117,14 +133,15 @@ class CueLayer(pg.GraphicsObject):
             self._labels[key] = label
         return label
 
-    def _paint_dense(self, painter: QPainter, to_device: QTransform, visible: range) -> None:
+    def _paint_dense(self, painter: QPainter, to_device: QTransform, visible: range, area: QRectF) -> None:
         """Many cues in view (a zoomed-out long file): cues that meet on screen are drawn as one band."""
         top = to_device.map(0.0, 1.0)[1]
         bottom = to_device.map(0.0, -1.0)[1]
         y0, height = min(top, bottom), abs(bottom - top)
         scale, offset = to_device.m11(), to_device.m31()
-        left = np.floor(self._start_s[visible.start : visible.stop] * scale + offset)
-        right = np.ceil(self._end_s[visible.start : visible.stop] * scale + offset)
+        lo, hi = area.left(), area.right()
+        left = np.clip(np.floor(self._start_s[visible.start : visible.stop] * scale + offset), lo, hi)
+        right = np.clip(np.ceil(self._end_s[visible.start : visible.stop] * scale + offset), lo, hi)
         reach = np.maximum.accumulate(right)
         new_band = np.ones(len(left), dtype=bool)
         new_band[1:] = left[1:] > reach[:-1] + 1  # a visible gap of at least a pixel starts a new band
@@ -137,8 +154,10 @@ class CueLayer(pg.GraphicsObject):
         painter.setBrush(CUE_SELECTED)
         for i in self.state.selection:
             if visible.start <= i < visible.stop:
-                span = QRectF(self._start_s[i], -1.0, self._end_s[i] - self._start_s[i], 2.0)
-                painter.drawRect(to_device.mapRect(span))
+                span = to_device.mapRect(QRectF(self._start_s[i], -1.0, self._end_s[i] - self._start_s[i], 2.0))
+                span = _clip_x(span, area)
+                if span is not None:
+                    painter.drawRect(span)
 
     # -- pointer -------------------------------------------------------------------------------------
     def hit(self, x_seconds: float) -> tuple[int, DragMode] | None:
