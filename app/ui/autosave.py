@@ -60,7 +60,7 @@ class Recovered:
         return f"{name}: {self.cue_count} cues, saved {when}"
 
     def discard(self) -> None:
-        self.path.unlink(missing_ok=True)
+        _remove(self.path)
         self.lock.unlock()
 
 
@@ -71,7 +71,10 @@ class AutoSaver(QObject):
         super().__init__(window)
         self.window = window
         self.folder = Path(folder) if folder is not None else recovery_folder()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:  # no recovery then (each write says so in the status bar), but the window starts
+            pass
         self.path = self.folder / f"{PREFIX}{os.getpid()}{SUFFIX}"
         self._lock = QLockFile(str(self.path) + ".lock")
         self._lock.setStaleLockTime(0)  # stale only when the owner is gone, never by age
@@ -98,7 +101,7 @@ class AutoSaver(QObject):
         state = self.window.state
         typing = self._uncommitted_text()
         if not state.is_modified() and typing is None:
-            self.path.unlink(missing_ok=True)
+            _remove(self.path)
             return
         from app.formats.textio import atomic_write_bytes
 
@@ -121,7 +124,7 @@ class AutoSaver(QObject):
     def discard(self) -> None:
         """A clean exit: the work was saved or deliberately dropped."""
         self._timer.stop()
-        self.path.unlink(missing_ok=True)
+        _remove(self.path)
         self._lock.unlock()
 
     # -- recovery ------------------------------------------------------------------------------------
@@ -201,6 +204,13 @@ class AutoSaver(QObject):
         self.window.statusBar().showMessage(f"Recovered unsaved work ({item.describe()})", 10_000)
         if recovered.media_path and os.path.exists(recovered.media_path):
             self.window.files.open_media(recovered.media_path, keep_document=True)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # the folder is gone or is not one: nothing to remove
+        pass
 
 
 def ask_restore(parent: MainWindow, item: Recovered) -> bool:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from app.core.commands import SetText
 from app.ui import autosave
 from app.ui.autosave import AutoSaver
 
@@ -68,3 +69,15 @@ def test_unreadable_files_are_set_aside_and_the_user_told(window, folder, monkey
     assert f"and {len(HOSTILE) - 1} more" in message
     assert list(folder.glob("*.lock")) == [saver.path.with_name(saver.path.name + ".lock")]
     assert not saver.offer_recovery() and len(window.dialogs) == 1  # told once: set-aside files are not read again
+
+
+def test_a_recovery_folder_that_is_a_file_does_not_stop_the_start(window, tmp_path, srt_file):
+    blocked = tmp_path / "recovery"
+    blocked.write_text("a file where the folder should be")
+    saver = AutoSaver(window, blocked)
+    assert not saver.offer_recovery()
+    window.open_path(str(srt_file))
+    window.state.push(SetText(0, "changed"))
+    saver.save_now()  # cannot be written: said in the status bar, editing goes on
+    assert "Autosave failed" in window.statusBar().currentMessage()
+    assert blocked.read_text() == "a file where the folder should be"
