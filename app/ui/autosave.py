@@ -156,7 +156,8 @@ class AutoSaver(QObject):
             kept = str(set_aside(path))
         except OSError:
             kept = str(path)  # cannot be renamed either: it stays where it is
-        self.set_aside.append((kept, str(error)))
+        why = str(error).removeprefix(f"{path}: ")  # the message names the file by its old name
+        self.set_aside.append((kept, why))
 
     def report_set_aside(self) -> None:
         """Tell the user where the recovery files that could not be read were kept (one message for all)."""
