@@ -98,15 +98,15 @@ class UndoStack:
                 self._clean_index = None  # the saved state was the step before it grew
             self._changed()
             return
-        self._record(_Step(command.label, inverse, command))
+        self._record(_Step(command.label, inverse, command), merge)
+
+    def close_merge(self, key: object) -> None:
+        """The long work with this key is over: its step grows no more."""
+        if self._merge_key == key:
+            self._merge_key = None
+
+    def _record(self, step: _Step, merge: object | None = None) -> None:
         self._merge_key = merge
-
-    def close_merge(self) -> None:
-        """The long work is over: its step grows no more."""
-        self._merge_key = None
-
-    def _record(self, step: _Step) -> None:
-        self._merge_key = None
         if self._clean_index is not None and self._clean_index > len(self._undo):
             self._clean_index = None  # the saved state was in the redo branch we are dropping
         self._undo.append(step)
