@@ -114,7 +114,7 @@ def main() -> None:
                 taken.append(1)
                 shot("recognizing")
 
-        window.files.taskFinished.connect(lambda _name: QTimer.singleShot(200, finish))
+        window.tasks.taskFinished.connect(lambda _name: QTimer.singleShot(200, finish))
         task = run_recognition(window, options)
         task.progressed.connect(on_progress)
 

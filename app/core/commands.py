@@ -96,7 +96,11 @@ class SetMetadata(Command):
     def fields(self) -> dict[str, Any]:
         return {
             name: value
-            for name, value in (("language", self.language), ("media_path", self.media_path), ("settings", self.settings))
+            for name, value in (
+                ("language", self.language),
+                ("media_path", self.media_path),
+                ("settings", self.settings),
+            )
             if value is not KEEP
         }
 
@@ -105,7 +109,7 @@ class SetMetadata(Command):
         return SetMetadata(**old, label=self.label)
 
 
-def SetProperties(language: str | None, media_path: str | None, label: str = "Set properties") -> SetMetadata:  # noqa: N802
+def SetProperties(language: str | None, media_path: str | None, label: str = "Set properties") -> SetMetadata:
     """The older name: language and media path together."""
     return SetMetadata(language=language, media_path=media_path, label=label)
 
