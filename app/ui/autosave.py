@@ -64,7 +64,8 @@ class Recovered:
         source = self.project_path or self.subtitle_path
         name = os.path.basename(source) if source else QCoreApplication.translate("AutoSaver", "Untitled")
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.saved_at))
-        return QCoreApplication.translate("AutoSaver", "{name}: %n cue(s), saved {when}", None, self.cue_count).format(
+        count = self.cue_count  # lupdate reads a plain name as the count, not an expression
+        return QCoreApplication.translate("AutoSaver", "{name}: %n cue(s), saved {when}", None, count).format(
             name=name, when=when
         )
 

@@ -29,6 +29,7 @@ from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
 from app.ui.edit_actions import EditActions
 from app.ui.files import FileController
+from app.ui.i18n import install_translations
 from app.ui.state import EditorState
 from app.ui.status import StatusPanel
 from app.ui.task_list import TaskDock
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
+        install_translations()  # before the first word is shown; once per application
         self.settings = settings or QSettings()
         self.state = EditorState(self)
         self.tasks = TaskManager(self.state, lambda title, message: self.show_error(title, message), self)

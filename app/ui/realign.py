@@ -256,7 +256,8 @@ def review_and_apply(host: Host, result: Realignment, threshold_ms: int = REVIEW
     moved = sum(1 for i, c in changes if (c.start, c.end) != (result.cues[i].start, result.cues[i].end))
     message = QCoreApplication.translate("Realign", "Re-aligned: %n cue(s) moved", None, moved)
     if rejected:
-        message += QCoreApplication.translate("Realign", ", %n large move(s) rejected", None, len(rejected))
+        count = len(rejected)  # lupdate reads a plain name as the count, not an expression
+        message += QCoreApplication.translate("Realign", ", %n large move(s) rejected", None, count)
     if flagged:
         message += QCoreApplication.translate(
             "Realign", ", %n marked for review (the aligner could not place them)", None, flagged

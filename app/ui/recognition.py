@@ -189,12 +189,10 @@ def start_recognition(host: Host, options: RecognitionOptions | None = None) -> 
         save_options(host, options)
     host.commit_edits()
     live = LiveCues(state.session, title)
-    if len(state.doc):
+    count = len(state.doc)
+    if count:
         question = QCoreApplication.translate(
-            "Recognition",
-            "Replace the %n cue(s) you have with the recognised ones? (Undo brings them back.)",
-            None,
-            len(state.doc),
+            "Recognition", "Replace the %n cue(s) you have with the recognised ones? (Undo brings them back.)", None, count
         )
         if not host.ask(title, question):
             live.close()
@@ -244,7 +242,8 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         if language and not state.doc.language:
             live.set_language(language)
         host.show_engine(os.path.basename(options.model.rstrip("/")), device)
-        message = QCoreApplication.translate("Recognition", "Recognised %n cue(s)", None, len(state.doc))
+        count = len(state.doc)  # lupdate reads a plain name as the count, not an expression
+        message = QCoreApplication.translate("Recognition", "Recognised %n cue(s)", None, count)
         host.show_status(message + (f" ({language})" if language else ""))
 
     host.show_engine(os.path.basename(options.model.rstrip("/")), options.device)
