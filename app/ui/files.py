@@ -222,7 +222,7 @@ class FileController(QObject):
                 warning = audio.warnings[0]
                 if len(audio.warnings) > 1:
                     warning = self.tr("{warning} (and %n more)", "", len(audio.warnings) - 1).format(warning=warning)
-                self.host.show_status(f"{name}: {warning}", 20_000)
+                self.host.show_status(self.tr("{name}: {warning}").format(name=name, warning=warning), 20_000)
             self.mediaLoaded.emit()
 
         self.host.tasks.start("decode", decoding, job, done, title=self.tr("Open media"), replaces=True)

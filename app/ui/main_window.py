@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.commands import SetMetadata
 from app.ui import realign, recognition
+from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
 from app.ui.edit_actions import EditActions
@@ -212,8 +213,8 @@ class MainWindow(QMainWindow):
         stack = self.state.stack
         self.undo_action.setEnabled(stack.can_undo)
         self.redo_action.setEnabled(stack.can_redo)
-        self.undo_action.setText(self.tr("&Undo {what}").format(what=stack.undo_label).rstrip())
-        self.redo_action.setText(self.tr("&Redo {what}").format(what=stack.redo_label).rstrip())
+        self.undo_action.setText(self.tr("&Undo {what}").format(what=command_label(stack.undo_label)).rstrip())
+        self.redo_action.setText(self.tr("&Redo {what}").format(what=command_label(stack.redo_label)).rstrip())
 
     # -- editing -------------------------------------------------------------------------------------
     def undo(self) -> None:
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args: object) -> None:
         name = self.state.project_path or self.state.subtitle_path or self.state.doc.media_path
         shown = os.path.basename(name) if name else self.tr("Untitled")
-        self.setWindowTitle(f"{shown}[*] — {APP_NAME}")
+        self.setWindowTitle(self.tr("{name}[*] — {app}").format(name=shown, app=APP_NAME))
         self.setWindowModified(self.state.is_modified())
 
     def _layout_parts(self) -> dict[str, tuple]:

@@ -192,7 +192,10 @@ def start_recognition(host: Host, options: RecognitionOptions | None = None) -> 
     count = len(state.doc)
     if count:
         question = QCoreApplication.translate(
-            "Recognition", "Replace the %n cue(s) you have with the recognised ones? (Undo brings them back.)", None, count
+            "Recognition",
+            "Replace the %n cue(s) you have with the recognised ones? (Undo brings them back.)",
+            None,
+            count,
         )
         if not host.ask(title, question):
             live.close()

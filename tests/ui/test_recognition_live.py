@@ -118,7 +118,7 @@ def test_replacing_cues_and_the_language_go_with_the_run(with_media, qtbot, engi
     engine.chunk(chunk_cues(0))
     engine.end("German")
     finished(window, qtbot, handle)
-    assert [c.text for c in state.doc][0] == "chunk 0 cue 0" and state.doc.language == "German"
+    assert state.doc[0].text == "chunk 0 cue 0" and state.doc.language == "German"
     state.stack.undo()
     assert [c.text for c in state.doc] == ["old cue"] and state.doc.language is None
     assert not state.is_modified()

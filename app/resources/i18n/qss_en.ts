@@ -43,6 +43,16 @@
     </message>
   </context>
   <context>
+    <name>FindReplaceDialog</name>
+    <message numerus="yes">
+      <source>Replaced in %n cue(s)</source>
+      <translation>
+        <numerusform>Replaced in %n cue</numerusform>
+        <numerusform>Replaced in %n cues</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Message</name>
     <message numerus="yes">
       <source>Recognised %n cue(s)</source>
