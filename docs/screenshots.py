@@ -115,8 +115,8 @@ def main() -> None:
                 shot("recognizing")
 
         window.tasks.taskFinished.connect(lambda _name: QTimer.singleShot(200, finish))
-        task = run_recognition(window, options)
-        task.progressed.connect(on_progress)
+        handle = run_recognition(window, options)
+        handle.task.progressed.connect(on_progress)
 
     def finish() -> None:
         window.state.stack.mark_clean()
