@@ -224,7 +224,7 @@ def run_realign(
     else:
         label = QCoreApplication.translate("Realign", "Re-aligning…")
     title = QCoreApplication.translate("Realign", "Re-align")
-    return host.tasks.start("realign", label, job, finished, title=title, exclusive=True)
+    return host.tasks.start("realign", label, job, finished, title=title, exclusive=True, uses_audio=True)
 
 
 def review_and_apply(host: Host, result: Realignment, threshold_ms: int = REVIEW_THRESHOLD_MS) -> bool:

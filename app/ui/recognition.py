@@ -260,6 +260,7 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         on_item=add,
         on_end=lambda _outcome: live.close(),
         exclusive=True,
+        uses_audio=True,
     )
     if handle is None:
         live.close()

@@ -55,6 +55,7 @@ class TaskHandle(QObject):
         self.label = label
         self.title = title  # what the work is called in messages about it ("Recognize speech: cancelled")
         self.generation = generation  # None: not bound to a document (a model download)
+        self.audio: Any = None  # the decoded audio it works on, when its results are only good for that audio
         self.task = task
         self.fraction = -1.0  # -1: no measure yet (busy)
         self.message = label
@@ -95,6 +96,7 @@ class TaskManager(QObject):
         self.error = error
         self._handles: list[TaskHandle] = []
         state.documentReplaced.connect(self._drop_stale)
+        state.mediaChanged.connect(self._drop_stale)
 
     # -- reading -------------------------------------------------------------------------------------
     def running(self, kind: str | None = None) -> list[TaskHandle]:
@@ -103,7 +105,8 @@ class TaskManager(QObject):
     def current(self, handle: TaskHandle) -> bool:
         """Its results may still be used: not cancelled, and its document is still the open one."""
         fresh = handle.generation is None or handle.generation == self.state.generation
-        return fresh and not handle.cancelling
+        same_audio = handle.audio is None or handle.audio is self.state.audio
+        return fresh and same_audio and not handle.cancelling
 
     # -- starting ------------------------------------------------------------------------------------
     def start(
@@ -119,11 +122,14 @@ class TaskManager(QObject):
         bound: bool = True,
         exclusive: bool = False,
         replaces: bool = False,
+        uses_audio: bool = False,
     ) -> TaskHandle | None:
         """Run ``job`` in a worker thread; ``on_item`` gets partial results, ``on_success`` the result, both on the
         UI thread and only while the task is current; ``on_end(outcome)`` runs in every case, last.
 
         ``exclusive``: refuse (with a message) while a task of this kind runs. ``replaces``: cancel it instead.
+        ``uses_audio``: its results are for the decoded audio open now (recognition, alignment); other media
+        opened meanwhile cancels it, as another document does.
         """
         if exclusive and self.running(kind):
             self.error(title, self.tr("This is already running; cancel it first or wait for it to finish."))
@@ -133,6 +139,7 @@ class TaskManager(QObject):
                 old.cancel()
         task = Task(job, label, self)
         handle = TaskHandle(kind, label, title, self.state.generation if bound else None, task, self)
+        handle.audio = self.state.audio if uses_audio else None
         task.progressed.connect(handle._progress)
         if on_item is not None:
             task.produced.connect(lambda item: self.current(handle) and on_item(item))
@@ -176,7 +183,7 @@ class TaskManager(QObject):
     # -- stopping ------------------------------------------------------------------------------------
     def _drop_stale(self) -> None:
         for handle in self.running():
-            if handle.generation is not None and handle.generation != self.state.generation:
+            if not self.current(handle):
                 handle.cancel()
 
     def cancel_all(self) -> None:

@@ -122,3 +122,19 @@ def test_replacing_cues_and_the_language_go_with_the_run(with_media, qtbot, engi
     state.stack.undo()
     assert [c.text for c in state.doc] == ["old cue"] and state.doc.language is None
     assert not state.is_modified()
+
+
+def test_other_media_opened_during_recognition_stops_it(with_media, qtbot, engine, tmp_path):
+    """The cues would be for the old recording: the run is cancelled, what came before stays."""
+    window, state = with_media, with_media.state
+    handle = run_recognition(window, OPTIONS)
+    engine.chunk(chunk_cues(0))
+    qtbot.waitUntil(lambda: len(state.doc) == 3)
+    other = tmp_path / "other.wav"
+    sf.write(other, np.zeros(8000, dtype=np.float32), 16_000)
+    with qtbot.waitSignal(window.files.mediaLoaded, timeout=60_000):
+        window.open_path(str(other))
+    engine.chunk(chunk_cues(1))
+    engine.end("English")
+    finished(window, qtbot, handle)
+    assert handle.outcome == "cancelled" and len(state.doc) == 3
