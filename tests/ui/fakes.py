@@ -71,6 +71,17 @@ class FakeEngine:
                 return
 
 
+    def run(self, job, audio, *, cancelled, on_wait=None):
+        """The same, through the typed engine interface (app.asr.protocol, SPINE.md) where the branch has it."""
+        from app.asr.protocol import Cues, RecognitionDone
+
+        for message in self.stream(type(job).__name__, cancelled=cancelled):
+            if message[0] == "cues":
+                yield Cues(tuple(message[1]))
+            else:
+                yield RecognitionDone(message[1]["language"], message[1]["device"])
+
+
 def chunk_cues(index: int, per_chunk: int = 3, chunk_ms: int = 10_000) -> list[Cue]:
     """The cues of chunk ``index`` (10 s each by default): ``per_chunk`` short cues inside it."""
     base = index * chunk_ms
