@@ -65,6 +65,8 @@ def test_the_first_media_of_a_new_document_is_no_edit():
     assert session.set_media_path("/media/a.mp4")
     assert session.doc.media_path == "/media/a.mp4"
     assert not session.is_modified() and not session.stack.can_undo
+    subtitles = Session(Document.from_cues(make_doc().cues))  # an SRT opened first, then its video
+    assert subtitles.set_media_path("/media/b.mp4") and not subtitles.is_modified()
 
 
 def test_live_cues_are_one_undo_step_and_dropped_for_another_document():

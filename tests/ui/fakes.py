@@ -70,7 +70,6 @@ class FakeEngine:
             if message[0] == "done":
                 return
 
-
     def run(self, job, audio, *, cancelled, on_wait=None):
         """The same, through the typed engine interface (app.asr.protocol, SPINE.md) where the branch has it."""
         from app.asr.protocol import Cues, RecognitionDone

@@ -29,6 +29,7 @@ def test_opening_other_media_on_a_saved_project_is_an_undoable_edit(window, qtbo
     first, second = recordings
     open_media(window, qtbot, first)
     state = window.state
+    assert not state.is_modified() and not state.stack.can_undo, "the first media of a new document is no edit"
     state.push(InsertCue(0, Cue(0, 400, "Hello.")))
     assert window.files._save_project(str(tmp_path / "talk.qssproj"))
     assert not state.is_modified() and not window.isWindowModified()
@@ -48,16 +49,3 @@ def test_opening_other_media_on_a_saved_project_is_an_undoable_edit(window, qtbo
     window.dialogs.clear()
     window.close()  # the fixture answers "Discard"
     assert any(title == "Unsaved changes" for title, _text in window.dialogs), window.dialogs
-
-
-def test_the_first_media_of_a_new_document_is_no_edit(window, qtbot, recordings):
-    open_media(window, qtbot, recordings[0])
-    assert window.state.doc.media_path == str(recordings[0])
-    assert not window.state.is_modified() and not window.state.stack.can_undo
-
-
-def test_opening_media_while_a_subtitle_file_is_loaded_keeps_the_file_unmodified(window, qtbot, srt_file, recordings):
-    window.open_path(str(srt_file))
-    open_media(window, qtbot, recordings[0])
-    assert len(window.state.doc) == 3 and window.state.doc.media_path == str(recordings[0])
-    assert not window.state.is_modified()

@@ -79,19 +79,22 @@ def test_a_document_opened_during_recognition_receives_no_cues(with_media, qtbot
 
 
 def test_user_edits_during_a_run_stay_their_own_steps(with_media, qtbot, engine):
+    """The run's cues before the edit are one step, the edit another, what came after a third."""
     window, state = with_media, with_media.state
     handle = run_recognition(window, OPTIONS)
     engine.chunk(chunk_cues(0))
-    qtbot.waitUntil(lambda: len(state.doc) == 3)
-    state.push(SetText(0, "Fixed while it ran."))  # the user types
     engine.chunk(chunk_cues(1))
+    qtbot.waitUntil(lambda: len(state.doc) == 6)
+    state.push(SetText(0, "Fixed while it ran."))  # the user types
+    engine.chunk(chunk_cues(2))
+    engine.chunk(chunk_cues(3))
     engine.end(None)
     finished(window, qtbot, handle)
-    assert len(state.doc) == 6 and state.doc[0].text == "Fixed while it ran."
+    assert len(state.doc) == 12 and state.doc[0].text == "Fixed while it ran."
     state.stack.undo()  # what arrived after the edit
-    assert len(state.doc) == 3 and state.doc[0].text == "Fixed while it ran."
+    assert len(state.doc) == 6 and state.doc[0].text == "Fixed while it ran."
     state.stack.undo()  # the edit alone, never swallowed into the run
-    assert len(state.doc) == 3 and state.doc[0].text == "chunk 0 cue 0"
+    assert len(state.doc) == 6 and state.doc[0].text == "chunk 0 cue 0"
     state.stack.undo()
     assert len(state.doc) == 0 and not state.stack.can_undo
 
