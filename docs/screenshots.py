@@ -114,9 +114,9 @@ def main() -> None:
                 taken.append(1)
                 shot("recognizing")
 
-        window.files.taskFinished.connect(lambda _name: QTimer.singleShot(200, finish))
-        task = run_recognition(window, options)
-        task.progressed.connect(on_progress)
+        window.tasks.taskFinished.connect(lambda _name: QTimer.singleShot(200, finish))
+        handle = run_recognition(window, options)
+        handle.task.progressed.connect(on_progress)
 
     def finish() -> None:
         window.state.stack.mark_clean()

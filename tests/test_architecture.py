@@ -34,7 +34,7 @@ def test_headless_layers_import_nothing_heavy():
     """The command line and the layers under the window start without Qt, torch or qwen_asr."""
     code = (
         "import sys, app.cli, app.cli.subtitles, app.core.commands, app.core.undo, app.formats.srt, "
-        "app.formats.project\n"
+        "app.formats.project, app.session\n"
         "heavy = sorted(m for m in ('torch', 'qwen_asr', 'transformers', 'PySide6', 'pyqtgraph') if m in sys.modules)\n"
         "print(','.join(heavy))"
     )
@@ -42,3 +42,13 @@ def test_headless_layers_import_nothing_heavy():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_the_shipped_app_runs_no_outside_code():
+    """No test hooks: nothing in app runs a file named by the environment (tests drive the app from tests/ui)."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "app").rglob("*.py")
+        if any(word in path.read_text(encoding="utf-8") for word in ("runpy", "QSS_TEST_SCRIPT", "QSS_RECOVERY_ANSWER"))
+    ]
+    assert offenders == []

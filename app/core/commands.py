@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.document import Cue, Document, Word
 
@@ -70,15 +71,47 @@ class ReplaceAll(Command):
         return ReplaceAll(tuple(old), self.label)
 
 
+class _Keep:
+    """The field is left as it is."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Any = _Keep()
+
+
 @dataclass(frozen=True)
-class SetProperties(Command):
-    language: str | None
-    media_path: str | None
+class SetMetadata(Command):
+    """Change what the cues belong to: the language, the media file, the settings (segmentation limits...).
+
+    Fields left as ``KEEP`` are untouched. Like every edit it is undoable and marks the document modified.
+    """
+
+    language: str | None = KEEP
+    media_path: str | None = KEEP
+    settings: dict[str, Any] = KEEP
     label: str = "Set properties"
 
+    def fields(self) -> dict[str, Any]:
+        return {
+            name: value
+            for name, value in (
+                ("language", self.language),
+                ("media_path", self.media_path),
+                ("settings", self.settings),
+            )
+            if value is not KEEP
+        }
+
     def apply(self, doc: Document) -> Command:
-        language, media_path = doc._set_meta(self.language, self.media_path)
-        return SetProperties(language, media_path, self.label)
+        old = doc._set_meta(**self.fields())
+        return SetMetadata(**old, label=self.label)
+
+
+def SetProperties(language: str | None, media_path: str | None, label: str = "Set properties") -> SetMetadata:
+    """The older name: language and media path together."""
+    return SetMetadata(language=language, media_path=media_path, label=label)
 
 
 @dataclass(frozen=True)

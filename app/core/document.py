@@ -7,6 +7,7 @@ cue with a new one, which makes every edit's inverse a plain "put the old values
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -55,7 +56,7 @@ class Cue:
         return replace(self, **changes)
 
 
-ChangeKind = Literal["inserted", "removed", "changed", "reset"]
+ChangeKind = Literal["inserted", "removed", "changed", "reset", "meta"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class Change:
     """A coarse change notice: ``count`` cues from ``index`` were inserted, removed or changed.
 
     ``reset`` means anything may have changed (a new file was loaded); index and count are 0.
+    ``meta`` means the language, media path or settings changed; the cues did not.
     """
 
     kind: ChangeKind
@@ -105,9 +107,9 @@ class Document:
     def cues(self) -> tuple[Cue, ...]:
         return tuple(self._cues)
 
-    def snapshot(self) -> tuple[tuple[Cue, ...], str | None, str | None]:
+    def snapshot(self) -> tuple[tuple[Cue, ...], str | None, str | None, dict[str, Any]]:
         """Everything an edit can change, as a comparable value (tests use it to check undo)."""
-        return (tuple(self._cues), self.language, self.media_path)
+        return (tuple(self._cues), self.language, self.media_path, copy.deepcopy(self.settings))
 
     # -- listening -----------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -146,10 +148,16 @@ class Document:
             self._emit(Change("changed", index, len(cues)))
         return old
 
-    def _set_meta(self, language: str | None, media_path: str | None) -> tuple[str | None, str | None]:
-        old = (self.language, self.media_path)
-        self.language, self.media_path = language, media_path
-        self._emit(Change("reset"))
+    def _set_meta(self, **fields: Any) -> dict[str, Any]:
+        """Set some of language, media_path, settings; returns their old values."""
+        unknown = set(fields) - {"language", "media_path", "settings"}
+        if unknown:
+            raise TypeError(f"not document metadata: {sorted(unknown)}")
+        old = {name: getattr(self, name) for name in fields}
+        for name, value in fields.items():
+            setattr(self, name, copy.deepcopy(value) if name == "settings" else value)
+        if fields:
+            self._emit(Change("meta"))
         return old
 
     def _reset(self, cues: Sequence[Cue]) -> list[Cue]:

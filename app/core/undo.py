@@ -21,6 +21,11 @@ class UndoStack:
 
     ``begin(label)`` ... ``commit()`` groups every command pushed in between into one step; ``abort()``
     undoes them and leaves no step behind (a drag cancelled with Escape).
+
+    ``push(command, merge=key)`` is the group for long work that must not lock the stack (a recognition adding
+    cues for an hour): the command joins the last step when that step was made with the same key and nothing
+    else happened since. Any other step, an undo, a redo or a save in between closes it, so the user's own edits
+    stay steps of their own and are never swallowed; the work's next command then starts a new step.
     """
 
     def __init__(self, doc: Document, limit: int = 1000):
@@ -31,6 +36,7 @@ class UndoStack:
         self._group: list[tuple[Command, Command]] | None = None
         self._group_label = ""
         self._clean_index: int | None = 0
+        self._merge_key: object | None = None  # the key of the last step while it may still grow
         self._listeners: list[Callable[[], None]] = []
 
     # -- state ---------------------------------------------------------------------------------------
@@ -68,18 +74,39 @@ class UndoStack:
 
     def mark_clean(self) -> None:
         self._clean_index = len(self._undo)
+        self._merge_key = None  # the saved state stays reachable: later work starts a new step
         self._changed()
 
     # -- doing ---------------------------------------------------------------------------------------
-    def push(self, command: Command) -> None:
-        """Apply a command; it becomes one undo step, or part of the open group."""
+    def push(self, command: Command, *, merge: object | None = None) -> None:
+        """Apply a command; it becomes one undo step, or part of the open group.
+
+        With ``merge``, it joins the last step when that step has the same key and is still open (see the class).
+        """
+        if merge is not None and self._group is not None:
+            raise RuntimeError("a merging push cannot go into an open group")
         inverse = command.apply(self.doc)
         if self._group is not None:
             self._group.append((command, inverse))
             return
-        self._record(_Step(command.label, inverse, command))
+        if merge is not None and merge == self._merge_key and self._undo:
+            last = self._undo[-1]
+            forward = Batch((*_commands(last.forward), command), last.label)
+            backward = Batch((inverse, *_commands(last.inverse)), last.label)
+            self._undo[-1] = _Step(last.label, backward, forward)
+            if self._clean_index == len(self._undo):
+                self._clean_index = None  # the saved state was the step before it grew
+            self._changed()
+            return
+        self._record(_Step(command.label, inverse, command), merge)
 
-    def _record(self, step: _Step) -> None:
+    def close_merge(self, key: object) -> None:
+        """The long work with this key is over: its step grows no more."""
+        if self._merge_key == key:
+            self._merge_key = None
+
+    def _record(self, step: _Step, merge: object | None = None) -> None:
+        self._merge_key = merge
         if self._clean_index is not None and self._clean_index > len(self._undo):
             self._clean_index = None  # the saved state was in the redo branch we are dropping
         self._undo.append(step)
@@ -97,6 +124,7 @@ class UndoStack:
             raise RuntimeError("an undo group is already open")
         self._group = []
         self._group_label = label
+        self._merge_key = None
         self._changed()
 
     def commit(self) -> None:
@@ -121,6 +149,7 @@ class UndoStack:
     def undo(self) -> bool:
         if not self.can_undo:
             return False
+        self._merge_key = None
         step = self._undo.pop()
         forward = step.inverse.apply(self.doc)
         self._redo.append(_Step(step.label, step.inverse, forward))
@@ -130,6 +159,7 @@ class UndoStack:
     def redo(self) -> bool:
         if not self.can_redo:
             return False
+        self._merge_key = None
         step = self._redo.pop()
         inverse = step.forward.apply(self.doc)
         self._undo.append(_Step(step.label, inverse, step.forward))
@@ -141,4 +171,9 @@ class UndoStack:
         self._redo.clear()
         self._group = None
         self._clean_index = 0
+        self._merge_key = None
         self._changed()
+
+
+def _commands(command: Command) -> tuple[Command, ...]:
+    return command.commands if isinstance(command, Batch) else (command,)

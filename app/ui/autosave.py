@@ -17,22 +17,28 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, SignalInstance
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.commands import ReplaceAll
 from app.core.document import Document
 from app.core.errors import AppError, ProjectError
 from app.formats.recovery import PREFIX, SUFFIX, read_recovery, recovery_bytes, set_aside
-
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+from app.ui.cue_editor import CueEditor
+from app.ui.files import FileController
+from app.ui.host import Host
 
 INTERVAL_MS = 1000
-# Tests and scripted runs answer the restore question with this variable ("restore" or "discard").
-ANSWER_VARIABLE = "QSS_RECOVERY_ANSWER"
+
+
+class AutosaveHost(Host, Protocol):
+    """The host, plus what autosave watches: the text box (typing not yet committed) and the window closing."""
+
+    editor: CueEditor
+    files: FileController
+    closing: SignalInstance
 
 
 def recovery_folder() -> Path:
@@ -55,9 +61,12 @@ class Recovered:
 
     def describe(self) -> str:
         source = self.project_path or self.subtitle_path
-        name = os.path.basename(source) if source else "Untitled"
+        name = os.path.basename(source) if source else QCoreApplication.translate("AutoSaver", "Untitled")
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.saved_at))
-        return f"{name}: {self.cue_count} cues, saved {when}"
+        count = self.cue_count  # lupdate reads a plain name as the count, not an expression
+        return QCoreApplication.translate("AutoSaver", "{name}: %n cue(s), saved {when}", None, count).format(
+            name=name, when=when
+        )
 
     def discard(self) -> None:
         _remove(self.path)
@@ -67,8 +76,8 @@ class Recovered:
 class AutoSaver(QObject):
     """Keeps the window's unsaved work in this instance's recovery file."""
 
-    def __init__(self, window: MainWindow, folder: Path | None = None, interval_ms: int = INTERVAL_MS):
-        super().__init__(window)
+    def __init__(self, window: AutosaveHost, folder: Path | None = None, interval_ms: int = INTERVAL_MS):
+        super().__init__(window.dialog_parent())
         self.window = window
         self.folder = Path(folder) if folder is not None else recovery_folder()
         try:
@@ -111,7 +120,7 @@ class AutoSaver(QObject):
         try:
             atomic_write_bytes(self.path, data)
         except OSError as exc:  # a full disk must not stop editing; say so once in the status bar
-            self.window.statusBar().showMessage(f"Autosave failed: {exc.strerror or exc}", 8000)
+            self.window.show_status(self.tr("Autosave failed: {reason}").format(reason=exc.strerror or exc), 8000)
 
     def _uncommitted_text(self) -> tuple[int, str] | None:
         """Text typed in the cue's text box that the box has not yet put into the document (it waits for a pause)."""
@@ -181,13 +190,13 @@ class AutoSaver(QObject):
         newest, older = found[0], found[1:]
         for item in older:  # one restore per start; older leftovers are kept for the next start
             item.lock.unlock()
-        if not ask_restore(self.window, newest):
+        if not ask_restore(self.window.dialog_parent(), newest):
             newest.discard()
             return False
         try:
             self.restore(newest)
         except AppError as exc:
-            QMessageBox.warning(self.window, "Recover unsaved work", str(exc))
+            self.window.show_error(self.tr("Recover unsaved work"), str(exc))
             newest.lock.unlock()  # kept: perhaps a newer version can read it
             return False
         newest.discard()
@@ -200,11 +209,10 @@ class AutoSaver(QObject):
         base = Document(language=recovered.language, media_path=recovered.media_path, settings=recovered.settings)
         state = self.window.state
         state.replace_document(base, subtitle_path=item.subtitle_path, project_path=item.project_path)
-        state.push(ReplaceAll(recovered.cues, "Recover unsaved work"))
-        self.window._update_title()
-        self.window.statusBar().showMessage(f"Recovered unsaved work ({item.describe()})", 10_000)
+        state.push(ReplaceAll(recovered.cues, self.tr("Recover unsaved work")))
+        self.window.show_status(self.tr("Recovered unsaved work ({what})").format(what=item.describe()), 10_000)
         if recovered.media_path and os.path.exists(recovered.media_path):
-            self.window.files.open_media(recovered.media_path, keep_document=True)
+            self.window.files.open_media(recovered.media_path)
 
 
 def _remove(path: Path) -> None:
@@ -214,17 +222,18 @@ def _remove(path: Path) -> None:
         pass
 
 
-def ask_restore(parent: MainWindow, item: Recovered) -> bool:
-    answer = os.environ.get(ANSWER_VARIABLE, "").strip().lower()
-    if answer in {"restore", "discard"}:
-        return answer == "restore"
+def ask_restore(parent: QWidget, item: Recovered) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Recover unsaved work")
-    box.setText("Qwen Subtitle Studio did not close properly last time. Restore the unsaved work?")
+    box.setWindowTitle(QCoreApplication.translate("AutoSaver", "Recover unsaved work"))
+    box.setText(
+        QCoreApplication.translate(
+            "AutoSaver", "Qwen Subtitle Studio did not close properly last time. Restore the unsaved work?"
+        )
+    )
     box.setInformativeText(item.describe())
-    restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    restore = box.addButton(QCoreApplication.translate("AutoSaver", "&Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("AutoSaver", "&Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore

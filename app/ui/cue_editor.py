@@ -31,7 +31,7 @@ class CueEditor(QWidget):
         self.state = state
         self.index: int | None = None
         self.edit = CueTextEdit()
-        self.edit.setPlaceholderText("Select a cue to edit its text")
+        self.edit.setPlaceholderText(self.tr("Select a cue to edit its text"))
         self.edit.setTabChangesFocus(True)
         font = QFont(self.edit.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -120,7 +120,11 @@ class CueEditor(QWidget):
         )
         colour = "#c0392b" if warn else "#555"
         self.info.setText(
-            f"<span style='color:{colour}'>Cue {self.index + 1}<br>"
-            f"line lengths {lengths} (max {limits.max_line_chars})<br>"
-            f"{cps_text} chars/s (max {limits.max_cps:g})</span>"
+            f"<span style='color:{colour}'>"
+            + self.tr("Cue {number}").format(number=self.index + 1)
+            + "<br>"
+            + self.tr("line lengths {lengths} (max {max})").format(lengths=lengths, max=limits.max_line_chars)
+            + "<br>"
+            + self.tr("{cps} chars/s (max {max})").format(cps=cps_text, max=f"{limits.max_cps:g}")
+            + "</span>"
         )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -20,7 +22,14 @@ from app.core.document import Change
 from app.core.timecode import format_duration, format_time, parse_time
 from app.ui.state import EditorState
 
-COLUMNS = ("#", "Start", "End", "Duration", "CPS", "Text")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("CueTableModel", "Start"),
+    QT_TRANSLATE_NOOP("CueTableModel", "End"),
+    QT_TRANSLATE_NOOP("CueTableModel", "Duration"),
+    QT_TRANSLATE_NOOP("CueTableModel", "CPS"),
+    QT_TRANSLATE_NOOP("CueTableModel", "Text"),
+)
 NUMBER, START, END, DURATION, CPS, TEXT = range(len(COLUMNS))
 PROBLEM = QBrush(QColor(255, 190, 190))
 WARNING = QBrush(QColor(255, 225, 170))
@@ -38,6 +47,7 @@ class CueTableModel(QAbstractTableModel):
         self.state = state
         self._rows = len(state.doc)
         state.cuesChanged.connect(self._on_change)
+        state.metadataChanged.connect(self._on_metadata)  # the language and limits colour the rows
         state.documentReplaced.connect(self._on_replaced)
 
     # -- keeping in step with the document ------------------------------------------------------------
@@ -45,6 +55,10 @@ class CueTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = len(self.state.doc)
         self.endResetModel()
+
+    def _on_metadata(self, _fields: object) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(COLUMNS) - 1))
 
     def _on_change(self, change: Change) -> None:
         if change.kind == "inserted":
@@ -72,7 +86,7 @@ class CueTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("CueTableModel", COLUMNS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -124,11 +138,11 @@ class CueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = []
             if cue.edited:
-                tips.append("Text edited since it was timed: re-align to fix its timing")
+                tips.append(self.tr("Text edited since it was timed: re-align to fix its timing"))
             if cue.needs_review:
-                tips.append("The aligner could not place this text; its old timing was kept")
+                tips.append(self.tr("The aligner could not place this text; its old timing was kept"))
             if cue.locked:
-                tips.append("Locked: automatic timing never moves it")
+                tips.append(self.tr("Locked: automatic timing never moves it"))
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column != TEXT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication
+
 from app.core.commands import (
     DeleteCues,
     InsertCue,
@@ -58,7 +60,12 @@ def set_edge_at(state: EditorState, edge: str, ms: int) -> bool:
     )
     if (start, end) == (cue.start, cue.end):
         return False
-    state.push(SetTimes(index, start, end, f"Set {edge}"))
+    label = (
+        QCoreApplication.translate("Editing", "Set start")
+        if edge == "start"
+        else QCoreApplication.translate("Editing", "Set end")
+    )
+    state.push(SetTimes(index, start, end, label))
     return True
 
 
@@ -115,7 +122,7 @@ def merge_selected(state: EditorState) -> bool:
         last = first + 1
     if last >= len(state.doc):
         return False
-    state.stack.begin("Merge cues")
+    state.stack.begin(QCoreApplication.translate("Editing", "Merge cues"))
     try:
         for _ in range(last - first):
             state.push(MergeWithNext(first))
@@ -137,7 +144,12 @@ def shift_selected(state: EditorState, delta_ms: int, *, to_end: bool = False) -
 def toggle_lock(state: EditorState) -> None:
     if state.selection:
         lock = not all(state.doc[i].locked for i in state.selection)
-        state.push(SetFlags(tuple(state.selection), locked=lock, label="Lock cues" if lock else "Unlock cues"))
+        label = (
+            QCoreApplication.translate("Editing", "Lock cues")
+            if lock
+            else QCoreApplication.translate("Editing", "Unlock cues")
+        )
+        state.push(SetFlags(tuple(state.selection), locked=lock, label=label))
 
 
 def find_next(state: EditorState, pattern: str, start: int, *, case: bool = False, regex: bool = False) -> int | None:
@@ -160,7 +172,7 @@ def replace_all(state: EditorState, pattern: str, replacement: str, *, case: boo
         if new_text != cue.text:
             changes.append((index, cue, new_text))
     if changes:
-        state.stack.begin(f"Replace '{pattern}'")
+        state.stack.begin(QCoreApplication.translate("Editing", "Replace '{pattern}'").format(pattern=pattern))
         try:
             for index, _cue, new_text in changes:
                 state.push(SetText(index, new_text))

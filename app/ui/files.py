@@ -1,63 +1,83 @@
-"""Opening, importing, exporting and saving; decoding media in a worker. Every failure is a dialog."""
+"""Opening, importing, exporting and saving; decoding media as a task. Every failure is a dialog.
+
+Depends on the host (app.ui.host: the session, the task manager, dialogs and the status bar), never on the window.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from app.core.commands import ReplaceAll
-from app.core.document import Document
 from app.core.errors import AppError
-from app.ui.workers import Report, Task
-
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+from app.ui.host import Host
+from app.ui.workers import Report
 
 SUBTITLE_SUFFIXES = {".srt", ".vtt"}  # WebVTT is read by the same tolerant reader (app.formats.srt)
 PROJECT_SUFFIXES = {".qssproj"}
-MEDIA_FILTER = (
-    "Media (*.mp4 *.mkv *.webm *.mov *.avi *.ts *.mts *.m2ts *.mpg *.mpeg *.wmv *.flv *.3gp "
-    "*.mp3 *.m4a *.aac *.flac *.ogg *.oga *.opus *.wav *.aif *.aiff *.wma *.mka)"
-)
-OPEN_FILTER = (
-    f"All supported ({MEDIA_FILTER[7:-1]} *.srt *.vtt *.qssproj);;{MEDIA_FILTER};;"
-    "Subtitles (*.srt *.vtt);;Projects (*.qssproj);;All files (*)"
+MEDIA_PATTERNS = (
+    "*.mp4 *.mkv *.webm *.mov *.avi *.ts *.mts *.m2ts *.mpg *.mpeg *.wmv *.flv *.3gp "
+    "*.mp3 *.m4a *.aac *.flac *.ogg *.oga *.opus *.wav *.aif *.aiff *.wma *.mka"
 )
 MAX_RECENT = 10
 
 
+def open_filter() -> str:
+    return ";;".join(
+        (
+            QCoreApplication.translate("FileController", "All supported ({patterns})").format(
+                patterns=f"{MEDIA_PATTERNS} *.srt *.vtt *.qssproj"
+            ),
+            QCoreApplication.translate("FileController", "Media ({patterns})").format(patterns=MEDIA_PATTERNS),
+            QCoreApplication.translate("FileController", "Subtitles ({patterns})").format(patterns="*.srt *.vtt"),
+            QCoreApplication.translate("FileController", "Projects ({patterns})").format(patterns="*.qssproj"),
+            QCoreApplication.translate("FileController", "All files ({patterns})").format(patterns="*"),
+        )
+    )
+
+
 class FileController(QObject):
     mediaLoaded = Signal()
-    taskFinished = Signal(str)  # the task's name, whether it succeeded, failed or was cancelled
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        self.state = window.state
-        self.tasks: dict[str, Task] = {}
+    def __init__(self, host: Host, parent: QObject | None = None):
+        super().__init__(parent)
+        self.host = host
+        self.state = host.state
+        self.state.metadataChanged.connect(self._on_metadata)
 
     # -- dialogs -------------------------------------------------------------------------------------
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.window, title, message)
+        self.host.show_error(title, message)
 
     def _start_dir(self) -> str:
-        return str(self.window.settings.value("files/last_dir", os.path.expanduser("~")))
+        return str(self.host.settings.value("files/last_dir", os.path.expanduser("~")))
 
     def _remember_dir(self, path: str) -> None:
-        self.window.settings.setValue("files/last_dir", os.path.dirname(os.path.abspath(path)))
+        self.host.settings.setValue("files/last_dir", os.path.dirname(os.path.abspath(path)))
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open", self._start_dir(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.host.dialog_parent(), self.tr("Open"), self._start_dir(), open_filter()
+        )
         if path:
             self.open_path(path)
 
     def import_srt_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import subtitles", self._start_dir(), "Subtitles (*.srt *.vtt);;All (*)"
+            self.host.dialog_parent(),
+            self.tr("Import subtitles"),
+            self._start_dir(),
+            ";;".join(
+                (
+                    QCoreApplication.translate("FileController", "Subtitles ({patterns})").format(
+                        patterns="*.srt *.vtt"
+                    ),
+                    QCoreApplication.translate("FileController", "All files ({patterns})").format(patterns="*"),
+                )
+            ),
         )
         if path:
             self.import_srt(path)
@@ -70,19 +90,29 @@ class FileController(QObject):
 
         path = self.state.subtitle_path
         if not path:
-            self.error("Reload with encoding", "No subtitle file has been opened yet.")
+            self.error(self.tr("Reload with encoding"), self.tr("No subtitle file has been opened yet."))
             return
         choices = ["utf-8", "utf-16", *LEGACY_ENCODINGS, "latin-1"]
         encoding, ok = QInputDialog.getItem(
-            self.window, "Reload with encoding", f"Read {os.path.basename(path)} as:", choices, 0, True
+            self.host.dialog_parent(),
+            self.tr("Reload with encoding"),
+            self.tr("Read {name} as:").format(name=os.path.basename(path)),
+            choices,
+            0,
+            True,
         )
         if ok and encoding.strip():
             self.import_srt(path, encoding.strip())
 
     def export_srt_dialog(self) -> None:
-        self.window.editor.commit()
+        self.host.commit_edits()
         suggestion = self._suggest_name(".srt")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export SRT", suggestion, "Subtitles (*.srt)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.host.dialog_parent(),
+            self.tr("Export SRT"),
+            suggestion,
+            QCoreApplication.translate("FileController", "Subtitles ({patterns})").format(patterns="*.srt"),
+        )
         if path:
             self.export_srt(path)
 
@@ -102,7 +132,7 @@ class FileController(QObject):
 
     def open_path(self, path: str) -> None:
         if not os.path.exists(path):
-            self.error("Open", f"{path}: no such file")
+            self.error(self.tr("Open"), self.tr("{path}: no such file").format(path=path))
             return
         self._add_recent(path)
         self._remember_dir(path)
@@ -117,61 +147,65 @@ class FileController(QObject):
     def open_project(self, path: str) -> None:
         from app.formats.project import load_project
 
-        if not self.confirm_discard("opening another project"):
+        if not self.confirm_discard(self.tr("opening another project")):
             return
         try:
             doc = load_project(path)
         except AppError as exc:
-            self.error("Open project", str(exc))
+            self.error(self.tr("Open project"), str(exc))
             return
         self.state.replace_document(doc, project_path=path)
-        self.state.stack.mark_clean()
         if doc.media_path:
             if os.path.exists(doc.media_path):
-                self.open_media(doc.media_path, keep_document=True)
+                self.open_media(doc.media_path)
             else:
-                self.error("Open project", f"The project's media is missing: {doc.media_path}")
+                self.error(
+                    self.tr("Open project"),
+                    self.tr("The project's media is missing: {path}").format(path=doc.media_path),
+                )
 
     def import_srt(self, path: str, encoding: str | None = None) -> None:
         """Lay the cues of an SRT over the open media; undoable, so nothing is lost."""
         from app.formats.srt import read_srt
 
-        self.window.editor.commit()
+        self.host.commit_edits()
         try:
             result = read_srt(path, encoding)
         except AppError as exc:
-            self.error("Open subtitles", str(exc))
+            self.error(self.tr("Open subtitles"), str(exc))
             return
-        if len(self.state.doc) == 0 and not self.state.stack.can_undo and self.state.audio is None:
-            doc = Document.from_cues(result.cues, media_path=self.state.doc.media_path)
-            self.state.replace_document(doc, subtitle_path=path)
-        else:
-            self.state.push(ReplaceAll(tuple(result.cues), "Import subtitles"))
-            self.state.subtitle_path = path
-        self.window.ensure_waveform()
-        how = f"{result.encoding}, detected" if result.detected else result.encoding
-        message = f"{len(result.cues)} cues read from {os.path.basename(path)} ({how})"
+        session = self.state.session
+        if session.is_pristine() and session.audio is None:  # a fresh document: the file is where it starts
+            session.initialise(ReplaceAll(tuple(result.cues), "Import subtitles"))
+        else:  # laid over the work there is: undoable, so nothing is lost
+            self.state.push(ReplaceAll(tuple(result.cues), self.tr("Import subtitles")))
+        self.state.subtitle_path = path
+        name = os.path.basename(path)
+        how = self.tr("{encoding}, detected").format(encoding=result.encoding) if result.detected else result.encoding
+        message = self.tr("%n cue(s) read from {name} ({how})", "", len(result.cues)).format(name=name, how=how)
         if result.skipped:
-            message += f"; {len(result.skipped)} parts skipped"
+            message += self.tr("; %n part(s) skipped", "", len(result.skipped))
             QMessageBox.information(
-                self.window,
-                "Open subtitles",
-                f"Some parts of {os.path.basename(path)} could not be read and were skipped:\n\n"
+                self.host.dialog_parent(),
+                self.tr("Open subtitles"),
+                self.tr("Some parts of {name} could not be read and were skipped:").format(name=name)
+                + "\n\n"
                 + "\n".join(result.skipped[:20])
                 + ("\n…" if len(result.skipped) > 20 else ""),
             )
-        self.window.statusBar().showMessage(message, 8000)
-        self.window._update_title()
+        self.host.show_status(message, 8000)
 
-    def open_media(self, path: str, *, keep_document: bool = False) -> None:
+    def open_media(self, path: str) -> None:
+        """Decode a media file as a task; a later open replaces one still decoding."""
         from app.media import decode_audio, probe
 
         name = os.path.basename(path)
+        decoding = self.tr("Decoding {name}…").format(name=name)
 
         def job(report: Report) -> Any:
             audio = decode_audio(
                 path,
-                progress=lambda fraction: report.progress(fraction, f"Decoding {name}…"),
+                progress=lambda fraction: report.progress(fraction, decoding),
                 cancelled=report.cancelled,
             )
             try:  # which audio track the player must play: the one decoded (a file may have several)
@@ -182,15 +216,25 @@ class FileController(QObject):
 
         def done(result: Any) -> None:
             audio, track = result
-            self.state.doc.media_path = os.path.abspath(path)
             self.state.set_audio(audio, track)
-            self.window._update_title()
+            self.state.session.set_media_path(path, self.tr("Open media"))
             if audio.warnings:  # decoded around damage: say so, the waveform alone would not show it
-                more = f" (and {len(audio.warnings) - 1} more)" if len(audio.warnings) > 1 else ""
-                self.window.statusBar().showMessage(f"{name}: {audio.warnings[0]}{more}", 20_000)
+                warning = audio.warnings[0]
+                if len(audio.warnings) > 1:
+                    warning = self.tr("{warning} (and %n more)", "", len(audio.warnings) - 1).format(warning=warning)
+                self.host.show_status(self.tr("{name}: {warning}").format(name=name, warning=warning), 20_000)
             self.mediaLoaded.emit()
 
-        self.run_task("decode", f"Decoding {os.path.basename(path)}…", job, done, title="Open media")
+        self.host.tasks.start("decode", decoding, job, done, title=self.tr("Open media"), replaces=True)
+
+    def _on_metadata(self, fields: frozenset[str]) -> None:
+        """The media path went back or forth (undo, redo): decode the media it names, so the two agree."""
+        path = self.state.doc.media_path
+        audio = self.state.audio
+        if "media_path" not in fields or not path or not os.path.exists(path):
+            return
+        if audio is None or os.path.abspath(audio.source) != path:
+            self.open_media(path)
 
     # -- saving --------------------------------------------------------------------------------------
     def export_srt(self, path: str) -> bool:
@@ -199,11 +243,14 @@ class FileController(QObject):
         try:
             write_srt(path, self.state.doc.cues)
         except (AppError, OSError) as exc:
-            self.error("Export SRT", f"{path}: cannot be written ({getattr(exc, 'strerror', None) or exc})")
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.error(
+                self.tr("Export SRT"), self.tr("{path}: cannot be written ({reason})").format(path=path, reason=reason)
+            )
             return False
         self.state.subtitle_path = path
         self._add_recent(path)
-        self.window.statusBar().showMessage(f"Exported {len(self.state.doc)} cues to {path}", 6000)
+        self.host.show_status(self.tr("Exported %n cue(s) to {path}", "", len(self.state.doc)).format(path=path), 6000)
         return True
 
     def save_project(self) -> bool:
@@ -215,7 +262,10 @@ class FileController(QObject):
         from app.formats.project import SUFFIX
 
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save project", self._suggest_name(SUFFIX), f"Projects (*{SUFFIX})"
+            self.host.dialog_parent(),
+            self.tr("Save project"),
+            self._suggest_name(SUFFIX),
+            QCoreApplication.translate("FileController", "Projects ({patterns})").format(patterns=f"*{SUFFIX}"),
         )
         if not path:
             return False
@@ -226,26 +276,25 @@ class FileController(QObject):
     def _save_project(self, path: str) -> bool:
         from app.formats.project import save_project
 
-        self.window.editor.commit()
+        self.host.commit_edits()
         try:
             save_project(self.state.doc, path)
         except AppError as exc:
-            self.error("Save project", str(exc))
+            self.error(self.tr("Save project"), str(exc))
             return False
-        self.state.project_path = path
-        self.state.stack.mark_clean()
+        self.state.session.mark_saved(path)
         self._add_recent(path)
-        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        self.host.show_status(self.tr("Saved {path}").format(path=path), 4000)
         return True
 
     def confirm_discard(self, doing: str) -> bool:
-        """Ask before unsaved edits would be dropped. True: go on."""
+        """Ask before unsaved edits would be dropped. True: go on. ``doing`` is translated by the caller."""
         if not self.state.is_modified():
             return True
         answer = QMessageBox.question(
-            self.window,
-            "Unsaved changes",
-            f"The subtitles have changes that are not saved. Save them before {doing}?",
+            self.host.dialog_parent(),
+            self.tr("Unsaved changes"),
+            self.tr("The subtitles have changes that are not saved. Save them before {doing}?").format(doing=doing),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -253,62 +302,9 @@ class FileController(QObject):
             return self.save_project()
         return answer == QMessageBox.StandardButton.Discard
 
-    # -- recognition ---------------------------------------------------------------------------------
-    def recognize_dialog(self) -> None:
-        from app.ui.recognition import start_recognition
-
-        start_recognition(self.window)
-
-    # -- tasks ---------------------------------------------------------------------------------------
-    def run_task(
-        self,
-        name: str,
-        label: str,
-        job: Callable[[Report], Any],
-        on_success: Callable[[Any], None],
-        *,
-        title: str,
-        on_item: Callable[[Any], None] | None = None,
-    ) -> Task | None:
-        """Run a job in a worker thread with progress and cancel in the status bar."""
-        if name in self.tasks and self.tasks[name].is_running():
-            self.error(title, "This is already running; cancel it first or wait for it to finish.")
-            return None
-        task = Task(job, label, self)
-        self.tasks[name] = task
-        status = self.window.status
-        status.begin(label, task.cancel)
-        task.progressed.connect(status.update)
-        if on_item is not None:
-            task.produced.connect(on_item)
-
-        def succeeded(result: Any) -> None:
-            status.finish()
-            try:
-                on_success(result)
-            except AppError as exc:
-                self.error(title, str(exc))
-
-        def failed(message: str) -> None:
-            status.finish()
-            self.error(title, message)
-
-        task.succeeded.connect(succeeded)
-        task.failed.connect(failed)
-        task.cancelled.connect(lambda: status.finish(f"{title}: cancelled"))
-        task.done.connect(lambda: self.taskFinished.emit(name))
-        return task.start()
-
-    def cancel_tasks(self) -> None:
-        for task in self.tasks.values():
-            if task.is_running():
-                task.cancel()
-        for task in self.tasks.values():
-            task.wait(10_000)
-
     # -- recent files --------------------------------------------------------------------------------
     def recent(self) -> list[str]:
-        value = self.window.settings.value("files/recent", [])
+        value = self.host.settings.value("files/recent", [])
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in value or []]
@@ -316,14 +312,13 @@ class FileController(QObject):
     def _add_recent(self, path: str) -> None:
         path = os.path.abspath(path)
         items = [path] + [p for p in self.recent() if p != path]
-        self.window.settings.setValue("files/recent", items[:MAX_RECENT])
+        self.host.settings.setValue("files/recent", items[:MAX_RECENT])
 
-    def fill_recent_menu(self) -> None:
-        menu = self.window.recent_menu
+    def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         items = self.recent()
         if not items:
-            menu.addAction("(none)").setEnabled(False)
+            menu.addAction(self.tr("(none)")).setEnabled(False)
         for path in items:
             action = menu.addAction(os.path.basename(path))
             action.setToolTip(path)

@@ -14,18 +14,18 @@ class FindReplaceDialog(QDialog):
     def __init__(self, state: EditorState, parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
-        self.setWindowTitle("Find and Replace")
+        self.setWindowTitle(self.tr("Find and Replace"))
         self.find_text = QLineEdit()
         self.replace_text = QLineEdit()
-        self.case = QCheckBox("Match case")
-        self.regex = QCheckBox("Regular expression")
+        self.case = QCheckBox(self.tr("Match case"))
+        self.regex = QCheckBox(self.tr("Regular expression"))
         self.message = QLabel()
-        find_next = QPushButton("Find Next")
-        replace_all = QPushButton("Replace All")
-        close = QPushButton("Close")
+        find_next = QPushButton(self.tr("Find Next"))
+        replace_all = QPushButton(self.tr("Replace All"))
+        close = QPushButton(self.tr("Close"))
         form = QFormLayout(self)
-        form.addRow("Find:", self.find_text)
-        form.addRow("Replace with:", self.replace_text)
+        form.addRow(self.tr("Find:"), self.find_text)
+        form.addRow(self.tr("Replace with:"), self.replace_text)
         options = QHBoxLayout()
         options.addWidget(self.case)
         options.addWidget(self.regex)
@@ -43,13 +43,13 @@ class FindReplaceDialog(QDialog):
     def _pattern(self) -> str | None:
         pattern = self.find_text.text()
         if not pattern:
-            self.message.setText("Type what to find")
+            self.message.setText(self.tr("Type what to find"))
             return None
         if self.regex.isChecked():
             try:
                 re.compile(pattern)
             except re.error as exc:
-                self.message.setText(f"Not a valid expression: {exc}")
+                self.message.setText(self.tr("Not a valid expression: {error}").format(error=exc))
                 return None
         return pattern
 
@@ -60,9 +60,9 @@ class FindReplaceDialog(QDialog):
         start = self.state.selection[0] + 1 if self.state.selection else 0
         found = editing.find_next(self.state, pattern, start, case=self.case.isChecked(), regex=self.regex.isChecked())
         if found is None:
-            self.message.setText("Not found")
+            self.message.setText(self.tr("Not found"))
         else:
-            self.message.setText(f"Cue {found + 1}")
+            self.message.setText(self.tr("Cue {number}").format(number=found + 1))
             self.state.select([found])
 
     def replace_all(self) -> None:
@@ -74,6 +74,6 @@ class FindReplaceDialog(QDialog):
                 self.state, pattern, self.replace_text.text(), case=self.case.isChecked(), regex=self.regex.isChecked()
             )
         except (re.error, IndexError) as exc:
-            self.message.setText(f"Cannot replace: {exc}")
+            self.message.setText(self.tr("Cannot replace: {error}").format(error=exc))
             return
-        self.message.setText(f"Replaced in {count} cues" if count else "Not found")
+        self.message.setText(self.tr("Replaced in %n cue(s)", "", count) if count else self.tr("Not found"))

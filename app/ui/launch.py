@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 
@@ -35,10 +34,10 @@ def launch(argv: list[str]) -> int:
     autosave = AutoSaver(window)
     if autosave.offer_recovery():
         if paths:
-            window.statusBar().showMessage(f"Recovered unsaved work; {paths[0]} was not opened", 10_000)
+            message = window.tr("Recovered unsaved work; {path} was not opened").format(path=paths[0])
+            window.show_status(message, 10_000)
     elif paths:
         window.files.open_paths(paths)
-    _run_test_script(window)
     return app.exec()
 
 
@@ -73,26 +72,12 @@ def _receive(window, paths: list[str]) -> None:
         window.files.open_paths(paths)
 
 
-def _run_test_script(window) -> None:
-    """Test hook: QSS_TEST_SCRIPT names a Python file run once the event loop starts, with ``window`` in scope.
-
-    Used only by tests that drive a real process from outside (tests/ui/test_autosave_kill.py).
-    """
-    script = os.environ.get("QSS_TEST_SCRIPT")
-    if script:
-        import runpy
-
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, lambda: runpy.run_path(script, init_globals={"window": window}))
-
-
 def _smoke_test(app, window, path: str) -> int:
     """Open one file in a hidden window, wait until it is loaded, close: 0 when it worked (the built app's check)."""
     from PySide6.QtCore import QTimer
 
     failures: list[str] = []
-    window.files.error = lambda title, message: failures.append(f"{title}: {message}")  # no modal dialog here
+    window.show_error = lambda title, message: failures.append(f"{title}: {message}")  # no modal dialog here
 
     def finish() -> None:
         doc = window.state.doc
@@ -103,15 +88,13 @@ def _smoke_test(app, window, path: str) -> int:
         window.close()
         app.exit(0 if loaded and not failures else 1)
 
-    def task_finished(name: str) -> None:
-        pending.discard(name)
-        if not pending:
+    def task_ended(_handle) -> None:
+        if not window.tasks.running():
             finish()
 
-    window.files.taskFinished.connect(task_finished)
+    window.tasks.taskEnded.connect(task_ended)
     window.files.open_path(path)
-    pending = {name for name, task in window.files.tasks.items() if task.is_running()}
-    if not pending:
+    if not window.tasks.running():
         QTimer.singleShot(0, finish)
     QTimer.singleShot(120_000, lambda: app.exit(3))  # a hang is a failure too
     return app.exec()

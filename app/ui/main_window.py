@@ -1,4 +1,8 @@
-"""The main window: the waveform above, the selected cue's text in the middle, the cue list below."""
+"""The main window: the waveform above, the selected cue's text in the middle, the cue list below.
+
+A leaf: it puts the parts together and is the host (app.ui.host) that feature modules talk to; nothing in app
+imports it but the launcher (an import-linter contract).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ import threading
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,19 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.core.timecode import parse_time
-from app.ui import editing, realign
+from app.core.commands import SetMetadata
+from app.ui import realign, recognition
+from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
+from app.ui.edit_actions import EditActions
 from app.ui.files import FileController
+from app.ui.i18n import install_translations
 from app.ui.state import EditorState
 from app.ui.status import StatusPanel
+from app.ui.task_list import TaskDock
+from app.ui.tasks import TaskManager
 
-EMPTY_HINT = (
-    "<div style='font-size:20px'>Drop a video, audio or subtitle file here</div>"
-    "<div style='color:#777; margin-top:10px'>or use File ▸ Open (Ctrl+O). "
-    "Then Recognition ▸ Recognize speech makes subtitles from the audio.</div>"
-)
+CLOSE_WAIT_S = 2.0  # closing waits this long in all for cancelled work, then leaves (worker threads are daemons)
 
 
 def warm_up_imports() -> threading.Thread:
@@ -61,13 +65,22 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
+        install_translations()  # before the first word is shown; once per application
         self.settings = settings or QSettings()
         self.state = EditorState(self)
+        self.tasks = TaskManager(self.state, lambda title, message: self.show_error(title, message), self)
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 760)
         self.setAcceptDrops(True)
 
-        self.hint = QLabel(EMPTY_HINT)
+        self.hint = QLabel(
+            "<div style='font-size:20px'>" + self.tr("Drop a video, audio or subtitle file here") + "</div>"
+            "<div style='color:#777; margin-top:10px'>"
+            + self.tr(
+                "or use File ▸ Open (Ctrl+O). Then Recognition ▸ Recognize speech makes subtitles from the audio."
+            )
+            + "</div>"
+        )
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.waveform = None  # created on first use: pyqtgraph costs start-up time
@@ -75,7 +88,7 @@ class MainWindow(QMainWindow):
         self.waveform_slot.addWidget(self.hint)
         self.editor = CueEditor(self.state)
         self.table = CueTableView(self.state)
-        self.table.model().editRejected.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        self.table.model().editRejected.connect(lambda message: self.show_status(message, 5000))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -89,18 +102,47 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 460])
         self.setCentralWidget(self.splitter)
 
-        self.status = StatusPanel(self.state, self.statusBar())
-        self.files = FileController(self)
+        self.task_dock = TaskDock(self.tasks, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.task_dock)
+        self.task_dock.hide()
+        self.status = StatusPanel(self.tasks, self.statusBar(), self.task_dock.show)
+        self.files = FileController(self, self)
+        self.edits = EditActions(self, self.editor, self._playhead_ms, self)
         self.player = None  # created with the media: QtMultimedia loads its backend then
         self._build_menus()
-        self.state.undoStateChanged.connect(self._update_title)
+        for signal in (self.state.undoStateChanged, self.state.pathsChanged, self.state.metadataChanged):
+            signal.connect(self._update_title)
         self.state.documentReplaced.connect(self._on_document_replaced)
         self.state.cuesChanged.connect(self._on_cues_changed)
         self.state.mediaChanged.connect(self._on_media)
         self._update_title()
         self.warm_up = warm_up_imports()
         self._restore_layout()
+        if not self.tasks.running():
+            self.task_dock.hide()  # a restored layout may bring the list back with nothing in it
         self._apply_default_limits()
+
+    # -- the host that feature modules talk to (app.ui.host) -------------------------------------------
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def show_info(self, title: str, message: str) -> None:
+        QMessageBox.information(self, title, message)
+
+    def ask(self, title: str, question: str) -> bool:
+        return QMessageBox.question(self, title, question) == QMessageBox.StandardButton.Yes
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def commit_edits(self) -> None:
+        self.editor.commit()
+
+    def show_engine(self, model: str, device: str) -> None:
+        self.status.set_model(model, device)
 
     # -- menus ---------------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, *, enabled_when=None) -> QAction:
@@ -112,59 +154,58 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        f = self.files
-        self._action(file, "&Open…", f.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(f.fill_recent_menu)
+        bar, f, e = self.menuBar(), self.files, self.edits
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&Open…"), f.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
         file.addSeparator()
-        self._action(file, "&Import Subtitles (SRT, WebVTT)…", f.import_srt_dialog, "Ctrl+I")
-        self._action(file, "Reload Subtitles with E&ncoding…", f.reload_with_encoding_dialog)
-        self._action(file, "&Export SRT…", f.export_srt_dialog, "Ctrl+E")
+        self._action(file, self.tr("&Import Subtitles (SRT, WebVTT)…"), f.import_srt_dialog, "Ctrl+I")
+        self._action(file, self.tr("Reload Subtitles with E&ncoding…"), f.reload_with_encoding_dialog)
+        self._action(file, self.tr("&Export SRT…"), f.export_srt_dialog, "Ctrl+E")
         file.addSeparator()
-        self._action(file, "&Save Project", f.save_project, QKeySequence.StandardKey.Save)
-        self._action(file, "Save Project &As…", f.save_project_as, QKeySequence.StandardKey.SaveAs)
+        self._action(file, self.tr("&Save Project"), f.save_project, QKeySequence.StandardKey.Save)
+        self._action(file, self.tr("Save Project &As…"), f.save_project_as, QKeySequence.StandardKey.SaveAs)
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(edit, "&Redo", self.redo, QKeySequence.StandardKey.Redo)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit, self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
         edit.addSeparator()
-        self._action(edit, "&Insert Cue", self._insert, "Ctrl+Shift+N")
-        self._action(edit, "&Delete Cues", self._delete, "Ctrl+Shift+Del")
-        self._action(edit, "&Split at Cursor", self._split, "Ctrl+Shift+S")
-        self._action(edit, "&Merge with Next", self._merge, "Ctrl+Shift+M")
-        self._action(edit, "Shift &Times…", self._shift, "Ctrl+Shift+T")
-        self._action(edit, "&Lock / Unlock", self._lock, "Ctrl+L")
+        self._action(edit, self.tr("&Insert Cue"), e.insert, "Ctrl+Shift+N")
+        self._action(edit, self.tr("&Delete Cues"), e.delete, "Ctrl+Shift+Del")
+        self._action(edit, self.tr("&Split at Cursor"), e.split, "Ctrl+Shift+S")
+        self._action(edit, self.tr("&Merge with Next"), e.merge, "Ctrl+Shift+M")
+        self._action(edit, self.tr("Shift &Times…"), e.shift, "Ctrl+Shift+T")
+        self._action(edit, self.tr("&Lock / Unlock"), e.lock, "Ctrl+L")
         edit.addSeparator()
-        self._action(edit, "&Find and Replace…", self._find, QKeySequence.StandardKey.Find)
+        self._action(edit, self.tr("&Find and Replace…"), e.find, QKeySequence.StandardKey.Find)
 
-        self.recognition_menu = bar.addMenu("&Recognition")
-        self._action(self.recognition_menu, "&Recognize Speech…", self.files.recognize_dialog, "Ctrl+R")
-        self.recognition_menu.addSeparator()
-        self._action(self.recognition_menu, "Re-align &Selected Cues", lambda: realign.realign_selected(self))
-        self._action(
-            self.recognition_menu, "Re-align &Edited Cues", lambda: realign.realign_edited(self), "Ctrl+Shift+A"
-        )
-        self._action(self.recognition_menu, "&Align Whole File…", lambda: realign.align_whole_file(self))
+        menu = self.recognition_menu = bar.addMenu(self.tr("&Recognition"))
+        self._action(menu, self.tr("&Recognize Speech…"), lambda: recognition.start_recognition(self), "Ctrl+R")
+        menu.addSeparator()
+        self._action(menu, self.tr("Re-align &Selected Cues"), lambda: realign.realign_selected(self))
+        self._action(menu, self.tr("Re-align &Edited Cues"), lambda: realign.realign_edited(self), "Ctrl+Shift+A")
+        self._action(menu, self.tr("&Align Whole File…"), lambda: realign.align_whole_file(self))
 
-        play = bar.addMenu("&Playback")
-        self._action(play, "Play / &Pause", self._play_pause, "Space")
-        self._action(play, "Play &Selected Cue", self._play_cue, "Ctrl+P")
-        self._action(play, "Play 0.5 s &Before Start", lambda: self._play_around("before"), "F5")
-        self._action(play, "Play 0.5 s &After End", lambda: self._play_around("after"), "F6")
+        play = bar.addMenu(self.tr("&Playback"))
+        self._action(play, self.tr("Play / &Pause"), self._play_pause, "Space")
+        self._action(play, self.tr("Play &Selected Cue"), self._play_cue, "Ctrl+P")
+        self._action(play, self.tr("Play 0.5 s &Before Start"), lambda: self._play_around("before"), "F5")
+        self._action(play, self.tr("Play 0.5 s &After End"), lambda: self._play_around("after"), "F6")
         play.addSeparator()
-        self._action(play, "Set S&tart at Playhead", lambda: self._set_edge("start"), "F7")
-        self._action(play, "Set &End at Playhead", lambda: self._set_edge("end"), "F8")
-        self._action(play, "Pre&vious Cue", lambda: self._step_cue(-1), "Alt+Up")
-        self._action(play, "&Next Cue", lambda: self._step_cue(1), "Alt+Down")
+        self._action(play, self.tr("Set S&tart at Playhead"), lambda: e.set_edge("start"), "F7")
+        self._action(play, self.tr("Set &End at Playhead"), lambda: e.set_edge("end"), "F8")
+        self._action(play, self.tr("Pre&vious Cue"), lambda: e.step_cue(-1), "Alt+Up")
+        self._action(play, self.tr("&Next Cue"), lambda: e.step_cue(1), "Alt+Down")
         play.addSeparator()
-        self._action(play, "Zoom &In", lambda: self._zoom(0.5), QKeySequence.StandardKey.ZoomIn)
-        self._action(play, "Zoom &Out", lambda: self._zoom(2.0), QKeySequence.StandardKey.ZoomOut)
-        self._action(play, "Scroll &Left", lambda: self._scroll(-0.25), "Alt+Left")
-        self._action(play, "Scroll &Right", lambda: self._scroll(0.25), "Alt+Right")
+        self._action(play, self.tr("Zoom &In"), lambda: self._zoom(0.5), QKeySequence.StandardKey.ZoomIn)
+        self._action(play, self.tr("Zoom &Out"), lambda: self._zoom(2.0), QKeySequence.StandardKey.ZoomOut)
+        self._action(play, self.tr("Scroll &Left"), lambda: self._scroll(-0.25), "Alt+Left")
+        self._action(play, self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right")
+        view = bar.addMenu(self.tr("&View"))
+        view.addAction(self.task_dock.toggleViewAction())
         self._update_undo_actions()
         self.state.undoStateChanged.connect(self._update_undo_actions)
 
@@ -172,64 +213,18 @@ class MainWindow(QMainWindow):
         stack = self.state.stack
         self.undo_action.setEnabled(stack.can_undo)
         self.redo_action.setEnabled(stack.can_redo)
-        self.undo_action.setText(f"&Undo {stack.undo_label}".rstrip())
-        self.redo_action.setText(f"&Redo {stack.redo_label}".rstrip())
+        self.undo_action.setText(self.tr("&Undo {what}").format(what=command_label(stack.undo_label)).rstrip())
+        self.redo_action.setText(self.tr("&Redo {what}").format(what=command_label(stack.redo_label)).rstrip())
 
     # -- editing -------------------------------------------------------------------------------------
     def undo(self) -> None:
-        self.editor.commit()
-        self.state.stack.undo()
+        self.edits.undo()
 
     def redo(self) -> None:
-        self.editor.commit()
-        self.state.stack.redo()
+        self.edits.redo()
 
     def _playhead_ms(self) -> int:
         return self.player.position_ms() if self.player is not None else 0
-
-    def _insert(self) -> None:
-        self.editor.commit()
-        editing.insert_after_selection(self.state, self._playhead_ms())
-        self.editor.edit.setFocus()
-
-    def _delete(self) -> None:
-        self.editor.commit()
-        editing.delete_selection(self.state)
-
-    def _split(self) -> None:
-        self.editor.commit()
-        position = self.editor.cursor_position() if self.editor.edit.hasFocus() else None
-        if not editing.split_selected(self.state, position):
-            self.statusBar().showMessage("Select one cue with at least two characters to split it", 4000)
-
-    def _merge(self) -> None:
-        self.editor.commit()
-        if not editing.merge_selected(self.state):
-            self.statusBar().showMessage("Select a cue that has a next cue to merge with", 4000)
-
-    def _shift(self) -> None:
-        self.editor.commit()
-        text, ok = QInputDialog.getText(
-            self, "Shift times", "Shift the selected cues (all cues when none is selected) by, e.g. 1.5 or -0:02.250:"
-        )
-        if not ok or not text.strip():
-            return
-        sign = -1 if text.strip().startswith("-") else 1
-        try:
-            delta = sign * parse_time(text.strip().lstrip("+-"))
-        except ValueError as exc:
-            QMessageBox.warning(self, "Shift times", str(exc))
-            return
-        editing.shift_selected(self.state, delta)
-
-    def _lock(self) -> None:
-        editing.toggle_lock(self.state)
-
-    def _find(self) -> None:
-        from app.ui.find_replace import FindReplaceDialog
-
-        self.editor.commit()
-        FindReplaceDialog(self.state, self).show()
 
     # -- playback and view ---------------------------------------------------------------------------
     def ensure_player(self):
@@ -238,7 +233,7 @@ class MainWindow(QMainWindow):
 
             self.player = Player(self)
             self.player.positionChanged.connect(self._on_position)
-            self.player.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+            self.player.failed.connect(lambda message: self.show_status(message, 8000))
             self.player.load(self.state.audio.source, self.state.audio.duration_ms, self.state.audio_track)
         return self.player
 
@@ -260,17 +255,6 @@ class MainWindow(QMainWindow):
                 self.player.play_range(max(0, cue.start - self.AROUND_MS), cue.start)
             else:
                 self.player.play_range(cue.end, cue.end + self.AROUND_MS)
-
-    def _set_edge(self, edge: str) -> None:
-        self.editor.commit()
-        if len(self.state.selection) != 1:
-            self.statusBar().showMessage(f"Select one cue to set its {edge} at the playhead", 4000)
-        elif not editing.set_edge_at(self.state, edge, self._playhead_ms()):
-            self.statusBar().showMessage(f"The {edge} is already there, or a neighbouring cue is in the way", 4000)
-
-    def _step_cue(self, step: int) -> None:
-        self.editor.commit()
-        editing.select_neighbour(self.state, step)
 
     def _zoom(self, factor: float) -> None:
         if self.waveform is not None:
@@ -310,7 +294,6 @@ class MainWindow(QMainWindow):
         self._apply_default_limits()
         if len(self.state.doc) and self.waveform is None:
             self.ensure_waveform()
-        self._update_title()
 
     def _on_cues_changed(self, _change: object) -> None:
         if self.waveform is None and len(self.state.doc):
@@ -320,10 +303,10 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> None:
         self.files.open_path(path)
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_args: object) -> None:
         name = self.state.project_path or self.state.subtitle_path or self.state.doc.media_path
-        shown = os.path.basename(name) if name else "Untitled"
-        self.setWindowTitle(f"{shown}[*] — {APP_NAME}")
+        shown = os.path.basename(name) if name else self.tr("Untitled")
+        self.setWindowTitle(self.tr("{name}[*] — {app}").format(name=shown, app=APP_NAME))
         self.setWindowModified(self.state.is_modified())
 
     def _layout_parts(self) -> dict[str, tuple]:
@@ -359,8 +342,8 @@ class MainWindow(QMainWindow):
             limits = clean_limits(json.loads(str(self.settings.value("segmentation/limits", "{}"))))
         except (ValueError, RecursionError):
             return
-        if limits:
-            self.state.doc.settings["limits"] = limits
+        if limits:  # part of making the document, not an edit of it
+            self.state.session.initialise(SetMetadata(settings={**self.state.doc.settings, "limits": limits}))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -375,10 +358,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.commit()
-        if not self.files.confirm_discard("closing"):
+        if not self.files.confirm_discard(self.tr("closing")):
             event.ignore()
             return
-        self.files.cancel_tasks()
+        self.tasks.shutdown(CLOSE_WAIT_S)
         self._save_layout()
         self.closing.emit()
         event.accept()

@@ -95,4 +95,5 @@ class Player(QObject):
         self.positionChanged.emit(self.model.playhead_ms)
 
     def _on_error(self, _error: object, message: str = "") -> None:
-        self.failed.emit(f"Playback: {message or self._player.errorString() or 'no audio output'}")
+        reason = message or self._player.errorString() or self.tr("no audio output")
+        self.failed.emit(self.tr("Playback: {reason}").format(reason=reason))

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,15 +27,15 @@ from PySide6.QtWidgets import (
 from app.asr.models import DEFAULT_ALIGNER
 from app.core.commands import replace_cues
 from app.core.timecode import format_time
+from app.ui.host import Host
 
 if TYPE_CHECKING:
     from app.asr.realign import Proposal, Realignment
-    from app.ui.main_window import MainWindow
     from app.ui.recognition import RecognitionOptions
+    from app.ui.tasks import TaskHandle
     from app.ui.workers import Report
 
 REVIEW_THRESHOLD_MS = 500  # the same default as app.asr.realign (not imported here: it loads the engine module)
-TITLE = "Re-align"
 
 
 class ReviewDialog(QDialog):
@@ -45,29 +44,34 @@ class ReviewDialog(QDialog):
     Rows start unticked, as in Subtitle Edit: a large move is where an aligner is most often confidently wrong.
     """
 
-    COLUMNS = ("Apply", "#", "Text", "Now", "Aligned", "Move")
-
     def __init__(self, result: Realignment, large: list[Proposal], threshold_ms: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Review large moves")
+        self.setWindowTitle(self.tr("Review large moves"))
         self.large = large
         others = [p for p in result.proposals() if p.placed and p.move_ms <= threshold_ms and p.new != p.old]
         flagged = [p for p in result.proposals() if not p.placed]
         lines = [
-            f"{len(large)} cue{'s' if len(large) != 1 else ''} would move by more than {threshold_ms / 1000:g} s. "
-            "Tick the moves to apply; the others keep their times."
+            self.tr("%n cue(s) would move by more than {seconds} s.", "", len(large)).format(
+                seconds=f"{threshold_ms / 1000:g}"
+            )
+            + " "
+            + self.tr("Tick the moves to apply; the others keep their times.")
         ]
         if not result.drift.is_identity:
-            lines.append(f"Times below are after removing the {result.drift.describe()}.")
-        lines.append(
-            f"Applied in any case: {len(others)} smaller move{'s' if len(others) != 1 else ''}"
-            + (f"; {len(flagged)} cue{'s' if len(flagged) != 1 else ''} the aligner could not place "
-               "keep their times and are marked for review." if flagged else ".")
-        )  # fmt: skip
+            lines.append(self.tr("Times below are after removing the {drift}.").format(drift=result.drift.describe()))
+        applied = self.tr("Applied in any case: %n smaller move(s)", "", len(others))
+        if flagged:
+            applied += self.tr(
+                "; %n cue(s) the aligner could not place keep their times and are marked for review.", "", len(flagged)
+            )
+        else:
+            applied += "."
+        lines.append(applied)
         label = QLabel("\n".join(lines))
         label.setWordWrap(True)
-        self.table = QTableWidget(len(large), len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        columns = (self.tr("Apply"), "#", self.tr("Text"), self.tr("Now"), self.tr("Aligned"), self.tr("Move"))
+        self.table = QTableWidget(len(large), len(columns))
+        self.table.setHorizontalHeaderLabels(list(columns))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -91,11 +95,11 @@ class ReviewDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        approve, reject = QPushButton("Approve All"), QPushButton("Reject All")
+        approve, reject = QPushButton(self.tr("Approve All")), QPushButton(self.tr("Reject All"))
         approve.clicked.connect(lambda: self.set_all(True))
         reject.clicked.connect(lambda: self.set_all(False))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Apply")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
         buttons.addButton(approve, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(reject, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
@@ -125,56 +129,71 @@ class ReviewDialog(QDialog):
 
 
 # -- actions -----------------------------------------------------------------------------------------------
-def realign_selected(window: MainWindow, options: RecognitionOptions | None = None) -> Any:
-    window.editor.commit()
-    if not window.state.selection:
-        QMessageBox.information(window, TITLE, "Select the cues to re-align first.")
+def realign_selected(host: Host, options: RecognitionOptions | None = None) -> TaskHandle | None:
+    host.commit_edits()
+    if not host.state.selection:
+        host.show_info(
+            QCoreApplication.translate("Realign", "Re-align"),
+            QCoreApplication.translate("Realign", "Select the cues to re-align first."),
+        )
         return None
-    return _start(window, list(window.state.selection), options, whole_file=False)
+    return _start(host, list(host.state.selection), options, whole_file=False)
 
 
-def realign_edited(window: MainWindow, options: RecognitionOptions | None = None) -> Any:
-    window.editor.commit()
-    edited = [i for i, c in enumerate(window.state.doc) if c.edited and not c.locked]
+def realign_edited(host: Host, options: RecognitionOptions | None = None) -> TaskHandle | None:
+    host.commit_edits()
+    edited = [i for i, c in enumerate(host.state.doc) if c.edited and not c.locked]
     if not edited:
-        QMessageBox.information(window, TITLE, "No cue's text has changed since it was timed.")
+        host.show_info(
+            QCoreApplication.translate("Realign", "Re-align"),
+            QCoreApplication.translate("Realign", "No cue's text has changed since it was timed."),
+        )
         return None
-    return _start(window, edited, options, whole_file=False)
+    return _start(host, edited, options, whole_file=False)
 
 
-def align_whole_file(window: MainWindow, options: RecognitionOptions | None = None) -> Any:
+def align_whole_file(host: Host, options: RecognitionOptions | None = None) -> TaskHandle | None:
     """Every cue: offset and frame-rate drift removed first, then aligned in windows (imported subtitles + media)."""
-    window.editor.commit()
-    if not len(window.state.doc):
-        QMessageBox.information(window, TITLE, "Import the subtitles (File ▸ Import Subtitles) first.")
+    host.commit_edits()
+    if not len(host.state.doc):
+        host.show_info(
+            QCoreApplication.translate("Realign", "Re-align"),
+            QCoreApplication.translate("Realign", "Import the subtitles (File ▸ Import Subtitles) first."),
+        )
         return None
-    return _start(window, None, options, whole_file=True)
+    return _start(host, None, options, whole_file=True)
 
 
-def _start(window: MainWindow, targets: list[int] | None, options: RecognitionOptions | None, *, whole_file: bool):
+def _start(host: Host, targets: list[int] | None, options: RecognitionOptions | None, *, whole_file: bool):
     from dataclasses import replace
 
-    from app.ui.recognition import load_options
+    from app.ui import recognition
 
-    if window.state.audio is None:
-        QMessageBox.information(window, TITLE, "Open the video or audio file first.")
+    if host.state.audio is None:
+        host.show_info(
+            QCoreApplication.translate("Realign", "Re-align"),
+            QCoreApplication.translate("Realign", "Open the video or audio file first."),
+        )
         return None
-    options = options or load_options(window)
+    options = options or recognition.load_options(host)
     if not options.aligner:
         options = replace(options, aligner=DEFAULT_ALIGNER)
-    return run_realign(window, targets, options, correct_drift=whole_file)
+    return run_realign(host, targets, options, correct_drift=whole_file)
 
 
 def run_realign(
-    window: MainWindow,
+    host: Host,
     targets: Collection[int] | None,
     options: RecognitionOptions,
     *,
     correct_drift: bool = False,
     threshold_ms: int = REVIEW_THRESHOLD_MS,
-) -> Any:
-    """Align in a worker; on success review the large moves and apply what is accepted as one undo step."""
-    state = window.state
+) -> TaskHandle | None:
+    """Align in a worker; on success review the large moves and apply what is accepted as one undo step.
+
+    Bound to the open document: a result for a document that is no longer open is dropped.
+    """
+    state = host.state
     samples = state.audio.samples
     cues = state.doc.cues
     language = state.doc.language or options.language
@@ -198,36 +217,50 @@ def run_realign(
 
     def finished(result: Realignment | None) -> None:
         if result is not None:
-            review_and_apply(window, result, threshold_ms)
+            review_and_apply(host, result, threshold_ms)
 
-    label = "Aligning the whole file…" if targets is None else "Re-aligning…"
-    return window.files.run_task("realign", label, job, finished, title=TITLE)
+    if targets is None:
+        label = QCoreApplication.translate("Realign", "Aligning the whole file…")
+    else:
+        label = QCoreApplication.translate("Realign", "Re-aligning…")
+    title = QCoreApplication.translate("Realign", "Re-align")
+    return host.tasks.start("realign", label, job, finished, title=title, exclusive=True, uses_audio=True)
 
 
-def review_and_apply(window: MainWindow, result: Realignment, threshold_ms: int = REVIEW_THRESHOLD_MS) -> bool:
+def review_and_apply(host: Host, result: Realignment, threshold_ms: int = REVIEW_THRESHOLD_MS) -> bool:
     """Ask about the large moves (when there are any), then apply everything accepted as one undo step."""
-    state = window.state
+    state = host.state
     if state.doc.cues != result.cues:
-        QMessageBox.information(window, TITLE, "The subtitles changed while aligning; nothing was applied.")
+        host.show_info(
+            QCoreApplication.translate("Realign", "Re-align"),
+            QCoreApplication.translate("Realign", "The subtitles changed while aligning; nothing was applied."),
+        )
         return False
     rejected: set[int] = set()
     large = result.large_moves(threshold_ms)
     if large:
-        dialog = ReviewDialog(result, large, threshold_ms, window)
+        dialog = ReviewDialog(result, large, threshold_ms, host.dialog_parent())
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            window.statusBar().showMessage("Re-alignment discarded", 5000)
+            host.show_status(QCoreApplication.translate("Realign", "Re-alignment discarded"), 5000)
             return False
         rejected = dialog.rejected_indices()
     changes = result.changes(rejected)
     if changes:
-        label = "Align whole file" if len(result.targets) == len(result.cues) else "Re-align"
+        label = (
+            QCoreApplication.translate("Realign", "Align whole file")
+            if len(result.targets) == len(result.cues)
+            else QCoreApplication.translate("Realign", "Re-align")
+        )
         state.push(replace_cues(state.doc, changes, label))
     flagged = sum(1 for p in result.proposals(rejected) if not p.placed)
     moved = sum(1 for i, c in changes if (c.start, c.end) != (result.cues[i].start, result.cues[i].end))
-    message = f"Re-aligned: {moved} cue{'s' if moved != 1 else ''} moved"
+    message = QCoreApplication.translate("Realign", "Re-aligned: %n cue(s) moved", None, moved)
     if rejected:
-        message += f", {len(rejected)} large move{'s' if len(rejected) != 1 else ''} rejected"
+        count = len(rejected)  # lupdate reads a plain name as the count, not an expression
+        message += QCoreApplication.translate("Realign", ", %n large move(s) rejected", None, count)
     if flagged:
-        message += f", {flagged} marked for review (the aligner could not place them)"
-    window.statusBar().showMessage(message, 10000)
+        message += QCoreApplication.translate(
+            "Realign", ", %n marked for review (the aligner could not place them)", None, flagged
+        )
+    host.show_status(message, 10000)
     return True

@@ -7,10 +7,10 @@ worker thread, so not even their import can hold up the window.
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,21 +20,22 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from app.asr.languages import SUPPORTED_LANGUAGES
 from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
-from app.core.commands import InsertRun, ReplaceAll
+from app.core.commands import ReplaceAll
+from app.session import LiveCues
+from app.ui.host import Host
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.tasks import TaskHandle
     from app.ui.workers import Report
 
 RECOGNIZERS = (DEFAULT_RECOGNIZER, "Qwen/Qwen3-ASR-1.7B")
-NO_ALIGNER = "None (estimate word times)"
+NO_ALIGNER = QT_TRANSLATE_NOOP("RecognitionDialog", "None (estimate word times)")  # shown translated
 
 
 @dataclass(frozen=True)
@@ -59,39 +60,42 @@ class RecognitionOptions:
 class RecognitionDialog(QDialog):
     def __init__(self, initial: RecognitionOptions, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Recognize speech")
+        self.setWindowTitle(self.tr("Recognize speech"))
+        self.no_aligner = QCoreApplication.translate("RecognitionDialog", NO_ALIGNER)
         self.model = self._model_box(RECOGNIZERS, initial.model)
-        self.aligner = self._model_box((DEFAULT_ALIGNER, NO_ALIGNER), initial.aligner or NO_ALIGNER)
+        self.aligner = self._model_box((DEFAULT_ALIGNER, self.no_aligner), initial.aligner or self.no_aligner)
         self.language = QComboBox()
-        self.language.addItem("Detect automatically", None)
+        self.language.addItem(self.tr("Detect automatically"), None)
         for name in SUPPORTED_LANGUAGES:
             self.language.addItem(name, name)
         index = self.language.findData(initial.language)
         self.language.setCurrentIndex(max(index, 0))
         self.device = QComboBox()
-        for label, value in (("Automatic (GPU when there is one)", "auto"), ("CPU", "cpu"), ("CUDA GPU", "cuda"),
-                             ("Apple GPU (MPS)", "mps")):  # fmt: skip
+        for label, value in ((self.tr("Automatic (GPU when there is one)"), "auto"), (self.tr("CPU"), "cpu"),
+                             (self.tr("CUDA GPU"), "cuda"), (self.tr("Apple GPU (MPS)"), "mps")):  # fmt: skip
             self.device.addItem(label, value)
         self.device.setCurrentIndex(max(self.device.findData(initial.device), 0))
-        self.int8 = QCheckBox("Faster on the CPU (8-bit recognizer)")
+        self.int8 = QCheckBox(self.tr("Faster on the CPU (8-bit recognizer)"))
         self.int8.setChecked(initial.cpu_int8)
         self.int8.setToolTip(
-            "Runs the recognizer with 8-bit integer weights when it runs on the CPU: about 1.6 times as fast, "
-            "but it can recognise words less accurately. Has no effect on a GPU."
+            self.tr(
+                "Runs the recognizer with 8-bit integer weights when it runs on the CPU: about 1.6 times as fast, "
+                "but it can recognise words less accurately. Has no effect on a GPU."
+            )
         )
         self.device.currentIndexChanged.connect(self._device_changed)
         self._device_changed()
         self.context = QLineEdit(initial.context)
-        self.context.setPlaceholderText("Names and terms that appear in the audio (optional)")
+        self.context.setPlaceholderText(self.tr("Names and terms that appear in the audio (optional)"))
         form = QFormLayout(self)
-        form.addRow("Model:", self._with_browse(self.model))
-        form.addRow("Word timing:", self._with_browse(self.aligner))
-        form.addRow("Language:", self.language)
-        form.addRow("Device:", self.device)
+        form.addRow(self.tr("Model:"), self._with_browse(self.model))
+        form.addRow(self.tr("Word timing:"), self._with_browse(self.aligner))
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Device:"), self.device)
         form.addRow("", self.int8)
-        form.addRow("Context:", self.context)
+        form.addRow(self.tr("Context:"), self.context)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Recognize")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Recognize"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -110,14 +114,14 @@ class RecognitionDialog(QDialog):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box, 1)
-        browse = QPushButton("Folder…")
-        browse.setToolTip("Use a model downloaded to a folder")
+        browse = QPushButton(self.tr("Folder…"))
+        browse.setToolTip(self.tr("Use a model downloaded to a folder"))
         browse.clicked.connect(lambda: self._browse(box))
         layout.addWidget(browse)
         return row
 
     def _browse(self, box: QComboBox) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Model folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder"))
         if folder:
             box.setCurrentText(folder)
 
@@ -128,7 +132,7 @@ class RecognitionDialog(QDialog):
         aligner = self.aligner.currentText().strip()
         return RecognitionOptions(
             model=self.model.currentText().strip() or DEFAULT_RECOGNIZER,
-            aligner=None if aligner in ("", NO_ALIGNER) else aligner,
+            aligner=None if aligner in ("", self.no_aligner) else aligner,
             language=self.language.currentData(),
             device=self.device.currentData(),
             context=self.context.text().strip(),
@@ -136,8 +140,8 @@ class RecognitionDialog(QDialog):
         )
 
 
-def load_options(window: MainWindow) -> RecognitionOptions:
-    s = window.settings
+def load_options(host: Host) -> RecognitionOptions:
+    s = host.settings
     aligner = s.value("recognition/aligner", DEFAULT_ALIGNER)
     return RecognitionOptions(
         model=str(s.value("recognition/model", DEFAULT_RECOGNIZER)),
@@ -149,8 +153,8 @@ def load_options(window: MainWindow) -> RecognitionOptions:
     )
 
 
-def save_options(window: MainWindow, options: RecognitionOptions) -> None:
-    s = window.settings
+def save_options(host: Host, options: RecognitionOptions) -> None:
+    s = host.settings
     s.setValue("recognition/model", options.model)
     s.setValue("recognition/aligner", options.aligner or "none")
     s.setValue("recognition/language", options.language or "")
@@ -159,38 +163,60 @@ def save_options(window: MainWindow, options: RecognitionOptions) -> None:
     s.setValue("recognition/cpu_int8", "true" if options.cpu_int8 else "false")
 
 
-def start_recognition(window: MainWindow, options: RecognitionOptions | None = None) -> None:
-    """Ask for options (unless given), then recognise the open media in a worker."""
-    state = window.state
+def start_recognition(host: Host, options: RecognitionOptions | None = None) -> TaskHandle | None:
+    """Ask for options (unless given), then recognise the open media as a task.
+
+    Clearing the old cues, the language and every recognised cue are one undo step (see run_recognition).
+    """
+    state = host.state
+    title = QCoreApplication.translate("Recognition", "Recognize speech")
     if state.audio is None:
-        QMessageBox.information(window, "Recognize speech", "Open a video or audio file first.")
-        return
-    if options is None:
-        dialog = RecognitionDialog(load_options(window), window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        options = dialog.options()
-        save_options(window, options)
-    window.editor.commit()
-    if len(state.doc):
-        answer = QMessageBox.question(
-            window,
-            "Recognize speech",
-            f"Replace the {len(state.doc)} cues you have with the recognised ones? (Undo brings them back.)",
+        host.show_info(title, QCoreApplication.translate("Recognition", "Open a video or audio file first."))
+        return None
+    if host.tasks.running("recognize"):
+        host.show_error(
+            title,
+            QCoreApplication.translate(
+                "Recognition", "This is already running; cancel it first or wait for it to finish."
+            ),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        state.push(ReplaceAll((), "Clear for recognition"))
+        return None
+    if options is None:
+        dialog = RecognitionDialog(load_options(host), host.dialog_parent())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        options = dialog.options()
+        save_options(host, options)
+    host.commit_edits()
+    live = LiveCues(state.session, title)
+    count = len(state.doc)
+    if count:
+        question = QCoreApplication.translate(
+            "Recognition",
+            "Replace the %n cue(s) you have with the recognised ones? (Undo brings them back.)",
+            None,
+            count,
+        )
+        if not host.ask(title, question):
+            live.close()
+            return None
+        live.push(ReplaceAll((), title))
     if options.language:
-        state.doc.language = options.language
-    run_recognition(window, options)
+        live.set_language(options.language)
+    return run_recognition(host, options, live=live)
 
 
-def run_recognition(window: MainWindow, options: RecognitionOptions) -> Any:
-    state = window.state
+def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues | None = None) -> TaskHandle | None:
+    """Recognise in a worker; cues go into the document as chunks finish, all of them one undo step (``live``).
+
+    The task is bound to the open document: if another one is opened meanwhile, the run is cancelled and no cue
+    of it lands there.
+    """
+    state = host.state
+    title = QCoreApplication.translate("Recognition", "Recognize speech")
+    live = live if live is not None else LiveCues(state.session, title)
     samples = state.audio.samples
     limits_override = state.doc.settings.get("limits", {})
-    status = window.status
 
     def job(report: Report) -> Any:
         from app.asr.service import engine_service
@@ -212,22 +238,30 @@ def run_recognition(window: MainWindow, options: RecognitionOptions) -> Any:
         return summary.get("language"), summary.get("device", options.device)
 
     def add(cues: list) -> None:
-        if not cues:
-            return
-        starts = [c.start for c in state.doc]
-        index = bisect_right(starts, cues[0].start)
-        state.push(InsertRun(index, tuple(cues), "Recognized cues"))
-        if window.waveform is None:
-            window.ensure_waveform()
+        live.add(cues)
 
     def finished(result: Any) -> None:
         language, device = result
         if language and not state.doc.language:
-            state.doc.language = language
-        status.set_model(os.path.basename(options.model.rstrip("/")), device)
-        window.statusBar().showMessage(f"Recognised {len(state.doc)} cues" + (f" ({language})" if language else ""))
+            live.set_language(language)
+        host.show_engine(os.path.basename(options.model.rstrip("/")), device)
+        count = len(state.doc)  # lupdate reads a plain name as the count, not an expression
+        message = QCoreApplication.translate("Recognition", "Recognised %n cue(s)", None, count)
+        host.show_status(message + (f" ({language})" if language else ""))
 
-    status.set_model(os.path.basename(options.model.rstrip("/")), options.device)
-    return window.files.run_task(
-        "recognize", "Recognising speech…", job, finished, title="Recognize speech", on_item=add
+    host.show_engine(os.path.basename(options.model.rstrip("/")), options.device)
+    label = QCoreApplication.translate("Recognition", "Recognising speech…")
+    handle = host.tasks.start(
+        "recognize",
+        label,
+        job,
+        finished,
+        title=title,
+        on_item=add,
+        on_end=lambda _outcome: live.close(),
+        exclusive=True,
+        uses_audio=True,
     )
+    if handle is None:
+        live.close()
+    return handle

@@ -1,82 +1,125 @@
-"""The open work as the window sees it: one document, its undo stack, its files; changes as Qt signals.
+"""The open work as the window sees it: the Qt-free session (app.session) with its events as Qt signals.
 
-The document itself knows nothing of Qt; this adapter turns its change notices into signals so that
-views subscribe once, and swaps the whole document when a file is opened.
+Views subscribe to the signals once; everything else is the session's (``state.session``), reached through
+the same names as before (``state.doc``, ``state.stack``, ``state.push`` ...).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
 from app.core.checks import Limits
-from app.core.commands import Command
-from app.core.document import Change, Document
+from app.core.commands import KEEP, Command
+from app.core.document import Document
 from app.core.undo import UndoStack
+from app.session import (
+    CuesChanged,
+    DocumentReplaced,
+    Event,
+    MediaChanged,
+    MetadataChanged,
+    PathsChanged,
+    SelectionChanged,
+    Session,
+    UndoChanged,
+)
 
 
 class EditorState(QObject):
     documentReplaced = Signal()  # a new document: views reset
     cuesChanged = Signal(object)  # a Change from the document
+    metadataChanged = Signal(object)  # frozenset of the fields that changed: language, media_path, settings
+    pathsChanged = Signal()  # the project or subtitle file the work is tied to
     undoStateChanged = Signal()  # can undo/redo, labels, clean state
     mediaChanged = Signal()  # the decoded audio came or went
     selectionChanged = Signal(list)  # selected cue indices, shared by the list and the waveform
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, session: Session | None = None):
         super().__init__(parent)
-        self.doc = Document()
-        self.stack = UndoStack(self.doc)
-        self.subtitle_path: str | None = None
-        self.project_path: str | None = None
-        self.audio = None  # app.media DecodedAudio, once decoded
-        self.audio_track: int | None = None  # the ordinal of the decoded stream among the file's audio tracks
-        self.selection: list[int] = []
-        self._attach()
+        self.session = session if session is not None else Session()
+        self.session.subscribe(self._relay)
 
-    # -- document ------------------------------------------------------------------------------------
-    def _attach(self) -> None:
-        self.doc.subscribe(self._on_change)
-        self.stack.subscribe(self.undoStateChanged.emit)
+    def _relay(self, event: Event) -> None:
+        if isinstance(event, CuesChanged):
+            self.cuesChanged.emit(event.change)
+        elif isinstance(event, UndoChanged):
+            self.undoStateChanged.emit()
+        elif isinstance(event, SelectionChanged):
+            self.selectionChanged.emit(list(event.indices))
+        elif isinstance(event, MetadataChanged):
+            self.metadataChanged.emit(event.fields)
+        elif isinstance(event, DocumentReplaced):
+            self.documentReplaced.emit()
+        elif isinstance(event, MediaChanged):
+            self.mediaChanged.emit()
+        elif isinstance(event, PathsChanged):
+            self.pathsChanged.emit()
 
-    def _on_change(self, change: Change) -> None:
-        self.cuesChanged.emit(change)
+    # -- the session, under the names the views use ----------------------------------------------------
+    @property
+    def doc(self) -> Document:
+        return self.session.doc
 
-    def replace_document(self, doc: Document, *, subtitle_path: str | None = None, project_path: str | None = None):
-        self.doc.unsubscribe(self._on_change)
-        self.doc = doc
-        self.stack = UndoStack(doc)
-        self.subtitle_path = subtitle_path
-        self.project_path = project_path
-        self.selection = []
-        self._attach()
-        self.documentReplaced.emit()
-        self.undoStateChanged.emit()
-        self.selectionChanged.emit([])
+    @property
+    def stack(self) -> UndoStack:
+        return self.session.stack
 
-    def push(self, command: Command) -> None:
-        self.stack.push(command)
+    @property
+    def generation(self) -> int:
+        return self.session.generation
+
+    @property
+    def audio(self) -> Any:
+        return self.session.audio
+
+    @property
+    def audio_track(self) -> int | None:
+        return self.session.audio_track
+
+    @property
+    def selection(self) -> list[int]:
+        return self.session.selection
+
+    @property
+    def subtitle_path(self) -> str | None:
+        return self.session.subtitle_path
+
+    @subtitle_path.setter
+    def subtitle_path(self, path: str | None) -> None:
+        self.session.set_paths(subtitle_path=path)
+
+    @property
+    def project_path(self) -> str | None:
+        return self.session.project_path
+
+    @project_path.setter
+    def project_path(self, path: str | None) -> None:
+        self.session.set_paths(project_path=path)
 
     @property
     def limits(self) -> Limits:
-        overrides = {k: v for k, v in self.doc.settings.get("limits", {}).items() if k in Limits.__dataclass_fields__}
-        return Limits.for_language(self.doc.language, **overrides)
+        return self.session.limits
 
     @property
     def media_end(self) -> int | None:
-        return None if self.audio is None else int(self.audio.duration_ms)
+        return self.session.media_end
+
+    def replace_document(self, doc: Document, *, subtitle_path: str | None = None, project_path: str | None = None):
+        self.session.replace_document(doc, subtitle_path=subtitle_path, project_path=project_path)
+
+    def push(self, command: Command, *, merge: object | None = None) -> None:
+        self.session.push(command, merge=merge)
+
+    def set_metadata(self, label: str, **fields: Any) -> bool:
+        return self.session.set_metadata(label, **{k: v for k, v in fields.items() if v is not KEEP})
 
     def is_modified(self) -> bool:
-        return not self.stack.is_clean()
+        return self.session.is_modified()
 
-    # -- media ---------------------------------------------------------------------------------------
-    def set_audio(self, audio, audio_track: int | None = None) -> None:
-        """The decoded audio, and which of the file's audio tracks it is (for the player)."""
-        self.audio = audio
-        self.audio_track = audio_track
-        self.mediaChanged.emit()
+    def set_audio(self, audio: Any, audio_track: int | None = None) -> None:
+        self.session.set_audio(audio, audio_track)
 
-    # -- selection -----------------------------------------------------------------------------------
     def select(self, indices: list[int]) -> None:
-        indices = sorted({i for i in indices if 0 <= i < len(self.doc)})
-        if indices != self.selection:
-            self.selection = indices
-            self.selectionChanged.emit(indices)
+        self.session.select(indices)

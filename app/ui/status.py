@@ -1,39 +1,45 @@
-"""The status bar: what is running (with progress, time left and cancel), the model, the device, memory."""
+"""The status bar: a summary of the running tasks (progress, time left, Cancel), the model, the device, memory."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
-from app.ui.state import EditorState
+from app.ui.task_list import show_progress, task_message
+from app.ui.tasks import TaskHandle, TaskManager
 
 
 class StatusPanel(QObject):
-    clock = staticmethod(time.monotonic)
+    """One task: its message, progress and Cancel, as before. Several: how many, the least advanced one's
+    progress and the longest time left; the Tasks button opens the list with a Cancel for each."""
 
-    def __init__(self, state: EditorState, bar: QStatusBar):
+    def __init__(self, tasks: TaskManager, bar: QStatusBar, show_list: Callable[[], None] | None = None):
         super().__init__(bar)
-        self.state = state
+        self.tasks = tasks
         self.bar = bar
         self.task_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setFixedWidth(220)
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the running work (Esc)")
-        self.model_label = QLabel("Model: not loaded")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the running work"))
+        self.list_button = QPushButton(self.tr("Tasks…"))
+        self.list_button.setToolTip(self.tr("Every running task, each with its progress and Cancel"))
+        self.model_label = QLabel(self.tr("Model: not loaded"))
         self.device_label = QLabel("")
         self.memory_label = QLabel("")
-        for widget in (self.task_label, self.progress, self.cancel_button):
+        for widget in (self.task_label, self.progress, self.cancel_button, self.list_button):
             bar.addPermanentWidget(widget)
         for widget in (self.model_label, self.device_label, self.memory_label):
             bar.addPermanentWidget(widget)
-        self._cancel = None
-        self._origin: tuple[float, float] | None = None  # (time, fraction) of the first measured progress
         self.cancel_button.clicked.connect(self._on_cancel)
-        self.finish()
+        if show_list is not None:
+            self.list_button.clicked.connect(show_list)
+        tasks.changed.connect(self.refresh)
+        tasks.taskEnded.connect(self._ended)
+        self.refresh()
         self._memory_timer = QTimer(self)
         self._memory_timer.setInterval(2000)
         self._memory_timer.timeout.connect(self.update_memory)
@@ -41,55 +47,38 @@ class StatusPanel(QObject):
         self.update_memory()
 
     # -- running work --------------------------------------------------------------------------------
-    def begin(self, title: str, cancel) -> None:
-        self._cancel = cancel
-        self._origin = None
-        self.task_label.setText(title)
-        self.progress.setRange(0, 0)  # busy until the first fraction arrives
-        self.progress.setFormat("")
-        for widget in (self.task_label, self.progress, self.cancel_button):
-            widget.setVisible(True)
-        self.cancel_button.setEnabled(True)
-
-    def update(self, fraction: float, message: str = "") -> None:
-        if message:
-            self.task_label.setText(message)
-        if fraction < 0:
-            self.progress.setRange(0, 0)
-            return
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(int(fraction * 1000))
-        self.progress.setFormat(f"{fraction * 100:.0f}%{self._time_left(fraction)}")
-
-    def _time_left(self, fraction: float) -> str:
-        """From the pace since the first progress report, so loading a model or a file before it does not count."""
-        now = self.clock()
-        if self._origin is None or fraction < self._origin[1]:  # first report, or a new phase (download, then run)
-            self._origin = (now, fraction)
-            return ""
-        t0, f0 = self._origin
-        done, elapsed = fraction - f0, now - t0
-        if fraction >= 1.0 or done < 0.02 or elapsed < 2.0:
-            return ""
-        return f" — {_duration(elapsed * (1 - fraction) / done)} left"
-
-    def finish(self, message: str = "") -> None:
-        self._cancel = None
-        for widget in (self.task_label, self.progress, self.cancel_button):
-            widget.setVisible(False)
-        if message:
-            self.bar.showMessage(message, 6000)
+    def refresh(self) -> None:
+        running = self.tasks.running()
+        for widget in (self.task_label, self.progress):
+            widget.setVisible(bool(running))
+        self.cancel_button.setVisible(len(running) == 1)
+        self.list_button.setVisible(len(running) >= 2)
+        if len(running) == 1:
+            handle = running[0]
+            self.task_label.setText(task_message(handle))
+            show_progress(self.progress, handle.fraction, handle.seconds_left)
+            self.cancel_button.setEnabled(not handle.cancelling)
+        elif running:
+            self.task_label.setText(self.tr("%n task(s) running", "", len(running)))
+            measured = [h for h in running if h.fraction >= 0]
+            slowest = min(measured, key=lambda h: h.fraction) if len(measured) == len(running) else None
+            lefts = [h.seconds_left for h in running if h.seconds_left is not None]
+            left = max(lefts) if slowest is not None and len(lefts) == len(running) else None
+            show_progress(self.progress, slowest.fraction if slowest else -1.0, left)
 
     def _on_cancel(self) -> None:
-        if self._cancel is not None:
-            self.cancel_button.setEnabled(False)
-            self.task_label.setText("Cancelling…")
-            self._cancel()
+        running = self.tasks.running()
+        if len(running) == 1:
+            running[0].cancel()
+
+    def _ended(self, handle: TaskHandle) -> None:
+        if handle.outcome == "cancelled":
+            self.bar.showMessage(self.tr("{title}: cancelled").format(title=handle.title), 6000)
 
     # -- engine and memory ---------------------------------------------------------------------------
     def set_model(self, model: str, device: str) -> None:
-        self.model_label.setText(f"Model: {model}")
-        self.device_label.setText(f"Device: {device}")
+        self.model_label.setText(self.tr("Model: {model}").format(model=model))
+        self.device_label.setText(self.tr("Device: {device}").format(device=device))
 
     def update_memory(self) -> None:
         """Memory of the window's process and of the engine process, where the models live."""
@@ -101,16 +90,7 @@ class StatusPanel(QObject):
             engine = sum(child.memory_info().rss for child in me.children(recursive=True))
         except Exception:  # psutil missing, or a child that just ended: leave the label as it was
             return
-        text = f"Memory: {rss / 2**30:.2f} GB"
+        text = self.tr("Memory: {gb:.2f} GB").format(gb=rss / 2**30)
         if engine:
-            text += f" · engine {engine / 2**30:.2f} GB"
+            text += self.tr(" · engine {gb:.2f} GB").format(gb=engine / 2**30)
         self.memory_label.setText(text)
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(seconds)
-    if seconds >= 3600:
-        return f"{seconds // 3600} h {seconds // 60 % 60:02d} min"
-    if seconds >= 60:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds} s"

@@ -12,7 +12,7 @@ from itertools import accumulate
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QStaticText, QTransform
 
 from app.core.commands import SetTimes
@@ -209,7 +209,12 @@ class CueLayer(pg.GraphicsObject):
             index, mode = hit
             cue = self.state.doc[index]
             self._drag = (index, mode, cue.start, cue.end, ev.buttonDownPos().x())
-            label = {"start": "Drag cue start", "end": "Drag cue end", "move": "Move cue"}[mode]
+            labels = {
+                "start": QCoreApplication.translate("CueLayer", "Drag cue start"),
+                "end": QCoreApplication.translate("CueLayer", "Drag cue end"),
+                "move": QCoreApplication.translate("CueLayer", "Move cue"),
+            }
+            label = labels[mode]
             self.state.stack.begin(label)
             self.state.select([index])
         if self._drag is None:

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from app.core.errors import AppError
 
@@ -99,13 +99,14 @@ class Worker(QObject):
             else:
                 self.failed.emit(str(exc))
         except MemoryError:
-            self.failed.emit(f"{self.name}: out of memory")
+            self.failed.emit(self.tr("{name}: out of memory").format(name=self.name))
         except Exception as exc:  # a defect of ours: one line for the user, the trace for the log
             traceback.print_exc()
             if self._cancel.is_set():
                 self.cancelled.emit()
             else:
-                self.failed.emit(f"{self.name} failed: {type(exc).__name__}: {exc}")
+                message = self.tr("{name} failed: {error}").format(name=self.name, error=f"{type(exc).__name__}: {exc}")
+                self.failed.emit(message)
         else:
             if self._cancel.is_set():
                 self.cancelled.emit()
@@ -116,12 +117,15 @@ class Worker(QObject):
 
 
 class Task(QObject):
-    """A worker on its own thread, cleaned up when it ends. Keep a reference while it runs.
+    """A worker on its own daemon thread. Keep a reference while it runs.
 
     Connect to the Task's signals, not the worker's: the Task lives on the thread that made it (the UI thread), so
     its signals are re-emitted there, and any slot, a lambda or a plain function included, runs on the UI thread.
     A plain callable connected to the worker's own signals would run on the worker's thread and touch widgets
     from there.
+
+    The thread is a daemon: a job stuck in a call that never returns cannot hold the application open at exit
+    (the window waits a short, bounded time for cancelled work, then leaves).
     """
 
     progressed = Signal(float, str)
@@ -134,12 +138,8 @@ class Task(QObject):
     def __init__(self, job: Callable[[Report], Any], name: str, parent: QObject | None = None):
         super().__init__(parent)
         self.worker = Worker(job, name)
-        self.thread = QThread()
-        self.thread.setObjectName(name)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.done.connect(self.thread.quit)
-        self.thread.finished.connect(self.worker.deleteLater)
+        worker = self.worker  # the thread holds the worker, so it outlives this Task if the window goes first
+        self.thread = threading.Thread(target=lambda: worker.run(), name=name, daemon=True)
         queued = Qt.ConnectionType.QueuedConnection  # the receiver is this Task, on the UI thread
         for signal in ("progressed", "produced", "succeeded", "failed", "cancelled", "done"):
             getattr(self.worker, signal).connect(getattr(self, signal), queued)
@@ -152,7 +152,10 @@ class Task(QObject):
         self.worker.cancel()
 
     def is_running(self) -> bool:
-        return self.thread.isRunning()
+        return self.thread.is_alive()
 
     def wait(self, ms: int = 30_000) -> bool:
-        return self.thread.wait(ms)
+        """Wait up to ``ms`` for the job to end; True when it has."""
+        if self.thread.ident is not None:
+            self.thread.join(max(ms, 0) / 1000)
+        return not self.thread.is_alive()

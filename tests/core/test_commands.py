@@ -10,6 +10,7 @@ from app.core.commands import (
     MergeWithNext,
     ReplaceAll,
     SetFlags,
+    SetMetadata,
     SetProperties,
     SetText,
     SetTimes,
@@ -18,7 +19,7 @@ from app.core.commands import (
     remap_words,
     replace_cues,
 )
-from app.core.document import Cue, Document, Word
+from app.core.document import Change, Cue, Document, Word
 from app.core.undo import UndoStack
 from tests.core.conftest import make_doc
 
@@ -146,6 +147,24 @@ def test_replace_all(doc, reversible):
 def test_set_properties(doc, reversible):
     reversible(doc, SetProperties("French", "/other.mkv"))
     assert doc.language == "French" and doc.media_path == "/other.mkv"
+
+
+def test_set_metadata_changes_only_what_it_names(doc, reversible):
+    doc.settings["limits"] = {"max_cps": 17.0}
+    reversible(doc, SetMetadata(settings={"limits": {"max_cps": 15.0}}))
+    assert doc.settings == {"limits": {"max_cps": 15.0}}
+    assert doc.language == "English" and doc.media_path == "/media/clip.mp4"
+    reversible(doc, SetMetadata(media_path="/other.mkv"))
+    assert doc.media_path == "/other.mkv" and doc.language == "English"
+
+
+def test_set_metadata_is_one_meta_change_and_keeps_the_settings_it_was_given(doc):
+    heard: list[Change] = []
+    doc.subscribe(heard.append)
+    given = {"limits": {"max_cps": 12.0}}
+    UndoStack(doc).push(SetMetadata(language="French", settings=given))
+    given["limits"]["max_cps"] = 99.0  # the caller's dict is not the document's
+    assert heard == [Change("meta")] and doc.settings["limits"]["max_cps"] == 12.0
 
 
 def test_replace_cues_batch(doc, reversible):

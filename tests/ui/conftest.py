@@ -33,7 +33,7 @@ def window(qtbot, tmp_path, monkeypatch):
     win.show()
     win.warm_up.join()  # the background imports, so that timings in tests do not depend on them
     yield win
-    win.files.cancel_tasks()
+    win.tasks.shutdown()
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_restore_from_a_dead_owner(window, saver, srt_file, tmp_path, monkeypatc
     asked = []
     monkeypatch.setattr(autosave, "ask_restore", lambda _window, item: asked.append(item.describe()) or True)
     assert saver.offer_recovery()
-    assert len(asked) == 1 and "subs.srt: 1 cues" in asked[0]
+    assert len(asked) == 1 and "subs.srt: 1 cue, saved" in asked[0]  # one cue: Qt's plural, not "1 cues"
     state = window.state
     assert [c.text for c in state.doc] == ["Saved by the dead"]
     assert state.doc.language == "English" and state.subtitle_path == str(srt_file)

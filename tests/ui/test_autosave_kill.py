@@ -1,6 +1,7 @@
 """Crash recovery end to end: a real app process is killed (SIGKILL) while it is being edited, then started again.
 
-The first process edits itself through the test hook QSS_TEST_SCRIPT: it changes a cue's text, then appends
+The first process edits itself through a script run by tests/ui/drive_app.py (a driver that imports the app and
+launches it; the shipped app has no test hook): it changes a cue's text, then appends
 one cue every 100 ms and logs the wall-clock time of each edit. The test kills it mid-stream, starts the app
 again with the restore answer given, and checks that every edit made up to 2 s before the kill came back.
 Waiting on the other process polls files with short waits bounded by deadlines: there is nothing else to
@@ -95,6 +96,9 @@ def _edits(log: Path) -> list[dict]:
     return [json.loads(line) for line in log.read_text().splitlines() if line.endswith("}")]
 
 
+DRIVER = str(Path(__file__).with_name("drive_app.py"))
+
+
 def _recovery_files(tmp_path: Path) -> list[Path]:
     return sorted((tmp_path / "data").rglob("recovery-*.qssproj"))
 
@@ -108,8 +112,8 @@ def test_edits_survive_sigkill(tmp_path):
     reporter.write_text(REPORTER.format(out=str(report)))
 
     first = subprocess.Popen(
-        [sys.executable, "-m", "app", str(srt)],
-        env=_env(tmp_path, QSS_TEST_SCRIPT=str(editor)),
+        [sys.executable, DRIVER, str(editor), str(srt)],
+        env=_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -132,8 +136,8 @@ def test_edits_survive_sigkill(tmp_path):
     assert len(_recovery_files(tmp_path)) == 1  # left behind by the killed process
 
     second = subprocess.run(
-        [sys.executable, "-m", "app"],
-        env=_env(tmp_path, QSS_TEST_SCRIPT=str(reporter), QSS_RECOVERY_ANSWER="restore"),
+        [sys.executable, DRIVER, str(reporter), "--recovery", "restore"],
+        env=_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=120,
@@ -168,8 +172,8 @@ def test_declined_recovery_is_discarded(tmp_path):
     report, reporter = tmp_path / "report.json", tmp_path / "reporter.py"
     reporter.write_text(REPORTER.format(out=str(report)))
     result = subprocess.run(
-        [sys.executable, "-m", "app"],
-        env=_env(tmp_path, QSS_TEST_SCRIPT=str(reporter), QSS_RECOVERY_ANSWER="discard"),
+        [sys.executable, DRIVER, str(reporter), "--recovery", "discard"],
+        env=_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=120,

@@ -33,12 +33,12 @@ def test_open_edit_undo_export(window, srt_file, tmp_path, qtbot):
     cursor = editor.textCursor()
     cursor.setPosition(len("How are you,"))
     editor.setTextCursor(cursor)
-    window._split()
+    window.edits.split()
     assert [c.text for c in window.state.doc] == ["Hello there.", "How are you,", "my friend?", "Fine."]
 
     # merge back, then undo the merge
     window.state.select([1])
-    window._merge()
+    window.edits.merge()
     assert window.state.doc[1].text == "How are you, my friend?"
     window.undo()
     assert len(window.state.doc) == 4

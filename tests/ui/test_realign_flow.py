@@ -124,7 +124,7 @@ def test_realign_edited_cues_in_a_worker_with_tiny_models(loaded, qtbot, monkeyp
     before = state.doc.snapshot()
     answer = Answer(monkeypatch, approve_all=True)
     with qtbot.waitSignal(
-        window.files.taskFinished, timeout=120_000, check_params_cb=lambda n: n == "realign"
+        window.tasks.taskFinished, timeout=120_000, check_params_cb=lambda n: n == "realign"
     ) as finished:
         run_realign(window, [1], tiny_options(tiny_models), threshold_ms=0)
     assert finished.args == ["realign"]
@@ -148,7 +148,7 @@ def test_align_whole_file_from_the_menu_after_import(loaded, qtbot, monkeypatch,
     Answer(monkeypatch, approve_all=True)
     before = state.doc.snapshot()
     action = next(a for a in window.recognition_menu.actions() if a.text() == "&Align Whole File…")
-    with qtbot.waitSignal(window.files.taskFinished, timeout=120_000, check_params_cb=lambda n: n == "realign"):
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=120_000, check_params_cb=lambda n: n == "realign"):
         action.trigger()
     assert not window.dialogs, window.dialogs
     check_rules(state.doc, state.audio.duration_ms, {})

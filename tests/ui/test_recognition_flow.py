@@ -97,7 +97,7 @@ def test_drop_recognise_edit_export(window, qtbot, long_speech, tiny_models, tmp
     with (
         GapMeter() as run_gaps,
         qtbot.waitSignal(
-            window.files.taskFinished, timeout=300_000, check_params_cb=lambda n: n == "recognize"
+            window.tasks.taskFinished, timeout=300_000, check_params_cb=lambda n: n == "recognize"
         ) as finished,
     ):
         run_recognition(window, options)
@@ -134,8 +134,7 @@ def test_cancel_recognition_keeps_what_was_there(window, qtbot, speech_wav, tiny
     )
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)  # other messages (playback) may follow it
-    with qtbot.waitSignal(window.files.taskFinished, timeout=300_000, check_params_cb=lambda n: n == "recognize"):
-        run_recognition(window, options)
-        window.files.tasks["recognize"].cancel()
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=300_000, check_params_cb=lambda n: n == "recognize"):
+        run_recognition(window, options).cancel()
     assert any("cancelled" in m for m in messages), messages
     assert not window.dialogs, "a cancel is not an error"

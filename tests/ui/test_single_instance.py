@@ -48,7 +48,7 @@ def report():
         json.dump({{"subtitle_path": window.state.subtitle_path, "cues": len(window.state.doc)}}, out)
     os.replace({out!r} + ".tmp", {out!r})
     window.close()
-window.state.documentReplaced.connect(report)
+window.state.pathsChanged.connect(report)  # the file opened: its path is set
 open({ready!r}, "w").close()
 """
 
@@ -66,7 +66,8 @@ def test_second_start_opens_in_the_first_window(tmp_path):
         XDG_DATA_HOME=str(tmp_path / "data"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
     )
-    first = subprocess.Popen([sys.executable, "-m", "app"], env={**env, "QSS_TEST_SCRIPT": str(script)},
+    driver = str(Path(__file__).with_name("drive_app.py"))  # the app, launched with a script run inside it
+    first = subprocess.Popen([sys.executable, driver, str(script)], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:
         # the first window listens before its script runs: wait for the script's mark (polling another process)

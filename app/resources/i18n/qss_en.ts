@@ -1,0 +1,140 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+  <context>
+    <name>AutoSaver</name>
+    <message numerus="yes">
+      <source>{name}: %n cue(s), saved {when}</source>
+      <translation>
+        <numerusform>{name}: %n cue, saved {when}</numerusform>
+        <numerusform>{name}: %n cues, saved {when}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FileController</name>
+    <message numerus="yes">
+      <source>%n cue(s) read from {name} ({how})</source>
+      <translation>
+        <numerusform>%n cue read from {name} ({how})</numerusform>
+        <numerusform>%n cues read from {name} ({how})</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>; %n part(s) skipped</source>
+      <translation>
+        <numerusform>; %n part skipped</numerusform>
+        <numerusform>; %n parts skipped</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n cue(s) to {path}</source>
+      <translation>
+        <numerusform>Exported %n cue to {path}</numerusform>
+        <numerusform>Exported %n cues to {path}</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{warning} (and %n more)</source>
+      <translation>
+        <numerusform>{warning} (and %n more)</numerusform>
+        <numerusform>{warning} (and %n more)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FindReplaceDialog</name>
+    <message numerus="yes">
+      <source>Replaced in %n cue(s)</source>
+      <translation>
+        <numerusform>Replaced in %n cue</numerusform>
+        <numerusform>Replaced in %n cues</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Message</name>
+    <message numerus="yes">
+      <source>Recognised %n cue(s)</source>
+      <translation>
+        <numerusform>Recognised %n cue</numerusform>
+        <numerusform>Recognised %n cues</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Realign</name>
+    <message numerus="yes">
+      <source>, %n large move(s) rejected</source>
+      <translation>
+        <numerusform>, %n large move rejected</numerusform>
+        <numerusform>, %n large moves rejected</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>, %n marked for review (the aligner could not place them)</source>
+      <translation>
+        <numerusform>, %n marked for review (the aligner could not place them)</numerusform>
+        <numerusform>, %n marked for review (the aligner could not place them)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Re-aligned: %n cue(s) moved</source>
+      <translation>
+        <numerusform>Re-aligned: %n cue moved</numerusform>
+        <numerusform>Re-aligned: %n cues moved</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Recognition</name>
+    <message numerus="yes">
+      <source>Recognised %n cue(s)</source>
+      <translation>
+        <numerusform>Recognised %n cue</numerusform>
+        <numerusform>Recognised %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Replace the %n cue(s) you have with the recognised ones? (Undo brings them back.)</source>
+      <translation>
+        <numerusform>Replace the %n cue you have with the recognised ones? (Undo brings them back.)</numerusform>
+        <numerusform>Replace the %n cues you have with the recognised ones? (Undo brings them back.)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message numerus="yes">
+      <source>%n cue(s) would move by more than {seconds} s.</source>
+      <translation>
+        <numerusform>%n cue would move by more than {seconds} s.</numerusform>
+        <numerusform>%n cues would move by more than {seconds} s.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>; %n cue(s) the aligner could not place keep their times and are marked for review.</source>
+      <translation>
+        <numerusform>; %n cue the aligner could not place keep their times and are marked for review.</numerusform>
+        <numerusform>; %n cues the aligner could not place keep their times and are marked for review.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Applied in any case: %n smaller move(s)</source>
+      <translation>
+        <numerusform>Applied in any case: %n smaller move</numerusform>
+        <numerusform>Applied in any case: %n smaller moves</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusPanel</name>
+    <message numerus="yes">
+      <source>%n task(s) running</source>
+      <translation>
+        <numerusform>%n task running</numerusform>
+        <numerusform>%n tasks running</numerusform>
+      </translation>
+    </message>
+  </context>
+</TS>
