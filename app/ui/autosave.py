@@ -178,7 +178,7 @@ class AutoSaver(QObject):
         if len(self.set_aside) > 1:
             text += " " + self.tr("and %n more file(s) in the same folder", "", len(self.set_aside) - 1)
         self.set_aside.clear()
-        self.window.statusBar().showMessage(text, 30_000)
+        self.window.show_status(text, 30_000)
         QMessageBox.warning(self.window, self.tr("Recover unsaved work"), text)
 
     def offer_recovery(self) -> bool:

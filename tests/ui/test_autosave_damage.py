@@ -49,7 +49,7 @@ def test_a_damaged_time_still_offers_the_work(window, folder, monkeypatch, saved
     monkeypatch.setattr(autosave, "ask_restore", lambda _window, item: asked.append(item.describe()) or True)
     saver = AutoSaver(window, folder)
     assert saver.offer_recovery()
-    assert asked and "Untitled: 1 cues" in asked[0]
+    assert asked and "Untitled: 1 cue," in asked[0]
     assert [c.text for c in window.state.doc] == ["Saved by the dead"]
 
 

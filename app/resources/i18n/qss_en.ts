@@ -4,6 +4,13 @@
   <context>
     <name>AutoSaver</name>
     <message numerus="yes">
+      <source>and %n more file(s) in the same folder</source>
+      <translation>
+        <numerusform>and %n more file in the same folder</numerusform>
+        <numerusform>and %n more files in the same folder</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>{name}: %n cue(s), saved {when}</source>
       <translation>
         <numerusform>{name}: %n cue, saved {when}</numerusform>
