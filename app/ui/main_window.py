@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Insert Cue", self._insert, "Ctrl+Shift+N")
         self._action(edit, "&Delete Cues", self._delete, "Ctrl+Shift+Del")
-        self._action(edit, "&Split at Cursor", self._split, "Ctrl+Shift+S")
+        self._action(edit, "&Split at Cursor", self._split, "Ctrl+Return")  # Ctrl+Shift+S is Save As
         self._action(edit, "&Merge with Next", self._merge, "Ctrl+Shift+M")
         self._action(edit, "Shift &Times…", self._shift, "Ctrl+Shift+T")
         self._action(edit, "&Lock / Unlock", self._lock, "Ctrl+L")
