@@ -6,8 +6,8 @@ before any command runs, so nothing typed is ever lost and every change can be u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.core.checks import chars_per_second, visible_text
@@ -18,7 +18,25 @@ COMMIT_AFTER_MS = 600
 
 
 class CueTextEdit(QPlainTextEdit):
+    """The text box has no undo of its own: Undo and Redo are the document's wherever the focus is.
+
+    What was typed since the last commit is committed first and undone as one step, so Ctrl+Z after a split,
+    a merge or a replace undoes that edit instead of doing nothing (a text box's own history ends at every
+    reload of its text).
+    """
+
     focusLost = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setUndoRedoEnabled(False)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+                event.ignore()  # not claimed: the window's Undo/Redo actions get the key
+                return True
+        return super().event(event)
 
     def focusOutEvent(self, event) -> None:
         self.focusLost.emit()
@@ -71,6 +89,14 @@ class CueEditor(QWidget):
         text = self.edit.toPlainText()
         if text != self.state.doc[self.index].text:
             self.state.push(SetText(self.index, text))
+
+    def has_pending(self) -> bool:
+        """Whether the box holds typing that is not in the document yet (Undo then takes it back)."""
+        return (
+            self.index is not None
+            and self.index < len(self.state.doc)
+            and self.edit.toPlainText() != self.state.doc[self.index].text
+        )
 
     def cursor_position(self) -> int:
         return self.edit.textCursor().position()

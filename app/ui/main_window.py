@@ -105,7 +105,9 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, *, enabled_when=None) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Y and Ctrl+Shift+Z)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -167,10 +169,11 @@ class MainWindow(QMainWindow):
         self._action(play, "Scroll &Right", lambda: self._scroll(0.25), "Alt+Right")
         self._update_undo_actions()
         self.state.undoStateChanged.connect(self._update_undo_actions)
+        self.editor.edit.textChanged.connect(self._update_undo_actions)  # typing not yet committed can be undone
 
     def _update_undo_actions(self) -> None:
         stack = self.state.stack
-        self.undo_action.setEnabled(stack.can_undo)
+        self.undo_action.setEnabled(stack.can_undo or self.editor.has_pending())
         self.redo_action.setEnabled(stack.can_redo)
         self.undo_action.setText(f"&Undo {stack.undo_label}".rstrip())
         self.redo_action.setText(f"&Redo {stack.redo_label}".rstrip())
