@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.core.checks import chars_per_second, visible_text
+from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText
 from app.ui.state import EditorState
 
@@ -142,7 +142,7 @@ class CueEditor(QWidget):
         cps = chars_per_second(cue)
         cps_text = "∞" if cps == float("inf") else f"{cps:.1f}"
         warn = (
-            cps > limits.max_cps or max(len(x) for x in lines) > limits.max_line_chars or len(lines) > limits.max_lines
+            over_reading_speed(cps, limits.max_cps) or max(len(x) for x in lines) > limits.max_line_chars or len(lines) > limits.max_lines
         )
         colour = "#c0392b" if warn else "#555"
         self.info.setText(

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from app.core.checks import chars_per_second, visible_text
+from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText, SetTimes
 from app.core.document import Change
 from app.core.timecode import format_duration, format_time, parse_time
@@ -107,7 +107,7 @@ class CueTableModel(QAbstractTableModel):
             if column == TEXT:
                 return cue.text if role == Qt.ItemDataRole.EditRole else cue.text.replace("\n", " ⏎ ")
         if role == Qt.ItemDataRole.BackgroundRole:
-            if column == CPS and chars_per_second(cue) > limits.max_cps:
+            if column == CPS and over_reading_speed(chars_per_second(cue), limits.max_cps):
                 return PROBLEM
             if column == DURATION and cue.duration <= 0:
                 return PROBLEM
