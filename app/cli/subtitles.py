@@ -123,10 +123,11 @@ def file_numbers(path: str, encoding: str, cues: list) -> list[int]:
             found.append((*timing, int(label) if label.isdigit() else None))
         previous = line
     if len(found) != len(cues) or any(
-        (max(start, 0), max(end, 0)) != (cue.start, cue.end) for (start, end, _), cue in zip(found, cues)
+        (max(start, 0), max(end, 0)) != (cue.start, cue.end) for (start, end, _), cue in zip(found, cues, strict=True)
     ):
         return by_position
-    return [number if number is not None else position for (_s, _e, number), position in zip(found, by_position)]
+    pairs = zip(found, by_position, strict=True)
+    return [position if number is None else number for (_start, _end, number), position in pairs]
 
 
 def _renumbered(message: str, numbers: list[int]) -> str:

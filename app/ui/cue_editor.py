@@ -32,10 +32,13 @@ class CueTextEdit(QPlainTextEdit):
         self.setUndoRedoEnabled(False)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
-                event.ignore()  # not claimed: the window's Undo/Redo actions get the key
-                return True
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+        ):
+            event.ignore()  # not claimed: the window's Undo/Redo actions get the key
+            return True
         return super().event(event)
 
     def focusOutEvent(self, event) -> None:
@@ -142,7 +145,9 @@ class CueEditor(QWidget):
         cps = chars_per_second(cue)
         cps_text = "∞" if cps == float("inf") else f"{cps:.1f}"
         warn = (
-            over_reading_speed(cps, limits.max_cps) or max(len(x) for x in lines) > limits.max_line_chars or len(lines) > limits.max_lines
+            over_reading_speed(cps, limits.max_cps)
+            or max(len(x) for x in lines) > limits.max_line_chars
+            or len(lines) > limits.max_lines
         )
         colour = "#c0392b" if warn else "#555"
         self.info.setText(

@@ -123,9 +123,13 @@ def test_check_reading_speed_at_the_limit_is_no_problem_and_plurals_are_right(tm
 
 def test_check_piped_into_head_ends_quietly(tmp_path):
     src = tmp_path / "in.srt"
+    # far more report than a pipe holds: head has gone when the rest is written
     src.write_text(
-        "".join(f"{i}\n00:00:{i // 10:02d},{i % 10}00 --> 00:00:{i // 10:02d},{i % 10}50\nFar too fast\n\n"
-                for i in range(1, 600)) * 8,  # far more report than a pipe holds: head has gone when the rest is written
+        "".join(
+            f"{i}\n00:00:{i // 10:02d},{i % 10}00 --> 00:00:{i // 10:02d},{i % 10}50\nFar too fast\n\n"
+            for i in range(1, 600)
+        )
+        * 8,
         encoding="utf-8",
     )
     result = subprocess.run(
