@@ -295,14 +295,16 @@ def realign(
     if busy():
         yield Progress(0, total_ms, "Waiting for another recognition or alignment to finish…")
     with engine.session():
-        lang = canonical_language(language)
+        lang = given = canonical_language(language)
         if lang is None:
             yield Progress(0, total_ms, "Detecting the language…")
             first = base[wanted[0]].start * SAMPLE_RATE // 1000
             ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
         align_as = aligner_language(lang)
         if align_as is None:
-            raise ModelError(f"the forced aligner does not support {lang or 'this language'}")
+            how = "" if given else " (detected from the first 30 s of speech)"
+            named = f"{lang}{how}" if lang else "the language: none was detected from the first 30 s of speech"
+            raise ModelError(f"the forced aligner does not support {named}; give the subtitles' language")
         ok = [alignable(c.text, align_as) and c.start < total_ms for c in base]
         unplaced = {i for i in wanted if not ok[i]}
         plan = plan_windows(base, [i for i in wanted if ok[i]], context_ms=context_ms, max_s=max_window_s,
