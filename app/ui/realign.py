@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -146,12 +146,52 @@ def align_whole_file(window: MainWindow, options: RecognitionOptions | None = No
     """Every cue: offset and frame-rate drift removed first, then aligned in windows (imported subtitles + media)."""
     window.editor.commit()
     if not len(window.state.doc):
-        QMessageBox.information(window, TITLE, "Import the subtitles (File ▸ Import Subtitles) first.")
+        QMessageBox.information(window, TITLE, tr("Import the subtitles (File ▸ Import Subtitles) first."))
         return None
-    return _start(window, None, options, whole_file=True)
+    if window.state.audio is None:
+        QMessageBox.information(window, TITLE, tr("Open the video or audio file first."))
+        return None
+    asked = ask_language(window)
+    if asked is False:
+        return None
+    return _start(window, None, options, whole_file=True, language=asked)
 
 
-def _start(window: MainWindow, targets: list[int] | None, options: RecognitionOptions | None, *, whole_file: bool):
+def ask_language(window: MainWindow) -> str | bool | None:
+    """The subtitles' language, preset from their text (then the document's): the aligner is told rather than left
+    to detect it from the first seconds of audio. None: detect from the audio; False: cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.asr.wordmap import ALIGNER_LANGUAGES
+    from app.core.language_guess import guess_language
+
+    supported = sorted(set(ALIGNER_LANGUAGES.values()))
+    guess = guess_language(c.text for c in window.state.doc) or window.state.doc.language
+    detect = tr("Detect from the audio")
+    choices = [detect, *supported]
+    label = tr("Language of the subtitles:")
+    if guess and guess not in supported:
+        label = tr("The subtitles look like {language}, which the forced aligner does not cover.\n"
+                   "Language of the subtitles:").format(language=guess)  # fmt: skip
+    current = choices.index(guess) if guess in supported else 0
+    chosen, ok = QInputDialog.getItem(window, tr("Align whole file"), label, choices, current, False)
+    if not ok:
+        return False
+    return None if chosen == detect else chosen
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Realign", text)
+
+
+def _start(
+    window: MainWindow,
+    targets: list[int] | None,
+    options: RecognitionOptions | None,
+    *,
+    whole_file: bool,
+    language: str | None = None,
+):
     from dataclasses import replace
 
     from app.ui.recognition import load_options
@@ -162,7 +202,7 @@ def _start(window: MainWindow, targets: list[int] | None, options: RecognitionOp
     options = options or load_options(window)
     if not options.aligner:
         options = replace(options, aligner=DEFAULT_ALIGNER)
-    return run_realign(window, targets, options, correct_drift=whole_file)
+    return run_realign(window, targets, options, correct_drift=whole_file, language=language)
 
 
 def run_realign(
@@ -172,12 +212,15 @@ def run_realign(
     *,
     correct_drift: bool = False,
     threshold_ms: int = REVIEW_THRESHOLD_MS,
+    language: str | None = None,
 ) -> Any:
-    """Align in a worker; on success review the large moves and apply what is accepted as one undo step."""
+    """Align in a worker; on success review the large moves and apply what is accepted as one undo step.
+
+    ``language``: the one the user chose; otherwise the document's, then the recognition settings'."""
     state = window.state
     samples = state.audio.samples
     cues = state.doc.cues
-    language = state.doc.language or options.language
+    language = language or state.doc.language or options.language
     min_gap = state.limits.min_gap_ms
 
     def job(report: Report) -> Any:
