@@ -182,7 +182,7 @@ def test_align_whole_file_asks_the_language_preset_from_the_subtitles(loaded, mo
     monkeypatch.setattr(ui_realign, "run_realign", lambda _w, targets, _o, **kw: started.append((targets, kw)))
     answer = LanguageAnswer(monkeypatch)
     ui_realign.align_whole_file(window)
-    label, items, preset = answer.asked[0]
+    _label, items, preset = answer.asked[0]
     assert preset == "English" and items[0] == "Detect from the audio" and "French" in items
     assert started == [(None, {"correct_drift": True, "language": "English"})]
 
