@@ -146,6 +146,8 @@ class FileController(QObject):
             doc = Document.from_cues(result.cues, media_path=self.state.doc.media_path)
             self.state.replace_document(doc, subtitle_path=path)
         else:
+            if len(self.state.doc) and not self._confirm_replace(os.path.basename(path)):
+                return
             self.state.push(ReplaceAll(tuple(result.cues), "Import subtitles"))
             self.state.subtitle_path = path
         self.window.ensure_waveform()
@@ -162,6 +164,13 @@ class FileController(QObject):
             )
         self.window.statusBar().showMessage(message, 8000)
         self.window._update_title()
+
+    def _confirm_replace(self, name: str) -> bool:
+        """Importing over cues replaces them: ask first, as recognition does."""
+        question = self.tr("Replace the %n cue(s) you have with the cues of %1? (Undo brings them back.)", "",
+                           len(self.state.doc))  # fmt: skip
+        answer = QMessageBox.question(self.window, self.tr("Import subtitles"), question.replace("%1", name))
+        return answer == QMessageBox.StandardButton.Yes
 
     def open_media(self, path: str, *, keep_document: bool = False) -> None:
         from app.media import decode_audio, probe
@@ -182,12 +191,20 @@ class FileController(QObject):
 
         def done(result: Any) -> None:
             audio, track = result
+            replaced_media = self.state.audio is not None and self.state.doc.media_path != os.path.abspath(path)
             self.state.doc.media_path = os.path.abspath(path)
             self.state.set_audio(audio, track)
             self.window._update_title()
             if audio.warnings:  # decoded around damage: say so, the waveform alone would not show it
                 more = f" (and {len(audio.warnings) - 1} more)" if len(audio.warnings) > 1 else ""
                 self.window.statusBar().showMessage(f"{name}: {audio.warnings[0]}{more}", 20_000)
+            elif len(self.state.doc) and not keep_document:  # the cues stay: say so, they may be another film's
+                message = self.tr("Opened %1; the %n cue(s) you had are kept (File ▸ Import Subtitles replaces them)",
+                                  "", len(self.state.doc)).replace("%1", name)  # fmt: skip
+                if replaced_media:
+                    message = self.tr("Opened %1 in place of the previous media; the %n cue(s) you had are kept",
+                                      "", len(self.state.doc)).replace("%1", name)  # fmt: skip
+                self.window.statusBar().showMessage(message, 15_000)
             self.mediaLoaded.emit()
 
         self.run_task("decode", f"Decoding {os.path.basename(path)}…", job, done, title="Open media")

@@ -324,7 +324,8 @@ class MainWindow(QMainWindow):
         self.files.open_path(path)
 
     def _update_title(self) -> None:
-        name = self.state.project_path or self.state.subtitle_path or self.state.doc.media_path
+        # what the work is about: the project, else the media; a subtitle file only when there is neither
+        name = self.state.project_path or self.state.doc.media_path or self.state.subtitle_path
         shown = os.path.basename(name) if name else "Untitled"
         self.setWindowTitle(f"{shown}[*] — {APP_NAME}")
         self.setWindowModified(self.state.is_modified())
