@@ -33,11 +33,11 @@ def answer(monkeypatch):
     """Answers QMessageBox.question with what the test puts in ``answer.reply``; records the questions."""
 
     class Answer:
-        reply = QMessageBox.StandardButton.No
-        asked: list[str] = []
+        def __init__(self) -> None:
+            self.reply = QMessageBox.StandardButton.No
+            self.asked: list[str] = []
 
     record = Answer()
-    record.asked = []
 
     def question(_parent, _title, text, *args, **kwargs):
         record.asked.append(text)
