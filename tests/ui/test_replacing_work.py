@@ -24,8 +24,8 @@ def _wav(path, seconds: float = 2.0) -> str:
 
 
 def _open_media(window, qtbot, path: str) -> None:
-    with qtbot.waitSignal(window.files.mediaLoaded, timeout=60_000):
-        window.open_path(path)
+    with qtbot.waitSignals([window.files.mediaLoaded, window.files.taskFinished], timeout=60_000):
+        window.open_path(path)  # taskFinished too: the next decode must not find this one still running
 
 
 @pytest.fixture
