@@ -211,19 +211,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a cue that has a next cue to merge with", 4000)
 
     def _shift(self) -> None:
+        """Ask for the shift; a value that is not a time is explained and asked again, with the text kept."""
         self.editor.commit()
-        text, ok = QInputDialog.getText(
-            self, "Shift times", "Shift the selected cues (all cues when none is selected) by, e.g. 1.5 or -0:02.250:"
-        )
-        if not ok or not text.strip():
+        title = self.tr("Shift times")
+        prompt = self.tr("Shift the selected cues (all cues when none is selected) by, e.g. 1.5 or -0:02.250:")
+        text = ""
+        while True:
+            text, ok = QInputDialog.getText(self, title, prompt, text=text)
+            if not ok or not text.strip():
+                return
+            sign = -1 if text.strip().startswith("-") else 1
+            try:
+                delta = sign * parse_time(text.strip().lstrip("+-"))
+            except ValueError as exc:
+                QMessageBox.warning(self, title, str(exc))
+                continue
+            editing.shift_selected(self.state, delta)
             return
-        sign = -1 if text.strip().startswith("-") else 1
-        try:
-            delta = sign * parse_time(text.strip().lstrip("+-"))
-        except ValueError as exc:
-            QMessageBox.warning(self, "Shift times", str(exc))
-            return
-        editing.shift_selected(self.state, delta)
 
     def _lock(self) -> None:
         editing.toggle_lock(self.state)

@@ -241,10 +241,15 @@ def run_realign(
 
     def finished(result: Realignment | None) -> None:
         if result is not None:
+            window.status.set_model(_name(options.aligner or DEFAULT_ALIGNER), options.device, kind="aligner")
             review_and_apply(window, result, threshold_ms)
 
     label = "Aligning the whole file…" if targets is None else "Re-aligning…"
     return window.files.run_task("realign", label, job, finished, title=TITLE)
+
+
+def _name(model: str) -> str:
+    return model.rstrip("/").rsplit("/", 1)[-1]
 
 
 def review_and_apply(window: MainWindow, result: Realignment, threshold_ms: int = REVIEW_THRESHOLD_MS) -> bool:

@@ -68,10 +68,13 @@ class RecognitionDialog(QDialog):
             self.language.addItem(name, name)
         index = self.language.findData(initial.language)
         self.language.setCurrentIndex(max(index, 0))
+        from app.asr.devices import available_devices
+
         self.device = QComboBox()
-        for label, value in (("Automatic (GPU when there is one)", "auto"), ("CPU", "cpu"), ("CUDA GPU", "cuda"),
-                             ("Apple GPU (MPS)", "mps")):  # fmt: skip
-            self.device.addItem(label, value)
+        labels = {"auto": self.tr("Automatic (GPU when there is one)"), "cpu": self.tr("CPU"),
+                  "cuda": self.tr("CUDA GPU"), "mps": self.tr("Apple GPU (MPS)")}  # fmt: skip
+        for value in available_devices():  # a device this machine has no sign of is not offered
+            self.device.addItem(labels[value], value)
         self.device.setCurrentIndex(max(self.device.findData(initial.device), 0))
         self.int8 = QCheckBox("Faster on the CPU (8-bit recognizer)")
         self.int8.setChecked(initial.cpu_int8)
@@ -225,9 +228,15 @@ def run_recognition(window: MainWindow, options: RecognitionOptions) -> Any:
         if language and not state.doc.language:
             state.doc.language = language
         status.set_model(os.path.basename(options.model.rstrip("/")), device)
+        if options.aligner:
+            status.set_model(os.path.basename(options.aligner.rstrip("/")), device, kind="aligner")
         window.statusBar().showMessage(f"Recognised {len(state.doc)} cues" + (f" ({language})" if language else ""))
 
-    status.set_model(os.path.basename(options.model.rstrip("/")), options.device)
-    return window.files.run_task(
+    status.model_loading(os.path.basename(options.model.rstrip("/")))
+    task = window.files.run_task(
         "recognize", "Recognising speech…", job, finished, title="Recognize speech", on_item=add
     )
+    if task is not None:  # a model that failed to load (or a run cancelled before) is not shown as in use
+        task.failed.connect(lambda _message: status.model_failed())
+        task.cancelled.connect(status.model_failed)
+    return task

@@ -23,7 +23,9 @@ class StatusPanel(QObject):
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop the running work (Esc)")
-        self.model_label = QLabel("Model: not loaded")
+        self.model_label = QLabel()
+        self._models: dict[str, str] = {}  # "recognizer"/"aligner" -> name, for models known to be loaded
+        self._loading: str | None = None
         self.device_label = QLabel("")
         self.memory_label = QLabel("")
         for widget in (self.task_label, self.progress, self.cancel_button):
@@ -33,6 +35,7 @@ class StatusPanel(QObject):
         self._cancel = None
         self._origin: tuple[float, float] | None = None  # (time, fraction) of the first measured progress
         self.cancel_button.clicked.connect(self._on_cancel)
+        self._show_models()
         self.finish()
         self._memory_timer = QTimer(self)
         self._memory_timer.setInterval(2000)
@@ -87,9 +90,35 @@ class StatusPanel(QObject):
             self._cancel()
 
     # -- engine and memory ---------------------------------------------------------------------------
-    def set_model(self, model: str, device: str) -> None:
-        self.model_label.setText(f"Model: {model}")
-        self.device_label.setText(f"Device: {device}")
+    def set_model(self, model: str, device: str, *, kind: str = "recognizer") -> None:
+        """A model is loaded and did its work (the recognizer, or the aligner with ``kind="aligner"``)."""
+        self._models[kind] = model
+        self._loading = None
+        self.device_label.setText(self.tr("Device: %1").replace("%1", device))
+        self._show_models()
+
+    def model_loading(self, model: str) -> None:
+        """Said while loading, so that a model that then fails to load is never shown as the one in use."""
+        self._loading = model
+        self._show_models()
+
+    def model_failed(self) -> None:
+        self._loading = None
+        self._show_models()
+
+    def _show_models(self) -> None:
+        recognizer, aligner = self._models.get("recognizer"), self._models.get("aligner")
+        if self._loading:
+            text = self.tr("Model: loading %1…").replace("%1", self._loading)
+        elif recognizer and aligner:
+            text = self.tr("Model: %1 · aligner %2").replace("%1", recognizer).replace("%2", aligner)
+        elif recognizer:
+            text = self.tr("Model: %1").replace("%1", recognizer)
+        elif aligner:
+            text = self.tr("Aligner: %1").replace("%1", aligner)
+        else:
+            text = self.tr("Model: not loaded")
+        self.model_label.setText(text)
 
     def update_memory(self) -> None:
         """Memory of the window's process and of the engine process, where the models live."""

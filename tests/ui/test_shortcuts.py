@@ -89,3 +89,21 @@ def test_undo_in_the_text_box_takes_back_what_was_typed_as_one_step(window, qtbo
     window.redo()
     assert window.state.doc[2].text == "Fine. Thanks"
     assert edit.toPlainText() == "Fine. Thanks"
+
+
+def test_shift_times_asks_again_with_the_bad_text_kept(window, srt_file, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window.open_path(str(srt_file))
+    shown: list[str] = []
+    answers = iter([("1,5 s", True), ("1.5", True)])
+
+    def get_text(_parent, _title, _label, *args, text="", **kwargs):
+        shown.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    window._shift()
+    assert shown == ["", "1,5 s"]  # the warning, then the same dialog with the text to correct
+    assert len(window.dialogs) == 1 and window.dialogs[0][0] == "Shift times"
+    assert window.state.doc[0].start == 2500
