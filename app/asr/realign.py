@@ -302,9 +302,10 @@ def realign(
             ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
         align_as = aligner_language(lang)
         if align_as is None:
-            how = "" if given else " (detected from the first 30 s of speech)"
-            named = f"{lang}{how}" if lang else "the language: none was detected from the first 30 s of speech"
-            raise ModelError(f"the forced aligner does not support {named}; give the subtitles' language")
+            if not lang:
+                raise ModelError("no language was detected in the first 30 s of speech; give the subtitles' language")
+            how = "" if given else " (detected from the first 30 s of speech; give the subtitles' language if wrong)"
+            raise ModelError(f"the forced aligner does not support {lang}{how}")
         ok = [alignable(c.text, align_as) and c.start < total_ms for c in base]
         unplaced = {i for i in wanted if not ok[i]}
         plan = plan_windows(base, [i for i in wanted if ok[i]], context_ms=context_ms, max_s=max_window_s,

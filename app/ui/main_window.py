@@ -175,7 +175,8 @@ class MainWindow(QMainWindow):
         stack = self.state.stack
         self.undo_action.setEnabled(stack.can_undo or self.editor.has_pending())
         self.redo_action.setEnabled(stack.can_redo)
-        self.undo_action.setText(f"&Undo {stack.undo_label}".rstrip())
+        undo_label = self.tr("Typing") if self.editor.has_pending() else stack.undo_label  # typing goes first
+        self.undo_action.setText(f"&Undo {undo_label}".rstrip())
         self.redo_action.setText(f"&Redo {stack.redo_label}".rstrip())
 
     # -- editing -------------------------------------------------------------------------------------

@@ -131,7 +131,7 @@ def test_realign_names_the_language_it_detected_and_cannot_align():
 
     with pytest.raises(ModelError) as caught:
         list(realign(np.zeros(32000, np.float32), [Cue(0, 1000, "Bonjour")], engine=Engine()))
-    assert "does not support Hindi (detected from the first 30 s of speech)" in str(caught.value)
+    assert "does not support Hindi (detected from the first 30 s of speech" in str(caught.value)
 
 
 def test_generation_warnings_are_silenced_where_models_load():

@@ -83,6 +83,7 @@ def test_undo_in_the_text_box_takes_back_what_was_typed_as_one_step(window, qtbo
     edit = _focus_text_box(window, qtbot, 2)
     qtbot.keyClick(edit, Qt.Key.Key_End)
     qtbot.keyClicks(edit, " Thanks")
+    assert window.undo_action.text() == "&Undo Typing" and window.undo_action.isEnabled()
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.state.doc[2].text == "Fine."
     assert edit.toPlainText() == "Fine."
