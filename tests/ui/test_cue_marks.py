@@ -28,19 +28,21 @@ def test_labels_of_overlapping_cues_go_one_under_the_other():
     assert label_rows([(0, 300), (10, 50), (20, 60), (70, 90)]) == [0, 1, 2, 1]
 
 
-def test_overlapping_cues_paint_their_labels_apart(window, qtbot):
+def test_overlapping_cues_paint_their_labels_apart(window, monkeypatch):
+    from PySide6.QtGui import QPainter
+
     window.state.set_audio(FakeAudio(20))
     window.state.push(ReplaceAll((Cue(1000, 5000, "first speaker"), Cue(2000, 6000, "second speaker"))))
     view = window.ensure_waveform()
     view.setXRange(0, 8, padding=0)
-    drawn = []
-    layer = view.cues
-    original = layer._label
+    drawn: dict[str, tuple[int, int]] = {}
+    original = QPainter.drawStaticText
 
-    def record(index, text, rect, metrics):
-        drawn.append(index)
-        return original(index, text, rect, metrics)
+    def record(painter, x, y, text):
+        drawn[text.text()] = (x, y)
+        return original(painter, x, y, text)
 
-    layer._label = record
+    monkeypatch.setattr(QPainter, "drawStaticText", record)
     view.grab()
-    assert sorted(set(drawn)) == [0, 1]
+    (x1, y1), (x2, y2) = drawn["1  first speaker"], drawn["2  second speaker"]
+    assert x2 > x1 and y2 > y1  # the second label under the first, not over it
