@@ -20,6 +20,10 @@ OPEN_TIMEOUT_S = 30.0
 READ_TIMEOUT_S = 30.0
 # Local files only: a playlist or reference movie must not make ffmpeg fetch URLs or other protocols.
 _CONTAINER_OPTIONS = {"protocol_whitelist": "file,crypto,data"}
+# Tags are text in no stated encoding: a QuickTime file from a Spanish-locale Mac names its handler
+# "Gestor de contenido de vídeo Apple" in Latin-1. PyAV decodes every tag as UTF-8, strictly by default, and a
+# strict decode fails the whole open; a stray byte becomes U+FFFD instead, as ffprobe shows it.
+METADATA_ERRORS = "replace"
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,13 @@ def open_container(path: str) -> av.container.InputContainer:
     """Open a checked path with PyAV, bounded in time; ffmpeg's failures become MediaError."""
     url = "file:" + os.path.abspath(path)  # never let a colon in the name select another protocol
     try:
-        return av.open(url, "r", container_options=_CONTAINER_OPTIONS, timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S))
+        return av.open(
+            url,
+            "r",
+            container_options=_CONTAINER_OPTIONS,
+            timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S),
+            metadata_errors=METADATA_ERRORS,
+        )
     except (av.error.InvalidDataError, av.error.EOFError) as exc:
         kind = sniff_container(path)
         if kind is None:
