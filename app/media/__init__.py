@@ -25,6 +25,9 @@ The stable API (names and semantics that app/asr and app/ui rely on):
 
 ``probe(path) -> MediaInfo``: format, duration, start, streams (codec, rate, channels, language, default flag,
     cover art, ...), without decoding. ``MediaInfo.audio_stream()`` is the stream ``decode_audio`` picks.
+    Durations are never negative; where the header has none (a WebM from a pipe) or only guesses (a raw or
+    truncated MP3), the audio stream's packets are measured in bounded time, and ``duration_estimated`` says
+    when even that ran out of time (duration.py).
 
 ``PlaybackModel``: the Qt-free half of playing a file or one cue through QtMultimedia (see playback.py).
 

@@ -32,6 +32,7 @@ import numpy as np
 
 from app.core.errors import AppError, MediaError
 from app.media.cache import AudioCache
+from app.media.duration import CONTINUOUS_FORMATS  # no gap in them is real (see the module's docstring)
 from app.media.envelope import Envelope, EnvelopeBuilder
 from app.media.probe import check_path, info_from_container, media_error, open_container
 from app.media.reader import END, RESTART, AudioReader
@@ -42,10 +43,6 @@ NO_AUDIO_TIMEOUT_S = 20.0
 POLL_S = 0.1  # how often a waiting decode looks at its cancel callback
 MAX_PREALLOCATED_S = 4 * 3600  # a header may claim days; beyond this the array grows as samples arrive
 PROGRESS_STEP = 0.002
-# Raw elementary streams: no container timestamps, so no gap in them is real (see the module's docstring).
-CONTINUOUS_FORMATS = frozenset(
-    {"aac", "ac3", "eac3", "dts", "mp3", "amr", "amrnb", "amrwb", "truehd", "mlp", "loas", "mpc", "mpc8"}
-)
 # A decode that ends this much short of the duration the file states gets a "may be cut short" warning: the
 # stream's own duration is exact (MP4, Ogg); the container's may include a longer video (Matroska).
 # Raw streams (CONTINUOUS_FORMATS) get none: their stated duration is only a bitrate estimate.

@@ -14,6 +14,7 @@ import av
 import av.error
 
 from app.core.errors import MediaError
+from app.media.duration import settle_durations
 
 # Seconds one open or one read may take before ffmpeg gives up (a stuck network drive, a demuxer in trouble).
 OPEN_TIMEOUT_S = 30.0
@@ -60,6 +61,8 @@ class MediaInfo:
     start_ms: int
     bit_rate: int | None
     streams: tuple[StreamInfo, ...]
+    # True when no better figure than the header's guess was found (a raw stream too long to measure in time)
+    duration_estimated: bool = False
 
     @property
     def audio_streams(self) -> tuple[StreamInfo, ...]:
@@ -217,11 +220,15 @@ def media_error(path: str, exc: BaseException) -> MediaError:
 
 
 def probe(path: str | os.PathLike[str]) -> MediaInfo:
-    """Read the container's header: format, duration and streams. Decodes nothing."""
+    """Read the container's header: format, duration and streams. Decodes nothing.
+
+    Where the header's duration is missing or only a guess (a WebM from a pipe, a raw MP3 stream), the audio
+    stream's packets are measured instead, in bounded time (duration.py).
+    """
     text = check_path(path)
     container = open_container(text)
     try:
-        return info_from_container(text, container)
+        return settle_durations(info_from_container(text, container), container)
     finally:
         container.close()
 
@@ -233,7 +240,7 @@ def info_from_container(path: str, container: av.container.InputContainer) -> Me
         format_name=container.format.name,
         format_long_name=container.format.long_name,
         size_bytes=os.path.getsize(path),
-        duration_ms=_us_to_ms(container.duration),
+        duration_ms=_positive(_us_to_ms(container.duration)),
         start_ms=_us_to_ms(start) or 0,
         bit_rate=container.bit_rate or None,
         streams=tuple(_stream_info(s) for s in container.streams),
@@ -250,7 +257,7 @@ def _stream_info(stream: av.stream.Stream) -> StreamInfo:
         "codec": cc.name if cc is not None else None,
         "codec_long_name": cc.codec.long_name if cc is not None else None,
         "start_ms": _ticks_to_ms(stream.start_time, tb),
-        "duration_ms": _ticks_to_ms(stream.duration, tb),
+        "duration_ms": _positive(_ticks_to_ms(stream.duration, tb)),
         "language": stream.language if stream.language not in (None, "", "und") else None,
         "default": bool(disposition & av.stream.Disposition.default),
         "attached_pic": bool(disposition & av.stream.Disposition.attached_pic),
@@ -270,6 +277,11 @@ def _stream_info(stream: av.stream.Stream) -> StreamInfo:
 
 def _us_to_ms(value: int | None) -> int | None:
     return None if value is None else round(value / 1000)
+
+
+def _positive(ms: int | None) -> int | None:
+    """A duration of zero or less is none at all (a LAME tag whose padding outnumbers its frames says -12 ms)."""
+    return ms if ms is not None and ms > 0 else None
 
 
 def _ticks_to_ms(value: int | None, time_base) -> int | None:
