@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
 from dataclasses import asdict, dataclass
 
 import av
@@ -196,6 +197,43 @@ def sniff_container(path: str) -> str | None:
     for offset, magic, what in _MAGIC:
         if head[offset : offset + len(magic)] == magic:
             return what
+    return None
+
+
+def wav_seconds(path: str) -> float | None:
+    """How long a WAV (RIFF or RF64) file's audio is, from its header and size; None for other files.
+
+    Read here, not by ffmpeg, because ffmpeg's open of a WAV reads on past the data looking for more chunks:
+    over gigabytes of zeros (a sparse file, a header claiming 4 GB) that scan runs for minutes.
+    The data is what the header claims or what the file holds, whichever is less.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+            if len(head) < 12 or head[:4] not in (b"RIFF", b"RF64") or head[8:12] != b"WAVE":
+                return None
+            size = os.fstat(f.fileno()).st_size
+            byte_rate = 0
+            long_data = None  # RF64: the data size in the ds64 chunk
+            for _ in range(64):  # a handful of chunks precede the data in any real file
+                chunk = f.read(8)
+                if len(chunk) < 8:
+                    return None
+                tag, length = chunk[:4], int.from_bytes(chunk[4:], "little")
+                if tag == b"data":
+                    claimed = long_data if length == 0xFFFFFFFF and long_data is not None else length
+                    held = size - f.tell()
+                    data = min(claimed, held) if claimed else held  # 0: a recorder that never finished it
+                    return data / byte_rate if byte_rate else None
+                body = f.read(min(length, 64))
+                if tag == b"fmt " and len(body) >= 14:
+                    rate, byte_rate, block = struct.unpack_from("<IIH", body, 4)
+                    byte_rate = byte_rate or rate * block
+                elif tag == b"ds64" and len(body) >= 16:
+                    long_data = int.from_bytes(body[8:16], "little")
+                f.seek(f.tell() - len(body) + length + (length & 1))
+    except OSError:
+        return None
     return None
 
 
