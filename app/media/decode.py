@@ -32,7 +32,7 @@ import numpy as np
 
 from app.core.errors import AppError, MediaError
 from app.media.cache import AudioCache
-from app.media.duration import CONTINUOUS_FORMATS  # no gap in them is real (see the module's docstring)
+from app.media.duration import CONTINUOUS_FORMATS, settle_durations  # no gap in a raw stream is real
 from app.media.envelope import Envelope, EnvelopeBuilder
 from app.media.memory import BYTES_PER_SAMPLE, budget, needed_bytes, too_long
 from app.media.probe import check_path, info_from_container, media_error, open_container, wav_seconds
@@ -132,6 +132,8 @@ def _decode(
         start_us = container.start_time or 0
         stated_ms = _stated_ms(info.duration_ms, chosen.duration_ms, chosen.start_ms, info.start_ms)
         continuous = container.format.name in CONTINUOUS_FORMATS
+        if not stated_ms and not continuous:  # a WebM from a pipe: measured from its end (duration.py)
+            stated_ms = _measured_ms(source)
         if not continuous:  # a raw stream's stated duration is a bitrate guess: only its samples are checked
             _check_fits(source, stated_ms / 1000 if stated_ms else None, limit, available)
         expected = _expected_samples(stated_ms, limit)
@@ -224,6 +226,17 @@ def _stated_ms(container_ms: int | None, stream_ms: int | None, stream_start_ms:
     if stream_ms:
         candidates.append((stream_start_ms or start_ms) - start_ms + stream_ms)
     return max(candidates)
+
+
+def _measured_ms(source: str) -> int:
+    """The duration of a file whose header states none, found in bounded time by a probe of its own; 0 if not."""
+    container = open_container(source)
+    try:
+        return settle_durations(info_from_container(source, container), container).duration_ms or 0
+    except av.error.FFmpegError:
+        return 0
+    finally:
+        container.close()
 
 
 def _expected_samples(stated_ms: int, limit: int) -> int:

@@ -17,7 +17,7 @@ import app.media.decode as decode_module
 from app.core.errors import MediaError
 from app.media import DecodeCancelled, decode_audio
 from app.media.probe import wav_seconds
-from tests.media.conftest import HAVE_TOOLS, flac_claiming
+from tests.media.conftest import FF, HAVE_TOOLS, flac_claiming, sine
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIM = 0xFFFFFF00  # bytes of data the header claims: 37:16:57 of 16 kHz 16-bit mono
@@ -118,3 +118,19 @@ def test_cancel_still_works_under_the_bound(tmp_path: Path) -> None:
     progress, cancelled = _cancel_once_decoding()
     with pytest.raises(DecodeCancelled):
         decode_audio(path, use_cache=False, progress=progress, cancelled=cancelled)
+
+
+@pytest.mark.skipif(not HAVE_TOOLS, reason="ffmpeg is needed to generate the test media")
+def test_a_webm_without_header_duration_is_measured_and_refused_before_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A browser's recording states no duration: its end is sought, so the bound applies before decoding."""
+    cmd = [*FF, *sine(48000, 5), "-c:a", "libopus", "-f", "webm", "-"]
+    path = tmp_path / "piped.webm"
+    path.write_bytes(subprocess.run(cmd, check=True, capture_output=True).stdout)
+    monkeypatch.setattr(decode_module, "budget", lambda: (200_000, 250_000))  # about 2.9 s
+    progress, cancelled = _cancel_once_decoding()
+    with pytest.raises(MediaError, match=r"piped\.webm: the audio lasts 0:00:05: decoding it needs 0\.3 MB"):
+        decode_audio(path, use_cache=False, progress=progress, cancelled=cancelled)
+    monkeypatch.setattr(decode_module, "budget", lambda: (2_000_000, 2_500_000))
+    assert decode_audio(path, use_cache=False).duration_ms == pytest.approx(5000, abs=50)
