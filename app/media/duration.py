@@ -23,6 +23,8 @@ from dataclasses import replace
 import av
 import av.error
 
+from app.core.errors import MediaError
+
 # Raw elementary streams: no container timestamps, a duration that is only an estimate.
 CONTINUOUS_FORMATS = frozenset(
     {"aac", "ac3", "eac3", "dts", "mp3", "amr", "amrnb", "amrwb", "truehd", "mlp", "loas", "mpc", "mpc8"}
@@ -41,7 +43,7 @@ def settle_durations(info, container: av.container.InputContainer, *, budget_s: 
     """
     try:
         chosen = info.audio_stream()
-    except Exception:  # no audio: nothing this application needs measured
+    except MediaError:  # no audio: nothing this application needs measured
         return info
     stream = container.streams[chosen.index]
     budget_s = MEASURE_BUDGET_S if budget_s is None else budget_s
