@@ -21,8 +21,8 @@ import numpy as np
 
 from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER, DownloadProgress, resolve_model
 from app.core.errors import ModelError
+from app.core.rules import SAMPLE_RATE
 
-SAMPLE_RATE = 16000
 WAIT_MESSAGE = "Waiting for another recognition or alignment to finish…"
 
 _run_lock = threading.Lock()  # process-wide: recognition and alignment never run at the same time

@@ -16,12 +16,13 @@ from typing import Literal
 import numpy as np
 
 from app.asr import chunking
-from app.asr.engine import SAMPLE_RATE, Engine, busy
-from app.asr.languages import canonical_language, seam
+from app.asr.engine import Engine, busy
+from app.asr.languages import canonical_language
 from app.asr.segment import segment_words
 from app.asr.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
 from app.core.checks import Limits
 from app.core.document import Cue, Word
+from app.core.rules import SAMPLE_RATE, seam
 
 Timing = Literal["aligned", "estimated"]
 

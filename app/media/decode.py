@@ -31,12 +31,12 @@ import av.filter
 import numpy as np
 
 from app.core.errors import AppError, MediaError
+from app.core.rules import SAMPLE_RATE
 from app.media.cache import AudioCache
 from app.media.envelope import Envelope, EnvelopeBuilder
 from app.media.probe import check_path, info_from_container, media_error, open_container
 from app.media.reader import END, RESTART, AudioReader
 
-SAMPLE_RATE = 16000
 # A file that yields no audio for this long is given up on (a reader stuck in a huge file without audio).
 NO_AUDIO_TIMEOUT_S = 20.0
 POLL_S = 0.1  # how often a waiting decode looks at its cancel callback
