@@ -1,0 +1,87 @@
+"""Translatable messages: the layers below the window say *what* happened as a code with parameters; the window
+renders the words with Qt's translation (app/ui/messages.py), the command line and the logs with :func:`english`.
+
+``CATALOGUE`` holds the English source text of every code. Placeholders are ``{name}`` (filled from ``params``)
+and ``%n`` (the plural count ``n``; the text says ``cue(s)`` and Qt or :func:`english` picks the form).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+CATALOGUE: dict[str, str] = {
+    # the engine process
+    "engine.waiting": "Waiting for another recognition or alignment to finish…",
+    "engine.starting": "Starting the recognition process…",
+    "engine.importing": "Loading the recognition runtime…",
+    "engine.loading_model": "Loading the recognition model…",
+    "engine.loading_aligner": "Loading the aligner…",
+    "engine.reading_weights": "Reading the weights of {model}…",
+    "engine.building_model": "Preparing {model}…",
+    "engine.moving_to_device": "Moving {model} to {device}…",
+    "engine.downloading": "Downloading {file}…",
+    "engine.hung": "The recognition process stopped answering and was ended; your subtitles are safe, try again",
+    "engine.killed": "The recognition process was killed (out of memory?); your subtitles are safe, try again",
+    "engine.ended": "The recognition process ended (exit status {code}); your subtitles are safe, try again",
+    "engine.out_of_memory": "Out of memory",
+    "engine.failed": "{detail}",
+    # recognition and alignment
+    "recognition.running": "Recognising on {device}…",
+    "recognition.progress": "Recognising…",
+    "recognition.done": "Recognised %n cue(s)",
+    "recognition.done_language": "Recognised %n cue(s) ({language})",
+    "realign.aligning": "Aligning…",
+    "realign.aligning_seconds": "Aligning… {done} s of {total} s",
+    "realign.detecting_language": "Detecting the language…",
+    # the command line's summaries
+    "cli.decoding": "Decoding…",
+    "cli.transcribed": "{path}: %n cue(s), language {language}",
+    "cli.estimated_note": "word times estimated: the aligner does not cover this language",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message code, its parameters and, for plurals, the count. Picklable, comparable, immutable."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    n: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # MappingProxyType does not pickle
+        return (Message, (self.code, dict(self.params), self.n))
+
+    def __hash__(self) -> int:
+        return hash((self.code, tuple(sorted(self.params.items(), key=lambda kv: kv[0])), self.n))
+
+    def __str__(self) -> str:
+        return english(self)
+
+
+def message(code: str, n: int | None = None, /, **params: Any) -> Message:
+    """Shorthand: ``message("recognition.done", 3)``, ``message("engine.downloading", file="model.safetensors")``."""
+    if code not in CATALOGUE:
+        raise KeyError(f"unknown message code {code!r}")
+    return Message(code, params, n)
+
+
+_PLURAL = re.compile(r"(\w+)\((\w+)\)")
+
+
+def english(msg: Message) -> str:
+    """The English text: ``{param}`` filled, ``%n`` replaced by the count, ``word(s)`` made singular or plural."""
+    text = CATALOGUE.get(msg.code, msg.code)
+    if msg.n is not None:
+        text = text.replace("%n", str(msg.n))
+        text = _PLURAL.sub(lambda m: m.group(1) + ("" if msg.n == 1 else m.group(2)), text)
+    try:
+        return text.format(**msg.params)
+    except (KeyError, IndexError, ValueError):
+        return text
