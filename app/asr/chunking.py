@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.core.rules import SAMPLE_RATE
+
 FRAME_MS = 20
 
 

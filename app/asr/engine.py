@@ -9,7 +9,9 @@ becomes a ModelError, and nothing already produced is lost because results are y
 from __future__ import annotations
 
 import contextlib
+import importlib
 import importlib.util
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -19,31 +21,20 @@ from typing import Any
 
 import numpy as np
 
-from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER, DownloadProgress, resolve_model
+from app.asr.models import resolve_model, weight_files
+from app.asr.protocol import EngineOptions
 from app.core.errors import ModelError
+from app.core.messages import Message, message
 from app.core.rules import SAMPLE_RATE
 
-WAIT_MESSAGE = "Waiting for another recognition or alignment to finish…"
+WAIT_MESSAGE = message("engine.waiting")
+
+#: (fraction of the current phase, what the phase is): how loading reports its progress
+LoadReport = Callable[[float, Message], None]
+
+__all__ = ["AlignedItem", "Engine", "EngineOptions", "LoadReport", "RunCancelled", "import_runtime"]
 
 _run_lock = threading.Lock()  # process-wide: recognition and alignment never run at the same time
-
-
-@dataclass(frozen=True)
-class EngineOptions:
-    model: str = DEFAULT_RECOGNIZER
-    aligner: str | None = DEFAULT_ALIGNER
-    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
-    batch_size: int | None = None  # chunks per generate call (None: auto_batch_size); halves on CUDA out-of-memory
-    max_new_tokens: int = 512  # hard cap per chunk
-    tokens_per_second: float = 12.0  # per-batch cap from the longest chunk: stops runaway repetition early
-    idle_unload_s: float = 600.0  # 0 keeps models loaded
-    download: bool = True
-    threads: int | None = None  # CPU threads for torch; None leaves torch's choice
-    # Opt-in int8 dynamic quantisation of the recognizer's Linear layers (text decoder, vocabulary head, audio
-    # encoder), CPU only (CUDA/MPS are never quantised): RTF about 0.27 instead of 0.38 on a 2-core CPU, but on a
-    # full-size random checkpoint the logits moved 20-25% (bf16: 3%) and greedy tokens diverged early, so it stays
-    # off until it is checked against the real weights. See bench/bench_asr.py --int8.
-    cpu_int8: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +44,59 @@ class AlignedItem:
     text: str
     start_time: float
     end_time: float
+
+
+class RunCancelled(Exception):
+    """Raised inside a model call (between two layers) when the run's ``cancelled`` turned true."""
+
+
+def import_runtime(report: LoadReport | None = None, cancelled: Callable[[], bool] | None = None) -> None:
+    """Import torch, transformers and qwen_asr (10-15 s on 2 cores the first time), reporting each step."""
+    steps = ("torch", "transformers", "qwen_asr")
+    if all(name in sys.modules for name in steps):
+        return
+    for i, name in enumerate(steps):
+        if cancelled is not None and cancelled():
+            raise RunCancelled()
+        if report is not None:
+            report(i / len(steps), message("engine.importing"))
+        importlib.import_module(name)
+    if report is not None:
+        report(1.0, message("engine.importing"))
+
+
+def read_weights(
+    folder: Path, report: LoadReport | None, cancelled: Callable[[], bool] | None, block: int = 32 << 20
+) -> None:
+    """Read the weight files once, in blocks, with byte progress: loading then finds them in the page cache, and
+    the longest part of a cold load (the disk) shows real progress instead of a frozen bar."""
+    files = weight_files(folder)
+    total = sum(f.stat().st_size for f in files) or 1
+    done = 0
+    buffer = bytearray(block)
+    text = message("engine.reading_weights", model=folder.name)
+    for file in files:
+        with open(file, "rb", buffering=0) as fh:
+            while n := fh.readinto(buffer):
+                done += n
+                if report is not None:
+                    report(done / total, text)
+                if cancelled is not None and cancelled():
+                    raise RunCancelled()
+
+
+def _install_cancel_hooks(root: Any, engine: Engine) -> None:
+    """A check before every encoder and decoder layer: a cancel stops a 30 s prefill or a long decode within one
+    layer's time instead of at the end of the batch."""
+
+    def check(_module: Any, _args: Any) -> None:
+        cancelled = engine.cancelled
+        if cancelled is not None and cancelled():
+            raise RunCancelled()
+
+    for module in root.modules():
+        if type(module).__name__.endswith(("DecoderLayer", "EncoderLayer")):
+            module.register_forward_pre_hook(check)
 
 
 def busy() -> bool:
@@ -226,6 +270,7 @@ class Engine:
         self._device: str | None = None
         self._last_used = clock()
         self._timer: threading.Timer | None = None
+        self.cancelled: Callable[[], bool] | None = None  # polled between model layers during a session
         self._reset_batch_size()
 
     # -- device -------------------------------------------------------------------------------------
@@ -241,49 +286,79 @@ class Engine:
 
     # -- serialisation ------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def session(self, on_wait: Callable[[str], None] | None = None) -> Iterator[Engine]:
-        """Hold the process-wide run lock; ``on_wait`` hears once when another run makes this one wait."""
+    def session(
+        self, on_wait: Callable[[Message], None] | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> Iterator[Engine]:
+        """Hold the process-wide run lock; ``on_wait`` hears once when another run makes this one wait. Model calls
+        inside raise RunCancelled between two layers once ``cancelled`` turns true."""
         if not _run_lock.acquire(blocking=False):
             if on_wait is not None:
                 on_wait(WAIT_MESSAGE)
             _run_lock.acquire()
         self._cancel_idle_timer()
+        self.cancelled = cancelled
         try:
             yield self
         finally:
+            self.cancelled = None
             self._last_used = self._clock()
             _run_lock.release()
             self._arm_idle_timer()
 
     # -- loading ------------------------------------------------------------------------------------
-    def recognizer(self, *, progress: DownloadProgress | None = None, cancelled: Callable[[], bool] | None = None):
+    def load(
+        self,
+        *,
+        recognizer: bool = True,
+        aligner: bool = False,
+        report: LoadReport | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """Load what is asked for and not loaded yet (downloading on first use), reporting every phase: importing
+        the runtime, downloading, reading the weights, preparing the model on its device."""
+        if aligner and self.options.aligner is None:
+            raise ModelError("no forced aligner is configured")
+        if (not recognizer or self._recognizer is not None) and (not aligner or self._aligner is not None):
+            return
+        import_runtime(report, cancelled)
+        if recognizer:
+            self.recognizer(report=report, cancelled=cancelled)
+        if aligner:
+            self.aligner(report=report, cancelled=cancelled)
+
+    def recognizer(self, *, report: LoadReport | None = None, cancelled: Callable[[], bool] | None = None):
         with self._state_lock:
             if self._recognizer is None:
-                folder = resolve_model(
-                    self.options.model, "recognizer", download=self.options.download, progress=progress,
-                    cancelled=cancelled,
-                )  # fmt: skip
-                self._recognizer = self._load(folder, aligner=False)
+                self._recognizer = self._resolve_and_load(self.options.model, "recognizer", report, cancelled)
             return self._recognizer
 
-    def aligner(self, *, progress: DownloadProgress | None = None, cancelled: Callable[[], bool] | None = None):
+    def aligner(self, *, report: LoadReport | None = None, cancelled: Callable[[], bool] | None = None):
         if self.options.aligner is None:
             raise ModelError("no forced aligner is configured")
         with self._state_lock:
             if self._aligner is None:
-                folder = resolve_model(
-                    self.options.aligner, "aligner", download=self.options.download, progress=progress,
-                    cancelled=cancelled,
-                )  # fmt: skip
-                self._aligner = self._load(folder, aligner=True)
+                self._aligner = self._resolve_and_load(self.options.aligner, "aligner", report, cancelled)
             return self._aligner
 
-    def _load(self, folder: Path, *, aligner: bool) -> Any:
+    def _resolve_and_load(
+        self, name: str, kind: Any, report: LoadReport | None, cancelled: Callable[[], bool] | None
+    ) -> Any:
+        def downloaded(done: int, total: int, file: str) -> None:
+            if report is not None:
+                report(done / total if total else 0.0, message("engine.downloading", file=Path(file).name))
+
+        folder = resolve_model(name, kind, download=self.options.download, progress=downloaded, cancelled=cancelled)
+        read_weights(folder, report, cancelled)
+        return self._load(folder, aligner=kind == "aligner", report=report)
+
+    def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
         import torch
 
         from app.asr import attention, cpu_decoding
 
         device, dtype = self.device, choose_dtype(self.device)
+        if report is not None:
+            report(0.0, message("engine.moving_to_device", model=folder.name, device=device))
         if self.options.threads:
             torch.set_num_threads(self.options.threads)
         free = self._free_gpu_bytes()
@@ -298,7 +373,11 @@ class Engine:
             from qwen_asr import Qwen3ASRModel, Qwen3ForcedAligner
 
             if aligner:
-                return Qwen3ForcedAligner.from_pretrained(str(folder), **kwargs)
+                model = Qwen3ForcedAligner.from_pretrained(str(folder), **kwargs)
+                _install_cancel_hooks(model.model, self)
+                if report is not None:
+                    report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
+                return model
             model = Qwen3ASRModel.from_pretrained(
                 str(folder), max_inference_batch_size=self.batch_size, max_new_tokens=self.options.max_new_tokens,
                 **kwargs,
@@ -309,8 +388,11 @@ class Engine:
             if device == "cpu":
                 cpu_decoding.use_skinny_products(model.model.thinker.model, model.model.thinker.lm_head)
                 cpu_decoding.preallocate_kv_cache(model.model.thinker)
+            _install_cancel_hooks(model.model, self)
+            if report is not None:
+                report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
             return model
-        except ModelError:
+        except (ModelError, RunCancelled):
             raise
         except Exception as exc:
             if _is_oom(exc):
@@ -386,7 +468,7 @@ class Engine:
             try:
                 out = model.transcribe(batch, context=context, language=language)
             except Exception as exc:
-                if not _is_oom(exc):
+                if isinstance(exc, RunCancelled) or not _is_oom(exc):
                     raise
                 self._free_cuda()
                 if size == 1:
@@ -433,7 +515,7 @@ class Engine:
             try:
                 (res,) = model.align((np.asarray(wav, dtype=np.float32), SAMPLE_RATE), text, language)
             except Exception as exc:
-                if not _is_oom(exc):
+                if isinstance(exc, RunCancelled) or not _is_oom(exc):
                     raise
                 self._free_cuda()
                 raise ModelError("out of GPU memory while aligning; use the CPU or a shorter window") from None

@@ -70,7 +70,7 @@ def validate_model_dir(folder: str | os.PathLike[str], kind: Kind) -> Path:
         raise ModelError(f"{path} is a forced aligner, not a recognition model")
     if kind == "recognizer" and not _has_chat_template(path):
         raise ModelError(f"model folder {path} is missing chat_template.json")
-    for weights in _weight_files(path):
+    for weights in weight_files(path):
         check_safetensors(weights)
     return path
 
@@ -93,7 +93,8 @@ def _has_chat_template(path: Path) -> bool:
     return "chat_template" in _read_json(path / "tokenizer_config.json")
 
 
-def _weight_files(path: Path) -> list[Path]:
+def weight_files(path: Path) -> list[Path]:
+    """The safetensors files of a model folder (one, or the shards its index lists); ModelError when missing."""
     index = path / "model.safetensors.index.json"
     if index.is_file():
         shards = sorted(set(_read_json(index).get("weight_map", {}).values()))

@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.asr.drift import Drift, drifted, estimate_drift, speech_activity
-from app.asr.engine import Engine, busy
+from app.asr.engine import Engine, RunCancelled, busy
 from app.asr.languages import canonical_language
 from app.asr.recognition import Progress
 from app.asr.wordmap import AlignedItem, aligner_language, aligner_text, map_aligned_words
 from app.core.document import Cue, Word
 from app.core.errors import ModelError
+from app.core.messages import message
 from app.core.rules import MIN_GAP_MS, SAMPLE_RATE, settle_overlaps, text_joiner
 
 CONTEXT_MS = 3000  # audio and neighbouring cues taken around each target
@@ -227,7 +228,7 @@ def realign(
     base = cues
     drift = Drift()
     if correct_drift and cues:
-        yield Progress(0, total_ms, "Looking for an offset or drift…")
+        yield Progress(0, total_ms, message("realign.drift"))
         drift = estimate_drift(speech_activity(samples), cues)
         moved = settle(cues, drifted(cues, drift), min_gap=min_gap, media_end=total_ms)
         base = tuple(moved.get(i, c) for i, c in enumerate(cues))
@@ -237,11 +238,11 @@ def realign(
         yield Realignment(cues, base, {}, frozenset(), drift, min_gap, total_ms)
         return
     if busy():
-        yield Progress(0, total_ms, "Waiting for another recognition or alignment to finish…")
-    with engine.session():
+        yield Progress(0, total_ms, message("engine.waiting"))
+    with engine.session(cancelled=cancelled):
         lang = canonical_language(language)
         if lang is None:
-            yield Progress(0, total_ms, "Detecting the language…")
+            yield Progress(0, total_ms, message("realign.detecting_language"))
             first = base[wanted[0]].start * SAMPLE_RATE // 1000
             ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
         align_as = aligner_language(lang)
@@ -252,7 +253,7 @@ def realign(
         plan = plan_windows(base, [i for i in wanted if ok[i]], context_ms=context_ms, max_s=max_window_s,
                             media_end=total_ms)  # fmt: skip
         work = sum(w.duration_ms for w in plan) or 1
-        yield Progress(0, work, "Loading the aligner…")
+        yield Progress(0, work, message("engine.loading_aligner"))
         engine.aligner(cancelled=cancelled)
         aligned: dict[int, Cue] = {}
         done = 0
@@ -260,14 +261,17 @@ def realign(
             if cancelled is not None and cancelled():
                 return
             indices = [i for i in range(window.first, window.last) if ok[i]]
-            placed = _align_window(engine, samples, base, indices, window, align_as)
+            try:
+                placed = _align_window(engine, samples, base, indices, window, align_as)
+            except RunCancelled:
+                return
             for i in window.targets:
                 if i in placed:
                     aligned[i] = placed[i]
                 else:
                     unplaced.add(i)
             done += window.duration_ms
-            yield Progress(done, work, f"Aligning… {done // 1000} s of {work // 1000} s")
+            yield Progress(done, work, message("realign.aligning_seconds", done=done // 1000, total=work // 1000))
     yield Realignment(cues, base, aligned, frozenset(unplaced), drift, min_gap, total_ms)
 
 

@@ -21,7 +21,6 @@ CATALOGUE: dict[str, str] = {
     "engine.loading_model": "Loading the recognition model…",
     "engine.loading_aligner": "Loading the aligner…",
     "engine.reading_weights": "Reading the weights of {model}…",
-    "engine.building_model": "Preparing {model}…",
     "engine.moving_to_device": "Moving {model} to {device}…",
     "engine.downloading": "Downloading {file}…",
     "engine.hung": "The recognition process stopped answering and was ended; your subtitles are safe, try again",
@@ -37,6 +36,7 @@ CATALOGUE: dict[str, str] = {
     "realign.aligning": "Aligning…",
     "realign.aligning_seconds": "Aligning… {done} s of {total} s",
     "realign.detecting_language": "Detecting the language…",
+    "realign.drift": "Looking for an offset or drift…",
     # the command line's summaries
     "cli.decoding": "Decoding…",
     "cli.transcribed": "{path}: %n cue(s), language {language}",

@@ -55,16 +55,19 @@ class Report:
         self._worker.progressed.emit(-1.0, message)
 
 
-def relay(report: Report, message: tuple) -> bool:
-    """Pass an engine-process job's ("status", text) and ("progress", fraction, text) messages on to the window.
+def relay(report: Report, message: Any) -> bool:
+    """Pass an engine job's Status and Progress messages (app.asr.protocol) on to the window.
 
     Returns False for any other message, which the caller handles.
     """
-    if message[0] == "status":
-        report.status(message[1])
+    from app.asr.protocol import Progress, Status
+    from app.core.messages import english
+
+    if isinstance(message, Status):
+        report.status(english(message.message))
         return True
-    if message[0] == "progress":
-        report.progress(message[1], message[2])
+    if isinstance(message, Progress):
+        report.progress(message.fraction, english(message.message))
         return True
     return False
 

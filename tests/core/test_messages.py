@@ -13,7 +13,8 @@ from app.core.messages import CATALOGUE, Message, english, message
 def test_english_fills_parameters_and_plurals():
     assert english(message("recognition.done", 1)) == "Recognised 1 cue"
     assert english(message("recognition.done", 2)) == "Recognised 2 cues"
-    assert english(message("engine.reading_weights", model="Qwen3-ASR-0.6B")) == "Reading the weights of Qwen3-ASR-0.6B…"
+    text = english(message("engine.reading_weights", model="Qwen3-ASR-0.6B"))
+    assert text == "Reading the weights of Qwen3-ASR-0.6B…"
 
 
 def test_unknown_codes_are_refused_and_every_entry_renders():
