@@ -64,7 +64,8 @@ def test_the_command_line_and_the_window_give_the_same_cues(tiny_models, speech_
     job = RecognizeJob(options, "English", "", {"max_cps": 9, "max_line_chars": 12})
     client = LocalEngineClient()
     try:
-        cues = [c for m in client.run(job, decode_audio(str(speech_wav)).samples) if isinstance(m, Cues) for c in m.cues]
+        messages = list(client.run(job, decode_audio(str(speech_wav)).samples))
+        cues = [c for m in messages if isinstance(m, Cues) for c in m.cues]
     finally:
         client.shutdown()
     assert from_cli == [(c.start, c.end, c.text) for c in cues]
