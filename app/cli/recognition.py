@@ -184,6 +184,7 @@ def run_align(args: argparse.Namespace) -> int:
     from app.asr.models import check_local
     from app.asr.protocol import RealignDone, RealignJob
     from app.asr.realign import REVIEW_THRESHOLD_MS
+    from app.core.messages import english, message
     from app.formats.srt import read_srt, write_srt
 
     options = _options(args)
@@ -205,9 +206,12 @@ def run_align(args: argparse.Namespace) -> int:
     if not args.no_drift:
         print(f"offset and drift: {result.drift.describe()}")
     if large:
-        verb = "left in place" if args.keep_large else "moved"
+        code = "cli.large_kept" if args.keep_large else "cli.large_moved"
         listed = ", ".join(f"#{p.index + 1} {(p.new.start - p.old.start) / 1000:+.2f} s" for p in large[:20])
-        print(f"{len(large)} cues {verb} by more than {REVIEW_THRESHOLD_MS / 1000:g} s: {listed}" +
-              (" …" if len(large) > 20 else ""))  # fmt: skip
-    print(f"{output}: {len(cues)} cues re-timed" + (f", {review} to review (kept their old times)" if review else ""))
+        summary = english(message(code, len(large), seconds=f"{REVIEW_THRESHOLD_MS / 1000:g}"))
+        print(f"{summary}: {listed}" + (" …" if len(large) > 20 else ""))
+    line = english(message("cli.retimed", len(cues), path=output))
+    if review:
+        line += ", " + english(message("cli.to_review", review))
+    print(line)
     return 0

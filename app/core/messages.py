@@ -41,6 +41,10 @@ CATALOGUE: dict[str, str] = {
     "cli.decoding": "Decoding…",
     "cli.transcribed": "{path}: %n cue(s), language {language}",
     "cli.estimated_note": "word times estimated: the aligner does not cover this language",
+    "cli.retimed": "{path}: %n cue(s) re-timed",
+    "cli.to_review": "%n to review (kept their old times)",
+    "cli.large_moved": "%n cue(s) moved by more than {seconds} s",
+    "cli.large_kept": "%n cue(s) left in place by more than {seconds} s",
 }
 
 
