@@ -51,16 +51,22 @@ class RunCancelled(Exception):
 
 
 def import_runtime(report: LoadReport | None = None, cancelled: Callable[[], bool] | None = None) -> None:
-    """Import torch, transformers and qwen_asr (10-15 s on 2 cores the first time), reporting each step."""
-    steps = ("torch", "transformers", "qwen_asr")
-    if all(name in sys.modules for name in steps):
+    """Import torch, transformers and qwen_asr (10-15 s on 2 cores the first time), reporting each step; the
+    fractions are each step's share of the whole import measured on a 2-core machine."""
+    steps = (
+        ("torch", 0.2), ("transformers", 0.15), ("transformers.modeling_utils", 0.25),
+        ("qwen_asr.core.transformers_backend", 0.35), ("qwen_asr", 0.05),
+    )  # fmt: skip
+    if all(name in sys.modules for name, _ in steps):
         return
-    for i, name in enumerate(steps):
+    done = 0.0
+    for name, share in steps:
         if cancelled is not None and cancelled():
             raise RunCancelled()
         if report is not None:
-            report(i / len(steps), message("engine.importing"))
+            report(done, message("engine.importing"))
         importlib.import_module(name)
+        done += share
     if report is not None:
         report(1.0, message("engine.importing"))
 
@@ -117,16 +123,16 @@ def choose_device(requested: str = "auto") -> str:
         return "cpu"
     if requested.startswith("cuda"):
         if not torch.cuda.is_available():
-            raise ModelError("CUDA was requested but no CUDA GPU is available; use --device cpu")
+            raise ModelError(message=message("model.no_cuda"))
         return requested if ":" in requested else "cuda:0"
     if requested == "mps":
         mps = getattr(torch.backends, "mps", None)
         if mps is None or not mps.is_available():
-            raise ModelError("Apple MPS was requested but is not available; use --device cpu")
+            raise ModelError(message=message("model.no_mps"))
         return "mps"
     if requested == "cpu":
         return "cpu"
-    raise ModelError(f"unknown device {requested!r}; use auto, cpu, cuda or mps")
+    raise ModelError(message=message("model.unknown_device", device=requested))
 
 
 def choose_dtype(device: str) -> Any:
@@ -181,8 +187,9 @@ def check_fits(name: str, needed: int, free: int) -> None:
     margin = max(1 << 30, needed // 4)
     if needed + margin > free:
         raise ModelError(
-            f"not enough GPU memory for {name}: needs about {(needed + margin) / 2**30:.1f} GB, "
-            f"{free / 2**30:.1f} GB free; close other GPU programs, pick a smaller model or use the CPU"
+            message=message(
+                "model.gpu_memory", model=name, needed=f"{(needed + margin) / 2**30:.1f}", free=f"{free / 2**30:.1f}"
+            )
         )
 
 
@@ -317,7 +324,7 @@ class Engine:
         """Load what is asked for and not loaded yet (downloading on first use), reporting every phase: importing
         the runtime, downloading, reading the weights, preparing the model on its device."""
         if aligner and self.options.aligner is None:
-            raise ModelError("no forced aligner is configured")
+            raise ModelError(message=message("model.no_aligner"))
         if (not recognizer or self._recognizer is not None) and (not aligner or self._aligner is not None):
             return
         import_runtime(report, cancelled)
@@ -334,7 +341,7 @@ class Engine:
 
     def aligner(self, *, report: LoadReport | None = None, cancelled: Callable[[], bool] | None = None):
         if self.options.aligner is None:
-            raise ModelError("no forced aligner is configured")
+            raise ModelError(message=message("model.no_aligner"))
         with self._state_lock:
             if self._aligner is None:
                 self._aligner = self._resolve_and_load(self.options.aligner, "aligner", report, cancelled)
@@ -349,6 +356,10 @@ class Engine:
 
         folder = resolve_model(name, kind, download=self.options.download, progress=downloaded, cancelled=cancelled)
         read_weights(folder, report, cancelled)
+        if cancelled is not None and cancelled():
+            raise RunCancelled()
+        # past this point a load cannot be interrupted: when its run was cancelled meanwhile, the model is kept
+        # for the next run, which waits for it on the state lock instead of loading it a second time
         return self._load(folder, aligner=kind == "aligner", report=report)
 
     def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
@@ -397,10 +408,9 @@ class Engine:
         except Exception as exc:
             if _is_oom(exc):
                 self._free_cuda()
-                raise ModelError(
-                    f"not enough GPU memory to load {folder.name}; use a smaller model or the CPU"
-                ) from None
-            raise ModelError(f"cannot load the model in {folder}: {type(exc).__name__}: {exc}") from None
+                raise ModelError(message=message("model.gpu_memory_load", model=folder.name)) from None
+            detail = f"{type(exc).__name__}: {exc}"
+            raise ModelError(message=message("model.cannot_load", folder=str(folder), detail=detail)) from None
 
     def unload(self) -> None:
         """Drop both models and give their memory back."""
@@ -472,9 +482,7 @@ class Engine:
                     raise
                 self._free_cuda()
                 if size == 1:
-                    raise ModelError(
-                        "out of GPU memory even for one chunk at a time; use a smaller model or the CPU"
-                    ) from None
+                    raise ModelError(message=message("model.gpu_memory_chunk")) from None
                 self.batch_size = size // 2
                 model.max_inference_batch_size = self.batch_size
                 continue
@@ -518,7 +526,7 @@ class Engine:
                 if isinstance(exc, RunCancelled) or not _is_oom(exc):
                     raise
                 self._free_cuda()
-                raise ModelError("out of GPU memory while aligning; use the CPU or a shorter window") from None
+                raise ModelError(message=message("model.gpu_memory_align")) from None
             results.append([AlignedItem(it.text, float(it.start_time), float(it.end_time)) for it in res.items])
         return results
 

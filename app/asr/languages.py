@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.core.errors import ModelError
+from app.core.messages import message
 from app.core.rules import seam
 
 # qwen_asr.inference.utils.SUPPORTED_LANGUAGES (0.0.6), in its order
@@ -37,7 +38,8 @@ def canonical_language(name: str | None) -> str | None:
         return CODES[text.lower()]
     canonical = text[:1].upper() + text[1:].lower()
     if canonical not in SUPPORTED_LANGUAGES:
-        raise ModelError(f"unsupported language {name!r}; use auto or one of: {', '.join(SUPPORTED_LANGUAGES)}")
+        choices = ", ".join(SUPPORTED_LANGUAGES)
+        raise ModelError(message=message("model.unsupported_language", name=name, choices=choices))
     return canonical
 
 

@@ -247,7 +247,7 @@ def realign(
             ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
         align_as = aligner_language(lang)
         if align_as is None:
-            raise ModelError(f"the forced aligner does not support {lang or 'this language'}")
+            raise ModelError(message=message("model.aligner_language", language=lang or "this language"))
         ok = [alignable(c.text, align_as) and c.start < total_ms for c in base]
         unplaced = {i for i in wanted if not ok[i]}
         plan = plan_windows(base, [i for i in wanted if ok[i]], context_ms=context_ms, max_s=max_window_s,

@@ -250,10 +250,12 @@ def _share(audio: np.ndarray | None) -> tuple[Any, tuple[str, int] | None]:
 
 def _serve(conn: Connection, cancel: Any, runner: Runner, beat_interval: float) -> None:
     """The child's loop: one job per request until told to stop or the parent goes away."""
+    import os
     import signal
     from multiprocessing import shared_memory
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is the parent's to handle
+    parent = os.getppid()
     send_lock = threading.Lock()
     working = threading.Event()
 
@@ -264,6 +266,8 @@ def _serve(conn: Connection, cancel: Any, runner: Runner, beat_interval: float) 
     def beat() -> None:
         while True:
             time.sleep(beat_interval)
+            if os.getppid() != parent:  # the parent died without ending us (SIGKILL, a crash): nobody is listening
+                os._exit(0)
             if working.is_set():
                 try:
                     send(("beat",))
@@ -280,6 +284,15 @@ def _serve(conn: Connection, cancel: Any, runner: Runner, beat_interval: float) 
             return
         _, job, shared = request
         working.set()
+        # this job's cancel stays true after the job: work it left behind (a model load in its thread) stops at
+        # its next check even after the shared flag is cleared for the next job
+        stopped = threading.Event()
+
+        def cancelled(stopped: threading.Event = stopped) -> bool:
+            if cancel.is_set():
+                stopped.set()
+            return stopped.is_set()
+
         try:
             audio = None
             if shared is not None:
@@ -288,8 +301,9 @@ def _serve(conn: Connection, cancel: Any, runner: Runner, beat_interval: float) 
                     audio = np.ndarray((shared[1],), dtype=np.float32, buffer=shm.buf).copy()
                 finally:
                     shm.close()
-            for item in runner(job, audio, cancel.is_set):
+            for item in runner(job, audio, cancelled):
                 send(("msg", item))
+            cancelled()
             send(("done",))
         except AppError as exc:
             try:
@@ -302,6 +316,7 @@ def _serve(conn: Connection, cancel: Any, runner: Runner, beat_interval: float) 
             traceback.print_exc()
             send(("error", ModelError(message=message("engine.failed", detail=f"{type(exc).__name__}: {exc}"))))
         finally:
+            cancelled()
             working.clear()
 
 

@@ -68,11 +68,12 @@ def _stopped_job(client, cancelled):
 
 
 def _gone(pid: int) -> bool:
+    """No such process, or only its zombie left for whoever reaps orphans."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except (FileNotFoundError, ProcessLookupError):
         return True
-    return False
 
 
 def test_a_stopped_engine_is_cancelled_within_two_seconds_and_replaced():
@@ -142,3 +143,22 @@ def test_the_window_process_never_imports_torch():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_engine_process_ends_when_the_window_process_dies():
+    """A window killed outright (SIGKILL, a crash) must not leave the engine computing on its own."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os\nfrom app.asr.service import LocalEngineClient\n"
+        "from tests.asr.service_targets import IgnoresCancel, run\n"
+        "s = LocalEngineClient(runner=run, beat_interval=0.1)\nitem = next(s.run(IgnoresCancel(), None))\n"
+        "print(item[1], flush=True)\nos.kill(os.getpid(), 9)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    pid = int(out.stdout.split()[0])
+    deadline = time.monotonic() + 5
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)  # polling a process table, not synchronising with our own code
+    assert _gone(pid)

@@ -21,7 +21,7 @@ def test_unknown_codes_are_refused_and_every_entry_renders():
     with pytest.raises(KeyError):
         message("no.such.code")
     for code, text in CATALOGUE.items():
-        names = {part.split("}")[0] for part in text.split("{")[1:]}
+        names = {part.split("}")[0].split("!")[0].split(":")[0] for part in text.split("{")[1:]}
         rendered = english(Message(code, dict.fromkeys(names, "x"), 2))
         assert "{" not in rendered and "%n" not in rendered
 
