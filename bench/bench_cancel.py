@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_asr import checkpoint, speech_like
 
 
-def run_phase(client, job, audio, *, phase: str, trigger, delay: float, log: bool) -> None:
-    """Start a run, cancel ``delay`` s after ``trigger(message)`` first holds, print the latency."""
+def run_phase(client, job, audio, *, phase: str, trigger, delay: float, log: bool, limit: float = 300.0) -> None:
+    """Start a run, cancel ``delay`` s after ``trigger(message)`` first holds (or after ``limit`` s in any case),
+    print the latency."""
     from app.asr.protocol import Progress, Status
     from app.core.messages import english
 
@@ -36,7 +37,7 @@ def run_phase(client, job, audio, *, phase: str, trigger, delay: float, log: boo
     last_shown = ""
 
     def cancelled() -> bool:
-        if not flag and armed and time.monotonic() >= armed[0]:
+        if not flag and ((armed and time.monotonic() >= armed[0]) or time.monotonic() - start > limit):
             flag.append(time.monotonic())
         return bool(flag)
 

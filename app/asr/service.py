@@ -133,7 +133,13 @@ class LocalEngineClient:
             assert self._conn is not None
             self._cancel.clear()
             shm, shared = _share(audio)
-            self._conn.send(("job", job, shared))
+            process = self._process
+            try:
+                self._conn.send(("job", job, shared))
+            except (OSError, ValueError):  # it died between the check and the request
+                assert process is not None
+                process.join(1.0)
+                self._crashed(process)
             busy = True
             yield from self._receive(cancelled)
             busy = False

@@ -162,3 +162,20 @@ def test_the_engine_process_ends_when_the_window_process_dies():
     while not _gone(pid) and time.monotonic() < deadline:
         time.sleep(0.05)  # polling a process table, not synchronising with our own code
     assert _gone(pid)
+
+
+def test_a_program_with_a_stopped_engine_still_exits():
+    """multiprocessing's own exit handler would wait forever on a stopped child; ours ends it first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal\nfrom app.asr.service import LocalEngineClient\n"
+        "from tests.asr.service_targets import Echo, run\n"
+        "s = LocalEngineClient(runner=run)\nlist(s.run(Echo(1), None))\nos.kill(s.pid, signal.SIGSTOP)\n"
+        "print(s.pid, flush=True)\n"
+    )
+    begin = time.monotonic()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert time.monotonic() - begin < 20 and _gone(int(out.stdout.split()[0]))
