@@ -73,7 +73,7 @@ def main() -> None:
     parser.add_argument("--tokens-per-chunk", type=int, default=100)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--import-s", type=float, default=1.0, help="cancel this long into importing the runtime")
-    parser.add_argument("--load-s", type=float, default=1.0, help="cancel this long into preparing the model")
+    parser.add_argument("--load-s", type=float, default=0.2, help="cancel this long into preparing the model")
     parser.add_argument("--recognise-s", type=float, default=3.0, help="cancel this long into recognition")
     args = parser.parse_args()
 

@@ -92,8 +92,10 @@ def recognize(
     if busy():
         yield Progress(0, total_ms, message("engine.waiting"))
     with engine.session(cancelled=cancelled):
-        yield Progress(0, total_ms, message("engine.loading_model"))
-        engine.load(recognizer=True, aligner=word_timing and engine.options.aligner is not None, cancelled=cancelled)
+        with_aligner = word_timing and engine.options.aligner is not None
+        if not engine.is_loaded(recognizer=True, aligner=with_aligner):
+            yield Progress(0, total_ms, message("engine.loading_model"))
+            engine.load(recognizer=True, aligner=with_aligner, cancelled=cancelled)
         engine.settle_batch_size()
         yield Progress(0, total_ms, message("recognition.progress"))
         emitted = 0

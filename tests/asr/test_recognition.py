@@ -189,3 +189,22 @@ def test_loading_reports_every_phase(tiny_models, speech):
     reading = [f for code, f in reports if code == "engine.reading_weights"]
     assert reading == sorted(reading) and reading[-1] == 1.0
     assert codes.count("engine.moving_to_device") == 4  # start and end, for the recognizer and the aligner
+
+
+def test_smaller_convolution_calls_give_the_same_encoding(engine, speech):
+    """The cancel checks run the encoder's convolutions a few chunks per call; the chunks are independent."""
+    import torch
+
+    engine.load(recognizer=True)
+    tower = engine.recognizer().model.thinker.audio_tower
+    assert tower.conv_chunksize == 8
+    features = torch.randn(128, 2000, generator=torch.Generator().manual_seed(0))  # 20 s of mel frames
+    lengths = torch.tensor([2000])
+    with torch.no_grad():
+        small = tower(features, feature_lens=lengths).last_hidden_state
+        tower.conv_chunksize = 500
+        try:
+            large = tower(features, feature_lens=lengths).last_hidden_state
+        finally:
+            tower.conv_chunksize = 8
+    assert torch.allclose(small, large, atol=1e-5)
