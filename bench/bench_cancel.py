@@ -47,9 +47,10 @@ def run_phase(client, job, audio, *, phase: str, trigger, delay: float, log: boo
             text = english(item.message)
             fraction = f"{item.fraction:4.0%} " if isinstance(item, Progress) else ""
             shown = f"{fraction}{text}"
-            if log and shown != last_shown and (not isinstance(item, Progress) or round(item.fraction * 20) % 2 == 0):
+            step = f"{text} {int(item.fraction * 4)}" if isinstance(item, Progress) else text  # quarters
+            if log and step != last_shown:
                 print(f"  {time.monotonic() - start:6.1f} s  {shown}", flush=True)
-                last_shown = shown
+                last_shown = step
         if not armed and trigger(item):
             armed.append(time.monotonic() + delay)
         cancelled()
