@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import queue
 import threading
 import time
 import traceback
@@ -62,6 +63,7 @@ class LocalEngineClient:
         self._lock = threading.Lock()  # one job at a time from this process
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
+        self._inbox: queue.Queue[Any] | None = None
         self._cancel: Any = None
         self._closing = False
         self._atexit = False
@@ -88,16 +90,19 @@ class LocalEngineClient:
         self._process.start()
         child.close()
         self._conn = parent
+        # a thread per child reads its messages: a blocking recv() of a message the child stopped half-way through
+        # writing then blocks that thread, never the caller, which only ever waits on the queue with a timeout
+        self._inbox = queue.Queue()
+        threading.Thread(target=_read, args=(parent, self._inbox), name="engine-reader", daemon=True).start()
         if not self._atexit:  # before multiprocessing's own exit handler, which would wait forever on a stopped child
             atexit.register(self.shutdown, 1.0)
             self._atexit = True
 
     def _end(self) -> None:
-        """End the child now: SIGTERM, then SIGKILL (a stopped process ignores SIGTERM until continued)."""
-        process, conn = self._process, self._conn
-        self._process, self._conn = None, None
-        if conn is not None:
-            conn.close()
+        """End the child now: SIGTERM, then SIGKILL (a stopped process ignores SIGTERM until continued). Its reader
+        thread sees the end of the pipe and closes it."""
+        process = self._process
+        self._process, self._conn, self._inbox = None, None, None
         if process is None:
             return
         if process.is_alive():
@@ -130,14 +135,13 @@ class LocalEngineClient:
             if not self.running:
                 self._end()
                 self._start()
-            assert self._conn is not None
+            conn, process = self._conn, self._process
+            assert conn is not None and process is not None
             self._cancel.clear()
             shm, shared = _share(audio)
-            process = self._process
             try:
-                self._conn.send(("job", job, shared))
+                conn.send(("job", job, shared))
             except (OSError, ValueError):  # it died between the check and the request
-                assert process is not None
                 process.join(1.0)
                 self._crashed(process)
             busy = True
@@ -152,8 +156,8 @@ class LocalEngineClient:
             self._lock.release()
 
     def _receive(self, cancelled: Callable[[], bool]) -> Iterator[Any]:
-        conn, process = self._conn, self._process
-        assert conn is not None and process is not None
+        inbox, process = self._inbox, self._process
+        assert inbox is not None and process is not None
         heard = time.monotonic()
         cancel_at: float | None = None
         while True:
@@ -164,23 +168,18 @@ class LocalEngineClient:
                 self._end()  # it did not acknowledge the cancel in time: a load in progress, or it hangs
                 return
             try:
-                ready = conn.poll(0.05)
-                item = conn.recv() if ready else None
-            except (EOFError, OSError):
-                ready, item = False, None
-                if self._closing:
-                    return
-                process.join(0.5)
-            if not ready:
-                if not process.is_alive():
-                    if self._closing or cancel_at is not None:
-                        self._end()
-                        return
-                    self._crashed(process)
+                item = inbox.get(timeout=0.05)
+            except queue.Empty:
                 if time.monotonic() - heard > self.silence_timeout:
                     self._end()
-                    raise EngineHung(message=message("engine.hung"))
+                    raise EngineHung(message=message("engine.hung")) from None
                 continue
+            if item is None:  # the pipe ended: the child is gone (or being ended by shutdown)
+                process.join(0.5)
+                if self._closing or cancel_at is not None:
+                    self._end()
+                    return
+                self._crashed(process)
             heard = time.monotonic()
             kind = item[0]
             if kind == "beat":
@@ -197,21 +196,20 @@ class LocalEngineClient:
 
     def _stop_job(self) -> None:
         """Cancel the job in flight and read what is left of it; a child that does not stop in time is ended."""
-        conn, process = self._conn, self._process
-        if conn is None or process is None:
+        inbox = self._inbox
+        if inbox is None or self._process is None:
             return
         self._cancel.set()
         deadline = time.monotonic() + self.cancel_grace
-        try:
-            while time.monotonic() < deadline:
-                if conn.poll(0.05):
-                    item = conn.recv()
-                    if item[0] in ("done", "error"):
-                        return
-                elif not process.is_alive():
-                    break
-        except (EOFError, OSError):
-            pass
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                item = inbox.get(timeout=min(left, 0.05))
+            except queue.Empty:
+                continue
+            if item is None:
+                break
+            if item[0] in ("done", "error"):
+                return
         self._end()
 
     def _crashed(self, process: multiprocessing.process.BaseProcess) -> None:
@@ -241,6 +239,20 @@ class LocalEngineClient:
         finally:
             if locked:
                 self._lock.release()
+
+
+def _read(conn: Connection, inbox: queue.Queue[Any]) -> None:
+    """Move the child's messages into ``inbox`` until the pipe ends (then None), and close the pipe."""
+    try:
+        while True:
+            inbox.put(conn.recv())
+    except (EOFError, OSError):
+        inbox.put(None)
+    except Exception:  # a message that does not unpickle: the child is of no more use
+        traceback.print_exc()
+        inbox.put(None)
+    finally:
+        conn.close()
 
 
 def _share(audio: np.ndarray | None) -> tuple[Any, tuple[str, int] | None]:
