@@ -341,6 +341,8 @@ class Engine:
             raise ModelError(message=message("model.no_aligner"))
         if self.is_loaded(recognizer=recognizer, aligner=aligner):
             return
+        self._cancel_idle_timer()  # the run that follows arms it again when it ends
+        self._last_used = self._clock()
         import_runtime(report, cancelled)
         if recognizer:
             self.recognizer(report=report, cancelled=cancelled)
