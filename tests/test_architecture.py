@@ -34,7 +34,7 @@ def test_headless_layers_import_nothing_heavy():
     """The command line and the layers under the window start without Qt, torch or qwen_asr."""
     code = (
         "import sys, app.cli, app.cli.subtitles, app.core.commands, app.core.undo, app.formats.srt, "
-        "app.formats.project\n"
+        "app.formats.project, app.core.rules, app.core.messages, app.asr.protocol, app.asr.service\n"
         "heavy = sorted(m for m in ('torch', 'qwen_asr', 'transformers', 'PySide6', 'pyqtgraph') if m in sys.modules)\n"
         "print(','.join(heavy))"
     )
