@@ -38,7 +38,8 @@ CONTEXT_MS = 3000  # audio and neighbouring cues taken around each target
 WINDOW_S = 60.0  # longest window given to the aligner: well under the 180 s where it starts to fail
 REVIEW_THRESHOLD_MS = 500  # moves larger than this are listed for approval (Subtitle Edit's default)
 MIN_CUE_MS = 100  # shorter than this after settling: the cue did not fit, it keeps its old timing
-MAX_CPS = 40.0  # letters per second faster than anyone speaks: the aligner piled the words up
+PILED_UP_CPS = 40.0  # letters per second faster than anyone speaks: the aligner piled the words up (not the
+# reading-speed limit, app.core.rules.MAX_CPS)
 
 
 # -- windows -----------------------------------------------------------------------------------------------
@@ -336,7 +337,7 @@ def _place(cue: Cue, words: tuple[Word, ...], raw: tuple[int, int] | None) -> Cu
     letters = len(_fold(cue.text))
     start, end = words[0].start, max(w.end for w in words)
     span = (raw[1] - raw[0]) if raw is not None else end - start
-    if span * MAX_CPS < letters * 1000:
+    if span * PILED_UP_CPS < letters * 1000:
         return None
     end = max(end, start + MIN_CUE_MS)
     return cue.with_(start=start, end=end, words=words, edited=False, needs_review=False)
