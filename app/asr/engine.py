@@ -9,9 +9,7 @@ becomes a ModelError, and nothing already produced is lost because results are y
 from __future__ import annotations
 
 import contextlib
-import importlib
 import importlib.util
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -21,16 +19,14 @@ from typing import Any
 
 import numpy as np
 
-from app.asr.models import resolve_model, weight_files
+from app.asr.loading import LoadReport, RunCancelled, import_runtime, install_cancel_hooks, read_weights
+from app.asr.models import resolve_model
 from app.asr.protocol import EngineOptions
 from app.core.errors import ModelError
 from app.core.messages import Message, message
 from app.core.rules import SAMPLE_RATE
 
 WAIT_MESSAGE = message("engine.waiting")
-
-#: (fraction of the current phase, what the phase is): how loading reports its progress
-LoadReport = Callable[[float, Message], None]
 
 __all__ = ["AlignedItem", "Engine", "EngineOptions", "LoadReport", "RunCancelled", "import_runtime"]
 
@@ -44,75 +40,6 @@ class AlignedItem:
     text: str
     start_time: float
     end_time: float
-
-
-class RunCancelled(Exception):
-    """Raised inside a model call (between two layers) when the run's ``cancelled`` turned true."""
-
-
-def import_runtime(report: LoadReport | None = None, cancelled: Callable[[], bool] | None = None) -> None:
-    """Import torch, transformers and qwen_asr (10-15 s on 2 cores the first time), reporting each step; the
-    fractions are each step's share of the whole import measured on a 2-core machine."""
-    steps = (
-        ("torch", 0.2), ("transformers", 0.15), ("transformers.modeling_utils", 0.25),
-        ("qwen_asr.core.transformers_backend", 0.35), ("qwen_asr", 0.05),
-    )  # fmt: skip
-    if all(name in sys.modules for name, _ in steps):
-        return
-    done = 0.0
-    for name, share in steps:
-        if cancelled is not None and cancelled():
-            raise RunCancelled()
-        if report is not None:
-            report(done, message("engine.importing"))
-        importlib.import_module(name)
-        done += share
-    if report is not None:
-        report(1.0, message("engine.importing"))
-
-
-def read_weights(
-    folder: Path, report: LoadReport | None, cancelled: Callable[[], bool] | None, block: int = 32 << 20
-) -> None:
-    """Read the weight files once, in blocks, with byte progress: loading then finds them in the page cache, and
-    the longest part of a cold load (the disk) shows real progress instead of a frozen bar."""
-    files = weight_files(folder)
-    total = sum(f.stat().st_size for f in files) or 1
-    done = 0
-    buffer = bytearray(block)
-    text = message("engine.reading_weights", model=folder.name)
-    for file in files:
-        with open(file, "rb", buffering=0) as fh:
-            while n := fh.readinto(buffer):
-                done += n
-                if report is not None:
-                    report(done / total, text)
-                if cancelled is not None and cancelled():
-                    raise RunCancelled()
-
-
-CONV_CHUNKS = 8  # one-second chunks per call of the audio encoder's convolutions (the package's default: 500)
-
-
-def _install_cancel_hooks(root: Any, engine: Engine) -> None:
-    """A check before every encoder and decoder layer and every convolution call: a cancel stops a 30 s prefill or
-    a long decode within one layer's time instead of at the end of the batch.
-
-    The audio encoder's convolution front end runs over all the batch's one-second chunks at once (about 4 s for
-    four 30 s chunks on 2 cores, longer than the 1.5 s a cancel may take); it now runs CONV_CHUNKS chunks per call,
-    each call checked. The chunks are independent, so the result is the same."""
-
-    def check(_module: Any, _args: Any) -> None:
-        cancelled = engine.cancelled
-        if cancelled is not None and cancelled():
-            raise RunCancelled()
-
-    for module in root.modules():
-        name = type(module).__name__
-        if name.endswith(("DecoderLayer", "EncoderLayer")) or name.startswith("Conv"):
-            module.register_forward_pre_hook(check)
-        if isinstance(getattr(module, "conv_chunksize", None), int):
-            module.conv_chunksize = min(module.conv_chunksize, CONV_CHUNKS)
 
 
 def busy() -> bool:
@@ -401,7 +328,7 @@ class Engine:
 
             if aligner:
                 model = Qwen3ForcedAligner.from_pretrained(str(folder), **kwargs)
-                _install_cancel_hooks(model.model, self)
+                install_cancel_hooks(model.model, lambda: self.cancelled)
                 if report is not None:
                     report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
                 return model
@@ -415,7 +342,7 @@ class Engine:
             if device == "cpu":
                 cpu_decoding.use_skinny_products(model.model.thinker.model, model.model.thinker.lm_head)
                 cpu_decoding.preallocate_kv_cache(model.model.thinker)
-            _install_cancel_hooks(model.model, self)
+            install_cancel_hooks(model.model, lambda: self.cancelled)
             if report is not None:
                 report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
             return model
