@@ -239,18 +239,21 @@ def run_realign(
     min_gap = state.limits.min_gap_ms
 
     def job(report: Report) -> Any:
-        from app.asr.service import engine_service
+        from app.asr.protocol import RealignDone, RealignJob
+        from app.asr.service import local_engine
+        from app.ui.messages import render
         from app.ui.workers import relay
 
         result = None
-        for message in engine_service().stream(
-            "app.asr.jobs:realign_cues", audio=samples, options=options.engine_options(),
-            cancelled=report.cancelled, on_wait=report.status,
-            cues=cues, targets=None if targets is None else sorted(targets), language=language,
-            correct_drift=correct_drift, min_gap=min_gap,
-        ):  # fmt: skip
-            if not relay(report, message) and message[0] == "result":
-                result = message[1]
+        request = RealignJob(
+            options.engine_options(), tuple(cues), None if targets is None else tuple(sorted(targets)), language,
+            correct_drift, min_gap,
+        )  # fmt: skip
+        for message in local_engine().run(
+            request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
+        ):
+            if not relay(report, message) and isinstance(message, RealignDone):
+                result = message.realignment
         report.check()
         return result
 
