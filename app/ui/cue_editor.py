@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText
+from app.ui.palette import colours
 from app.ui.state import EditorState
 
 COMMIT_AFTER_MS = 600
@@ -149,7 +150,7 @@ class CueEditor(QWidget):
             or max(len(x) for x in lines) > limits.max_line_chars
             or len(lines) > limits.max_lines
         )
-        colour = "#c0392b" if warn else "#555"
+        colour = (colours().warning_text if warn else colours().quiet_text).name()
         self.info.setText(
             f"<span style='color:{colour}'>"
             + self.tr("Cue {number}").format(number=self.index + 1)
