@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText
-from app.ui.palette import colours
+from app.ui.palette import colours, theme
 from app.ui.state import EditorState
 
 COMMIT_AFTER_MS = 600
@@ -78,6 +78,7 @@ class CueEditor(QWidget):
         state.selectionChanged.connect(self._on_selection)
         state.cuesChanged.connect(self._on_cues_changed)
         state.documentReplaced.connect(lambda: self._show(None))
+        theme().changed.connect(lambda: self._update_info(self.edit.toPlainText()))  # its colours follow the theme
         self._show(None)
 
     def _on_typed(self) -> None:

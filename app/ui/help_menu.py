@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.ui.shortcuts import preset_title
+from app.ui.shortcuts import preset_title, shown
 
 if TYPE_CHECKING:
     from app.ui.shortcuts import ShortcutRegistry
@@ -83,8 +83,7 @@ def shortcut_list_dialog(window: Window) -> QDialog:
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     for row, (label, keys) in enumerate(rows):
         table.setItem(row, 0, QTableWidgetItem(label))
-        native = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-        table.setItem(row, 1, QTableWidgetItem(native))
+        table.setItem(row, 1, QTableWidgetItem(shown(keys)))
     heading = QLabel(
         QCoreApplication.translate("Help", "Preset: {preset}. Change keys in Edit ▸ Keyboard Shortcuts.").format(
             preset=preset_title(registry.preset)

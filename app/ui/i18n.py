@@ -106,14 +106,35 @@ def compiled_folder(cache: Path | None = None) -> Path | None:
     return target if target.is_dir() else None
 
 
+_missing_font: list[str] = []  # the language the ui could not show for want of a font
+
+
+def has_font_for(language: str) -> bool:
+    """Whether some installed font covers the language's script (a fresh Debian has no Chinese font)."""
+    from PySide6.QtGui import QFontDatabase
+
+    systems = {"zh_CN": QFontDatabase.WritingSystem.SimplifiedChinese,
+               "zh_TW": QFontDatabase.WritingSystem.TraditionalChinese}  # fmt: skip
+    return language not in systems or bool(QFontDatabase.families(systems[language]))
+
+
 def install_translations(language: str | None = None) -> str:
     """Install the translations once per application (later calls keep the first choice); returns the language.
 
-    ``language``: one of LANGUAGES, else the system's.
+    ``language``: one of LANGUAGES, else the system's. Without a font for its script the ui stays in English
+    (``missing_font()`` says which language could not be shown) rather than showing boxes.
     """
     if _current:
         return _current[0]
-    return set_language(language if language in LANGUAGES else ui_language(QLocale.system()))
+    language = language if language in LANGUAGES else ui_language(QLocale.system())
+    if not has_font_for(language):
+        _missing_font[:] = [language]
+        language = "en"
+    return set_language(language)
+
+
+def missing_font() -> str | None:
+    return _missing_font[0] if _missing_font else None
 
 
 def set_language(language: str, cache: Path | None = None) -> str:

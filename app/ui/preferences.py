@@ -22,6 +22,8 @@ class Window(Protocol):
 
     def show_info(self, title: str, message: str) -> None: ...
 
+    def show_status(self, message: str, timeout_ms: int = 0) -> None: ...
+
 
 def add_menus(window: Window, view: QMenu, edit: QMenu) -> None:
     view.addSeparator()
@@ -33,6 +35,13 @@ def add_menus(window: Window, view: QMenu, edit: QMenu) -> None:
     action.triggered.connect(lambda: open_shortcut_settings(window))
     edit.addAction(action)
     palette.theme().apply(str(window.settings.value(palette.SETTINGS_KEY, "system")))
+    if i18n.missing_font():
+        message = QCoreApplication.translate(
+            "Preferences",
+            "No Chinese font is installed, so the window is in English. "
+            "Install one (Debian and Ubuntu: fonts-noto-cjk) and start again.",
+        )
+        window.show_status(message, 20_000)
 
 
 def _language_menu(window: Window, menu: QMenu) -> None:

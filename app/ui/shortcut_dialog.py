@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.palette import colours
-from app.ui.shortcuts import PRESETS, ShortcutRegistry, conflicts, portable, preset_title
+from app.ui.shortcuts import PRESETS, ShortcutRegistry, conflicts, portable, preset_title, shown
 
 
 class ShortcutDialog(QDialog):
@@ -89,8 +89,7 @@ class ShortcutDialog(QDialog):
         for row, action_id in enumerate(self.ids):
             name = QTableWidgetItem(self.registry.label(action_id))
             name.setData(Qt.ItemDataRole.UserRole, action_id)
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in bindings[action_id])
-            key = QTableWidgetItem(keys)
+            key = QTableWidgetItem(shown(bindings[action_id]))
             for item in (name, key):
                 item.setBackground(QBrush(colours().row_problem) if action_id in clashing else QBrush())
             self.table.setItem(row, 0, name)

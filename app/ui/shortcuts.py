@@ -9,10 +9,11 @@ registering, and the preset tests (tests/ui/test_shortcut_presets.py) say when a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 Key = str | QKeySequence.StandardKey | None  # "Ctrl+R" (portable text), a platform key, or none
@@ -56,6 +57,7 @@ PRESETS: dict[str, dict[str, Key]] = {
 }
 SETTINGS_PRESET = "shortcuts/preset"
 SETTINGS_CUSTOM = "shortcuts/custom"  # JSON: id -> [portable key text, ...]
+DEDICATED_KEYS = Qt.Key.Key_Back.value  # from here on: media and office keys (Open, Find, Undo, Zoom In...)
 
 
 def preset_title(preset: str) -> str:
@@ -129,8 +131,15 @@ class ShortcutRegistry:
         self.settings.setValue(SETTINGS_CUSTOM, json.dumps(self.custom))
 
     def label(self, action_id: str) -> str:
-        """The action's words as the menu shows them, without the & of its mnemonic."""
-        return self.entries[action_id].action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        """The action's words as the menu shows them, without its mnemonic ("&Open…", "打开(&O)…")."""
+        text = re.sub(r"\(&\w\)", "", self.entries[action_id].action.text())
+        return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def shown(keys: Iterable[QKeySequence]) -> str:
+    """Keys as the user reads them; the dedicated keys some keyboards have (Open, Find, Undo) are left out."""
+    readable = [k for k in keys if k.count() and k[0].key().value < DEDICATED_KEYS] or list(keys)
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in readable)
 
 
 def conflicts(bindings: dict[str, Iterable[QKeySequence]]) -> dict[str, list[str]]:

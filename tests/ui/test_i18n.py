@@ -182,3 +182,16 @@ def test_the_language_menu_remembers_the_choice(window):
     assert window.settings.value(i18n.SETTINGS_KEY) == "zh_CN"
     assert window.dialogs and window.dialogs[-1][0] == "Language"  # said once: from the next start
     assert i18n.chosen_language(window.settings.value(i18n.SETTINGS_KEY)) == "zh_CN"
+
+
+def test_without_a_chinese_font_the_ui_stays_english_and_says_why(qapp, monkeypatch, tmp_path):
+    from PySide6.QtGui import QFontDatabase
+
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *_args: []))
+    monkeypatch.setattr(i18n, "_current", [])
+    monkeypatch.setattr(i18n, "_missing_font", [])
+    try:
+        assert i18n.install_translations("zh_CN") == "en"
+        assert i18n.missing_font() == "zh_CN"
+    finally:
+        i18n.set_language("en", cache=tmp_path)

@@ -896,6 +896,10 @@
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
+        <source>No Chinese font is installed, so the window is in English. Install one (Debian and Ubuntu: fonts-noto-cjk) and start again.</source>
+        <translation>未安装中文字体，因此窗口显示为英文。请安装中文字体（Debian 和 Ubuntu：fonts-noto-cjk）后重新启动。</translation>
+    </message>
+    <message>
         <source>System Language</source>
         <translation>系统语言</translation>
     </message>

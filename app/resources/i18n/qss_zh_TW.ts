@@ -896,6 +896,10 @@
         <translation>鍵盤快捷鍵(&amp;K)…</translation>
     </message>
     <message>
+        <source>No Chinese font is installed, so the window is in English. Install one (Debian and Ubuntu: fonts-noto-cjk) and start again.</source>
+        <translation>未安裝中文字型，因此視窗以英文顯示。請安裝中文字型（Debian 和 Ubuntu：fonts-noto-cjk）後重新啟動。</translation>
+    </message>
+    <message>
         <source>System Language</source>
         <translation>系統語言</translation>
     </message>
