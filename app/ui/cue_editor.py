@@ -78,7 +78,7 @@ class CueEditor(QWidget):
         state.selectionChanged.connect(self._on_selection)
         state.cuesChanged.connect(self._on_cues_changed)
         state.documentReplaced.connect(lambda: self._show(None))
-        theme().changed.connect(lambda: self._update_info(self.edit.toPlainText()))  # its colours follow the theme
+        theme().changed.connect(self._on_theme)  # a bound method: disconnected when the editor goes
         self._show(None)
 
     def _on_typed(self) -> None:
@@ -136,6 +136,9 @@ class CueEditor(QWidget):
             self._update_info(cue.text)
         finally:
             self._loading = False
+
+    def _on_theme(self) -> None:
+        self._update_info(self.edit.toPlainText())  # its colours follow the theme
 
     def _update_info(self, text: str) -> None:
         if self.index is None or self.index >= len(self.state.doc):

@@ -66,7 +66,7 @@ class CueTableModel(QAbstractTableModel):
         self._rows = len(state.doc)
         state.cuesChanged.connect(self._on_change)
         state.metadataChanged.connect(self._on_metadata)  # the language and limits colour the rows
-        theme().changed.connect(lambda: self._on_metadata(None))  # and the theme
+        theme().changed.connect(self._on_theme)  # and the theme (a bound method: disconnected with the model)
         state.documentReplaced.connect(self._on_replaced)
 
     # -- keeping in step with the document ------------------------------------------------------------
@@ -74,6 +74,9 @@ class CueTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = len(self.state.doc)
         self.endResetModel()
+
+    def _on_theme(self) -> None:
+        self._on_metadata(None)
 
     def _on_metadata(self, _fields: object) -> None:
         if self._rows:

@@ -21,6 +21,7 @@ def _menu_actions(window) -> list[QAction]:
                 found.append(action)
 
     walk(window.menuBar().actions())
+    walk(window.actions())  # actions with a key but no menu entry count too
     return found
 
 

@@ -99,3 +99,18 @@ def test_no_audio_output_is_said_once(qapp, monkeypatch):
     player.toggle()
     player.play_range(0, 500)
     assert said == ["No audio output device was found: playback is silent"]
+
+
+def test_a_theme_change_after_a_window_is_gone_reaches_only_live_widgets(qtbot, tmp_path, light_again):
+    import shiboken6
+    from PySide6.QtCore import QSettings
+
+    from app.ui.main_window import MainWindow
+
+    gone = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    editor = gone.editor
+    gone.tasks.shutdown()
+    shiboken6.delete(gone)
+    assert not shiboken6.isValid(editor)
+    palette.theme().apply("dark")  # a slot of the deleted editor would raise here
+    assert palette.colours() is palette.DARK
