@@ -195,3 +195,21 @@ def test_without_a_chinese_font_the_ui_stays_english_and_says_why(qapp, monkeypa
         assert i18n.missing_font() == "zh_CN"
     finally:
         i18n.set_language("en", cache=tmp_path)
+
+
+def test_align_whole_file_asks_the_language_by_its_translated_name(chinese, window_factory, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.ui.realign import ask_language
+
+    chinese("zh_CN")
+    window = window_factory()
+    offered: list[list[str]] = []
+
+    def get_item(_parent, _title, _label, choices, current, _editable):
+        offered.append(list(choices))
+        return "日语", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    assert ask_language(window) == "Japanese"  # the aligner gets the English name
+    assert offered[0][0] == "从音频检测" and "英语" in offered[0] and "English" not in offered[0]
