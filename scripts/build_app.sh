@@ -36,6 +36,9 @@ recognizer=$(sed -n 1p "$work/models")
 aligner=$(sed -n 2p "$work/models")
 
 "$APP" --smoke-test "$work/sample.srt"
+for lang in en zh_CN zh_TW; do  # compiled by build.spec: the bundle has no lrelease to compile them at first use
+    ls dist/QwenSubtitleStudio/_internal/app/resources/i18n/qss_$lang.qm >/dev/null
+done
 "$APP" --smoke-test "$work/sample.wav"
 "$APP" transcribe "$work/sample.wav" -o "$work/out.srt" --model "$recognizer" --aligner "$aligner" --device cpu \
     --max-new-tokens 8

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText
+from app.ui.palette import colours, theme
 from app.ui.state import EditorState
 
 COMMIT_AFTER_MS = 600
@@ -77,6 +78,7 @@ class CueEditor(QWidget):
         state.selectionChanged.connect(self._on_selection)
         state.cuesChanged.connect(self._on_cues_changed)
         state.documentReplaced.connect(lambda: self._show(None))
+        theme().changed.connect(self._on_theme)  # a bound method: disconnected when the editor goes
         self._show(None)
 
     def _on_typed(self) -> None:
@@ -135,6 +137,9 @@ class CueEditor(QWidget):
         finally:
             self._loading = False
 
+    def _on_theme(self) -> None:
+        self._update_info(self.edit.toPlainText())  # its colours follow the theme
+
     def _update_info(self, text: str) -> None:
         if self.index is None or self.index >= len(self.state.doc):
             return
@@ -149,7 +154,7 @@ class CueEditor(QWidget):
             or max(len(x) for x in lines) > limits.max_line_chars
             or len(lines) > limits.max_lines
         )
-        colour = "#c0392b" if warn else "#555"
+        colour = (colours().warning_text if warn else colours().quiet_text).name()
         self.info.setText(
             f"<span style='color:{colour}'>"
             + self.tr("Cue {number}").format(number=self.index + 1)

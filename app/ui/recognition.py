@@ -29,6 +29,7 @@ from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
 from app.core.commands import ReplaceAll
 from app.session import LiveCues
 from app.ui.host import Host
+from app.ui.language_names import language_name
 
 if TYPE_CHECKING:
     from app.ui.tasks import TaskHandle
@@ -67,7 +68,7 @@ class RecognitionDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem(self.tr("Detect automatically"), None)
         for name in SUPPORTED_LANGUAGES:
-            self.language.addItem(name, name)
+            self.language.addItem(language_name(name), name)
         index = self.language.findData(initial.language)
         self.language.setCurrentIndex(max(index, 0))
         from app.asr.devices import available_devices
@@ -253,7 +254,7 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
             host.show_engine(os.path.basename(options.aligner.rstrip("/")), device, kind="aligner")
         count = len(state.doc)  # lupdate reads a plain name as the count, not an expression
         message = QCoreApplication.translate("Recognition", "Recognised %n cue(s)", None, count)
-        host.show_status(message + (f" ({language})" if language else ""))
+        host.show_status(message + (f" ({language_name(language)})" if language else ""))
 
     def ended(outcome: str) -> None:
         live.close()
