@@ -19,7 +19,9 @@ from app.formats.textio import DecodedText, decode_bytes, read_text, write_text
 # Hours may be missing or longer than two digits; the fraction may use , . : or ; and have any number of digits,
 # or none at all ("00:02:40," is what some YouTube converters write). Minutes and seconds over 59 are read as
 # ffmpeg and VLC read them, by arithmetic ("00:01:60,000" is a rounding slip of a generator, not dialogue).
-_TIME = r"(?:(?P<{0}h>\d{{1,4}})\s*:\s*)?(?P<{0}m>\d{{1,2}})\s*:\s*(?P<{0}s>\d{{1,2}})(?:\s*[,.:;]\s*(?P<{0}f>\d*))?"
+# Every pattern here is unambiguous (no two quantifiers may take the same characters), so matching a line costs
+# time linear in its length: "00:00:01," and 50,000 spaces once took minutes of backtracking.
+_TIME = r"(?:(?P<{0}h>\d{{1,4}})\s*:\s*)?(?P<{0}m>\d{{1,2}})\s*:\s*(?P<{0}s>\d{{1,2}})(?:\s*[,.:;](?:\s*(?P<{0}f>\d+))?)?"
 _ARROW_RE = r"(?:[-\u2013\u2014=]+\s*>|-{2,}|\u2192|\u27f6)"  # --> -> ---> -- > --- ==> → and dashes
 _TIMING = re.compile(
     r"^\s*(?:\d+\s+(?=-?\d+\s*:))?(?P<neg1>-)?"  # an index number on the same line is tolerated
@@ -32,18 +34,21 @@ _TIMING = re.compile(
 )
 # CapCut and a few scripts write plain seconds: "1.733 --> 4.366"
 _SECONDS_TIMING = re.compile(r"^\s*(?P<a>\d{1,6}(?:\.\d+)?)\s*-->\s*(?P<b>\d{1,6}(?:\.\d+)?)\s*$")
-_ARROW = re.compile(_ARROW_RE)
+# searching a line for an arrow starts only where a run of dashes begins: "=" * 10,000 costs 10,000 steps, not 50 M
+_ARROW = re.compile(r"(?<![-\u2013\u2014=])[-\u2013\u2014=]+\s*>|(?<!-)-{2,}|\u2192|\u27f6")
 _INDEX = re.compile(r"^\s*\d+\s*$")
-# what may follow the end time without being text: SubRip coordinates (X1:100 ...) or WebVTT cue settings
-_SETTINGS = re.compile(r"^(?:\s*[A-Za-z][\w-]*:\S*)*\s*$")
+# what may follow the end time without being text: SubRip coordinates (X1:100 ...) or WebVTT cue settings, each
+# word checked on its own (one pattern repeated over the whole rest backtracked exponentially on "a:a:a:…a: 1")
+_SETTING = re.compile(r"[A-Za-z][\w-]*:\S*")
 _VTT_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$")
 _VTT_TIMESTAMP_TAG = re.compile(r"</?c(?:\.[\w.-]+)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 # WebVTT markup SubRip has no use for: ruby, language spans and the voice's closing tag (<i>, <b>, <u> stay);
 # a ruby reading (<rt>) is kept in brackets after its base text
 _VTT_RUBY_TEXT = re.compile(r"<rt(?:\.[\w.-]+)?>(.*?)(?:</rt>|(?=</ruby>)|$)")
-_VTT_MARKUP = re.compile(r"</?(?:ruby|rt|lang)(?:\.[\w.-]+)?(?:\s[^>]*)?>|</v>")
+_VTT_MARKUP = re.compile(r"</?(?:ruby|rt|lang)(?:\.[\w.-]+)?(?:\s[^<>]*)?>|</v>")
 # a voice span <v Roger> (or <v.loud Roger>) keeps its speaker as "Roger: ", so nothing written is lost
-_VTT_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]*?)\s*>")
+# (the name is stripped in Python: "\s+(.*?)\s*>" cost cubic time on "<v" and spaces without ">")
+_VTT_VOICE = re.compile(r"<v(?:\.[\w.-]+)?(?=\s)([^<>]*)>")
 
 
 @dataclass
@@ -83,7 +88,7 @@ def _timing(line: str) -> tuple[int, int, str] | None:
     if match.group("neg2"):
         end = -end
     rest = match.group("rest")
-    if _SETTINGS.match(rest):
+    if all(_SETTING.fullmatch(word) for word in rest.split()):
         rest = ""
     return start, end, rest.strip()
 
@@ -175,7 +180,7 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
 
 
 def _vtt_text(line: str) -> str:
-    line = _VTT_VOICE.sub(lambda m: f"{m.group(1)}: " if m.group(1) else "", line)
+    line = _VTT_VOICE.sub(lambda m: f"{name}: " if (name := m.group(1).strip()) else "", line)
     line = _VTT_RUBY_TEXT.sub(lambda m: f"({m.group(1)})", line)
     return _VTT_MARKUP.sub("", _VTT_TIMESTAMP_TAG.sub("", line)).rstrip()
 
@@ -196,6 +201,8 @@ def _is_index(block: list[str], last_index: int | None, vtt: bool, touching: boo
 def _looks_like_broken_timing(line: str) -> bool:
     """A short line of digits around an arrow is a timing line we could not read; a sentence is dialogue."""
     stripped = line.strip()
+    if len(stripped) >= 80:
+        return False
     left, right = _ARROW.split(stripped, maxsplit=1)
     letters = sum(1 for ch in stripped if ch.isalpha())
     digits = sum(1 for ch in stripped if ch.isdigit())

@@ -378,11 +378,22 @@ def _finish(
         text = text.replace("\ufeff", "")
     if _looks_binary(text):
         raise SubtitleParseError("not a text file (binary data)", path)
-    text = _EOF_MARK.sub("", text)
+    text = _without_eof_mark(text)
     return DecodedText(_normalise_newlines(text), encoding, bom, _dominant_newline(text), detected, notes)
 
 
-_EOF_MARK = re.compile(r"\x1a[\s\x1a]*\Z")  # DOS end-of-file mark (Ctrl+Z) written by old editors
+def _without_eof_mark(text: str) -> str:
+    """The text without the DOS end-of-file mark (Ctrl+Z) old editors wrote, and whatever blank follows it.
+
+    Scanned back from the end by hand: a regular expression searched for it at every Ctrl+Z of the file.
+    """
+    end = len(text)
+    cut = None
+    while end and (text[end - 1].isspace() or text[end - 1] == "\x1a"):
+        end -= 1
+        if text[end] == "\x1a":
+            cut = end
+    return text if cut is None else text[:cut]
 
 
 def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> DecodedText:
