@@ -13,7 +13,7 @@ from typing import Any
 
 from app.core.document import Cue, Document, Word
 from app.core.errors import ProjectError
-from app.formats.textio import atomic_write_bytes
+from app.formats.textio import UnreadableFile, atomic_write_bytes, read_user_bytes
 
 FORMAT_NAME = "qwen-subtitle-studio-project"
 FORMAT_VERSION = 1
@@ -91,11 +91,9 @@ def _resolve_media(media: Any, project_path: Path) -> str | None:
 def load_project(path: str | os.PathLike[str]) -> Document:
     p = Path(path)
     try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ProjectError(f"{p}: no such file") from None
-    except OSError as exc:
-        raise ProjectError(f"{p}: cannot be read ({exc.strerror or exc})") from None
+        raw = read_user_bytes(p)  # a regular file only, and within the size limit
+    except UnreadableFile as exc:
+        raise ProjectError(str(exc)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
-from app.formats.textio import DecodedText, decode_bytes, read_text, write_text
+from app.formats.textio import DecodedText, ReadCancelled, decode_bytes, read_text, write_text
 
 # Hours may be missing or longer than two digits; the fraction may use , . : or ; and have any number of digits,
 # or none at all ("00:02:40," is what some YouTube converters write). Minutes and seconds over 59 are read as
 # ffmpeg and VLC read them, by arithmetic ("00:01:60,000" is a rounding slip of a generator, not dialogue).
 # Every pattern here is unambiguous (no two quantifiers may take the same characters), so matching a line costs
 # time linear in its length: "00:00:01," and 50,000 spaces once took minutes of backtracking.
-_TIME = r"(?:(?P<{0}h>\d{{1,4}})\s*:\s*)?(?P<{0}m>\d{{1,2}})\s*:\s*(?P<{0}s>\d{{1,2}})(?:\s*[,.:;](?:\s*(?P<{0}f>\d+))?)?"
+_TIME = (
+    r"(?:(?P<{0}h>\d{{1,4}})\s*:\s*)?(?P<{0}m>\d{{1,2}})\s*:\s*(?P<{0}s>\d{{1,2}})"
+    r"(?:\s*[,.:;](?:\s*(?P<{0}f>\d+))?)?"  # the separator's digits are optional, not the spaces before them
+)
 _ARROW_RE = r"(?:[-\u2013\u2014=]+\s*>|-{2,}|\u2192|\u27f6)"  # --> -> ---> -- > --- ==> → and dashes
 _TIMING = re.compile(
     r"^\s*(?:\d+\s+(?=-?\d+\s*:))?(?P<neg1>-)?"  # an index number on the same line is tolerated
@@ -40,6 +44,7 @@ _INDEX = re.compile(r"^\s*\d+\s*$")
 # what may follow the end time without being text: SubRip coordinates (X1:100 ...) or WebVTT cue settings, each
 # word checked on its own (one pattern repeated over the whole rest backtracked exponentially on "a:a:a:…a: 1")
 _SETTING = re.compile(r"[A-Za-z][\w-]*:\S*")
+_LINES_PER_REPORT = 8192  # how often parse_srt reports progress and asks whether to stop
 _VTT_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$")
 _VTT_TIMESTAMP_TAG = re.compile(r"</?c(?:\.[\w.-]+)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 # WebVTT markup SubRip has no use for: ruby, language spans and the voice's closing tag (<i>, <b>, <u> stay);
@@ -99,12 +104,19 @@ def parse_timing(line: str) -> tuple[int, int] | None:
     return None if timing is None else timing[:2]
 
 
-def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple[list[Cue], list[str]]:
+def parse_srt(
+    text: str,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Cue], list[str]]:
     """Parse SRT text (newlines already normalised) into cues and a list of what was skipped.
 
     WebVTT is read too (a .vtt file, or one saved as .srt): its header, NOTE, STYLE and REGION blocks and cue
     identifiers are left out, inline timestamp, class, ruby and language tags are removed, and a voice span
-    ``<v Roger>Hi`` becomes ``Roger: Hi``.
+    ``<v Roger>Hi`` becomes ``Roger: Hi``. Time is linear in the length of the text. ``progress(fraction)`` and
+    ``cancelled()`` are called every few thousand lines; once ``cancelled()`` is True, ReadCancelled is raised.
     """
     lines = text.split("\n")
     vtt = text.lstrip().startswith("WEBVTT")
@@ -148,6 +160,11 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
 
     in_vtt_block = False
     for number, line in enumerate(lines, start=1):
+        if not number % _LINES_PER_REPORT and (progress is not None or cancelled is not None):
+            if cancelled is not None and cancelled():
+                raise ReadCancelled(f"{where}reading cancelled")
+            if progress is not None:
+                progress(number / len(lines))
         if in_vtt_block:
             in_vtt_block = bool(line.strip())
             continue
@@ -174,6 +191,8 @@ def parse_srt(text: str, *, path: str | os.PathLike[str] | None = None) -> tuple
             continue
         body.append(line)
     finish(next_is_cue=False)
+    if progress is not None:
+        progress(1.0)
     if vtt_blocks:
         skipped.append(f"{where}{vtt_blocks} WebVTT NOTE/STYLE/REGION block(s) left out")
     return cues, skipped
@@ -216,8 +235,13 @@ def _looks_like_broken_timing(line: str) -> bool:
     )
 
 
-def _result(decoded: DecodedText, path: str | os.PathLike[str] | None) -> SrtReadResult:
-    cues, skipped = parse_srt(decoded.text, path=path)
+def _result(
+    decoded: DecodedText,
+    path: str | os.PathLike[str] | None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SrtReadResult:
+    cues, skipped = parse_srt(decoded.text, path=path, progress=progress, cancelled=cancelled)
     where = f"{os.fspath(path)}, " if path is not None else ""
     skipped = [where + note for note in decoded.notes] + skipped
     if not cues and decoded.text.strip():
@@ -225,9 +249,31 @@ def _result(decoded: DecodedText, path: str | os.PathLike[str] | None) -> SrtRea
     return SrtReadResult(cues, decoded.encoding, decoded.bom, decoded.newline, decoded.detected, skipped)
 
 
-def read_srt(path: str | os.PathLike[str], encoding: str | None = None) -> SrtReadResult:
-    """Read an SRT file. Raises SubtitleParseError when nothing in it can be read."""
-    return _result(read_text(path, encoding), path)
+def read_srt(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    *,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SrtReadResult:
+    """Read an SRT file. Raises SubtitleParseError when nothing in it can be read.
+
+    Only a regular file within app.formats.textio.MAX_TEXT_BYTES is read. ``progress(fraction)`` is called with a
+    growing fraction ending with 1.0, ``cancelled()`` is polled as it goes (ReadCancelled once it is True); both
+    are called from the calling thread, as app.media.decode_audio calls them.
+    """
+
+    def part(start: float, end: float) -> Callable[[float], None] | None:
+        if progress is None:
+            return None
+        return lambda fraction: progress(start + (end - start) * fraction)
+
+    decoded = read_text(path, encoding, progress=part(0.0, 0.1), cancelled=cancelled)
+    if cancelled is not None and cancelled():
+        raise ReadCancelled(f"{os.fspath(path)}: reading cancelled")
+    if progress is not None:
+        progress(0.3)  # decoding is done: what is left is splitting the text into cues
+    return _result(decoded, path, part(0.3, 1.0), cancelled)
 
 
 def read_srt_bytes(data: bytes, encoding: str | None = None) -> SrtReadResult:

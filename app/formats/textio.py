@@ -9,12 +9,14 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.core.errors import SubtitleParseError
+from app.core.errors import AppError, SubtitleParseError
 
 # Longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -32,7 +34,7 @@ LEGACY_ENCODINGS = (
     "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp949", "koi8_r", "iso8859_2", "cp874", "cp1258",
 )  # fmt: skip
 
-MAX_TEXT_BYTES = 200 * 1024 * 1024  # no subtitle file is this big; refuse rather than exhaust memory
+MAX_TEXT_BYTES = 200 * 1024 * 1024  # no subtitle or project file is this big; refuse rather than exhaust memory
 
 
 # Every encoding the detector weighs: the list above, the ISO pages that differ from their Windows cousins in
@@ -396,21 +398,104 @@ def _without_eof_mark(text: str) -> str:
     return text if cut is None else text[:cut]
 
 
-def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> DecodedText:
-    p = Path(path)
+class UnreadableFile(AppError):
+    """A user's file that is refused before or while its bytes are read. ``str()`` names the file."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str):
+        self.path, self.reason = os.fspath(path), reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ReadCancelled(AppError):
+    """The caller's ``cancelled()`` returned True while a file was read. Nothing is wrong with the file."""
+
+
+_READ_CHUNK = 4 * 1024 * 1024
+
+
+def _kind_of(mode: int) -> str | None:
+    """Why a file of this mode is not read (None: a regular file, which is read)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe, not a regular file; only regular files are read"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file; only regular files are read"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file; only regular files are read"
+    return "is not a regular file; only regular files are read"
+
+
+def read_user_bytes(
+    path: str | os.PathLike[str],
+    *,
+    limit: int = MAX_TEXT_BYTES,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
+    """The bytes of a file a user named (subtitles, a project, a recovery file): the one place they are read.
+
+    Only a regular file is read (a symlink counts as what it points to): a named pipe would block forever and
+    /dev/zero or /dev/urandom would fill the memory. At most ``limit`` bytes are read, even from a file that grows
+    while it is read. ``progress(fraction)`` and ``cancelled()`` are called between chunks of a few MB; once
+    ``cancelled()`` is True, ReadCancelled is raised. Every refusal is an UnreadableFile naming the file.
+    """
     try:
-        size = p.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise SubtitleParseError(f"too large for a subtitle file ({size // (1024 * 1024)} MB)", path)
-        data = p.read_bytes()
-    except IsADirectoryError:
-        raise SubtitleParseError("is a folder, not a file", path) from None
+        reason = _kind_of(os.stat(path).st_mode)  # before opening: opening some devices already does something
+        if reason is not None:
+            raise UnreadableFile(path, reason)
+        # non-blocking, in case the path was swapped for a pipe since: then fstat below refuses it
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise SubtitleParseError("no such file", path) from None
+        raise UnreadableFile(path, "no such file") from None
     except PermissionError:
-        raise SubtitleParseError("permission denied", path) from None
+        raise UnreadableFile(path, "permission denied") from None
     except OSError as exc:
-        raise SubtitleParseError(f"cannot be read ({exc.strerror or exc})", path) from None
+        raise UnreadableFile(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        reason = _kind_of(info.st_mode)
+        if reason is not None:
+            raise UnreadableFile(path, reason)
+        too_large = f"is too large ({{}} MB; files over {limit // (1024 * 1024)} MB are not read)"
+        if info.st_size > limit:
+            raise UnreadableFile(path, too_large.format(info.st_size // (1024 * 1024)))
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            if cancelled is not None and cancelled():
+                raise ReadCancelled(f"{os.fspath(path)}: reading cancelled")
+            chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # it grew while we read it, or stat did not tell its size
+                raise UnreadableFile(path, too_large.format(f"over {limit // (1024 * 1024)}"))
+            if progress is not None and info.st_size:
+                progress(min(total / info.st_size, 1.0))
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def read_text(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    *,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> DecodedText:
+    """Read and decode a text file a user named; ``progress`` reaches 1.0 once its bytes are read."""
+    try:
+        data = read_user_bytes(path, progress=progress, cancelled=cancelled)
+    except UnreadableFile as exc:
+        raise SubtitleParseError(exc.reason, path) from None
     return decode_bytes(data, encoding, path=path)
 
 

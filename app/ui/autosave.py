@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.core.commands import ReplaceAll
 from app.core.document import Document
 from app.core.errors import AppError
+from app.formats.textio import read_user_bytes
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -145,9 +146,9 @@ class AutoSaver(QObject):
             if not lock.tryLock(0):  # its window is still running
                 continue
             try:
-                data = json.loads(path.read_bytes().decode("utf-8"))
+                data = json.loads(read_user_bytes(path).decode("utf-8"))
                 meta, count = data.get("recovery"), len(data.get("cues", []))
-            except (OSError, ValueError, AttributeError):
+            except (AppError, OSError, ValueError, AttributeError):
                 meta, count = None, 0
             if not isinstance(meta, dict):  # damaged beyond use: nothing to offer
                 path.unlink(missing_ok=True)
