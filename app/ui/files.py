@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from app.core.errors import AppError
 from app.ui.workers import Report, Task
 
 if TYPE_CHECKING:
+    from app.formats.srt import SrtReadResult
     from app.ui.main_window import MainWindow
 
 SUBTITLE_SUFFIXES = {".srt", ".vtt"}  # WebVTT is read by the same tolerant reader (app.formats.srt)
@@ -32,6 +34,7 @@ MAX_RECENT = 10
 
 class FileController(QObject):
     mediaLoaded = Signal()
+    subtitlesLoaded = Signal(str)  # the path, once its cues are in the document
     taskFinished = Signal(str)  # the task's name, whether it succeeded, failed or was cancelled
 
     def __init__(self, window: MainWindow):
@@ -39,6 +42,8 @@ class FileController(QObject):
         self.window = window
         self.state = window.state
         self.tasks: dict[str, Task] = {}
+        self._busy: set[str] = set()  # names of the tasks whose outcome has not arrived yet
+        self.last_read: tuple[str, str, bool] | None = None  # path, encoding, whether it was detected
 
     # -- dialogs -------------------------------------------------------------------------------------
     def error(self, title: str, message: str) -> None:
@@ -73,11 +78,23 @@ class FileController(QObject):
             self.error("Reload with encoding", "No subtitle file has been opened yet.")
             return
         choices = ["utf-8", "utf-16", *LEGACY_ENCODINGS, "latin-1"]
+        last = self.last_read if self.last_read and self.last_read[0] == path else None
+        current = 0
+        if last is not None:  # what the last read found is preselected: accepting it reads the file as before
+            codecs_ = [_codec(name) for name in choices]
+            if _codec(last[1]) in codecs_:
+                current = codecs_.index(_codec(last[1]))
+            else:
+                choices.insert(0, last[1])
         encoding, ok = QInputDialog.getItem(
-            self.window, "Reload with encoding", f"Read {os.path.basename(path)} as:", choices, 0, True
+            self.window, "Reload with encoding", f"Read {os.path.basename(path)} as:", choices, current, True
         )
-        if ok and encoding.strip():
-            self.import_srt(path, encoding.strip())
+        chosen: str | None = encoding.strip()
+        if not ok or not chosen:
+            return
+        if last is not None and last[2] and _codec(chosen) == _codec(last[1]):
+            chosen = None  # detection's own answer: read as detection read it (UTF-8 with stray bytes included)
+        self.import_srt(path, chosen)
 
     def export_srt_dialog(self) -> None:
         self.window.editor.commit()
@@ -133,15 +150,28 @@ class FileController(QObject):
                 self.error("Open project", f"The project's media is missing: {doc.media_path}")
 
     def import_srt(self, path: str, encoding: str | None = None) -> None:
-        """Lay the cues of an SRT over the open media; undoable, so nothing is lost."""
+        """Lay the cues of an SRT over the open media; undoable, so nothing is lost.
+
+        The file is read in a worker thread with progress and Cancel: detecting the encoding of a 100 KB file
+        already takes a quarter of a second, and a 50 MB one several seconds.
+        """
         from app.formats.srt import read_srt
 
         self.window.editor.commit()
-        try:
-            result = read_srt(path, encoding)
-        except AppError as exc:
-            self.error("Open subtitles", str(exc))
-            return
+        reading = self.tr("Reading {name}…").format(name=os.path.basename(path))
+
+        def job(report: Report) -> SrtReadResult:
+            return read_srt(
+                path, encoding, progress=lambda fraction: report.progress(fraction, reading), cancelled=report.cancelled
+            )
+
+        self.run_task(
+            "subtitles", reading, job, lambda result: self._lay_subtitles(path, result), title="Open subtitles"
+        )
+
+    def _lay_subtitles(self, path: str, result: SrtReadResult) -> None:
+        self.window.editor.commit()  # what was typed while the file was read
+        self.last_read = (path, result.encoding, result.detected)
         if len(self.state.doc) == 0 and not self.state.stack.can_undo and self.state.audio is None:
             doc = Document.from_cues(result.cues, media_path=self.state.doc.media_path)
             self.state.replace_document(doc, subtitle_path=path)
@@ -162,6 +192,7 @@ class FileController(QObject):
             )
         self.window.statusBar().showMessage(message, 8000)
         self.window._update_title()
+        self.subtitlesLoaded.emit(path)
 
     def open_media(self, path: str, *, keep_document: bool = False) -> None:
         from app.media import decode_audio, probe
@@ -271,11 +302,12 @@ class FileController(QObject):
         on_item: Callable[[Any], None] | None = None,
     ) -> Task | None:
         """Run a job in a worker thread with progress and cancel in the status bar."""
-        if name in self.tasks and self.tasks[name].is_running():
+        if name in self._busy:
             self.error(title, "This is already running; cancel it first or wait for it to finish.")
             return None
         task = Task(job, label, self)
         self.tasks[name] = task
+        self._busy.add(name)  # until its outcome arrives: its thread may take a moment longer to end
         status = self.window.status
         status.begin(label, task.cancel)
         task.progressed.connect(status.update)
@@ -283,6 +315,7 @@ class FileController(QObject):
             task.produced.connect(on_item)
 
         def succeeded(result: Any) -> None:
+            self._busy.discard(name)
             status.finish()
             try:
                 on_success(result)
@@ -290,12 +323,17 @@ class FileController(QObject):
                 self.error(title, str(exc))
 
         def failed(message: str) -> None:
+            self._busy.discard(name)
             status.finish()
             self.error(title, message)
 
+        def cancelled() -> None:
+            self._busy.discard(name)
+            status.finish(f"{title}: cancelled")
+
         task.succeeded.connect(succeeded)
         task.failed.connect(failed)
-        task.cancelled.connect(lambda: status.finish(f"{title}: cancelled"))
+        task.cancelled.connect(cancelled)
         task.done.connect(lambda: self.taskFinished.emit(name))
         return task.start()
 
@@ -328,6 +366,13 @@ class FileController(QObject):
             action = menu.addAction(os.path.basename(path))
             action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+
+
+def _codec(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
 
 
 def _kind(path: str) -> str:
