@@ -27,13 +27,11 @@ def test_a_large_subtitle_file_is_read_without_blocking_the_window(window, tmp_p
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start()
-    fractions: list[float] = []
     with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=60_000):
         window.open_path(str(path))
         # open_path returned at once: the cues arrive later, through the event loop
         assert len(window.state.doc) == 0 and window.files.tasks["subtitles"].is_running()
         assert window.status.task_label.isVisible() and "big.srt" in window.status.task_label.text()
-        window.files.tasks["subtitles"].progressed.connect(lambda f, _message: fractions.append(f))
         ticks.clear()
     timer.stop()
     assert len(window.state.doc) == 40_000 and window.state.subtitle_path == str(path)
@@ -57,7 +55,7 @@ def test_a_file_that_cannot_be_read_is_one_line_naming_it(window, tmp_path, qtbo
     os.mkfifo(pipe)
     with qtbot.waitSignal(window.files.taskFinished, timeout=30_000):
         window.open_path(str(pipe))
-    title, message = window.dialogs[-1]
+    _title, message = window.dialogs[-1]
     assert str(pipe) in message and "named pipe" in message and "\n" not in message
 
 
