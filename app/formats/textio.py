@@ -12,7 +12,7 @@ import re
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -142,13 +142,48 @@ def _sample(data: bytes, limit: int = 12000) -> bytes:
     """Lines with non-ASCII bytes, up to about `limit` bytes: what tells the encodings apart."""
     picked: list[bytes] = []
     size = 0
-    for line in data.splitlines():
-        if not line.isascii():
-            picked.append(line)
-            size += len(line) + 1
-            if size > limit:
-                break
+    # a megabyte at a time, cut after a newline, and only as far as needed: a 50 MB file is not split whole
+    for chunk in _chunks_of_lines(data, 1 << 20):
+        if chunk.isascii():
+            continue
+        for line in chunk.splitlines():
+            if not line.isascii():
+                picked.append(line)
+                size += len(line) + 1
+                if size > limit:
+                    return b"\n".join(picked)
     return b"\n".join(picked)
+
+
+def _chunks_of_lines(data: bytes, size: int) -> Iterator[bytes]:
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", min(start + size, len(data)) - 1)
+        end = len(data) if end < 0 else end + 1
+        yield data[start:end]
+        start = end
+
+
+_ASCII_BYTES = bytes(range(128))
+# the candidates that are not one byte per character; for the others, which bytes occur decides
+_MULTIBYTE = {"utf-8", "gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949"}
+
+
+def _decodable(data: bytes, name: str, high: bytes) -> bool:
+    """Whether ``data`` decodes in codec ``name`` without error; ``high``: each non-ASCII byte of it, once.
+
+    Fast on a large file: a single-byte code page is asked about the distinct bytes only, and a multi-byte one
+    first about the first megabyte (most fail within it), then about the whole.
+    """
+    try:
+        if name not in _MULTIBYTE:
+            high.decode(name)
+            return True
+        codecs.getincrementaldecoder(name)().decode(data[: 1 << 20], final=False)
+        data.decode(name)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _ranked_by_detectors(data: bytes) -> tuple[list[str], dict[str, float]]:
@@ -196,11 +231,11 @@ def _detect(data: bytes) -> str | None:
     Hebrew from Thai, and the score keeps it from Latvian or Cyrillic guesses for a French file.
     """
     sample = _sample(data)
+    non_ascii = data.translate(None, _ASCII_BYTES)
+    high = bytes(byte for byte in range(128, 256) if byte in non_ascii)
     scored: list[tuple[float, str]] = []
     for name in _CANDIDATES:
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
+        if not _decodable(data, name, high):
             continue
         scored.append((_implausibility(sample.decode(name)), codecs.lookup(name).name))
     if not scored:
@@ -247,21 +282,24 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     Returns None unless the valid multi-byte sequences clearly outnumber the invalid bytes.
     """
     text = data.decode("utf-8", errors="surrogateescape")
-    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
-    good = sum(1 for ch in text if ch > "\x7f" and not "\udc80" <= ch <= "\udcff")
+    # counted without a loop over the characters: a stray byte decodes to one surrogate that re-encodes to 3 bytes
+    stray = (len(text.encode("utf-8", errors="surrogatepass")) - len(data)) // 2
+    ascii_chars = len(data) - len(data.translate(None, _ASCII_BYTES))
+    good = len(text) - ascii_chars - stray
     if good < 3 or good < 2 * stray:
         return None
-    out = []
-    for ch in text:
-        if "\udc80" <= ch <= "\udcff":
-            byte = bytes([ord(ch) - 0xDC00])
-            try:
-                out.append(byte.decode("cp1252"))
-            except UnicodeDecodeError:
-                out.append(byte.decode("latin-1"))
-        else:
-            out.append(ch)
-    return "".join(out), stray
+    return _STRAY.sub(lambda match: _stray_byte(match.group()), text), stray
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _stray_byte(ch: str) -> str:
+    byte = bytes([ord(ch) - 0xDC00])
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
 
 
 def _decode_utf8_or_legacy(data: bytes, bom: bool, path: str | os.PathLike[str] | None) -> DecodedText:
