@@ -16,7 +16,7 @@ import pytest
 from app.core.errors import ProjectError, SubtitleParseError
 from app.formats.project import load_project
 from app.formats.srt import read_srt
-from app.formats.textio import MAX_TEXT_BYTES, ReadCancelled, read_user_bytes
+from app.formats.textio import MAX_TEXT_BYTES
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and /dev/zero are POSIX")
 
@@ -95,6 +95,8 @@ def test_a_file_over_the_size_limit_is_refused_and_the_limit_is_said(tmp_path, k
 
 
 def test_no_more_than_the_limit_is_read_from_a_file_that_grows(tmp_path):
+    from app.formats.textio import read_user_bytes
+
     path = tmp_path / "growing.srt"
     path.write_bytes(b"x" * 100)
     chunks: list[float] = []
@@ -130,6 +132,8 @@ def test_progress_grows_to_one(tmp_path):
 
 @pytest.mark.parametrize("after", [0, 1, 4])
 def test_cancel_stops_reading(tmp_path, after):
+    from app.formats.textio import ReadCancelled
+
     path = _big_srt(tmp_path)
     calls = []
 
