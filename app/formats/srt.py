@@ -26,7 +26,8 @@ _TIME = (
     r"(?:(?P<{0}h>\d{{1,4}})\s*:\s*)?(?P<{0}m>\d{{1,2}})\s*:\s*(?P<{0}s>\d{{1,2}})"
     r"(?:\s*[,.:;](?:\s*(?P<{0}f>\d+))?)?"  # the separator's digits are optional, not the spaces before them
 )
-_ARROW_RE = r"(?:[-\u2013\u2014=]+\s*>|-{2,}|\u2192|\u27f6)"  # --> -> ---> -- > --- ==> → and dashes
+_DASHES = r"-\u2013\u2014="
+_ARROW_RE = rf"(?:[{_DASHES}]+\s*>|-{{2,}}|\u2192|\u27f6)"  # --> -> ---> -- > --- ==> → and dashes
 _TIMING = re.compile(
     r"^\s*(?:\d+\s+(?=-?\d+\s*:))?(?P<neg1>-)?"  # an index number on the same line is tolerated
     + _TIME.format("a")
@@ -40,7 +41,7 @@ _PLAIN_TIMING = re.compile(r"(\d\d):(\d\d):(\d\d)[,.](\d{3}) --> (\d\d):(\d\d):(
 # CapCut and a few scripts write plain seconds: "1.733 --> 4.366"
 _SECONDS_TIMING = re.compile(r"^\s*(?P<a>\d{1,6}(?:\.\d+)?)\s*-->\s*(?P<b>\d{1,6}(?:\.\d+)?)\s*$")
 # searching a line for an arrow starts only where a run of dashes begins: "=" * 10,000 costs 10,000 steps, not 50 M
-_ARROW = re.compile(r"(?<![-\u2013\u2014=])[-\u2013\u2014=]+\s*>|(?<!-)-{2,}|\u2192|\u27f6")
+_ARROW = re.compile(rf"(?<![{_DASHES}])[{_DASHES}]+\s*>|(?<!-)-{{2,}}|\u2192|\u27f6")
 _INDEX = re.compile(r"^\s*\d+\s*$")
 # what may follow the end time without being text: SubRip coordinates (X1:100 ...) or WebVTT cue settings, each
 # word checked on its own (one pattern repeated over the whole rest backtracked exponentially on "a:a:a:…a: 1")
