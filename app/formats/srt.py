@@ -37,7 +37,7 @@ _TIMING = re.compile(
     + _TIME.format("b")
     + r"(?P<rest>.*)$"
 )
-_PLAIN_TIMING = re.compile(r"(\d\d):(\d\d):(\d\d)[,.](\d{3}) --> (\d\d):(\d\d):(\d\d)[,.](\d{3})")
+_PLAIN_TIMING = re.compile(r"(\d{1,4}):(\d\d):(\d\d)[,.](\d{3}) --> (\d{1,4}):(\d\d):(\d\d)[,.](\d{3})")
 # CapCut and a few scripts write plain seconds: "1.733 --> 4.366"
 _SECONDS_TIMING = re.compile(r"^\s*(?P<a>\d{1,6}(?:\.\d+)?)\s*-->\s*(?P<b>\d{1,6}(?:\.\d+)?)\s*$")
 # searching a line for an arrow starts only where a run of dashes begins: "=" * 10,000 costs 10,000 steps, not 50 M
