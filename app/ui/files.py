@@ -337,6 +337,10 @@ class FileController(QObject):
         task.done.connect(lambda: self.taskFinished.emit(name))
         return task.start()
 
+    def running(self) -> set[str]:
+        """Names of the tasks whose outcome (success, failure or cancel) has not reached the window yet."""
+        return set(self._busy)
+
     def cancel_tasks(self) -> None:
         for task in self.tasks.values():
             if task.is_running():

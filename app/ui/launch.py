@@ -79,12 +79,28 @@ def _run_test_script(window) -> None:
     Used only by tests that drive a real process from outside (tests/ui/test_autosave_kill.py).
     """
     script = os.environ.get("QSS_TEST_SCRIPT")
-    if script:
-        import runpy
+    if not script:
+        return
+    import runpy
 
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, lambda: runpy.run_path(script, init_globals={"window": window}))
+    def run() -> None:
+        runpy.run_path(script, init_globals={"window": window})
+
+    # once the files given on the command line are in: subtitles, like media, are read in a worker
+    pending = window.files.running()
+    if not pending:
+        QTimer.singleShot(0, run)
+        return
+
+    def finished(name: str) -> None:
+        pending.discard(name)
+        if not pending:
+            window.files.taskFinished.disconnect(finished)
+            run()
+
+    window.files.taskFinished.connect(finished)
 
 
 def _smoke_test(app, window, path: str) -> int:
@@ -110,7 +126,7 @@ def _smoke_test(app, window, path: str) -> int:
 
     window.files.taskFinished.connect(task_finished)
     window.files.open_path(path)
-    pending = {name for name, task in window.files.tasks.items() if task.is_running()}
+    pending = window.files.running()
     if not pending:
         QTimer.singleShot(0, finish)
     QTimer.singleShot(120_000, lambda: app.exit(3))  # a hang is a failure too
