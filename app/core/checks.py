@@ -47,11 +47,32 @@ class Limits:
 LINE_LIMITS = rules.LINE_LIMITS  # kept for callers of the old name
 
 _TAG = re.compile(r"<[^>\n]{1,40}>|\{\\[^}\n]*\}")
+_ANGLE_TAG = re.compile(r"<[^>\n]{1,40}>")
+_LONGEST_ANGLE_TAG = 42
 
 
 def visible_text(text: str) -> str:
     """Text as the viewer reads it: formatting tags (<i>, {\\an8}) removed."""
-    return _TAG.sub("", text)
+    if "{\\" not in text:
+        return _TAG.sub("", text)
+    # Each "{\" with no "}" after it on its line made the pattern scan to the end of the line: a line of them took
+    # time that grows with the square of its length (a few seconds for 40,000 characters, on every keystroke).
+    # Past a line's last "}" only <tags> can match, so only they are looked for there: the same result, linearly.
+    return "\n".join(_visible_line(line) for line in text.split("\n"))
+
+
+def _visible_line(line: str) -> str:
+    last = line.rfind("}")
+    parts: list[str] = []
+    pos = 0
+    while pos <= last:
+        match = _TAG.search(line, pos, min(len(line), last + _LONGEST_ANGLE_TAG))
+        if match is None or match.start() > last:
+            break
+        parts.append(line[pos : match.start()])
+        pos = match.end()
+    parts.append(_ANGLE_TAG.sub("", line[pos:]))
+    return "".join(parts)
 
 
 def visible_length(text: str) -> int:

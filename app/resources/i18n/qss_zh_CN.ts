@@ -295,6 +295,10 @@
       <translation>找不到项目的媒体文件：{path}</translation>
     </message>
     <message>
+      <source>Reading {name}…</source>
+      <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
       <source>Open subtitles</source>
       <translation>打开字幕</translation>
     </message>

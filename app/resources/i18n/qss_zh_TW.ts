@@ -295,6 +295,10 @@
       <translation>找不到專案的媒體檔案：{path}</translation>
     </message>
     <message>
+      <source>Reading {name}…</source>
+      <translation>正在讀取 {name}…</translation>
+    </message>
+    <message>
       <source>Open subtitles</source>
       <translation>開啟字幕</translation>
     </message>
