@@ -120,7 +120,7 @@ class FileController(QObject):
             return
         if last is not None and last[2] and _codec(chosen) == _codec(last[1]):
             chosen = None  # detection's own answer: read as detection read it (UTF-8 with stray bytes included)
-        self.import_srt(path, chosen)
+        self.import_srt(path, chosen, ask=False)  # the user asked for this very file again: no question
 
     def export_srt_dialog(self) -> None:
         self.host.commit_edits()
@@ -182,7 +182,7 @@ class FileController(QObject):
                     self.tr("The project's media is missing: {path}").format(path=doc.media_path),
                 )
 
-    def import_srt(self, path: str, encoding: str | None = None) -> None:
+    def import_srt(self, path: str, encoding: str | None = None, *, ask: bool = True) -> None:
         """Lay the cues of an SRT over the open media; undoable, so nothing is lost.
 
         The file is read in a worker thread with progress and Cancel: detecting the encoding of a 100 KB file
@@ -200,17 +200,17 @@ class FileController(QObject):
 
         title = self.tr("Open subtitles")
         self.host.tasks.start(
-            "subtitles", reading, job, lambda result: self._lay_subtitles(path, result), title=title, replaces=True
+            "subtitles", reading, job, lambda result: self._lay_subtitles(path, result, ask), title=title, replaces=True
         )
 
-    def _lay_subtitles(self, path: str, result: SrtReadResult) -> None:
+    def _lay_subtitles(self, path: str, result: SrtReadResult, ask: bool = True) -> None:
         self.host.commit_edits()  # what was typed while the file was read
         self.last_read = (path, result.encoding, result.detected)
         session = self.state.session
         if session.is_pristine() and session.audio is None:  # a fresh document: the file is where it starts
             session.initialise(ReplaceAll(tuple(result.cues), "Import subtitles"))
         else:  # laid over the work there is: undoable, so nothing is lost
-            if len(self.state.doc) and not self._confirm_replace(os.path.basename(path)):
+            if ask and len(self.state.doc) and not self._confirm_replace(os.path.basename(path)):
                 return
             self.state.push(ReplaceAll(tuple(result.cues), self.tr("Import subtitles")))
         self.state.subtitle_path = path

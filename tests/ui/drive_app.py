@@ -31,6 +31,14 @@ def main(argv: list[str]) -> int:
 
     def run_script() -> None:
         window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+        if window.tasks.running():  # the files given on the command line are still being read: once they are in
+            def ended(_handle) -> None:
+                if not window.tasks.running():
+                    window.tasks.taskEnded.disconnect(ended)
+                    runpy.run_path(script, init_globals={"window": window})
+
+            window.tasks.taskEnded.connect(ended)
+            return
         runpy.run_path(script, init_globals={"window": window})
 
     QTimer.singleShot(0, run_script)

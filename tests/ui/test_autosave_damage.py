@@ -71,12 +71,13 @@ def test_unreadable_files_are_set_aside_and_the_user_told(window, folder, monkey
     assert not saver.offer_recovery() and len(window.dialogs) == 1  # told once: set-aside files are not read again
 
 
-def test_a_recovery_folder_that_is_a_file_does_not_stop_the_start(window, tmp_path, srt_file):
+def test_a_recovery_folder_that_is_a_file_does_not_stop_the_start(window, tmp_path, srt_file, qtbot):
     blocked = tmp_path / "recovery"
     blocked.write_text("a file where the folder should be")
     saver = AutoSaver(window, blocked)
     assert not saver.offer_recovery()
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     window.state.push(SetText(0, "changed"))
     saver.save_now()  # cannot be written: said in the status bar, editing goes on
     assert "Autosave failed" in window.statusBar().currentMessage()

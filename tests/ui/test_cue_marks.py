@@ -11,8 +11,9 @@ from app.ui.waveform import label_rows
 from tests.ui.test_waveform import FakeAudio
 
 
-def test_a_locked_cue_shows_a_drawn_padlock_not_a_glyph_fonts_may_lack(window, srt_file):
-    window.open_path(str(srt_file))
+def test_a_locked_cue_shows_a_drawn_padlock_not_a_glyph_fonts_may_lack(window, srt_file, qtbot):
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     window.state.push(SetFlags((1,), locked=True))
     model = window.table.model()
     index = model.index(1, NUMBER)

@@ -47,21 +47,25 @@ def answer(monkeypatch):
 
 def test_import_over_cues_asks_first(window, qtbot, tmp_path, srt_file, answer):
     _open_media(window, qtbot, _wav(tmp_path / "talk.wav"))
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     assert len(window.state.doc) == 3 and not answer.asked  # nothing to replace yet: no question
     other = tmp_path / "other.srt"
     other.write_text(OTHER_SRT, encoding="utf-8")
-    window.open_path(str(other))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(other))
     assert len(answer.asked) == 1 and "other.srt" in answer.asked[0]
     assert len(window.state.doc) == 3  # "No": the cues stay
     answer.reply = QMessageBox.StandardButton.Yes
-    window.open_path(str(other))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(other))
     assert [c.text for c in window.state.doc] == ["Something else."]
 
 
 def test_the_title_names_the_media_not_the_last_subtitle_file(window, qtbot, tmp_path, srt_file, answer):
     _open_media(window, qtbot, _wav(tmp_path / "interview.wav"))
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     assert window.windowTitle().startswith("interview.wav")
     window.files.export_srt(str(tmp_path / "exported.srt"))
     assert window.windowTitle().startswith("interview.wav")
@@ -69,7 +73,8 @@ def test_the_title_names_the_media_not_the_last_subtitle_file(window, qtbot, tmp
 
 def test_opening_other_media_over_cues_says_the_cues_are_kept(window, qtbot, tmp_path, srt_file, answer):
     _open_media(window, qtbot, _wav(tmp_path / "first.wav"))
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     _open_media(window, qtbot, _wav(tmp_path / "second.wav", 3.0))
     message = window.statusBar().currentMessage()
     assert "second.wav" in message and "3 cue" in message and "kept" in message

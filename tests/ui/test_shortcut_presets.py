@@ -79,7 +79,8 @@ def test_platform_keys_are_standard_keys(window):
 
 
 def test_an_aegisub_letter_types_in_the_text_box_and_acts_elsewhere(window, qtbot, srt_file):
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     window.shortcuts.apply("aegisub")
     window.state.select([0])
     edit = window.editor.edit

@@ -46,7 +46,8 @@ def test_no_key_is_bound_twice(window):
 
 
 def test_split_shortcut_splits_from_the_text_box(window, qtbot, srt_file):
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     window.state.select([1])
     edit = window.editor.edit
     edit.setFocus()
@@ -67,7 +68,8 @@ def _focus_text_box(window, qtbot, row: int):
 
 
 def test_undo_with_the_focus_in_the_text_box_undoes_a_split(window, qtbot, srt_file):
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     edit = _focus_text_box(window, qtbot, 1)
     qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # split in the middle
     assert len(window.state.doc) == 4
@@ -79,7 +81,8 @@ def test_undo_with_the_focus_in_the_text_box_undoes_a_split(window, qtbot, srt_f
 
 
 def test_undo_in_the_text_box_takes_back_what_was_typed_as_one_step(window, qtbot, srt_file):
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     edit = _focus_text_box(window, qtbot, 2)
     qtbot.keyClick(edit, Qt.Key.Key_End)
     qtbot.keyClicks(edit, " Thanks")
@@ -92,10 +95,11 @@ def test_undo_in_the_text_box_takes_back_what_was_typed_as_one_step(window, qtbo
     assert edit.toPlainText() == "Fine. Thanks"
 
 
-def test_shift_times_asks_again_with_the_bad_text_kept(window, srt_file, monkeypatch):
+def test_shift_times_asks_again_with_the_bad_text_kept(window, srt_file, monkeypatch, qtbot):
     from PySide6.QtWidgets import QInputDialog
 
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     shown: list[str] = []
     answers = iter([("1,5 s", True), ("1.5", True)])
 

@@ -27,10 +27,10 @@ def test_a_large_subtitle_file_is_read_without_blocking_the_window(window, tmp_p
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start()
-    with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=60_000):
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=60_000):
         window.open_path(str(path))
         # open_path returned at once: the cues arrive later, through the event loop
-        assert len(window.state.doc) == 0 and window.files.tasks["subtitles"].is_running()
+        assert len(window.state.doc) == 0 and window.tasks.running("subtitles")
         assert window.status.task_label.isVisible() and "big.srt" in window.status.task_label.text()
         ticks.clear()
     timer.stop()

@@ -27,13 +27,14 @@ def test_problem_colours_keep_their_contrast(qapp, colours):
     assert palette.contrast(colours.playhead, colours.waveform_background) >= 3
 
 
-def test_the_dark_theme_recolours_window_waveform_and_cue_list(window, srt_file, light_again):
+def test_the_dark_theme_recolours_window_waveform_and_cue_list(window, srt_file, light_again, qtbot):
     from PySide6.QtCore import Qt
 
     from app.ui.cue_table import CPS
     from app.ui.preferences import choose_theme
 
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.open_path(str(srt_file))
     waveform = window.ensure_waveform()
     choose_theme(window, "dark")
     assert window.settings.value(palette.SETTINGS_KEY) == "dark"
