@@ -23,6 +23,20 @@ CATALOGUE: dict[str, str] = {
     "recognition.done": "Recognised %n cue(s)",
 }
 
+CATALOGUE.update(  # what a subtitle format could not keep (app.formats.base.dropped_features)
+    {
+        "formats.dropped.style": "style names of %n cue(s) ({format} has no styles)",
+        "formats.dropped.actor": "speakers of %n cue(s) ({format} has no speakers)",
+        "formats.dropped.align": "positions of %n cue(s) ({format} has no positions)",
+        "formats.dropped.markup": "italics and other markup in %n cue(s)",
+        "formats.dropped.karaoke": "karaoke timing in %n cue(s)",
+        "formats.dropped.overrides": "override tags (\\pos, colours, fades...) in %n cue(s)",
+        "formats.dropped.vtt_settings": "WebVTT cue settings of %n cue(s)",
+        "formats.dropped.header": "the styles and script information of the file it came from",
+        "formats.dropped.words": "word timings of %n cue(s)",
+    }
+)
+
 
 def english(message: Message) -> str:
     text = CATALOGUE.get(message.code, message.code)
