@@ -108,10 +108,11 @@ def dropped_features(
         for feature in ("style", "actor", "align", "vtt.settings"):
             if feature in keys and not (feature == "style" and cue.get("style") == "Default"):
                 counts[feature] += 1
-        raw = cue.get("ass.text") or ""
-        if "\\k" in raw or "\\K" in raw:
+        raw = cue.get("ass.line") or ""
+        blocks = "".join(_OVERRIDE_BLOCK.findall(raw))
+        if _KARAOKE.search(blocks):
             counts["karaoke"] += 1
-        elif "{" in raw and "{\\an" not in raw:
+        elif _OTHER_OVERRIDE.search(blocks):
             counts["overrides"] += 1
         if "<" in cue.text and ">" in cue.text:
             counts["markup"] += 1
@@ -128,6 +129,9 @@ def where_prefix(path: str | os.PathLike[str] | None) -> str:
     return f"{os.fspath(path)}, " if path is not None else ""
 
 
+_OVERRIDE_BLOCK = re.compile(r"\{[^{}]*\}")
+_KARAOKE = re.compile(r"\\(?:k|K|kf|ko)\d")
+_OTHER_OVERRIDE = re.compile(r"\\(?!an\d|[ibu][01])[a-zA-Z]")  # what the editor's text does not show
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 
 

@@ -36,7 +36,7 @@ class _Pysubs2Format(SubtitleFormat):
         except Exception as exc:  # pysubs2 raises its own and plain ValueErrors on damage
             raise SubtitleParseError(f"not a readable {self.label} file ({exc})", path) from None
         cues = [
-            Cue(max(ev.start, 0), max(ev.end, 0), plain_text(ev.text)[0])
+            Cue(max(ev.start, 0), max(ev.end, 0), _balanced(plain_text(ev.text)[0]))
             for ev in subs.events
             if not ev.is_comment and ev.text.strip()
         ]
@@ -57,6 +57,15 @@ class _Pysubs2Format(SubtitleFormat):
         return f"{{1}}{{1}}{fps:g}\n" + subs.to_string(self.identifier, fps=fps, write_fps_declaration=False)
 
     italics = True
+
+
+def _balanced(text: str) -> str:
+    """Close what pysubs2 leaves open: MicroDVD's {y:i} and MPL2's / start italics that run to the cue's end."""
+    for tag in "ibu":
+        missing = text.count(f"<{tag}>") - text.count(f"</{tag}>")
+        if missing > 0:
+            text += f"</{tag}>" * missing
+    return text
 
 
 class MicroDvdFormat(_Pysubs2Format):
