@@ -167,7 +167,7 @@ class AssFormat(SubtitleFormat):
             raw = event["text"]
             text_, align = plain_text(raw, ssa)
             extra = extra_of(
-                style=event.get("style", "").strip(), actor=event.get("name", "").strip(), align=align,
+                style=event.get("style", "").strip() or None, actor=event.get("name", "").strip() or None, align=align,
                 ass__line=line, ass__plain=text_, ass__times=f"{start},{end}",
                 ass__before="\n".join(before) if before else None,
             )  # fmt: skip

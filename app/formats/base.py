@@ -141,5 +141,5 @@ def plain(text: str) -> str:
 
 
 def extra_of(**values: Any) -> tuple[tuple[str, str], ...]:
-    """Cue.extra from keyword values, leaving out None and empty text."""
-    return tuple(sorted((k.replace("__", "."), str(v)) for k, v in values.items() if v not in (None, "")))
+    """Cue.extra from keyword values (``ass__line`` is the key ``ass.line``), leaving out None."""
+    return tuple(sorted((k.replace("__", "."), str(v)) for k, v in values.items() if v is not None))

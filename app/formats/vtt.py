@@ -129,7 +129,7 @@ class VttFormat(SubtitleFormat):
             groups = timing.groups()
             settings = " ".join(timing.group("settings").split())
             text_, speaker = _payload(lines[i + 1 : body_end])
-            extra = extra_of(vtt__id=identifier, vtt__settings=settings, actor=speaker, align=_align(settings))
+            extra = extra_of(vtt__id=identifier, vtt__settings=settings or None, actor=speaker, align=_align(settings))
             cues.append(Cue(_ms(groups[:4]), _ms(groups[4:8]), text_, extra=extra))
             i = body_end
         if styles:
