@@ -19,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Recognise speech with Qwen3-ASR, time every word with the forced aligner and write an SRT.",
     )
     tr.add_argument("media", metavar="MEDIA", help="audio or video file")
-    tr.add_argument("-o", "--output", metavar="OUT.srt", help="SRT to write (default: MEDIA with .srt)")
+    tr.add_argument("-o", "--output", metavar="OUT.srt",
+                    help="subtitles to write, in the format of the extension: .srt .vtt .ass .ttml .sbv .json .txt... "
+                    "(default: MEDIA with .srt)")  # fmt: skip
     tr.add_argument(
         "--model", metavar="NAME|DIR", default=None, help="Qwen3-ASR-0.6B (default), Qwen3-ASR-1.7B or a folder"
     )
@@ -124,7 +126,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
     from app.asr.languages import canonical_language
     from app.asr.models import check_local
     from app.asr.recognition import transcribe, transcript_cues
-    from app.formats.srt import write_srt
+    from app.cli.subtitle_options import write_output
 
     language = canonical_language(args.language)  # a bad name or folder fails before any slow work
     options = _options(args)
@@ -139,7 +141,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
     finally:
         bar.done()
     cues = transcript_cues(transcript, audio_end_ms=len(audio) * 1000 // SAMPLE_RATE)
-    write_srt(output, cues)
+    write_output(args, output, cues)  # any writable format, by OUT's extension
     note = " (word times estimated: the aligner does not cover this language)" if transcript.estimated else ""
     print(f"{output}: {len(cues)} cues, language {transcript.language or 'unknown'}{note}")
     return 0

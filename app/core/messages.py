@@ -25,9 +25,9 @@ CATALOGUE: dict[str, str] = {
 
 CATALOGUE.update(  # what a subtitle format could not keep (app.formats.base.dropped_features)
     {
-        "formats.dropped.style": "style names of %n cue(s) ({format} has no styles)",
-        "formats.dropped.actor": "speakers of %n cue(s) ({format} has no speakers)",
-        "formats.dropped.align": "positions of %n cue(s) ({format} has no positions)",
+        "formats.dropped.style": "style names of %n cue(s)",
+        "formats.dropped.actor": "speakers of %n cue(s)",
+        "formats.dropped.align": "positions of %n cue(s)",
         "formats.dropped.markup": "italics and other markup in %n cue(s)",
         "formats.dropped.karaoke": "karaoke timing in %n cue(s)",
         "formats.dropped.overrides": "override tags (\\pos, colours, fades...) in %n cue(s)",

@@ -131,7 +131,7 @@ def where_prefix(path: str | os.PathLike[str] | None) -> str:
 
 _OVERRIDE_BLOCK = re.compile(r"\{[^{}]*\}")
 _KARAOKE = re.compile(r"\\(?:k|K|kf|ko)\d")
-_OTHER_OVERRIDE = re.compile(r"\\(?!an\d|[ibu][01])[a-zA-Z]")  # what the editor's text does not show
+_OTHER_OVERRIDE = re.compile(r"\\(?!an?\d|[ibu][01])[a-zA-Z]")  # what the editor's text does not show
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 
 
