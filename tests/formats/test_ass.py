@@ -38,7 +38,9 @@ def test_an_edit_changes_only_its_own_line(tmp_path):
     after = _lines(path)
     changed = [number for number, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert len(changed) == 1
-    assert after[changed[0]] == b"Dialogue: 0,0:00:01.00,0:00:03.50,Default,Alice,0,0,0,,{\\i1}Where{\\i0} are you off to?\\NWait for me!"
+    assert after[changed[0]] == (
+        b"Dialogue: 0,0:00:01.00,0:00:03.50,Default,Alice,0,0,0,,{\\i1}Where{\\i0} are you off to?\\NWait for me!"
+    )
     assert path.read_bytes().startswith(b"\xef\xbb\xbf[Script Info]\r\n")
     stack.undo()
     save_like(path, doc.cues, source)
@@ -74,7 +76,7 @@ def test_split_and_merge_rebuild_only_their_lines(tmp_path):
     out = tmp_path / "o.ass"
     save_like(out, doc.cues, source)
     text = out.read_text(encoding="utf-8-sig")
-    assert "Comment: 0,0:00:11.00,0:00:12.00,Default,,0,0,0,,TL check: \"senpai\"?" in text
+    assert 'Comment: 0,0:00:11.00,0:00:12.00,Default,,0,0,0,,TL check: "senpai"?' in text
     assert "{\\an8\\pos(960,80)\\fad(200,200)\\c&H3C3CFF&}KONOHA STATION" not in text  # merged into cue 0
     assert text.count("Dialogue:") == 6
     assert read_subtitles(out).cues[0].get("actor") == "Alice"
