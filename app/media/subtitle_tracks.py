@@ -23,6 +23,10 @@ BITMAP_CODECS = {  # by codec and by decoder name (what PyAV reports)
     "dvdsub": "VobSub (DVD)", "dvb_subtitle": "DVB", "dvbsub": "DVB", "xsub": "XSUB (DivX)",
     "dvb_teletext": "DVB teletext",
 }  # fmt: skip
+_TEXT_LABELS = {
+    "subrip": "SubRip", "srt": "SubRip", "ass": "ASS/SSA", "ssa": "ASS/SSA", "webvtt": "WebVTT",
+    "mov_text": "MP4 timed text",
+}  # fmt: skip
 MAX_TRACK_BYTES = 64 * 1024 * 1024  # no subtitle track is this big; stop rather than fill the memory
 
 
@@ -41,6 +45,11 @@ class SubtitleTrack:
     @property
     def is_text(self) -> bool:
         return self.codec in TEXT_CODECS
+
+    @property
+    def label(self) -> str:
+        """The track's format as users know it: "SubRip", "ASS/SSA", "PGS (Blu-ray)"..."""
+        return _TEXT_LABELS.get(self.codec or "") or BITMAP_CODECS.get(self.codec or "") or (self.codec or "unknown")
 
     @property
     def kind(self) -> str:

@@ -111,7 +111,7 @@ class TrackPicker(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 260)
+        self.resize(640, 260)
 
     def describe(self, track: Any) -> str:
         parts = [self.tr("Track {number}").format(number=track.number)]
@@ -119,11 +119,11 @@ class TrackPicker(QDialog):
             parts.append(f"“{track.title}”")
         if track.language:
             parts.append(f"[{track.language}]")
-        parts.append(track.codec or self.tr("unknown codec"))
-        if not track.is_text:
-            parts.append(self.tr("({kind}: pictures of text, needs OCR; cannot be imported)").format(kind=track.kind))
+        parts.append(track.label)
         if track.default:
             parts.append(self.tr("(default)"))
+        if not track.is_text:
+            parts.append(self.tr("— pictures of text: needs OCR, cannot be imported"))
         return "  ".join(parts)
 
     def chosen(self) -> int | None:

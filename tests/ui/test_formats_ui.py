@@ -23,7 +23,6 @@ def test_export_dialog_extension_follows_the_format(qtbot, tmp_path):
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     assert name.text() == "film.srt"
 
-
     def choose(fmt: str) -> None:  # what a click in the list does
         index = combo.findText(format_filter(by_name(fmt)))
         combo.setCurrentIndex(index)
