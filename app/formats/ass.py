@@ -60,6 +60,11 @@ Format: Marked, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 
 
 def _ms(text: str) -> int | None:
+    parts = text.split(":")
+    if len(parts) == 3 and len(parts[2]) == 5 and parts[2][2] == ".":  # H:MM:SS.cc, as every tool writes it
+        h, m, sc = parts
+        if h.isdigit() and m.isdigit() and sc[:2].isdigit() and sc[3:].isdigit():
+            return ((int(h) * 60 + int(m)) * 60 + int(sc[:2])) * 1000 + int(sc[3:]) * 10
     match = _TIME.match(text)
     if not match:
         return None
@@ -77,6 +82,8 @@ def ass_time(ms: int) -> str:
 
 def plain_text(raw: str, ssa: bool = False) -> tuple[str, str | None]:
     """The editor's text of an event's Text field, and its numpad position from a ``\\an`` (``\\a`` in SSA)."""
+    if "{" not in raw and "\\" not in raw:  # most dialogue: nothing to take out
+        return raw.strip(), None
     out: list[str] = []
     align: str | None = None
     drawing = False

@@ -104,12 +104,14 @@ def dropped_features(
     for cue in cues:
         if cue.words:
             counts["words"] += 1
-        keys = {key for key, _ in cue.extra}
+        if not cue.extra and "<" not in cue.text:
+            continue
+        extra = dict(cue.extra)
         for feature in ("style", "actor", "align", "vtt.settings"):
-            if feature in keys and not (feature == "style" and cue.get("style") == "Default"):
+            if feature in extra and not (feature == "style" and extra["style"] == "Default"):
                 counts[feature] += 1
-        raw = cue.get("ass.line") or ""
-        blocks = "".join(_OVERRIDE_BLOCK.findall(raw))
+        raw = extra.get("ass.line") or ""
+        blocks = "".join(_OVERRIDE_BLOCK.findall(raw)) if "{" in raw else ""
         if _KARAOKE.search(blocks):
             counts["karaoke"] += 1
         elif _OTHER_OVERRIDE.search(blocks):

@@ -145,13 +145,14 @@ class VttFormat(SubtitleFormat):
             parts.append(options.header["vtt.style"])
         for cue in cues:
             block = []
-            identifier = cue.get("vtt.id")
+            extra = dict(cue.extra)
+            identifier = extra.get("vtt.id")
             if identifier and "-->" not in identifier:
                 block.append(identifier)
-            settings = cue.get("vtt.settings") or _settings_for(cue.get("align"))
+            settings = extra.get("vtt.settings") or _settings_for(extra.get("align"))
             block.append(f"{clock(cue.start)} --> {clock(cue.end)}" + (f" {settings}" if settings else ""))
             text = _escape(cue.text)
-            speaker = cue.get("actor")
+            speaker = extra.get("actor")
             if speaker:
                 text = f"<v {_escape(speaker).replace('>', '')}>" + text
             block.extend(line for line in text.split("\n") if line.strip())
@@ -177,6 +178,8 @@ _OWN_TAG = re.compile(r"</?[ibu]>")
 
 def _escape(text: str) -> str:
     """Text for a cue payload: & and < escaped except around <i> <b> <u>; other markup (<font>) left out."""
+    if "<" not in text and "&" not in text and ">" not in text:
+        return text
     out = []
     position = 0
     for match in _OWN_TAG.finditer(text):
