@@ -47,8 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "audio (windows well under 180 s) and write an SRT.",
     )
     al.add_argument("media", metavar="MEDIA")
-    al.add_argument("subtitles", metavar="SUBS.srt")
-    al.add_argument("-o", "--output", metavar="OUT.srt", help="SRT to write (default: SUBS.aligned.srt)")
+    al.add_argument("subtitles", metavar="SUBS", help="subtitles of any format (SRT, WebVTT, ASS, TTML...)")
+    al.add_argument("-o", "--output", metavar="OUT",
+                    help="subtitles to write, in the format of the extension (default: SUBS.aligned, same format)")
     al.add_argument("--aligner", metavar="NAME|DIR", default=None)
     al.add_argument("--language", metavar="NAME", default=None, help="language of the subtitles (default: detect)")
     al.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
@@ -152,14 +153,17 @@ def run_align(args: argparse.Namespace) -> int:
     from app.asr.models import check_local
     from app.asr.realign import REVIEW_THRESHOLD_MS, Realignment, realign
     from app.asr.recognition import Progress
-    from app.formats.srt import read_srt, write_srt
+    from app.cli.subtitle_options import write_output
+    from app.formats.registry import by_extension
+    from app.session.subtitle_files import load_subtitles
 
     options = _options(args)
     check_local(options.aligner, "aligner")
-    subs = read_srt(args.subtitles)
+    subs = load_subtitles(args.subtitles)  # any format; styles and speakers ride along on the cues
     bar = _Bar()
     audio = load_audio(args.media, bar)
-    output = args.output or os.path.splitext(args.subtitles)[0] + ".aligned.srt"
+    stem, suffix = os.path.splitext(args.subtitles)
+    output = args.output or stem + ".aligned" + (suffix if by_extension(suffix, writable=True) else ".srt")
     engine = Engine(options)
     result: Realignment | None = None
     try:
@@ -174,7 +178,7 @@ def run_align(args: argparse.Namespace) -> int:
     assert result is not None
     large = result.large_moves(REVIEW_THRESHOLD_MS)
     cues = result.result({p.index for p in large} if args.keep_large else ())
-    write_srt(output, cues)
+    write_output(args, output, cues, subs.header)  # a header is used only by the format it came from
     review = sum(c.needs_review for c in cues)
     if not args.no_drift:
         print(f"offset and drift: {result.drift.describe()}")

@@ -29,3 +29,20 @@ def test_transcribe_writes_webvtt(tiny_models, speech_wav, tmp_path):
     ]
     assert run(argv) == 0
     assert out.read_text(encoding="utf-8").startswith("WEBVTT\n\n")
+
+
+def test_align_reads_and_writes_ass_keeping_its_styles(tiny_models, speech_wav, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from app.formats.registry import read_subtitles
+
+    shutil.copy(Path(__file__).parents[1] / "formats" / "fixtures" / "old.ssa", tmp_path / "k.ssa")
+    subs = tmp_path / "k.ssa"
+    argv = ["align", str(speech_wav), str(subs), "--aligner", str(tiny_models.aligner), "--device", "cpu",
+            "--language", "English"]  # fmt: skip
+    assert run(argv) == 0
+    out = tmp_path / "k.aligned.ssa"
+    text = out.read_text(encoding="utf-8")
+    assert "Style: Default,Tahoma,24" in text and "Title: Old script" in text
+    assert read_subtitles(out).cues[0].get("actor") == "Narrator"
