@@ -163,7 +163,7 @@ def run_align(args: argparse.Namespace) -> int:
     bar = _Bar()
     audio = load_audio(args.media, bar)
     stem, suffix = os.path.splitext(args.subtitles)
-    output = args.output or stem + ".aligned" + (suffix if by_extension(suffix, writable=True) else ".srt")
+    output = args.output or stem + ".aligned" + (suffix if by_extension("x" + suffix, writable=True) else ".srt")
     engine = Engine(options)
     result: Realignment | None = None
     try:
