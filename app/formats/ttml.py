@@ -43,7 +43,7 @@ class _Clock:
         multiplier = _attr(root, "frameRateMultiplier")
         if multiplier:
             parts = multiplier.split()
-            if len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[1]):
+            if len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) and int(parts[1]):
                 rate = rate * Fraction(int(parts[0]), int(parts[1]))
         self.frame_rate = rate
         self.sub_frame_rate = _number(_attr(root, "subFrameRate")) or Fraction(1)
