@@ -133,6 +133,20 @@ class TrackPicker(QDialog):
         return item.data(Qt.ItemDataRole.UserRole)
 
 
+def _declares_frame_rate(path: str) -> bool:
+    """A MicroDVD file that starts with its own frame rate ("{1}{1}25") needs no question."""
+    import re
+
+    if not os.path.isfile(path):  # a pipe or a device would block here; reading refuses it with a message
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64).lstrip(b"\xef\xbb\xbf \r\n")
+    except OSError:
+        return False  # reading will say what is wrong
+    return re.match(rb"\{[01]\}\{[01]\}\d", head) is not None
+
+
 class SubtitleIO(QObject):
     """Export As, Save Subtitles, and the choices made before reading; keeps the file the subtitles came from."""
 
@@ -149,7 +163,7 @@ class SubtitleIO(QObject):
         from app.formats.base import ReadOptions
 
         fmt = by_extension(path)
-        if fmt is None or not fmt.frame_based:
+        if fmt is None or not fmt.frame_based or _declares_frame_rate(path):
             return ReadOptions()
         rate = self.media_frame_rate()
         if rate is None:

@@ -73,6 +73,8 @@ def test_a_microdvd_file_asks_for_the_frame_rate_without_media(window, monkeypat
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: asked.append(a[3]) or (25.0, True))
     window.open_path(str(FIXTURES / "plain.sub"))
     assert asked == [23.976] and window.state.doc[0].start == 960
+    window.open_path(str(FIXTURES / "declared_25fps.sub"))  # "{1}{1}25": the file says it, nothing asked
+    assert len(asked) == 1 and window.state.doc[0].start == 1000
 
 
 @pytest.mark.skipif(not shutil.which("ffmpeg"), reason="ffmpeg makes the video")
