@@ -9,7 +9,9 @@ becomes a ModelError, and nothing already produced is lost because results are y
 from __future__ import annotations
 
 import contextlib
+import importlib
 import importlib.util
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -26,6 +28,12 @@ SAMPLE_RATE = 16000
 WAIT_MESSAGE = "Waiting for another recognition or alignment to finish…"
 
 _run_lock = threading.Lock()  # process-wide: recognition and alignment never run at the same time
+
+
+def quiet_generation_warnings() -> None:
+    """transformers logs "Setting `pad_token_id` to `eos_token_id`" at every generate() call: on the command line
+    it breaks the progress bar, and it says nothing a user can act on."""
+    logging.getLogger("transformers.generation.utils").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
@@ -294,6 +302,7 @@ class Engine:
             kwargs["attn_implementation"] = "flash_attention_2"
         attention.install()
         cpu_decoding.install_grouped_attention()
+        quiet_generation_warnings()
         try:
             from qwen_asr import Qwen3ASRModel, Qwen3ForcedAligner
 

@@ -1,8 +1,8 @@
 """Where models come from: a released name (downloaded into the standard Hugging Face cache) or a local folder.
 
-Every folder is checked before it is loaded, so a missing or damaged file is reported by name in one line instead
-of surfacing as a traceback from deep inside transformers. Downloads report bytes, can be cancelled, and resume:
-huggingface_hub keeps the partial ``.incomplete`` blob and continues it on the next attempt.
+Every folder is checked before it is loaded (model_files.py), so a missing or damaged file is reported by name in
+one line instead of surfacing as a traceback from deep inside transformers. Downloads report bytes, can be
+cancelled, and resume: huggingface_hub keeps the partial ``.incomplete`` blob and continues it on the next attempt.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from app.asr.model_files import check_files, read_json
 from app.core.errors import ModelError
 
 Kind = Literal["recognizer", "aligner"]
@@ -31,7 +32,6 @@ RELEASED: dict[str, Kind] = {
 APPROX_SIZE_GB = {"Qwen/Qwen3-ASR-0.6B": 1.8, "Qwen/Qwen3-ASR-1.7B": 4.7, "Qwen/Qwen3-ForcedAligner-0.6B": 1.8}
 
 _COMMON_FILES = ("config.json", "preprocessor_config.json", "tokenizer_config.json", "vocab.json", "merges.txt")
-_JSON_FILES = ("config.json", "preprocessor_config.json", "tokenizer_config.json", "vocab.json")
 
 # (bytes done, bytes total or 0 when unknown, file name)
 DownloadProgress = Callable[[int, int, str], None]
@@ -57,9 +57,7 @@ def validate_model_dir(folder: str | os.PathLike[str], kind: Kind) -> Path:
     for name in _COMMON_FILES:
         if not (path / name).is_file():
             raise ModelError(f"model folder {path} is missing {name}")
-    for name in _JSON_FILES:
-        _read_json(path / name)
-    config = _read_json(path / "config.json")
+    config = check_files(path)
     thinker_type = (config.get("thinker_config") or {}).get("model_type", "")
     is_aligner = "forced_aligner" in str(thinker_type) or "timestamp_token_id" in config
     if config.get("model_type") != "qwen3_asr":
@@ -75,28 +73,18 @@ def validate_model_dir(folder: str | os.PathLike[str], kind: Kind) -> Path:
     return path
 
 
-def _read_json(file: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"{file} is damaged ({type(exc).__name__}); delete it and download the model again") from None
-    if not isinstance(data, dict):
-        raise ModelError(f"{file} is damaged (not a JSON object)")
-    return data
-
-
 def _has_chat_template(path: Path) -> bool:
     if (path / "chat_template.json").is_file() or (path / "chat_template.jinja").is_file():
         if (path / "chat_template.json").is_file():
-            _read_json(path / "chat_template.json")
+            read_json(path / "chat_template.json")
         return True
-    return "chat_template" in _read_json(path / "tokenizer_config.json")
+    return "chat_template" in read_json(path / "tokenizer_config.json")
 
 
 def _weight_files(path: Path) -> list[Path]:
     index = path / "model.safetensors.index.json"
     if index.is_file():
-        shards = sorted(set(_read_json(index).get("weight_map", {}).values()))
+        shards = sorted(set(read_json(index).get("weight_map", {}).values()))
         if not shards:
             raise ModelError(f"{index} lists no weight files")
         files = [path / shard for shard in shards]

@@ -295,14 +295,17 @@ def realign(
     if busy():
         yield Progress(0, total_ms, "Waiting for another recognition or alignment to finish…")
     with engine.session():
-        lang = canonical_language(language)
+        lang = given = canonical_language(language)
         if lang is None:
             yield Progress(0, total_ms, "Detecting the language…")
             first = base[wanted[0]].start * SAMPLE_RATE // 1000
             ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
         align_as = aligner_language(lang)
         if align_as is None:
-            raise ModelError(f"the forced aligner does not support {lang or 'this language'}")
+            if not lang:
+                raise ModelError("no language was detected in the first 30 s of speech; give the subtitles' language")
+            how = "" if given else " (detected from the first 30 s of speech; give the subtitles' language if wrong)"
+            raise ModelError(f"the forced aligner does not support {lang}{how}")
         ok = [alignable(c.text, align_as) and c.start < total_ms for c in base]
         unplaced = {i for i in wanted if not ok[i]}
         plan = plan_windows(base, [i for i in wanted if ok[i]], context_ms=context_ms, max_s=max_window_s,

@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from app.cli import plural
+
+if TYPE_CHECKING:
+    from app.core.document import Cue
 
 SAMPLE_RATE = 16000
 
@@ -48,10 +54,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     al.add_argument("media", metavar="MEDIA")
     al.add_argument("subtitles", metavar="SUBS", help="subtitles of any format (SRT, WebVTT, ASS, TTML...)")
-    al.add_argument("-o", "--output", metavar="OUT",
-                    help="subtitles to write, in the format of the extension (default: SUBS.aligned, same format)")
-    al.add_argument("--aligner", metavar="NAME|DIR", default=None)
-    al.add_argument("--language", metavar="NAME", default=None, help="language of the subtitles (default: detect)")
+    al.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="subtitles to write, in the format of the extension (default: SUBS.aligned, same format)",
+    )
+    al.add_argument(
+        "--aligner", metavar="NAME|DIR", default=None, help="Qwen3-ForcedAligner-0.6B (default) or a folder"
+    )
+    al.add_argument(
+        "--model",
+        metavar="NAME|DIR",
+        default=None,
+        help="recognizer that detects the language when the subtitles' text does not tell it "
+        "(Qwen3-ASR-0.6B by default, or a folder)",
+    )
+    al.add_argument(
+        "--language",
+        metavar="NAME",
+        default=None,
+        help="language of the subtitles (default: guessed from their text, else detected from the audio)",
+    )
     al.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
     al.add_argument("--no-drift", action="store_true", help="do not look for a constant offset or frame-rate drift")
     al.add_argument(
@@ -144,22 +168,31 @@ def run_transcribe(args: argparse.Namespace) -> int:
     cues = transcript_cues(transcript, audio_end_ms=len(audio) * 1000 // SAMPLE_RATE)
     write_output(args, output, cues)  # any writable format, by OUT's extension
     note = " (word times estimated: the aligner does not cover this language)" if transcript.estimated else ""
-    print(f"{output}: {len(cues)} cues, language {transcript.language or 'unknown'}{note}")
+    print(f"{output}: {plural(len(cues), 'cue')}, language {transcript.language or 'unknown'}{note}")
     return 0
 
 
 def run_align(args: argparse.Namespace) -> int:
     from app.asr.engine import Engine
+    from app.asr.languages import canonical_language
     from app.asr.models import check_local
     from app.asr.realign import REVIEW_THRESHOLD_MS, Realignment, realign
     from app.asr.recognition import Progress
     from app.cli.subtitle_options import write_output
+    from app.core.errors import ModelError
+    from app.core.language_guess import guess_language
     from app.formats.registry import by_extension
     from app.session.subtitle_files import load_subtitles
 
     options = _options(args)
     check_local(options.aligner, "aligner")
     subs = load_subtitles(args.subtitles)  # any format; styles and speakers ride along on the cues
+    language = canonical_language(args.language) or guess_language(c.text for c in subs.cues)
+    if language is None:  # the recognizer will listen for it: it must be there (or downloadable)
+        check_local(options.model, "recognizer")
+    else:
+        how = "" if args.language else " (guessed from the subtitles; --language to change)"
+        print(f"language: {language}{how}")
     bar = _Bar()
     audio = load_audio(args.media, bar)
     stem, suffix = os.path.splitext(args.subtitles)
@@ -167,25 +200,39 @@ def run_align(args: argparse.Namespace) -> int:
     engine = Engine(options)
     result: Realignment | None = None
     try:
-        for item in realign(audio, subs.cues, None, engine=engine, language=args.language,
+        for item in realign(audio, subs.cues, None, engine=engine, language=language,
                             correct_drift=not args.no_drift):  # fmt: skip
             if isinstance(item, Progress):
                 bar(item)
             else:
                 result = item
+    except ModelError as exc:
+        if language is None:  # detecting the language needed the recognizer, or found none the aligner covers
+            raise ModelError(f"{exc} (give the subtitles' language with --language, e.g. --language French)") from None
+        raise
     finally:
         bar.done()
     assert result is not None
     large = result.large_moves(REVIEW_THRESHOLD_MS)
     cues = result.result({p.index for p in large} if args.keep_large else ())
     write_output(args, output, cues, subs.header)  # a header is used only by the format it came from
-    review = sum(c.needs_review for c in cues)
     if not args.no_drift:
         print(f"offset and drift: {result.drift.describe()}")
     if large:
-        verb = "left in place" if args.keep_large else "moved"
+        verb = "left where they were" if args.keep_large else "moved"
         listed = ", ".join(f"#{p.index + 1} {(p.new.start - p.old.start) / 1000:+.2f} s" for p in large[:20])
-        print(f"{len(large)} cues {verb} by more than {REVIEW_THRESHOLD_MS / 1000:g} s: {listed}" +
+        print(f"{plural(len(large), 'cue')} {verb} by more than {REVIEW_THRESHOLD_MS / 1000:g} s: {listed}" +
               (" …" if len(large) > 20 else ""))  # fmt: skip
-    print(f"{output}: {len(cues)} cues re-timed" + (f", {review} to review (kept their old times)" if review else ""))
+    print(f"{output}: {align_summary(subs.cues, cues, not result.drift.is_identity)}")
     return 0
+
+
+def align_summary(before: Sequence[Cue], after: Sequence[Cue], drift_removed: bool = False) -> str:
+    """Counts that add up: moved + unchanged = written; the cues marked for review are among them."""
+    moved = sum(1 for b, a in zip(before, after, strict=True) if (b.start, b.end) != (a.start, a.end))
+    text = f"{plural(len(after), 'cue')} written: {moved} moved, {len(after) - moved} unchanged"
+    review = sum(1 for c in after if c.needs_review)
+    if review:
+        kept = "kept their times after the offset and drift were removed" if drift_removed else "kept their times"
+        text += f"; {review} marked for review (the aligner could not place them; they {kept})"
+    return text

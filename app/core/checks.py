@@ -73,6 +73,11 @@ def chars_per_second(cue: Cue) -> float:
     return visible_length(cue.text) * 1000.0 / cue.duration
 
 
+def over_reading_speed(cps: float, limit: float) -> bool:
+    """Over the limit as the value is shown, to one decimal: 17.04 reads "17.0" and is within 17, everywhere."""
+    return round(cps, 1) > limit
+
+
 def _ms(value: int) -> str:
     sign = "-" if value < 0 else ""
     value = abs(value)
@@ -106,7 +111,7 @@ def readability(cues: Sequence[Cue], limits: Limits) -> list[Problem]:
     problems: list[Problem] = []
     for i, cue in enumerate(cues):
         cps = chars_per_second(cue)
-        if cps > limits.max_cps:
+        if over_reading_speed(cps, limits.max_cps):
             shown = "no time" if cps == float("inf") else f"{cps:.1f} characters per second"
             problems.append(Problem("reading_speed", i, f"cue {i + 1}: {shown} (limit {limits.max_cps:g})"))
         lines = visible_text(cue.text).split("\n")

@@ -6,11 +6,11 @@ before any command runs, so nothing typed is ever lost and every change can be u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.core.checks import chars_per_second, visible_text
+from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText
 from app.ui.state import EditorState
 
@@ -18,7 +18,28 @@ COMMIT_AFTER_MS = 600
 
 
 class CueTextEdit(QPlainTextEdit):
+    """The text box has no undo of its own: Undo and Redo are the document's wherever the focus is.
+
+    What was typed since the last commit is committed first and undone as one step, so Ctrl+Z after a split,
+    a merge or a replace undoes that edit instead of doing nothing (a text box's own history ends at every
+    reload of its text).
+    """
+
     focusLost = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setUndoRedoEnabled(False)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+        ):
+            event.ignore()  # not claimed: the window's Undo/Redo actions get the key
+            return True
+        return super().event(event)
 
     def focusOutEvent(self, event) -> None:
         self.focusLost.emit()
@@ -72,6 +93,14 @@ class CueEditor(QWidget):
         if text != self.state.doc[self.index].text:
             self.state.push(SetText(self.index, text))
 
+    def has_pending(self) -> bool:
+        """Whether the box holds typing that is not in the document yet (Undo then takes it back)."""
+        return (
+            self.index is not None
+            and self.index < len(self.state.doc)
+            and self.edit.toPlainText() != self.state.doc[self.index].text
+        )
+
     def cursor_position(self) -> int:
         return self.edit.textCursor().position()
 
@@ -116,7 +145,9 @@ class CueEditor(QWidget):
         cps = chars_per_second(cue)
         cps_text = "∞" if cps == float("inf") else f"{cps:.1f}"
         warn = (
-            cps > limits.max_cps or max(len(x) for x in lines) > limits.max_line_chars or len(lines) > limits.max_lines
+            over_reading_speed(cps, limits.max_cps)
+            or max(len(x) for x in lines) > limits.max_line_chars
+            or len(lines) > limits.max_lines
         )
         colour = "#c0392b" if warn else "#555"
         self.info.setText(

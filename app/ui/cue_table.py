@@ -13,10 +13,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from app.core.checks import chars_per_second, visible_text
+from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText, SetTimes
 from app.core.document import Change
 from app.core.timecode import format_duration, format_time, parse_time
@@ -35,6 +35,26 @@ PROBLEM = QBrush(QColor(255, 190, 190))
 WARNING = QBrush(QColor(255, 225, 170))
 EDITED = QBrush(QColor(200, 225, 255))
 _Index = QModelIndex | QPersistentModelIndex
+_lock_icon: QIcon | None = None
+
+
+def lock_icon() -> QIcon:
+    """A padlock drawn here: the emoji needs a font that a fresh Debian does not have (it showed a box)."""
+    global _lock_icon
+    if _lock_icon is None:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(90, 90, 90)
+        painter.setPen(QPen(colour, 1.6))
+        painter.drawArc(4, 1, 8, 10, 0, 180 * 16)  # the shackle
+        painter.drawLine(4, 6, 4, 8)
+        painter.drawLine(12, 6, 12, 8)
+        painter.fillRect(2, 7, 12, 8, colour)  # the body
+        painter.end()
+        _lock_icon = QIcon(pixmap)
+    return _lock_icon
 
 
 class CueTableModel(QAbstractTableModel):
@@ -108,7 +128,7 @@ class CueTableModel(QAbstractTableModel):
         limits = self.state.limits
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == NUMBER:
-                return str(row + 1) + (" 🔒" if cue.locked else "")
+                return str(row + 1)
             if column == START:
                 return format_time(cue.start)
             if column == END:
@@ -120,8 +140,10 @@ class CueTableModel(QAbstractTableModel):
                 return "∞" if cps == float("inf") else f"{cps:.1f}"
             if column == TEXT:
                 return cue.text if role == Qt.ItemDataRole.EditRole else cue.text.replace("\n", " ⏎ ")
+        if role == Qt.ItemDataRole.DecorationRole and column == NUMBER and cue.locked:
+            return lock_icon()
         if role == Qt.ItemDataRole.BackgroundRole:
-            if column == CPS and chars_per_second(cue) > limits.max_cps:
+            if column == CPS and over_reading_speed(chars_per_second(cue), limits.max_cps):
                 return PROBLEM
             if column == DURATION and cue.duration <= 0:
                 return PROBLEM

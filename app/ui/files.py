@@ -179,12 +179,14 @@ class FileController(QObject):
 
     def _lay_over(self, result: Any, path: str | None, name: str) -> None:
         """Put subtitles read from a file (``path``) or a video's track (no path) in the document."""
-        self.subtitles.source = result
         session = self.state.session
         if session.is_pristine() and session.audio is None:  # a fresh document: the file is where it starts
             session.initialise(ReplaceAll(tuple(result.cues), "Import subtitles"))
         else:  # laid over the work there is: undoable, so nothing is lost
+            if len(self.state.doc) and not self._confirm_replace(name):
+                return
             self.state.push(ReplaceAll(tuple(result.cues), self.tr("Import subtitles")))
+        self.subtitles.source = result  # Save Subtitles writes this file back, in its format
         if path is not None:
             self.state.subtitle_path = path
         how = self.tr("{encoding}, detected").format(encoding=result.encoding) if result.detected else result.encoding
@@ -200,6 +202,14 @@ class FileController(QObject):
                 + ("\n…" if len(result.skipped) > 20 else ""),
             )
         self.host.show_status(message, 8000)
+
+    def _confirm_replace(self, name: str) -> bool:
+        """Importing over cues replaces them: ask first, as recognition does."""
+        count = len(self.state.doc)
+        question = self.tr("Replace the %n cue(s) you have with the cues of {name}? (Undo brings them back.)", "",
+                           count).format(name=name)  # fmt: skip
+        answer = QMessageBox.question(self.host.dialog_parent(), self.tr("Import subtitles"), question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def open_media(self, path: str) -> None:
         """Decode a media file as a task; a later open replaces one still decoding."""
@@ -222,6 +232,8 @@ class FileController(QObject):
 
         def done(result: Any) -> None:
             audio, track, subtitle_tracks = result
+            own = self.state.doc.media_path == os.path.abspath(path)  # the project's own media, or a new one
+            replaced_media = self.state.audio is not None and not own
             self.state.set_audio(audio, track)
             self.state.session.set_media_path(path, self.tr("Open media"))
             if audio.warnings:  # decoded around damage: say so, the waveform alone would not show it
@@ -229,6 +241,15 @@ class FileController(QObject):
                 if len(audio.warnings) > 1:
                     warning = self.tr("{warning} (and %n more)", "", len(audio.warnings) - 1).format(warning=warning)
                 self.host.show_status(self.tr("{name}: {warning}").format(name=name, warning=warning), 20_000)
+            elif len(self.state.doc) and not own:  # the cues stay: say so, they may be another film's
+                count = len(self.state.doc)
+                if replaced_media:
+                    message = self.tr("Opened {name} in place of the previous media; the %n cue(s) you had are kept",
+                                      "", count)  # fmt: skip
+                else:
+                    message = self.tr("Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles "
+                                      "replaces them)", "", count)  # fmt: skip
+                self.host.show_status(message.format(name=name), 15_000)
             self.mediaLoaded.emit()
             if any(t.is_text for t in subtitle_tracks) and not len(self.state.doc):  # a video with subtitles
                 self.offer_tracks(path, subtitle_tracks)

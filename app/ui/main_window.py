@@ -141,13 +141,21 @@ class MainWindow(QMainWindow):
     def commit_edits(self) -> None:
         self.editor.commit()
 
-    def show_engine(self, model: str, device: str) -> None:
-        self.status.set_model(model, device)
+    def show_engine(self, model: str, device: str, *, kind: str = "recognizer") -> None:
+        self.status.set_model(model, device, kind=kind)
+
+    def engine_loading(self, model: str) -> None:
+        self.status.model_loading(model)
+
+    def engine_failed(self) -> None:
+        self.status.model_failed()
 
     # -- menus ---------------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, *, enabled_when=None) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Y and Ctrl+Shift+Z)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -177,7 +185,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, self.tr("&Insert Cue"), e.insert, "Ctrl+Shift+N")
         self._action(edit, self.tr("&Delete Cues"), e.delete, "Ctrl+Shift+Del")
-        self._action(edit, self.tr("&Split at Cursor"), e.split, "Ctrl+Shift+S")
+        self._action(edit, self.tr("&Split at Cursor"), e.split, "Ctrl+Return")  # Ctrl+Shift+S is Save As
         self._action(edit, self.tr("&Merge with Next"), e.merge, "Ctrl+Shift+M")
         self._action(edit, self.tr("Shift &Times…"), e.shift, "Ctrl+Shift+T")
         self._action(edit, self.tr("&Lock / Unlock"), e.lock, "Ctrl+L")
@@ -210,12 +218,14 @@ class MainWindow(QMainWindow):
         view.addAction(self.task_dock.toggleViewAction())
         self._update_undo_actions()
         self.state.undoStateChanged.connect(self._update_undo_actions)
+        self.editor.edit.textChanged.connect(self._update_undo_actions)  # typing not yet committed can be undone
 
     def _update_undo_actions(self) -> None:
         stack = self.state.stack
-        self.undo_action.setEnabled(stack.can_undo)
+        self.undo_action.setEnabled(stack.can_undo or self.editor.has_pending())
         self.redo_action.setEnabled(stack.can_redo)
-        self.undo_action.setText(self.tr("&Undo {what}").format(what=command_label(stack.undo_label)).rstrip())
+        what = self.tr("Typing") if self.editor.has_pending() else command_label(stack.undo_label)  # typing first
+        self.undo_action.setText(self.tr("&Undo {what}").format(what=what).rstrip())
         self.redo_action.setText(self.tr("&Redo {what}").format(what=command_label(stack.redo_label)).rstrip())
 
     # -- editing -------------------------------------------------------------------------------------
@@ -306,7 +316,8 @@ class MainWindow(QMainWindow):
         self.files.open_path(path)
 
     def _update_title(self, *_args: object) -> None:
-        name = self.state.project_path or self.state.subtitle_path or self.state.doc.media_path
+        # what the work is about: the project, else the media; a subtitle file only when there is neither
+        name = self.state.project_path or self.state.doc.media_path or self.state.subtitle_path
         shown = os.path.basename(name) if name else self.tr("Untitled")
         self.setWindowTitle(self.tr("{name}[*] — {app}").format(name=shown, app=APP_NAME))
         self.setWindowModified(self.state.is_modified())

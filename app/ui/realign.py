@@ -156,15 +156,52 @@ def align_whole_file(host: Host, options: RecognitionOptions | None = None) -> T
     """Every cue: offset and frame-rate drift removed first, then aligned in windows (imported subtitles + media)."""
     host.commit_edits()
     if not len(host.state.doc):
-        host.show_info(
-            QCoreApplication.translate("Realign", "Re-align"),
-            QCoreApplication.translate("Realign", "Import the subtitles (File ▸ Import Subtitles) first."),
-        )
+        host.show_info(tr("Re-align"), tr("Import the subtitles (File ▸ Import Subtitles) first."))
         return None
-    return _start(host, None, options, whole_file=True)
+    if host.state.audio is None:
+        host.show_info(tr("Re-align"), tr("Open the video or audio file first."))
+        return None
+    asked = ask_language(host)
+    if asked is False:
+        return None
+    return _start(host, None, options, whole_file=True, language=asked)
 
 
-def _start(host: Host, targets: list[int] | None, options: RecognitionOptions | None, *, whole_file: bool):
+def ask_language(host: Host) -> str | bool | None:
+    """The subtitles' language, preset from their text (then the document's): the aligner is told rather than left
+    to detect it from the first seconds of audio. None: detect from the audio; False: cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.asr.wordmap import ALIGNER_LANGUAGES
+    from app.core.language_guess import guess_language
+
+    supported = sorted(set(ALIGNER_LANGUAGES.values()))
+    guess = guess_language(c.text for c in host.state.doc) or host.state.doc.language
+    detect = tr("Detect from the audio")
+    choices = [detect, *supported]
+    label = tr("Language of the subtitles:")
+    if guess and guess not in supported:
+        label = tr("The subtitles look like {language}, which the forced aligner does not cover.\n"
+                   "Language of the subtitles:").format(language=guess)  # fmt: skip
+    current = choices.index(guess) if guess in supported else 0
+    chosen, ok = QInputDialog.getItem(host.dialog_parent(), tr("Align whole file"), label, choices, current, False)
+    if not ok:
+        return False
+    return None if chosen == detect else chosen
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Realign", text)
+
+
+def _start(
+    host: Host,
+    targets: list[int] | None,
+    options: RecognitionOptions | None,
+    *,
+    whole_file: bool,
+    language: str | None = None,
+):
     from dataclasses import replace
 
     from app.ui import recognition
@@ -178,7 +215,7 @@ def _start(host: Host, targets: list[int] | None, options: RecognitionOptions | 
     options = options or recognition.load_options(host)
     if not options.aligner:
         options = replace(options, aligner=DEFAULT_ALIGNER)
-    return run_realign(host, targets, options, correct_drift=whole_file)
+    return run_realign(host, targets, options, correct_drift=whole_file, language=language)
 
 
 def run_realign(
@@ -188,15 +225,17 @@ def run_realign(
     *,
     correct_drift: bool = False,
     threshold_ms: int = REVIEW_THRESHOLD_MS,
+    language: str | None = None,
 ) -> TaskHandle | None:
     """Align in a worker; on success review the large moves and apply what is accepted as one undo step.
 
-    Bound to the open document: a result for a document that is no longer open is dropped.
+    Bound to the open document: a result for a document that is no longer open is dropped. ``language``: the one
+    the user chose; otherwise the document's, then the recognition settings'.
     """
     state = host.state
     samples = state.audio.samples
     cues = state.doc.cues
-    language = state.doc.language or options.language
+    language = language or state.doc.language or options.language
     min_gap = state.limits.min_gap_ms
 
     def job(report: Report) -> Any:
@@ -217,6 +256,7 @@ def run_realign(
 
     def finished(result: Realignment | None) -> None:
         if result is not None:
+            host.show_engine(_name(options.aligner or DEFAULT_ALIGNER), options.device, kind="aligner")
             review_and_apply(host, result, threshold_ms)
 
     if targets is None:
@@ -225,6 +265,10 @@ def run_realign(
         label = QCoreApplication.translate("Realign", "Re-aligning…")
     title = QCoreApplication.translate("Realign", "Re-align")
     return host.tasks.start("realign", label, job, finished, title=title, exclusive=True, uses_audio=True)
+
+
+def _name(model: str) -> str:
+    return model.rstrip("/").rsplit("/", 1)[-1]
 
 
 def review_and_apply(host: Host, result: Realignment, threshold_ms: int = REVIEW_THRESHOLD_MS) -> bool:

@@ -70,10 +70,13 @@ class RecognitionDialog(QDialog):
             self.language.addItem(name, name)
         index = self.language.findData(initial.language)
         self.language.setCurrentIndex(max(index, 0))
+        from app.asr.devices import available_devices
+
         self.device = QComboBox()
-        for label, value in ((self.tr("Automatic (GPU when there is one)"), "auto"), (self.tr("CPU"), "cpu"),
-                             (self.tr("CUDA GPU"), "cuda"), (self.tr("Apple GPU (MPS)"), "mps")):  # fmt: skip
-            self.device.addItem(label, value)
+        labels = {"auto": self.tr("Automatic (GPU when there is one)"), "cpu": self.tr("CPU"),
+                  "cuda": self.tr("CUDA GPU"), "mps": self.tr("Apple GPU (MPS)")}  # fmt: skip
+        for value in available_devices():  # a device this machine has no sign of is not offered
+            self.device.addItem(labels[value], value)
         self.device.setCurrentIndex(max(self.device.findData(initial.device), 0))
         self.int8 = QCheckBox(self.tr("Faster on the CPU (8-bit recognizer)"))
         self.int8.setChecked(initial.cpu_int8)
@@ -245,11 +248,18 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         if language and not state.doc.language:
             live.set_language(language)
         host.show_engine(os.path.basename(options.model.rstrip("/")), device)
+        if options.aligner:
+            host.show_engine(os.path.basename(options.aligner.rstrip("/")), device, kind="aligner")
         count = len(state.doc)  # lupdate reads a plain name as the count, not an expression
         message = QCoreApplication.translate("Recognition", "Recognised %n cue(s)", None, count)
         host.show_status(message + (f" ({language})" if language else ""))
 
-    host.show_engine(os.path.basename(options.model.rstrip("/")), options.device)
+    def ended(outcome: str) -> None:
+        live.close()
+        if outcome != "succeeded":  # a model that failed to load (or a run cancelled) is not shown as in use
+            host.engine_failed()
+
+    host.engine_loading(os.path.basename(options.model.rstrip("/")))
     label = QCoreApplication.translate("Recognition", "Recognising speech…")
     handle = host.tasks.start(
         "recognize",
@@ -258,10 +268,11 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         finished,
         title=title,
         on_item=add,
-        on_end=lambda _outcome: live.close(),
+        on_end=ended,
         exclusive=True,
         uses_audio=True,
     )
     if handle is None:
         live.close()
+        host.engine_failed()
     return handle

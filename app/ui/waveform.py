@@ -40,6 +40,22 @@ def _clip_x(rect: QRectF, area: QRectF) -> QRectF | None:
     return QRectF(left, rect.top(), right - left, rect.height())
 
 
+def label_rows(spans: list[tuple[float, float]]) -> list[int]:
+    """The text row of each cue's label: overlapping cues (an imported file, a drag in progress) get their labels
+    one under the other instead of drawn over each other. ``spans``: left and right of each cue on screen, in
+    order of start."""
+    row_ends: list[float] = []  # right edge of the last label in each row
+    rows = []
+    for left, right in spans:
+        row = next((r for r, end in enumerate(row_ends) if end <= left), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(right)
+        else:
+            row_ends[row] = right
+        rows.append(row)
+    return rows
+
+
 class CueLayer(pg.GraphicsObject):
     """Paints the visible cues as regions with their text and turns mouse drags into timing edits."""
 
@@ -103,21 +119,24 @@ class CueLayer(pg.GraphicsObject):
         font.setPointSizeF(9)
         painter.setFont(font)
         metrics = painter.fontMetrics()
+        shown: list[tuple[int, QRectF]] = []  # each visible cue and its rectangle, clipped to the view
         for i in visible:
+            span = QRectF(cues[i].start / 1000, -1.0, max(cues[i].duration, 0) / 1000, 2.0)
+            rect = _clip_x(to_device.mapRect(span), area)
+            if rect is not None:
+                shown.append((i, rect))
+        rows = label_rows([(r.left(), r.right()) for _i, r in shown])
+        line = metrics.lineSpacing() + 2
+        for (i, rect), row in zip(shown, rows, strict=True):
             cue = cues[i]
-            rect = to_device.mapRect(QRectF(cue.start / 1000, -1.0, max(cue.duration, 0) / 1000, 2.0))
-            rect = _clip_x(rect, area)
-            if rect is None:
-                continue
             painter.fillRect(rect, CUE_SELECTED if i in selected else CUE_FILL)
             painter.setPen(QPen(CUE_EDITED if cue.edited else CUE_EDGE, 2 if i in selected else 1))
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topRight(), rect.bottomRight())
-            if rect.width() > 24:
+            top = rect.top() + 4 + row * line
+            if rect.width() > 24 and top + line < rect.bottom():
                 painter.setPen(TEXT_COLOUR)
-                painter.drawStaticText(
-                    int(rect.left()) + 4, int(rect.top()) + 4, self._label(i, cue.text, rect, metrics)
-                )
+                painter.drawStaticText(int(rect.left()) + 4, int(top), self._label(i, cue.text, rect, metrics))
 
     def _label(self, index: int, text: str, rect: QRectF, metrics: QFontMetrics) -> QStaticText:
         """The cue's label elided to its width; laid out once and kept (scrolling repaints the same labels)."""

@@ -43,7 +43,7 @@ def test_convert_frame_rate_and_sami_language(tmp_path):
 def test_check_reads_any_format_and_names_it(capsys):
     assert run(["check", str(FIXTURES / "old.ssa")]) == 0
     assert "2 cues, SubStation Alpha, encoding utf-8" in capsys.readouterr().out
-    assert run(["check", str(FIXTURES / "netflix_frames.dfxp"), "--json"]) == 0
+    assert run(["check", str(FIXTURES / "netflix_frames.dfxp"), "--json"]) == 1  # 1: it found problems
     report = capsys.readouterr().out
     assert '"format": "ttml"' in report and '"cues": 5' in report
 

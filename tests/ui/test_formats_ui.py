@@ -73,6 +73,9 @@ def test_a_microdvd_file_asks_for_the_frame_rate_without_media(window, monkeypat
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: asked.append(a[3]) or (25.0, True))
     window.open_path(str(FIXTURES / "plain.sub"))
     assert asked == [23.976] and window.state.doc[0].start == 960
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # replace the cues
     window.open_path(str(FIXTURES / "declared_25fps.sub"))  # "{1}{1}25": the file says it, nothing asked
     assert len(asked) == 1 and window.state.doc[0].start == 1000
 
@@ -98,5 +101,18 @@ def test_opening_a_video_with_tracks_offers_them(window, qtbot, tmp_path, monkey
     qtbot.waitUntil(lambda: len(window.state.doc) == 2, timeout=20_000)
     assert offered and "Track 1" in offered[0][0] and "“Signs”" in offered[0][0] and "[eng]" in offered[0][0]
     assert window.state.doc[0].text == "At the top" and window.state.doc[0].get("align") == "8"
-    window.undo()  # the import is one undo step over the opened video
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.media.subtitle_tracks import subtitle_tracks
+
+    window.state.push(SetText(0, "Edited"))
+    window.files.offer_tracks(str(video), subtitle_tracks(video))  # over cues: asks first; the fixture says no
+    qtbot.waitUntil(lambda: any("Replace the 2 cues" in text for _title, text in window.dialogs), timeout=20_000)
+    assert window.state.doc[0].text == "Edited"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.files.offer_tracks(str(video), subtitle_tracks(video))
+    qtbot.waitUntil(lambda: window.state.doc[0].text == "At the top", timeout=20_000)
+    window.undo()  # each import is one undo step
+    window.undo()
+    window.undo()
     assert len(window.state.doc) == 0

@@ -35,6 +35,27 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>Opened {name} in place of the previous media; the %n cue(s) you had are kept</source>
+      <translation>
+        <numerusform>Opened {name} in place of the previous media; the %n cue you had are kept</numerusform>
+        <numerusform>Opened {name} in place of the previous media; the %n cues you had are kept</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles replaces them)</source>
+      <translation>
+        <numerusform>Opened {name}; the %n cue you had are kept (File ▸ Import Subtitles replaces them)</numerusform>
+        <numerusform>Opened {name}; the %n cues you had are kept (File ▸ Import Subtitles replaces them)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Replace the %n cue(s) you have with the cues of {name}? (Undo brings them back.)</source>
+      <translation>
+        <numerusform>Replace the %n cue you have with the cues of {name}? (Undo brings them back.)</numerusform>
+        <numerusform>Replace the %n cues you have with the cues of {name}? (Undo brings them back.)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>{warning} (and %n more)</source>
       <translation>
         <numerusform>{warning} (and %n more)</numerusform>
