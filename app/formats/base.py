@@ -71,6 +71,36 @@ class SubtitleFile:
     languages: tuple[str, ...] = ()
     frame_rate: float | None = None
 
+    def source_settings(self) -> dict[str, Any]:
+        """Where the cues came from, as JSON a project keeps (Document.settings["subtitle_source"]): enough to
+        save them back in their format, encoding and newlines, with the header (ASS styles) of the file."""
+        return {
+            "path": self.path, "format": self.format, "encoding": self.encoding, "bom": self.bom,
+            "newline": self.newline, "header": dict(self.header), "frame_rate": self.frame_rate,
+        }  # fmt: skip
+
+    @classmethod
+    def from_source_settings(cls, value: Any) -> SubtitleFile | None:
+        """The file a document's settings name (without its cues), or None when they name none or are damaged."""
+        if not isinstance(value, dict) or not isinstance(value.get("format"), str):
+            return None
+        header = value.get("header")
+        path, encoding, newline = value.get("path"), value.get("encoding"), value.get("newline")
+        rate = value.get("frame_rate")
+        return cls(
+            path=path if isinstance(path, str) else None,
+            format=value["format"],
+            cues=[],
+            encoding=encoding if isinstance(encoding, str) else "utf-8",
+            bom=value.get("bom") is True,
+            newline=newline if newline in ("\n", "\r\n", "\r") else "\n",
+            header={k: v for k, v in header.items() if isinstance(v, str)} if isinstance(header, dict) else {},
+            frame_rate=float(rate) if isinstance(rate, (int, float)) and 1 <= rate <= 1000 else None,
+        )
+
+
+SOURCE_KEY = "subtitle_source"  # the Document.settings key of the file the cues came from
+
 
 class SubtitleFormat:
     """One subtitle format. Subclasses set the class attributes and implement ``parse`` and/or ``format``."""

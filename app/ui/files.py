@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from app.core.commands import ReplaceAll
 from app.core.errors import AppError
 from app.formats.registry import readable
 from app.ui.host import Host
@@ -181,12 +180,11 @@ class FileController(QObject):
         """Put subtitles read from a file (``path``) or a video's track (no path) in the document."""
         session = self.state.session
         if session.is_pristine() and session.audio is None:  # a fresh document: the file is where it starts
-            session.initialise(ReplaceAll(tuple(result.cues), "Import subtitles"))
+            session.initialise(self.subtitles.import_command(result, "Import subtitles"))
         else:  # laid over the work there is: undoable, so nothing is lost
             if len(self.state.doc) and not self._confirm_replace(name):
                 return
-            self.state.push(ReplaceAll(tuple(result.cues), self.tr("Import subtitles")))
-        self.subtitles.source = result  # Save Subtitles writes this file back, in its format
+            self.state.push(self.subtitles.import_command(result, self.tr("Import subtitles")))
         if path is not None:
             self.state.subtitle_path = path
         how = self.tr("{encoding}, detected").format(encoding=result.encoding) if result.detected else result.encoding

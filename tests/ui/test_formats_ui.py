@@ -116,3 +116,23 @@ def test_opening_a_video_with_tracks_offers_them(window, qtbot, tmp_path, monkey
     window.undo()
     window.undo()
     assert len(window.state.doc) == 0
+
+
+def test_the_source_file_survives_a_project_save_and_undo(window, tmp_path):
+    path = tmp_path / "k.ass"
+    shutil.copy(FIXTURES / "aegisub_karaoke.ass", path)
+    before = path.read_bytes()
+    window.open_path(str(path))
+    project = tmp_path / "k.qssproj"
+    assert window.files._save_project(str(project))
+    from app.formats.project import load_project
+
+    kept = load_project(project).settings["subtitle_source"]
+    assert kept["format"] == "ass" and kept["header"]["ass.head"].startswith("[Script Info]")
+    window.files.open_project(str(project))
+    assert window.files.subtitles.source.format == "ass"
+    window.state.push(SetText(0, "Changed"))
+    assert window.files.save_subtitles()  # the styles, fonts and comments come from the project, not the file
+    after = path.read_bytes()
+    assert after.startswith(before[: before.index(b"[Events]")]) and b",,Changed\r\n" in after
+    assert after.count(b"\r\n") == before.count(b"\r\n")
