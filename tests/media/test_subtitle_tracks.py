@@ -48,6 +48,8 @@ def media(tmp_path_factory) -> dict[str, Path]:
         "vtt.webm": [*AUDIO, "-i", srt, "-c:a", "libopus", "-c:s", "webvtt"],
         "pgs.mkv": [*AUDIO, "-i", sup, "-c:a", "pcm_s16le", "-c:s", "copy"],
         "none.mkv": [*AUDIO, "-c:a", "pcm_s16le"],
+        "video25.mkv": ["-f", "lavfi", "-i", "testsrc=s=64x48:r=25:d=5", "-i", srt, "-c:v", "libx264",
+                        "-preset", "ultrafast", "-c:s", "srt"],
     }  # fmt: skip
     made = {}
     for name, args in recipes.items():
@@ -114,3 +116,11 @@ def test_convert_imports_the_first_text_track_and_probe_lists_them(media, tmp_pa
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "needs OCR" in refused.stderr
     probe = run("probe", str(media["srt.mkv"]))
     assert "subtitle track 1: stream 1, " in probe.stdout and '[eng] "English SDH"' in probe.stdout
+
+
+def test_a_frame_based_format_takes_the_video_frame_rate(media, tmp_path):
+    from app.cli import run
+
+    out = tmp_path / "o.sub"
+    assert run(["convert", str(media["video25.mkv"]), str(out)]) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[:2] == ["{1}{1}25", "{25}{62}Hello there"]
