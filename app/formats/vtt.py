@@ -17,7 +17,7 @@ from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, 
 from app.formats.simple import clock
 
 _STAMP = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
-_TIMING = re.compile(r"^\s*" + _STAMP + r"[ \t]+-->[ \t]+" + _STAMP + r"(?P<settings>(?:[ \t].*)?)$")
+_TIMING = re.compile(r"^\s*" + _STAMP + r"[ \t]*-->[ \t]*" + _STAMP + r"(?P<settings>(?:[ \t].*)?)$")
 _TAG = re.compile(r"<(/?)([a-z]+)?(?:\.[\w.-]*)?(?:[ \t]([^>]*))?>|<\d[\d:.]*>", re.IGNORECASE)
 _RT = re.compile(r"<rt(?:\.[\w.-]+)?>(.*?)(?:</rt>|(?=</ruby>)|$)")
 _KEPT = {"i", "b", "u"}
