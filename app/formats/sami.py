@@ -13,10 +13,11 @@ import re
 from app.core.document import Cue
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, where_prefix
 
-_SYNC = re.compile(r"<sync\b[^>]*?\bstart\s*=\s*[\"']?(-?\d+)[^>]*>", re.IGNORECASE)
-_P = re.compile(r"<p\b([^>]*)>", re.IGNORECASE)
+# every repetition is bounded, so that a damaged file ("<sync <sync <sync...") is read in linear time
+_SYNC = re.compile(r"<sync\b[^<>]{0,200}?\bstart\s*=\s*[\"']?(-?\d{1,10})[^<>]{0,200}>", re.IGNORECASE)
+_P = re.compile(r"<p\b([^<>]{0,500})>", re.IGNORECASE)
 _CLASS_ATTR = re.compile(r"\bclass\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
-_CLASS_RULE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
+_CLASS_RULE = re.compile(r"\.([\w-]{1,100})\s*\{([^{}]{0,2000})\}")
 _LANG = re.compile(r"\blang\s*:\s*([\w-]+)", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _KEEP = re.compile(r"</?([ibu])\s*>", re.IGNORECASE)

@@ -155,9 +155,12 @@ class TtmlFormat(SubtitleFormat):
             )  # fmt: skip
             cues.append(Cue(round(start), round(stop), text, extra=extra))
 
-        for child in root:
-            if _local(child.tag) == "body":
-                walk(child, Fraction(0), {})
+        try:
+            for child in root:
+                if _local(child.tag) == "body":
+                    walk(child, Fraction(0), {})
+        except RecursionError:
+            raise SubtitleParseError("elements nested too deeply to be subtitles", path) from None
         cues.sort(key=lambda cue: cue.start)
         return Parsed(cues, skipped, frame_rate=float(timer.frame_rate) if _attr(root, "frameRate") else None)
 

@@ -18,8 +18,9 @@ from app.formats.simple import clock
 
 _STAMP = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
 _TIMING = re.compile(r"^\s*" + _STAMP + r"[ \t]*-->[ \t]*" + _STAMP + r"(?P<settings>(?:[ \t].*)?)$")
-_TAG = re.compile(r"<(/?)([a-z]+)?(?:\.[\w.-]*)?(?:[ \t]([^>]*))?>|<\d[\d:.]*>", re.IGNORECASE)
-_RT = re.compile(r"<rt(?:\.[\w.-]+)?>(.*?)(?:</rt>|(?=</ruby>)|$)")
+# repetitions are bounded: a damaged line ("<v <v <v...") is read in linear time
+_TAG = re.compile(r"<(/?)([a-z]{1,20})?(?:\.[\w.-]{0,200})?(?:[ \t]([^<>\n]{0,500}))?>|<\d[\d:.]{0,20}>", re.IGNORECASE)
+_RT = re.compile(r"<rt(?:\.[\w.-]{0,200})?>([^<\n]{0,500})(?:</rt>|(?=</ruby>)|(?=\n)|$)")
 _KEPT = {"i", "b", "u"}
 _LINE_TOP = re.compile(r"(?:^|\s)line:(?:0|1|[0-9](?:\.\d+)?%|10%)(?:,\S*)?(?:\s|$)")
 

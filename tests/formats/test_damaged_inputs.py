@@ -55,3 +55,30 @@ def test_ttml_with_a_zero_frame_rate_multiplier_is_an_error_not_a_crash():
     )
     result = read_subtitles_bytes(text.encode(), name="zero.ttml", format=by_name("ttml").name)
     assert [(c.start, c.end) for c in result.cues] == [(1200, 2000)]  # the multiplier is ignored, 25 fps kept
+
+
+N = 200_000
+PATHOLOGICAL = {  # each took minutes with an unbounded regex (or overflowed the stack): one token repeated
+    "vtt-voices": b"WEBVTT\n\n00:01.000 --> 00:02.000\n" + b"<v " * N + b"\n",
+    "vtt-ruby": b"WEBVTT\n\n00:01.000 --> 00:02.000\n" + b"<rt>" * N + b"\n",
+    "sami-syncs": b"<SAMI><BODY>" + b"<sync " * N,
+    "sami-paragraphs": b"<SAMI><BODY><SYNC Start=1>" + b"<p " * N,
+    "sami-styles": b"<SAMI><HEAD><STYLE>" + b".a{" * N + b"</STYLE></HEAD><BODY><SYNC Start=1><P>x",
+    "ttml-nesting": b'<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">'
+    + b"<span>" * 5000
+    + b"x"
+    + b"</span>" * 5000
+    + b"</p></div></body></tt>",
+}
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_input_is_read_in_linear_time(name):
+    import time
+
+    start = time.perf_counter()
+    try:
+        read_subtitles_bytes(PATHOLOGICAL[name], name=name)
+    except SubtitleParseError as exc:
+        assert "\n" not in str(exc)
+    assert time.perf_counter() - start < 10  # linear: well under a second; quadratic: minutes
