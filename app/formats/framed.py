@@ -16,6 +16,7 @@ from app.formats.base import DEFAULT_FPS, Parsed, ReadOptions, SubtitleFormat, W
 _MICRODVD = re.compile(r"^\s*\{-?\d+\}\{-?\d*\}", re.MULTILINE)
 _MPL2 = re.compile(r"^\s*\[\d+\]\[\d*\]")
 _FPS_LINE = re.compile(r"^\s*\{[01]\}\{[01]\}(\d{1,3}(?:\.\d+)?)[ \t]*(?:\n|$)")
+_UNCLOSED_BRACE = re.compile(r"\{(?![^{}\n]{0,100}\})")
 _TMP = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[:=]")
 
 
@@ -71,6 +72,11 @@ def _balanced(text: str) -> str:
 class MicroDvdFormat(_Pysubs2Format):
     name, label, extensions, identifier = "microdvd", "MicroDVD", (".sub",), "microdvd"
     frame_based = True
+
+    def parse(self, text: str, options: ReadOptions, path: str | None) -> Parsed:
+        # pysubs2 reads "{y:" up to the next "}" with an unbounded pattern: a damaged line "{y:{y:{y:..." takes
+        # minutes. A brace that no "}" closes soon is text, so it is written as one that cannot start a tag.
+        return super().parse(_UNCLOSED_BRACE.sub("\uff5b", text), options, path)
 
     def sniff(self, text: str) -> bool:
         return bool(_MICRODVD.match(text.lstrip("\ufeff")))

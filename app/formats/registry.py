@@ -92,7 +92,7 @@ def _parse(decoded: DecodedText, path: str | None, name: str | None, options: Re
     where = where_prefix(path)
     parsed = fmt.parse(decoded.text, options or ReadOptions(), path)
     if not parsed.cues and decoded.text.strip() and not parsed.header:
-        raise SubtitleParseError(f"no subtitles found (not a {fmt.label} file?)", path)
+        raise SubtitleParseError(f"no subtitles found (read as {fmt.label})", path)
     return SubtitleFile(
         path=path,
         format=fmt.name,

@@ -164,6 +164,8 @@ class JsonFormat(SubtitleFormat):
                 extra = item.get("extra") or {}
                 pairs = tuple(sorted((str(k), str(v)) for k, v in extra.items()))
                 cues.append(Cue(int(item["start"]), int(item["end"]), str(item["text"]), tuple(words), extra=pairs))
+        except RecursionError:
+            raise SubtitleParseError("not a subtitle JSON file (nested too deeply)", path) from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise SubtitleParseError(f"not a subtitle JSON file ({type(exc).__name__}: {exc})", path) from None
         return Parsed(cues)

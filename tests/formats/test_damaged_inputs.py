@@ -64,6 +64,8 @@ PATHOLOGICAL = {  # each took minutes with an unbounded regex (or overflowed the
     "sami-syncs": b"<SAMI><BODY>" + b"<sync " * N,
     "sami-paragraphs": b"<SAMI><BODY><SYNC Start=1>" + b"<p " * N,
     "sami-styles": b"<SAMI><HEAD><STYLE>" + b".a{" * N + b"</STYLE></HEAD><BODY><SYNC Start=1><P>x",
+    "json-nesting": b'{"cues":' + b"[" * N,
+    "microdvd-tags": b"{1}{2}" + b"{y:" * N,  # pysubs2's own pattern, wrapped
     "ttml-nesting": b'<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">'
     + b"<span>" * 5000
     + b"x"
