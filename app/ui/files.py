@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from app.core.errors import AppError
 from app.formats.registry import readable
 from app.ui.host import Host
-from app.ui.subtitle_io import SubtitleIO, import_filter, subtitle_patterns
+from app.ui.subtitle_io import SubtitleIO, import_filter, subtitle_patterns, subtitle_tracks_of
 from app.ui.workers import Report
 
 SUBTITLE_SUFFIXES = {ext for fmt in readable() for ext in fmt.extensions}  # every format app.formats reads
@@ -379,21 +379,6 @@ class FileController(QObject):
             action = menu.addAction(os.path.basename(path))
             action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-
-
-def subtitle_tracks_of(path: str, strict: bool = False) -> list[Any]:
-    """A video's subtitle tracks (runs in a worker); a file that cannot say is taken to have none unless strict."""
-    from app.media.subtitle_tracks import subtitle_tracks
-    from app.session.subtitle_files import is_video_path
-
-    if not strict and not is_video_path(path):
-        return []
-    try:
-        return subtitle_tracks(path)
-    except AppError:
-        if strict:
-            raise
-        return []
 
 
 def _kind(path: str) -> str:

@@ -257,3 +257,18 @@ class SubtitleIO(QObject):
             )  # fmt: skip
         self.exported.emit(path)
         return True
+
+
+def subtitle_tracks_of(path: str, strict: bool = False) -> list[Any]:
+    """A video's subtitle tracks (runs in a worker); a file that cannot say is taken to have none unless strict."""
+    from app.media.subtitle_tracks import subtitle_tracks
+    from app.session.subtitle_files import is_video_path
+
+    if not strict and not is_video_path(path):
+        return []
+    try:
+        return subtitle_tracks(path)
+    except AppError:
+        if strict:
+            raise
+        return []
