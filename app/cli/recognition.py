@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -14,8 +14,6 @@ from app.cli import plural
 
 if TYPE_CHECKING:
     from app.core.document import Cue
-
-SAMPLE_RATE = 16000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="on the CPU, quantise the recognizer to int8: about 2.5x faster, less accurate (off by default)",
     )
+    tr.add_argument("--max-cps", type=float, default=None, metavar="CPS", help="reading speed limit (default 17)")
+    tr.add_argument(
+        "--max-line", type=int, default=None, metavar="N", help="characters a line (default 42; 16 Chinese and "
+        "Korean, 23 Japanese, 35 Thai)",
+    )  # fmt: skip
     tr.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
     tr.add_argument("--max-new-tokens", type=int, default=None, help=argparse.SUPPRESS)
     tr.set_defaults(func=run_transcribe)
@@ -88,18 +91,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def load_audio(path: str, bar: _Bar | None = None) -> np.ndarray:
     """16 kHz mono float32 from any media file, through app.media (cached on disk for the next run)."""
+    from app.asr.protocol import Progress
+    from app.core.messages import message
     from app.media import decode_audio
 
     def report(fraction: float) -> None:
         if bar is not None:
-            bar(_Fraction(fraction, "Decoding…"))
+            bar(Progress(fraction, message("cli.decoding")))
 
     return decode_audio(path, progress=report).samples
-
-
-class _Fraction:
-    def __init__(self, fraction: float, message: str) -> None:
-        self.fraction, self.message = fraction, message
 
 
 class _Bar:
@@ -108,11 +108,16 @@ class _Bar:
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
         self.last = ""
+        self.fraction = 0.0
 
-    def __call__(self, progress: Any) -> None:
+    def __call__(self, item: Any) -> None:
+        """Show a Progress or a Status (app.asr.protocol)."""
+        from app.core.messages import english
+
+        self.fraction = getattr(item, "fraction", self.fraction)
         width = 30
-        filled = int(width * min(1.0, progress.fraction))
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {progress.fraction:4.0%} {progress.message}"
+        filled = int(width * min(1.0, self.fraction))
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {self.fraction:4.0%} {english(item.message)}"
         if line == self.last:
             return
         self.last = line
@@ -128,8 +133,8 @@ class _Bar:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from app.asr.engine import EngineOptions
     from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+    from app.asr.protocol import EngineOptions
 
     kwargs: dict[str, Any] = {
         "model": getattr(args, "model", None) or DEFAULT_RECOGNIZER,
@@ -146,12 +151,39 @@ def _options(args: argparse.Namespace) -> Any:
     return EngineOptions(**kwargs)
 
 
+def _limits(args: argparse.Namespace) -> dict[str, Any]:
+    """Limits overrides, as the window keeps them in the document's settings."""
+    limits: dict[str, Any] = {}
+    if getattr(args, "max_cps", None):
+        limits["max_cps"] = args.max_cps
+    if getattr(args, "max_line", None):
+        limits["max_line_chars"] = args.max_line
+    return limits
+
+
+def _run(job: Any, audio: np.ndarray, bar: _Bar) -> Iterator[Any]:
+    """The job's results through the same engine client and pipeline as the window; progress goes to the bar."""
+    from app.asr.protocol import Progress, Status
+    from app.asr.service import LocalEngineClient
+
+    client = LocalEngineClient()
+    try:
+        for item in client.run(job, audio, on_wait=bar):
+            if isinstance(item, (Progress, Status)):
+                bar(item)
+            else:
+                yield item
+    finally:
+        bar.done()
+        client.shutdown()
+
+
 def run_transcribe(args: argparse.Namespace) -> int:
-    from app.asr.engine import Engine
     from app.asr.languages import canonical_language
     from app.asr.models import check_local
-    from app.asr.recognition import transcribe, transcript_cues
+    from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
     from app.cli.subtitle_options import write_output
+    from app.core.messages import english, message
 
     language = canonical_language(args.language)  # a bad name or folder fails before any slow work
     options = _options(args)
@@ -160,27 +192,29 @@ def run_transcribe(args: argparse.Namespace) -> int:
     bar = _Bar()
     audio = load_audio(args.media, bar)
     output = args.output or os.path.splitext(args.media)[0] + ".srt"
-    engine = Engine(options)
-    try:
-        transcript = transcribe(audio, engine=engine, language=language, context=args.context, progress=bar)
-    finally:
-        bar.done()
-    cues = transcript_cues(transcript, audio_end_ms=len(audio) * 1000 // SAMPLE_RATE)
+    cues: list[Any] = []
+    done = RecognitionDone(None, options.device)
+    for item in _run(RecognizeJob(options, language, args.context, _limits(args)), audio, bar):
+        if isinstance(item, Cues):
+            cues.extend(item.cues)
+        elif isinstance(item, RecognitionDone):
+            done = item
     write_output(args, output, cues)  # any writable format, by OUT's extension
-    note = " (word times estimated: the aligner does not cover this language)" if transcript.estimated else ""
-    print(f"{output}: {plural(len(cues), 'cue')}, language {transcript.language or 'unknown'}{note}")
+    summary = english(message("cli.transcribed", len(cues), path=output, language=done.language or "unknown"))
+    note = f" ({english(message('cli.estimated_note'))})" if done.estimated else ""
+    print(summary + note)
     return 0
 
 
 def run_align(args: argparse.Namespace) -> int:
-    from app.asr.engine import Engine
     from app.asr.languages import canonical_language
     from app.asr.models import check_local
-    from app.asr.realign import REVIEW_THRESHOLD_MS, Realignment, realign
-    from app.asr.recognition import Progress
+    from app.asr.protocol import RealignDone, RealignJob
+    from app.asr.realign import REVIEW_THRESHOLD_MS
     from app.cli.subtitle_options import write_output
     from app.core.errors import ModelError
     from app.core.language_guess import guess_language
+    from app.core.messages import english, message
     from app.formats.registry import by_extension
     from app.session.subtitle_files import load_subtitles
 
@@ -197,21 +231,16 @@ def run_align(args: argparse.Namespace) -> int:
     audio = load_audio(args.media, bar)
     stem, suffix = os.path.splitext(args.subtitles)
     output = args.output or stem + ".aligned" + (suffix if by_extension("x" + suffix, writable=True) else ".srt")
-    engine = Engine(options)
-    result: Realignment | None = None
+    job = RealignJob(options, tuple(subs.cues), None, language, correct_drift=not args.no_drift)
+    result = None
     try:
-        for item in realign(audio, subs.cues, None, engine=engine, language=language,
-                            correct_drift=not args.no_drift):  # fmt: skip
-            if isinstance(item, Progress):
-                bar(item)
-            else:
-                result = item
+        for item in _run(job, audio, bar):
+            if isinstance(item, RealignDone):
+                result = item.realignment
     except ModelError as exc:
         if language is None:  # detecting the language needed the recognizer, or found none the aligner covers
             raise ModelError(f"{exc} (give the subtitles' language with --language, e.g. --language French)") from None
         raise
-    finally:
-        bar.done()
     assert result is not None
     large = result.large_moves(REVIEW_THRESHOLD_MS)
     cues = result.result({p.index for p in large} if args.keep_large else ())
@@ -219,10 +248,10 @@ def run_align(args: argparse.Namespace) -> int:
     if not args.no_drift:
         print(f"offset and drift: {result.drift.describe()}")
     if large:
-        verb = "left where they were" if args.keep_large else "moved"
+        code = "cli.large_kept" if args.keep_large else "cli.large_moved"
         listed = ", ".join(f"#{p.index + 1} {(p.new.start - p.old.start) / 1000:+.2f} s" for p in large[:20])
-        print(f"{plural(len(large), 'cue')} {verb} by more than {REVIEW_THRESHOLD_MS / 1000:g} s: {listed}" +
-              (" …" if len(large) > 20 else ""))  # fmt: skip
+        summary = english(message(code, len(large), seconds=f"{REVIEW_THRESHOLD_MS / 1000:g}"))
+        print(f"{summary}: {listed}" + (" …" if len(large) > 20 else ""))
     print(f"{output}: {align_summary(subs.cues, cues, not result.drift.is_identity)}")
     return 0
 

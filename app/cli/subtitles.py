@@ -34,7 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("input", metavar="IN")
     add_read_options(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
-    check.add_argument("--max-cps", type=float, default=Limits.max_cps, help="reading speed limit (default 17)")
+    check.add_argument(
+        "--max-cps", type=float, default=Limits.max_cps, help=f"reading speed limit (default {Limits.max_cps:g})"
+    )
     check.add_argument("--max-line", type=int, default=Limits.max_line_chars, help="line length limit (default 42)")
     check.set_defaults(func=run_check)
 

@@ -7,6 +7,7 @@ write_subtitles(path, cues, ...)     -> the messages for what the target format 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cache
 
 from app.core.document import Cue
@@ -73,9 +74,24 @@ def read_subtitles(
     *,
     format: str | None = None,
     options: ReadOptions | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SubtitleFile:
-    """Read a subtitle file of any supported format. Raises SubtitleParseError naming the file (and line)."""
-    return _parse(read_text(path, encoding), os.fspath(path), format, options)
+    """Read a subtitle file of any supported format. Raises SubtitleParseError naming the file (and line).
+
+    ``progress(fraction)`` and ``cancelled()`` are called from the calling thread while the bytes are read (the
+    slow part); once ``cancelled()`` is True, ReadCancelled is raised.
+    """
+    from app.formats.textio import ReadCancelled
+
+    reading = None if progress is None else (lambda fraction: progress(0.8 * fraction))
+    decoded = read_text(path, encoding, progress=reading, cancelled=cancelled)
+    if cancelled is not None and cancelled():
+        raise ReadCancelled(f"{os.fspath(path)}: reading cancelled")
+    result = _parse(decoded, os.fspath(path), format, options)
+    if progress is not None:
+        progress(1.0)
+    return result
 
 
 def read_subtitles_bytes(

@@ -31,6 +31,7 @@ import av.filter
 import numpy as np
 
 from app.core.errors import AppError, MediaError
+from app.core.rules import SAMPLE_RATE
 from app.media.cache import AudioCache
 from app.media.duration import CONTINUOUS_FORMATS, settle_durations  # no gap in a raw stream is real
 from app.media.envelope import Envelope, EnvelopeBuilder
@@ -38,7 +39,6 @@ from app.media.memory import BYTES_PER_SAMPLE, budget, needed_bytes, too_long
 from app.media.probe import check_path, info_from_container, media_error, open_container, wav_seconds
 from app.media.reader import END, RESTART, AudioReader
 
-SAMPLE_RATE = 16000
 # A file that yields no audio for this long is given up on (a reader stuck in a huge file without audio).
 NO_AUDIO_TIMEOUT_S = 20.0
 POLL_S = 0.1  # how often a waiting decode looks at its cancel callback

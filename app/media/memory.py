@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import contextlib
 
-SAMPLE_RATE = 16000
+from app.core.rules import SAMPLE_RATE
+
 BYTES_PER_SAMPLE = 4.35  # float32 samples plus the envelope's float16 min/max pyramid
 MAX_AUDIO_HOURS = 24
 MEMORY_FRACTION = 0.8

@@ -7,6 +7,7 @@ command line both call it, so a file reads the same in both.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from app.formats.base import ReadOptions, SubtitleFile
 from app.formats.registry import by_extension, read_subtitles, read_subtitles_bytes
@@ -44,8 +45,10 @@ def load_subtitles(
     format: str | None = None,
     track: int | None = None,
     options: ReadOptions | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SubtitleFile:
     """Read subtitles from a subtitle file, or from a video's text track when ``path`` is a video."""
     if track is not None or (format is None and is_video_path(path)):
         return read_track(path, track)
-    return read_subtitles(path, encoding, format=format, options=options)
+    return read_subtitles(path, encoding, format=format, options=options, progress=progress, cancelled=cancelled)

@@ -6,15 +6,24 @@ before any command runs, so nothing typed is ever lost and every change can be u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QMimeData, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText
+from app.ui.palette import colours, theme
 from app.ui.state import EditorState
 
 COMMIT_AFTER_MS = 600
+# Qt lays out a word longer than the box in time that grows with the square of its length when it wraps at word
+# boundaries (2,000,000 characters without a space froze the window for over 40 s); such text wraps anywhere.
+LONG_WORD = 500
+_WRAP_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # QPlainTextEdit's own default
+
+
+def _has_long_word(text: str) -> bool:
+    return len(text) > LONG_WORD and max(map(len, text.split()), default=0) > LONG_WORD
 
 
 class CueTextEdit(QPlainTextEdit):
@@ -40,6 +49,17 @@ class CueTextEdit(QPlainTextEdit):
             event.ignore()  # not claimed: the window's Undo/Redo actions get the key
             return True
         return super().event(event)
+
+    def set_wrapping_for(self, text: str) -> None:
+        """Wrap at word boundaries, unless a word is so long that laying it out that way would freeze the window."""
+        mode = QTextOption.WrapMode.WrapAnywhere if _has_long_word(text) else _WRAP_WORDS
+        if self.wordWrapMode() != mode:
+            self.setWordWrapMode(mode)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText() and _has_long_word(source.text()):  # before the paste is laid out, not after
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        super().insertFromMimeData(source)
 
     def focusOutEvent(self, event) -> None:
         self.focusLost.emit()
@@ -77,12 +97,15 @@ class CueEditor(QWidget):
         state.selectionChanged.connect(self._on_selection)
         state.cuesChanged.connect(self._on_cues_changed)
         state.documentReplaced.connect(lambda: self._show(None))
+        theme().changed.connect(self._on_theme)  # a bound method: disconnected when the editor goes
         self._show(None)
 
     def _on_typed(self) -> None:
         if not self._loading:
             self._timer.start()
-            self._update_info(self.edit.toPlainText())
+            text = self.edit.toPlainText()
+            self.edit.set_wrapping_for(text)
+            self._update_info(text)
 
     def commit(self) -> None:
         """Put what was typed into the document (one undo step)."""
@@ -130,10 +153,15 @@ class CueEditor(QWidget):
             cue = self.state.doc[index]
             self.edit.setEnabled(True)
             if self.edit.toPlainText() != cue.text:
+                self.edit.setPlainText("")  # so that a change of wrapping lays out no text, old or new
+                self.edit.set_wrapping_for(cue.text)
                 self.edit.setPlainText(cue.text)
             self._update_info(cue.text)
         finally:
             self._loading = False
+
+    def _on_theme(self) -> None:
+        self._update_info(self.edit.toPlainText())  # its colours follow the theme
 
     def _update_info(self, text: str) -> None:
         if self.index is None or self.index >= len(self.state.doc):
@@ -149,7 +177,7 @@ class CueEditor(QWidget):
             or max(len(x) for x in lines) > limits.max_line_chars
             or len(lines) > limits.max_lines
         )
-        colour = "#c0392b" if warn else "#555"
+        colour = (colours().warning_text if warn else colours().quiet_text).name()
         self.info.setText(
             f"<span style='color:{colour}'>"
             + self.tr("Cue {number}").format(number=self.index + 1)

@@ -95,6 +95,11 @@ class EditActions(QObject):
             )
             self.host.show_status(message, 4000)
 
+    def set_end_next(self) -> None:
+        """Aegisub's commit-and-next, Subtitle Edit's F10: the end at the playhead, then the next cue."""
+        self.set_edge("end")
+        self.step_cue(1)
+
     def step_cue(self, step: int) -> None:
         self.editor.commit()
         editing.select_neighbour(self.state, step)

@@ -5,6 +5,7 @@ Depends on the host (app.ui.host: the session, the task manager, dialogs and the
 
 from __future__ import annotations
 
+import codecs
 import os
 from typing import Any
 
@@ -42,6 +43,7 @@ def open_filter() -> str:
 
 class FileController(QObject):
     mediaLoaded = Signal()
+    subtitlesLoaded = Signal(str)  # the path, once its cues are in the document
 
     def __init__(self, host: Host, parent: QObject | None = None):
         super().__init__(parent)
@@ -50,6 +52,7 @@ class FileController(QObject):
         self.state.metadataChanged.connect(self._on_metadata)
         self.subtitles = SubtitleIO(host, self)  # formats: Export As, Save Subtitles, the track picker
         self.subtitles.exported.connect(self._on_exported)
+        self.last_read: tuple[str, str, bool] | None = None  # path, encoding, whether it was detected
 
     # -- dialogs -------------------------------------------------------------------------------------
     def error(self, title: str, message: str) -> None:
@@ -89,16 +92,28 @@ class FileController(QObject):
             self.error(self.tr("Reload with encoding"), self.tr("No subtitle file has been opened yet."))
             return
         choices = ["utf-8", "utf-16", *LEGACY_ENCODINGS, "latin-1"]
+        last = self.last_read if self.last_read and self.last_read[0] == path else None
+        current = 0
+        if last is not None:  # what the last read found is preselected: accepting it reads the file as before
+            codecs_ = [_codec(name) for name in choices]
+            if _codec(last[1]) in codecs_:
+                current = codecs_.index(_codec(last[1]))
+            else:
+                choices.insert(0, last[1])
         encoding, ok = QInputDialog.getItem(
             self.host.dialog_parent(),
             self.tr("Reload with encoding"),
             self.tr("Read {name} as:").format(name=os.path.basename(path)),
             choices,
-            0,
+            current,
             True,
         )
-        if ok and encoding.strip():
-            self.import_srt(path, encoding.strip())
+        chosen: str | None = encoding.strip()
+        if not ok or not chosen:
+            return
+        if last is not None and last[2] and _codec(chosen) == _codec(last[1]):
+            chosen = None  # detection's own answer: read as detection read it (UTF-8 with stray bytes included)
+        self.import_srt(path, chosen)
 
     def export_srt_dialog(self) -> None:
         """File ▸ Export As: a format list that sets the extension."""
@@ -158,22 +173,41 @@ class FileController(QObject):
                 )
 
     def import_srt(self, path: str, encoding: str | None = None) -> None:
-        """Lay the cues of a subtitle file (any format) over the open media; undoable, so nothing is lost."""
+        """Lay the cues of a subtitle file (any format) over the open media; undoable, so nothing is lost.
+
+        The file is read in a worker thread with progress and Cancel: detecting the encoding of a 100 KB file
+        already takes a quarter of a second, and a 50 MB one several seconds.
+        """
+        self.host.commit_edits()
+        options = self.subtitles.read_options(path)  # a frame rate asked for first, where one is needed
+        if options is not None:
+            self._read_subtitles(path, encoding, options)
+
+    def _read_subtitles(self, path: str, encoding: str | None, options: Any, asked: bool = False) -> None:
         from app.formats.base import ReadOptions
         from app.session.subtitle_files import load_subtitles
 
-        self.host.commit_edits()
-        options = self.subtitles.read_options(path)
-        if options is None:
-            return
-        try:
-            result = load_subtitles(path, encoding, options=options)
-            language = self.subtitles.pick_language(result)
+        reading = self.tr("Reading {name}…").format(name=os.path.basename(path))
+
+        def job(report: Report) -> Any:
+            return load_subtitles(
+                path, encoding, options=options, progress=lambda fraction: report.progress(fraction, reading),
+                cancelled=report.cancelled,
+            )  # fmt: skip
+
+        def read(result: Any) -> None:
+            language = None if asked else self.subtitles.pick_language(result)  # SAMI: which of its languages
             if language is not None:
-                result = load_subtitles(path, encoding, options=ReadOptions(options.fps, language))
-        except AppError as exc:
-            self.error(self.tr("Open subtitles"), str(exc))
-            return
+                self._read_subtitles(path, encoding, ReadOptions(options.fps, language), asked=True)
+            else:
+                self._lay_subtitles(path, result)
+
+        title = self.tr("Open subtitles")
+        self.host.tasks.start("subtitles", reading, job, read, title=title, replaces=True)
+
+    def _lay_subtitles(self, path: str, result: Any) -> None:
+        self.host.commit_edits()  # what was typed while the file was read
+        self.last_read = (path, result.encoding, result.detected)
         self._lay_over(result, path, os.path.basename(path))
 
     def _lay_over(self, result: Any, path: str | None, name: str) -> None:
@@ -200,6 +234,8 @@ class FileController(QObject):
                 + ("\n…" if len(result.skipped) > 20 else ""),
             )
         self.host.show_status(message, 8000)
+        if path is not None:
+            self.subtitlesLoaded.emit(path)
 
     def _confirm_replace(self, name: str) -> bool:
         """Importing over cues replaces them: ask first, as recognition does."""
@@ -379,6 +415,13 @@ class FileController(QObject):
             action = menu.addAction(os.path.basename(path))
             action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+
+
+def _codec(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
 
 
 def _kind(path: str) -> str:

@@ -28,6 +28,7 @@ from app.asr.models import DEFAULT_ALIGNER
 from app.core.commands import replace_cues
 from app.core.timecode import format_time
 from app.ui.host import Host
+from app.ui.language_names import language_name
 
 if TYPE_CHECKING:
     from app.asr.realign import Proposal, Realignment
@@ -156,10 +157,12 @@ def align_whole_file(host: Host, options: RecognitionOptions | None = None) -> T
     """Every cue: offset and frame-rate drift removed first, then aligned in windows (imported subtitles + media)."""
     host.commit_edits()
     if not len(host.state.doc):
-        host.show_info(tr("Re-align"), tr("Import the subtitles (File ▸ Import Subtitles) first."))
+        message = QCoreApplication.translate("Realign", "Import the subtitles (File ▸ Import Subtitles) first.")
+        host.show_info(QCoreApplication.translate("Realign", "Re-align"), message)
         return None
     if host.state.audio is None:
-        host.show_info(tr("Re-align"), tr("Open the video or audio file first."))
+        message = QCoreApplication.translate("Realign", "Open the video or audio file first.")
+        host.show_info(QCoreApplication.translate("Realign", "Re-align"), message)
         return None
     asked = ask_language(host)
     if asked is False:
@@ -177,21 +180,20 @@ def ask_language(host: Host) -> str | bool | None:
 
     supported = sorted(set(ALIGNER_LANGUAGES.values()))
     guess = guess_language(c.text for c in host.state.doc) or host.state.doc.language
-    detect = tr("Detect from the audio")
-    choices = [detect, *supported]
-    label = tr("Language of the subtitles:")
+    detect = QCoreApplication.translate("Realign", "Detect from the audio")
+    choices = [detect, *(language_name(name) for name in supported)]
+    label = QCoreApplication.translate("Realign", "Language of the subtitles:")
     if guess and guess not in supported:
-        label = tr("The subtitles look like {language}, which the forced aligner does not cover.\n"
-                   "Language of the subtitles:").format(language=guess)  # fmt: skip
-    current = choices.index(guess) if guess in supported else 0
-    chosen, ok = QInputDialog.getItem(host.dialog_parent(), tr("Align whole file"), label, choices, current, False)
+        label = QCoreApplication.translate(
+            "Realign",
+            "The subtitles look like {language}, which the forced aligner does not cover.\nLanguage of the subtitles:",
+        ).format(language=language_name(guess))
+    current = supported.index(guess) + 1 if guess in supported else 0
+    title = QCoreApplication.translate("Realign", "Align whole file")
+    chosen, ok = QInputDialog.getItem(host.dialog_parent(), title, label, choices, current, False)
     if not ok:
         return False
-    return None if chosen == detect else chosen
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Realign", text)
+    return None if chosen == detect else supported[choices.index(chosen) - 1]
 
 
 def _start(
@@ -239,18 +241,21 @@ def run_realign(
     min_gap = state.limits.min_gap_ms
 
     def job(report: Report) -> Any:
-        from app.asr.service import engine_service
+        from app.asr.protocol import RealignDone, RealignJob
+        from app.asr.service import local_engine
+        from app.ui.messages import render
         from app.ui.workers import relay
 
         result = None
-        for message in engine_service().stream(
-            "app.asr.jobs:realign_cues", audio=samples, options=options.engine_options(),
-            cancelled=report.cancelled, on_wait=report.status,
-            cues=cues, targets=None if targets is None else sorted(targets), language=language,
-            correct_drift=correct_drift, min_gap=min_gap,
-        ):  # fmt: skip
-            if not relay(report, message) and message[0] == "result":
-                result = message[1]
+        request = RealignJob(
+            options.engine_options(), tuple(cues), None if targets is None else tuple(sorted(targets)), language,
+            correct_drift, min_gap,
+        )  # fmt: skip
+        for message in local_engine().run(
+            request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
+        ):
+            if not relay(report, message) and isinstance(message, RealignDone):
+                result = message.realignment
         report.check()
         return result
 

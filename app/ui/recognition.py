@@ -29,6 +29,7 @@ from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
 from app.core.commands import ReplaceAll
 from app.session import LiveCues
 from app.ui.host import Host
+from app.ui.language_names import language_name
 
 if TYPE_CHECKING:
     from app.ui.tasks import TaskHandle
@@ -49,7 +50,7 @@ class RecognitionOptions:
     max_new_tokens: int | None = None  # not in the dialog: the tests keep tiny models' runs short
 
     def engine_options(self) -> Any:
-        from app.asr.engine import EngineOptions
+        from app.asr.protocol import EngineOptions
 
         extra = {"max_new_tokens": self.max_new_tokens} if self.max_new_tokens else {}
         return EngineOptions(
@@ -67,7 +68,7 @@ class RecognitionDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem(self.tr("Detect automatically"), None)
         for name in SUPPORTED_LANGUAGES:
-            self.language.addItem(name, name)
+            self.language.addItem(language_name(name), name)
         index = self.language.findData(initial.language)
         self.language.setCurrentIndex(max(index, 0))
         from app.asr.devices import available_devices
@@ -222,23 +223,24 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
     limits_override = state.doc.settings.get("limits", {})
 
     def job(report: Report) -> Any:
-        from app.asr.service import engine_service
+        from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
+        from app.asr.service import local_engine
+        from app.ui.messages import render
         from app.ui.workers import relay
 
-        summary: dict[str, Any] = {}
-        for message in engine_service().stream(
-            "app.asr.jobs:recognize_cues", audio=samples, options=options.engine_options(),
-            cancelled=report.cancelled, on_wait=report.status,
-            language=options.language, context=options.context, limits=limits_override,
-        ):  # fmt: skip
+        done: RecognitionDone | None = None
+        request = RecognizeJob(options.engine_options(), options.language, options.context, dict(limits_override))
+        for message in local_engine().run(
+            request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
+        ):
             if relay(report, message):
                 continue
-            if message[0] == "cues":
-                report.item(message[1])
-            elif message[0] == "done":
-                summary = message[1]
+            if isinstance(message, Cues):
+                report.item(list(message.cues))
+            elif isinstance(message, RecognitionDone):
+                done = message
         report.check()  # a cancelled run ends as cancelled, not as a success
-        return summary.get("language"), summary.get("device", options.device)
+        return (done.language, done.device) if done is not None else (None, options.device)
 
     def add(cues: list) -> None:
         live.add(cues)
@@ -252,7 +254,7 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
             host.show_engine(os.path.basename(options.aligner.rstrip("/")), device, kind="aligner")
         count = len(state.doc)  # lupdate reads a plain name as the count, not an expression
         message = QCoreApplication.translate("Recognition", "Recognised %n cue(s)", None, count)
-        host.show_status(message + (f" ({language})" if language else ""))
+        host.show_status(message + (f" ({language_name(language)})" if language else ""))
 
     def ended(outcome: str) -> None:
         live.close()

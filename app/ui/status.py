@@ -86,6 +86,10 @@ class StatusPanel(QObject):
         self.device_label.setText(self.tr("Device: {device}").format(device=device))
         self._show_models()
 
+    def models(self) -> dict[str, str]:
+        """The models known to be loaded: "recognizer"/"aligner" -> name."""
+        return dict(self._models)
+
     def model_loading(self, model: str) -> None:
         """Said while loading, so that a model that then fails to load is never shown as the one in use."""
         self._loading = model

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.cli import run
@@ -17,7 +19,7 @@ def test_transcribe_then_align(tiny_models, speech_wav, tmp_path, capfd):
     assert run([*argv, "--language", "en", "--max-new-tokens", "16", "--context", "Qwen"]) == 0
     cues = read_srt(out).cues
     captured = capfd.readouterr()  # file descriptors: transformers' logger writes to the real stderr
-    assert cues and "language English" in captured.out
+    assert cues and re.search(r": \d+ cues?, language English\n", captured.out)
     assert "pad_token_id" not in captured.err  # a log line in the middle of the progress bar
     aligned = tmp_path / "aligned.srt"
     assert run(["align", str(speech_wav), str(out), "-o", str(aligned), *common, "--language", "English"]) == 0
@@ -50,13 +52,13 @@ def _fake_align_run(monkeypatch, realign):
     """Run `align` in-process with no media decoding and no models: ``realign`` stands in for the aligner."""
     import numpy as np
 
-    import app.asr.engine
-    import app.asr.realign
     import app.cli.recognition
 
+    def fake_run(job, audio, bar):  # in place of the engine client: the job goes straight to ``realign``
+        yield from realign(audio, job.cues, job.targets, engine=None, language=job.language)
+
     monkeypatch.setattr(app.cli.recognition, "load_audio", lambda _path, _bar=None: np.zeros(16000, np.float32))
-    monkeypatch.setattr(app.asr.engine, "Engine", lambda options: options)
-    monkeypatch.setattr(app.asr.realign, "realign", realign)
+    monkeypatch.setattr(app.cli.recognition, "_run", fake_run)
 
 
 FRENCH = (
@@ -143,3 +145,31 @@ def test_generation_warnings_are_silenced_where_models_load():
     engine.quiet_generation_warnings()
     assert logging.getLogger("transformers.generation.utils").getEffectiveLevel() >= logging.ERROR
     assert "quiet_generation_warnings()" in inspect.getsource(engine.Engine._load)
+
+
+def test_the_command_line_and_the_window_give_the_same_cues(tiny_models, speech_wav, tmp_path):
+    """Same file, options and limits: the same cues, whichever way recognition was asked for."""
+    from app.asr.protocol import Cues, EngineOptions, RecognizeJob
+    from app.asr.service import LocalEngineClient
+    from app.formats.srt import read_srt
+    from app.media import decode_audio
+
+    out = tmp_path / "cli.srt"
+    argv = ["transcribe", str(speech_wav), "-o", str(out), "--model", str(tiny_models.recognizer), "--aligner",
+            str(tiny_models.aligner), "--device", "cpu", "--language", "English", "--max-new-tokens", "24",
+            "--max-cps", "9", "--max-line", "12"]  # fmt: skip
+    assert run(argv) == 0
+    from_cli = [(c.start, c.end, c.text) for c in read_srt(out).cues]
+
+    # the window's way (app/ui/recognition.py): the process's client, the dialog's options, the document's limits
+    options = EngineOptions(model=str(tiny_models.recognizer), aligner=str(tiny_models.aligner), device="cpu",
+                            max_new_tokens=24)  # fmt: skip
+    job = RecognizeJob(options, "English", "", {"max_cps": 9, "max_line_chars": 12})
+    client = LocalEngineClient()
+    try:
+        messages = list(client.run(job, decode_audio(str(speech_wav)).samples))
+        cues = [c for m in messages if isinstance(m, Cues) for c in m.cues]
+    finally:
+        client.shutdown()
+    assert from_cli == [(c.start, c.end, c.text) for c in cues]
+    assert len(from_cli) > 1

@@ -35,11 +35,12 @@ def test_export_dialog_extension_follows_the_format(qtbot, tmp_path):
     assert combo.count() == len(writable())  # every writable format is offered
 
 
-def test_ass_opened_edited_and_saved_keeps_everything_else(window, tmp_path):
+def test_ass_opened_edited_and_saved_keeps_everything_else(window, tmp_path, qtbot):
     path = tmp_path / "k.ass"
     shutil.copy(FIXTURES / "aegisub_karaoke.ass", path)
     before = path.read_bytes().split(b"\r\n")
-    window.open_path(str(path))
+    with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=20_000):
+        window.open_path(str(path))
     assert len(window.state.doc) == 6 and window.state.doc[1].get("style") == "Sign"
     window.state.push(SetText(5, "Last line, edited"))
     assert window.files.save_subtitles()
@@ -48,8 +49,9 @@ def test_ass_opened_edited_and_saved_keeps_everything_else(window, tmp_path):
     assert after[-2] == b"Dialogue: 0,0:00:12.00,0:00:14.00,Default,Alice,0,0,0,,Last line, edited"
 
 
-def test_export_to_a_poorer_format_says_what_it_left_out(window, tmp_path):
-    window.open_path(str(FIXTURES / "aegisub_karaoke.ass"))
+def test_export_to_a_poorer_format_says_what_it_left_out(window, tmp_path, qtbot):
+    with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=20_000):
+        window.open_path(str(FIXTURES / "aegisub_karaoke.ass"))
     assert window.files.subtitles.export(str(tmp_path / "o.srt"))
     title, text = window.dialogs[-1]
     assert title == "Export As" and "SubRip does not keep everything" in text
@@ -58,25 +60,28 @@ def test_export_to_a_poorer_format_says_what_it_left_out(window, tmp_path):
     assert len(read_subtitles(tmp_path / "o.srt").cues) == 6
 
 
-def test_a_sami_file_asks_which_language(window, monkeypatch):
+def test_a_sami_file_asks_which_language(window, monkeypatch, qtbot):
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("FRFRCC", True))
-    window.open_path(str(FIXTURES / "two_languages.smi"))
+    with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=20_000):
+        window.open_path(str(FIXTURES / "two_languages.smi"))
     assert window.state.doc[0].text == "Bonjour,\nle monde"
 
 
-def test_a_microdvd_file_asks_for_the_frame_rate_without_media(window, monkeypatch):
+def test_a_microdvd_file_asks_for_the_frame_rate_without_media(window, monkeypatch, qtbot):
     from PySide6.QtWidgets import QInputDialog
 
     asked = []
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: asked.append(a[3]) or (25.0, True))
-    window.open_path(str(FIXTURES / "plain.sub"))
+    with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=20_000):
+        window.open_path(str(FIXTURES / "plain.sub"))
     assert asked == [23.976] and window.state.doc[0].start == 960
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # replace the cues
-    window.open_path(str(FIXTURES / "declared_25fps.sub"))  # "{1}{1}25": the file says it, nothing asked
+    with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=20_000):
+        window.open_path(str(FIXTURES / "declared_25fps.sub"))  # "{1}{1}25": the file says it, nothing asked
     assert len(asked) == 1 and window.state.doc[0].start == 1000
 
 
@@ -118,11 +123,12 @@ def test_opening_a_video_with_tracks_offers_them(window, qtbot, tmp_path, monkey
     assert len(window.state.doc) == 0
 
 
-def test_the_source_file_survives_a_project_save_and_undo(window, tmp_path):
+def test_the_source_file_survives_a_project_save_and_undo(window, tmp_path, qtbot):
     path = tmp_path / "k.ass"
     shutil.copy(FIXTURES / "aegisub_karaoke.ass", path)
     before = path.read_bytes()
-    window.open_path(str(path))
+    with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=20_000):
+        window.open_path(str(path))
     project = tmp_path / "k.qssproj"
     assert window.files._save_project(str(project))
     from app.formats.project import load_project

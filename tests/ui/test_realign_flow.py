@@ -96,7 +96,8 @@ def loaded(window, qtbot, speech_wav, tmp_path):  # noqa: F811
         window.open_path(str(speech_wav))
     srt = tmp_path / "speech.srt"
     srt.write_text(SPEECH_SRT, encoding="utf-8")
-    window.files.import_srt(str(srt))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.files.import_srt(str(srt))
     assert len(window.state.doc) == 4
     return window
 

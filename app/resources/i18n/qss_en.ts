@@ -76,10 +76,38 @@
   <context>
     <name>Message</name>
     <message numerus="yes">
+      <source>%n cue(s) left in place by more than {seconds} s</source>
+      <translation>
+        <numerusform>%n cue left in place by more than {seconds} s</numerusform>
+        <numerusform>%n cues left in place by more than {seconds} s</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cue(s) moved by more than {seconds} s</source>
+      <translation>
+        <numerusform>%n cue moved by more than {seconds} s</numerusform>
+        <numerusform>%n cues moved by more than {seconds} s</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n to review (kept their old times)</source>
+      <translation>
+        <numerusform>%n to review (kept their old times)</numerusform>
+        <numerusform>%n to review (kept their old times)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Recognised %n cue(s)</source>
       <translation>
         <numerusform>Recognised %n cue</numerusform>
         <numerusform>Recognised %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Recognised %n cue(s) ({language})</source>
+      <translation>
+        <numerusform>Recognised %n cue ({language})</numerusform>
+        <numerusform>Recognised %n cues ({language})</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -136,6 +164,20 @@
       <translation>
         <numerusform>word timings of %n cue</numerusform>
         <numerusform>word timings of %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{path}: %n cue(s) re-timed</source>
+      <translation>
+        <numerusform>{path}: %n cue re-timed</numerusform>
+        <numerusform>{path}: %n cues re-timed</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{path}: %n cue(s), language {language}</source>
+      <translation>
+        <numerusform>{path}: %n cue, language {language}</numerusform>
+        <numerusform>{path}: %n cues, language {language}</numerusform>
       </translation>
     </message>
   </context>
