@@ -76,8 +76,10 @@ def test_shared_rules_are_written_once():
                 continue
             for tok in _code_tokens(path):
                 value = tok.string.lower()
-                if (tok.type == tokenize.NUMBER and value in numbers) or (
-                    tok.type == tokenize.STRING and tok.string in strings
-                ) or (tok.type == tokenize.NUMBER and value == "0x3040"):
+                if (
+                    (tok.type == tokenize.NUMBER and value in numbers)
+                    or (tok.type == tokenize.STRING and tok.string in strings)
+                    or (tok.type == tokenize.NUMBER and value == "0x3040")
+                ):
                     copies.append(f"{path.relative_to(ROOT)}:{tok.start[0]}: {tok.string}")
     assert not copies, "use app.core.rules instead:\n" + "\n".join(copies)

@@ -32,7 +32,28 @@ def run_probe(args: argparse.Namespace) -> int:
     print(f"size:      {info.size_bytes} bytes" + (f", {info.bit_rate // 1000} kb/s" if info.bit_rate else ""))
     for s in info.streams:
         print(f"stream {s.index}:  {_describe(s)}")
+    _print_subtitle_tracks(info)
     return 0
+
+
+def _print_subtitle_tracks(info) -> None:
+    """Subtitle tracks as `convert VIDEO OUT --track N` counts them, and whether their text can be read."""
+    from app.media.subtitle_tracks import BITMAP_CODECS, TEXT_CODECS
+
+    subtitles = [s for s in info.streams if s.kind == "subtitle"]
+    for number, s in enumerate(subtitles, start=1):
+        if s.codec in TEXT_CODECS:
+            kind = "text"
+        elif s.codec in BITMAP_CODECS:
+            kind = f"{BITMAP_CODECS[s.codec]} pictures, not readable (needs OCR)"
+        else:
+            kind = "not readable"
+        parts = [f"track {number}: stream {s.index}, {s.codec or 'unknown codec'}, {kind}"]
+        if s.language:
+            parts.append(f"[{s.language}]")
+        if s.title:
+            parts.append(f'"{s.title}"')
+        print("subtitle " + " ".join(parts))
 
 
 def _describe(s) -> str:

@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Recognise speech with Qwen3-ASR, time every word with the forced aligner and write an SRT.",
     )
     tr.add_argument("media", metavar="MEDIA", help="audio or video file")
-    tr.add_argument("-o", "--output", metavar="OUT.srt", help="SRT to write (default: MEDIA with .srt)")
+    tr.add_argument("-o", "--output", metavar="OUT.srt",
+                    help="subtitles to write, in the format of the extension: .srt .vtt .ass .ttml .sbv .json .txt... "
+                    "(default: MEDIA with .srt)")  # fmt: skip
     tr.add_argument(
         "--model", metavar="NAME|DIR", default=None, help="Qwen3-ASR-0.6B (default), Qwen3-ASR-1.7B or a folder"
     )
@@ -54,8 +56,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "audio (windows well under 180 s) and write an SRT.",
     )
     al.add_argument("media", metavar="MEDIA")
-    al.add_argument("subtitles", metavar="SUBS.srt")
-    al.add_argument("-o", "--output", metavar="OUT.srt", help="SRT to write (default: SUBS.aligned.srt)")
+    al.add_argument("subtitles", metavar="SUBS", help="subtitles of any format (SRT, WebVTT, ASS, TTML...)")
+    al.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="subtitles to write, in the format of the extension (default: SUBS.aligned, same format)",
+    )
     al.add_argument(
         "--aligner", metavar="NAME|DIR", default=None, help="Qwen3-ForcedAligner-0.6B (default) or a folder"
     )
@@ -175,8 +182,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
     from app.asr.languages import canonical_language
     from app.asr.models import check_local
     from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
+    from app.cli.subtitle_options import write_output
     from app.core.messages import english, message
-    from app.formats.srt import write_srt
 
     language = canonical_language(args.language)  # a bad name or folder fails before any slow work
     options = _options(args)
@@ -192,7 +199,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
             cues.extend(item.cues)
         elif isinstance(item, RecognitionDone):
             done = item
-    write_srt(output, cues)
+    write_output(args, output, cues)  # any writable format, by OUT's extension
     summary = english(message("cli.transcribed", len(cues), path=output, language=done.language or "unknown"))
     note = f" ({english(message('cli.estimated_note'))})" if done.estimated else ""
     print(summary + note)
@@ -204,14 +211,16 @@ def run_align(args: argparse.Namespace) -> int:
     from app.asr.models import check_local
     from app.asr.protocol import RealignDone, RealignJob
     from app.asr.realign import REVIEW_THRESHOLD_MS
+    from app.cli.subtitle_options import write_output
     from app.core.errors import ModelError
     from app.core.language_guess import guess_language
     from app.core.messages import english, message
-    from app.formats.srt import read_srt, write_srt
+    from app.formats.registry import by_extension
+    from app.session.subtitle_files import load_subtitles
 
     options = _options(args)
     check_local(options.aligner, "aligner")
-    subs = read_srt(args.subtitles)
+    subs = load_subtitles(args.subtitles)  # any format; styles and speakers ride along on the cues
     language = canonical_language(args.language) or guess_language(c.text for c in subs.cues)
     if language is None:  # the recognizer will listen for it: it must be there (or downloadable)
         check_local(options.model, "recognizer")
@@ -220,7 +229,8 @@ def run_align(args: argparse.Namespace) -> int:
         print(f"language: {language}{how}")
     bar = _Bar()
     audio = load_audio(args.media, bar)
-    output = args.output or os.path.splitext(args.subtitles)[0] + ".aligned.srt"
+    stem, suffix = os.path.splitext(args.subtitles)
+    output = args.output or stem + ".aligned" + (suffix if by_extension("x" + suffix, writable=True) else ".srt")
     job = RealignJob(options, tuple(subs.cues), None, language, correct_drift=not args.no_drift)
     result = None
     try:
@@ -234,7 +244,7 @@ def run_align(args: argparse.Namespace) -> int:
     assert result is not None
     large = result.large_moves(REVIEW_THRESHOLD_MS)
     cues = result.result({p.index for p in large} if args.keep_large else ())
-    write_srt(output, cues)
+    write_output(args, output, cues, subs.header)  # a header is used only by the format it came from
     if not args.no_drift:
         print(f"offset and drift: {result.drift.describe()}")
     if large:

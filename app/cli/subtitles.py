@@ -12,25 +12,27 @@ from app.core.checks import Limits, readability, validate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from app.cli.subtitle_options import add_read_options, add_write_options
+
     convert = subparsers.add_parser(
         "convert",
-        help="read any SRT (any encoding, any newline) and write a clean UTF-8 SRT",
-        description="Read an SRT in any encoding and write it as clean UTF-8, renumbered from 1.",
+        help="convert subtitles between formats (SRT, WebVTT, ASS, TTML...), or take them out of a video",
+        description="Read subtitles of any supported format and encoding, or a text track of a video (MKV, MP4, "
+        "WebM), and write them in the format OUT's extension (or --format) names, as UTF-8.",
     )
-    convert.add_argument("input", metavar="IN", help="SRT file to read")
-    convert.add_argument("output", metavar="OUT.srt", help="SRT file to write (replaced atomically)")
-    convert.add_argument("--encoding", metavar="NAME", help="encoding of IN (default: detected)")
-    convert.add_argument("--bom", action="store_true", help="start OUT with a UTF-8 byte-order mark")
-    convert.add_argument("--crlf", action="store_true", help="end lines with CR LF (Windows) instead of LF")
+    convert.add_argument("input", metavar="IN", help="subtitle file, or a video with a subtitle track")
+    convert.add_argument("output", metavar="OUT", help="file to write (replaced atomically), e.g. out.vtt")
+    add_read_options(convert)
+    add_write_options(convert)
     convert.set_defaults(func=run_convert)
 
     check = subparsers.add_parser(
         "check",
-        help="report timing and readability problems of an SRT",
+        help="report timing and readability problems of a subtitle file",
         description="Count cues, name the detected encoding, and list overlaps, reading speed and long lines.",
     )
-    check.add_argument("input", metavar="IN.srt")
-    check.add_argument("--encoding", metavar="NAME", help="encoding of IN (default: detected)")
+    check.add_argument("input", metavar="IN")
+    add_read_options(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument(
         "--max-cps", type=float, default=Limits.max_cps, help=f"reading speed limit (default {Limits.max_cps:g})"
@@ -40,29 +42,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_convert(args: argparse.Namespace) -> int:
-    from app.formats.srt import read_srt, write_srt
+    from app.cli.subtitle_options import read_input, write_output
 
-    result = read_srt(args.input, args.encoding)
-    write_srt(args.output, result.cues, bom=args.bom, crlf=args.crlf)
+    result = read_input(args)
     for message in result.skipped:
         print(f"warning: {message}", file=sys.stderr)
+    write_output(args, args.output, result.cues, result.header)
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
     from app.cli import EXIT_PROBLEMS, plural
-    from app.formats.srt import read_srt
+    from app.cli.subtitle_options import read_input
+    from app.formats.registry import by_name
 
-    result = read_srt(args.input, args.encoding)
+    result = read_input(args)
     limits = Limits(max_cps=args.max_cps, max_line_chars=args.max_line)
     problems = validate(result.cues) + readability(result.cues, limits)
     problems.sort(key=lambda p: p.index)
-    numbers = file_numbers(args.input, result.encoding, result.cues)
+    if result.format == "srt" and result.path is not None:
+        numbers = file_numbers(args.input, result.encoding, result.cues)
+    else:  # other formats number nothing (and a video is no text to look through)
+        numbers = list(range(1, len(result.cues) + 1))
     status = EXIT_PROBLEMS if problems else 0
     if args.json:
         report = {
             "file": args.input,
             "cues": len(result.cues),
+            "format": result.format,
             "encoding": result.encoding,
             "encoding_detected": result.detected,
             "bom": result.bom,
@@ -79,7 +86,8 @@ def run_check(args: argparse.Namespace) -> int:
     how = "detected" if result.detected else ("byte-order mark" if result.bom else "valid UTF-8")
     if args.encoding:
         how = "as given"
-    print(f"{args.input}: {plural(len(result.cues), 'cue')}, encoding {result.encoding} ({how})")
+    kind = "" if result.format == "srt" else f"{by_name(result.format).label}, "
+    print(f"{args.input}: {plural(len(result.cues), 'cue')}, {kind}encoding {result.encoding} ({how})")
     for message in result.skipped:
         print(f"skipped: {message}")
     counts = Counter(p.kind for p in problems)

@@ -341,6 +341,7 @@ def merge_cues(first: Cue, second: Cue, joiner: str = " ") -> Cue:
         edited=first.edited or second.edited,
         locked=first.locked or second.locked,
         needs_review=first.needs_review or second.needs_review,
+        extra=first.extra,  # the first cue's style, speaker and position
     )
 
 

@@ -35,6 +35,9 @@ class Cue:
     ``edited`` means the text changed since its timing was computed, so re-alignment should look at it.
     ``locked`` means automatic timing (re-alignment, segmentation) must never move it.
     ``needs_review`` marks a cue the aligner could not place; it kept its old timing.
+    ``extra`` holds what a subtitle format carries and SRT does not (style name, speaker, position, the
+    original line of an ASS event...), as sorted ``(key, value)`` text pairs: frozen, hashable, saved in
+    projects, and kept by every edit (see :mod:`app.formats.base` for the keys).
     """
 
     start: int
@@ -44,6 +47,7 @@ class Cue:
     edited: bool = False
     locked: bool = False
     needs_review: bool = False
+    extra: tuple[tuple[str, str], ...] = ()
 
     @property
     def duration(self) -> int:
@@ -54,6 +58,28 @@ class Cue:
 
     def with_(self, **changes: Any) -> Cue:
         return replace(self, **changes)
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """One ``extra`` value (a style name, a speaker...), or ``default``."""
+        for name, value in self.extra:
+            if name == key:
+                return value
+        return default
+
+    def with_extra(self, **values: str | None) -> Cue:
+        """This cue with some ``extra`` values set (``None`` removes one)."""
+        merged = dict(self.extra)
+        for key, value in values.items():
+            if value is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = value
+        return replace(self, extra=make_extra(merged))
+
+
+def make_extra(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The ``extra`` of a cue from a mapping: sorted pairs of text."""
+    return tuple(sorted((str(k), str(v)) for k, v in values.items()))
 
 
 ChangeKind = Literal["inserted", "removed", "changed", "reset", "meta"]

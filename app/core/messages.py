@@ -108,6 +108,21 @@ def message(code: str, n: int | None = None, /, **params: Any) -> Message:
     return Message(code, params, n)
 
 
+CATALOGUE.update(  # what a subtitle format could not keep (app.formats.base.dropped_features)
+    {
+        "formats.dropped.style": "style names of %n cue(s)",
+        "formats.dropped.actor": "speakers of %n cue(s)",
+        "formats.dropped.align": "positions of %n cue(s)",
+        "formats.dropped.markup": "italics and other markup in %n cue(s)",
+        "formats.dropped.karaoke": "karaoke timing in %n cue(s)",
+        "formats.dropped.overrides": "override tags (\\pos, colours, fades...) in %n cue(s)",
+        "formats.dropped.vtt_settings": "WebVTT cue settings of %n cue(s)",
+        "formats.dropped.header": "the styles and script information of the file it came from",
+        "formats.dropped.words": "word timings of %n cue(s)",
+    }
+)
+
+
 _PLURAL = re.compile(r"(\w+)\((\w+)\)")
 
 

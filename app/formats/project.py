@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.checks import Limits
-from app.core.document import Cue, Document, Word
+from app.core.document import Cue, Document, Word, make_extra
 from app.core.errors import ProjectError
 from app.formats.textio import UnreadableFile, atomic_write_bytes, read_user_bytes, without_lone_surrogates
 
@@ -34,6 +34,8 @@ def _cue_to_json(cue: Cue) -> dict[str, Any]:
     for flag in ("edited", "locked", "needs_review"):
         if getattr(cue, flag):
             data[flag] = True
+    if cue.extra:
+        data["extra"] = dict(cue.extra)
     return data
 
 
@@ -138,7 +140,20 @@ def _cue_from_json(data: Any, number: int) -> Cue:
         edited=data.get("edited") is True,
         locked=data.get("locked") is True,
         needs_review=data.get("needs_review") is True,
+        extra=_extra(data.get("extra")),
     )
+
+
+def _extra(value: Any) -> tuple[tuple[str, str], ...]:
+    """A cue's format fields (style, speaker, position): text keys to text values; anything else is dropped."""
+    if not isinstance(value, dict):
+        return ()
+    pairs = {
+        without_lone_surrogates(k): without_lone_surrogates(v)
+        for k, v in value.items()
+        if isinstance(k, str) and isinstance(v, str) and len(k) <= 64 and len(v) <= 100_000
+    }
+    return make_extra(pairs)
 
 
 def _time(data: dict[str, Any], key: str, where: str) -> int:

@@ -48,6 +48,7 @@ class StreamInfo:
     frame_rate: float | None = None
     default: bool = False  # flagged as the stream to play by default (what a player picks among several)
     attached_pic: bool = False  # a video "stream" that is only cover art (mp3, m4a, flac)
+    title: str | None = None  # the track's name ("English SDH", "Commentary")
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,7 @@ def _stream_info(stream: av.stream.Stream) -> StreamInfo:
         "language": stream.language if stream.language not in (None, "", "und") else None,
         "default": bool(disposition & av.stream.Disposition.default),
         "attached_pic": bool(disposition & av.stream.Disposition.attached_pic),
+        "title": (stream.metadata or {}).get("title") or None,
     }
     if stream.type == "audio" and cc is not None:
         info.update(

@@ -7,20 +7,18 @@ from __future__ import annotations
 
 import codecs
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from app.core.commands import ReplaceAll
 from app.core.errors import AppError
+from app.formats.registry import readable
 from app.ui.host import Host
+from app.ui.subtitle_io import SubtitleIO, import_filter, subtitle_patterns, subtitle_tracks_of
 from app.ui.workers import Report
 
-if TYPE_CHECKING:
-    from app.formats.srt import SrtReadResult
-
-SUBTITLE_SUFFIXES = {".srt", ".vtt"}  # WebVTT is read by the same tolerant reader (app.formats.srt)
+SUBTITLE_SUFFIXES = {ext for fmt in readable() for ext in fmt.extensions}  # every format app.formats reads
 PROJECT_SUFFIXES = {".qssproj"}
 MEDIA_PATTERNS = (
     "*.mp4 *.mkv *.webm *.mov *.avi *.ts *.mts *.m2ts *.mpg *.mpeg *.wmv *.flv *.3gp "
@@ -33,10 +31,10 @@ def open_filter() -> str:
     return ";;".join(
         (
             QCoreApplication.translate("FileController", "All supported ({patterns})").format(
-                patterns=f"{MEDIA_PATTERNS} *.srt *.vtt *.qssproj"
+                patterns=f"{MEDIA_PATTERNS} {subtitle_patterns()} *.qssproj"
             ),
             QCoreApplication.translate("FileController", "Media ({patterns})").format(patterns=MEDIA_PATTERNS),
-            QCoreApplication.translate("FileController", "Subtitles ({patterns})").format(patterns="*.srt *.vtt"),
+            QCoreApplication.translate("FileController", "Subtitles ({patterns})").format(patterns=subtitle_patterns()),
             QCoreApplication.translate("FileController", "Projects ({patterns})").format(patterns="*.qssproj"),
             QCoreApplication.translate("FileController", "All files ({patterns})").format(patterns="*"),
         )
@@ -52,6 +50,8 @@ class FileController(QObject):
         self.host = host
         self.state = host.state
         self.state.metadataChanged.connect(self._on_metadata)
+        self.subtitles = SubtitleIO(host, self)  # formats: Export As, Save Subtitles, the track picker
+        self.subtitles.exported.connect(self._on_exported)
         self.last_read: tuple[str, str, bool] | None = None  # path, encoding, whether it was detected
 
     # -- dialogs -------------------------------------------------------------------------------------
@@ -76,14 +76,7 @@ class FileController(QObject):
             self.host.dialog_parent(),
             self.tr("Import subtitles"),
             self._start_dir(),
-            ";;".join(
-                (
-                    QCoreApplication.translate("FileController", "Subtitles ({patterns})").format(
-                        patterns="*.srt *.vtt"
-                    ),
-                    QCoreApplication.translate("FileController", "All files ({patterns})").format(patterns="*"),
-                )
-            ),
+            import_filter(),
         )
         if path:
             self.import_srt(path)
@@ -123,16 +116,13 @@ class FileController(QObject):
         self.import_srt(path, chosen, ask=False)  # the user asked for this very file again: no question
 
     def export_srt_dialog(self) -> None:
+        """File ▸ Export As: a format list that sets the extension."""
         self.host.commit_edits()
-        suggestion = self._suggest_name(".srt")
-        path, _ = QFileDialog.getSaveFileName(
-            self.host.dialog_parent(),
-            self.tr("Export SRT"),
-            suggestion,
-            QCoreApplication.translate("FileController", "Subtitles ({patterns})").format(patterns="*.srt"),
-        )
-        if path:
-            self.export_srt(path)
+        self.subtitles.export_dialog(self._suggest_name(".srt"))
+
+    def save_subtitles(self) -> bool:
+        """Write the subtitles back to the file they came from, in its format and encoding."""
+        return self.subtitles.save(self._suggest_name(".srt"))
 
     def _suggest_name(self, suffix: str) -> str:
         base = self.state.subtitle_path or self.state.doc.media_path or self.state.project_path
@@ -183,38 +173,56 @@ class FileController(QObject):
                 )
 
     def import_srt(self, path: str, encoding: str | None = None, *, ask: bool = True) -> None:
-        """Lay the cues of an SRT over the open media; undoable, so nothing is lost.
+        """Lay the cues of a subtitle file (any format) over the open media; undoable, so nothing is lost.
 
         The file is read in a worker thread with progress and Cancel: detecting the encoding of a 100 KB file
         already takes a quarter of a second, and a 50 MB one several seconds.
         """
-        from app.formats.srt import read_srt
-
         self.host.commit_edits()
+        options = self.subtitles.read_options(path)  # a frame rate asked for first, where one is needed
+        if options is not None:
+            self._read_subtitles(path, encoding, options, ask=ask)
+
+    def _read_subtitles(
+        self, path: str, encoding: str | None, options: Any, asked: bool = False, *, ask: bool = True
+    ) -> None:
+        from app.formats.base import ReadOptions
+        from app.session.subtitle_files import load_subtitles
+
         reading = self.tr("Reading {name}…").format(name=os.path.basename(path))
 
-        def job(report: Report) -> SrtReadResult:
-            return read_srt(
-                path, encoding, progress=lambda fraction: report.progress(fraction, reading), cancelled=report.cancelled
-            )
+        def job(report: Report) -> Any:
+            return load_subtitles(
+                path, encoding, options=options, progress=lambda fraction: report.progress(fraction, reading),
+                cancelled=report.cancelled,
+            )  # fmt: skip
+
+        def read(result: Any) -> None:
+            language = None if asked else self.subtitles.pick_language(result)  # SAMI: which of its languages
+            if language is not None:
+                self._read_subtitles(path, encoding, ReadOptions(options.fps, language), asked=True, ask=ask)
+            else:
+                self._lay_subtitles(path, result, ask)
 
         title = self.tr("Open subtitles")
-        self.host.tasks.start(
-            "subtitles", reading, job, lambda result: self._lay_subtitles(path, result, ask), title=title, replaces=True
-        )
+        self.host.tasks.start("subtitles", reading, job, read, title=title, replaces=True)
 
-    def _lay_subtitles(self, path: str, result: SrtReadResult, ask: bool = True) -> None:
+    def _lay_subtitles(self, path: str, result: Any, ask: bool = True) -> None:
         self.host.commit_edits()  # what was typed while the file was read
         self.last_read = (path, result.encoding, result.detected)
+        self._lay_over(result, path, os.path.basename(path), ask)
+
+    def _lay_over(self, result: Any, path: str | None, name: str, ask: bool = True) -> None:
+        """Put subtitles read from a file (``path``) or a video's track (no path) in the document."""
         session = self.state.session
         if session.is_pristine() and session.audio is None:  # a fresh document: the file is where it starts
-            session.initialise(ReplaceAll(tuple(result.cues), "Import subtitles"))
+            session.initialise(self.subtitles.import_command(result, "Import subtitles"))
         else:  # laid over the work there is: undoable, so nothing is lost
-            if ask and len(self.state.doc) and not self._confirm_replace(os.path.basename(path)):
+            if ask and len(self.state.doc) and not self._confirm_replace(name):
                 return
-            self.state.push(ReplaceAll(tuple(result.cues), self.tr("Import subtitles")))
-        self.state.subtitle_path = path
-        name = os.path.basename(path)
+            self.state.push(self.subtitles.import_command(result, self.tr("Import subtitles")))
+        if path is not None:
+            self.state.subtitle_path = path
         how = self.tr("{encoding}, detected").format(encoding=result.encoding) if result.detected else result.encoding
         message = self.tr("%n cue(s) read from {name} ({how})", "", len(result.cues)).format(name=name, how=how)
         if result.skipped:
@@ -228,7 +236,8 @@ class FileController(QObject):
                 + ("\n…" if len(result.skipped) > 20 else ""),
             )
         self.host.show_status(message, 8000)
-        self.subtitlesLoaded.emit(path)
+        if path is not None:
+            self.subtitlesLoaded.emit(path)
 
     def _confirm_replace(self, name: str) -> bool:
         """Importing over cues replaces them: ask first, as recognition does."""
@@ -255,10 +264,10 @@ class FileController(QObject):
                 track = probe(path).audio_track(audio.stream_index)
             except AppError:
                 track = None
-            return audio, track
+            return audio, track, subtitle_tracks_of(path)
 
         def done(result: Any) -> None:
-            audio, track = result
+            audio, track, subtitle_tracks = result
             own = self.state.doc.media_path == os.path.abspath(path)  # the project's own media, or a new one
             replaced_media = self.state.audio is not None and not own
             self.state.set_audio(audio, track)
@@ -278,8 +287,48 @@ class FileController(QObject):
                                       "replaces them)", "", count)  # fmt: skip
                 self.host.show_status(message.format(name=name), 15_000)
             self.mediaLoaded.emit()
+            if any(t.is_text for t in subtitle_tracks) and not len(self.state.doc):  # a video with subtitles
+                self.offer_tracks(path, subtitle_tracks)
 
         self.host.tasks.start("decode", decoding, job, done, title=self.tr("Open media"), replaces=True)
+
+    def import_track_dialog(self) -> None:
+        """File ▸ Import Subtitle Track: the tracks of the open video, or of a video the user picks."""
+        from app.session.subtitle_files import is_video_path
+
+        path = self.state.doc.media_path
+        if not path or not is_video_path(path):
+            path, _ = QFileDialog.getOpenFileName(
+                self.host.dialog_parent(), self.tr("Import Subtitle Track"), self._start_dir(),
+                QCoreApplication.translate("FileController", "Media ({patterns})").format(patterns=MEDIA_PATTERNS),
+            )  # fmt: skip
+        if not path:
+            return
+        title = self.tr("Import Subtitle Track")
+
+        def listed(tracks: Any) -> None:
+            if not tracks:
+                self.error(title, self.tr("{name} has no subtitle tracks.").format(name=os.path.basename(path)))
+            else:
+                self.offer_tracks(path, tracks)
+
+        self.host.tasks.start("tracks", self.tr("Reading tracks…"), lambda _r: subtitle_tracks_of(path, strict=True),
+                              listed, title=title, bound=False)  # fmt: skip
+
+    def offer_tracks(self, path: str, tracks: list[Any]) -> None:
+        """The track picker; the chosen text track is read as a task and laid over the document (undoable)."""
+        from app.session.subtitle_files import read_track
+        from app.ui.subtitle_io import TrackPicker
+
+        picker = TrackPicker(self.host.dialog_parent(), os.path.basename(path), tracks)
+        picker.exec()
+        number = picker.chosen()
+        if number is None:
+            return
+        name = self.tr("{name}, track {number}").format(name=os.path.basename(path), number=number)
+        self.host.tasks.start("track", self.tr("Reading {name}…").format(name=name),
+                              lambda _r: read_track(path, number), lambda result: self._lay_over(result, None, name),
+                              title=self.tr("Import Subtitle Track"))  # fmt: skip
 
     def _on_metadata(self, fields: frozenset[str]) -> None:
         """The media path went back or forth (undo, redo): decode the media it names, so the two agree."""
@@ -292,20 +341,11 @@ class FileController(QObject):
 
     # -- saving --------------------------------------------------------------------------------------
     def export_srt(self, path: str) -> bool:
-        from app.formats.srt import write_srt
+        return self.subtitles.export(path, "srt")
 
-        try:
-            write_srt(path, self.state.doc.cues)
-        except (AppError, OSError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self.error(
-                self.tr("Export SRT"), self.tr("{path}: cannot be written ({reason})").format(path=path, reason=reason)
-            )
-            return False
+    def _on_exported(self, path: str) -> None:
         self.state.subtitle_path = path
         self._add_recent(path)
-        self.host.show_status(self.tr("Exported %n cue(s) to {path}", "", len(self.state.doc)).format(path=path), 6000)
-        return True
 
     def save_project(self) -> bool:
         if not self.state.project_path:

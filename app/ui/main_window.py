@@ -173,11 +173,13 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
         file.addSeparator()
-        self._action(file, self.tr("&Import Subtitles (SRT, WebVTT)…"), f.import_srt_dialog, "Ctrl+I", id="file.import")
+        self._action(file, self.tr("&Import Subtitles…"), f.import_srt_dialog, "Ctrl+I", id="file.import")
+        self._action(file, self.tr("Import Subtitle &Track from Video…"), f.import_track_dialog, id="file.import_track")
         self._action(
             file, self.tr("Reload Subtitles with E&ncoding…"), f.reload_with_encoding_dialog, id="file.reload_encoding"
         )
-        self._action(file, self.tr("&Export SRT…"), f.export_srt_dialog, "Ctrl+E", id="file.export_srt")
+        self._action(file, self.tr("Save Su&btitles"), f.save_subtitles, id="file.save_subtitles")
+        self._action(file, self.tr("&Export As…"), f.export_srt_dialog, "Ctrl+E", id="file.export_srt")
         file.addSeparator()
         self._action(file, self.tr("&Save Project"), f.save_project, QKeySequence.StandardKey.Save, id="file.save")
         self._action(

@@ -13,8 +13,9 @@ def test_vtt_opens_as_subtitles(window, tmp_path, qtbot):
     with qtbot.waitSignal(window.files.subtitlesLoaded):
         window.open_path(str(path))
     assert [(c.start, c.end, c.text) for c in window.state.doc] == [
-        (1000, 2500, "Ana: Hello there."), (3000, 4000, "Second line."),
+        (1000, 2500, "Hello there."), (3000, 4000, "Second line."),
     ]  # fmt: skip
+    assert window.state.doc[0].get("actor") == "Ana"  # the voice is the cue's speaker, not part of its text
     assert window.state.subtitle_path == str(path)
     assert window.files._suggest_name(".srt").endswith("captions.srt")  # export writes SRT beside it
     assert not window.dialogs

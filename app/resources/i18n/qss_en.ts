@@ -35,13 +35,6 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>Exported %n cue(s) to {path}</source>
-      <translation>
-        <numerusform>Exported %n cue to {path}</numerusform>
-        <numerusform>Exported %n cues to {path}</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
       <source>Opened {name} in place of the previous media; the %n cue(s) you had are kept</source>
       <translation>
         <numerusform>Opened {name} in place of the previous media; the %n cue you had are kept</numerusform>
@@ -115,6 +108,62 @@
       <translation>
         <numerusform>Recognised %n cue ({language})</numerusform>
         <numerusform>Recognised %n cues ({language})</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>WebVTT cue settings of %n cue(s)</source>
+      <translation>
+        <numerusform>WebVTT cue settings of %n cue</numerusform>
+        <numerusform>WebVTT cue settings of %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>italics and other markup in %n cue(s)</source>
+      <translation>
+        <numerusform>italics and other markup in %n cue</numerusform>
+        <numerusform>italics and other markup in %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>karaoke timing in %n cue(s)</source>
+      <translation>
+        <numerusform>karaoke timing in %n cue</numerusform>
+        <numerusform>karaoke timing in %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>override tags (\pos, colours, fades...) in %n cue(s)</source>
+      <translation>
+        <numerusform>override tags (\pos, colours, fades...) in %n cue</numerusform>
+        <numerusform>override tags (\pos, colours, fades...) in %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>positions of %n cue(s)</source>
+      <translation>
+        <numerusform>positions of %n cue</numerusform>
+        <numerusform>positions of %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>speakers of %n cue(s)</source>
+      <translation>
+        <numerusform>speakers of %n cue</numerusform>
+        <numerusform>speakers of %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>style names of %n cue(s)</source>
+      <translation>
+        <numerusform>style names of %n cue</numerusform>
+        <numerusform>style names of %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>word timings of %n cue(s)</source>
+      <translation>
+        <numerusform>word timings of %n cue</numerusform>
+        <numerusform>word timings of %n cues</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -204,6 +253,16 @@
       <translation>
         <numerusform>%n task running</numerusform>
         <numerusform>%n tasks running</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SubtitleIO</name>
+    <message numerus="yes">
+      <source>Exported %n cue(s) to {path}</source>
+      <translation>
+        <numerusform>Exported %n cue to {path}</numerusform>
+        <numerusform>Exported %n cues to {path}</numerusform>
       </translation>
     </message>
   </context>

@@ -1,0 +1,80 @@
+"""Options every verb that reads or writes subtitles shares: formats, encodings, tracks, frame rates."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app.core.document import Cue
+from app.core.messages import english
+from app.formats.base import ReadOptions, SubtitleFile, WriteOptions
+
+
+def add_read_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--encoding", metavar="NAME", help="encoding of IN (default: detected)")
+    parser.add_argument(
+        "--track",
+        type=int,
+        metavar="N",
+        help="subtitle track N of a video (default: the first text track)",
+    )
+    parser.add_argument("--input-format", metavar="NAME", help="format of IN (default: by its content, then extension)")
+    parser.add_argument("--fps", type=float, metavar="RATE", help="frame rate of frame-based formats (MicroDVD)")
+    parser.add_argument("--language", metavar="NAME", help="which language of a SAMI file to read (default: first)")
+
+
+def add_write_options(parser: argparse.ArgumentParser) -> None:
+    from app.formats.registry import writable
+
+    names = ", ".join(f.name for f in writable())
+    parser.add_argument("--format", metavar="NAME", help=f"format of OUT (default: by its extension): {names}")
+    parser.add_argument("--bom", action="store_true", help="start OUT with a UTF-8 byte-order mark")
+    parser.add_argument("--crlf", action="store_true", help="end lines with CR LF (Windows) instead of LF")
+    parser.add_argument("--no-times", action="store_true", help="plain text (.txt) without the times")
+
+
+def read_input(args: argparse.Namespace) -> SubtitleFile:
+    """The subtitles IN names: a subtitle file of any format, or a text track of a video."""
+    from app.session.subtitle_files import load_subtitles
+
+    options = ReadOptions(fps=getattr(args, "fps", None), language=getattr(args, "language", None))
+    return load_subtitles(
+        args.input, args.encoding, format=getattr(args, "input_format", None), track=getattr(args, "track", None),
+        options=options,
+    )  # fmt: skip
+
+
+def write_output(
+    args: argparse.Namespace, path: str, cues: Sequence[Cue], header: dict[str, str] | None = None
+) -> None:
+    """Write ``cues`` in the format of OUT (or --format); say in one line what that format could not keep."""
+    from app.formats.registry import by_extension, by_name, write_subtitles
+
+    name = getattr(args, "format", None)
+    fmt = by_name(name) if name else by_extension(path, writable=True) or by_name("srt")
+    fps = getattr(args, "fps", None)
+    if fmt.frame_based and fps is None:  # frames of the video the subtitles came from, else 23.976
+        fps = _video_frame_rate(getattr(args, "input", None)) or _video_frame_rate(getattr(args, "media", None))
+    options = WriteOptions(fps=fps, times=not getattr(args, "no_times", False),
+                           header=dict(header or {}))  # fmt: skip
+    dropped = write_subtitles(
+        path, list(cues), format=fmt.name, bom=getattr(args, "bom", False),
+        newline="\r\n" if getattr(args, "crlf", False) else "\n", options=options,
+    )  # fmt: skip
+    if dropped:
+        print(f"warning: {path}: {fmt.label} does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
+
+
+def _video_frame_rate(path: str | None) -> float | None:
+    from app.core.errors import AppError
+    from app.session.subtitle_files import is_video_path
+
+    if not path or not is_video_path(path):
+        return None
+    try:
+        from app.media.probe import probe
+
+        return next((s.frame_rate for s in probe(path).streams if s.kind == "video" and s.frame_rate), None)
+    except AppError:
+        return None

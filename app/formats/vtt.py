@@ -1,0 +1,196 @@
+"""WebVTT, read as the W3C parsing rules say and written as browsers and YouTube take it.
+
+Reading: the header line and its text, STYLE and REGION blocks (kept for writing back), NOTE blocks (comments,
+left out and counted), cue identifiers and cue settings (kept on the cue, never in its text), a voice span
+``<v Roger>`` (the cue's speaker; several voices in one cue stay in the text as ``Roger: ``), <i> <b> <u> kept,
+class, language, ruby and timestamp tags removed, character references decoded. A line holding "-->" ends a
+cue's text (the spec's rule), and a block without a timing line is skipped and reported.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from app.core.document import Cue
+from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
+from app.formats.simple import clock
+
+_STAMP = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
+_TIMING = re.compile(r"^\s*" + _STAMP + r"[ \t]*-->[ \t]*" + _STAMP + r"(?P<settings>(?:[ \t].*)?)$")
+# repetitions are bounded: a damaged line ("<v <v <v...") is read in linear time
+_TAG = re.compile(r"<(/?)([a-z]{1,20})?(?:\.[\w.-]{0,200})?(?:[ \t]([^<>\n]{0,500}))?>|<\d[\d:.]{0,20}>", re.IGNORECASE)
+_RT = re.compile(r"<rt(?:\.[\w.-]{0,200})?>([^<\n]{0,500})(?:</rt>|(?=</ruby>)|(?=\n)|$)")
+_KEPT = {"i", "b", "u"}
+_LINE_TOP = re.compile(r"(?:^|\s)line:(?:0|1|[0-9](?:\.\d+)?%|10%)(?:,\S*)?(?:\s|$)")
+
+
+def _ms(groups: tuple[str | None, ...]) -> int:
+    h, m, s, f = groups
+    return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(f.ljust(3, "0"))
+
+
+def _payload(lines: list[str]) -> tuple[str, str | None]:
+    """A cue's text without WebVTT markup other than <i> <b> <u>, and its speaker when one voice speaks."""
+    joined = "\n".join(lines)
+    joined = _RT.sub(lambda m: f"({m.group(1)})", joined)
+    voices: list[str] = []
+
+    def tag(match: re.Match[str]) -> str:
+        closing, name, annotation = match.group(1), (match.group(2) or "").lower(), match.group(3)
+        if name == "v" and not closing:
+            voices.append((annotation or "").strip())
+            return "\x00"  # where the voice starts, resolved below
+        if name in _KEPT:
+            return f"<{closing}{name}>"
+        return ""
+
+    text = _TAG.sub(tag, joined)
+    speaker = None
+    named = [v for v in voices if v]
+    if len(set(named)) <= 1 and voices:
+        speaker = named[0] if named else None
+        text = text.replace("\x00", "")
+    else:
+        names = iter(voices)
+        text = re.sub("\x00", lambda _m: f"{n}: " if (n := next(names, "")) else "", text)
+    text = html.unescape(text).replace("\u00a0", " ") if "&" in text else text
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n"), speaker
+
+
+def _align(settings: str) -> str | None:
+    if _LINE_TOP.search(settings):
+        return "8"
+    return None
+
+
+class VttFormat(SubtitleFormat):
+    name, label, extensions = "vtt", "WebVTT", (".vtt",)
+    keeps = frozenset({"markup", "actor", "align", "vtt.settings", "header"})
+
+    def sniff(self, text: str) -> bool:
+        head = text.lstrip("\ufeff")
+        return head.startswith("WEBVTT") and (len(head) == 6 or head[6] in " \t\n")
+
+    def parse(self, text: str, options: ReadOptions, path: str | None) -> Parsed:
+        where = where_prefix(path)
+        lines = text.split("\n")
+        header: dict[str, str] = {}
+        skipped: list[str] = []
+        first = lines[0].lstrip("\ufeff") if lines else ""
+        start = 0
+        if first.startswith("WEBVTT"):
+            title = first[6:].strip()
+            if title:
+                header["vtt.title"] = title
+            start = 1
+            while start < len(lines) and lines[start].strip() and "-->" not in lines[start]:
+                start += 1  # header metadata lines (older drafts)
+        cues: list[Cue] = []
+        styles: list[str] = []
+        notes = 0
+        i = start
+        count = len(lines)
+        while i < count:
+            if not lines[i].strip():
+                i += 1
+                continue
+            block_start = i
+            line = lines[i]
+            if "-->" not in line:
+                keyword = line.split(None, 1)[0] if line.split() else ""
+                if keyword in ("NOTE", "STYLE", "REGION") and (line == keyword or line[len(keyword)] in " \t"):
+                    end = i
+                    while end < count and lines[end].strip():
+                        end += 1
+                    if keyword == "NOTE":
+                        notes += 1
+                    elif not cues:  # the spec allows style blocks only before the first cue
+                        styles.append("\n".join(lines[i:end]))
+                    i = end
+                    continue
+                identifier, i = line.strip(), i + 1
+                if i >= count or "-->" not in lines[i]:
+                    end = i
+                    while end < count and lines[end].strip():
+                        end += 1
+                    skipped.append(f"{where}line {block_start + 1}: a block without a timing line was skipped")
+                    i = end
+                    continue
+            else:
+                identifier = None
+            timing = _TIMING.match(lines[i])
+            body_end = i + 1
+            while body_end < count and lines[body_end].strip() and "-->" not in lines[body_end]:
+                body_end += 1
+            if timing is None:
+                skipped.append(f"{where}line {i + 1}: unreadable timing '{lines[i].strip()[:60]}', its cue was skipped")
+                i = body_end
+                continue
+            groups = timing.groups()
+            settings = " ".join(timing.group("settings").split())
+            text_, speaker = _payload(lines[i + 1 : body_end])
+            extra = extra_of(vtt__id=identifier, vtt__settings=settings or None, actor=speaker, align=_align(settings))
+            cues.append(Cue(_ms(groups[:4]), _ms(groups[4:8]), text_, extra=extra))
+            i = body_end
+        if styles:
+            header["vtt.style"] = "\n\n".join(styles)
+        if notes:
+            skipped.append(f"{where}{notes} NOTE comment block(s) left out")
+        return Parsed(cues, skipped, header)
+
+    def format(self, cues, options: WriteOptions) -> str:
+        title = options.header.get("vtt.title")
+        parts = ["WEBVTT" + (f" {title}" if title else "")]
+        if options.header.get("vtt.style"):
+            parts.append(options.header["vtt.style"])
+        for cue in cues:
+            block = []
+            extra = dict(cue.extra)
+            identifier = extra.get("vtt.id")
+            if identifier and "-->" not in identifier:
+                block.append(identifier)
+            settings = extra.get("vtt.settings") or _settings_for(extra.get("align"))
+            block.append(f"{clock(cue.start)} --> {clock(cue.end)}" + (f" {settings}" if settings else ""))
+            text = _escape(cue.text)
+            speaker = extra.get("actor")
+            if speaker:
+                text = f"<v {_escape(speaker).replace('>', '')}>" + text
+            block.extend(line for line in text.split("\n") if line.strip())
+            parts.append("\n".join(block))
+        return "\n\n".join(parts) + "\n"
+
+
+def _settings_for(align: str | None) -> str:
+    return _SETTINGS_FOR.get(align or "", "")
+
+
+_SETTINGS_FOR = {
+    "7": "line:0 align:start",
+    "8": "line:0",
+    "9": "line:0 align:end",
+    "1": "align:start",
+    "3": "align:end",
+}
+
+
+_OWN_TAG = re.compile(r"</?[ibu]>")
+
+
+def _escape(text: str) -> str:
+    """Text for a cue payload: & and < escaped except around <i> <b> <u>; other markup (<font>) left out."""
+    if "<" not in text and "&" not in text and ">" not in text:
+        return text
+    out = []
+    position = 0
+    for match in _OWN_TAG.finditer(text):
+        out.append(_escape_plain(text[position : match.start()]))
+        out.append(match.group(0))
+        position = match.end()
+    out.append(_escape_plain(text[position:]))
+    return "".join(out)
+
+
+def _escape_plain(text: str) -> str:
+    text = re.sub(r"<[^<>\n]{0,200}>", "", text)  # <font color=...> and the like: not WebVTT
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

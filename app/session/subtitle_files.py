@@ -1,0 +1,54 @@
+"""Subtitles from anywhere: a subtitle file of any format, or a text track inside a video.
+
+The one place where app.formats (parsing) and app.media (containers) meet for subtitles; the window and the
+command line both call it, so a file reads the same in both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from app.formats.base import ReadOptions, SubtitleFile
+from app.formats.registry import by_extension, read_subtitles, read_subtitles_bytes
+
+# containers that may carry subtitle tracks; anything else with a subtitle extension is read as a subtitle file
+VIDEO_SUFFIXES = {".mkv", ".mk3d", ".mka", ".mp4", ".m4v", ".mov", ".webm", ".3gp", ".ts", ".m2ts", ".mts"}
+
+
+def is_subtitle_path(path: str | os.PathLike[str]) -> bool:
+    return by_extension(path) is not None
+
+
+def is_video_path(path: str | os.PathLike[str]) -> bool:
+    return os.path.splitext(os.fspath(path))[1].lower() in VIDEO_SUFFIXES
+
+
+def read_track(path: str | os.PathLike[str], number: int | None = None) -> SubtitleFile:
+    """A video's text track (``number`` from 1; default the first text track) as a subtitle file.
+
+    Raises MediaError (no track, a bitmap track, an unreadable container) or SubtitleParseError.
+    """
+    from app.media.subtitle_tracks import read_subtitle_track
+
+    embedded = read_subtitle_track(path, number)
+    name = f"{os.fspath(path)} (track {embedded.track.number})"
+    result = read_subtitles_bytes(embedded.text.encode("utf-8"), name=name, format=embedded.format)
+    result.path = None  # saving goes to a new file, never into the video
+    return result
+
+
+def load_subtitles(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    *,
+    format: str | None = None,
+    track: int | None = None,
+    options: ReadOptions | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SubtitleFile:
+    """Read subtitles from a subtitle file, or from a video's text track when ``path`` is a video."""
+    if track is not None or (format is None and is_video_path(path)):
+        return read_track(path, track)
+    return read_subtitles(path, encoding, format=format, options=options, progress=progress, cancelled=cancelled)
