@@ -5,9 +5,9 @@ review list). :func:`apply_plan` makes the one undoable command. Rules kept by e
 changed (a locked cue may only move in the list when cues are put back in time order); no text is lost or reordered
 (merges join texts in order, trimming and re-breaking only change the spaces and line breaks between words).
 
-The passes, in order: trim spaces; put cues back in time order; resolve overlaps and gaps under the minimum
-(moving the boundary so both cues keep the minimum duration, or merging); merge one-word cues into a close
-neighbour when the result still reads; extend cues too short or too fast into free time (borrowing from a long
+The passes, in order: trim spaces; put cues back in time order; merge short one-word cues into a close
+neighbour when the result still reads; resolve overlaps and gaps under the minimum (moving the boundary so both
+cues keep the minimum duration, or merging); extend cues too short or too fast into free time (borrowing from a long
 neighbour, merging as a last resort); close small gaps to the minimum; re-break lines inside the limits.
 """
 
@@ -115,8 +115,8 @@ class _Fixer:
     def run(self) -> None:
         self.trim()
         self.sort()
-        self.settle()
         self.merge_single_words()
+        self.settle()
         self.extend()
         self.close_gaps()
         self.rebreak()
@@ -131,6 +131,7 @@ class _Fixer:
         """Merge item i with item i + 1."""
         a, b = self.items[i], self.items[i + 1]
         merged = merge_cues(a.cue, b.cue, rules.seam(a.cue.text, b.cue.text))
+        merged = _retimed(merged, a.cue.start, merged.end)  # a comes first (settling may have moved b's start)
         self.items[i] = _Item(merged, a.origin + b.origin, [*a.notes, *b.notes, message("fix.merged")])
         del self.items[i + 1]
 
@@ -138,7 +139,7 @@ class _Fixer:
         if not 0 <= i < len(self.items) - 1:
             return False
         a, b = self.items[i].cue, self.items[i + 1].cue
-        return not a.locked and not b.locked and max(a.end, b.end) - min(a.start, b.start) <= self.p.max_duration_ms
+        return not a.locked and not b.locked and max(a.end, b.end) - a.start <= self.p.max_duration_ms
 
     def needed(self, cue: Cue) -> int:
         """How long the cue should be on screen: the minimum, or longer to be read at the profile's speed."""
