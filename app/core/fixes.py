@@ -5,7 +5,7 @@ review list). :func:`apply_plan` makes the one undoable command. Rules kept by e
 changed (a locked cue may only move in the list when cues are put back in time order); no text is lost or reordered
 (merges join texts in order, trimming and re-breaking only change the spaces and line breaks between words).
 
-The passes, in order: trim spaces; put cues back in time order; merge short one-word cues into a close
+The passes, in order: trim spaces; put cues back in time order; end cues over the maximum duration; merge short one-word cues into a close
 neighbour when the result still reads; resolve overlaps and gaps under the minimum (moving the boundary so both
 cues keep the minimum duration, or merging); extend cues too short or too fast into free time (borrowing from a long
 neighbour, merging as a last resort); close small gaps to the minimum; re-break lines inside the limits.
@@ -115,6 +115,7 @@ class _Fixer:
     def run(self) -> None:
         self.trim()
         self.sort()
+        self.shorten()
         self.merge_single_words()
         self.settle()
         self.extend()
@@ -169,6 +170,14 @@ class _Fixer:
             if pos != k:
                 self.items[k].notes.append(message("fix.sorted", 1))
         self.items = [self.items[k] for k in order]
+
+    def shorten(self) -> None:
+        """Cues on screen longer than the maximum end earlier."""
+        for i, it in enumerate(self.items):
+            cue = it.cue
+            if not cue.locked and cue.duration > self.p.max_duration_ms:
+                end = cue.start + self.p.max_duration_ms
+                self.set(i, _retimed(cue, cue.start, end), message("fix.shortened", ms=self.p.max_duration_ms))
 
     def settle(self) -> None:
         """No overlap and the minimum gap between every pair that unlocked cues allow."""

@@ -147,6 +147,7 @@ CATALOGUE.update(  # quality checks (app.core.qc) and their fixes (app.core.fixe
         "fix.overlap": "overlap resolved",
         "fix.gap": "gap set to {ms} ms",
         "fix.extended": "extended to {ms} ms",
+        "fix.shortened": "shortened to {ms} ms",
         "fix.merged": "merged with the next cue",
         "fix.rebroken": "lines broken again",
         "cli.fixed": "{path}: %n change(s)",

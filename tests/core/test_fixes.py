@@ -119,6 +119,11 @@ def test_the_plan_is_one_undo_step_and_lists_its_changes():
     assert not propose(plan.cues, P).changed or hard_findings(plan.cues, P) == []
 
 
+def test_cues_over_the_maximum_duration_end_earlier():
+    (out,) = fixed([Cue(5000, 12_500, "Far too long on screen")])
+    assert (out.start, out.end) == (5000, 5000 + P.max_duration_ms)
+
+
 def test_a_clean_document_has_nothing_to_fix():
     cues = [Cue(0, 2000, "One line"), Cue(3000, 5000, "Another line")]
     assert not propose(cues, P).changed
@@ -126,7 +131,7 @@ def test_a_clean_document_has_nothing_to_fix():
 
 _words = st.sampled_from(["a", "I", "no", "yes", "well", "never", "maybe", "tomorrow", "subtitles", "là"])
 _text = st.lists(_words, min_size=1, max_size=9).map(" ".join)
-_cue = st.tuples(st.integers(0, 60_000), st.integers(0, 6_500), _text, st.sampled_from(["", " ", "  ", "\n"]))
+_cue = st.tuples(st.integers(0, 60_000), st.integers(0, 9_000), _text, st.sampled_from(["", " ", "  ", "\n"]))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
