@@ -218,7 +218,7 @@ class _Fixer:
         i = 0
         while i < len(self.items):
             cue = self.items[i].cue
-            if cue.locked or word_count(cue.text) != 1 or cue.duration >= self.p.min_duration_ms:
+            if cue.locked or cue.duration >= self.p.min_duration_ms or word_count(cue.text) != 1:
                 i += 1
                 continue
             options = []

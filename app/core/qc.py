@@ -8,7 +8,7 @@ room: order, positive and minimum/maximum duration, no overlap, the minimum gap,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,7 +49,9 @@ class Finding:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(" ")
 _REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE | re.UNICODE)
+_FIRST_UNSPACED = "\u2e80"  # no character below it belongs to an unspaced script (rules.is_unspaced_char)
 _HTML_TAG = re.compile(r"<(/?)([a-zA-Z]+)(?:\s[^>]*)?>")
 
 
@@ -59,10 +61,10 @@ def _finding(index: int, code: str, **params: object) -> Finding:
 
 def word_count(text: str) -> int:
     """Words a viewer reads: runs of letters or digits; each character of an unspaced script counts as a word."""
-    visible = visible_text(text)
-    return sum(
-        sum(1 for ch in w if rules.is_unspaced_char(ch)) or 1 for w in _WORD.findall(visible)
-    )
+    words = _WORD.findall(visible_text(text))
+    if not words or max(text) < _FIRST_UNSPACED:
+        return len(words)
+    return sum(sum(1 for ch in w if rules.is_unspaced_char(ch)) or 1 for w in words)
 
 
 def words_per_minute(cue: Cue) -> float:
@@ -80,7 +82,11 @@ def best_break(text: str, limit: int) -> tuple[str, str] | None:
     """The most balanced break of one line of visible text into two lines each within ``limit`` (a space, or
     between two characters of an unspaced script); None when no break fits."""
     best: tuple[int, tuple[str, str]] | None = None
-    for pos in range(1, len(text)):
+    if max(text, default=" ") < _FIRST_UNSPACED:
+        candidates: Iterable[int] = (m.start() for m in _SPACE.finditer(text, 1))
+    else:
+        candidates = range(1, len(text))
+    for pos in candidates:
         if text[pos] == " ":
             top, bottom = text[:pos].rstrip(), text[pos + 1 :].lstrip()
         elif rules.is_unspaced_char(text[pos - 1]) and rules.is_unspaced_char(text[pos]):
