@@ -17,13 +17,32 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from app.core.document import Cue  # noqa: E402
-from app.core.fixes import propose  # noqa: E402
-from app.core.profiles import NETFLIX  # noqa: E402
-from app.core.qc import check, hard_findings  # noqa: E402
-from app.formats.registry import write_subtitles  # noqa: E402
+from app.core.document import Cue
+from app.core.fixes import propose
+from app.core.profiles import NETFLIX
+from app.core.qc import check, hard_findings
+from app.formats.registry import write_subtitles
 
-WORDS = "the quick brown fox jumps over a lazy dog while ça va très bien und grüße aus köln".split()
+WORDS = [
+    "the",
+    "quick",
+    "brown",
+    "fox",
+    "jumps",
+    "over",
+    "a",
+    "lazy",
+    "dog",
+    "while",
+    "ça",
+    "va",
+    "très",
+    "bien",
+    "und",
+    "grüße",
+    "aus",
+    "köln",
+]
 
 
 def make_cues(count: int, seed: int = 14) -> list[Cue]:

@@ -5,10 +5,11 @@ review list). :func:`apply_plan` makes the one undoable command. Rules kept by e
 changed (a locked cue may only move in the list when cues are put back in time order); no text is lost or reordered
 (merges join texts in order, trimming and re-breaking only change the spaces and line breaks between words).
 
-The passes, in order: trim spaces; put cues back in time order; end cues over the maximum duration; merge short one-word cues into a close
-neighbour when the result still reads; resolve overlaps and gaps under the minimum (moving the boundary so both
-cues keep the minimum duration, or merging); extend cues too short or too fast into free time (borrowing from a long
-neighbour, merging as a last resort); close small gaps to the minimum; re-break lines inside the limits.
+The passes, in order: trim spaces; put cues back in time order; end cues over the maximum duration; merge
+short one-word cues into a close neighbour when the result still reads; resolve overlaps and gaps under the
+minimum (moving the boundary so both cues keep the minimum duration, or merging); extend cues too short or too
+fast into free time (borrowing from a long neighbour, merging as a last resort); close small gaps to the minimum;
+re-break lines inside the limits.
 """
 
 from __future__ import annotations
@@ -63,9 +64,7 @@ def propose(
     fixer = _Fixer(items, profile, language, media_end)
     fixer.run()
     proposals = tuple(
-        Proposal(i, it.origin, it.cue, tuple(dict.fromkeys(it.notes)))
-        for i, it in enumerate(fixer.items)
-        if it.notes
+        Proposal(i, it.origin, it.cue, tuple(dict.fromkeys(it.notes))) for i, it in enumerate(fixer.items) if it.notes
     )
     return FixPlan(tuple(it.cue for it in fixer.items), proposals)
 
