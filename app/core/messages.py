@@ -140,7 +140,7 @@ CATALOGUE.update(  # quality checks (app.core.qc) and their fixes (app.core.fixe
         "qc.empty": "no text",
         "qc.edge_spaces": "spaces at the start or end of a line",
         "qc.double_space": "double spaces",
-        "qc.repeated_word": "repeated word {word!r}",
+        "qc.repeated_word": "repeated word “{word}”",
         "qc.unbalanced_tags": "unbalanced tag <{tag}>",
         "fix.trimmed": "spaces trimmed",
         "fix.sorted": "%n cue(s) put back in time order",
