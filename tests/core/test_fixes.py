@@ -149,3 +149,12 @@ def test_fix_passes_the_hard_rules_and_keeps_all_text_in_order(raw, name):
         assert rebroken(flat, prof.line_limit(None), prof.max_lines) is None
     again = propose(out, prof)
     assert hard_findings(again.cues, prof) == hard_findings(out, prof)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_cue, st.booleans()), max_size=15))
+def test_fix_never_changes_a_locked_cue_and_keeps_all_text(raw):
+    cues = [Cue(s, s + d, pad + t + pad, locked=lock) for (s, d, t, pad), lock in raw]
+    out = list(propose(cues, P).cues)
+    assert [c for c in out if c.locked] == [c for c in sorted(cues, key=lambda c: c.start) if c.locked]
+    assert letters(out) == letters(sorted(cues, key=lambda c: c.start))
