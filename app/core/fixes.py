@@ -69,6 +69,26 @@ def propose(
     return FixPlan(tuple(it.cue for it in fixer.items), proposals)
 
 
+def settle_timing(
+    cues: Sequence[Cue], profile: Profile, language: str | None = None, *, media_end: int | None = None
+) -> list[Cue]:
+    """Only the timing passes (overlaps and gaps, then too-short or too-fast cues extended into free time or
+    merged), for cues made from words (recognition): no cue under the minimum where a neighbour or free time
+    allows it, none overlapping. A merged cue's lines are broken again inside the limits where a break exists."""
+    fixer = _Fixer([_Item(c, (c,), []) for c in cues], profile, language, media_end)
+    fixer.settle()
+    fixer.extend()
+    limit = profile.line_limit(language)
+    out = []
+    for it in fixer.items:
+        cue = it.cue
+        if len(it.origin) > 1:
+            text = rebroken(cue.text, limit, profile.max_lines) or rebroken(cue.text, len(cue.text), 1) or cue.text
+            cue = _with_text(cue, text)
+        out.append(cue)
+    return out
+
+
 def _retimed(cue: Cue, start: int, end: int) -> Cue:
     """The cue on a new span; words are clamped into it."""
     if (start, end) == (cue.start, cue.end):
