@@ -11,12 +11,16 @@ Recognition gives one long text per recording and its words; viewers need cues t
 4. Times: a cue starts with its first word and lingers up to ``linger_ms`` after its last one; short or
    fast cues extend into silence (to ``min_duration_ms``, towards ``max_cps``), always ``min_gap_ms``
    before the next cue and within the audio.
+5. Readable by construction: when the aligner piled words together so that a cue would still be under the minimum
+   duration or closer than the gap, the timing passes of app.core.fixes settle the cues (extending into free
+   time, borrowing from a long neighbour, merging as a last resort).
 
 Words are never dropped or reordered; the cue texts together hold every non-space character of the input.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -25,6 +29,8 @@ from dataclasses import dataclass
 from app.asr.wordmap import is_cjk
 from app.core.checks import Limits, visible_length
 from app.core.document import Cue, Word
+from app.core.fixes import settle_timing
+from app.core.profiles import Profile
 
 __all__ = ["segment_words"]
 
@@ -136,7 +142,22 @@ def segment_words(
     for a, b in zip([0, *hard], [*hard, n], strict=True):
         groups.extend(_split(run, a, b))
     groups = _merge_short(run, groups, pause_split_ms)
-    return _timed_cues(run, groups)
+    cues = _timed_cues(run, groups)
+    if _unreadable(cues, limits):  # words piled up by the aligner: settle them (readable by construction)
+        profile = Profile(
+            "words", max_cps=limits.max_cps, max_line_chars=limits.max_line_chars, max_lines=limits.max_lines,
+            min_duration_ms=limits.min_duration_ms, max_duration_ms=limits.max_duration_ms,
+            min_gap_ms=limits.min_gap_ms,
+        )  # fmt: skip
+        cues = settle_timing(cues, profile, language, media_end=audio_end_ms)
+    return cues
+
+
+def _unreadable(cues: list[Cue], limits: Limits) -> bool:
+    """A cue under the minimum duration, or two closer than the minimum gap."""
+    return any(c.duration < limits.min_duration_ms for c in cues) or any(
+        b.start - a.end < limits.min_gap_ms for a, b in itertools.pairwise(cues)
+    )
 
 
 def _prepare(text: str, words: Sequence[Word], limits: Limits, audio_end_ms: int | None, linger_ms: int) -> _Run:

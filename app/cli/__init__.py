@@ -21,6 +21,7 @@ from app.core.errors import AppError
 VERBS: dict[str, str] = {
     "convert": "subtitles",
     "check": "subtitles",
+    "fix": "quality",
     "transcribe": "recognition",
     "align": "recognition",
     "probe": "media",

@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = subparsers.add_parser(
         "check",
         help="report timing and readability problems of a subtitle file",
-        description="Count cues, name the detected encoding, and list overlaps, reading speed and long lines.",
+        description="Count cues, name the detected encoding, and list overlaps, reading speed and long lines; "
+        "with --profile, every quality check of that profile (durations, gaps, order, lines, spaces, tags...).",
     )
     check.add_argument("input", metavar="IN")
     add_read_options(check)
@@ -38,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--max-cps", type=float, default=Limits.max_cps, help=f"reading speed limit (default {Limits.max_cps:g})"
     )
     check.add_argument("--max-line", type=int, default=Limits.max_line_chars, help="line length limit (default 42)")
+    from app.cli.quality import add_profile_options
+
+    add_profile_options(check, default=None)  # with a profile: every quality check of app.core.qc
     check.set_defaults(func=run_check)
 
 
@@ -57,13 +61,17 @@ def run_check(args: argparse.Namespace) -> int:
     from app.formats.registry import by_name
 
     result = read_input(args)
-    limits = Limits(max_cps=args.max_cps, max_line_chars=args.max_line)
-    problems = validate(result.cues) + readability(result.cues, limits)
-    problems.sort(key=lambda p: p.index)
     if result.format == "srt" and result.path is not None:
         numbers = file_numbers(args.input, result.encoding, result.cues)
     else:  # other formats number nothing (and a video is no text to look through)
         numbers = list(range(1, len(result.cues) + 1))
+    if args.profile:
+        from app.cli.quality import run_profile_check
+
+        return run_profile_check(args, result, numbers)
+    limits = Limits(max_cps=args.max_cps, max_line_chars=args.max_line)
+    problems = validate(result.cues) + readability(result.cues, limits)
+    problems.sort(key=lambda p: p.index)
     status = EXIT_PROBLEMS if problems else 0
     if args.json:
         report = {

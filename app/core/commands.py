@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.document import Cue, Document, Word
-from app.core.rules import text_joiner
+from app.core.rules import MIN_GAP_MS, text_joiner
 
 
 class Command:
@@ -275,8 +275,9 @@ def _split_word(word: Word, pos: int) -> tuple[Word, Word]:
     return Word(word.start, t, word.char_start, pos), Word(t, word.end, pos, word.char_end)
 
 
-def split_cue(cue: Cue, pos: int) -> tuple[Cue, Cue]:
-    """Split a cue's text at a character position; words follow their characters."""
+def split_cue(cue: Cue, pos: int, min_gap: int = MIN_GAP_MS) -> tuple[Cue, Cue]:
+    """Split a cue's text at a character position; words follow their characters. The two halves keep ``min_gap``
+    between them (as a drag does), taken evenly from both sides, when the cue is long enough to give it."""
     if not 0 < pos < len(cue.text):
         raise ValueError(f"split position {pos} must lie inside the text (1..{len(cue.text) - 1})")
     left_raw, right_raw = cue.text[:pos], cue.text[pos:]
@@ -310,9 +311,19 @@ def split_cue(cue: Cue, pos: int) -> tuple[Cue, Cue]:
         total = len(left_text) + len(right_text)
         share = len(left_text) / total if total else 0.5
         left_end = right_start = cue.start + round(cue.duration * share)
+    short = min_gap - (right_start - left_end)
+    if short > 0 and cue.duration > 2 * min_gap:
+        left_end = max(cue.start + 1, left_end - short // 2)
+        right_start = min(cue.end - 1, right_start + short - short // 2)
+        left_words = [_clamp_word(w, cue.start, left_end) for w in left_words]
+        right_words = [_clamp_word(w, right_start, cue.end) for w in right_words]
     left = cue.with_(end=left_end, text=left_text, words=tuple(left_words))
     right = cue.with_(start=right_start, text=right_text, words=tuple(right_words))
     return left, right
+
+
+def _clamp_word(word: Word, start: int, end: int) -> Word:
+    return Word(min(max(word.start, start), end), min(max(word.end, start), end), word.char_start, word.char_end)
 
 
 @dataclass(frozen=True)

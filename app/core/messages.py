@@ -123,6 +123,38 @@ CATALOGUE.update(  # what a subtitle format could not keep (app.formats.base.dro
 )
 
 
+CATALOGUE.update(  # quality checks (app.core.qc) and their fixes (app.core.fixes)
+    {
+        "qc.reading_speed": "{cps} characters per second (limit {limit})",
+        "qc.reading_speed_no_time": "text shown for no time",
+        "qc.words_per_minute": "{wpm} words per minute (limit {limit})",
+        "qc.not_positive": "ends at or before its start",
+        "qc.too_short": "on screen {ms} ms (minimum {limit} ms)",
+        "qc.too_long": "on screen {ms} ms (maximum {limit} ms)",
+        "qc.gap": "{ms} ms before the next cue (minimum {limit} ms)",
+        "qc.overlap": "overlaps the next cue by {ms} ms",
+        "qc.order": "starts before the cue above it",
+        "qc.line_length": "a line of {length} characters (limit {limit})",
+        "qc.line_count": "{lines} lines (limit {limit})",
+        "qc.line_balance": "unbalanced lines ({top} and {bottom} characters)",
+        "qc.empty": "no text",
+        "qc.edge_spaces": "spaces at the start or end of a line",
+        "qc.double_space": "double spaces",
+        "qc.repeated_word": "repeated word “{word}”",
+        "qc.unbalanced_tags": "unbalanced tag <{tag}>",
+        "fix.trimmed": "spaces trimmed",
+        "fix.sorted": "%n cue(s) put back in time order",
+        "fix.overlap": "overlap resolved",
+        "fix.gap": "gap set to {ms} ms",
+        "fix.extended": "extended to {ms} ms",
+        "fix.shortened": "shortened to {ms} ms",
+        "fix.merged": "merged with the next cue",
+        "fix.rebroken": "lines broken again",
+        "cli.fixed": "{path}: %n change(s)",
+    }
+)
+
+
 _PLURAL = re.compile(r"(\w+)\((\w+)\)")
 
 

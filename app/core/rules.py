@@ -24,6 +24,12 @@ MAX_LINE_CHARS = 42
 MAX_LINES = 2
 MIN_DURATION_MS = 833  # 5/6 s
 MAX_DURATION_MS = 7000
+MAX_CPS_NETFLIX_ENGLISH = 20.0  # Netflix's English (and adult-audience Latin) profile reads faster
+MAX_WPM_BBC = 180.0  # BBC subtitle guidelines: 160-180 words per minute
+MIN_WPM_BBC = 160.0
+CLOSE_GAP_MS = 500  # gaps under 12 frames (0.5 s) are closed to the minimum gap (Netflix)
+LINE_BALANCE_RATIO = 0.5  # two lines where the shorter is under half the longer are unbalanced, when a better
+#                           break exists
 
 LINE_LIMITS: Mapping[str, int] = {
     "chinese": 16, "zh": 16, "cantonese": 16, "yue": 16,

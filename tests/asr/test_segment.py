@@ -164,6 +164,18 @@ def test_pile_up_at_the_audio_end() -> None:
     _assert_structure(text, words, cues, 10_000)
 
 
+def test_words_piled_up_by_the_aligner_make_no_unreadable_cue() -> None:
+    """A tiny random checkpoint's aligner gave cues of 1 ms and 74 ms: none is left under the minimum."""
+    text = "So. What now? I do not know. Nobody knows anything here. Fine."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    times = [(1000, 1001), (1001, 1001), (1001, 1075), *[(5000 + 300 * i, 5300 + 300 * i) for i in range(9)]]
+    words = tuple(Word(s, e, a, b) for (s, e), (a, b) in zip(times, spans, strict=True))
+    cues = segment_words(text, words, audio_end_ms=20_000)
+    _assert_structure(text, words, cues, 20_000)
+    limits = Limits()
+    assert [p for p in timing(cues, limits) if p.kind in ("too_short", "gap")] == []
+
+
 def test_times_beyond_the_audio_are_clamped() -> None:
     text = "one two three"
     words = (Word(0, 500, 0, 3), Word(600, 20_000, 4, 7), Word(30_000, 31_000, 8, 13))
@@ -241,3 +253,14 @@ def test_works_with_fallback_words() -> None:
     cues = segment_words(text, words, audio_end_ms=20_000)
     _assert_structure(text, words, cues, 20_000)
     assert readability(cues, Limits()) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(stream=_word_streams())
+def test_property_no_cue_under_the_minimum_when_there_is_room(stream) -> None:
+    text, words, _end = stream
+    cues = segment_words(text, words)  # no audio end: there is always room after the last word
+    _assert_structure(text, words, cues, None)
+    limits = Limits()
+    assert all(b.start - a.end >= limits.min_gap_ms for a, b in itertools.pairwise(cues))
+    assert all(c.duration >= limits.min_duration_ms for c in cues), cues

@@ -20,6 +20,7 @@ from app.core.commands import (
     replace_cues,
 )
 from app.core.document import Change, Cue, Document, Word
+from app.core.rules import MIN_GAP_MS
 from app.core.undo import UndoStack
 from tests.core.conftest import make_doc
 
@@ -92,14 +93,22 @@ def test_split_without_words_is_proportional(reversible):
     doc = Document.from_cues([Cue(0, 1000, "aaaa bbbbbbbbbbbbbbb")])
     reversible(doc, SplitCue(0, 5))
     assert doc[0].text == "aaaa" and doc[1].text == "bbbbbbbbbbbbbbb"
-    assert doc[0].end == doc[1].start == round(1000 * 4 / 19)
+    middle = round(1000 * 4 / 19)
+    assert (doc[0].end, doc[1].start) == (middle - MIN_GAP_MS // 2, middle + MIN_GAP_MS - MIN_GAP_MS // 2)
+
+
+def test_split_leaves_the_minimum_gap_only_where_the_cue_can_give_it(reversible):
+    doc = Document.from_cues([Cue(0, 150, "ab cd")])
+    reversible(doc, SplitCue(0, 3))
+    assert doc[0].end == doc[1].start  # 150 ms cannot hold two cues and a gap of 83 ms
 
 
 def test_split_inside_a_word_divides_its_time(reversible):
     doc = Document.from_cues([Cue(0, 1000, "abcd", (Word(0, 1000, 0, 4),))])
     reversible(doc, SplitCue(0, 2))
-    assert doc[0].words == (Word(0, 500, 0, 2),)
-    assert doc[1].words == (Word(500, 1000, 0, 2),)
+    assert doc[0].words == (Word(0, 459, 0, 2),)
+    assert doc[1].words == (Word(542, 1000, 0, 2),)
+    assert doc[1].start - doc[0].end == MIN_GAP_MS
 
 
 def test_split_outside_the_text_is_refused(doc):

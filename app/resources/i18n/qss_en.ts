@@ -90,6 +90,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n cue(s) put back in time order</source>
+      <translation>
+        <numerusform>%n cue put back in time order</numerusform>
+        <numerusform>%n cues put back in time order</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n to review (kept their old times)</source>
       <translation>
         <numerusform>%n to review (kept their old times)</numerusform>
@@ -164,6 +171,13 @@
       <translation>
         <numerusform>word timings of %n cue</numerusform>
         <numerusform>word timings of %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{path}: %n change(s)</source>
+      <translation>
+        <numerusform>{path}: %n change</numerusform>
+        <numerusform>{path}: %n changes</numerusform>
       </translation>
     </message>
     <message numerus="yes">

@@ -1,0 +1,85 @@
+"""Quality profiles: the limits a delivery is checked against (Netflix, Netflix English, BBC, or custom ones).
+
+A profile holds no number of its own: every default comes from :mod:`app.core.rules`. A custom profile is a dict
+(saved in settings or in a project) read with :meth:`Profile.from_dict`; :meth:`Profile.as_dict` writes it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from app.core import rules
+from app.core.checks import Limits
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    max_cps: float | None = rules.MAX_CPS  # None: reading speed in characters is not checked
+    max_wpm: float | None = None  # None: words per minute not checked
+    max_line_chars: int | None = None  # None: per language (rules.line_limit)
+    max_lines: int = rules.MAX_LINES
+    min_duration_ms: int = rules.MIN_DURATION_MS
+    max_duration_ms: int = rules.MAX_DURATION_MS
+    min_gap_ms: int = rules.MIN_GAP_MS
+    close_gap_ms: int = rules.CLOSE_GAP_MS  # fixes close gaps under this to min_gap_ms
+
+    def line_limit(self, language: str | None) -> int:
+        return self.max_line_chars if self.max_line_chars is not None else rules.line_limit(language)
+
+    def limits(self, language: str | None) -> Limits:
+        """The older :class:`Limits` view (the cue list's colouring)."""
+        cps = self.max_cps if self.max_cps is not None else float("inf")
+        return Limits(
+            max_line_chars=self.line_limit(language),
+            max_lines=self.max_lines,
+            max_cps=cps,
+            min_duration_ms=self.min_duration_ms,
+            max_duration_ms=self.max_duration_ms,
+            min_gap_ms=self.min_gap_ms,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any], base: Profile | None = None) -> Profile:
+        """A custom profile: ``values`` over ``base`` (Netflix by default); unknown keys or bad values raise
+        ValueError."""
+        known = {f.name for f in fields(cls)}
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"unknown profile settings: {', '.join(sorted(unknown))}")
+        profile = replace(base or NETFLIX, **{"name": "custom", **values})
+        for name in ("max_lines", "min_duration_ms", "max_duration_ms", "min_gap_ms", "close_gap_ms"):
+            if not isinstance(getattr(profile, name), int) or getattr(profile, name) < 0:
+                raise ValueError(f"profile setting {name} must be a whole number, not {getattr(profile, name)!r}")
+        for name in ("max_cps", "max_wpm", "max_line_chars"):
+            value = getattr(profile, name)
+            if value is not None and (not isinstance(value, int | float) or value <= 0):
+                raise ValueError(f"profile setting {name} must be a positive number or None, not {value!r}")
+        if profile.max_lines < 1 or profile.min_duration_ms > profile.max_duration_ms:
+            raise ValueError("profile: at least one line, and the minimum duration under the maximum")
+        return profile
+
+
+NETFLIX = Profile("netflix")
+NETFLIX_ENGLISH = Profile("netflix-en", max_cps=rules.MAX_CPS_NETFLIX_ENGLISH)
+BBC = Profile("bbc", max_cps=None, max_wpm=rules.MAX_WPM_BBC)
+
+PROFILES: dict[str, Profile] = {p.name: p for p in (NETFLIX, NETFLIX_ENGLISH, BBC)}
+
+
+def profile(name: str | dict[str, Any] | Profile | None) -> Profile:
+    """A profile by command-line name (``netflix``, ``netflix-en``, ``bbc``), a custom dict, or Netflix for None."""
+    if name is None:
+        return NETFLIX
+    if isinstance(name, Profile):
+        return name
+    if isinstance(name, dict):
+        return Profile.from_dict(name)
+    try:
+        return PROFILES[name.lower()]
+    except KeyError:
+        raise ValueError(f"unknown profile {name!r}; use one of: {', '.join(PROFILES)}") from None

@@ -1,0 +1,197 @@
+"""Quality checks against a profile: each finding is typed (cue index, check code, a translatable Message, severity,
+whether it breaks a hard rule). Reports only: :mod:`app.core.fixes` proposes the changes.
+
+Hard rules are the ones a delivery is refused for and that timing or line breaks can always satisfy when there is
+room: order, positive and minimum/maximum duration, no overlap, the minimum gap, line length and number of lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from app.core import rules
+from app.core.checks import chars_per_second, over_reading_speed, visible_text
+from app.core.document import Cue
+from app.core.messages import Message, message
+from app.core.profiles import Profile
+
+Severity = Literal["error", "warning"]
+
+HARD = frozenset(
+    {"qc.order", "qc.not_positive", "qc.too_short", "qc.too_long", "qc.overlap", "qc.gap", "qc.line_length",
+     "qc.line_count"}
+)  # fmt: skip
+ERRORS = HARD | {"qc.unbalanced_tags"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    index: int  # 0-based cue index
+    code: str  # the check, also the Message code
+    message: Message
+
+    @property
+    def hard(self) -> bool:
+        return self.code in HARD
+
+    @property
+    def severity(self) -> Severity:
+        return "error" if self.code in ERRORS else "warning"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "index": self.index, "code": self.code, "severity": self.severity, "hard": self.hard,
+            "message": str(self.message), "params": dict(self.message.params),
+        }  # fmt: skip
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(" ")
+_REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE | re.UNICODE)
+_FIRST_UNSPACED = "\u2e80"  # no character below it belongs to an unspaced script (rules.is_unspaced_char)
+_HTML_TAG = re.compile(r"<(/?)([a-zA-Z]+)(?:\s[^>]*)?>")
+
+
+def _finding(index: int, code: str, **params: object) -> Finding:
+    return Finding(index, code, message(code, **params))
+
+
+def word_count(text: str) -> int:
+    """Words a viewer reads: runs of letters or digits; each character of an unspaced script counts as a word."""
+    words = _WORD.findall(visible_text(text))
+    if not words or max(text) < _FIRST_UNSPACED:
+        return len(words)
+    return sum(sum(1 for ch in w if rules.is_unspaced_char(ch)) or 1 for w in words)
+
+
+def words_per_minute(cue: Cue) -> float:
+    words = word_count(cue.text)
+    if cue.duration <= 0:
+        return float("inf") if words else 0.0
+    return words * 60_000.0 / cue.duration
+
+
+def lines_of(text: str) -> list[str]:
+    return visible_text(text).split("\n")
+
+
+def best_break(text: str, limit: int) -> tuple[str, str] | None:
+    """The most balanced break of one line of visible text into two lines each within ``limit`` (a space, or
+    between two characters of an unspaced script); None when no break fits."""
+    best: tuple[int, tuple[str, str]] | None = None
+    if max(text, default=" ") < _FIRST_UNSPACED:
+        candidates: Iterable[int] = (m.start() for m in _SPACE.finditer(text, 1))
+    else:
+        candidates = range(1, len(text))
+    for pos in candidates:
+        if text[pos] == " ":
+            top, bottom = text[:pos].rstrip(), text[pos + 1 :].lstrip()
+        elif rules.is_unspaced_char(text[pos - 1]) and rules.is_unspaced_char(text[pos]):
+            top, bottom = text[:pos], text[pos:]
+        else:
+            continue
+        if not top or not bottom or len(top) > limit or len(bottom) > limit:
+            continue
+        score = abs(len(top) - len(bottom)) * 2 + (1 if len(top) > len(bottom) else 0)  # prefer bottom-heavy
+        if best is None or score < best[0]:
+            best = (score, (top, bottom))
+    return best[1] if best else None
+
+
+def unbalanced_tag(text: str) -> str | None:
+    """The first <tag> opened and not closed, or closed and not opened; None when they pair up."""
+    stack: list[str] = []
+    for match in _HTML_TAG.finditer(text):
+        closing, name = match.group(1), match.group(2).lower()
+        if not closing:
+            stack.append(name)
+        elif stack and stack[-1] == name:
+            stack.pop()
+        else:
+            return name
+    return stack[0] if stack else None
+
+
+def check_cue(cue: Cue, index: int, profile: Profile, language: str | None) -> list[Finding]:
+    """The findings about one cue on its own (not its neighbours)."""
+    found: list[Finding] = []
+    if cue.end <= cue.start:
+        found.append(_finding(index, "qc.not_positive"))
+    elif cue.duration < profile.min_duration_ms:
+        found.append(_finding(index, "qc.too_short", ms=cue.duration, limit=profile.min_duration_ms))
+    elif cue.duration > profile.max_duration_ms:
+        found.append(_finding(index, "qc.too_long", ms=cue.duration, limit=profile.max_duration_ms))
+    text = cue.text
+    if not visible_text(text).strip():
+        found.append(_finding(index, "qc.empty"))
+        return found
+    if profile.max_cps is not None:
+        cps = chars_per_second(cue)
+        if cps == float("inf"):
+            found.append(_finding(index, "qc.reading_speed_no_time"))
+        elif over_reading_speed(cps, profile.max_cps):
+            found.append(_finding(index, "qc.reading_speed", cps=f"{cps:.1f}", limit=f"{profile.max_cps:g}"))
+    if profile.max_wpm is not None and cue.duration > 0:
+        wpm = words_per_minute(cue)
+        if round(wpm) > profile.max_wpm:
+            found.append(_finding(index, "qc.words_per_minute", wpm=f"{wpm:.0f}", limit=f"{profile.max_wpm:g}"))
+    lines = lines_of(text)
+    limit = profile.line_limit(language)
+    longest = max(len(line) for line in lines)
+    if longest > limit:
+        found.append(_finding(index, "qc.line_length", length=longest, limit=limit))
+    if len(lines) > profile.max_lines:
+        found.append(_finding(index, "qc.line_count", lines=len(lines), limit=profile.max_lines))
+    if len(lines) == 2 and longest <= limit and is_unbalanced(lines, limit):
+        found.append(_finding(index, "qc.line_balance", top=len(lines[0]), bottom=len(lines[1])))
+    if any(line != line.strip() for line in text.split("\n")):
+        found.append(_finding(index, "qc.edge_spaces"))
+    if "  " in text:
+        found.append(_finding(index, "qc.double_space"))
+    repeated = _REPEATED.search(visible_text(text))
+    if repeated and not repeated.group(1).isdigit():
+        found.append(_finding(index, "qc.repeated_word", word=repeated.group(1)))
+    tag = unbalanced_tag(text)
+    if tag is not None:
+        found.append(_finding(index, "qc.unbalanced_tags", tag=tag))
+    return found
+
+
+def is_unbalanced(lines: Sequence[str], limit: int) -> bool:
+    top, bottom = (line.strip() for line in lines)
+    short, long_ = sorted((len(top), len(bottom)))
+    if short >= long_ * rules.LINE_BALANCE_RATIO:
+        return False
+    better = best_break(f"{top} {bottom}" if top and bottom else top + bottom, limit)
+    return better is not None and abs(len(better[0]) - len(better[1])) < long_ - short
+
+
+def check_pair(cues: Sequence[Cue], index: int, profile: Profile) -> list[Finding]:
+    """The findings between cue ``index`` and the next one."""
+    first, second = cues[index], cues[index + 1]
+    if second.start < first.start:
+        return [_finding(index + 1, "qc.order")]
+    gap = second.start - first.end
+    if gap < 0:
+        return [_finding(index, "qc.overlap", ms=-gap)]
+    if gap < profile.min_gap_ms:
+        return [_finding(index, "qc.gap", ms=gap, limit=profile.min_gap_ms)]
+    return []
+
+
+def check(cues: Sequence[Cue], profile: Profile, language: str | None = None) -> list[Finding]:
+    """Every finding, ordered by cue."""
+    found: list[Finding] = []
+    for i, cue in enumerate(cues):
+        found += check_cue(cue, i, profile, language)
+        if i + 1 < len(cues):
+            found += check_pair(cues, i, profile)
+    found.sort(key=lambda f: f.index)
+    return found
+
+
+def hard_findings(cues: Sequence[Cue], profile: Profile, language: str | None = None) -> list[Finding]:
+    return [f for f in check(cues, profile, language) if f.hard]
