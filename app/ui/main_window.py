@@ -31,6 +31,7 @@ from app.ui.cue_table import CueTableView
 from app.ui.edit_actions import EditActions
 from app.ui.files import FileController
 from app.ui.i18n import install_translations
+from app.ui.picture import PictureController
 from app.ui.state import EditorState
 from app.ui.status import StatusPanel
 from app.ui.task_list import TaskDock
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self)
         self.edits = EditActions(self, self.editor, self._playhead_ms, self)
         self.player = None  # created with the media: QtMultimedia loads its backend then
+        self.picture = PictureController(self, self, self.editor, self.ensure_player)
         self._build_menus()
         for signal in (self.state.undoStateChanged, self.state.pathsChanged, self.state.metadataChanged):
             signal.connect(self._update_title)
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
         self._action(play, self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right")
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.task_dock.toggleViewAction())
+        self.picture.add_actions(view, play)
         self._update_undo_actions()
         self.state.undoStateChanged.connect(self._update_undo_actions)
 
@@ -235,6 +238,7 @@ class MainWindow(QMainWindow):
             self.player.positionChanged.connect(self._on_position)
             self.player.failed.connect(lambda message: self.show_status(message, 8000))
             self.player.load(self.state.audio.source, self.state.audio.duration_ms, self.state.audio_track)
+            self.picture.attach_player(self.player)
         return self.player
 
     def _play_pause(self) -> None:
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
             self.waveform = WaveformView(self.state)
             self.waveform.seekRequested.connect(self._seek)
             self.waveform_slot.addWidget(self.waveform)
+            self.picture.attach_waveform(self.waveform)
         self.waveform_slot.setCurrentWidget(self.waveform)
         return self.waveform
 

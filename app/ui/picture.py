@@ -1,0 +1,373 @@
+"""The picture: a dockable video pane with the current cue drawn on it, frame stepping, shot changes and the
+spectrogram, on the session and task-manager seams.
+
+Talks to the window only through what it is given: the host (session as Qt signals, task manager, settings,
+status bar), the window to dock into, the cue editor (to show what is being typed before it is committed) and a
+way to get the player. Shot changes and frame times are found by a background task (app.media.shots) that
+belongs to the media (opening other media cancels it); the snapping rule they feed is app.core.frames, set on
+the editor state as ``snap_guide`` for the waveform drag and F7/F8 to apply.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+
+from app.core.errors import MediaError
+from app.core.frames import FrameGrid, PictureGuide, format_clock
+from app.ui.host import Host
+from app.ui.video_canvas import VideoCanvas, cue_wants_top
+from app.ui.workers import Report
+
+NOMINAL_FPS = 25.0  # frame steps before the real frame times are known, when the header states no rate
+
+
+def _setting(settings, key: str, default: bool) -> bool:
+    value = settings.value(key, default)
+    return value in (True, "true", "1", 1) if not isinstance(value, bool) else value
+
+
+class PictureController(QObject):
+    def __init__(self, host: Host, window: QMainWindow, editor: Any, ensure_player: Callable[[], Any]):
+        super().__init__(window)
+        self.host, self.state, self.settings = host, host.state, host.settings
+        self.editor = editor
+        self.ensure_player = ensure_player
+        self.player: Any = None
+        self.waveform: Any = None
+        self.shot_layer: Any = None
+        self.spectrum_layer: Any = None
+        self.sink: Any = None
+        self.source: str | None = None  # the media whose picture is shown
+        self.has_picture = False
+        self.nominal_fps: float | None = None
+        self.frames: FrameGrid | None = None
+        self.cuts: tuple[int, ...] = ()
+        self.position = 0
+        self.spectra: dict[int, Any] = {}  # id(audio) -> Spectrogram: computed once per decoded audio
+        self._playing_note = ""
+        self._shot_note = ""
+
+        self.canvas = VideoCanvas()
+        self.clock = QLabel(format_clock(0))
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clock.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.clock)
+        self.dock = QDockWidget(self.tr("Picture"), window)
+        self.dock.setObjectName("picture-dock")  # the window's saved state puts it back where the user left it
+        self.dock.setWidget(body)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+
+        self.state.mediaChanged.connect(self._on_media)
+        self._starts: list[int] | None = None  # cue starts, for finding the cue at the playhead
+        self.state.cuesChanged.connect(self._on_cues)
+        self.state.documentReplaced.connect(self._on_cues)
+        self.state.selectionChanged.connect(self._on_selection)
+        editor.edit.textChanged.connect(self._show_cue)  # what is typed shows before it is committed
+
+        self._make_actions()
+
+    # -- menus ---------------------------------------------------------------------------------------
+    def _check_action(self, text: str, key: str, default: bool, slot) -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(_setting(self.settings, key, default))
+        action.toggled.connect(lambda on: (self.settings.setValue(key, on), slot(on)))
+        return action
+
+    def _make_actions(self) -> None:
+        self.spectrogram_action = self._check_action(
+            self.tr("&Spectrogram"), "picture/spectrogram", False, self._set_spectrogram
+        )
+        self.timecode_action = self._check_action(
+            self.tr("Time as &Frames (HH:MM:SS:FF)"), "picture/timecode", False, lambda _on: self._show_clock()
+        )
+        self.frame_actions = []
+        for text, step, key in ((self.tr("Previous &Frame"), -1, ","), (self.tr("Next F&rame"), 1, ".")):
+            action = QAction(text, self)
+            action.setShortcut(key)
+            action.triggered.connect(lambda _checked=False, n=step: self.step_frames(n))
+            self.frame_actions.append(action)
+        self.snap_shots_action = self._check_action(
+            self.tr("Snap to S&hot Changes"), "picture/snap_shots", True, lambda _on: self._update_guide()
+        )
+        self.snap_frames_action = self._check_action(
+            self.tr("Snap Cue Times to Fra&mes"), "picture/snap_frames", False, lambda _on: self._update_guide()
+        )
+
+    def add_actions(self, view: QMenu, play: QMenu) -> None:
+        """The pane, the spectrogram and the time format under View; frame steps and snapping under Playback."""
+        view.addAction(self.dock.toggleViewAction())
+        view.addAction(self.spectrogram_action)
+        view.addAction(self.timecode_action)
+        play.addSeparator()
+        for action in (*self.frame_actions, self.snap_shots_action, self.snap_frames_action):
+            play.addAction(action)
+
+    # -- attaching the waveform and the player -------------------------------------------------------
+    def attach_waveform(self, waveform: Any) -> None:
+        from app.ui.waveform_layers import ShotLayer, SpectrogramLayer
+
+        if self.waveform is waveform:
+            return
+        self.waveform = waveform
+        self.shot_layer = ShotLayer()
+        self.shot_layer.set_cuts(self.cuts)
+        waveform.addItem(self.shot_layer)
+        self.spectrum_layer = SpectrogramLayer()
+        self.spectrum_layer.setVisible(False)
+        waveform.addItem(self.spectrum_layer)
+        box = waveform.getViewBox()
+        box.sigXRangeChanged.connect(self._redraw_spectrum)
+        box.sigResized.connect(self._redraw_spectrum)
+        self._set_spectrogram(_setting(self.settings, "picture/spectrogram", False))
+
+    def attach_player(self, player: Any) -> None:
+        from PySide6.QtMultimedia import QVideoSink
+
+        if self.player is player:
+            return
+        self.player = player
+        self.sink = QVideoSink(self)
+        self.sink.videoFrameChanged.connect(self._on_frame)
+        player.set_video_sink(self.sink)
+        player.positionChanged.connect(self._on_position)
+        player.failed.connect(self._on_play_failed)
+        player.media_player.mediaStatusChanged.connect(self._on_media_status)
+
+    # -- media ---------------------------------------------------------------------------------------
+    def _on_media(self) -> None:
+        audio = self.state.audio
+        source = getattr(audio, "source", None)
+        if source == self.source:
+            self._refresh_spectrum_task()
+            return
+        self.source, self.has_picture, self.frames, self.cuts, self.nominal_fps = source, False, None, (), None
+        self._playing_note = self._shot_note = ""
+        self.canvas.set_image(QImage())
+        self._update_note()
+        self._set_cuts(())
+        self._update_guide()
+        self.dock.hide()
+        if source is None:
+            return
+        self._start_scan(source)
+        self._refresh_spectrum_task()
+
+    def _start_scan(self, source: str) -> None:
+        finding = self.tr("Finding shot changes")
+        timing = self.tr("Reading frame times")
+
+        def job(report: Report):
+            from app.media.probe import probe
+            from app.media.shots import THRESHOLD, ShotCache, detect_shots
+            from app.media.video import read_frame_times
+
+            try:
+                stream = picture_stream_of(probe(source))
+            except MediaError:  # the audio decode has said what is wrong with the file
+                return None
+            if stream is None:
+                return None
+            report.item(("video", stream.frame_rate))
+            try:
+                cache = ShotCache()
+                hit = cache.load(cache.key(source, stream.index, THRESHOLD))
+                if hit is not None:
+                    return hit
+                frames = read_frame_times(source, stream_index=stream.index, cancelled=report.cancelled,
+                                          progress=lambda f: report.progress(0.05 * f, timing))  # fmt: skip
+                report.item(("frames", frames.times_ms))
+                return detect_shots(source, stream_index=stream.index, cancelled=report.cancelled,
+                                    progress=lambda f: report.progress(0.05 + 0.95 * f, finding))  # fmt: skip
+            except MediaError as exc:
+                return str(exc)
+
+        self.host.tasks.start(
+            "shots", finding, job, self._on_scan, title=self.tr("Shot changes"), on_item=self._on_scan_item,
+            bound=False, replaces=True, uses_audio=True,
+        )  # fmt: skip
+
+    def _on_scan_item(self, item: tuple) -> None:
+        kind, value = item
+        if kind == "video":
+            self.has_picture, self.nominal_fps = True, value
+            self.dock.show()
+            player = self.ensure_player()
+            if player is not None:
+                self.attach_player(player)
+                player.seek(self.position)  # the first frame shows at once
+        elif kind == "frames":
+            self.frames = FrameGrid(value)
+            self._update_guide()
+        self._show_clock()
+
+    def _on_scan(self, result: Any) -> None:
+        if result is None:  # no picture: audio only
+            return
+        if isinstance(result, str):  # the video cannot be decoded: the rest still works
+            self._shot_note = self.tr("Shot changes could not be found: {reason}").format(reason=result)
+            self.host.show_status(self._shot_note, 8000)
+            self._update_note()
+            return
+        self.frames = FrameGrid(result.frame_times_ms)
+        self._set_cuts(result.cuts_ms)
+        self._update_guide()
+        self._show_clock()
+        self.host.show_status(self.tr("%n shot change(s) found", "", len(result.cuts_ms)), 4000)
+
+    def _set_cuts(self, cuts) -> None:
+        self.cuts = tuple(cuts)
+        if self.shot_layer is not None:
+            self.shot_layer.set_cuts(self.cuts)
+
+    def _update_guide(self) -> None:
+        """The snapping rule the waveform drag and F7/F8 apply; None without a picture."""
+        if not self.has_picture:
+            self.state.snap_guide = None
+            return
+        shots = self.cuts if self.snap_shots_action.isChecked() else ()
+        self.state.snap_guide = PictureGuide(self.grid(), shots, snap_to_frames=self.snap_frames_action.isChecked())
+
+    def grid(self) -> FrameGrid:
+        """The real frame times once read; until then a grid at the stated rate."""
+        if self.frames is not None:
+            return self.frames
+        duration = self.state.audio.duration_ms if self.state.audio is not None else 0
+        return FrameGrid.constant(self.nominal_fps or NOMINAL_FPS, max(duration, 1000))
+
+    # -- playback ------------------------------------------------------------------------------------
+    def _on_frame(self, frame: Any) -> None:
+        if self.dock.isVisible() and frame.isValid():
+            self.canvas.set_image(frame.toImage())
+
+    def _on_position(self, ms: int) -> None:
+        self.position = int(ms)
+        self._show_cue()
+        self._show_clock()
+
+    def _on_selection(self, rows: list[int]) -> None:
+        self._show_cue()
+        if rows and self.has_picture and self.player is not None and not self.player.model.playing:
+            self.player.seek(self.state.doc[rows[0]].start)
+
+    def step_frames(self, count: int) -> None:
+        """One frame back or forward (the real frame times of the file; paused)."""
+        if not self.has_picture:
+            return
+        player = self.ensure_player()
+        if player is None:
+            return
+        self.attach_player(player)
+        if player.model.playing:
+            player.toggle()
+        player.seek(self.grid().step(player.position_ms(), count))
+
+    def _on_play_failed(self, message: str) -> None:
+        if self.has_picture:
+            self._playing_note = self.tr(
+                "This video cannot be played here ({reason}). The waveform, cues and shot changes still work."
+            ).format(reason=message)
+            self._update_note()
+
+    def _on_media_status(self, status: Any) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        loaded = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
+        if status in loaded and self.has_picture and not self.player.media_player.hasVideo():
+            self._on_play_failed(self.tr("no video decoder for this stream"))
+
+    def _update_note(self) -> None:
+        self.canvas.set_note("\n\n".join(n for n in (self._playing_note, self._shot_note) if n))
+
+    # -- what is shown -------------------------------------------------------------------------------
+    def _on_cues(self, *_: object) -> None:
+        self._starts = None
+        self._show_cue()
+
+    def cue_at(self, ms: int) -> int | None:
+        """The cue on screen at ``ms`` (of overlapping ones, the latest to start)."""
+        cues = self.state.doc.cues
+        if self._starts is None:
+            self._starts = [c.start for c in cues]
+        i = bisect_right(self._starts, ms) - 1
+        for j in range(i, max(i - 8, -1), -1):
+            if cues[j].end > ms:
+                return j
+        return None
+
+    def _show_cue(self) -> None:
+        index = self.cue_at(self.position)
+        if index is None:
+            self.canvas.set_subtitle("")
+            return
+        cue = self.state.doc[index]
+        text = cue.text
+        if getattr(self.editor, "index", None) == index:
+            text = self.editor.edit.toPlainText()  # typed, not yet committed
+        self.canvas.set_subtitle(text, cue_wants_top(cue, text))
+
+    def _show_clock(self) -> None:
+        if self.timecode_action.isChecked():
+            grid = self.grid() if self.has_picture else None
+            shown = grid.timecode(self.position) if grid is not None else format_clock(self.position)
+        else:
+            shown = format_clock(self.position)
+        self.clock.setText(shown)
+
+    # -- spectrogram ---------------------------------------------------------------------------------
+    def _set_spectrogram(self, on: bool) -> None:
+        if self.waveform is None or self.spectrum_layer is None:
+            return
+        self.spectrum_layer.setVisible(on)
+        self.waveform.curve.setVisible(not on)
+        self._refresh_spectrum_task()
+        self._redraw_spectrum()
+
+    def _refresh_spectrum_task(self) -> None:
+        audio = self.state.audio
+        if self.spectrum_layer is None or not self.spectrum_layer.isVisible() or audio is None:
+            return
+        spectrum = self.spectra.get(id(audio))
+        if spectrum is not None:
+            self.spectrum_layer.set_spectrum(spectrum)
+            self._redraw_spectrum()
+            return
+        if self.host.tasks.running("spectrogram"):
+            return
+
+        def job(report: Report):
+            from app.media.spectrum import compute_spectrogram
+
+            return compute_spectrogram(audio.samples, audio.sample_rate, progress=lambda f: report.progress(f),
+                                       cancelled=report.cancelled)  # fmt: skip
+
+        def done(spectrum: Any) -> None:
+            self.spectra = {id(audio): spectrum}  # one at a time: an hour is about 50 MB
+            self.spectrum_layer.set_spectrum(spectrum)
+            self._redraw_spectrum()
+
+        self.host.tasks.start("spectrogram", self.tr("Computing the spectrogram"), job, done,
+                              title=self.tr("Spectrogram"), bound=False, uses_audio=True)  # fmt: skip
+
+    def _redraw_spectrum(self, *_: object) -> None:
+        if self.waveform is None or self.spectrum_layer is None or not self.spectrum_layer.isVisible():
+            return
+        (x0, x1), _ = self.waveform.getViewBox().viewRange()
+        self.spectrum_layer.redraw(x0, x1, int(self.waveform.getViewBox().width()))
+
+
+def picture_stream_of(info: Any) -> Any:
+    from app.media.video import picture_stream
+
+    return picture_stream(info)

@@ -1,0 +1,186 @@
+"""The picture pane in the window: a video shows its pane and shot changes, the cue is drawn on it as typed,
+frame steps land on real frame times, edges snap to cuts, audio has no pane, and the UI never stalls."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from app.core.document import Cue
+from app.ui import editing
+from tests.media import video_samples as samples
+from tests.ui.test_recognition_flow import GapMeter
+
+SRT = (
+    "1\n00:00:00,500 --> 00:00:01,500\nFirst shot.\n\n"
+    "2\n00:00:02,200 --> 00:00:02,700\nRed.\n\n"
+    "3\n00:00:03,300 --> 00:00:04,600\nTwo lines\nof text.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def video(tmp_path_factory):
+    return samples.make_cuts(tmp_path_factory.mktemp("picture") / "cuts.mp4", audio=True)
+
+
+def _open_video(window, qtbot, video, tmp_path):
+    srt = tmp_path / "cuts.srt"
+    srt.write_text(SRT, encoding="utf-8")
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=60_000, check_params_cb=lambda kind: kind == "shots"):
+        window.open_path(str(video))
+    window.open_path(str(srt))
+    return window
+
+
+def test_a_video_shows_its_pane_cuts_and_frames(window, qtbot, video, tmp_path):
+    with GapMeter() as gaps:
+        _open_video(window, qtbot, video, tmp_path)
+    picture = window.picture
+    assert picture.dock.isVisible() and picture.has_picture
+    assert all(abs(a - b) <= samples.FRAME_MS for a, b in zip(picture.cuts, samples.CUTS_MS, strict=True))
+    assert picture.shot_layer.cuts_ms == list(picture.cuts)
+    assert len(picture.frames) == 200 and not picture.frames.is_variable()
+    assert window.state.snap_guide is not None
+    assert gaps.longest < 0.1, f"UI thread blocked {gaps.longest * 1000:.0f} ms while shot changes were computed"
+
+
+def test_frame_steps_land_on_real_frame_times(window, qtbot, video, tmp_path):
+    _open_video(window, qtbot, video, tmp_path)
+    picture = window.picture
+    picture.step_frames(1)
+    picture.step_frames(1)
+    assert window.player.position_ms() == 80
+    picture.step_frames(-1)
+    assert window.player.position_ms() == 40
+    picture.timecode_action.setChecked(True)
+    window.player.seek(1040)
+    assert picture.clock.text() == "00:00:01:01"
+    picture.timecode_action.setChecked(False)
+    assert picture.clock.text() == "00:00:01.040"
+
+
+def test_cue_edges_set_near_a_cut_snap_to_it(window, qtbot, video, tmp_path):
+    _open_video(window, qtbot, video, tmp_path)
+    state = window.state
+    first_cut, cut = window.picture.cuts[0], window.picture.cuts[1]  # 2000 and 3000 ms
+    state.select([0])  # 0.5-1.5 s; the next cue starts at 2.2 s
+    assert editing.set_edge_at(state, "end", first_cut + 40)
+    assert state.doc[0].end == first_cut - 2 * samples.FRAME_MS  # two frames clear of the cut
+    state.select([2])  # 3.3-4.6 s, the one before ends at 2.7 s
+    assert editing.set_edge_at(state, "start", cut + 5 * samples.FRAME_MS)
+    assert state.doc[2].start == cut
+    window.picture.snap_shots_action.setChecked(False)
+    assert editing.set_edge_at(state, "start", cut + 5 * samples.FRAME_MS)
+    assert state.doc[2].start == cut + 200
+
+
+def test_the_cue_is_drawn_as_it_is_typed(window, qtbot, video, tmp_path):
+    _open_video(window, qtbot, video, tmp_path)
+    picture = window.picture
+    window.state.select([0])
+    assert window.player.position_ms() == 500  # selecting a cue seeks the picture to it
+    assert picture.canvas.subtitle == "First shot." and not picture.canvas.top
+    window.editor.edit.setPlainText("{\\an8}Who is speaking?")
+    assert picture.canvas.subtitle == "{\\an8}Who is speaking?" and picture.canvas.top
+    window.player.seek(1800)  # between cues: nothing on screen
+    assert picture.canvas.subtitle == ""
+
+
+def test_spectrogram_mode_is_computed_once_and_drawn(window, qtbot, video, tmp_path):
+    _open_video(window, qtbot, video, tmp_path)
+    picture = window.picture
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=60_000, check_params_cb=lambda k: k == "spectrogram"):
+        picture.spectrogram_action.setChecked(True)
+    assert picture.spectrum_layer.isVisible() and not window.waveform.curve.isVisible()
+    first, last, columns = picture.spectrum_layer.shown_range
+    assert columns > 100 and first <= 0 and last >= 7000
+    window.waveform.zoom(0.1)
+    assert picture.spectrum_layer.shown_range[2] < columns  # zoomed in: fewer columns, the finest level
+    picture.spectrogram_action.setChecked(False)
+    assert window.waveform.curve.isVisible()
+    assert window.settings.value("picture/spectrogram") in (False, "false")
+
+
+def test_audio_has_no_pane(window, qtbot, tmp_path):
+    samples.need_ffmpeg()
+    wav = tmp_path / "tone.wav"
+    samples._run(["-f", "lavfi", "-i", "sine=duration=2", str(wav)])
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=60_000, check_params_cb=lambda kind: kind == "shots"):
+        window.open_path(str(wav))
+    assert not window.picture.dock.isVisible() and not window.picture.has_picture
+    assert window.state.snap_guide is None
+
+
+def test_a_video_that_cannot_be_decoded_leaves_a_note_not_a_freeze(window, qtbot, video, tmp_path, monkeypatch):
+    import app.media.shots as shots
+
+    def broken(*_a, **_k):
+        raise shots.MediaError("cuts.mp4: cannot decode (Invalid data)")
+
+    monkeypatch.setattr(shots, "detect_shots", broken)
+    monkeypatch.setattr(shots.ShotCache, "load", lambda *_a: None)
+    _open_video(window, qtbot, video, tmp_path)
+    picture = window.picture
+    assert picture.dock.isVisible() and picture.cuts == ()
+    assert "Shot changes could not be found" in picture.canvas.note
+    assert window.waveform is not None and len(window.state.doc) == 3
+    picture._on_play_failed("no decoder")
+    assert "cannot be played here" in picture.canvas.note
+
+
+def test_the_pane_paints_the_cue_over_the_frame(qtbot):
+    from app.ui.video_canvas import VideoCanvas
+
+    canvas = VideoCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(640, 360)
+    frame = QImage(320, 180, QImage.Format.Format_RGB32)
+    frame.fill(QColor(0, 90, 0))
+    canvas.set_image(frame)
+    canvas.set_subtitle("Hello")
+    shot = canvas.grab().toImage()
+    assert QColor(shot.pixel(20, 20)).green() == 90  # the frame fills the pane
+    lower = [shot.pixel(x, y) for x in range(200, 440) for y in range(250, 345)]
+    assert any(QColor(p).lightness() > 240 for p in lower)  # white text near the bottom
+    assert any(QColor(p).lightness() < 20 for p in lower)  # with its black outline
+    upper = [shot.pixel(x, y) for x in range(0, 640, 4) for y in range(0, 200, 4)]
+    assert not any(QColor(p).lightness() > 240 for p in upper)  # nothing at the top
+    canvas.set_subtitle("{\\an8}Hello", top=True)
+    shot = canvas.grab().toImage()
+    upper = [shot.pixel(x, y) for x in range(200, 440) for y in range(10, 80)]
+    assert any(QColor(p).lightness() > 240 for p in upper)
+
+
+def test_text_scales_with_the_picture_and_wraps_to_two_lines():
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    from app.ui.video_canvas import paint_subtitle
+
+    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    big = paint_subtitle(painter, QRectF(0, 0, 1920, 1080), "One line\nand another")
+    small = paint_subtitle(painter, QRectF(0, 0, 640, 360), "One line\nand another")
+    long = paint_subtitle(painter, QRectF(0, 0, 640, 360), "a sentence much too long to fit on one line " * 2)
+    painter.end()
+    assert len(big) == 2 and len(small) == 2 and len(long) >= 2
+    assert big[0].height() == pytest.approx(3 * small[0].height(), rel=0.15)  # scaled with the picture
+    assert abs(big[0].center().x() - 960) < 2 and big[1].bottom() < 1080 and big[1].bottom() > 900  # bottom centre
+    assert all(r.width() <= 640 * 0.9 + 1 for r in long)
+
+
+def test_dragging_an_edge_near_a_cut_snaps_to_it(window, qtbot):
+    from app.core.commands import ReplaceAll
+    from app.core.frames import FrameGrid, PictureGuide
+    from tests.ui.test_waveform import FakeAudio, drag
+
+    window.state.set_audio(FakeAudio(20))
+    window.state.push(ReplaceAll((Cue(1000, 3000, "one"), Cue(4000, 6000, "two"), Cue(8000, 9000, "three"))))
+    view = window.ensure_waveform()
+    view.setXRange(0, 12, padding=0)
+    qtbot.waitUntil(lambda: view.cues.pixelWidth() < 0.1)  # laid out: edges are grabbed within a few pixels
+    window.state.snap_guide = PictureGuide(FrameGrid.constant(25, 20_000), cuts=[5000, 7000])
+    drag(view.cues, 4.0, [4.0, 4.5, 4.7])  # the start of "two" dragged to 8 frames before the cut at 5 s
+    assert window.state.doc[1].start == 5000
+    drag(view.cues, 6.0, [6.0, 6.8, 7.1])  # its end dragged past the cut at 7 s
+    assert window.state.doc[1].end == 7000 - 80
