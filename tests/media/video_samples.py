@@ -37,16 +37,17 @@ def _lavfi(source: str, seconds: float, size: str = SIZE) -> list[str]:
     return ["-f", "lavfi", "-i", f"{source}{joiner}size={size}:rate={RATE}:duration={seconds}"]
 
 
-def make_cuts(path: Path, *, audio: bool = False) -> Path:
-    """Five shots cut together at CUTS_MS, H.264 with B-frames; with a tone as its sound when ``audio``."""
+def make_cuts(path: Path, *, audio: bool = False, repeat: int = 1) -> Path:
+    """Five shots cut together at CUTS_MS, H.264 with B-frames; with a tone as its sound when ``audio``.
+    ``repeat``: the sequence that many times over (each repeat adds its four cuts and one back to the start)."""
     args: list[str] = []
-    for source, seconds in CUT_SHOTS:
+    for source, seconds in CUT_SHOTS * repeat:
         args += _lavfi(source, seconds)
-    n = len(CUT_SHOTS)
+    n = len(CUT_SHOTS) * repeat
     graph = "".join(f"[{i}]" for i in range(n)) + f"concat=n={n}:v=1:a=0,format=yuv420p[v]"
     tail = ["-map", "[v]", "-c:v", "libx264", "-preset", "ultrafast", "-bf", "2", "-g", "60"]
     if audio:
-        args += ["-f", "lavfi", "-i", "sine=frequency=440:duration=8:sample_rate=16000"]
+        args += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={8 * repeat}:sample_rate=16000"]
         tail += ["-map", f"{n}:a", "-c:a", "aac", "-shortest"]
     _run([*args, "-filter_complex", graph, *tail, str(path)])
     return path

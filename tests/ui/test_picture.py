@@ -184,3 +184,22 @@ def test_dragging_an_edge_near_a_cut_snaps_to_it(window, qtbot):
     assert window.state.doc[1].start == 5000
     drag(view.cues, 6.0, [6.0, 6.8, 7.1])  # its end dragged past the cut at 7 s
     assert window.state.doc[1].end == 7000 - 80
+
+
+def test_ui_never_blocks_while_the_video_plays_and_shots_are_found(window, qtbot, tmp_path):
+    video = samples.make_cuts(tmp_path / "long.mp4", audio=True, repeat=6)  # 48 s: the scan takes a while
+    with GapMeter() as gaps:
+        window.open_path(str(video))
+        qtbot.waitUntil(lambda: window.picture.has_picture and window.player is not None, timeout=60_000)
+        assert window.tasks.running("shots"), "the scan is still going while the video plays"
+        seen: list[int] = []
+        window.player.positionChanged.connect(seen.append)
+        window.player.toggle()  # play
+        with qtbot.waitSignal(window.tasks.taskFinished, timeout=120_000, check_params_cb=lambda k: k == "shots"):
+            pass
+        frames = window.picture.canvas.image
+        window.player.toggle()
+    assert seen and max(seen) > 0, "the video played"
+    assert frames.width() == 320, "its frames reached the pane"
+    assert len(window.picture.cuts) == 4 * 6 + 5  # each repeat's four cuts, and the cut back to its start
+    assert gaps.longest < 0.1, f"UI thread blocked {gaps.longest * 1000:.0f} ms while playing and scanning"
