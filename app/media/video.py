@@ -99,3 +99,36 @@ def read_frame_times(
     if progress is not None:
         progress(1.0)
     return FrameTimes(stream.index, tuple(sorted(set(times))), float(rate) if rate else None)
+
+
+def read_frame(
+    path: str | os.PathLike[str], ms: int, *, stream_index: int | None = None, max_width: int = 1280
+) -> tuple[int, object]:
+    """The frame shown at ``ms`` (the last one starting at or before it), as an RGB array at most ``max_width``
+    pixels wide, with its start time: the exact picture for a paused player and frame steps.
+
+    Seeks to the keyframe before and decodes forward, so it costs at most one group of pictures.
+    """
+    source = check_path(path)
+    container, stream = open_video(source, stream_index)
+    try:
+        stream.thread_type = "AUTO"
+        tb = stream.time_base
+        origin = origin_seconds(container)
+        if tb is not None and ms > 0:
+            container.seek(int((origin + ms / 1000) / tb), stream=stream, backward=True, any_frame=False)
+        best, best_ms = None, 0
+        for frame in container.decode(stream):
+            t = round(((float(frame.pts * tb) if frame.pts is not None else 0.0) - origin) * 1000)
+            if t > ms and best is not None:
+                break
+            best, best_ms = frame, t
+        if best is None:
+            raise MediaError(f"{source}: no frame at {ms} ms")
+        width = min(best.width, max_width)
+        height = max(2, round(best.height * width / best.width / 2) * 2)
+        return best_ms, best.reformat(width=width, height=height, format="rgb24").to_ndarray()
+    except av.error.FFmpegError as exc:
+        raise media_error(source, exc) from None
+    finally:
+        container.close()

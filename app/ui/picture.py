@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayo
 from app.core.errors import MediaError
 from app.core.frames import FrameGrid, PictureGuide, format_clock
 from app.ui.host import Host
+from app.ui.stills import StillFrames
 from app.ui.video_canvas import VideoCanvas, cue_wants_top
 from app.ui.workers import Report
 
@@ -54,6 +55,8 @@ class PictureController(QObject):
         self._shot_note = ""
 
         self.canvas = VideoCanvas()
+        self.stills = StillFrames(self)
+        self.stills.ready.connect(self._on_still)
         self.clock = QLabel(format_clock(0))
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -153,6 +156,7 @@ class PictureController(QObject):
             self._refresh_spectrum_task()
             return
         self.source, self.has_picture, self.frames, self.cuts, self.nominal_fps = source, False, None, (), None
+        self.stills.cancel()
         self._playing_note = self._shot_note = ""
         self.canvas.set_image(QImage())
         self._update_note()
@@ -247,12 +251,21 @@ class PictureController(QObject):
         return FrameGrid.constant(self.nominal_fps or NOMINAL_FPS, max(duration, 1000))
 
     # -- playback ------------------------------------------------------------------------------------
+    def _playing(self) -> bool:
+        return self.player is not None and self.player.model.playing
+
     def _on_frame(self, frame: Any) -> None:
-        if self.dock.isVisible() and frame.isValid():
+        if self._playing() and self.dock.isVisible() and frame.isValid():
             self.canvas.set_image(frame.toImage())
+
+    def _on_still(self, _at: int, image: QImage) -> None:
+        if not self._playing():
+            self.canvas.set_image(image)
 
     def _on_position(self, ms: int) -> None:
         self.position = int(ms)
+        if self.has_picture and self.source is not None and not self._playing():
+            self.stills.request(self.source, self.position)  # paused: the exact frame
         self._show_cue()
         self._show_clock()
 

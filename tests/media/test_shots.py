@@ -123,3 +123,15 @@ def test_cli_on_audio_is_one_line_and_status_2(tmp_path, capsys):
     assert run(["shots", str(wav)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "no video stream" in err and err.count("\n") == 1
+
+
+def test_read_frame_gives_the_frame_shown_at_a_time(videos):
+    from app.media.video import read_frame
+
+    at, image = read_frame(videos["cuts"], 2039)  # inside the red shot's first frame (2000-2040)
+    assert at == 2000 and image.shape == (240, 320, 3)
+    assert image[120, 160, 0] > 200 and image[120, 160, 1] < 60  # red
+    at, image = read_frame(videos["cuts"], 1999)  # one millisecond earlier: the test pattern's last frame
+    assert at == 1960 and not (image[120, 160, 0] > 200 and image[120, 160, 1] < 60)
+    at, _ = read_frame(videos["vfr"], 1170)  # between VFR frames at 1160 and 1240
+    assert at == 1160

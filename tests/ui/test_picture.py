@@ -59,6 +59,22 @@ def test_frame_steps_land_on_real_frame_times(window, qtbot, video, tmp_path):
     assert picture.clock.text() == "00:00:01.040"
 
 
+def _is_red(image: QImage) -> bool:
+    colour = QColor(image.pixel(image.width() // 2, image.height() // 2)) if not image.isNull() else QColor()
+    return colour.red() > 200 and colour.green() < 60
+
+
+def test_a_paused_frame_step_shows_the_very_frame(window, qtbot, video, tmp_path):
+    _open_video(window, qtbot, video, tmp_path)
+    picture = window.picture
+    window.player.seek(1960)  # the test pattern's last frame
+    qtbot.waitUntil(lambda: not picture.canvas.image.isNull() and not picture.stills.busy(), timeout=20_000)
+    assert not _is_red(picture.canvas.image)
+    picture.step_frames(1)  # the cut: the red shot's first frame
+    assert window.player.position_ms() == 2000
+    qtbot.waitUntil(lambda: _is_red(picture.canvas.image), timeout=20_000)
+
+
 def test_cue_edges_set_near_a_cut_snap_to_it(window, qtbot, video, tmp_path):
     _open_video(window, qtbot, video, tmp_path)
     state = window.state
