@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         if not self.tasks.running():
             self.task_dock.hide()  # a restored layout may bring the list back with nothing in it
+        self.picture.layout_restored()
         self._apply_default_limits()
 
     # -- the host that feature modules talk to (app.ui.host) -------------------------------------------

@@ -117,6 +117,11 @@ class PictureController(QObject):
         for action in (*self.frame_actions, self.snap_shots_action, self.snap_frames_action):
             play.addAction(action)
 
+    def layout_restored(self) -> None:
+        """The window put the pane back where the user left it; without a picture it stays out of sight."""
+        if not self.has_picture:
+            self.dock.hide()
+
     # -- attaching the waveform and the player -------------------------------------------------------
     def attach_waveform(self, waveform: Any) -> None:
         from app.ui.waveform_layers import ShotLayer, SpectrogramLayer

@@ -219,3 +219,34 @@ def test_ui_never_blocks_while_the_video_plays_and_shots_are_found(window, qtbot
     assert frames.width() == 320, "its frames reached the pane"
     assert len(window.picture.cuts) == 4 * 6 + 5  # each repeat's four cuts, and the cut back to its start
     assert gaps.longest < 0.1, f"UI thread blocked {gaps.longest * 1000:.0f} ms while playing and scanning"
+
+
+def test_the_pane_keeps_its_place_and_stays_hidden_without_a_picture(window, qtbot, video, tmp_path):
+    from PySide6.QtCore import QSettings, Qt
+
+    from app.ui.main_window import MainWindow
+
+    _open_video(window, qtbot, video, tmp_path)
+    window.removeDockWidget(window.picture.dock)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.picture.dock)
+    window.picture.dock.show()
+    window._save_layout()
+    again = MainWindow(QSettings(window.settings.fileName(), QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    assert again.dockWidgetArea(again.picture.dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert again.picture.dock.isHidden()  # no video open yet
+
+
+def test_cues_that_ask_for_the_top_are_drawn_there():
+    from types import SimpleNamespace as Fake
+
+    from app.ui.video_canvas import cue_wants_top, shown_text
+
+    assert cue_wants_top(Fake(text="{\\an8}Sign on the wall"))
+    assert cue_wants_top(Fake(text="plain"), "{\\an8}typed")
+    assert not cue_wants_top(Fake(text="{\\i1}plain{\\i0}"))
+    assert cue_wants_top(Fake(text="x", line="line:0"))
+    assert cue_wants_top(Fake(text="x", position="line:10%"))
+    assert cue_wants_top(Fake(text="x", alignment="an8"))
+    assert not cue_wants_top(Fake(text="x", position="line:90%"))
+    assert shown_text("{\\an8}<i>Sign</i>\\Non the wall") == "Sign\non the wall"
