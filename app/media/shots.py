@@ -157,10 +157,11 @@ def _scan(source, stream_index, threshold, progress, cancelled) -> ShotScan:
 
 
 class ShotCache:
-    """Scan results on disk as small JSON files, beside the audio cache (``…/qwen-subtitle-studio/shots``)."""
+    """Scan results on disk as small JSON files, with the audio cache (``…/qwen-subtitle-studio/audio/shots``)."""
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else default_cache_dir().parent / "shots"
+        # inside the audio cache's folder (which trims only its own *.qssa entries), so QSS_CACHE_DIR moves both
+        self.directory = Path(directory) if directory is not None else default_cache_dir() / "shots"
 
     @staticmethod
     def key(source: str, stream_index: int | None, threshold: float) -> dict:

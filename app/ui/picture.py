@@ -250,10 +250,10 @@ class PictureController(QObject):
 
     def grid(self) -> FrameGrid:
         """The real frame times once read; until then a grid at the stated rate."""
-        if self.frames is not None:
-            return self.frames
-        duration = self.state.audio.duration_ms if self.state.audio is not None else 0
-        return FrameGrid.constant(self.nominal_fps or NOMINAL_FPS, max(duration, 1000))
+        if self.frames is None:  # made once: an hour at 25 fps is 90,000 frames
+            duration = self.state.audio.duration_ms if self.state.audio is not None else 0
+            self.frames = FrameGrid.constant(self.nominal_fps or NOMINAL_FPS, max(duration, 1000))
+        return self.frames
 
     # -- playback ------------------------------------------------------------------------------------
     def _playing(self) -> bool:
@@ -371,7 +371,7 @@ class PictureController(QObject):
                                        cancelled=report.cancelled)  # fmt: skip
 
         def done(spectrum: Any) -> None:
-            self.spectra = {id(audio): spectrum}  # one at a time: an hour is about 50 MB
+            self.spectra = {id(audio): spectrum}  # one at a time: an hour is about 90 MB with its pyramid
             self.spectrum_layer.set_spectrum(spectrum)
             self._redraw_spectrum()
 
