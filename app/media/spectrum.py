@@ -22,7 +22,7 @@ FLOOR_DB = -90.0
 CHUNK_COLUMNS = 4096  # columns transformed at a time (bounded memory, a cancel check between)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays inside: compared by identity
 class Spectrogram:
     """``levels[k]`` is a uint8 array (columns, BINS): column c covers ``c * 2**k * HOP_MS`` ms onwards."""
 

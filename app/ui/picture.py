@@ -180,10 +180,10 @@ class PictureController(QObject):
         def job(report: Report):
             from app.media.probe import probe
             from app.media.shots import THRESHOLD, ShotCache, detect_shots
-            from app.media.video import read_frame_times
+            from app.media.video import picture_stream, read_frame_times
 
             try:
-                stream = picture_stream_of(probe(source))
+                stream = picture_stream(probe(source))
             except MediaError:  # the audio decode has said what is wrong with the file
                 return None
             if stream is None:
@@ -357,11 +357,11 @@ class PictureController(QObject):
         if self.spectrum_layer is None or not self.spectrum_layer.isVisible() or audio is None:
             return
         spectrum = self.spectra.get(id(audio))
+        self.spectrum_layer.set_spectrum(spectrum)  # None (nothing drawn) until this audio's is computed
+        self._redraw_spectrum()
         if spectrum is not None:
-            self.spectrum_layer.set_spectrum(spectrum)
-            self._redraw_spectrum()
             return
-        if self.host.tasks.running("spectrogram"):
+        if any(h.audio is audio and not h.cancelling for h in self.host.tasks.running("spectrogram")):
             return
 
         def job(report: Report):
@@ -375,7 +375,11 @@ class PictureController(QObject):
             self.spectrum_layer.set_spectrum(spectrum)
             self._redraw_spectrum()
 
-        self.host.tasks.start("spectrogram", self.tr("Computing the spectrogram"), job, done,
+        def ended(_outcome: str) -> None:
+            if self.state.audio is not audio:  # other media came meanwhile: compute the new one's
+                self._refresh_spectrum_task()
+
+        self.host.tasks.start("spectrogram", self.tr("Computing the spectrogram"), job, done, on_end=ended,
                               title=self.tr("Spectrogram"), bound=False, uses_audio=True)  # fmt: skip
 
     def _redraw_spectrum(self, *_: object) -> None:
@@ -383,9 +387,3 @@ class PictureController(QObject):
             return
         (x0, x1), _ = self.waveform.getViewBox().viewRange()
         self.spectrum_layer.redraw(x0, x1, int(self.waveform.getViewBox().width()))
-
-
-def picture_stream_of(info: Any) -> Any:
-    from app.media.video import picture_stream
-
-    return picture_stream(info)

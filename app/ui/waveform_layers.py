@@ -85,7 +85,10 @@ class SpectrogramLayer(pg.ImageItem):
         self.spectrum = spectrum
 
     def redraw(self, x0_s: float, x1_s: float, width_px: int) -> None:
-        if self.spectrum is None or not self.isVisible():
+        if self.spectrum is None:
+            self.clear()
+            return
+        if not self.isVisible():
             return
         cols, first_ms, last_ms = self.spectrum.columns(x0_s * 1000, x1_s * 1000, max(width_px, 1))
         if len(cols) == 0:

@@ -250,3 +250,18 @@ def test_cues_that_ask_for_the_top_are_drawn_there():
     assert cue_wants_top(Fake(text="x", alignment="an8"))
     assert not cue_wants_top(Fake(text="x", position="line:90%"))
     assert shown_text("{\\an8}<i>Sign</i>\\Non the wall") == "Sign\non the wall"
+
+
+def test_the_spectrogram_follows_other_media(window, qtbot, video, tmp_path):
+    _open_video(window, qtbot, video, tmp_path)
+    picture = window.picture
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=60_000, check_params_cb=lambda k: k == "spectrogram"):
+        picture.spectrogram_action.setChecked(True)
+    first = picture.spectrum_layer.spectrum
+    wav = tmp_path / "tone.wav"
+    samples._run(["-f", "lavfi", "-i", "sine=duration=3", str(wav)])
+    with qtbot.waitSignal(window.files.mediaLoaded, timeout=60_000):
+        window.open_path(str(wav))
+    qtbot.waitUntil(lambda: picture.spectrum_layer.spectrum not in (None, first), timeout=60_000)  # by identity
+    assert picture.spectrum_layer.spectrum.duration_ms == pytest.approx(3000, abs=20)
+    assert not picture.dock.isVisible()
