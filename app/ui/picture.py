@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -55,6 +55,7 @@ class PictureController(QObject):
         self._shot_note = ""
 
         self.canvas = VideoCanvas()
+        self._pending_frame: Any = None  # the newest frame from the player, not drawn yet
         self.stills = StillFrames(self)
         self.stills.ready.connect(self._on_still)
         self.clock = QLabel(format_clock(0))
@@ -260,8 +261,19 @@ class PictureController(QObject):
         return self.player is not None and self.player.model.playing
 
     def _on_frame(self, frame: Any) -> None:
+        """Frames are drawn at most once per pass of the event loop: the newest wins, none queue up."""
         if self._playing() and self.dock.isVisible() and frame.isValid():
-            self.canvas.set_image(frame.toImage())
+            if self._pending_frame is None:
+                QTimer.singleShot(0, self._draw_frame)
+            self._pending_frame = frame
+
+    def _draw_frame(self) -> None:
+        from app.ui.video_frames import frame_to_image
+
+        frame, self._pending_frame = self._pending_frame, None
+        if frame is not None and self._playing():
+            width = self.canvas.width() * self.canvas.devicePixelRatioF()
+            self.canvas.set_image(frame_to_image(frame, max(int(width), 320)))
 
     def _on_still(self, _at: int, image: QImage) -> None:
         if not self._playing():

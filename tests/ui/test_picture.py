@@ -265,3 +265,29 @@ def test_the_spectrogram_follows_other_media(window, qtbot, video, tmp_path):
     qtbot.waitUntil(lambda: picture.spectrum_layer.spectrum not in (None, first), timeout=60_000)  # by identity
     assert picture.spectrum_layer.spectrum.duration_ms == pytest.approx(3000, abs=20)
     assert not picture.dock.isVisible()
+
+
+@pytest.mark.parametrize("name", ["Format_YUV420P", "Format_NV12"])
+def test_playing_frames_are_converted_small_and_true_to_colour(name):
+    import numpy as np
+    from PySide6.QtCore import QSize
+    from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
+
+    from app.ui.video_frames import frame_to_image
+
+    pixel_format = getattr(QVideoFrameFormat.PixelFormat, name)
+    frame = QVideoFrame(QVideoFrameFormat(QSize(1920, 1080), pixel_format))
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    luma = np.frombuffer(frame.bits(0), np.uint8).reshape(-1, frame.bytesPerLine(0))
+    luma[:] = 63  # BT.709 red: Y 63, U 102, V 240
+    if name == "Format_NV12":
+        uv = np.frombuffer(frame.bits(1), np.uint8).reshape(-1, frame.bytesPerLine(1))
+        uv[:, 0::2], uv[:, 1::2] = 102, 240
+    else:
+        np.frombuffer(frame.bits(1), np.uint8)[:] = 102
+        np.frombuffer(frame.bits(2), np.uint8)[:] = 240
+    frame.unmap()
+    image = frame_to_image(frame, 480)
+    assert image.width() == 480 and image.height() == 270
+    colour = QColor(image.pixel(100, 100))
+    assert colour.red() > 240 and colour.green() < 20 and colour.blue() < 20
