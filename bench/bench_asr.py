@@ -1,7 +1,7 @@
 """Recognition speed and memory on this machine, with a full-size random Qwen3-ASR-0.6B checkpoint.
 
 The real weights cannot be downloaded here, so the checkpoint has the real layer shapes (dims inferred, see
-app.asr.testing.FULL_SIZE_0_6B) and random weights. Random weights never emit EOS, so every chunk generates
+tests.support.checkpoints.FULL_SIZE_0_6B) and random weights. Random weights never emit EOS, so every chunk generates
 exactly ``--tokens-per-chunk`` tokens (default 100 per 30 s chunk, about real speech: 3.3 tokens a second).
 
     python bench/bench_asr.py rtf --minutes 10 --measure-chunks 8     # RTF through app.asr.recognition
@@ -68,7 +68,7 @@ def speech_like(seconds: float) -> np.ndarray:
 
 
 def checkpoint(path: str | None) -> Path:
-    from app.asr.testing import FULL_SIZE_0_6B, build_checkpoint
+    from tests.support.checkpoints import FULL_SIZE_0_6B, build_checkpoint
 
     folder = Path(path or Path(tempfile.gettempdir()) / "qss-bench-0.6b")
     if not (folder / "model.safetensors").exists():
@@ -157,7 +157,7 @@ def cmd_align(args: argparse.Namespace) -> None:
 
     folder = Path(args.checkpoint or Path.home() / ".cache" / "qss-bench" / "full-aligner-0.6b")
     if not (folder / "model.safetensors").exists():
-        from app.asr.testing import FULL_SIZE_0_6B, build_checkpoint
+        from tests.support.checkpoints import FULL_SIZE_0_6B, build_checkpoint
 
         print(f"building the full-size random aligner in {folder} …", flush=True)
         build_checkpoint(folder, aligner=True, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=1, classify_num=5000)

@@ -96,7 +96,7 @@ def memory_child(path: str, how: str) -> dict:
     else:
         import av
 
-        container = av.open(path)
+        container = av.open(path, metadata_errors="replace")
         resampler = av.AudioResampler(format="flt", layout="mono", rate=16000)
         chunks = []
         for frame in container.decode(audio=0):

@@ -27,7 +27,7 @@ SR = 16000
 
 
 def checkpoint(path: str | None) -> Path:
-    from app.asr.testing import FULL_SIZE_0_6B, build_checkpoint
+    from tests.support.checkpoints import FULL_SIZE_0_6B, build_checkpoint
 
     folder = Path(path or Path.home() / ".cache" / "qss-bench" / "full-aligner-0.6b")
     if not (folder / "model.safetensors").exists():

@@ -28,7 +28,7 @@ t = np.arange(4 * 16000) / 16000
 sf.write(f"{work}/sample.wav", (0.2 * np.sin(2 * np.pi * 220 * t) * (t % 1 < 0.6)).astype("float32"), 16000)
 with open(f"{work}/sample.srt", "w", encoding="utf-8") as f:
     f.write("1\n00:00:00,000 --> 00:00:00,600\nこんにちは、世界。\n\n2\n00:00:01,000 --> 00:00:01,600\n안녕하세요\n")
-from app.asr.testing import tiny_checkpoints
+from tests.support.checkpoints import tiny_checkpoints
 models = tiny_checkpoints(f"{work}/tiny")
 open(f"{work}/models", "w").write(f"{models.recognizer}\n{models.aligner}\n")
 PY
@@ -36,6 +36,9 @@ recognizer=$(sed -n 1p "$work/models")
 aligner=$(sed -n 2p "$work/models")
 
 "$APP" --smoke-test "$work/sample.srt"
+for lang in en zh_CN zh_TW; do  # compiled by build.spec: the bundle has no lrelease to compile them at first use
+    ls dist/QwenSubtitleStudio/_internal/app/resources/i18n/qss_$lang.qm >/dev/null
+done
 "$APP" --smoke-test "$work/sample.wav"
 "$APP" transcribe "$work/sample.wav" -o "$work/out.srt" --model "$recognizer" --aligner "$aligner" --device cpu \
     --max-new-tokens 8

@@ -34,7 +34,7 @@ def test_headless_layers_import_nothing_heavy():
     """The command line and the layers under the window start without Qt, torch or qwen_asr."""
     code = (
         "import sys, app.cli, app.cli.subtitles, app.core.commands, app.core.undo, app.formats.srt, "
-        "app.formats.project, app.session\n"
+        "app.formats.project, app.session, app.core.rules, app.core.messages, app.asr.protocol, app.asr.service\n"
         "heavy = sorted(m for m in ('torch', 'qwen_asr', 'transformers', 'PySide6', 'pyqtgraph') if m in sys.modules)\n"
         "print(','.join(heavy))"
     )
@@ -52,3 +52,32 @@ def test_the_shipped_app_runs_no_outside_code():
         if any(word in path.read_text(encoding="utf-8") for word in ("runpy", "QSS_TEST_SCRIPT", "QSS_RECOVERY_ANSWER"))
     ]
     assert offenders == []
+
+
+def _code_tokens(path: Path):
+    import io
+    import tokenize
+
+    with open(path, encoding="utf-8") as fh:
+        yield from tokenize.generate_tokens(io.StringIO(fh.read()).readline)
+
+
+def test_shared_rules_are_written_once():
+    """The sample rate, the gap, the reading speed and the unspaced scripts live in app/core/rules.py only:
+    a copy of one of them anywhere else below the window is a second rule waiting to drift apart."""
+    import tokenize
+
+    numbers = {"16000", "16_000", "83", "17", "17.0"}
+    strings = {'"japanese"', '"cantonese"', "'japanese'", "'cantonese'"}
+    copies = []
+    for layer in ("core", "formats", "media", "asr", "cli"):
+        for path in sorted((ROOT / "app" / layer).rglob("*.py")):
+            if path.name == "rules.py" and layer == "core":
+                continue
+            for tok in _code_tokens(path):
+                value = tok.string.lower()
+                if (tok.type == tokenize.NUMBER and value in numbers) or (
+                    tok.type == tokenize.STRING and tok.string in strings
+                ) or (tok.type == tokenize.NUMBER and value == "0x3040"):
+                    copies.append(f"{path.relative_to(ROOT)}:{tok.start[0]}: {tok.string}")
+    assert not copies, "use app.core.rules instead:\n" + "\n".join(copies)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-SAMPLE_RATE = 16000
+from app.core.rules import SAMPLE_RATE
+
 FRAME_MS = 20
 
 

@@ -17,8 +17,8 @@ import numpy as np
 
 from app.asr.chunking import frame_energy
 from app.core.document import Cue, Word
+from app.core.rules import SAMPLE_RATE
 
-SAMPLE_RATE = 16000
 FRAME_MS = 20
 
 #: true time = scale * subtitle time + offset. Frame-rate pairs that subtitles are commonly converted between.

@@ -9,7 +9,9 @@ becomes a ModelError, and nothing already produced is lost because results are y
 from __future__ import annotations
 
 import contextlib
+import importlib
 import importlib.util
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -19,31 +21,24 @@ from typing import Any
 
 import numpy as np
 
-from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER, DownloadProgress, resolve_model
+from app.asr.loading import LoadReport, RunCancelled, import_runtime, install_cancel_hooks, read_weights
+from app.asr.models import resolve_model
+from app.asr.protocol import EngineOptions
 from app.core.errors import ModelError
+from app.core.messages import Message, message
+from app.core.rules import SAMPLE_RATE
 
-SAMPLE_RATE = 16000
-WAIT_MESSAGE = "Waiting for another recognition or alignment to finish…"
+WAIT_MESSAGE = message("engine.waiting")
+
+__all__ = ["AlignedItem", "Engine", "EngineOptions", "LoadReport", "RunCancelled", "import_runtime"]
 
 _run_lock = threading.Lock()  # process-wide: recognition and alignment never run at the same time
 
 
-@dataclass(frozen=True)
-class EngineOptions:
-    model: str = DEFAULT_RECOGNIZER
-    aligner: str | None = DEFAULT_ALIGNER
-    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
-    batch_size: int | None = None  # chunks per generate call (None: auto_batch_size); halves on CUDA out-of-memory
-    max_new_tokens: int = 512  # hard cap per chunk
-    tokens_per_second: float = 12.0  # per-batch cap from the longest chunk: stops runaway repetition early
-    idle_unload_s: float = 600.0  # 0 keeps models loaded
-    download: bool = True
-    threads: int | None = None  # CPU threads for torch; None leaves torch's choice
-    # Opt-in int8 dynamic quantisation of the recognizer's Linear layers (text decoder, vocabulary head, audio
-    # encoder), CPU only (CUDA/MPS are never quantised): RTF about 0.27 instead of 0.38 on a 2-core CPU, but on a
-    # full-size random checkpoint the logits moved 20-25% (bf16: 3%) and greedy tokens diverged early, so it stays
-    # off until it is checked against the real weights. See bench/bench_asr.py --int8.
-    cpu_int8: bool = False
+def quiet_generation_warnings() -> None:
+    """transformers logs "Setting `pad_token_id` to `eos_token_id`" at every generate() call: on the command line
+    it breaks the progress bar, and it says nothing a user can act on."""
+    logging.getLogger("transformers.generation.utils").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
@@ -73,16 +68,16 @@ def choose_device(requested: str = "auto") -> str:
         return "cpu"
     if requested.startswith("cuda"):
         if not torch.cuda.is_available():
-            raise ModelError("CUDA was requested but no CUDA GPU is available; use --device cpu")
+            raise ModelError(message=message("model.no_cuda"))
         return requested if ":" in requested else "cuda:0"
     if requested == "mps":
         mps = getattr(torch.backends, "mps", None)
         if mps is None or not mps.is_available():
-            raise ModelError("Apple MPS was requested but is not available; use --device cpu")
+            raise ModelError(message=message("model.no_mps"))
         return "mps"
     if requested == "cpu":
         return "cpu"
-    raise ModelError(f"unknown device {requested!r}; use auto, cpu, cuda or mps")
+    raise ModelError(message=message("model.unknown_device", device=requested))
 
 
 def choose_dtype(device: str) -> Any:
@@ -137,8 +132,9 @@ def check_fits(name: str, needed: int, free: int) -> None:
     margin = max(1 << 30, needed // 4)
     if needed + margin > free:
         raise ModelError(
-            f"not enough GPU memory for {name}: needs about {(needed + margin) / 2**30:.1f} GB, "
-            f"{free / 2**30:.1f} GB free; close other GPU programs, pick a smaller model or use the CPU"
+            message=message(
+                "model.gpu_memory", model=name, needed=f"{(needed + margin) / 2**30:.1f}", free=f"{free / 2**30:.1f}"
+            )
         )
 
 
@@ -226,6 +222,7 @@ class Engine:
         self._device: str | None = None
         self._last_used = clock()
         self._timer: threading.Timer | None = None
+        self.cancelled: Callable[[], bool] | None = None  # polled between model layers during a session
         self._reset_batch_size()
 
     # -- device -------------------------------------------------------------------------------------
@@ -239,51 +236,91 @@ class Engine:
     def loaded(self) -> bool:
         return self._recognizer is not None or self._aligner is not None
 
+    def is_loaded(self, *, recognizer: bool = True, aligner: bool = False) -> bool:
+        """Whether the models asked for are all loaded."""
+        return (not recognizer or self._recognizer is not None) and (not aligner or self._aligner is not None)
+
     # -- serialisation ------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def session(self, on_wait: Callable[[str], None] | None = None) -> Iterator[Engine]:
-        """Hold the process-wide run lock; ``on_wait`` hears once when another run makes this one wait."""
+    def session(
+        self, on_wait: Callable[[Message], None] | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> Iterator[Engine]:
+        """Hold the process-wide run lock; ``on_wait`` hears once when another run makes this one wait. Model calls
+        inside raise RunCancelled between two layers once ``cancelled`` turns true."""
         if not _run_lock.acquire(blocking=False):
             if on_wait is not None:
                 on_wait(WAIT_MESSAGE)
             _run_lock.acquire()
         self._cancel_idle_timer()
+        self.cancelled = cancelled
         try:
             yield self
         finally:
+            self.cancelled = None
             self._last_used = self._clock()
             _run_lock.release()
             self._arm_idle_timer()
 
     # -- loading ------------------------------------------------------------------------------------
-    def recognizer(self, *, progress: DownloadProgress | None = None, cancelled: Callable[[], bool] | None = None):
+    def load(
+        self,
+        *,
+        recognizer: bool = True,
+        aligner: bool = False,
+        report: LoadReport | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """Load what is asked for and not loaded yet (downloading on first use), reporting every phase: importing
+        the runtime, downloading, reading the weights, preparing the model on its device."""
+        if aligner and self.options.aligner is None:
+            raise ModelError(message=message("model.no_aligner"))
+        if self.is_loaded(recognizer=recognizer, aligner=aligner):
+            return
+        self._cancel_idle_timer()  # the run that follows arms it again when it ends
+        self._last_used = self._clock()
+        import_runtime(report, cancelled)
+        if recognizer:
+            self.recognizer(report=report, cancelled=cancelled)
+        if aligner:
+            self.aligner(report=report, cancelled=cancelled)
+
+    def recognizer(self, *, report: LoadReport | None = None, cancelled: Callable[[], bool] | None = None):
         with self._state_lock:
             if self._recognizer is None:
-                folder = resolve_model(
-                    self.options.model, "recognizer", download=self.options.download, progress=progress,
-                    cancelled=cancelled,
-                )  # fmt: skip
-                self._recognizer = self._load(folder, aligner=False)
+                self._recognizer = self._resolve_and_load(self.options.model, "recognizer", report, cancelled)
             return self._recognizer
 
-    def aligner(self, *, progress: DownloadProgress | None = None, cancelled: Callable[[], bool] | None = None):
+    def aligner(self, *, report: LoadReport | None = None, cancelled: Callable[[], bool] | None = None):
         if self.options.aligner is None:
-            raise ModelError("no forced aligner is configured")
+            raise ModelError(message=message("model.no_aligner"))
         with self._state_lock:
             if self._aligner is None:
-                folder = resolve_model(
-                    self.options.aligner, "aligner", download=self.options.download, progress=progress,
-                    cancelled=cancelled,
-                )  # fmt: skip
-                self._aligner = self._load(folder, aligner=True)
+                self._aligner = self._resolve_and_load(self.options.aligner, "aligner", report, cancelled)
             return self._aligner
 
-    def _load(self, folder: Path, *, aligner: bool) -> Any:
+    def _resolve_and_load(
+        self, name: str, kind: Any, report: LoadReport | None, cancelled: Callable[[], bool] | None
+    ) -> Any:
+        def downloaded(done: int, total: int, file: str) -> None:
+            if report is not None:
+                report(done / total if total else 0.0, message("engine.downloading", file=Path(file).name))
+
+        folder = resolve_model(name, kind, download=self.options.download, progress=downloaded, cancelled=cancelled)
+        read_weights(folder, report, cancelled)
+        if cancelled is not None and cancelled():
+            raise RunCancelled()
+        # past this point a load cannot be interrupted: when its run was cancelled meanwhile, the model is kept
+        # for the next run, which waits for it on the state lock instead of loading it a second time
+        return self._load(folder, aligner=kind == "aligner", report=report)
+
+    def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
         import torch
 
         from app.asr import attention, cpu_decoding
 
         device, dtype = self.device, choose_dtype(self.device)
+        if report is not None:
+            report(0.0, message("engine.moving_to_device", model=folder.name, device=device))
         if self.options.threads:
             torch.set_num_threads(self.options.threads)
         free = self._free_gpu_bytes()
@@ -294,11 +331,16 @@ class Engine:
             kwargs["attn_implementation"] = "flash_attention_2"
         attention.install()
         cpu_decoding.install_grouped_attention()
+        quiet_generation_warnings()
         try:
             from qwen_asr import Qwen3ASRModel, Qwen3ForcedAligner
 
             if aligner:
-                return Qwen3ForcedAligner.from_pretrained(str(folder), **kwargs)
+                model = Qwen3ForcedAligner.from_pretrained(str(folder), **kwargs)
+                install_cancel_hooks(model.model, lambda: self.cancelled)
+                if report is not None:
+                    report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
+                return model
             model = Qwen3ASRModel.from_pretrained(
                 str(folder), max_inference_batch_size=self.batch_size, max_new_tokens=self.options.max_new_tokens,
                 **kwargs,
@@ -309,16 +351,18 @@ class Engine:
             if device == "cpu":
                 cpu_decoding.use_skinny_products(model.model.thinker.model, model.model.thinker.lm_head)
                 cpu_decoding.preallocate_kv_cache(model.model.thinker)
+            install_cancel_hooks(model.model, lambda: self.cancelled)
+            if report is not None:
+                report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
             return model
-        except ModelError:
+        except (ModelError, RunCancelled):
             raise
         except Exception as exc:
             if _is_oom(exc):
                 self._free_cuda()
-                raise ModelError(
-                    f"not enough GPU memory to load {folder.name}; use a smaller model or the CPU"
-                ) from None
-            raise ModelError(f"cannot load the model in {folder}: {type(exc).__name__}: {exc}") from None
+                raise ModelError(message=message("model.gpu_memory_load", model=folder.name)) from None
+            detail = f"{type(exc).__name__}: {exc}"
+            raise ModelError(message=message("model.cannot_load", folder=str(folder), detail=detail)) from None
 
     def unload(self) -> None:
         """Drop both models and give their memory back."""
@@ -386,13 +430,11 @@ class Engine:
             try:
                 out = model.transcribe(batch, context=context, language=language)
             except Exception as exc:
-                if not _is_oom(exc):
+                if isinstance(exc, RunCancelled) or not _is_oom(exc):
                     raise
                 self._free_cuda()
                 if size == 1:
-                    raise ModelError(
-                        "out of GPU memory even for one chunk at a time; use a smaller model or the CPU"
-                    ) from None
+                    raise ModelError(message=message("model.gpu_memory_chunk")) from None
                 self.batch_size = size // 2
                 model.max_inference_batch_size = self.batch_size
                 continue
@@ -433,10 +475,10 @@ class Engine:
             try:
                 (res,) = model.align((np.asarray(wav, dtype=np.float32), SAMPLE_RATE), text, language)
             except Exception as exc:
-                if not _is_oom(exc):
+                if isinstance(exc, RunCancelled) or not _is_oom(exc):
                     raise
                 self._free_cuda()
-                raise ModelError("out of GPU memory while aligning; use the CPU or a shorter window") from None
+                raise ModelError(message=message("model.gpu_memory_align")) from None
             results.append([AlignedItem(it.text, float(it.start_time), float(it.end_time)) for it in res.items])
         return results
 

@@ -1,4 +1,5 @@
-"""Language names as Qwen3-ASR spells them, and how chunk texts are joined without losing or adding spaces.
+"""Language names as Qwen3-ASR spells them, and chunk texts joined without losing or adding spaces (the seam rule
+is app.core.rules.seam: the package joins with "", so English would lose the space at every seam).
 
 Kept here (stdlib only) so the command line and the window can validate a language without importing qwen_asr.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.core.errors import ModelError
+from app.core.messages import message
+from app.core.rules import seam
 
 # qwen_asr.inference.utils.SUPPORTED_LANGUAGES (0.0.6), in its order
 SUPPORTED_LANGUAGES: tuple[str, ...] = (
@@ -35,32 +38,9 @@ def canonical_language(name: str | None) -> str | None:
         return CODES[text.lower()]
     canonical = text[:1].upper() + text[1:].lower()
     if canonical not in SUPPORTED_LANGUAGES:
-        raise ModelError(f"unsupported language {name!r}; use auto or one of: {', '.join(SUPPORTED_LANGUAGES)}")
+        choices = ", ".join(SUPPORTED_LANGUAGES)
+        raise ModelError(message=message("model.unsupported_language", name=name, choices=choices))
     return canonical
-
-
-def _is_unspaced(ch: str) -> bool:
-    """Characters of scripts written without spaces between words (CJK ideographs, kana, fullwidth punctuation)."""
-    code = ord(ch)
-    return (
-        0x2E80 <= code <= 0x9FFF  # CJK radicals, punctuation, kana, ideographs
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFF00 <= code <= 0xFFEF  # fullwidth forms
-        or 0x20000 <= code <= 0x3134F
-    )
-
-
-def seam(left: str, right: str) -> str:
-    """The separator between two consecutive chunk texts: nothing between CJK, one space otherwise.
-
-    The package joins with "" (so English loses the space at every seam); deciding on the characters at the
-    seam rather than the detected language also handles mixed Chinese/English recordings.
-    """
-    if not left or not right:
-        return ""
-    if left[-1].isspace() or right[0].isspace():
-        return ""
-    return "" if _is_unspaced(left[-1]) or _is_unspaced(right[0]) else " "
 
 
 def join_texts(texts: Sequence[str]) -> str:

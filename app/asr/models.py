@@ -1,8 +1,8 @@
 """Where models come from: a released name (downloaded into the standard Hugging Face cache) or a local folder.
 
-Every folder is checked before it is loaded, so a missing or damaged file is reported by name in one line instead
-of surfacing as a traceback from deep inside transformers. Downloads report bytes, can be cancelled, and resume:
-huggingface_hub keeps the partial ``.incomplete`` blob and continues it on the next attempt.
+Every folder is checked before it is loaded (model_files.py), so a missing or damaged file is reported by name in
+one line instead of surfacing as a traceback from deep inside transformers. Downloads report bytes, can be
+cancelled, and resume: huggingface_hub keeps the partial ``.incomplete`` blob and continues it on the next attempt.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from app.asr.model_files import check_files, read_json
 from app.core.errors import ModelError
+from app.core.messages import message
 
 Kind = Literal["recognizer", "aligner"]
 
@@ -31,7 +33,6 @@ RELEASED: dict[str, Kind] = {
 APPROX_SIZE_GB = {"Qwen/Qwen3-ASR-0.6B": 1.8, "Qwen/Qwen3-ASR-1.7B": 4.7, "Qwen/Qwen3-ForcedAligner-0.6B": 1.8}
 
 _COMMON_FILES = ("config.json", "preprocessor_config.json", "tokenizer_config.json", "vocab.json", "merges.txt")
-_JSON_FILES = ("config.json", "preprocessor_config.json", "tokenizer_config.json", "vocab.json")
 
 # (bytes done, bytes total or 0 when unknown, file name)
 DownloadProgress = Callable[[int, int, str], None]
@@ -53,58 +54,48 @@ def validate_model_dir(folder: str | os.PathLike[str], kind: Kind) -> Path:
     """Check that ``folder`` holds a complete model of ``kind``; raise ModelError naming the first bad file."""
     path = Path(folder).expanduser()
     if not path.is_dir():
-        raise ModelError(f"model folder not found: {path}")
+        raise ModelError(message=message("model.folder_not_found", path=str(path)))
     for name in _COMMON_FILES:
         if not (path / name).is_file():
-            raise ModelError(f"model folder {path} is missing {name}")
-    for name in _JSON_FILES:
-        _read_json(path / name)
-    config = _read_json(path / "config.json")
+            raise ModelError(message=message("model.missing_file", path=str(path), file=name))
+    config = check_files(path)
     thinker_type = (config.get("thinker_config") or {}).get("model_type", "")
     is_aligner = "forced_aligner" in str(thinker_type) or "timestamp_token_id" in config
     if config.get("model_type") != "qwen3_asr":
-        raise ModelError(f"{path / 'config.json'} is not a Qwen3-ASR model (model_type {config.get('model_type')!r})")
+        found = config.get("model_type")
+        raise ModelError(message=message("model.not_qwen", file=str(path / "config.json"), type=found))
     if kind == "aligner" and not is_aligner:
-        raise ModelError(f"{path} is a recognition model, not a forced aligner")
+        raise ModelError(message=message("model.not_aligner", path=str(path)))
     if kind == "recognizer" and is_aligner:
-        raise ModelError(f"{path} is a forced aligner, not a recognition model")
+        raise ModelError(message=message("model.not_recognizer", path=str(path)))
     if kind == "recognizer" and not _has_chat_template(path):
-        raise ModelError(f"model folder {path} is missing chat_template.json")
-    for weights in _weight_files(path):
+        raise ModelError(message=message("model.missing_file", path=str(path), file="chat_template.json"))
+    for weights in weight_files(path):
         check_safetensors(weights)
     return path
-
-
-def _read_json(file: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"{file} is damaged ({type(exc).__name__}); delete it and download the model again") from None
-    if not isinstance(data, dict):
-        raise ModelError(f"{file} is damaged (not a JSON object)")
-    return data
 
 
 def _has_chat_template(path: Path) -> bool:
     if (path / "chat_template.json").is_file() or (path / "chat_template.jinja").is_file():
         if (path / "chat_template.json").is_file():
-            _read_json(path / "chat_template.json")
+            read_json(path / "chat_template.json")
         return True
-    return "chat_template" in _read_json(path / "tokenizer_config.json")
+    return "chat_template" in read_json(path / "tokenizer_config.json")
 
 
-def _weight_files(path: Path) -> list[Path]:
+def weight_files(path: Path) -> list[Path]:
+    """The safetensors files of a model folder (one, or the shards its index lists); ModelError when missing."""
     index = path / "model.safetensors.index.json"
     if index.is_file():
-        shards = sorted(set(_read_json(index).get("weight_map", {}).values()))
+        shards = sorted(set(read_json(index).get("weight_map", {}).values()))
         if not shards:
-            raise ModelError(f"{index} lists no weight files")
+            raise ModelError(message=message("model.no_weights", index=str(index)))
         files = [path / shard for shard in shards]
     else:
         files = [path / "model.safetensors"]
     for file in files:
         if not file.is_file():
-            raise ModelError(f"model folder {path} is missing {file.name}")
+            raise ModelError(message=message("model.missing_file", path=str(path), file=file.name))
     return files
 
 
@@ -122,7 +113,7 @@ def check_safetensors(file: Path) -> None:
             raise ValueError("truncated")
     except (OSError, ValueError, KeyError, TypeError, struct.error, UnicodeDecodeError) as exc:
         reason = "truncated" if str(exc) == "truncated" else "not a readable safetensors file"
-        raise ModelError(f"{file} is damaged ({reason}); delete it and download the model again") from None
+        raise ModelError(message=message("model.damaged", file=str(file), reason=reason)) from None
 
 
 def cached_snapshot(repo_id: str) -> Path | None:
@@ -149,7 +140,7 @@ def resolve_model(
     if os.path.isdir(os.path.expanduser(text)) or (repo not in RELEASED and not _looks_like_repo(text)):
         return validate_model_dir(text, kind)
     if repo in RELEASED and RELEASED[repo] != kind:
-        raise ModelError(f"{repo} is a {RELEASED[repo]}, not a {kind}")
+        raise ModelError(message=message("model.wrong_kind", repo=repo, actual=RELEASED[repo], kind=kind))
     cached = cached_snapshot(repo)
     if cached is not None:
         try:
@@ -158,7 +149,7 @@ def resolve_model(
             if not download:
                 raise
     if not download or os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0"):
-        raise ModelError(f"{repo} is not downloaded yet and downloads are off (offline)")
+        raise ModelError(message=message("model.offline", repo=repo))
     return validate_model_dir(download_model(repo, progress=progress, cancelled=cancelled), kind)
 
 
@@ -185,26 +176,27 @@ def download_model(
         info = HfApi().model_info(repo_id, files_metadata=True)
         files = [(s.rfilename, int(s.size or 0)) for s in info.siblings or []]
     except (HfHubHTTPError, LocalEntryNotFoundError, OSError) as exc:
-        raise ModelError(f"cannot reach the model hub for {repo_id}: {type(exc).__name__}") from None
+        raise ModelError(message=message("model.hub_unreachable", repo=repo_id, reason=type(exc).__name__)) from None
     total = sum(size for _, size in files)
     check_disk_space(repo_id, files)
     done = 0
     folder: Path | None = None
     for name, size in files:
         if cancelled is not None and cancelled():
-            raise DownloadCancelled(f"download of {repo_id} cancelled; it resumes next time")
+            raise DownloadCancelled(message=message("model.download_cancelled", repo=repo_id))
         with _byte_hook(lambda n, name=name, done=done: _report(progress, done + n, total, name), cancelled):
             try:
                 local = hf_hub_download(repo_id, name)
             except DownloadCancelled:
                 raise
             except (HfHubHTTPError, OSError) as exc:
-                raise ModelError(f"download of {repo_id} failed at {name}: {type(exc).__name__}") from None
+                failed = message("model.download_failed", repo=repo_id, file=name, reason=type(exc).__name__)
+                raise ModelError(message=failed) from None
         done += size
         _report(progress, done, total, name)
         folder = Path(local).parent if "/" not in name else Path(local).parents[name.count("/")]
     if folder is None:
-        raise ModelError(f"{repo_id} has no files")
+        raise ModelError(message=message("model.no_files", repo=repo_id))
     return folder
 
 
@@ -234,9 +226,11 @@ def check_disk_space(
     free = shutil.disk_usage(probe).free
     if needed + DISK_MARGIN > free:
         raise ModelError(
-            f"not enough disk space to download {repo_id}: needs {needed / 2**30:.1f} GB, "
-            f"{free / 2**30:.1f} GB free in {cache}; free some space or set HF_HOME to another disk"
-        )
+            message=message(
+                "model.disk_space", repo=repo_id, needed=f"{needed / 2**30:.1f}", free=f"{free / 2**30:.1f}",
+                cache=str(cache),
+            )
+        )  # fmt: skip
 
 
 def _report(progress: DownloadProgress | None, done: int, total: int, name: str) -> None:
@@ -268,7 +262,7 @@ def _byte_hook(on_bytes: Callable[[int], None], cancelled: Callable[[], bool] | 
             self._done += int(n or 0)
             on_bytes(self._done)
             if cancelled is not None and cancelled():
-                raise DownloadCancelled("download cancelled; it resumes next time")
+                raise DownloadCancelled(message=message("model.download_cancelled_any"))
             return super().update(n)
 
     with _hook_lock:

@@ -25,20 +25,21 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.asr.drift import Drift, drifted, estimate_drift, speech_activity
-from app.asr.engine import SAMPLE_RATE, Engine, busy
+from app.asr.engine import Engine, RunCancelled, busy
 from app.asr.languages import canonical_language
 from app.asr.recognition import Progress
 from app.asr.wordmap import AlignedItem, aligner_language, aligner_text, map_aligned_words
-from app.core.commands import text_joiner
 from app.core.document import Cue, Word
 from app.core.errors import ModelError
+from app.core.messages import message
+from app.core.rules import MIN_GAP_MS, SAMPLE_RATE, settle_overlaps, text_joiner
 
 CONTEXT_MS = 3000  # audio and neighbouring cues taken around each target
 WINDOW_S = 60.0  # longest window given to the aligner: well under the 180 s where it starts to fail
 REVIEW_THRESHOLD_MS = 500  # moves larger than this are listed for approval (Subtitle Edit's default)
-MIN_GAP_MS = 83  # two frames at 24 fps (the Netflix minimum gap); Limits.min_gap_ms is the document's value
 MIN_CUE_MS = 100  # shorter than this after settling: the cue did not fit, it keeps its old timing
-MAX_CPS = 40.0  # letters per second faster than anyone speaks: the aligner piled the words up
+PILED_UP_CPS = 40.0  # letters per second faster than anyone speaks: the aligner piled the words up (not the
+# reading-speed limit, app.core.rules.MAX_CPS)
 
 
 # -- windows -----------------------------------------------------------------------------------------------
@@ -100,13 +101,6 @@ def plan_windows(
 
 
 # -- settling ----------------------------------------------------------------------------------------------
-def _clip(cue: Cue, start: int, end: int) -> Cue:
-    words = tuple(
-        Word(min(max(w.start, start), end), min(max(w.end, start), end), w.char_start, w.char_end) for w in cue.words
-    )
-    return cue.with_(start=start, end=end, words=words)
-
-
 def settle(
     cues: Sequence[Cue],
     moved: Mapping[int, Cue],
@@ -114,57 +108,9 @@ def settle(
     min_gap: int = MIN_GAP_MS,
     media_end: int | None = None,
 ) -> dict[int, Cue]:
-    """The moves that can be kept, clipped so that nothing overlaps and the gap is kept.
-
-    ``cues`` are the cues as they are (assumed ordered and not overlapping; pairs that already break the rule
-    and that nothing moves are left alone); ``moved`` maps indices to proposed cues. Locked cues never move.
-    Where two moved cues collide the boundary goes midway; a moved cue is clipped against a fixed one; a cue
-    left shorter than MIN_CUE_MS (or outside the media) is dropped from the result, i.e. keeps its old timing,
-    and the rest is settled again.
-    """
-    live = {i: c for i, c in moved.items() if 0 <= i < len(cues) and not cues[i].locked}
-    for _ in range(len(live) + 1):
-        final = {}
-        for i, cue in live.items():
-            start, end = max(0, cue.start), cue.end
-            if media_end is not None:
-                end = min(end, media_end)
-            final[i] = _clip(cue, start, end) if (start, end) != (cue.start, cue.end) else cue
-        for i in range(1, len(cues)):
-            a = final.get(i - 1, cues[i - 1])
-            b = final.get(i, cues[i])
-            if b.start - a.end >= min_gap or (i - 1 not in final and i not in final):
-                continue
-            if i - 1 in final and i in final:
-                a_end = (a.end + b.start - min_gap) // 2
-                final[i - 1] = _clip(a, a.start, min(a.end, a_end))
-                final[i] = _clip(b, max(b.start, a_end + min_gap), b.end)
-            elif i - 1 in final:
-                final[i - 1] = _clip(a, a.start, min(a.end, b.start - min_gap))
-            else:
-                final[i] = _clip(b, max(b.start, a.end + min_gap), b.end)
-        bad = {i for i, c in final.items() if c.end - c.start < MIN_CUE_MS or c.start < 0}
-        bad |= {i for i in final if not _fits(cues, final, i, min_gap, media_end)}
-        if not bad:
-            return final
-        for i in bad:
-            del live[i]
-    return {}
-
-
-def _fits(cues: Sequence[Cue], final: Mapping[int, Cue], i: int, min_gap: int, media_end: int | None) -> bool:
-    cue = final[i]
-    if media_end is not None and cue.end > media_end:
-        return False
-    if i > 0:
-        prev = final.get(i - 1, cues[i - 1])
-        if cue.start - prev.end < min(min_gap, cues[i].start - cues[i - 1].end) or cue.start < prev.start:
-            return False
-    if i + 1 < len(cues):
-        nxt = final.get(i + 1, cues[i + 1])
-        if nxt.start - cue.end < min(min_gap, cues[i + 1].start - cues[i].end) or nxt.start < cue.start:
-            return False
-    return True
+    """The moves that can be kept (app.core.rules.settle_overlaps); a cue left shorter than MIN_CUE_MS keeps its
+    old timing."""
+    return settle_overlaps(cues, moved, min_gap=min_gap, media_end=media_end, min_duration=MIN_CUE_MS)
 
 
 # -- the result --------------------------------------------------------------------------------------------
@@ -283,7 +229,7 @@ def realign(
     base = cues
     drift = Drift()
     if correct_drift and cues:
-        yield Progress(0, total_ms, "Looking for an offset or drift…")
+        yield Progress(0, total_ms, message("realign.drift"))
         drift = estimate_drift(speech_activity(samples), cues)
         moved = settle(cues, drifted(cues, drift), min_gap=min_gap, media_end=total_ms)
         base = tuple(moved.get(i, c) for i, c in enumerate(cues))
@@ -293,22 +239,25 @@ def realign(
         yield Realignment(cues, base, {}, frozenset(), drift, min_gap, total_ms)
         return
     if busy():
-        yield Progress(0, total_ms, "Waiting for another recognition or alignment to finish…")
-    with engine.session():
-        lang = canonical_language(language)
+        yield Progress(0, total_ms, message("engine.waiting"))
+    with engine.session(cancelled=cancelled):
+        lang = given = canonical_language(language)
         if lang is None:
-            yield Progress(0, total_ms, "Detecting the language…")
+            yield Progress(0, total_ms, message("realign.detecting_language"))
             first = base[wanted[0]].start * SAMPLE_RATE // 1000
             ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
         align_as = aligner_language(lang)
         if align_as is None:
-            raise ModelError(f"the forced aligner does not support {lang or 'this language'}")
+            if not lang:
+                raise ModelError(message=message("model.no_language_detected"))
+            code = "model.aligner_language" if given else "model.aligner_language_detected"
+            raise ModelError(message=message(code, language=lang))
         ok = [alignable(c.text, align_as) and c.start < total_ms for c in base]
         unplaced = {i for i in wanted if not ok[i]}
         plan = plan_windows(base, [i for i in wanted if ok[i]], context_ms=context_ms, max_s=max_window_s,
                             media_end=total_ms)  # fmt: skip
         work = sum(w.duration_ms for w in plan) or 1
-        yield Progress(0, work, "Loading the aligner…")
+        yield Progress(0, work, message("engine.loading_aligner"))
         engine.aligner(cancelled=cancelled)
         aligned: dict[int, Cue] = {}
         done = 0
@@ -316,14 +265,17 @@ def realign(
             if cancelled is not None and cancelled():
                 return
             indices = [i for i in range(window.first, window.last) if ok[i]]
-            placed = _align_window(engine, samples, base, indices, window, align_as)
+            try:
+                placed = _align_window(engine, samples, base, indices, window, align_as)
+            except RunCancelled:
+                return
             for i in window.targets:
                 if i in placed:
                     aligned[i] = placed[i]
                 else:
                     unplaced.add(i)
             done += window.duration_ms
-            yield Progress(done, work, f"Aligning… {done // 1000} s of {work // 1000} s")
+            yield Progress(done, work, message("realign.aligning_seconds", done=done // 1000, total=work // 1000))
     yield Realignment(cues, base, aligned, frozenset(unplaced), drift, min_gap, total_ms)
 
 
@@ -388,7 +340,7 @@ def _place(cue: Cue, words: tuple[Word, ...], raw: tuple[int, int] | None) -> Cu
     letters = len(_fold(cue.text))
     start, end = words[0].start, max(w.end for w in words)
     span = (raw[1] - raw[0]) if raw is not None else end - start
-    if span * MAX_CPS < letters * 1000:
+    if span * PILED_UP_CPS < letters * 1000:
         return None
     end = max(end, start + MIN_CUE_MS)
     return cue.with_(start=start, end=end, words=words, edited=False, needs_review=False)

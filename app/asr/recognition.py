@@ -16,12 +16,14 @@ from typing import Literal
 import numpy as np
 
 from app.asr import chunking
-from app.asr.engine import SAMPLE_RATE, Engine, busy
-from app.asr.languages import canonical_language, seam
+from app.asr.engine import Engine, RunCancelled, busy
+from app.asr.languages import canonical_language
 from app.asr.segment import segment_words
 from app.asr.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
 from app.core.checks import Limits
 from app.core.document import Cue, Word
+from app.core.messages import Message, message
+from app.core.rules import SAMPLE_RATE, seam
 
 Timing = Literal["aligned", "estimated"]
 
@@ -32,7 +34,7 @@ class Progress:
 
     done_ms: int
     total_ms: int
-    message: str = ""
+    message: Message | None = None
 
     @property
     def fraction(self) -> float:
@@ -88,14 +90,14 @@ def recognize(
     # come out, in order, with no text, so every chunk of the recording is accounted for
     todo = [k for k, sound in enumerate(chunking.sounding(samples, chunks)) if sound]
     if busy():
-        yield Progress(0, total_ms, "Waiting for another recognition or alignment to finish…")
-    with engine.session():
-        yield Progress(0, total_ms, "Loading the recognition model…")
-        engine.recognizer(cancelled=cancelled)
-        if word_timing and engine.options.aligner is not None:
-            engine.aligner(cancelled=cancelled)
+        yield Progress(0, total_ms, message("engine.waiting"))
+    with engine.session(cancelled=cancelled):
+        with_aligner = word_timing and engine.options.aligner is not None
+        if not engine.is_loaded(recognizer=True, aligner=with_aligner):
+            yield Progress(0, total_ms, message("engine.loading_model"))
+            engine.load(recognizer=True, aligner=with_aligner, cancelled=cancelled)
         engine.settle_batch_size()
-        yield Progress(0, total_ms, "Recognising…")
+        yield Progress(0, total_ms, message("recognition.progress"))
         emitted = 0
 
         def silent_until(k: int) -> Iterator[ChunkResult]:
@@ -110,18 +112,24 @@ def recognize(
                 return
             batch = todo[i : i + max(1, engine.batch_size)]
             wavs = [samples[chunks[k].start : chunks[k].end] for k in batch]
-            outputs = engine.transcribe(wavs, language=forced, context=context)
+            try:
+                outputs = engine.transcribe(wavs, language=forced, context=context)
+            except RunCancelled:
+                return
             for k, wav, (lang, text) in zip(batch, wavs, outputs, strict=True):
                 yield from silent_until(k)
                 lang = forced or lang
-                words, timing = _time_words(engine, wav, chunks[k], text, lang, word_timing)
+                try:
+                    words, timing = _time_words(engine, wav, chunks[k], text, lang, word_timing)
+                except RunCancelled:
+                    return
                 yield ChunkResult(k, chunks[k].start_ms, chunks[k].end_ms, lang, text, words, timing)
                 emitted = k + 1
             i += len(batch)
-            yield Progress(chunks[batch[-1]].end_ms, total_ms, "Recognising…")
+            yield Progress(chunks[batch[-1]].end_ms, total_ms, message("recognition.progress"))
         yield from silent_until(len(chunks))
         if not todo or chunks[todo[-1]].end_ms < total_ms:  # the recording ends in silence
-            yield Progress(total_ms, total_ms, "Recognising…")
+            yield Progress(total_ms, total_ms, message("recognition.progress"))
 
 
 def _time_words(

@@ -4,19 +4,21 @@ Why a process and not a thread: importing torch and qwen_asr takes 10-15 s, and 
 libtorch, extension initialisers) hold the GIL for up to a second at a time, so a worker *thread* made the
 window stutter for seconds on the first recognition (measured: 11 stalls over 100 ms, the longest 1.0 s).
 A child process also keeps a crash or an out-of-memory kill in the model code from taking the user's
-unsaved work with it, and frees all model memory when it ends.
+unsaved work with it, frees all model memory when it ends, and can always be ended: that is what makes the
+engine hang-proof.
 
-Use: ``for message in service.stream("app.asr.jobs:recognize_cues", audio=samples, options=..., ...)``.
-The target is a generator function ``f(*, engine, audio, cancelled, **kwargs)`` run in the child with the
-process's shared engine; whatever it yields arrives here, in order. Cancelling (``cancelled()`` returning
-True) is passed to the child, which stops at its next check; the stream then ends. A failure in the child
-arrives as a one-line ModelError.
+:class:`LocalEngineClient` implements app.asr.protocol.EngineClient. The child runs app.asr.pipeline for each
+job and sends a heartbeat while it works. The parent ends the child (SIGTERM, then SIGKILL, which works on a
+stopped process too) when it does not stop within ``cancel_grace`` seconds of a cancel, or says nothing for
+``silence_timeout`` seconds during a job (then the caller gets :class:`EngineHung`); the next job starts a new
+child. :meth:`shutdown` returns within about its timeout whatever state the child is in.
 """
 
 from __future__ import annotations
 
-import importlib
+import atexit
 import multiprocessing
+import queue
 import threading
 import time
 import traceback
@@ -26,148 +28,271 @@ from typing import Any
 
 import numpy as np
 
+from app.asr.protocol import EngineHung, EngineMessage, Job
 from app.core.errors import AppError, ModelError
+from app.core.messages import Message, message
 
-_DONE = "__done__"
-_ERROR = "__error__"
+Runner = Callable[[Any, np.ndarray, Callable[[], bool]], Iterator[Any]]
+
+CANCEL_GRACE_S = 1.5  # a cancelled child that has not stopped after this long is ended
+SILENCE_TIMEOUT_S = 60.0  # a child that sends nothing (not even its heartbeat) for this long during a job is hung
+BEAT_S = 0.5
 
 
-class EngineService:
-    """One child process that serves model jobs one at a time, starting on first use."""
+def _never() -> bool:
+    return False
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()  # one job at a time from this process; the child serialises too
+
+class LocalEngineClient:
+    """One child process that serves jobs one at a time, starting on first use and again after it was ended."""
+
+    def __init__(
+        self,
+        *,
+        runner: Runner | None = None,
+        cancel_grace: float = CANCEL_GRACE_S,
+        silence_timeout: float = SILENCE_TIMEOUT_S,
+        beat_interval: float = BEAT_S,
+    ) -> None:
+        """``runner(job, audio, cancelled)`` is what the child runs (a module-level function, it is pickled by
+        name; default: app.asr.pipeline.run_in_process). Tests pass their own."""
+        self._runner = runner
+        self.cancel_grace = cancel_grace
+        self.silence_timeout = silence_timeout
+        self.beat_interval = beat_interval
+        self._lock = threading.Lock()  # one job at a time from this process
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
+        self._inbox: queue.Queue[Any] | None = None
         self._cancel: Any = None
-        self._busy = False  # a job was sent and its end not yet read
+        self._closing = False
+        self._atexit = False
 
     @property
     def running(self) -> bool:
         return self._process is not None and self._process.is_alive()
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    # -- the child ---------------------------------------------------------------------------------------
     def _start(self) -> None:
+        from app.asr.pipeline import run_in_process
+
         context = multiprocessing.get_context("spawn")  # fork would copy Qt's threads into the child
         parent, child = context.Pipe()
         self._cancel = context.Event()
-        self._process = context.Process(target=_serve, args=(child, self._cancel), name="qss-engine", daemon=True)
+        self._process = context.Process(
+            target=_serve, args=(child, self._cancel, self._runner or run_in_process, self.beat_interval),
+            name="qss-engine", daemon=True,
+        )  # fmt: skip
         self._process.start()
         child.close()
         self._conn = parent
+        # a thread per child reads its messages: a blocking recv() of a message the child stopped half-way through
+        # writing then blocks that thread, never the caller, which only ever waits on the queue with a timeout
+        self._inbox = queue.Queue()
+        threading.Thread(target=_read, args=(parent, self._inbox), name="engine-reader", daemon=True).start()
+        if not self._atexit:  # before multiprocessing's own exit handler, which would wait forever on a stopped child
+            atexit.register(self.shutdown, 1.0)
+            self._atexit = True
 
-    def stream(
+    def _end(self) -> None:
+        """End the child now: SIGTERM, then SIGKILL (a stopped process ignores SIGTERM until continued). Its reader
+        thread sees the end of the pipe and closes it."""
+        process = self._process
+        self._process, self._conn, self._inbox = None, None, None
+        if process is None:
+            return
+        if process.is_alive():
+            process.terminate()
+            process.join(0.3)
+        if process.is_alive():
+            process.kill()
+            process.join(2.0)
+
+    # -- jobs ------------------------------------------------------------------------------------------------
+    def run(
         self,
-        target: str,
+        job: Job,
+        audio: np.ndarray,
         *,
-        audio: np.ndarray | None = None,
-        options: Any = None,
-        cancelled: Callable[[], bool] | None = None,
-        on_wait: Callable[[str], None] | None = None,
-        **kwargs: Any,
-    ) -> Iterator[Any]:
+        cancelled: Callable[[], bool] = _never,
+        on_wait: Callable[[Message], None] | None = None,
+    ) -> Iterator[EngineMessage]:
+        """Run ``job`` in the child; its messages arrive here in order (see app.asr.protocol)."""
         if not self._lock.acquire(blocking=False):
             if on_wait is not None:
-                on_wait("Waiting for another recognition or alignment to finish…")
-            self._lock.acquire()
+                on_wait(message("engine.waiting"))
+            while not self._lock.acquire(timeout=0.1):
+                if cancelled():
+                    return
         shm = None
+        busy = False
         try:
+            self._closing = False
             if not self.running:
+                self._end()
                 self._start()
-            assert self._conn is not None
+            conn, process = self._conn, self._process
+            assert conn is not None and process is not None
             self._cancel.clear()
-            shared = None
-            if audio is not None:
-                from multiprocessing import shared_memory
-
-                samples = np.ascontiguousarray(audio, dtype=np.float32)
-                shm = shared_memory.SharedMemory(create=True, size=max(samples.nbytes, 1))
-                np.ndarray(samples.shape, dtype=np.float32, buffer=shm.buf)[:] = samples
-                shared = (shm.name, samples.shape[0])
-            self._conn.send((target, shared, options, kwargs))
-            self._busy = True
+            shm, shared = _share(audio)
+            try:
+                conn.send(("job", job, shared))
+            except (OSError, ValueError):  # it died between the check and the request
+                process.join(1.0)
+                self._crashed(process)
+            busy = True
             yield from self._receive(cancelled)
+            busy = False
         finally:
-            if self._busy:  # the consumer stopped early: the job must end before the next one may start
-                self._drain()
+            if busy:  # the consumer stopped early, or the stream failed: the job must end before the next one
+                self._stop_job()
             if shm is not None:
                 shm.close()
                 shm.unlink()
             self._lock.release()
 
-    def _receive(self, cancelled: Callable[[], bool] | None) -> Iterator[Any]:
-        assert self._conn is not None and self._process is not None
+    def _receive(self, cancelled: Callable[[], bool]) -> Iterator[Any]:
+        inbox, process = self._inbox, self._process
+        assert inbox is not None and process is not None
+        heard = time.monotonic()
+        cancel_at: float | None = None
         while True:
-            if cancelled is not None and cancelled():
+            if cancel_at is None and cancelled():
                 self._cancel.set()
-            try:
-                ready = self._conn.poll(0.05)
-            except (EOFError, OSError):
-                ready = True
-            if not ready:
-                if not self._process.is_alive():
-                    self._crashed()
-                continue
-            try:
-                message = self._conn.recv()
-            except (EOFError, OSError):
-                self._crashed()
-            if isinstance(message, tuple) and message and message[0] in (_DONE, _ERROR):
-                self._busy = False
-                if message[0] == _ERROR:
-                    raise ModelError(message[1])
+                cancel_at = time.monotonic()
+            if cancel_at is not None and time.monotonic() - cancel_at > self.cancel_grace:
+                self._end()  # it did not acknowledge the cancel in time: a load in progress, or it hangs
                 return
-            yield message
+            try:
+                item = inbox.get(timeout=0.05)
+            except queue.Empty:
+                if time.monotonic() - heard > self.silence_timeout:
+                    self._end()
+                    raise EngineHung(message=message("engine.hung")) from None
+                continue
+            if item is None:  # the pipe ended: the child is gone (or being ended by shutdown)
+                process.join(0.5)
+                if self._closing or cancel_at is not None:
+                    self._end()
+                    return
+                self._crashed(process)
+            heard = time.monotonic()
+            kind = item[0]
+            if kind == "beat":
+                continue
+            if kind == "done":
+                return
+            if kind == "error":
+                if cancel_at is not None:
+                    return
+                raise item[1]
+            if cancel_at is None:
+                yield item[1]
+                heard = time.monotonic()  # the consumer's time is not the child's silence
 
-    def _drain(self, timeout: float = 30.0) -> None:
-        """Cancel the running job and read its remaining messages; a child that will not stop is ended."""
-        self._busy = False
-        if self._conn is None or self._process is None:
+    def _stop_job(self) -> None:
+        """Cancel the job in flight and read what is left of it; a child that does not stop in time is ended."""
+        inbox = self._inbox
+        if inbox is None or self._process is None:
             return
         self._cancel.set()
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + self.cancel_grace
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                item = inbox.get(timeout=min(left, 0.05))
+            except queue.Empty:
+                continue
+            if item is None:
+                break
+            if item[0] in ("done", "error"):
+                return
+        self._end()
+
+    def _crashed(self, process: multiprocessing.process.BaseProcess) -> None:
+        code = process.exitcode
+        self._end()
+        if code is not None and code < 0:
+            raise ModelError(message=message("engine.killed"))
+        raise ModelError(message=message("engine.ended", code=code))
+
+    def shutdown(self, timeout: float = 3.0) -> None:
+        """End the child (models unloaded, memory returned); returns within about ``timeout`` s (at least ~0.5 s
+        more when the child must be killed), even when the child is stopped or a job is still running."""
+        self._closing = True
+        locked = self._lock.acquire(timeout=min(0.5, timeout / 4))
         try:
-            while time.monotonic() < deadline:
-                if self._conn.poll(0.05):
-                    message = self._conn.recv()
-                    if isinstance(message, tuple) and message and message[0] in (_DONE, _ERROR):
-                        return
-                elif not self._process.is_alive():
-                    break
-        except (EOFError, OSError):
-            pass
-        self._process.terminate()
-        self._process.join(5)
-        self._process, self._conn = None, None
-
-    def _crashed(self) -> None:
-        self._busy = False
-        code = self._process.exitcode if self._process is not None else None
-        self._process, self._conn = None, None
-        how = "was killed (out of memory?)" if code is not None and code < 0 else f"ended (exit status {code})"
-        raise ModelError(f"the recognition process {how}; your subtitles are safe, try again")
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """End the child (models unloaded, memory returned)."""
-        with self._lock:
-            if self._conn is not None:
+            if self._cancel is not None:
+                self._cancel.set()
+            conn, process = self._conn, self._process
+            if conn is not None:
                 try:
-                    self._conn.send(None)
-                except (OSError, BrokenPipeError):
+                    conn.send(None)
+                except (OSError, ValueError):
                     pass
-            if self._process is not None:
-                self._process.join(timeout)
-                if self._process.is_alive():
-                    self._process.terminate()
-                    self._process.join(timeout)
-            self._process, self._conn = None, None
+            if process is not None:
+                process.join(max(0.0, timeout / 2))
+            self._end()
+        finally:
+            if locked:
+                self._lock.release()
 
 
-def _serve(conn: Connection, cancel: Any) -> None:
-    """The child's loop: one job per request until told to stop or the parent goes away."""
+def _read(conn: Connection, inbox: queue.Queue[Any]) -> None:
+    """Move the child's messages into ``inbox`` until the pipe ends (then None), and close the pipe."""
+    try:
+        while True:
+            inbox.put(conn.recv())
+    except (EOFError, OSError):
+        inbox.put(None)
+    except Exception:  # a message that does not unpickle: the child is of no more use
+        traceback.print_exc()
+        inbox.put(None)
+    finally:
+        conn.close()
+
+
+def _share(audio: np.ndarray | None) -> tuple[Any, tuple[str, int] | None]:
+    if audio is None:
+        return None, None
     from multiprocessing import shared_memory
 
-    from app.asr.engine import shared_engine
+    samples = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
+    shm = shared_memory.SharedMemory(create=True, size=max(samples.nbytes, 1))
+    np.ndarray(samples.shape, dtype=np.float32, buffer=shm.buf)[:] = samples
+    return shm, (shm.name, samples.shape[0])
 
+
+def _serve(conn: Connection, cancel: Any, runner: Runner, beat_interval: float) -> None:
+    """The child's loop: one job per request until told to stop or the parent goes away."""
+    import os
+    import signal
+    from multiprocessing import shared_memory
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is the parent's to handle
+    parent = os.getppid()
+    send_lock = threading.Lock()
+    working = threading.Event()
+
+    def send(item: Any) -> None:
+        with send_lock:
+            conn.send(item)
+
+    def beat() -> None:
+        while True:
+            time.sleep(beat_interval)
+            if os.getppid() != parent:  # the parent died without ending us (SIGKILL, a crash): nobody is listening
+                os._exit(0)
+            if working.is_set():
+                try:
+                    send(("beat",))
+                except (OSError, ValueError):
+                    return
+
+    threading.Thread(target=beat, name="heartbeat", daemon=True).start()
     while True:
         try:
             request = conn.recv()
@@ -175,41 +300,59 @@ def _serve(conn: Connection, cancel: Any) -> None:
             return
         if request is None:
             return
-        target, shared, options, kwargs = request
-        shm = None
+        _, job, shared = request
+        working.set()
+        # this job's cancel stays true after the job: work it left behind (a model load in its thread) stops at
+        # its next check even after the shared flag is cleared for the next job
+        stopped = threading.Event()
+
+        def cancelled(stopped: threading.Event = stopped) -> bool:
+            if cancel.is_set():
+                stopped.set()
+            return stopped.is_set()
+
         try:
             audio = None
             if shared is not None:
                 shm = shared_memory.SharedMemory(name=shared[0])
-                audio = np.ndarray((shared[1],), dtype=np.float32, buffer=shm.buf).copy()
-                shm.close()
-                shm = None
-            module, _, name = target.partition(":")
-            function = getattr(importlib.import_module(module), name)
-            engine = shared_engine(options) if options is not None else None
-            for item in function(engine=engine, audio=audio, cancelled=cancel.is_set, **kwargs):
-                conn.send(item)
-            conn.send((_DONE,))
+                try:
+                    audio = np.ndarray((shared[1],), dtype=np.float32, buffer=shm.buf).copy()
+                finally:
+                    shm.close()
+            for item in runner(job, audio, cancelled):
+                send(("msg", item))
+            cancelled()
+            send(("done",))
         except AppError as exc:
-            conn.send((_ERROR, str(exc)))
+            try:
+                send(("error", exc))
+            except Exception:  # an error that does not pickle still arrives, as its one line
+                send(("error", ModelError(message=message("engine.failed", detail=str(exc)))))
         except MemoryError:
-            conn.send((_ERROR, "out of memory"))
+            send(("error", ModelError(message=message("engine.out_of_memory"))))
         except Exception as exc:
             traceback.print_exc()
-            conn.send((_ERROR, f"{type(exc).__name__}: {exc}"))
+            send(("error", ModelError(message=message("engine.failed", detail=f"{type(exc).__name__}: {exc}"))))
         finally:
-            if shm is not None:
-                shm.close()
+            cancelled()
+            working.clear()
 
 
-_service: EngineService | None = None
-_service_lock = threading.Lock()
+_client: LocalEngineClient | None = None
+_client_lock = threading.Lock()
 
 
-def engine_service() -> EngineService:
-    """The process's service (one child for recognition and alignment alike)."""
-    global _service
-    with _service_lock:
-        if _service is None:
-            _service = EngineService()
-        return _service
+def local_engine() -> LocalEngineClient:
+    """The process's engine client (one child for recognition and alignment alike)."""
+    global _client
+    with _client_lock:
+        if _client is None:
+            _client = LocalEngineClient()
+        return _client
+
+
+def set_local_engine(client: LocalEngineClient | None) -> None:
+    """Replace the process's client (tests inject one); the old one is left to its owner to shut down."""
+    global _client
+    with _client_lock:
+        _client = client

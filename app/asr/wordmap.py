@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from app.core.document import Word
+from app.core.rules import is_unspaced_char, is_unspaced_language
 
 __all__ = [
     "ALIGNER_LANGUAGES",
@@ -79,7 +80,7 @@ def supports_alignment(language: str | None) -> bool:
 
 
 def _space_language(language: str | None) -> bool:
-    return aligner_language(language) not in ("Chinese", "Cantonese", "Japanese")
+    return not is_unspaced_language(aligner_language(language))
 
 
 _CURLY_APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
@@ -103,13 +104,8 @@ def aligner_text(text: str, language: str | None) -> str:
 
 # -- characters --------------------------------------------------------------------------------------------
 def is_cjk(ch: str) -> bool:
-    """Ideographs (the aligner's ranges), kana and full-width forms: text that may break between characters."""
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2CEAF
-        or 0xF900 <= code <= 0xFAFF or 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF
-        or 0xFF00 <= code <= 0xFFEF or 0x3000 <= code <= 0x303F
-    )  # fmt: skip
+    """Text that may break between characters (app.core.rules.is_unspaced_char)."""
+    return is_unspaced_char(ch)
 
 
 def _is_ideograph(ch: str) -> bool:

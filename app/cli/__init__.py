@@ -1,14 +1,17 @@
 """The headless commands: a thin layer over the same code the window uses.
 
 Each verb lives in a module of this package that provides ``register(subparsers)``; the module's
-command function gets the parsed arguments and returns an exit status. Any failure becomes exit
-status 2 and one line ``error: ...`` on stderr, never a traceback.
+command function gets the parsed arguments and returns an exit status: 0 done, 1 done and problems
+found (``check``), 2 failed. Any failure becomes exit status 2 and one line ``error: ...`` on stderr,
+never a traceback. Output cut short by the reader (``| head``) ends the command quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
+import os
 import sys
 
 from app import __version__
@@ -25,7 +28,14 @@ VERBS: dict[str, str] = {
     "install-desktop": "desktop",
 }
 
+EXIT_PROBLEMS = 1  # the command ran and found problems (check)
 EXIT_ERROR = 2
+EXIT_BROKEN_PIPE = 141  # as a shell tool killed by SIGPIPE: the reader (head, less) stopped reading
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 cue', '3 cues' (English output of the command line; the window uses Qt's plurals)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,12 +59,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     try:
+        if argv and not argv[0].startswith("-") and argv[0] not in VERBS:
+            return _fail(_unknown_verb(argv[0]))
         parser = build_parser(argv[0] if argv else None)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):
             parser.print_help()
             return EXIT_ERROR
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows up here, not at exit
+        return status
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except _UsageError as exc:
         return _fail(str(exc))
     except AppError as exc:
@@ -66,6 +83,21 @@ def run(argv: list[str]) -> int:
         return _fail(f"{exc.strerror or exc}{where}")
     except Exception as exc:  # a defect of ours; still one line for the user
         return _fail(f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _unknown_verb(word: str) -> str:
+    close = difflib.get_close_matches(word, list(VERBS), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; the commands are {', '.join(VERBS)}"
+    return f"unknown command '{word}'{hint} (see 'python -m app --help')"
+
+
+def _silence_stdout() -> None:
+    """Python would print 'Exception ignored ... BrokenPipeError' when it flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _fail(message: str) -> int:

@@ -26,7 +26,9 @@ def run_probe(args: argparse.Namespace) -> int:
         return 0
     print(f"file:      {info.path}")
     print(f"format:    {info.format_name} ({info.format_long_name})")
-    print(f"duration:  {_clock(info.duration_ms)}" + (f"  (starts at {info.start_ms} ms)" if info.start_ms else ""))
+    estimate = " (estimated)" if info.duration_estimated else ""
+    start = f"  (starts at {info.start_ms} ms)" if info.start_ms else ""
+    print(f"duration:  {_clock(info.duration_ms)}{estimate}{start}")
     print(f"size:      {info.size_bytes} bytes" + (f", {info.bit_rate // 1000} kb/s" if info.bit_rate else ""))
     for s in info.streams:
         print(f"stream {s.index}:  {_describe(s)}")

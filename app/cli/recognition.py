@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-SAMPLE_RATE = 16000
+from app.cli import plural
+
+if TYPE_CHECKING:
+    from app.core.document import Cue
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +38,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="on the CPU, quantise the recognizer to int8: about 2.5x faster, less accurate (off by default)",
     )
+    tr.add_argument("--max-cps", type=float, default=None, metavar="CPS", help="reading speed limit (default 17)")
+    tr.add_argument(
+        "--max-line", type=int, default=None, metavar="N", help="characters a line (default 42; 16 Chinese and "
+        "Korean, 23 Japanese, 35 Thai)",
+    )  # fmt: skip
     tr.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
     tr.add_argument("--max-new-tokens", type=int, default=None, help=argparse.SUPPRESS)
     tr.set_defaults(func=run_transcribe)
@@ -47,8 +56,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     al.add_argument("media", metavar="MEDIA")
     al.add_argument("subtitles", metavar="SUBS.srt")
     al.add_argument("-o", "--output", metavar="OUT.srt", help="SRT to write (default: SUBS.aligned.srt)")
-    al.add_argument("--aligner", metavar="NAME|DIR", default=None)
-    al.add_argument("--language", metavar="NAME", default=None, help="language of the subtitles (default: detect)")
+    al.add_argument(
+        "--aligner", metavar="NAME|DIR", default=None, help="Qwen3-ForcedAligner-0.6B (default) or a folder"
+    )
+    al.add_argument(
+        "--model",
+        metavar="NAME|DIR",
+        default=None,
+        help="recognizer that detects the language when the subtitles' text does not tell it "
+        "(Qwen3-ASR-0.6B by default, or a folder)",
+    )
+    al.add_argument(
+        "--language",
+        metavar="NAME",
+        default=None,
+        help="language of the subtitles (default: guessed from their text, else detected from the audio)",
+    )
     al.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
     al.add_argument("--no-drift", action="store_true", help="do not look for a constant offset or frame-rate drift")
     al.add_argument(
@@ -61,18 +84,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def load_audio(path: str, bar: _Bar | None = None) -> np.ndarray:
     """16 kHz mono float32 from any media file, through app.media (cached on disk for the next run)."""
+    from app.asr.protocol import Progress
+    from app.core.messages import message
     from app.media import decode_audio
 
     def report(fraction: float) -> None:
         if bar is not None:
-            bar(_Fraction(fraction, "Decoding…"))
+            bar(Progress(fraction, message("cli.decoding")))
 
     return decode_audio(path, progress=report).samples
-
-
-class _Fraction:
-    def __init__(self, fraction: float, message: str) -> None:
-        self.fraction, self.message = fraction, message
 
 
 class _Bar:
@@ -81,11 +101,16 @@ class _Bar:
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
         self.last = ""
+        self.fraction = 0.0
 
-    def __call__(self, progress: Any) -> None:
+    def __call__(self, item: Any) -> None:
+        """Show a Progress or a Status (app.asr.protocol)."""
+        from app.core.messages import english
+
+        self.fraction = getattr(item, "fraction", self.fraction)
         width = 30
-        filled = int(width * min(1.0, progress.fraction))
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {progress.fraction:4.0%} {progress.message}"
+        filled = int(width * min(1.0, self.fraction))
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {self.fraction:4.0%} {english(item.message)}"
         if line == self.last:
             return
         self.last = line
@@ -101,8 +126,8 @@ class _Bar:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from app.asr.engine import EngineOptions
     from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+    from app.asr.protocol import EngineOptions
 
     kwargs: dict[str, Any] = {
         "model": getattr(args, "model", None) or DEFAULT_RECOGNIZER,
@@ -119,11 +144,38 @@ def _options(args: argparse.Namespace) -> Any:
     return EngineOptions(**kwargs)
 
 
+def _limits(args: argparse.Namespace) -> dict[str, Any]:
+    """Limits overrides, as the window keeps them in the document's settings."""
+    limits: dict[str, Any] = {}
+    if getattr(args, "max_cps", None):
+        limits["max_cps"] = args.max_cps
+    if getattr(args, "max_line", None):
+        limits["max_line_chars"] = args.max_line
+    return limits
+
+
+def _run(job: Any, audio: np.ndarray, bar: _Bar) -> Iterator[Any]:
+    """The job's results through the same engine client and pipeline as the window; progress goes to the bar."""
+    from app.asr.protocol import Progress, Status
+    from app.asr.service import LocalEngineClient
+
+    client = LocalEngineClient()
+    try:
+        for item in client.run(job, audio, on_wait=bar):
+            if isinstance(item, (Progress, Status)):
+                bar(item)
+            else:
+                yield item
+    finally:
+        bar.done()
+        client.shutdown()
+
+
 def run_transcribe(args: argparse.Namespace) -> int:
-    from app.asr.engine import Engine
     from app.asr.languages import canonical_language
     from app.asr.models import check_local
-    from app.asr.recognition import transcribe, transcript_cues
+    from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
+    from app.core.messages import english, message
     from app.formats.srt import write_srt
 
     language = canonical_language(args.language)  # a bad name or folder fails before any slow work
@@ -133,53 +185,73 @@ def run_transcribe(args: argparse.Namespace) -> int:
     bar = _Bar()
     audio = load_audio(args.media, bar)
     output = args.output or os.path.splitext(args.media)[0] + ".srt"
-    engine = Engine(options)
-    try:
-        transcript = transcribe(audio, engine=engine, language=language, context=args.context, progress=bar)
-    finally:
-        bar.done()
-    cues = transcript_cues(transcript, audio_end_ms=len(audio) * 1000 // SAMPLE_RATE)
+    cues: list[Any] = []
+    done = RecognitionDone(None, options.device)
+    for item in _run(RecognizeJob(options, language, args.context, _limits(args)), audio, bar):
+        if isinstance(item, Cues):
+            cues.extend(item.cues)
+        elif isinstance(item, RecognitionDone):
+            done = item
     write_srt(output, cues)
-    note = " (word times estimated: the aligner does not cover this language)" if transcript.estimated else ""
-    print(f"{output}: {len(cues)} cues, language {transcript.language or 'unknown'}{note}")
+    summary = english(message("cli.transcribed", len(cues), path=output, language=done.language or "unknown"))
+    note = f" ({english(message('cli.estimated_note'))})" if done.estimated else ""
+    print(summary + note)
     return 0
 
 
 def run_align(args: argparse.Namespace) -> int:
-    from app.asr.engine import Engine
+    from app.asr.languages import canonical_language
     from app.asr.models import check_local
-    from app.asr.realign import REVIEW_THRESHOLD_MS, Realignment, realign
-    from app.asr.recognition import Progress
+    from app.asr.protocol import RealignDone, RealignJob
+    from app.asr.realign import REVIEW_THRESHOLD_MS
+    from app.core.errors import ModelError
+    from app.core.language_guess import guess_language
+    from app.core.messages import english, message
     from app.formats.srt import read_srt, write_srt
 
     options = _options(args)
     check_local(options.aligner, "aligner")
     subs = read_srt(args.subtitles)
+    language = canonical_language(args.language) or guess_language(c.text for c in subs.cues)
+    if language is None:  # the recognizer will listen for it: it must be there (or downloadable)
+        check_local(options.model, "recognizer")
+    else:
+        how = "" if args.language else " (guessed from the subtitles; --language to change)"
+        print(f"language: {language}{how}")
     bar = _Bar()
     audio = load_audio(args.media, bar)
     output = args.output or os.path.splitext(args.subtitles)[0] + ".aligned.srt"
-    engine = Engine(options)
-    result: Realignment | None = None
+    job = RealignJob(options, tuple(subs.cues), None, language, correct_drift=not args.no_drift)
+    result = None
     try:
-        for item in realign(audio, subs.cues, None, engine=engine, language=args.language,
-                            correct_drift=not args.no_drift):  # fmt: skip
-            if isinstance(item, Progress):
-                bar(item)
-            else:
-                result = item
-    finally:
-        bar.done()
+        for item in _run(job, audio, bar):
+            if isinstance(item, RealignDone):
+                result = item.realignment
+    except ModelError as exc:
+        if language is None:  # detecting the language needed the recognizer, or found none the aligner covers
+            raise ModelError(f"{exc} (give the subtitles' language with --language, e.g. --language French)") from None
+        raise
     assert result is not None
     large = result.large_moves(REVIEW_THRESHOLD_MS)
     cues = result.result({p.index for p in large} if args.keep_large else ())
     write_srt(output, cues)
-    review = sum(c.needs_review for c in cues)
     if not args.no_drift:
         print(f"offset and drift: {result.drift.describe()}")
     if large:
-        verb = "left in place" if args.keep_large else "moved"
+        code = "cli.large_kept" if args.keep_large else "cli.large_moved"
         listed = ", ".join(f"#{p.index + 1} {(p.new.start - p.old.start) / 1000:+.2f} s" for p in large[:20])
-        print(f"{len(large)} cues {verb} by more than {REVIEW_THRESHOLD_MS / 1000:g} s: {listed}" +
-              (" …" if len(large) > 20 else ""))  # fmt: skip
-    print(f"{output}: {len(cues)} cues re-timed" + (f", {review} to review (kept their old times)" if review else ""))
+        summary = english(message(code, len(large), seconds=f"{REVIEW_THRESHOLD_MS / 1000:g}"))
+        print(f"{summary}: {listed}" + (" …" if len(large) > 20 else ""))
+    print(f"{output}: {align_summary(subs.cues, cues, not result.drift.is_identity)}")
     return 0
+
+
+def align_summary(before: Sequence[Cue], after: Sequence[Cue], drift_removed: bool = False) -> str:
+    """Counts that add up: moved + unchanged = written; the cues marked for review are among them."""
+    moved = sum(1 for b, a in zip(before, after, strict=True) if (b.start, b.end) != (a.start, a.end))
+    text = f"{plural(len(after), 'cue')} written: {moved} moved, {len(after) - moved} unchanged"
+    review = sum(1 for c in after if c.needs_review)
+    if review:
+        kept = "kept their times after the offset and drift were removed" if drift_removed else "kept their times"
+        text += f"; {review} marked for review (the aligner could not place them; they {kept})"
+    return text

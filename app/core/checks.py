@@ -1,8 +1,6 @@
 """What is wrong with a document's timing and readability. Reports only: nothing here changes a cue.
 
-Limits follow the Netflix Timed Text Style Guide defaults that subtitlers work to (see
-shared notes): 42 characters a line (16 for Chinese and Korean, 23 for Japanese), 2 lines,
-17 characters per second, 5/6 s to 7 s on screen, 2 frames (83 ms) between cues.
+The default limits are the style guide's, from app.core.rules.
 """
 
 from __future__ import annotations
@@ -12,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from app.core import rules
 from app.core.document import Cue
 
 ProblemKind = Literal[
@@ -31,35 +30,49 @@ class Problem:
 
 @dataclass(frozen=True)
 class Limits:
-    max_line_chars: int = 42
-    max_lines: int = 2
-    max_cps: float = 17.0
-    min_duration_ms: int = 833
-    max_duration_ms: int = 7000
-    min_gap_ms: int = 83
+    max_line_chars: int = rules.MAX_LINE_CHARS
+    max_lines: int = rules.MAX_LINES
+    max_cps: float = rules.MAX_CPS
+    min_duration_ms: int = rules.MIN_DURATION_MS
+    max_duration_ms: int = rules.MAX_DURATION_MS
+    min_gap_ms: int = rules.MIN_GAP_MS
 
     @classmethod
     def for_language(cls, language: str | None, **overrides: object) -> Limits:
-        chars = LINE_LIMITS.get((language or "").lower(), 42)
-        values: dict[str, object] = {"max_line_chars": chars}
+        values: dict[str, object] = {"max_line_chars": rules.line_limit(language)}
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
 
 
-# Subtitle Edit's Netflix checker: 16 for Chinese and Korean, 23 for Japanese, 35 for Thai.
-LINE_LIMITS = {
-    "chinese": 16, "zh": 16, "cantonese": 16, "yue": 16,
-    "korean": 16, "ko": 16,
-    "japanese": 23, "ja": 23,
-    "thai": 35, "th": 35,
-}  # fmt: skip
+LINE_LIMITS = rules.LINE_LIMITS  # kept for callers of the old name
 
 _TAG = re.compile(r"<[^>\n]{1,40}>|\{\\[^}\n]*\}")
+_ANGLE_TAG = re.compile(r"<[^>\n]{1,40}>")
+_LONGEST_ANGLE_TAG = 42
 
 
 def visible_text(text: str) -> str:
     """Text as the viewer reads it: formatting tags (<i>, {\\an8}) removed."""
-    return _TAG.sub("", text)
+    if "{\\" not in text:
+        return _TAG.sub("", text)
+    # Each "{\" with no "}" after it on its line made the pattern scan to the end of the line: a line of them took
+    # time that grows with the square of its length (a few seconds for 40,000 characters, on every keystroke).
+    # Past a line's last "}" only <tags> can match, so only they are looked for there: the same result, linearly.
+    return "\n".join(_visible_line(line) for line in text.split("\n"))
+
+
+def _visible_line(line: str) -> str:
+    last = line.rfind("}")
+    parts: list[str] = []
+    pos = 0
+    while pos <= last:
+        match = _TAG.search(line, pos, min(len(line), last + _LONGEST_ANGLE_TAG))
+        if match is None or match.start() > last:
+            break
+        parts.append(line[pos : match.start()])
+        pos = match.end()
+    parts.append(_ANGLE_TAG.sub("", line[pos:]))
+    return "".join(parts)
 
 
 def visible_length(text: str) -> int:
@@ -71,6 +84,11 @@ def chars_per_second(cue: Cue) -> float:
     if cue.duration <= 0:
         return float("inf") if visible_length(cue.text) else 0.0
     return visible_length(cue.text) * 1000.0 / cue.duration
+
+
+def over_reading_speed(cps: float, limit: float) -> bool:
+    """Over the limit as the value is shown, to one decimal: 17.04 reads "17.0" and is within 17, everywhere."""
+    return round(cps, 1) > limit
 
 
 def _ms(value: int) -> str:
@@ -106,7 +124,7 @@ def readability(cues: Sequence[Cue], limits: Limits) -> list[Problem]:
     problems: list[Problem] = []
     for i, cue in enumerate(cues):
         cps = chars_per_second(cue)
-        if cps > limits.max_cps:
+        if over_reading_speed(cps, limits.max_cps):
             shown = "no time" if cps == float("inf") else f"{cps:.1f} characters per second"
             problems.append(Problem("reading_speed", i, f"cue {i + 1}: {shown} (limit {limits.max_cps:g})"))
         lines = visible_text(cue.text).split("\n")

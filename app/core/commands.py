@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.document import Cue, Document, Word
+from app.core.rules import text_joiner
 
 
 class Command:
@@ -166,13 +167,6 @@ def retime_words(words: Sequence[Word], old: tuple[int, int], new: tuple[int, in
         return new_start + round((t - old_start) * scale)
 
     return tuple(Word(map_time(w.start), map_time(w.end), w.char_start, w.char_end) for w in words)
-
-
-def text_joiner(language: str | None) -> str:
-    """What goes between two pieces of text when they are joined: nothing for scripts without spaces."""
-    if language and language.lower() in {"chinese", "japanese", "cantonese", "zh", "ja", "yue", "thai", "th"}:
-        return ""
-    return " "
 
 
 # -- user-level edits ---------------------------------------------------------------------------------

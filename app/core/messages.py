@@ -1,32 +1,123 @@
-"""Translatable messages: lower layers say what happened as a code with parameters; the ui renders the words.
+"""Translatable messages: the layers below the window say *what* happened as a code with parameters; the window
+renders the words with Qt's translation (app/ui/messages.py), the command line and the logs with :func:`english`.
 
-``english(message)`` is for the command line and logs; the window renders with Qt's translation
-(app.ui.messages.render), plurals by Qt's ``%n``.
+``CATALOGUE`` holds the English source text of every code. Placeholders are ``{name}`` (filled from ``params``)
+and ``%n`` (the plural count ``n``; the text says ``cue(s)`` and Qt or :func:`english` picks the form).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
+
+CATALOGUE: dict[str, str] = {
+    # the engine process
+    "engine.waiting": "Waiting for another recognition or alignment to finish…",
+    "engine.starting": "Starting the recognition process…",
+    "engine.importing": "Loading the recognition runtime…",
+    "engine.loading_model": "Loading the recognition model…",
+    "engine.loading_aligner": "Loading the aligner…",
+    "engine.reading_weights": "Reading the weights of {model}…",
+    "engine.moving_to_device": "Moving {model} to {device}…",
+    "engine.downloading": "Downloading {file}…",
+    "engine.hung": "The recognition process stopped answering and was ended; your subtitles are safe, try again",
+    "engine.killed": "The recognition process was killed (out of memory?); your subtitles are safe, try again",
+    "engine.ended": "The recognition process ended (exit status {code}); your subtitles are safe, try again",
+    "engine.out_of_memory": "Out of memory",
+    "engine.failed": "{detail}",
+    # models: finding, checking, downloading, loading, running
+    "model.no_cuda": "CUDA was requested but no CUDA GPU is available; use --device cpu",
+    "model.no_mps": "Apple MPS was requested but is not available; use --device cpu",
+    "model.unknown_device": "unknown device {device!r}; use auto, cpu, cuda or mps",
+    "model.gpu_memory": "not enough GPU memory for {model}: needs about {needed} GB, {free} GB free; close other GPU "
+    "programs, pick a smaller model or use the CPU",
+    "model.gpu_memory_load": "not enough GPU memory to load {model}; use a smaller model or the CPU",
+    "model.gpu_memory_chunk": "out of GPU memory even for one chunk at a time; use a smaller model or the CPU",
+    "model.gpu_memory_align": "out of GPU memory while aligning; use the CPU or a shorter window",
+    "model.no_aligner": "no forced aligner is configured",
+    "model.cannot_load": "cannot load the model in {folder}: {detail}",
+    "model.aligner_language": "the forced aligner does not support {language}",
+    "model.aligner_language_detected": "the forced aligner does not support {language} (detected from the first 30 s "
+    "of speech; give the subtitles' language if wrong)",
+    "model.no_language_detected": "no language was detected in the first 30 s of speech; give the subtitles' language",
+    "model.unsupported_language": "unsupported language {name!r}; use auto or one of: {choices}",
+    "model.folder_not_found": "model folder not found: {path}",
+    "model.missing_file": "model folder {path} is missing {file}",
+    "model.not_qwen": "{file} is not a Qwen3-ASR model (model_type {type!r})",
+    "model.not_aligner": "{path} is a recognition model, not a forced aligner",
+    "model.not_recognizer": "{path} is a forced aligner, not a recognition model",
+    "model.damaged": "{file} is damaged ({reason}); delete it and download the model again",
+    "model.no_weights": "{index} lists no weight files",
+    "model.wrong_kind": "{repo} is a {actual}, not a {kind}",
+    "model.offline": "{repo} is not downloaded yet and downloads are off (offline)",
+    "model.hub_unreachable": "cannot reach the model hub for {repo}: {reason}",
+    "model.download_cancelled": "download of {repo} cancelled; it resumes next time",
+    "model.download_cancelled_any": "download cancelled; it resumes next time",
+    "model.download_failed": "download of {repo} failed at {file}: {reason}",
+    "model.no_files": "{repo} has no files",
+    "model.disk_space": "not enough disk space to download {repo}: needs {needed} GB, {free} GB free in {cache}; free "
+    "some space or set HF_HOME to another disk",
+    # recognition and alignment
+    "recognition.running": "Recognising on {device}…",
+    "recognition.progress": "Recognising…",
+    "recognition.done": "Recognised %n cue(s)",
+    "recognition.done_language": "Recognised %n cue(s) ({language})",
+    "realign.aligning": "Aligning…",
+    "realign.aligning_seconds": "Aligning… {done} s of {total} s",
+    "realign.detecting_language": "Detecting the language…",
+    "realign.drift": "Looking for an offset or drift…",
+    # the command line's summaries
+    "cli.decoding": "Decoding…",
+    "cli.transcribed": "{path}: %n cue(s), language {language}",
+    "cli.estimated_note": "word times estimated: the aligner does not cover this language",
+    "cli.retimed": "{path}: %n cue(s) re-timed",
+    "cli.to_review": "%n to review (kept their old times)",
+    "cli.large_moved": "%n cue(s) moved by more than {seconds} s",
+    "cli.large_kept": "%n cue(s) left in place by more than {seconds} s",
+}
 
 
 @dataclass(frozen=True)
 class Message:
+    """A message code, its parameters and, for plurals, the count. Picklable, comparable, immutable."""
+
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
-    n: int | None = None  # the count a plural form follows
+    n: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # MappingProxyType does not pickle
+        return (Message, (self.code, dict(self.params), self.n))
+
+    def __hash__(self) -> int:
+        return hash((self.code, tuple(sorted(self.params.items(), key=lambda kv: kv[0])), self.n))
+
+    def __str__(self) -> str:
+        return english(self)
 
 
-CATALOGUE: dict[str, str] = {
-    "engine.loading_model": "Loading the recognition model…",
-    "recognition.done": "Recognised %n cue(s)",
-}
+def message(code: str, n: int | None = None, /, **params: Any) -> Message:
+    """Shorthand: ``message("recognition.done", 3)``, ``message("engine.downloading", file="model.safetensors")``."""
+    if code not in CATALOGUE:
+        raise KeyError(f"unknown message code {code!r}")
+    return Message(code, params, n)
 
 
-def english(message: Message) -> str:
-    text = CATALOGUE.get(message.code, message.code)
-    if message.n is not None:
-        text = text.replace("%n", str(message.n))
-        text = text.replace("(s)", "" if message.n == 1 else "s")
-    return text.format(**message.params)
+_PLURAL = re.compile(r"(\w+)\((\w+)\)")
+
+
+def english(msg: Message) -> str:
+    """The English text: ``{param}`` filled, ``%n`` replaced by the count, ``word(s)`` made singular or plural."""
+    text = CATALOGUE.get(msg.code, msg.code)
+    if msg.n is not None:
+        text = text.replace("%n", str(msg.n))
+        text = _PLURAL.sub(lambda m: m.group(1) + ("" if msg.n == 1 else m.group(2)), text)
+    try:
+        return text.format(**msg.params)
+    except (KeyError, IndexError, ValueError):
+        return text

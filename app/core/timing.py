@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from app.core.document import Cue
+from app.core.rules import MIN_GAP_MS, room
 
 DragMode = Literal["start", "end", "move"]
 
@@ -23,7 +24,7 @@ def constrain(
     start: int,
     end: int,
     *,
-    min_gap: int = 83,
+    min_gap: int = MIN_GAP_MS,
     snap: int = 0,
     media_end: int | None = None,
 ) -> tuple[int, int]:
@@ -34,17 +35,7 @@ def constrain(
     past ``media_end``.
     """
     cue = cues[index]
-    low = 0
-    if index > 0:
-        low = max(low, cues[index - 1].end + min_gap)
-    high = media_end if media_end is not None else None
-    if index + 1 < len(cues):
-        nxt = cues[index + 1].start - min_gap
-        high = nxt if high is None else min(high, nxt)
-    # a neighbour already closer than the gap allows must not make the cue jump: widen to where it is now
-    low = min(low, cue.start)
-    if high is not None:
-        high = max(high, cue.end)
+    low, high = room(cues, index, min_gap=min_gap, media_end=media_end)
 
     def snapped(t: int) -> int:
         if snap > 0:

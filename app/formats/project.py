@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import stat
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from app.core.checks import Limits
 from app.core.document import Cue, Document, Word
 from app.core.errors import ProjectError
-from app.formats.textio import atomic_write_bytes, without_lone_surrogates
+from app.formats.textio import UnreadableFile, atomic_write_bytes, read_user_bytes, without_lone_surrogates
 
 FORMAT_NAME = "qwen-subtitle-studio-project"
 FORMAT_VERSION = 1
@@ -78,17 +77,9 @@ def read_project_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The file's JSON object, checked to be one of our project files of a version this one reads."""
     p = Path(path)
     try:
-        info = os.stat(p)
-        if not stat.S_ISREG(info.st_mode):
-            raise ProjectError(f"{p}: not a file")
-        if info.st_size > MAX_PROJECT_BYTES:
-            raise ProjectError(f"{p}: too large for a project file ({info.st_size // (1024 * 1024)} MB)")
-        with open(p, "rb") as handle:
-            raw = handle.read(MAX_PROJECT_BYTES + 1)
-    except FileNotFoundError:
-        raise ProjectError(f"{p}: no such file") from None
-    except (OSError, ValueError) as exc:
-        raise ProjectError(f"{p}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+        raw = read_user_bytes(p)  # a regular file only, and within the size limit
+    except UnreadableFile as exc:
+        raise ProjectError(str(exc)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_parse_int)
     except RecursionError:

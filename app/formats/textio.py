@@ -9,11 +9,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from app.core.errors import SubtitleParseError
+from app.core.errors import AppError, SubtitleParseError
 from app.formats.atomic import atomic_write_bytes
 
 # Longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -32,7 +33,7 @@ LEGACY_ENCODINGS = (
     "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp949", "koi8_r", "iso8859_2", "cp874", "cp1258",
 )  # fmt: skip
 
-MAX_TEXT_BYTES = 200 * 1024 * 1024  # no subtitle file is this big; refuse rather than exhaust memory
+MAX_TEXT_BYTES = 200 * 1024 * 1024  # no subtitle or project file is this big; refuse rather than exhaust memory
 
 
 # Every encoding the detector weighs: the list above, the ISO pages that differ from their Windows cousins in
@@ -140,13 +141,48 @@ def _sample(data: bytes, limit: int = 12000) -> bytes:
     """Lines with non-ASCII bytes, up to about `limit` bytes: what tells the encodings apart."""
     picked: list[bytes] = []
     size = 0
-    for line in data.splitlines():
-        if not line.isascii():
-            picked.append(line)
-            size += len(line) + 1
-            if size > limit:
-                break
+    # a megabyte at a time, cut after a newline, and only as far as needed: a 50 MB file is not split whole
+    for chunk in _chunks_of_lines(data, 1 << 20):
+        if chunk.isascii():
+            continue
+        for line in chunk.splitlines():
+            if not line.isascii():
+                picked.append(line)
+                size += len(line) + 1
+                if size > limit:
+                    return b"\n".join(picked)
     return b"\n".join(picked)
+
+
+def _chunks_of_lines(data: bytes, size: int) -> Iterator[bytes]:
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", min(start + size, len(data)) - 1)
+        end = len(data) if end < 0 else end + 1
+        yield data[start:end]
+        start = end
+
+
+_ASCII_BYTES = bytes(range(128))
+# the candidates that are not one byte per character; for the others, which bytes occur decides
+_MULTIBYTE = {"utf-8", "gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949"}
+
+
+def _decodable(data: bytes, name: str, high: bytes) -> bool:
+    """Whether ``data`` decodes in codec ``name`` without error; ``high``: each non-ASCII byte of it, once.
+
+    Fast on a large file: a single-byte code page is asked about the distinct bytes only, and a multi-byte one
+    first about the first megabyte (most fail within it), then about the whole.
+    """
+    try:
+        if name not in _MULTIBYTE:
+            high.decode(name)
+            return True
+        codecs.getincrementaldecoder(name)().decode(data[: 1 << 20], final=False)
+        data.decode(name)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _ranked_by_detectors(data: bytes) -> tuple[list[str], dict[str, float]]:
@@ -194,11 +230,11 @@ def _detect(data: bytes) -> str | None:
     Hebrew from Thai, and the score keeps it from Latvian or Cyrillic guesses for a French file.
     """
     sample = _sample(data)
+    non_ascii = data.translate(None, _ASCII_BYTES)
+    high = bytes(byte for byte in range(128, 256) if byte in non_ascii)
     scored: list[tuple[float, str]] = []
     for name in _CANDIDATES:
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
+        if not _decodable(data, name, high):
             continue
         scored.append((_implausibility(sample.decode(name)), codecs.lookup(name).name))
     if not scored:
@@ -245,21 +281,24 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     Returns None unless the valid multi-byte sequences clearly outnumber the invalid bytes.
     """
     text = data.decode("utf-8", errors="surrogateescape")
-    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
-    good = sum(1 for ch in text if ch > "\x7f" and not "\udc80" <= ch <= "\udcff")
+    # counted without a loop over the characters: a stray byte decodes to one surrogate that re-encodes to 3 bytes
+    stray = (len(text.encode("utf-8", errors="surrogatepass")) - len(data)) // 2
+    ascii_chars = len(data) - len(data.translate(None, _ASCII_BYTES))
+    good = len(text) - ascii_chars - stray
     if good < 3 or good < 2 * stray:
         return None
-    out = []
-    for ch in text:
-        if "\udc80" <= ch <= "\udcff":
-            byte = bytes([ord(ch) - 0xDC00])
-            try:
-                out.append(byte.decode("cp1252"))
-            except UnicodeDecodeError:
-                out.append(byte.decode("latin-1"))
-        else:
-            out.append(ch)
-    return "".join(out), stray
+    return _STRAY.sub(lambda match: _stray_byte(match.group()), text), stray
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _stray_byte(ch: str) -> str:
+    byte = bytes([ord(ch) - 0xDC00])
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
 
 
 def _decode_utf8_or_legacy(data: bytes, bom: bool, path: str | os.PathLike[str] | None) -> DecodedText:
@@ -378,28 +417,122 @@ def _finish(
         text = text.replace("\ufeff", "")
     if _looks_binary(text):
         raise SubtitleParseError("not a text file (binary data)", path)
-    text = _EOF_MARK.sub("", text)
+    text = _without_eof_mark(text)
     return DecodedText(_normalise_newlines(text), encoding, bom, _dominant_newline(text), detected, notes)
 
 
-_EOF_MARK = re.compile(r"\x1a[\s\x1a]*\Z")  # DOS end-of-file mark (Ctrl+Z) written by old editors
+def _without_eof_mark(text: str) -> str:
+    """The text without the DOS end-of-file mark (Ctrl+Z) old editors wrote, and whatever blank follows it.
+
+    Scanned back from the end by hand: a regular expression searched for it at every Ctrl+Z of the file.
+    """
+    end = len(text)
+    cut = None
+    while end and (text[end - 1].isspace() or text[end - 1] == "\x1a"):
+        end -= 1
+        if text[end] == "\x1a":
+            cut = end
+    return text if cut is None else text[:cut]
 
 
-def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> DecodedText:
-    p = Path(path)
+class UnreadableFile(AppError):
+    """A user's file that is refused before or while its bytes are read. ``str()`` names the file."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str):
+        self.path, self.reason = os.fspath(path), reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ReadCancelled(AppError):
+    """The caller's ``cancelled()`` returned True while a file was read. Nothing is wrong with the file."""
+
+
+_READ_CHUNK = 4 * 1024 * 1024
+
+
+def _kind_of(mode: int) -> str | None:
+    """Why a file of this mode is not read (None: a regular file, which is read)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe, not a regular file; only regular files are read"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file; only regular files are read"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file; only regular files are read"
+    return "is not a regular file; only regular files are read"
+
+
+def read_user_bytes(
+    path: str | os.PathLike[str],
+    *,
+    limit: int = MAX_TEXT_BYTES,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
+    """The bytes of a file a user named (subtitles, a project, a recovery file): the one place they are read.
+
+    Only a regular file is read (a symlink counts as what it points to): a named pipe would block forever and
+    /dev/zero or /dev/urandom would fill the memory. At most ``limit`` bytes are read, even from a file that grows
+    while it is read. ``progress(fraction)`` and ``cancelled()`` are called between chunks of a few MB; once
+    ``cancelled()`` is True, ReadCancelled is raised. Every refusal is an UnreadableFile naming the file.
+    """
     try:
-        size = p.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise SubtitleParseError(f"too large for a subtitle file ({size // (1024 * 1024)} MB)", path)
-        data = p.read_bytes()
-    except IsADirectoryError:
-        raise SubtitleParseError("is a folder, not a file", path) from None
+        reason = _kind_of(os.stat(path).st_mode)  # before opening: opening some devices already does something
+        if reason is not None:
+            raise UnreadableFile(path, reason)
+        # non-blocking, in case the path was swapped for a pipe since: then fstat below refuses it
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise SubtitleParseError("no such file", path) from None
+        raise UnreadableFile(path, "no such file") from None
     except PermissionError:
-        raise SubtitleParseError("permission denied", path) from None
+        raise UnreadableFile(path, "permission denied") from None
     except OSError as exc:
-        raise SubtitleParseError(f"cannot be read ({exc.strerror or exc})", path) from None
+        raise UnreadableFile(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        reason = _kind_of(info.st_mode)
+        if reason is not None:
+            raise UnreadableFile(path, reason)
+        too_large = f"is too large ({{}} MB; files over {limit // (1024 * 1024)} MB are not read)"
+        if info.st_size > limit:
+            raise UnreadableFile(path, too_large.format(info.st_size // (1024 * 1024)))
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            if cancelled is not None and cancelled():
+                raise ReadCancelled(f"{os.fspath(path)}: reading cancelled")
+            chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # it grew while we read it, or stat did not tell its size
+                raise UnreadableFile(path, too_large.format(f"over {limit // (1024 * 1024)}"))
+            if progress is not None and info.st_size:
+                progress(min(total / info.st_size, 1.0))
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def read_text(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    *,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> DecodedText:
+    """Read and decode a text file a user named; ``progress`` reaches 1.0 once its bytes are read."""
+    try:
+        data = read_user_bytes(path, progress=progress, cancelled=cancelled)
+    except UnreadableFile as exc:
+        raise SubtitleParseError(exc.reason, path) from None
     return decode_bytes(data, encoding, path=path)
 
 

@@ -25,15 +25,20 @@ The stable API (names and semantics that app/asr and app/ui rely on):
 
 ``probe(path) -> MediaInfo``: format, duration, start, streams (codec, rate, channels, language, default flag,
     cover art, ...), without decoding. ``MediaInfo.audio_stream()`` is the stream ``decode_audio`` picks.
+    Durations are never negative; where the header has none (a WebM from a pipe) or only guesses (a raw or
+    truncated MP3), the audio stream's packets are measured in bounded time, and ``duration_estimated`` says
+    when even that ran out of time (duration.py).
 
 ``PlaybackModel``: the Qt-free half of playing a file or one cue through QtMultimedia (see playback.py).
 
 Errors: every failure is a :class:`app.core.errors.MediaError` with a one-line message (missing path, not
 media, text or a subtitle file, no audio stream, unsupported codec, a truncated or corrupt container (an MP4
 without its 'moov' index...), zero-length or too short audio, a reader that yields no audio for
-``NO_AUDIO_TIMEOUT_S``). :class:`DecodeCancelled` is *not* a MediaError (nothing is
-wrong with the file); both derive from :class:`app.core.errors.AppError`. A file that is cut short or
-damaged in places yields what can be decoded, with ``.warnings``; it is an error only when nothing can.
+``NO_AUDIO_TIMEOUT_S``, audio too long to hold: over 24 hours or 80 % of the available memory, from the
+header or as it grows, said as duration, MB needed, MB available (memory.py)). :class:`DecodeCancelled` is
+*not* a MediaError (nothing is wrong with the file); both derive from :class:`app.core.errors.AppError`.
+A file that is cut short or damaged in places yields what can be decoded, with ``.warnings``; it is an error
+only when nothing can.
 
 The cache lives in ``QSS_CACHE_DIR``, else the platform's cache folder (``$XDG_CACHE_HOME`` on Linux), and
 stays under ``QSS_CACHE_MAX_MB`` (2 GiB by default), least recently used entries going first (cache.py).

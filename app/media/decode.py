@@ -31,21 +31,18 @@ import av.filter
 import numpy as np
 
 from app.core.errors import AppError, MediaError
+from app.core.rules import SAMPLE_RATE
 from app.media.cache import AudioCache
+from app.media.duration import CONTINUOUS_FORMATS, settle_durations  # no gap in a raw stream is real
 from app.media.envelope import Envelope, EnvelopeBuilder
-from app.media.probe import check_path, info_from_container, media_error, open_container
+from app.media.memory import BYTES_PER_SAMPLE, budget, needed_bytes, too_long
+from app.media.probe import check_path, info_from_container, media_error, open_container, wav_seconds
 from app.media.reader import END, RESTART, AudioReader
 
-SAMPLE_RATE = 16000
 # A file that yields no audio for this long is given up on (a reader stuck in a huge file without audio).
 NO_AUDIO_TIMEOUT_S = 20.0
 POLL_S = 0.1  # how often a waiting decode looks at its cancel callback
-MAX_PREALLOCATED_S = 4 * 3600  # a header may claim days; beyond this the array grows as samples arrive
 PROGRESS_STEP = 0.002
-# Raw elementary streams: no container timestamps, so no gap in them is real (see the module's docstring).
-CONTINUOUS_FORMATS = frozenset(
-    {"aac", "ac3", "eac3", "dts", "mp3", "amr", "amrnb", "amrwb", "truehd", "mlp", "loas", "mpc", "mpc8"}
-)
 # A decode that ends this much short of the duration the file states gets a "may be cut short" warning: the
 # stream's own duration is exact (MP4, Ogg); the container's may include a longer video (Matroska).
 # Raw streams (CONTINUOUS_FORMATS) get none: their stated duration is only a bitrate estimate.
@@ -122,6 +119,9 @@ def _decode(
     progress: Callable[[float], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> DecodedAudio:
+    limit, available = budget()
+    # before ffmpeg opens it: a WAV header may claim days over a sparse file, and opening one scans it all
+    _check_fits(source, wav_seconds(source), limit, available)
     container = open_container(source)
     try:
         info = info_from_container(source, container)
@@ -130,13 +130,18 @@ def _decode(
             raise MediaError(f"{source}: unsupported audio codec in stream {chosen.index}")
         stream = container.streams[chosen.index]
         start_us = container.start_time or 0
-        expected = _expected_samples(info.duration_ms, chosen.duration_ms, chosen.start_ms, info.start_ms)
+        stated_ms = _stated_ms(info.duration_ms, chosen.duration_ms, chosen.start_ms, info.start_ms)
         continuous = container.format.name in CONTINUOUS_FORMATS
+        if not stated_ms and not continuous:  # a WebM from a pipe: measured from its end (duration.py)
+            stated_ms = _measured_ms(source)
+        if not continuous:  # a raw stream's stated duration is a bitrate guess: only its samples are checked
+            _check_fits(source, stated_ms / 1000 if stated_ms else None, limit, available)
+        expected = _expected_samples(stated_ms, limit)
     except BaseException:
         container.close()
         raise
     reader = AudioReader(source, container, stream, start_us / 1_000_000, continuous=continuous)
-    out = _Output(expected, progress)
+    out = _Output(expected, progress, _Bound(source, limit, available))
     decoded_s = 0.0  # of native audio handed over by the reader
     zero = round(start_us * SAMPLE_RATE / 1_000_000)  # the container's start, in output samples
     resampler: _Resampler | None = None
@@ -215,22 +220,60 @@ def _clock(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{rest / 1000:06.3f}"
 
 
-def _expected_samples(
-    container_ms: int | None, stream_ms: int | None, stream_start_ms: int | None, start_ms: int
-) -> int:
-    """What the header promises, in output samples; only a first guess for the array and the progress."""
+def _stated_ms(container_ms: int | None, stream_ms: int | None, stream_start_ms: int | None, start_ms: int) -> int:
+    """How long the header says the audio runs on the container's timeline; 0 when it does not say."""
     candidates = [container_ms or 0]
     if stream_ms:
         candidates.append((stream_start_ms or start_ms) - start_ms + stream_ms)
-    ms = max(candidates) or 60_000
-    return math.ceil(min(ms, MAX_PREALLOCATED_S * 1000) * SAMPLE_RATE / 1000) + SAMPLE_RATE
+    return max(candidates)
+
+
+def _measured_ms(source: str) -> int:
+    """The duration of a file whose header states none, found in bounded time by a probe of its own; 0 if not."""
+    container = open_container(source)
+    try:
+        return settle_durations(info_from_container(source, container), container).duration_ms or 0
+    except av.error.FFmpegError:
+        return 0
+    finally:
+        container.close()
+
+
+def _expected_samples(stated_ms: int, limit: int) -> int:
+    """A first guess for the array and the progress, never more than the memory bound allows.
+
+    The whole stated length is reserved at once (untouched pages cost nothing): growing a large array later
+    copies it, which for a 5-hour file raised the peak from 4.1 to 6.3 bytes a sample.
+    """
+    samples = math.ceil((stated_ms or 60_000) * SAMPLE_RATE / 1000) + SAMPLE_RATE
+    return max(1, min(samples, int(limit / BYTES_PER_SAMPLE)))
+
+
+def _check_fits(source: str, seconds: float | None, limit: int, available: int | None) -> None:
+    """Refuse, before decoding, audio whose stated length cannot be held (memory.py has the policy)."""
+    if seconds is None:
+        return
+    n = math.ceil(seconds * SAMPLE_RATE)
+    if needed_bytes(n) > limit:
+        raise MediaError(too_long(source, n, available))
+
+
+@dataclass(frozen=True)
+class _Bound:
+    """The memory bound a growing output checks: the source's name for the message, the bytes allowed."""
+
+    source: str
+    limit: int
+    available: int | None
 
 
 class _Output:
     """The growing sample array, the envelope fed alongside, the progress callback throttled."""
 
-    def __init__(self, expected: int, progress: Callable[[float], None] | None) -> None:
+    def __init__(self, expected: int, progress: Callable[[float], None] | None, bound: _Bound) -> None:
         self.expected = max(expected, 1)
+        self.bound = bound
+        self.max_samples = max(1, int(bound.limit / BYTES_PER_SAMPLE))
         self.data = np.empty(self.expected, dtype=np.float32)  # untouched pages cost no memory
         self.count = 0
         self.envelope = EnvelopeBuilder(SAMPLE_RATE, self.expected)
@@ -244,7 +287,10 @@ class _Output:
         chunk = np.frombuffer(frame.planes[0], dtype=np.float32, count=n)
         end = self.count + n
         if end > self.data.shape[0]:  # the header promised less: grow (realloc, in place where it can)
-            self.data.resize(max(end, int(self.data.shape[0] * 1.5)), refcheck=False)
+            if end > self.max_samples:  # more than the header said, and more than memory allows
+                bound = self.bound
+                raise MediaError(too_long(bound.source, end, bound.available, at_least=True))
+            self.data.resize(min(max(end, int(self.data.shape[0] * 1.5)), self.max_samples), refcheck=False)
         self.data[self.count : end] = chunk
         self.count = end
         self.envelope.add(chunk)
@@ -256,7 +302,7 @@ class _Output:
 
     def restarted(self) -> _Output:
         """An empty output for a fresh start; the progress already reported is not taken back."""
-        fresh = _Output(self.expected, self._progress)
+        fresh = _Output(self.expected, self._progress, self.bound)
         fresh._reported = self._reported
         self.data = np.empty(0, dtype=np.float32)
         return fresh

@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
 from dataclasses import asdict, dataclass
 
 import av
 import av.error
 
 from app.core.errors import MediaError
+from app.media.duration import settle_durations
 
 # Seconds one open or one read may take before ffmpeg gives up (a stuck network drive, a demuxer in trouble).
 OPEN_TIMEOUT_S = 30.0
 READ_TIMEOUT_S = 30.0
 # Local files only: a playlist or reference movie must not make ffmpeg fetch URLs or other protocols.
 _CONTAINER_OPTIONS = {"protocol_whitelist": "file,crypto,data"}
+# Tags are text in no stated encoding: a QuickTime file from a Spanish-locale Mac names its handler
+# "Gestor de contenido de vídeo Apple" in Latin-1. PyAV decodes every tag as UTF-8, strictly by default, and a
+# strict decode fails the whole open; a stray byte becomes U+FFFD instead, as ffprobe shows it.
+METADATA_ERRORS = "replace"
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class MediaInfo:
     start_ms: int
     bit_rate: int | None
     streams: tuple[StreamInfo, ...]
+    # True when no better figure than the header's guess was found (a raw stream too long to measure in time)
+    duration_estimated: bool = False
 
     @property
     def audio_streams(self) -> tuple[StreamInfo, ...]:
@@ -122,7 +130,13 @@ def open_container(path: str) -> av.container.InputContainer:
     """Open a checked path with PyAV, bounded in time; ffmpeg's failures become MediaError."""
     url = "file:" + os.path.abspath(path)  # never let a colon in the name select another protocol
     try:
-        return av.open(url, "r", container_options=_CONTAINER_OPTIONS, timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S))
+        return av.open(
+            url,
+            "r",
+            container_options=_CONTAINER_OPTIONS,
+            timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S),
+            metadata_errors=METADATA_ERRORS,
+        )
     except (av.error.InvalidDataError, av.error.EOFError) as exc:
         kind = sniff_container(path)
         if kind is None:
@@ -186,6 +200,43 @@ def sniff_container(path: str) -> str | None:
     return None
 
 
+def wav_seconds(path: str) -> float | None:
+    """How long a WAV (RIFF or RF64) file's audio is, from its header and size; None for other files.
+
+    Read here, not by ffmpeg, because ffmpeg's open of a WAV reads on past the data looking for more chunks:
+    over gigabytes of zeros (a sparse file, a header claiming 4 GB) that scan runs for minutes.
+    The data is what the header claims or what the file holds, whichever is less.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+            if len(head) < 12 or head[:4] not in (b"RIFF", b"RF64") or head[8:12] != b"WAVE":
+                return None
+            size = os.fstat(f.fileno()).st_size
+            byte_rate = 0
+            long_data = None  # RF64: the data size in the ds64 chunk
+            for _ in range(64):  # a handful of chunks precede the data in any real file
+                chunk = f.read(8)
+                if len(chunk) < 8:
+                    return None
+                tag, length = chunk[:4], int.from_bytes(chunk[4:], "little")
+                if tag == b"data":
+                    claimed = long_data if length == 0xFFFFFFFF and long_data is not None else length
+                    held = size - f.tell()
+                    data = min(claimed, held) if claimed else held  # 0: a recorder that never finished it
+                    return data / byte_rate if byte_rate else None
+                body = f.read(min(length, 64))
+                if tag == b"fmt " and len(body) >= 14:
+                    rate, byte_rate, block = struct.unpack_from("<IIH", body, 4)
+                    byte_rate = byte_rate or rate * block
+                elif tag == b"ds64" and len(body) >= 16:
+                    long_data = int.from_bytes(body[8:16], "little")
+                f.seek(f.tell() - len(body) + length + (length & 1))
+    except OSError:
+        return None
+    return None
+
+
 def media_error(path: str, exc: BaseException) -> MediaError:
     """Translate an ffmpeg error into the one line a user reads."""
     if isinstance(exc, MediaError):
@@ -207,11 +258,15 @@ def media_error(path: str, exc: BaseException) -> MediaError:
 
 
 def probe(path: str | os.PathLike[str]) -> MediaInfo:
-    """Read the container's header: format, duration and streams. Decodes nothing."""
+    """Read the container's header: format, duration and streams. Decodes nothing.
+
+    Where the header's duration is missing or only a guess (a WebM from a pipe, a raw MP3 stream), the audio
+    stream's packets are measured instead, in bounded time (duration.py).
+    """
     text = check_path(path)
     container = open_container(text)
     try:
-        return info_from_container(text, container)
+        return settle_durations(info_from_container(text, container), container)
     finally:
         container.close()
 
@@ -223,7 +278,7 @@ def info_from_container(path: str, container: av.container.InputContainer) -> Me
         format_name=container.format.name,
         format_long_name=container.format.long_name,
         size_bytes=os.path.getsize(path),
-        duration_ms=_us_to_ms(container.duration),
+        duration_ms=_positive(_us_to_ms(container.duration)),
         start_ms=_us_to_ms(start) or 0,
         bit_rate=container.bit_rate or None,
         streams=tuple(_stream_info(s) for s in container.streams),
@@ -240,7 +295,7 @@ def _stream_info(stream: av.stream.Stream) -> StreamInfo:
         "codec": cc.name if cc is not None else None,
         "codec_long_name": cc.codec.long_name if cc is not None else None,
         "start_ms": _ticks_to_ms(stream.start_time, tb),
-        "duration_ms": _ticks_to_ms(stream.duration, tb),
+        "duration_ms": _positive(_ticks_to_ms(stream.duration, tb)),
         "language": stream.language if stream.language not in (None, "", "und") else None,
         "default": bool(disposition & av.stream.Disposition.default),
         "attached_pic": bool(disposition & av.stream.Disposition.attached_pic),
@@ -260,6 +315,11 @@ def _stream_info(stream: av.stream.Stream) -> StreamInfo:
 
 def _us_to_ms(value: int | None) -> int | None:
     return None if value is None else round(value / 1000)
+
+
+def _positive(ms: int | None) -> int | None:
+    """A duration of zero or less is none at all (a LAME tag whose padding outnumbers its frames says -12 ms)."""
+    return ms if ms is not None and ms > 0 else None
 
 
 def _ticks_to_ms(value: int | None, time_base) -> int | None:

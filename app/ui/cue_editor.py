@@ -6,19 +6,60 @@ before any command runs, so nothing typed is ever lost and every change can be u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QMimeData, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.core.checks import chars_per_second, visible_text
+from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText
+from app.ui.palette import colours, theme
 from app.ui.state import EditorState
 
 COMMIT_AFTER_MS = 600
+# Qt lays out a word longer than the box in time that grows with the square of its length when it wraps at word
+# boundaries (2,000,000 characters without a space froze the window for over 40 s); such text wraps anywhere.
+LONG_WORD = 500
+_WRAP_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere  # QPlainTextEdit's own default
+
+
+def _has_long_word(text: str) -> bool:
+    return len(text) > LONG_WORD and max(map(len, text.split()), default=0) > LONG_WORD
 
 
 class CueTextEdit(QPlainTextEdit):
+    """The text box has no undo of its own: Undo and Redo are the document's wherever the focus is.
+
+    What was typed since the last commit is committed first and undone as one step, so Ctrl+Z after a split,
+    a merge or a replace undoes that edit instead of doing nothing (a text box's own history ends at every
+    reload of its text).
+    """
+
     focusLost = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setUndoRedoEnabled(False)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+        ):
+            event.ignore()  # not claimed: the window's Undo/Redo actions get the key
+            return True
+        return super().event(event)
+
+    def set_wrapping_for(self, text: str) -> None:
+        """Wrap at word boundaries, unless a word is so long that laying it out that way would freeze the window."""
+        mode = QTextOption.WrapMode.WrapAnywhere if _has_long_word(text) else _WRAP_WORDS
+        if self.wordWrapMode() != mode:
+            self.setWordWrapMode(mode)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText() and _has_long_word(source.text()):  # before the paste is laid out, not after
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        super().insertFromMimeData(source)
 
     def focusOutEvent(self, event) -> None:
         self.focusLost.emit()
@@ -56,12 +97,15 @@ class CueEditor(QWidget):
         state.selectionChanged.connect(self._on_selection)
         state.cuesChanged.connect(self._on_cues_changed)
         state.documentReplaced.connect(lambda: self._show(None))
+        theme().changed.connect(self._on_theme)  # a bound method: disconnected when the editor goes
         self._show(None)
 
     def _on_typed(self) -> None:
         if not self._loading:
             self._timer.start()
-            self._update_info(self.edit.toPlainText())
+            text = self.edit.toPlainText()
+            self.edit.set_wrapping_for(text)
+            self._update_info(text)
 
     def commit(self) -> None:
         """Put what was typed into the document (one undo step)."""
@@ -71,6 +115,14 @@ class CueEditor(QWidget):
         text = self.edit.toPlainText()
         if text != self.state.doc[self.index].text:
             self.state.push(SetText(self.index, text))
+
+    def has_pending(self) -> bool:
+        """Whether the box holds typing that is not in the document yet (Undo then takes it back)."""
+        return (
+            self.index is not None
+            and self.index < len(self.state.doc)
+            and self.edit.toPlainText() != self.state.doc[self.index].text
+        )
 
     def cursor_position(self) -> int:
         return self.edit.textCursor().position()
@@ -101,10 +153,15 @@ class CueEditor(QWidget):
             cue = self.state.doc[index]
             self.edit.setEnabled(True)
             if self.edit.toPlainText() != cue.text:
+                self.edit.setPlainText("")  # so that a change of wrapping lays out no text, old or new
+                self.edit.set_wrapping_for(cue.text)
                 self.edit.setPlainText(cue.text)
             self._update_info(cue.text)
         finally:
             self._loading = False
+
+    def _on_theme(self) -> None:
+        self._update_info(self.edit.toPlainText())  # its colours follow the theme
 
     def _update_info(self, text: str) -> None:
         if self.index is None or self.index >= len(self.state.doc):
@@ -116,9 +173,11 @@ class CueEditor(QWidget):
         cps = chars_per_second(cue)
         cps_text = "∞" if cps == float("inf") else f"{cps:.1f}"
         warn = (
-            cps > limits.max_cps or max(len(x) for x in lines) > limits.max_line_chars or len(lines) > limits.max_lines
+            over_reading_speed(cps, limits.max_cps)
+            or max(len(x) for x in lines) > limits.max_line_chars
+            or len(lines) > limits.max_lines
         )
-        colour = "#c0392b" if warn else "#555"
+        colour = (colours().warning_text if warn else colours().quiet_text).name()
         self.info.setText(
             f"<span style='color:{colour}'>"
             + self.tr("Cue {number}").format(number=self.index + 1)

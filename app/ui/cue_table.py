@@ -13,13 +13,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from app.core.checks import chars_per_second, visible_text
+from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText, SetTimes
 from app.core.document import Change
 from app.core.timecode import format_duration, format_time, parse_time
+from app.ui.palette import colours, theme
 from app.ui.state import EditorState
 
 COLUMNS = (
@@ -31,10 +32,27 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("CueTableModel", "Text"),
 )
 NUMBER, START, END, DURATION, CPS, TEXT = range(len(COLUMNS))
-PROBLEM = QBrush(QColor(255, 190, 190))
-WARNING = QBrush(QColor(255, 225, 170))
-EDITED = QBrush(QColor(200, 225, 255))
 _Index = QModelIndex | QPersistentModelIndex
+_lock_icons: dict[bool, QIcon] = {}
+
+
+def lock_icon() -> QIcon:
+    """A padlock drawn here: the emoji needs a font that a fresh Debian does not have (it showed a box)."""
+    dark = colours().dark
+    if dark not in _lock_icons:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = colours().lock_icon
+        painter.setPen(QPen(colour, 1.6))
+        painter.drawArc(4, 1, 8, 10, 0, 180 * 16)  # the shackle
+        painter.drawLine(4, 6, 4, 8)
+        painter.drawLine(12, 6, 12, 8)
+        painter.fillRect(2, 7, 12, 8, colour)  # the body
+        painter.end()
+        _lock_icons[dark] = QIcon(pixmap)
+    return _lock_icons[dark]
 
 
 class CueTableModel(QAbstractTableModel):
@@ -48,6 +66,7 @@ class CueTableModel(QAbstractTableModel):
         self._rows = len(state.doc)
         state.cuesChanged.connect(self._on_change)
         state.metadataChanged.connect(self._on_metadata)  # the language and limits colour the rows
+        theme().changed.connect(self._on_theme)  # and the theme (a bound method: disconnected with the model)
         state.documentReplaced.connect(self._on_replaced)
 
     # -- keeping in step with the document ------------------------------------------------------------
@@ -55,6 +74,9 @@ class CueTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = len(self.state.doc)
         self.endResetModel()
+
+    def _on_theme(self) -> None:
+        self._on_metadata(None)
 
     def _on_metadata(self, _fields: object) -> None:
         if self._rows:
@@ -108,7 +130,7 @@ class CueTableModel(QAbstractTableModel):
         limits = self.state.limits
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == NUMBER:
-                return str(row + 1) + (" 🔒" if cue.locked else "")
+                return str(row + 1)
             if column == START:
                 return format_time(cue.start)
             if column == END:
@@ -120,21 +142,23 @@ class CueTableModel(QAbstractTableModel):
                 return "∞" if cps == float("inf") else f"{cps:.1f}"
             if column == TEXT:
                 return cue.text if role == Qt.ItemDataRole.EditRole else cue.text.replace("\n", " ⏎ ")
+        if role == Qt.ItemDataRole.DecorationRole and column == NUMBER and cue.locked:
+            return lock_icon()
         if role == Qt.ItemDataRole.BackgroundRole:
-            if column == CPS and chars_per_second(cue) > limits.max_cps:
-                return PROBLEM
+            if column == CPS and over_reading_speed(chars_per_second(cue), limits.max_cps):
+                return QBrush(colours().row_problem)
             if column == DURATION and cue.duration <= 0:
-                return PROBLEM
+                return QBrush(colours().row_problem)
             if column == START and row > 0 and cue.start < self._cue(row - 1).end:
-                return PROBLEM
+                return QBrush(colours().row_problem)
             if column == TEXT:
                 lines = visible_text(cue.text).split("\n")
                 if max(len(line) for line in lines) > limits.max_line_chars or len(lines) > limits.max_lines:
-                    return WARNING
+                    return QBrush(colours().row_warning)
                 if cue.needs_review:
-                    return WARNING
+                    return QBrush(colours().row_warning)
             if column == NUMBER and cue.edited:
-                return EDITED
+                return QBrush(colours().row_edited)
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = []
             if cue.edited:

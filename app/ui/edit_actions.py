@@ -50,22 +50,23 @@ class EditActions(QObject):
             self.host.show_status(self.tr("Select a cue that has a next cue to merge with"), 4000)
 
     def shift(self) -> None:
+        """Ask for the shift; a value that is not a time is explained and asked again, with the text kept."""
         self.editor.commit()
         title = self.tr("Shift times")
-        text, ok = QInputDialog.getText(
-            self.host.dialog_parent(),
-            title,
-            self.tr("Shift the selected cues (all cues when none is selected) by, e.g. 1.5 or -0:02.250:"),
-        )
-        if not ok or not text.strip():
+        prompt = self.tr("Shift the selected cues (all cues when none is selected) by, e.g. 1.5 or -0:02.250:")
+        text = ""
+        while True:
+            text, ok = QInputDialog.getText(self.host.dialog_parent(), title, prompt, text=text)
+            if not ok or not text.strip():
+                return
+            sign = -1 if text.strip().startswith("-") else 1
+            try:
+                delta = sign * parse_time(text.strip().lstrip("+-"))
+            except ValueError as exc:
+                QMessageBox.warning(self.host.dialog_parent(), title, str(exc))
+                continue
+            editing.shift_selected(self.state, delta)
             return
-        sign = -1 if text.strip().startswith("-") else 1
-        try:
-            delta = sign * parse_time(text.strip().lstrip("+-"))
-        except ValueError as exc:
-            QMessageBox.warning(self.host.dialog_parent(), title, str(exc))
-            return
-        editing.shift_selected(self.state, delta)
 
     def lock(self) -> None:
         editing.toggle_lock(self.state)
@@ -93,6 +94,11 @@ class EditActions(QObject):
                 else self.tr("The end is already there, or a neighbouring cue is in the way")
             )
             self.host.show_status(message, 4000)
+
+    def set_end_next(self) -> None:
+        """Aegisub's commit-and-next, Subtitle Edit's F10: the end at the playhead, then the next cue."""
+        self.set_edge("end")
+        self.step_cue(1)
 
     def step_cue(self, step: int) -> None:
         self.editor.commit()

@@ -5,8 +5,9 @@ Depends on the host (app.ui.host: the session, the task manager, dialogs and the
 
 from __future__ import annotations
 
+import codecs
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
@@ -15,6 +16,9 @@ from app.core.commands import ReplaceAll
 from app.core.errors import AppError
 from app.ui.host import Host
 from app.ui.workers import Report
+
+if TYPE_CHECKING:
+    from app.formats.srt import SrtReadResult
 
 SUBTITLE_SUFFIXES = {".srt", ".vtt"}  # WebVTT is read by the same tolerant reader (app.formats.srt)
 PROJECT_SUFFIXES = {".qssproj"}
@@ -41,12 +45,14 @@ def open_filter() -> str:
 
 class FileController(QObject):
     mediaLoaded = Signal()
+    subtitlesLoaded = Signal(str)  # the path, once its cues are in the document
 
     def __init__(self, host: Host, parent: QObject | None = None):
         super().__init__(parent)
         self.host = host
         self.state = host.state
         self.state.metadataChanged.connect(self._on_metadata)
+        self.last_read: tuple[str, str, bool] | None = None  # path, encoding, whether it was detected
 
     # -- dialogs -------------------------------------------------------------------------------------
     def error(self, title: str, message: str) -> None:
@@ -93,16 +99,28 @@ class FileController(QObject):
             self.error(self.tr("Reload with encoding"), self.tr("No subtitle file has been opened yet."))
             return
         choices = ["utf-8", "utf-16", *LEGACY_ENCODINGS, "latin-1"]
+        last = self.last_read if self.last_read and self.last_read[0] == path else None
+        current = 0
+        if last is not None:  # what the last read found is preselected: accepting it reads the file as before
+            codecs_ = [_codec(name) for name in choices]
+            if _codec(last[1]) in codecs_:
+                current = codecs_.index(_codec(last[1]))
+            else:
+                choices.insert(0, last[1])
         encoding, ok = QInputDialog.getItem(
             self.host.dialog_parent(),
             self.tr("Reload with encoding"),
             self.tr("Read {name} as:").format(name=os.path.basename(path)),
             choices,
-            0,
+            current,
             True,
         )
-        if ok and encoding.strip():
-            self.import_srt(path, encoding.strip())
+        chosen: str | None = encoding.strip()
+        if not ok or not chosen:
+            return
+        if last is not None and last[2] and _codec(chosen) == _codec(last[1]):
+            chosen = None  # detection's own answer: read as detection read it (UTF-8 with stray bytes included)
+        self.import_srt(path, chosen)
 
     def export_srt_dialog(self) -> None:
         self.host.commit_edits()
@@ -165,19 +183,35 @@ class FileController(QObject):
                 )
 
     def import_srt(self, path: str, encoding: str | None = None) -> None:
-        """Lay the cues of an SRT over the open media; undoable, so nothing is lost."""
+        """Lay the cues of an SRT over the open media; undoable, so nothing is lost.
+
+        The file is read in a worker thread with progress and Cancel: detecting the encoding of a 100 KB file
+        already takes a quarter of a second, and a 50 MB one several seconds.
+        """
         from app.formats.srt import read_srt
 
         self.host.commit_edits()
-        try:
-            result = read_srt(path, encoding)
-        except AppError as exc:
-            self.error(self.tr("Open subtitles"), str(exc))
-            return
+        reading = self.tr("Reading {name}…").format(name=os.path.basename(path))
+
+        def job(report: Report) -> SrtReadResult:
+            return read_srt(
+                path, encoding, progress=lambda fraction: report.progress(fraction, reading), cancelled=report.cancelled
+            )
+
+        title = self.tr("Open subtitles")
+        self.host.tasks.start(
+            "subtitles", reading, job, lambda result: self._lay_subtitles(path, result), title=title, replaces=True
+        )
+
+    def _lay_subtitles(self, path: str, result: SrtReadResult) -> None:
+        self.host.commit_edits()  # what was typed while the file was read
+        self.last_read = (path, result.encoding, result.detected)
         session = self.state.session
         if session.is_pristine() and session.audio is None:  # a fresh document: the file is where it starts
             session.initialise(ReplaceAll(tuple(result.cues), "Import subtitles"))
         else:  # laid over the work there is: undoable, so nothing is lost
+            if len(self.state.doc) and not self._confirm_replace(os.path.basename(path)):
+                return
             self.state.push(ReplaceAll(tuple(result.cues), self.tr("Import subtitles")))
         self.state.subtitle_path = path
         name = os.path.basename(path)
@@ -194,6 +228,15 @@ class FileController(QObject):
                 + ("\n…" if len(result.skipped) > 20 else ""),
             )
         self.host.show_status(message, 8000)
+        self.subtitlesLoaded.emit(path)
+
+    def _confirm_replace(self, name: str) -> bool:
+        """Importing over cues replaces them: ask first, as recognition does."""
+        count = len(self.state.doc)
+        question = self.tr("Replace the %n cue(s) you have with the cues of {name}? (Undo brings them back.)", "",
+                           count).format(name=name)  # fmt: skip
+        answer = QMessageBox.question(self.host.dialog_parent(), self.tr("Import subtitles"), question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def open_media(self, path: str) -> None:
         """Decode a media file as a task; a later open replaces one still decoding."""
@@ -216,6 +259,8 @@ class FileController(QObject):
 
         def done(result: Any) -> None:
             audio, track = result
+            own = self.state.doc.media_path == os.path.abspath(path)  # the project's own media, or a new one
+            replaced_media = self.state.audio is not None and not own
             self.state.set_audio(audio, track)
             self.state.session.set_media_path(path, self.tr("Open media"))
             if audio.warnings:  # decoded around damage: say so, the waveform alone would not show it
@@ -223,6 +268,15 @@ class FileController(QObject):
                 if len(audio.warnings) > 1:
                     warning = self.tr("{warning} (and %n more)", "", len(audio.warnings) - 1).format(warning=warning)
                 self.host.show_status(self.tr("{name}: {warning}").format(name=name, warning=warning), 20_000)
+            elif len(self.state.doc) and not own:  # the cues stay: say so, they may be another film's
+                count = len(self.state.doc)
+                if replaced_media:
+                    message = self.tr("Opened {name} in place of the previous media; the %n cue(s) you had are kept",
+                                      "", count)  # fmt: skip
+                else:
+                    message = self.tr("Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles "
+                                      "replaces them)", "", count)  # fmt: skip
+                self.host.show_status(message.format(name=name), 15_000)
             self.mediaLoaded.emit()
 
         self.host.tasks.start("decode", decoding, job, done, title=self.tr("Open media"), replaces=True)
@@ -323,6 +377,13 @@ class FileController(QObject):
             action = menu.addAction(os.path.basename(path))
             action.setToolTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+
+
+def _codec(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
 
 
 def _kind(path: str) -> str:

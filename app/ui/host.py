@@ -39,6 +39,14 @@ class Host(Protocol):
         """Put text typed but not yet committed into the document (before any command)."""
         ...
 
-    def show_engine(self, model: str, device: str) -> None:
-        """The recognition model and the device it runs on, in the status bar."""
+    def show_engine(self, model: str, device: str, *, kind: str = "recognizer") -> None:
+        """A model (the recognizer, or the aligner with ``kind="aligner"``) loaded and did its work, on ``device``."""
+        ...
+
+    def engine_loading(self, model: str) -> None:
+        """The model is being loaded: shown as loading, never as in use until it did its work."""
+        ...
+
+    def engine_failed(self) -> None:
+        """The model being loaded failed (or its run was cancelled): it is not shown as loaded."""
         ...

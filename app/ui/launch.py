@@ -34,7 +34,10 @@ def launch(argv: list[str]) -> int:
     autosave = AutoSaver(window)
     if autosave.offer_recovery():
         if paths:
-            message = window.tr("Recovered unsaved work; {path} was not opened").format(path=paths[0])
+            from PySide6.QtCore import QCoreApplication
+
+            message = QCoreApplication.translate("MainWindow", "Recovered unsaved work; {path} was not opened")
+            message = message.format(path=paths[0])
             window.show_status(message, 10_000)
     elif paths:
         window.files.open_paths(paths)

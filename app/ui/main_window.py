@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.commands import SetMetadata
-from app.ui import realign, recognition
+from app.ui import help_menu, preferences, realign, recognition
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
 from app.ui.edit_actions import EditActions
 from app.ui.files import FileController
-from app.ui.i18n import install_translations
+from app.ui.i18n import SETTINGS_KEY as LANGUAGE_KEY
+from app.ui.i18n import chosen_language, install_translations
 from app.ui.picture import PictureController
+from app.ui.shortcuts import ShortcutRegistry
 from app.ui.state import EditorState
 from app.ui.status import StatusPanel
 from app.ui.task_list import TaskDock
@@ -66,8 +68,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
-        install_translations()  # before the first word is shown; once per application
         self.settings = settings or QSettings()
+        install_translations(chosen_language(self.settings.value(LANGUAGE_KEY)))  # before the first word is shown
+        self.shortcuts = ShortcutRegistry(self.settings)
         self.state = EditorState(self)
         self.tasks = TaskManager(self.state, lambda title, message: self.show_error(title, message), self)
         self.setWindowTitle(APP_NAME)
@@ -144,14 +147,24 @@ class MainWindow(QMainWindow):
     def commit_edits(self) -> None:
         self.editor.commit()
 
-    def show_engine(self, model: str, device: str) -> None:
-        self.status.set_model(model, device)
+    def show_engine(self, model: str, device: str, *, kind: str = "recognizer") -> None:
+        self.status.set_model(model, device, kind=kind)
+
+    def engine_loading(self, model: str) -> None:
+        self.status.model_loading(model)
+
+    def engine_failed(self) -> None:
+        self.status.model_failed()
+
+    def models_in_use(self) -> dict[str, str]:
+        return self.status.models()
 
     # -- menus ---------------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, *, enabled_when=None) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, *, id: str = "", enabled_when=None) -> QAction:
+        """A menu action under a stable ``id`` (app.ui.shortcuts): its key may be rebound, ``shortcut`` is the
+        default (a StandardKey gives every binding of the platform: Redo is Ctrl+Y and Ctrl+Shift+Z)."""
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        self.shortcuts.register(id or "?" + text, action, shortcut)  # "?": a test asks for an id
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -159,65 +172,106 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar, f, e = self.menuBar(), self.files, self.edits
         file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&Open…"), f.open_dialog, QKeySequence.StandardKey.Open)
+        self._action(file, self.tr("&Open…"), f.open_dialog, QKeySequence.StandardKey.Open, id="file.open")
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
         file.addSeparator()
-        self._action(file, self.tr("&Import Subtitles (SRT, WebVTT)…"), f.import_srt_dialog, "Ctrl+I")
-        self._action(file, self.tr("Reload Subtitles with E&ncoding…"), f.reload_with_encoding_dialog)
-        self._action(file, self.tr("&Export SRT…"), f.export_srt_dialog, "Ctrl+E")
+        self._action(file, self.tr("&Import Subtitles (SRT, WebVTT)…"), f.import_srt_dialog, "Ctrl+I", id="file.import")
+        self._action(
+            file, self.tr("Reload Subtitles with E&ncoding…"), f.reload_with_encoding_dialog, id="file.reload_encoding"
+        )
+        self._action(file, self.tr("&Export SRT…"), f.export_srt_dialog, "Ctrl+E", id="file.export_srt")
         file.addSeparator()
-        self._action(file, self.tr("&Save Project"), f.save_project, QKeySequence.StandardKey.Save)
-        self._action(file, self.tr("Save Project &As…"), f.save_project_as, QKeySequence.StandardKey.SaveAs)
+        self._action(file, self.tr("&Save Project"), f.save_project, QKeySequence.StandardKey.Save, id="file.save")
+        self._action(
+            file, self.tr("Save Project &As…"), f.save_project_as, QKeySequence.StandardKey.SaveAs, id="file.save_as"
+        )
         file.addSeparator()
-        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, id="file.quit")
 
         edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(edit, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(edit, self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
+        self.undo_action = self._action(
+            edit, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo, id="edit.undo"
+        )
+        self.redo_action = self._action(
+            edit, self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo, id="edit.redo"
+        )
         edit.addSeparator()
-        self._action(edit, self.tr("&Insert Cue"), e.insert, "Ctrl+Shift+N")
-        self._action(edit, self.tr("&Delete Cues"), e.delete, "Ctrl+Shift+Del")
-        self._action(edit, self.tr("&Split at Cursor"), e.split, "Ctrl+Shift+S")
-        self._action(edit, self.tr("&Merge with Next"), e.merge, "Ctrl+Shift+M")
-        self._action(edit, self.tr("Shift &Times…"), e.shift, "Ctrl+Shift+T")
-        self._action(edit, self.tr("&Lock / Unlock"), e.lock, "Ctrl+L")
+        self._action(edit, self.tr("&Insert Cue"), e.insert, "Ctrl+Shift+N", id="edit.insert")
+        self._action(edit, self.tr("&Delete Cues"), e.delete, "Ctrl+Shift+Del", id="edit.delete")
+        # Ctrl+Shift+S is Save As
+        self._action(edit, self.tr("&Split at Cursor"), e.split, "Ctrl+Return", id="edit.split")
+        self._action(edit, self.tr("&Merge with Next"), e.merge, "Ctrl+Shift+M", id="edit.merge")
+        self._action(edit, self.tr("Shift &Times…"), e.shift, "Ctrl+Shift+T", id="edit.shift_times")
+        self._action(edit, self.tr("&Lock / Unlock"), e.lock, "Ctrl+L", id="edit.lock")
         edit.addSeparator()
-        self._action(edit, self.tr("&Find and Replace…"), e.find, QKeySequence.StandardKey.Find)
+        self._action(edit, self.tr("&Find and Replace…"), e.find, QKeySequence.StandardKey.Find, id="edit.find")
 
         menu = self.recognition_menu = bar.addMenu(self.tr("&Recognition"))
-        self._action(menu, self.tr("&Recognize Speech…"), lambda: recognition.start_recognition(self), "Ctrl+R")
+        self._action(
+            menu,
+            self.tr("&Recognize Speech…"),
+            lambda: recognition.start_recognition(self),
+            "Ctrl+R",
+            id="recognition.recognize",
+        )
         menu.addSeparator()
-        self._action(menu, self.tr("Re-align &Selected Cues"), lambda: realign.realign_selected(self))
-        self._action(menu, self.tr("Re-align &Edited Cues"), lambda: realign.realign_edited(self), "Ctrl+Shift+A")
-        self._action(menu, self.tr("&Align Whole File…"), lambda: realign.align_whole_file(self))
+        self._action(
+            menu,
+            self.tr("Re-align &Selected Cues"),
+            lambda: realign.realign_selected(self),
+            id="recognition.realign_selected",
+        )
+        self._action(
+            menu,
+            self.tr("Re-align &Edited Cues"),
+            lambda: realign.realign_edited(self),
+            "Ctrl+Shift+A",
+            id="recognition.realign_edited",
+        )
+        self._action(
+            menu, self.tr("&Align Whole File…"), lambda: realign.align_whole_file(self), id="recognition.align_file"
+        )
 
         play = bar.addMenu(self.tr("&Playback"))
-        self._action(play, self.tr("Play / &Pause"), self._play_pause, "Space")
-        self._action(play, self.tr("Play &Selected Cue"), self._play_cue, "Ctrl+P")
-        self._action(play, self.tr("Play 0.5 s &Before Start"), lambda: self._play_around("before"), "F5")
-        self._action(play, self.tr("Play 0.5 s &After End"), lambda: self._play_around("after"), "F6")
+        self._action(play, self.tr("Play / &Pause"), self._play_pause, "Space", id="play.toggle")
+        self._action(play, self.tr("Play &Selected Cue"), self._play_cue, "Ctrl+P", id="play.cue")
+        self._action(
+            play, self.tr("Play 0.5 s &Before Start"), lambda: self._play_around("before"), "F5", id="play.before_start"
+        )
+        self._action(
+            play, self.tr("Play 0.5 s &After End"), lambda: self._play_around("after"), "F6", id="play.after_end"
+        )
         play.addSeparator()
-        self._action(play, self.tr("Set S&tart at Playhead"), lambda: e.set_edge("start"), "F7")
-        self._action(play, self.tr("Set &End at Playhead"), lambda: e.set_edge("end"), "F8")
-        self._action(play, self.tr("Pre&vious Cue"), lambda: e.step_cue(-1), "Alt+Up")
-        self._action(play, self.tr("&Next Cue"), lambda: e.step_cue(1), "Alt+Down")
+        self._action(play, self.tr("Set S&tart at Playhead"), lambda: e.set_edge("start"), "F7", id="timing.set_start")
+        self._action(play, self.tr("Set &End at Playhead"), lambda: e.set_edge("end"), "F8", id="timing.set_end")
+        self._action(play, self.tr("Set End and &Go to Next"), e.set_end_next, id="timing.set_end_next")
+        self._action(play, self.tr("Pre&vious Cue"), lambda: e.step_cue(-1), "Alt+Up", id="cue.previous")
+        self._action(play, self.tr("&Next Cue"), lambda: e.step_cue(1), "Alt+Down", id="cue.next")
         play.addSeparator()
-        self._action(play, self.tr("Zoom &In"), lambda: self._zoom(0.5), QKeySequence.StandardKey.ZoomIn)
-        self._action(play, self.tr("Zoom &Out"), lambda: self._zoom(2.0), QKeySequence.StandardKey.ZoomOut)
-        self._action(play, self.tr("Scroll &Left"), lambda: self._scroll(-0.25), "Alt+Left")
-        self._action(play, self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right")
+        self._action(
+            play, self.tr("Zoom &In"), lambda: self._zoom(0.5), QKeySequence.StandardKey.ZoomIn, id="view.zoom_in"
+        )
+        self._action(
+            play, self.tr("Zoom &Out"), lambda: self._zoom(2.0), QKeySequence.StandardKey.ZoomOut, id="view.zoom_out"
+        )
+        self._action(play, self.tr("Scroll &Left"), lambda: self._scroll(-0.25), "Alt+Left", id="view.scroll_left")
+        self._action(play, self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right", id="view.scroll_right")
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.task_dock.toggleViewAction())
-        self.picture.add_actions(view, play)
+        self.picture.add_actions(view, play, self.shortcuts.register)
+        preferences.add_menus(self, view, edit)  # language, theme; keyboard shortcuts
+        help_menu.add_menu(self, bar.addMenu(self.tr("&Help")))
         self._update_undo_actions()
         self.state.undoStateChanged.connect(self._update_undo_actions)
+        self.editor.edit.textChanged.connect(self._update_undo_actions)  # typing not yet committed can be undone
 
     def _update_undo_actions(self) -> None:
         stack = self.state.stack
-        self.undo_action.setEnabled(stack.can_undo)
+        self.undo_action.setEnabled(stack.can_undo or self.editor.has_pending())
         self.redo_action.setEnabled(stack.can_redo)
-        self.undo_action.setText(self.tr("&Undo {what}").format(what=command_label(stack.undo_label)).rstrip())
+        what = self.tr("Typing") if self.editor.has_pending() else command_label(stack.undo_label)  # typing first
+        self.undo_action.setText(self.tr("&Undo {what}").format(what=what).rstrip())
         self.redo_action.setText(self.tr("&Redo {what}").format(what=command_label(stack.redo_label)).rstrip())
 
     # -- editing -------------------------------------------------------------------------------------
@@ -310,7 +364,8 @@ class MainWindow(QMainWindow):
         self.files.open_path(path)
 
     def _update_title(self, *_args: object) -> None:
-        name = self.state.project_path or self.state.subtitle_path or self.state.doc.media_path
+        # what the work is about: the project, else the media; a subtitle file only when there is neither
+        name = self.state.project_path or self.state.doc.media_path or self.state.subtitle_path
         shown = os.path.basename(name) if name else self.tr("Untitled")
         self.setWindowTitle(self.tr("{name}[*] — {app}").format(name=shown, app=APP_NAME))
         self.setWindowModified(self.state.is_modified())

@@ -97,9 +97,8 @@ class PictureController(QObject):
             self.tr("Time as &Frames (HH:MM:SS:FF)"), "picture/timecode", False, lambda _on: self._show_clock()
         )
         self.frame_actions = []
-        for text, step, key in ((self.tr("Previous &Frame"), -1, ","), (self.tr("Next F&rame"), 1, ".")):
+        for text, step in ((self.tr("Previous &Frame"), -1), (self.tr("Next F&rame"), 1)):
             action = QAction(text, self)
-            action.setShortcut(key)
             action.triggered.connect(lambda _checked=False, n=step: self.step_frames(n))
             self.frame_actions.append(action)
         self.snap_shots_action = self._check_action(
@@ -109,14 +108,29 @@ class PictureController(QObject):
             self.tr("Snap Cue Times to Fra&mes"), "picture/snap_frames", False, lambda _on: self._update_guide()
         )
 
-    def add_actions(self, view: QMenu, play: QMenu) -> None:
-        """The pane, the spectrogram and the time format under View; frame steps and snapping under Playback."""
-        view.addAction(self.dock.toggleViewAction())
-        view.addAction(self.spectrogram_action)
-        view.addAction(self.timecode_action)
+    def add_actions(self, view: QMenu, play: QMenu, register: Callable[..., Any] | None = None) -> None:
+        """The pane, the spectrogram and the time format under View; frame steps and snapping under Playback.
+
+        ``register(id, action, default_key)``: the window's shortcut registry (keys the user may rebind)."""
+        keys = {
+            "view.picture": (self.dock.toggleViewAction(), None),
+            "view.spectrogram": (self.spectrogram_action, None),
+            "view.timecode": (self.timecode_action, None),
+            "play.previous_frame": (self.frame_actions[0], ","),  # mpv's frame-step keys
+            "play.next_frame": (self.frame_actions[1], "."),
+            "timing.snap_shots": (self.snap_shots_action, None),
+            "timing.snap_frames": (self.snap_frames_action, None),
+        }
+        for action_id, (action, key) in keys.items():
+            if register is not None:
+                register(action_id, action, key)
+            elif key is not None:
+                action.setShortcut(key)
+        for action_id in ("view.picture", "view.spectrogram", "view.timecode"):
+            view.addAction(keys[action_id][0])
         play.addSeparator()
-        for action in (*self.frame_actions, self.snap_shots_action, self.snap_frames_action):
-            play.addAction(action)
+        for action_id in ("play.previous_frame", "play.next_frame", "timing.snap_shots", "timing.snap_frames"):
+            play.addAction(keys[action_id][0])
 
     def layout_restored(self) -> None:
         """The window put the pane back where the user left it; without a picture it stays out of sight."""

@@ -32,6 +32,15 @@ class Player(QObject):
         self._player.errorOccurred.connect(self._on_error)
         self._player.tracksChanged.connect(self._apply_track)
         self._audio_track: int | None = None
+        self._told_no_output = False
+
+    def _check_output(self) -> None:
+        """No sound device (a headless machine, a muted container): said once, instead of playing in silence."""
+        from PySide6.QtMultimedia import QMediaDevices
+
+        if not self._told_no_output and QMediaDevices.defaultAudioOutput().isNull():
+            self._told_no_output = True
+            self.failed.emit(self.tr("No audio output device was found: playback is silent"))
 
     def load(self, path: str, duration_ms: int = 0, audio_track: int | None = None) -> None:
         """Play ``path``; ``audio_track`` (the ordinal among its audio streams) is the one the waveform shows, so
@@ -69,6 +78,7 @@ class Player(QObject):
             self._player.pause()
             self._stop_timer.stop()
         else:
+            self._check_output()
             self._player.setPosition(self.model.play_all())
             self._player.play()
 
@@ -83,6 +93,7 @@ class Player(QObject):
             start = self.model.play_range(start_ms, end_ms)
         except ValueError:
             return
+        self._check_output()
         self._player.setPosition(start)
         self._player.play()
         self._stop_timer.start(self.model.remaining_ms(start))

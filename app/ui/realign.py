@@ -28,6 +28,7 @@ from app.asr.models import DEFAULT_ALIGNER
 from app.core.commands import replace_cues
 from app.core.timecode import format_time
 from app.ui.host import Host
+from app.ui.language_names import language_name
 
 if TYPE_CHECKING:
     from app.asr.realign import Proposal, Realignment
@@ -156,15 +157,53 @@ def align_whole_file(host: Host, options: RecognitionOptions | None = None) -> T
     """Every cue: offset and frame-rate drift removed first, then aligned in windows (imported subtitles + media)."""
     host.commit_edits()
     if not len(host.state.doc):
-        host.show_info(
-            QCoreApplication.translate("Realign", "Re-align"),
-            QCoreApplication.translate("Realign", "Import the subtitles (File ▸ Import Subtitles) first."),
-        )
+        message = QCoreApplication.translate("Realign", "Import the subtitles (File ▸ Import Subtitles) first.")
+        host.show_info(QCoreApplication.translate("Realign", "Re-align"), message)
         return None
-    return _start(host, None, options, whole_file=True)
+    if host.state.audio is None:
+        message = QCoreApplication.translate("Realign", "Open the video or audio file first.")
+        host.show_info(QCoreApplication.translate("Realign", "Re-align"), message)
+        return None
+    asked = ask_language(host)
+    if asked is False:
+        return None
+    return _start(host, None, options, whole_file=True, language=asked)
 
 
-def _start(host: Host, targets: list[int] | None, options: RecognitionOptions | None, *, whole_file: bool):
+def ask_language(host: Host) -> str | bool | None:
+    """The subtitles' language, preset from their text (then the document's): the aligner is told rather than left
+    to detect it from the first seconds of audio. None: detect from the audio; False: cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.asr.wordmap import ALIGNER_LANGUAGES
+    from app.core.language_guess import guess_language
+
+    supported = sorted(set(ALIGNER_LANGUAGES.values()))
+    guess = guess_language(c.text for c in host.state.doc) or host.state.doc.language
+    detect = QCoreApplication.translate("Realign", "Detect from the audio")
+    choices = [detect, *(language_name(name) for name in supported)]
+    label = QCoreApplication.translate("Realign", "Language of the subtitles:")
+    if guess and guess not in supported:
+        label = QCoreApplication.translate(
+            "Realign",
+            "The subtitles look like {language}, which the forced aligner does not cover.\nLanguage of the subtitles:",
+        ).format(language=language_name(guess))
+    current = supported.index(guess) + 1 if guess in supported else 0
+    title = QCoreApplication.translate("Realign", "Align whole file")
+    chosen, ok = QInputDialog.getItem(host.dialog_parent(), title, label, choices, current, False)
+    if not ok:
+        return False
+    return None if chosen == detect else supported[choices.index(chosen) - 1]
+
+
+def _start(
+    host: Host,
+    targets: list[int] | None,
+    options: RecognitionOptions | None,
+    *,
+    whole_file: bool,
+    language: str | None = None,
+):
     from dataclasses import replace
 
     from app.ui import recognition
@@ -178,7 +217,7 @@ def _start(host: Host, targets: list[int] | None, options: RecognitionOptions | 
     options = options or recognition.load_options(host)
     if not options.aligner:
         options = replace(options, aligner=DEFAULT_ALIGNER)
-    return run_realign(host, targets, options, correct_drift=whole_file)
+    return run_realign(host, targets, options, correct_drift=whole_file, language=language)
 
 
 def run_realign(
@@ -188,35 +227,41 @@ def run_realign(
     *,
     correct_drift: bool = False,
     threshold_ms: int = REVIEW_THRESHOLD_MS,
+    language: str | None = None,
 ) -> TaskHandle | None:
     """Align in a worker; on success review the large moves and apply what is accepted as one undo step.
 
-    Bound to the open document: a result for a document that is no longer open is dropped.
+    Bound to the open document: a result for a document that is no longer open is dropped. ``language``: the one
+    the user chose; otherwise the document's, then the recognition settings'.
     """
     state = host.state
     samples = state.audio.samples
     cues = state.doc.cues
-    language = state.doc.language or options.language
+    language = language or state.doc.language or options.language
     min_gap = state.limits.min_gap_ms
 
     def job(report: Report) -> Any:
-        from app.asr.service import engine_service
+        from app.asr.protocol import RealignDone, RealignJob
+        from app.asr.service import local_engine
+        from app.ui.messages import render
         from app.ui.workers import relay
 
         result = None
-        for message in engine_service().stream(
-            "app.asr.jobs:realign_cues", audio=samples, options=options.engine_options(),
-            cancelled=report.cancelled, on_wait=report.status,
-            cues=cues, targets=None if targets is None else sorted(targets), language=language,
-            correct_drift=correct_drift, min_gap=min_gap,
-        ):  # fmt: skip
-            if not relay(report, message) and message[0] == "result":
-                result = message[1]
+        request = RealignJob(
+            options.engine_options(), tuple(cues), None if targets is None else tuple(sorted(targets)), language,
+            correct_drift, min_gap,
+        )  # fmt: skip
+        for message in local_engine().run(
+            request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
+        ):
+            if not relay(report, message) and isinstance(message, RealignDone):
+                result = message.realignment
         report.check()
         return result
 
     def finished(result: Realignment | None) -> None:
         if result is not None:
+            host.show_engine(_name(options.aligner or DEFAULT_ALIGNER), options.device, kind="aligner")
             review_and_apply(host, result, threshold_ms)
 
     if targets is None:
@@ -225,6 +270,10 @@ def run_realign(
         label = QCoreApplication.translate("Realign", "Re-aligning…")
     title = QCoreApplication.translate("Realign", "Re-align")
     return host.tasks.start("realign", label, job, finished, title=title, exclusive=True, uses_audio=True)
+
+
+def _name(model: str) -> str:
+    return model.rstrip("/").rsplit("/", 1)[-1]
 
 
 def review_and_apply(host: Host, result: Realignment, threshold_ms: int = REVIEW_THRESHOLD_MS) -> bool:

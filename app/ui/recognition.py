@@ -29,6 +29,7 @@ from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
 from app.core.commands import ReplaceAll
 from app.session import LiveCues
 from app.ui.host import Host
+from app.ui.language_names import language_name
 
 if TYPE_CHECKING:
     from app.ui.tasks import TaskHandle
@@ -49,7 +50,7 @@ class RecognitionOptions:
     max_new_tokens: int | None = None  # not in the dialog: the tests keep tiny models' runs short
 
     def engine_options(self) -> Any:
-        from app.asr.engine import EngineOptions
+        from app.asr.protocol import EngineOptions
 
         extra = {"max_new_tokens": self.max_new_tokens} if self.max_new_tokens else {}
         return EngineOptions(
@@ -67,13 +68,16 @@ class RecognitionDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem(self.tr("Detect automatically"), None)
         for name in SUPPORTED_LANGUAGES:
-            self.language.addItem(name, name)
+            self.language.addItem(language_name(name), name)
         index = self.language.findData(initial.language)
         self.language.setCurrentIndex(max(index, 0))
+        from app.asr.devices import available_devices
+
         self.device = QComboBox()
-        for label, value in ((self.tr("Automatic (GPU when there is one)"), "auto"), (self.tr("CPU"), "cpu"),
-                             (self.tr("CUDA GPU"), "cuda"), (self.tr("Apple GPU (MPS)"), "mps")):  # fmt: skip
-            self.device.addItem(label, value)
+        labels = {"auto": self.tr("Automatic (GPU when there is one)"), "cpu": self.tr("CPU"),
+                  "cuda": self.tr("CUDA GPU"), "mps": self.tr("Apple GPU (MPS)")}  # fmt: skip
+        for value in available_devices():  # a device this machine has no sign of is not offered
+            self.device.addItem(labels[value], value)
         self.device.setCurrentIndex(max(self.device.findData(initial.device), 0))
         self.int8 = QCheckBox(self.tr("Faster on the CPU (8-bit recognizer)"))
         self.int8.setChecked(initial.cpu_int8)
@@ -219,23 +223,24 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
     limits_override = state.doc.settings.get("limits", {})
 
     def job(report: Report) -> Any:
-        from app.asr.service import engine_service
+        from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
+        from app.asr.service import local_engine
+        from app.ui.messages import render
         from app.ui.workers import relay
 
-        summary: dict[str, Any] = {}
-        for message in engine_service().stream(
-            "app.asr.jobs:recognize_cues", audio=samples, options=options.engine_options(),
-            cancelled=report.cancelled, on_wait=report.status,
-            language=options.language, context=options.context, limits=limits_override,
-        ):  # fmt: skip
+        done: RecognitionDone | None = None
+        request = RecognizeJob(options.engine_options(), options.language, options.context, dict(limits_override))
+        for message in local_engine().run(
+            request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
+        ):
             if relay(report, message):
                 continue
-            if message[0] == "cues":
-                report.item(message[1])
-            elif message[0] == "done":
-                summary = message[1]
+            if isinstance(message, Cues):
+                report.item(list(message.cues))
+            elif isinstance(message, RecognitionDone):
+                done = message
         report.check()  # a cancelled run ends as cancelled, not as a success
-        return summary.get("language"), summary.get("device", options.device)
+        return (done.language, done.device) if done is not None else (None, options.device)
 
     def add(cues: list) -> None:
         live.add(cues)
@@ -245,11 +250,18 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         if language and not state.doc.language:
             live.set_language(language)
         host.show_engine(os.path.basename(options.model.rstrip("/")), device)
+        if options.aligner:
+            host.show_engine(os.path.basename(options.aligner.rstrip("/")), device, kind="aligner")
         count = len(state.doc)  # lupdate reads a plain name as the count, not an expression
         message = QCoreApplication.translate("Recognition", "Recognised %n cue(s)", None, count)
-        host.show_status(message + (f" ({language})" if language else ""))
+        host.show_status(message + (f" ({language_name(language)})" if language else ""))
 
-    host.show_engine(os.path.basename(options.model.rstrip("/")), options.device)
+    def ended(outcome: str) -> None:
+        live.close()
+        if outcome != "succeeded":  # a model that failed to load (or a run cancelled) is not shown as in use
+            host.engine_failed()
+
+    host.engine_loading(os.path.basename(options.model.rstrip("/")))
     label = QCoreApplication.translate("Recognition", "Recognising speech…")
     handle = host.tasks.start(
         "recognize",
@@ -258,10 +270,11 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         finished,
         title=title,
         on_item=add,
-        on_end=lambda _outcome: live.close(),
+        on_end=ended,
         exclusive=True,
         uses_audio=True,
     )
     if handle is None:
         live.close()
+        host.engine_failed()
     return handle

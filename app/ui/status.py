@@ -27,7 +27,9 @@ class StatusPanel(QObject):
         self.cancel_button.setToolTip(self.tr("Stop the running work"))
         self.list_button = QPushButton(self.tr("Tasks…"))
         self.list_button.setToolTip(self.tr("Every running task, each with its progress and Cancel"))
-        self.model_label = QLabel(self.tr("Model: not loaded"))
+        self.model_label = QLabel()
+        self._models: dict[str, str] = {}  # "recognizer"/"aligner" -> name, for models known to be loaded
+        self._loading: str | None = None
         self.device_label = QLabel("")
         self.memory_label = QLabel("")
         for widget in (self.task_label, self.progress, self.cancel_button, self.list_button):
@@ -40,6 +42,7 @@ class StatusPanel(QObject):
         tasks.changed.connect(self.refresh)
         tasks.taskEnded.connect(self._ended)
         self.refresh()
+        self._show_models()
         self._memory_timer = QTimer(self)
         self._memory_timer.setInterval(2000)
         self._memory_timer.timeout.connect(self.update_memory)
@@ -76,9 +79,39 @@ class StatusPanel(QObject):
             self.bar.showMessage(self.tr("{title}: cancelled").format(title=handle.title), 6000)
 
     # -- engine and memory ---------------------------------------------------------------------------
-    def set_model(self, model: str, device: str) -> None:
-        self.model_label.setText(self.tr("Model: {model}").format(model=model))
+    def set_model(self, model: str, device: str, *, kind: str = "recognizer") -> None:
+        """A model is loaded and did its work (the recognizer, or the aligner with ``kind="aligner"``)."""
+        self._models[kind] = model
+        self._loading = None
         self.device_label.setText(self.tr("Device: {device}").format(device=device))
+        self._show_models()
+
+    def models(self) -> dict[str, str]:
+        """The models known to be loaded: "recognizer"/"aligner" -> name."""
+        return dict(self._models)
+
+    def model_loading(self, model: str) -> None:
+        """Said while loading, so that a model that then fails to load is never shown as the one in use."""
+        self._loading = model
+        self._show_models()
+
+    def model_failed(self) -> None:
+        self._loading = None
+        self._show_models()
+
+    def _show_models(self) -> None:
+        recognizer, aligner = self._models.get("recognizer"), self._models.get("aligner")
+        if self._loading:
+            text = self.tr("Model: loading {model}…").format(model=self._loading)
+        elif recognizer and aligner:
+            text = self.tr("Model: {model} · aligner {aligner}").format(model=recognizer, aligner=aligner)
+        elif recognizer:
+            text = self.tr("Model: {model}").format(model=recognizer)
+        elif aligner:
+            text = self.tr("Aligner: {aligner}").format(aligner=aligner)
+        else:
+            text = self.tr("Model: not loaded")
+        self.model_label.setText(text)
 
     def update_memory(self) -> None:
         """Memory of the window's process and of the engine process, where the models live."""

@@ -13,10 +13,11 @@ from itertools import accumulate
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QStaticText, QTransform
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen, QStaticText, QTransform
 
 from app.core.commands import SetTimes
 from app.core.timing import DragMode, constrain
+from app.ui.palette import colours, theme
 from app.ui.state import EditorState
 
 EDGE_PIXELS = 6  # how close to an edge the pointer must be to grab it
@@ -25,12 +26,6 @@ DENSE_CUES = 150  # more cues than this in view: draw bands, not cue by cue
 CLIP_MARGIN = 16  # pixels beyond the view that clipped shapes reach, so that their cut edges stay unseen
 MAX_SECONDS = 360_000.0  # 100 hours: longer than any time a project or an SRT can hold
 
-CUE_FILL = QColor(80, 140, 230, 60)
-CUE_SELECTED = QColor(255, 170, 40, 90)
-CUE_EDGE = QColor(80, 140, 230)
-CUE_EDITED = QColor(120, 200, 255)
-TEXT_COLOUR = QColor(235, 235, 235)
-
 
 def _clip_x(rect: QRectF, area: QRectF) -> QRectF | None:
     """The part of `rect` between the area's left and right (a zero-width cue keeps its line); None when outside."""
@@ -38,6 +33,22 @@ def _clip_x(rect: QRectF, area: QRectF) -> QRectF | None:
         return None
     left, right = max(rect.left(), area.left()), min(rect.right(), area.right())
     return QRectF(left, rect.top(), right - left, rect.height())
+
+
+def label_rows(spans: list[tuple[float, float]]) -> list[int]:
+    """The text row of each cue's label: overlapping cues (an imported file, a drag in progress) get their labels
+    one under the other instead of drawn over each other. ``spans``: left and right of each cue on screen, in
+    order of start."""
+    row_ends: list[float] = []  # right edge of the last label in each row
+    rows = []
+    for left, right in spans:
+        row = next((r for r, end in enumerate(row_ends) if end <= left), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(right)
+        else:
+            row_ends[row] = right
+        rows.append(row)
+    return rows
 
 
 class CueLayer(pg.GraphicsObject):
@@ -103,21 +114,25 @@ class CueLayer(pg.GraphicsObject):
         font.setPointSizeF(9)
         painter.setFont(font)
         metrics = painter.fontMetrics()
+        shown: list[tuple[int, QRectF]] = []  # each visible cue and its rectangle, clipped to the view
         for i in visible:
+            span = QRectF(cues[i].start / 1000, -1.0, max(cues[i].duration, 0) / 1000, 2.0)
+            rect = _clip_x(to_device.mapRect(span), area)
+            if rect is not None:
+                shown.append((i, rect))
+        rows = label_rows([(r.left(), r.right()) for _i, r in shown])
+        line = metrics.lineSpacing() + 2
+        c = colours()
+        for (i, rect), row in zip(shown, rows, strict=True):
             cue = cues[i]
-            rect = to_device.mapRect(QRectF(cue.start / 1000, -1.0, max(cue.duration, 0) / 1000, 2.0))
-            rect = _clip_x(rect, area)
-            if rect is None:
-                continue
-            painter.fillRect(rect, CUE_SELECTED if i in selected else CUE_FILL)
-            painter.setPen(QPen(CUE_EDITED if cue.edited else CUE_EDGE, 2 if i in selected else 1))
+            painter.fillRect(rect, c.cue_selected if i in selected else c.cue_fill)
+            painter.setPen(QPen(c.cue_edited if cue.edited else c.cue_edge, 2 if i in selected else 1))
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topRight(), rect.bottomRight())
-            if rect.width() > 24:
-                painter.setPen(TEXT_COLOUR)
-                painter.drawStaticText(
-                    int(rect.left()) + 4, int(rect.top()) + 4, self._label(i, cue.text, rect, metrics)
-                )
+            top = rect.top() + 4 + row * line
+            if rect.width() > 24 and top + line < rect.bottom():
+                painter.setPen(c.cue_text)
+                painter.drawStaticText(int(rect.left()) + 4, int(top), self._label(i, cue.text, rect, metrics))
 
     def _label(self, index: int, text: str, rect: QRectF, metrics: QFontMetrics) -> QStaticText:
         """The cue's label elided to its width; laid out once and kept (scrolling repaints the same labels)."""
@@ -149,9 +164,9 @@ class CueLayer(pg.GraphicsObject):
         lasts = np.append(firsts[1:] - 1, len(left) - 1)
         rects = [QRectF(left[a], y0, max(reach[b] - left[a], 1.0), height) for a, b in zip(firsts, lasts, strict=True)]
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(CUE_FILL)
+        painter.setBrush(colours().cue_fill)
         painter.drawRects(rects)
-        painter.setBrush(CUE_SELECTED)
+        painter.setBrush(colours().cue_selected)
         for i in self.state.selection:
             if visible.start <= i < visible.stop:
                 span = to_device.mapRect(QRectF(self._start_s[i], -1.0, self._end_s[i] - self._start_s[i], 2.0))
@@ -255,22 +270,22 @@ class WaveformView(pg.PlotWidget):
     seekRequested = Signal(int)  # ms
 
     def __init__(self, state: EditorState):
-        super().__init__(background=QColor(24, 26, 30))
+        super().__init__(background=colours().waveform_background)
         self.state = state
         self.setMenuEnabled(False)
         self.hideButtons()
         self.setMouseEnabled(x=True, y=False)
         self.hideAxis("left")
-        self.showGrid(x=True, y=False, alpha=0.15)
+        self.showGrid(x=True, y=False, alpha=colours().waveform_grid_alpha)
         self.getPlotItem().setContentsMargins(0, 0, 0, 0)
         self.setYRange(-1.0, 1.0, padding=0.02)
         self.getViewBox().disableAutoRange()  # bounds are known: no item-bounds search on every change
-        self.curve = pg.PlotCurveItem(pen=pg.mkPen(QColor(110, 200, 130), width=1), connect="pairs")
+        self.curve = pg.PlotCurveItem(pen=pg.mkPen(colours().waveform_curve, width=1), connect="pairs")
         self.curve.setZValue(5)
         self.addItem(self.curve)
         self.cues = CueLayer(self)
         self.addItem(self.cues)
-        self.playhead = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen(QColor(255, 220, 60), width=2))
+        self.playhead = pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen(colours().playhead, width=2))
         self.playhead.setZValue(20)
         self.addItem(self.playhead)
         self.follow_playhead = True
@@ -281,6 +296,7 @@ class WaveformView(pg.PlotWidget):
         state.documentReplaced.connect(self.cues.refresh)
         state.selectionChanged.connect(self._on_selection)
         state.mediaChanged.connect(self._on_media)
+        theme().changed.connect(self.apply_colours)
         self._on_media()
 
     # -- media ---------------------------------------------------------------------------------------
@@ -289,6 +305,15 @@ class WaveformView(pg.PlotWidget):
             return self.state.media_end / 1000
         ends = [c.end for c in self.state.doc]
         return max(ends, default=10_000) / 1000
+
+    def apply_colours(self) -> None:
+        """The theme changed: the background, curve, grid and playhead take its colours; the cues repaint."""
+        c = colours()
+        self.setBackground(c.waveform_background)
+        self.curve.setPen(pg.mkPen(c.waveform_curve, width=1))
+        self.playhead.setPen(pg.mkPen(c.playhead, width=2))
+        self.showGrid(x=True, y=False, alpha=c.waveform_grid_alpha)
+        self.cues.update()
 
     def _on_media(self) -> None:
         total = max(self.duration_s(), 1.0)

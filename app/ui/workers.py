@@ -55,16 +55,19 @@ class Report:
         self._worker.progressed.emit(-1.0, message)
 
 
-def relay(report: Report, message: tuple) -> bool:
-    """Pass an engine-process job's ("status", text) and ("progress", fraction, text) messages on to the window.
+def relay(report: Report, message: Any) -> bool:
+    """Pass an engine job's Status and Progress messages (app.asr.protocol) on to the window.
 
     Returns False for any other message, which the caller handles.
     """
-    if message[0] == "status":
-        report.status(message[1])
+    from app.asr.protocol import Progress, Status
+    from app.ui.messages import render
+
+    if isinstance(message, Status):
+        report.status(render(message.message))
         return True
-    if message[0] == "progress":
-        report.progress(message[1], message[2])
+    if isinstance(message, Progress):
+        report.progress(message.fraction, render(message.message))
         return True
     return False
 
@@ -96,8 +99,10 @@ class Worker(QObject):
         except AppError as exc:
             if self._cancel.is_set():
                 self.cancelled.emit()
-            else:
-                self.failed.emit(str(exc))
+            else:  # a coded message is rendered in the user's language; a plain one is said as it is
+                from app.ui.messages import render
+
+                self.failed.emit(render(exc.message) if exc.message is not None else str(exc))
         except MemoryError:
             self.failed.emit(self.tr("{name}: out of memory").format(name=self.name))
         except Exception as exc:  # a defect of ours: one line for the user, the trace for the log

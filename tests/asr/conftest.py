@@ -19,7 +19,7 @@ SPEECH = [
 
 @pytest.fixture(scope="session")
 def tiny_models(tmp_path_factory: pytest.TempPathFactory):
-    from app.asr.testing import tiny_checkpoints
+    from tests.support.checkpoints import tiny_checkpoints
 
     return tiny_checkpoints(str(tmp_path_factory.mktemp("tiny-checkpoints")))
 

@@ -46,9 +46,9 @@ def test_second_run_waits_and_is_told():
     worker.start()
     holding.wait()
     assert busy()
-    messages: list[str] = []
+    messages: list = []
 
-    def on_wait(message: str) -> None:
+    def on_wait(message) -> None:
         messages.append(message)
         release.set()  # let the first run finish now that the second one is waiting
 

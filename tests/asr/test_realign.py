@@ -47,7 +47,7 @@ class ScriptedEngine:
         self.windows: list[tuple[int, int]] = []
 
     @contextlib.contextmanager
-    def session(self):
+    def session(self, **_kwargs):
         yield self
 
     def aligner(self, **_kwargs):

@@ -62,14 +62,15 @@ def test_chunk_texts_are_joined_with_a_space_at_every_seam(engine, speech):
     assert len(transcript.words) == sum(len(c.words) for c in chunks)
 
 
-def test_cancel_takes_effect_at_the_next_batch(engine, speech):
+def test_cancel_takes_effect_inside_the_batch(engine, speech):
     results: list[ChunkResult] = []
     stop = [False]
     for item in recognize(speech, engine=engine, language="English", max_chunk_s=3.0, cancelled=lambda: stop[0]):
         if isinstance(item, ChunkResult):
             results.append(item)
             stop[0] = True  # the user presses cancel while the first batch is being delivered
-    assert len(results) == engine.batch_size  # the batch in flight finishes, no further batch starts
+    # the model call in flight stops between two layers: the next chunk of the batch is not even aligned
+    assert len(results) == 1
     from app.asr.engine import busy
 
     assert not busy()  # the engine is free for the next request
@@ -157,3 +158,53 @@ def test_digital_silence_is_never_recognised(engine):
     progress, results = _run(engine, audio, language="English")
     assert len(results) == 3 and all(r.text == "" for r in results)
     assert progress[-1].fraction == 1.0
+
+
+def test_cancel_stops_a_model_call_between_layers(engine, speech):
+    """A cancel during a long generate() or align() stops it at the next layer instead of at the end of the batch."""
+    from app.asr.engine import RunCancelled
+
+    engine.load(recognizer=True)
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with engine.session(cancelled=cancelled), pytest.raises(RunCancelled):
+        engine.transcribe([speech[: 16000 * 3]] * 2, language="English")
+    assert len(calls) == 4  # checked before each layer, stopped at once
+    assert engine.transcribe([speech[: 16000 * 3]], language="English")  # and the engine works afterwards
+
+
+def test_loading_reports_every_phase(tiny_models, speech):
+    from app.asr.engine import Engine
+
+    reports = []
+    eng = Engine(EngineOptions(model=str(tiny_models.recognizer), aligner=str(tiny_models.aligner), device="cpu",
+                               idle_unload_s=0, download=False))  # fmt: skip
+    eng.load(recognizer=True, aligner=True, report=lambda fraction, msg: reports.append((msg.code, fraction)))
+    codes = [code for code, _ in reports]
+    assert "engine.reading_weights" in codes and "engine.moving_to_device" in codes
+    reading = [f for code, f in reports if code == "engine.reading_weights"]
+    assert reading == sorted(reading) and reading[-1] == 1.0
+    assert codes.count("engine.moving_to_device") == 4  # start and end, for the recognizer and the aligner
+
+
+def test_smaller_convolution_calls_give_the_same_encoding(engine, speech):
+    """The cancel checks run the encoder's convolutions a few chunks per call; the chunks are independent."""
+    import torch
+
+    engine.load(recognizer=True)
+    tower = engine.recognizer().model.thinker.audio_tower
+    assert tower.conv_chunksize == 8
+    features = torch.randn(128, 2000, generator=torch.Generator().manual_seed(0))  # 20 s of mel frames
+    lengths = torch.tensor([2000])
+    with torch.no_grad():
+        small = tower(features, feature_lens=lengths).last_hidden_state
+        tower.conv_chunksize = 500
+        try:
+            large = tower(features, feature_lens=lengths).last_hidden_state
+        finally:
+            tower.conv_chunksize = 8
+    assert torch.allclose(small, large, atol=1e-5)

@@ -41,9 +41,9 @@ def test_check_reports_problems(tmp_path):
     src = tmp_path / "in.srt"
     src.write_bytes(MESSY.encode("utf-8"))
     result = run("check", str(src))
-    assert result.returncode == 0
+    assert result.returncode == 1  # problems found
     assert "2 cues, encoding utf-8 (byte-order mark)" in result.stdout
-    assert "1 overlaps" in result.stdout and "1 lines over 42 characters" in result.stdout
+    assert "1 overlap" in result.stdout and "1 line over 42 characters" in result.stdout
     assert "over 17 characters per second" in result.stdout
 
 
@@ -84,3 +84,56 @@ def test_help_lists_the_verbs():
     result = run("--help")
     assert result.returncode == 0
     assert "convert" in result.stdout and "check" in result.stdout
+
+
+def test_unknown_verb_is_an_error_with_the_closest_verb():
+    result = run("trancribe", "movie.mp4")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "error: unknown command 'trancribe'; did you mean 'transcribe'? (see 'python -m app --help')"
+    )
+
+
+def test_check_names_cues_by_their_numbers_in_the_file_and_exits_1_on_problems(tmp_path):
+    src = tmp_path / "in.srt"
+    src.write_text(
+        "10\n00:00:01,000 --> 00:00:03,000\nFine.\n\n"
+        "11\n00:00:02,000 --> 00:00:04,000\nOverlapping.\n\n"
+        "15\n00:00:05,000 --> 00:00:06,000\nThis one is far too long to be read in a second.\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(src))
+    assert result.returncode == 1, result.stderr
+    assert "cue 11: starts at 00:00:02.000, before cue 10 ends" in result.stdout
+    assert "cue 15: " in result.stdout and "cue 3" not in result.stdout
+    assert "1 overlap;" in result.stdout and "1 cue over 17 characters per second" in result.stdout
+    assert "3 cues, encoding" in result.stdout
+    report = json.loads(run("check", str(src), "--json").stdout)
+    assert [p["number"] for p in report["problems"]] == [11, 15, 15]  # the overlap, then speed and length
+
+
+def test_check_reading_speed_at_the_limit_is_no_problem_and_plurals_are_right(tmp_path):
+    src = tmp_path / "in.srt"
+    # 17 characters in 999 ms: 17.02 characters per second, shown as 17.0, is within the limit of 17
+    src.write_text("1\n00:00:01,000 --> 00:00:01,999\nSeventeen chars!!\n", encoding="utf-8")
+    result = run("check", str(src))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines() == [f"{src}: 1 cue, encoding utf-8 (valid UTF-8)", "no problems found"]
+
+
+def test_check_piped_into_head_ends_quietly(tmp_path):
+    src = tmp_path / "in.srt"
+    # far more report than a pipe holds: head has gone when the rest is written
+    src.write_text(
+        "".join(
+            f"{i}\n00:00:{i // 10:02d},{i % 10}00 --> 00:00:{i // 10:02d},{i % 10}50\nFar too fast\n\n"
+            for i in range(1, 600)
+        )
+        * 8,
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        f"'{sys.executable}' -m app check '{src}' | head -n 1", shell=True, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""

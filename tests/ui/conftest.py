@@ -41,3 +41,22 @@ def srt_file(tmp_path):
     path = tmp_path / "subs.srt"
     path.write_text(SRT, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def window_factory(qtbot, tmp_path):
+    """Main windows made when the test asks (after it chose a language, say), settings in a temporary file."""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        settings = QSettings(str(tmp_path / f"settings-{len(made)}.ini"), QSettings.Format.IniFormat)
+        win = MainWindow(settings)
+        win.show_error = win.show_info = lambda *_args: None
+        qtbot.addWidget(win)
+        win.show()
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.tasks.shutdown()

@@ -22,7 +22,8 @@ def _saved_texts(path) -> list[str]:
 
 
 def test_edits_are_written_and_a_clean_state_removes_the_file(window, saver, srt_file, qtbot):
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
     assert not saver.path.exists()  # nothing unsaved yet
     window.state.push(SetText(0, "One"))
     window.state.push(SetText(1, "Two"))
@@ -38,7 +39,8 @@ def test_edits_are_written_and_a_clean_state_removes_the_file(window, saver, srt
 
 def test_a_steady_stream_of_edits_is_still_written(window, saver, srt_file, qtbot):
     """Writes are coalesced, never postponed: edits every 20 ms do not keep the file from being written."""
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
     texts = iter(f"edit {i}" for i in range(1000))
     timer = QTimer(window)
     timer.timeout.connect(lambda: window.state.push(SetText(0, next(texts))))
@@ -49,7 +51,8 @@ def test_a_steady_stream_of_edits_is_still_written(window, saver, srt_file, qtbo
 
 
 def test_clean_exit_removes_the_file(window, saver, srt_file, qtbot):
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
     window.state.push(SetText(0, "One"))
     saver.save_now()
     assert saver.path.exists()
@@ -104,7 +107,8 @@ def test_declined_or_nothing_to_offer(window, saver, monkeypatch):
 
 def test_text_still_being_typed_is_saved(window, saver, srt_file, qtbot):
     """The text box commits after a pause in typing; a crash during a long burst must not lose the burst."""
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
     window.state.select([1])
     window.editor._timer.setInterval(60_000)  # the user never pauses
     window.editor.edit.setPlainText("Typed but not yet committed")

@@ -9,7 +9,8 @@ from app.ui.cue_table import END, TEXT
 
 
 def test_open_edit_undo_export(window, srt_file, tmp_path, qtbot):
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
     model = window.table.model()
     assert model.rowCount() == 3
     assert model.index(1, TEXT).data() == "How are you today?"
@@ -56,8 +57,9 @@ def test_open_edit_undo_export(window, srt_file, tmp_path, qtbot):
     assert out.read_text().startswith("1\n00:00:01,000 --> 00:00:02,500\nHello there.\n")
 
 
-def test_selection_is_shared(window, srt_file):
-    window.open_path(str(srt_file))
+def test_selection_is_shared(window, srt_file, qtbot):
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
     window.state.select([2])
     rows = [i.row() for i in window.table.selectionModel().selectedRows()]
     assert rows == [2]
@@ -66,8 +68,9 @@ def test_selection_is_shared(window, srt_file):
     assert window.editor.edit.toPlainText() == "Hello, world."
 
 
-def test_typed_text_is_committed_before_undo(window, srt_file):
-    window.open_path(str(srt_file))
+def test_typed_text_is_committed_before_undo(window, srt_file, qtbot):
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
     window.state.select([0])
     window.editor.edit.setPlainText("Typed but not yet committed")
     window.undo()  # commits the typing first, then undoes it: nothing typed is silently dropped
@@ -76,33 +79,37 @@ def test_typed_text_is_committed_before_undo(window, srt_file):
     assert window.state.doc[0].text == "Typed but not yet committed"
 
 
-def test_find_and_replace_is_one_step(window, srt_file):
+def test_find_and_replace_is_one_step(window, srt_file, qtbot):
     from app.ui import editing
 
-    window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
     assert editing.replace_all(window.state, "o", "0") == 2
     assert window.state.doc[1].text == "H0w are y0u t0day?"
     window.undo()
     assert window.state.doc[1].text == "How are you today?"
 
 
-def test_broken_subtitle_file_is_a_dialog(window, tmp_path):
+def test_broken_subtitle_file_is_a_dialog(window, tmp_path, qtbot):
     bad = tmp_path / "bad.srt"
     bad.write_bytes(bytes(range(256)) * 20)
-    window.open_path(str(bad))
+    with qtbot.waitSignal(window.tasks.taskFinished):
+        window.open_path(str(bad))
     assert window.dialogs and "bad.srt" in window.dialogs[-1][1]
     assert len(window.state.doc) == 0
 
 
-def test_reload_with_a_chosen_encoding_is_undoable(window, tmp_path, monkeypatch):
+def test_reload_with_a_chosen_encoding_is_undoable(window, tmp_path, monkeypatch, qtbot):
     from PySide6.QtWidgets import QInputDialog
 
     path = tmp_path / "ru.srt"
     path.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nМир\n".encode("cp1251"))
-    window.open_path(str(path))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(path))
     detected = window.state.doc[0].text
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("cp1252", True))
-    window.files.reload_with_encoding_dialog()
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.files.reload_with_encoding_dialog()
     assert window.state.doc[0].text == "Ìèð", "the user's choice wins over detection"
     window.undo()
     assert window.state.doc[0].text == detected

@@ -96,7 +96,8 @@ def loaded(window, qtbot, speech_wav, tmp_path):  # noqa: F811
         window.open_path(str(speech_wav))
     srt = tmp_path / "speech.srt"
     srt.write_text(SPEECH_SRT, encoding="utf-8")
-    window.files.import_srt(str(srt))
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.files.import_srt(str(srt))
     assert len(window.state.doc) == 4
     return window
 
@@ -146,6 +147,7 @@ def test_align_whole_file_from_the_menu_after_import(loaded, qtbot, monkeypatch,
     window, state = loaded, loaded.state
     monkeypatch.setattr("app.ui.recognition.load_options", lambda _w: tiny_options(tiny_models))
     Answer(monkeypatch, approve_all=True)
+    LanguageAnswer(monkeypatch)
     before = state.doc.snapshot()
     action = next(a for a in window.recognition_menu.actions() if a.text() == "&Align Whole File…")
     with qtbot.waitSignal(window.tasks.taskFinished, timeout=120_000, check_params_cb=lambda n: n == "realign"):
@@ -157,6 +159,43 @@ def test_align_whole_file_from_the_menu_after_import(loaded, qtbot, monkeypatch,
         assert state.stack.undo_label == "Align whole file"
         window.undo()
         assert state.doc.snapshot() == before
+
+
+class LanguageAnswer:
+    """Stands in for Align Whole File's language question: records what it offered, then takes ``choose``
+    (None: the preset)."""
+
+    def __init__(self, monkeypatch, choose: str | None = None, cancel: bool = False):
+        from PySide6.QtWidgets import QInputDialog
+
+        self.asked: list[tuple[str, list[str], str]] = []
+
+        def get_item(_parent, _title, label, items, current=0, _editable=True, *args, **kwargs):
+            self.asked.append((label, list(items), items[current]))
+            return (choose or items[current]), not cancel
+
+        monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+
+
+def test_align_whole_file_asks_the_language_preset_from_the_subtitles(loaded, monkeypatch):
+    window = loaded
+    started = []
+    monkeypatch.setattr(ui_realign, "run_realign", lambda _w, targets, _o, **kw: started.append((targets, kw)))
+    answer = LanguageAnswer(monkeypatch)
+    ui_realign.align_whole_file(window)
+    _label, items, preset = answer.asked[0]
+    assert preset == "English" and items[0] == "Detect from the audio" and "French" in items
+    assert started == [(None, {"correct_drift": True, "language": "English"})]
+
+    window.state.push(SetText(0, "Je ne sais pas ce que tu veux, mais c'est très bien."))
+    for i in range(1, 4):
+        window.state.push(SetText(i, "Il est parti avec elle et les enfants, je ne sais pas où."))
+    LanguageAnswer(monkeypatch, choose="Detect from the audio")
+    ui_realign.align_whole_file(window)
+    assert started[-1][1]["language"] is None  # detect: the engine listens
+    answer = LanguageAnswer(monkeypatch, cancel=True)
+    ui_realign.align_whole_file(window)
+    assert answer.asked[0][2] == "French" and len(started) == 2  # cancelled: nothing runs
 
 
 def test_menu_actions_explain_what_is_missing(window):

@@ -16,7 +16,8 @@ def test_dialog_returns_the_choices(qtbot):
     assert options.cpu_int8 and options.engine_options().cpu_int8
 
 
-def test_int8_choice_is_off_for_a_cuda_gpu(qtbot):
+def test_int8_choice_is_off_for_a_cuda_gpu(qtbot, monkeypatch):
+    monkeypatch.setattr("app.asr.devices.has_cuda", lambda: True)
     dialog = RecognitionDialog(RecognitionOptions(device="cpu", cpu_int8=True))
     qtbot.addWidget(dialog)
     assert dialog.int8.isChecked() and dialog.int8.isEnabled()
@@ -24,3 +25,24 @@ def test_int8_choice_is_off_for_a_cuda_gpu(qtbot):
     assert not dialog.int8.isEnabled()
     dialog.device.setCurrentIndex(dialog.device.findData("auto"))  # auto may still end up on the CPU
     assert dialog.int8.isEnabled()
+
+
+def test_only_devices_the_machine_has_are_offered(qtbot, monkeypatch):
+    monkeypatch.setattr("app.asr.devices.has_cuda", lambda: False)
+    monkeypatch.setattr("app.asr.devices.has_mps", lambda: False)
+    dialog = RecognitionDialog(RecognitionOptions(device="cuda"))  # saved on another machine, or before a change
+    qtbot.addWidget(dialog)
+    assert [dialog.device.itemData(i) for i in range(dialog.device.count())] == ["auto", "cpu"]
+    assert dialog.options().device == "auto"
+    monkeypatch.setattr("app.asr.devices.has_cuda", lambda: True)
+    dialog = RecognitionDialog(RecognitionOptions(device="cuda"))
+    qtbot.addWidget(dialog)
+    assert dialog.options().device == "cuda"
+
+
+def test_device_detection_does_not_import_torch():
+    import subprocess
+    import sys
+
+    code = "import sys, app.asr.devices as d; d.available_devices(); print('torch' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

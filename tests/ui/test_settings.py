@@ -32,7 +32,8 @@ def test_settings_persist_across_windows(qtbot, settings_file, srt_file):
     sizes = first.splitter.sizes()
     header = first.table.horizontalHeader()
     header.resizeSection(3, 333)
-    first.open_path(str(srt_file))
+    with qtbot.waitSignal(first.files.subtitlesLoaded):
+        first.open_path(str(srt_file))
     save_options(first, RecognitionOptions(model="Qwen/Qwen3-ASR-1.7B", language="German", device="cpu", cpu_int8=True))
     first.state.doc.settings["limits"] = {"max_cps": 15.0, "max_line_chars": 37}
     first.close()
@@ -48,6 +49,7 @@ def test_settings_persist_across_windows(qtbot, settings_file, srt_file):
     assert options.cpu_int8 and options.engine_options().cpu_int8
     # the segmentation limits last used are the defaults for a new document, and for an opened one
     assert second.state.limits.max_cps == 15.0 and second.state.limits.max_line_chars == 37
-    second.open_path(str(srt_file))
+    with qtbot.waitSignal(second.files.subtitlesLoaded):
+        second.open_path(str(srt_file))
     assert second.state.limits.max_cps == 15.0
     second.close()

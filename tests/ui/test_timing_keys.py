@@ -15,7 +15,8 @@ def loaded(window, qtbot, srt_file, tmp_path):
     sf.write(wav, (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32), 16000)
     with qtbot.waitSignal(window.files.mediaLoaded, timeout=60_000):
         window.open_path(str(wav))
-    window.open_path(str(srt_file))  # cues 1.0-2.5, 3.0-4.0, 5.0-6.0 s
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))  # cues 1.0-2.5, 3.0-4.0, 5.0-6.0 s
     return window
 
 

@@ -42,6 +42,27 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>Opened {name} in place of the previous media; the %n cue(s) you had are kept</source>
+      <translation>
+        <numerusform>Opened {name} in place of the previous media; the %n cue you had are kept</numerusform>
+        <numerusform>Opened {name} in place of the previous media; the %n cues you had are kept</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles replaces them)</source>
+      <translation>
+        <numerusform>Opened {name}; the %n cue you had are kept (File ▸ Import Subtitles replaces them)</numerusform>
+        <numerusform>Opened {name}; the %n cues you had are kept (File ▸ Import Subtitles replaces them)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Replace the %n cue(s) you have with the cues of {name}? (Undo brings them back.)</source>
+      <translation>
+        <numerusform>Replace the %n cue you have with the cues of {name}? (Undo brings them back.)</numerusform>
+        <numerusform>Replace the %n cues you have with the cues of {name}? (Undo brings them back.)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>{warning} (and %n more)</source>
       <translation>
         <numerusform>{warning} (and %n more)</numerusform>
@@ -62,10 +83,52 @@
   <context>
     <name>Message</name>
     <message numerus="yes">
+      <source>%n cue(s) left in place by more than {seconds} s</source>
+      <translation>
+        <numerusform>%n cue left in place by more than {seconds} s</numerusform>
+        <numerusform>%n cues left in place by more than {seconds} s</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cue(s) moved by more than {seconds} s</source>
+      <translation>
+        <numerusform>%n cue moved by more than {seconds} s</numerusform>
+        <numerusform>%n cues moved by more than {seconds} s</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n to review (kept their old times)</source>
+      <translation>
+        <numerusform>%n to review (kept their old times)</numerusform>
+        <numerusform>%n to review (kept their old times)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Recognised %n cue(s)</source>
       <translation>
         <numerusform>Recognised %n cue</numerusform>
         <numerusform>Recognised %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Recognised %n cue(s) ({language})</source>
+      <translation>
+        <numerusform>Recognised %n cue ({language})</numerusform>
+        <numerusform>Recognised %n cues ({language})</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{path}: %n cue(s) re-timed</source>
+      <translation>
+        <numerusform>{path}: %n cue re-timed</numerusform>
+        <numerusform>{path}: %n cues re-timed</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{path}: %n cue(s), language {language}</source>
+      <translation>
+        <numerusform>{path}: %n cue, language {language}</numerusform>
+        <numerusform>{path}: %n cues, language {language}</numerusform>
       </translation>
     </message>
   </context>

@@ -1,0 +1,146 @@
+"""The one recognition pipeline: a job and the audio in, the protocol's messages out.
+
+The engine process runs it for the window, and the command line runs it through the same client, so the same file,
+options and limits give the same cues everywhere: models load with real progress (importing the runtime, reading
+the weights, preparing them on the device), the audio is recognised chunk by chunk, and each chunk's words are
+segmented into cues at once with the user's limits for the chunk's language.
+
+Cancelling (``cancelled()`` turning true) ends the run without a final message: between chunks, between two model
+layers (app.asr.engine), and at once while a model loads (the load goes on in its thread and stops at its next
+step; the engine process is ended by the client if it does not answer in time).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+
+import numpy as np
+
+from app.asr.engine import Engine
+from app.asr.protocol import (
+    Cues,
+    EngineMessage,
+    Job,
+    Progress,
+    RealignDone,
+    RealignJob,
+    RecognitionDone,
+    RecognizeJob,
+    Status,
+)
+from app.core.checks import Limits
+from app.core.messages import Message, message
+from app.core.rules import samples_to_ms
+
+__all__ = ["load_models", "run_in_process", "run_job"]
+
+
+def run_job(job: Job, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]) -> Iterator[EngineMessage]:
+    """Run ``job`` on ``engine``; see app.asr.protocol for the messages and their order."""
+    if isinstance(job, RecognizeJob):
+        yield from _recognize(job, engine, audio, cancelled)
+    elif isinstance(job, RealignJob):
+        yield from _realign(job, engine, audio, cancelled)
+    else:
+        raise TypeError(f"not an engine job: {type(job).__name__}")
+
+
+def run_in_process(job: Job, audio: np.ndarray, cancelled: Callable[[], bool]) -> Iterator[EngineMessage]:
+    """:func:`run_job` on the process's shared engine (what the engine process runs for each request)."""
+    from app.asr.engine import shared_engine
+
+    yield from run_job(job, shared_engine(job.options), audio, cancelled)
+
+
+def load_models(
+    engine: Engine, cancelled: Callable[[], bool], *, recognizer: bool, aligner: bool
+) -> Iterator[Progress]:
+    """Load in a thread while passing its progress on; returns at once when cancelled (the thread stops at its
+    next step, see Engine.load)."""
+    reports: queue.Queue[Progress | None] = queue.Queue()
+    failure: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            engine.load(
+                recognizer=recognizer, aligner=aligner, cancelled=cancelled,
+                report=lambda fraction, msg: reports.put(Progress(fraction, msg)),
+            )  # fmt: skip
+        except BaseException as exc:  # handed to the generator's thread below
+            failure.append(exc)
+        finally:
+            reports.put(None)
+
+    thread = threading.Thread(target=load, name="model-load", daemon=True)
+    thread.start()
+    while True:
+        if cancelled():
+            return
+        try:
+            item = reports.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        if item is None:
+            break
+        yield item
+    thread.join()
+    if failure and not cancelled():
+        from app.asr.engine import RunCancelled
+
+        if not isinstance(failure[0], RunCancelled):
+            raise failure[0]
+
+
+def _recognize(job: RecognizeJob, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]):
+    from app.asr.recognition import ChunkResult, recognize
+    from app.asr.recognition import Progress as RecognitionProgress
+    from app.asr.segment import segment_words
+
+    yield Status(message("engine.loading_model"))
+    yield from load_models(engine, cancelled, recognizer=True, aligner=engine.options.aligner is not None)
+    if cancelled():
+        return
+    yield Status(message("recognition.running", device=engine.device))
+    audio_end = samples_to_ms(len(audio))
+    languages: dict[str, int] = {}
+    estimated = False
+    for item in recognize(audio, engine=engine, language=job.language, context=job.context, cancelled=cancelled):
+        if isinstance(item, RecognitionProgress):
+            yield Progress(item.fraction, _or(item.message, "recognition.progress"))
+        elif isinstance(item, ChunkResult) and item.text.strip():
+            languages[item.language] = languages.get(item.language, 0) + len(item.text)
+            estimated = estimated or item.timing == "estimated"
+            limits = Limits.for_language(item.language, **dict(job.limits))
+            cues = segment_words(
+                item.text, item.words, language=item.language, limits=limits,
+                audio_end_ms=max(1, min(item.end_ms, audio_end)),
+            )  # fmt: skip
+            yield Cues(tuple(cues))
+    if cancelled():
+        return
+    main = max(languages, key=languages.__getitem__) if languages else None
+    yield RecognitionDone(main, engine.device, estimated)
+
+
+def _realign(job: RealignJob, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]):
+    from app.asr.languages import canonical_language
+    from app.asr.realign import Realignment, realign
+    from app.asr.recognition import Progress as RecognitionProgress
+
+    detect = canonical_language(job.language) is None
+    yield Status(message("engine.loading_aligner"))
+    yield from load_models(engine, cancelled, recognizer=detect, aligner=True)
+    if cancelled():
+        return
+    for item in realign(audio, job.cues, job.targets, engine=engine, language=job.language, cancelled=cancelled,
+                        correct_drift=job.correct_drift, min_gap=job.min_gap):  # fmt: skip
+        if isinstance(item, RecognitionProgress):
+            yield Progress(item.fraction, _or(item.message, "realign.aligning"))
+        elif isinstance(item, Realignment) and not cancelled():
+            yield RealignDone(item)
+
+
+def _or(msg: Message | None, code: str) -> Message:
+    return msg if msg is not None else message(code)

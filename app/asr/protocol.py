@@ -1,0 +1,135 @@
+"""The engine's boundary: typed jobs in, typed messages out, and the interface every engine client implements.
+
+Everything here is a small frozen dataclass that pickles (jobs cross into the engine process, messages come back),
+and nothing here imports torch, numpy's users aside: the window imports this module to talk to the engine.
+
+A run yields, in order: any number of :class:`Status` and :class:`Progress`, then for a :class:`RecognizeJob`
+:class:`Cues` as chunks finish and one :class:`RecognitionDone`, for a :class:`RealignJob` one
+:class:`RealignDone`. A failure raises :class:`~app.core.errors.ModelError` (or another AppError) carrying a
+Message; an engine that stops answering raises :class:`EngineHung`. A cancelled run simply ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+from app.core.document import Cue
+from app.core.errors import ModelError
+from app.core.messages import Message
+from app.core.rules import MIN_GAP_MS
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from app.asr.realign import Realignment
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    model: str = DEFAULT_RECOGNIZER
+    aligner: str | None = DEFAULT_ALIGNER
+    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
+    batch_size: int | None = None  # chunks per generate call (None: auto_batch_size); halves on CUDA out-of-memory
+    max_new_tokens: int = 512  # hard cap per chunk
+    tokens_per_second: float = 12.0  # per-batch cap from the longest chunk: stops runaway repetition early
+    idle_unload_s: float = 600.0  # 0 keeps models loaded
+    download: bool = True
+    threads: int | None = None  # CPU threads for torch; None leaves torch's choice
+    # Opt-in int8 dynamic quantisation of the recognizer's Linear layers (text decoder, vocabulary head, audio
+    # encoder), CPU only (CUDA/MPS are never quantised): RTF about 0.27 instead of 0.38 on a 2-core CPU, but on a
+    # full-size random checkpoint the logits moved 20-25% (bf16: 3%) and greedy tokens diverged early, so it stays
+    # off until it is checked against the real weights. See bench/bench_asr.py --int8.
+    cpu_int8: bool = False
+
+
+# -- jobs -----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RecognizeJob:
+    """Recognise the audio chunk by chunk and segment each chunk's words with ``limits`` (Limits field overrides,
+    e.g. ``{"max_cps": 15}``; the chunk's language picks the line length unless overridden)."""
+
+    options: EngineOptions
+    language: str | None = None  # None: detect
+    context: str = ""
+    limits: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RealignJob:
+    """Re-time ``cues`` (``targets``: the indices to move, None for all) with the forced aligner."""
+
+    options: EngineOptions
+    cues: tuple[Cue, ...]
+    targets: tuple[int, ...] | None = None
+    language: str | None = None
+    correct_drift: bool = False
+    min_gap: int = MIN_GAP_MS
+
+
+Job = RecognizeJob | RealignJob
+
+
+# -- messages -------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Status:
+    """What is happening, without a fraction (waiting, starting)."""
+
+    message: Message
+
+
+@dataclass(frozen=True)
+class Progress:
+    """``fraction`` (0..1) of the current phase; ``message`` names the phase."""
+
+    fraction: float
+    message: Message
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Readable cues for one more stretch of the recording, in order."""
+
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class RecognitionDone:
+    language: str | None  # the main language heard (None: nothing recognised)
+    device: str
+    estimated: bool = False  # some words were timed without the aligner
+
+
+@dataclass(frozen=True)
+class RealignDone:
+    realignment: Realignment
+
+
+EngineMessage = Status | Progress | Cues | RecognitionDone | RealignDone
+
+
+class EngineHung(ModelError):
+    """The engine process stopped answering (or would not stop when cancelled) and was ended."""
+
+
+# -- the interface --------------------------------------------------------------------------------------------
+class EngineClient(Protocol):
+    """Runs jobs on an engine somewhere (a child process, a server). One job at a time per engine; a caller that
+    has to wait hears it once through ``on_wait``. ``cancelled`` is polled: the run ends within about 2 s of it
+    turning true, in any phase. Leaving the iterator early cancels the job too."""
+
+    def run(
+        self,
+        job: Job,
+        audio: np.ndarray,
+        *,
+        cancelled: Callable[[], bool] = lambda: False,
+        on_wait: Callable[[Message], None] | None = None,
+    ) -> Iterator[EngineMessage]: ...
+
+    def shutdown(self, timeout: float = 3.0) -> None:
+        """Stop the engine (models unloaded, memory returned); returns within about ``timeout`` seconds whatever
+        state the engine is in."""
+        ...

@@ -1,0 +1,104 @@
+"""A cheap guess at the language of subtitle text: the script first, then common short words.
+
+Used to preset the language for aligning subtitles from elsewhere, so that the aligner is not left to detect it
+from the first seconds of audio (music, silence, or another language spoken in the film). Names are spelled as
+Qwen3-ASR spells them ("French", "Chinese"). A guess, never a verdict: the user sees it and can change it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+SAMPLE_CHARS = 20_000  # enough text to tell; a feature-length file has ten times more
+
+# Short words frequent in speech and rare in the other languages of the list (lower case).
+_COMMON_WORDS: dict[str, frozenset[str]] = {
+    name: frozenset(words.split())
+    for name, words in {
+        "English": "the and you is that it to of what this are i me my your have not with be was he she we they",
+        "French": "le la les et est vous je tu que qui pas ne une des du il elle nous mais pour avec ça suis c j l "
+        "qu d n s m t au aux on oui non très",
+        "German": "der die das und ist nicht ich du sie wir ein eine mit auf zu was ja es den dem ihr mich dich "
+        "nein sehr auch",
+        "Spanish": "el la los las y es que no de por para con una un qué está yo tú pero muy lo se te mi estoy bien sí",
+        "Portuguese": "o a os as e é que não de um uma com para eu você está isso mas do da em no na sim muito",
+        "Italian": "il la che non è di un una per sono ma io tu lo gli questo cosa con ho della sei mi ti sì",
+        "Dutch": "de het een en is niet ik je van dat wat met op zijn maar we hij ze dit er heb",
+        "Swedish": "och det är att jag inte en som på med du har vi för vad den han hon ett mig dig",
+        "Danish": "og det er at jeg ikke en som på med du har vi for hvad den han hun et mig dig",
+        "Finnish": "ja on ei se että mitä minä sinä hän me tämä oli kun mutta ole olen en sen",
+        "Polish": "i nie to jest się w na że co jak tak ale mnie ty ja czy już tylko",
+        "Czech": "a je to se na že v jsem co jak ale tak ne já ty mě jsi už",
+        "Turkish": "bir ve bu ne da de için ben sen çok mi var yok değil ama o gibi",
+        "Indonesian": "yang dan ini itu tidak saya kamu ada di ke dengan apa akan untuk aku",
+        "Malay": "yang dan ini itu tak saya awak ada di ke dengan apa akan untuk boleh nak",
+        "Vietnamese": "có không là và của tôi anh em này được người một cho những với",
+        "Romanian": "și nu este în că de la pe un o ce eu tu mai sunt cu",
+        "Hungarian": "a az és hogy nem egy is van ez meg de én te mi igen",
+        "Filipino": "ang ng sa na mga ako ikaw hindi ka ko siya ito at po",
+    }.items()
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_TAG = re.compile(r"<[^>\n]{1,40}>|\{\\[^}\n]*\}")
+_CANTONESE = set("嘅咗唔係佢冇嘢喺啲咁")
+_PERSIAN = set("پچژگکی")
+_MACEDONIAN = set("ѓќѕљњџј")
+_SCRIPT_LANGUAGE = {
+    "HANGUL": "Korean", "THAI": "Thai", "GREEK": "Greek", "DEVANAGARI": "Hindi", "ARABIC": "Arabic",
+    "CYRILLIC": "Russian", "CJK": "Chinese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese",
+}  # fmt: skip
+MIN_WORDS = 3  # common words needed before a Latin-script guess is made
+
+
+def guess_language(texts: Iterable[str]) -> str | None:
+    """The language the texts are most likely in, or None when there is too little to tell."""
+    sample = _sample(texts)
+    scripts = Counter(_script(ch) for ch in sample if ch.isalpha())
+    scripts.pop(None, None)
+    if not scripts:
+        return None
+    if scripts["HIRAGANA"] + scripts["KATAKANA"] > 0.05 * sum(scripts.values()):
+        return "Japanese"  # Japanese text mixes kana with kanji; Chinese has no kana
+    script, _count = scripts.most_common(1)[0]
+    if script == "LATIN":
+        return _by_common_words(sample)
+    language = _SCRIPT_LANGUAGE.get(script)
+    if language == "Chinese" and any(ch in _CANTONESE for ch in sample):
+        return "Cantonese"
+    if language == "Arabic" and any(ch in _PERSIAN for ch in sample):
+        return "Persian"
+    if language == "Russian" and any(ch in _MACEDONIAN for ch in sample.lower()):
+        return "Macedonian"
+    return language
+
+
+def _sample(texts: Iterable[str]) -> str:
+    parts: list[str] = []
+    size = 0
+    for text in texts:
+        parts.append(_TAG.sub(" ", text))
+        size += len(text)
+        if size >= SAMPLE_CHARS:
+            break
+    return "\n".join(parts)
+
+
+def _script(ch: str) -> str | None:
+    try:
+        first = unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return None
+    return "CJK" if first in ("CJK", "IDEOGRAPHIC") else first
+
+
+def _by_common_words(sample: str) -> str | None:
+    words = Counter(word.lower() for word in _WORD.findall(sample))
+    scores = {name: sum(words[w] for w in common) for name, common in _COMMON_WORDS.items()}
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, score), (_second, runner_up) = ranked[0], ranked[1]
+    if score < MIN_WORDS or score == runner_up:
+        return None
+    return best

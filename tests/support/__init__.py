@@ -1,0 +1,1 @@
+"""Helpers for the tests and the benchmarks; never shipped (app/ imports nothing from here)."""
