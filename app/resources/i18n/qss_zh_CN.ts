@@ -1087,6 +1087,75 @@
     </message>
   </context>
   <context>
+    <name>PictureController</name>
+    <message>
+      <source>Picture</source>
+      <translation>画面</translation>
+    </message>
+    <message>
+      <source>&amp;Spectrogram</source>
+      <translation>频谱图(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Time as &amp;Frames (HH:MM:SS:FF)</source>
+      <translation>以帧显示时间(&amp;F)（HH:MM:SS:FF）</translation>
+    </message>
+    <message>
+      <source>Previous &amp;Frame</source>
+      <translation>上一帧(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Next F&amp;rame</source>
+      <translation>下一帧(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Snap to S&amp;hot Changes</source>
+      <translation>吸附到镜头切换(&amp;H)</translation>
+    </message>
+    <message>
+      <source>Snap Cue Times to Fra&amp;mes</source>
+      <translation>字幕时间对齐到帧(&amp;M)</translation>
+    </message>
+    <message>
+      <source>Finding shot changes</source>
+      <translation>正在查找镜头切换</translation>
+    </message>
+    <message>
+      <source>Reading frame times</source>
+      <translation>正在读取帧时间</translation>
+    </message>
+    <message>
+      <source>Shot changes</source>
+      <translation>镜头切换</translation>
+    </message>
+    <message>
+      <source>Shot changes could not be found: {reason}</source>
+      <translation>无法查找镜头切换：{reason}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n shot change(s) found</source>
+      <translation>
+        <numerusform>找到 %n 个镜头切换</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>This video cannot be played here ({reason}). The waveform, cues and shot changes still work.</source>
+      <translation>此视频无法在这里播放（{reason}）。波形、字幕和镜头切换仍然可用。</translation>
+    </message>
+    <message>
+      <source>no video decoder for this stream</source>
+      <translation>没有此视频流的解码器</translation>
+    </message>
+    <message>
+      <source>Computing the spectrogram</source>
+      <translation>正在计算频谱图</translation>
+    </message>
+    <message>
+      <source>Spectrogram</source>
+      <translation>频谱图</translation>
+    </message>
+  </context>
+  <context>
     <name>Player</name>
     <message>
       <source>No audio output device was found: playback is silent</source>

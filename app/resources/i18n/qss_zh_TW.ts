@@ -1087,6 +1087,75 @@
     </message>
   </context>
   <context>
+    <name>PictureController</name>
+    <message>
+      <source>Picture</source>
+      <translation>畫面</translation>
+    </message>
+    <message>
+      <source>&amp;Spectrogram</source>
+      <translation>頻譜圖(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Time as &amp;Frames (HH:MM:SS:FF)</source>
+      <translation>以影格顯示時間(&amp;F)（HH:MM:SS:FF）</translation>
+    </message>
+    <message>
+      <source>Previous &amp;Frame</source>
+      <translation>上一格(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Next F&amp;rame</source>
+      <translation>下一格(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Snap to S&amp;hot Changes</source>
+      <translation>吸附到鏡頭切換(&amp;H)</translation>
+    </message>
+    <message>
+      <source>Snap Cue Times to Fra&amp;mes</source>
+      <translation>字幕時間對齊到影格(&amp;M)</translation>
+    </message>
+    <message>
+      <source>Finding shot changes</source>
+      <translation>正在尋找鏡頭切換</translation>
+    </message>
+    <message>
+      <source>Reading frame times</source>
+      <translation>正在讀取影格時間</translation>
+    </message>
+    <message>
+      <source>Shot changes</source>
+      <translation>鏡頭切換</translation>
+    </message>
+    <message>
+      <source>Shot changes could not be found: {reason}</source>
+      <translation>無法尋找鏡頭切換：{reason}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n shot change(s) found</source>
+      <translation>
+        <numerusform>找到 %n 個鏡頭切換</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>This video cannot be played here ({reason}). The waveform, cues and shot changes still work.</source>
+      <translation>此影片無法在這裡播放（{reason}）。波形、字幕和鏡頭切換仍然可用。</translation>
+    </message>
+    <message>
+      <source>no video decoder for this stream</source>
+      <translation>沒有此視訊串流的解碼器</translation>
+    </message>
+    <message>
+      <source>Computing the spectrogram</source>
+      <translation>正在計算頻譜圖</translation>
+    </message>
+    <message>
+      <source>Spectrogram</source>
+      <translation>頻譜圖</translation>
+    </message>
+  </context>
+  <context>
     <name>Player</name>
     <message>
       <source>No audio output device was found: playback is silent</source>
