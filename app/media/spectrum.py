@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.core.rules import SAMPLE_RATE
 from app.media.decode import DecodeCancelled
 
 HOP_MS = 10
@@ -52,7 +53,7 @@ class Spectrogram:
 
 def compute_spectrogram(
     samples: np.ndarray,
-    sample_rate: int = 16000,
+    sample_rate: int = SAMPLE_RATE,
     *,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,

@@ -54,7 +54,10 @@ def warm_up_imports() -> threading.Thread:
             from PySide6 import QtMultimedia  # noqa: F401
 
             import app.media
-            import app.ui.waveform  # noqa: F401
+            import app.ui.player
+            import app.ui.video_frames
+            import app.ui.waveform
+            import app.ui.waveform_layers  # noqa: F401
         except Exception:  # a failure shows up, with a message, when the module is really needed
             pass
 

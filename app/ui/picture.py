@@ -25,6 +25,7 @@ from app.ui.stills import StillFrames
 from app.ui.video_canvas import VideoCanvas, cue_wants_top
 from app.ui.workers import Report
 
+PLAYER_DELAY_MS = 30
 NOMINAL_FPS = 25.0  # frame steps before the real frame times are known, when the header states no rate
 
 
@@ -227,14 +228,20 @@ class PictureController(QObject):
         if kind == "video":
             self.has_picture, self.nominal_fps = True, value
             self.dock.show()
-            player = self.ensure_player()
-            if player is not None:
-                self.attach_player(player)
-                player.seek(self.position)  # the first frame shows at once
+            # the player on a later pass of the event loop: its making is not added to the waveform's
+            QTimer.singleShot(PLAYER_DELAY_MS, self._show_first_frame)
         elif kind == "frames":
             self.frames = FrameGrid(value)
             self._update_guide()
         self._show_clock()
+
+    def _show_first_frame(self) -> None:
+        if not self.has_picture:
+            return
+        player = self.ensure_player()
+        if player is not None:
+            self.attach_player(player)
+            player.seek(self.position)  # the first frame shows at once
 
     def _on_scan(self, result: Any) -> None:
         if result is None:  # no picture: audio only

@@ -28,7 +28,8 @@ def _open_video(window, qtbot, video, tmp_path):
     srt.write_text(SRT, encoding="utf-8")
     with qtbot.waitSignal(window.tasks.taskFinished, timeout=60_000, check_params_cb=lambda kind: kind == "shots"):
         window.open_path(str(video))
-    window.open_path(str(srt))
+    with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=60_000):
+        window.open_path(str(srt))
     return window
 
 
