@@ -72,6 +72,7 @@ def main() -> None:
     window.open_path(str(video))
     wait_until(app, lambda: window.picture.cuts and not window.tasks.running())
     window.open_path(str(srt))
+    wait_until(app, lambda: len(window.state.doc) > 0 and window.player is not None)  # read in a worker
     window.splitter.setSizes([330, 430])
     window.picture.dock.setMinimumWidth(560)
     window.state.select([2])

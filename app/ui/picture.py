@@ -149,6 +149,9 @@ class PictureController(QObject):
         waveform.addItem(self.shot_layer)
         self.spectrum_layer = SpectrogramLayer()
         self.spectrum_layer.setVisible(False)
+        from app.ui.palette import theme
+
+        theme().changed.connect(self.spectrum_layer.apply_colours)
         waveform.addItem(self.spectrum_layer)
         box = waveform.getViewBox()
         box.sigXRangeChanged.connect(self._redraw_spectrum)

@@ -62,9 +62,13 @@ class ShotLayer(pg.GraphicsObject):
         painter.restore()
 
 
-def spectrum_colours() -> np.ndarray:
-    """A dark-to-bright lookup table (black, blue, magenta, orange, white) for 0-255 levels."""
+def spectrum_colours(light: bool = False) -> np.ndarray:
+    """A lookup table for 0-255 levels: on a dark theme silence is black and loud is bright (blue, magenta,
+    orange, white); on a light one silence is the background's near-white and loud is dark, so the cue labels
+    (drawn in the theme's text colour) stay readable over it."""
     stops = np.array([[0, 0, 0], [20, 30, 120], [150, 40, 150], [250, 140, 40], [255, 255, 230]], np.float64)
+    if light:
+        stops = np.array([[246, 247, 249], [250, 200, 120], [220, 90, 110], [110, 40, 140], [20, 20, 70]], np.float64)
     positions = np.linspace(0, 255, len(stops))
     ramp = np.arange(256)
     return np.stack([np.interp(ramp, positions, stops[:, c]) for c in range(3)], axis=1).astype(np.uint8)
@@ -76,10 +80,16 @@ class SpectrogramLayer(pg.ImageItem):
     def __init__(self) -> None:
         super().__init__()
         self.spectrum = None  # app.media.spectrum.Spectrogram
-        self.setLookupTable(spectrum_colours())
+        self.apply_colours()
         self.setLevels((0, 255))
         self.setZValue(4)  # under the curve (5) and the cues (10)
         self.shown_range: tuple[float, float, int] = (0.0, 0.0, 0)
+
+    def apply_colours(self) -> None:
+        """The theme's colours: a light or a dark ramp, after the waveform's background."""
+        from app.ui.palette import colours
+
+        self.setLookupTable(spectrum_colours(light=colours().waveform_background.lightness() > 128))
 
     def set_spectrum(self, spectrum) -> None:
         self.spectrum = spectrum
