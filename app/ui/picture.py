@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayo
 from app.core.errors import MediaError
 from app.core.frames import FrameGrid, PictureGuide, format_clock
 from app.ui.host import Host
+from app.ui.spectrogram_mode import SpectrogramMode
 from app.ui.stills import StillFrames
 from app.ui.video_canvas import VideoCanvas, cue_wants_top
 from app.ui.workers import Report
@@ -43,7 +44,7 @@ class PictureController(QObject):
         self.player: Any = None
         self.waveform: Any = None
         self.shot_layer: Any = None
-        self.spectrum_layer: Any = None
+        self.spectrogram = SpectrogramMode(host, self)
         self.sink: Any = None
         self.source: str | None = None  # the media whose picture is shown
         self.has_picture = False
@@ -51,7 +52,6 @@ class PictureController(QObject):
         self.frames: FrameGrid | None = None
         self.cuts: tuple[int, ...] = ()
         self.position = 0
-        self.spectra: dict[int, Any] = {}  # id(audio) -> Spectrogram: computed once per decoded audio
         self._playing_note = ""
         self._shot_note = ""
 
@@ -91,7 +91,7 @@ class PictureController(QObject):
 
     def _make_actions(self) -> None:
         self.spectrogram_action = self._check_action(
-            self.tr("&Spectrogram"), "picture/spectrogram", False, self._set_spectrogram
+            self.tr("&Spectrogram"), "picture/spectrogram", False, lambda on: self.spectrogram.set_on(on)
         )
         self.timecode_action = self._check_action(
             self.tr("Time as &Frames (HH:MM:SS:FF)"), "picture/timecode", False, lambda _on: self._show_clock()
@@ -132,6 +132,10 @@ class PictureController(QObject):
         for action_id in ("play.previous_frame", "play.next_frame", "timing.snap_shots", "timing.snap_frames"):
             play.addAction(keys[action_id][0])
 
+    @property
+    def spectrum_layer(self) -> Any:
+        return self.spectrogram.layer
+
     def layout_restored(self) -> None:
         """The window put the pane back where the user left it; without a picture it stays out of sight."""
         if not self.has_picture:
@@ -139,7 +143,7 @@ class PictureController(QObject):
 
     # -- attaching the waveform and the player -------------------------------------------------------
     def attach_waveform(self, waveform: Any) -> None:
-        from app.ui.waveform_layers import ShotLayer, SpectrogramLayer
+        from app.ui.waveform_layers import ShotLayer
 
         if self.waveform is waveform:
             return
@@ -147,16 +151,7 @@ class PictureController(QObject):
         self.shot_layer = ShotLayer()
         self.shot_layer.set_cuts(self.cuts)
         waveform.addItem(self.shot_layer)
-        self.spectrum_layer = SpectrogramLayer()
-        self.spectrum_layer.setVisible(False)
-        from app.ui.palette import theme
-
-        theme().changed.connect(self.spectrum_layer.apply_colours)
-        waveform.addItem(self.spectrum_layer)
-        box = waveform.getViewBox()
-        box.sigXRangeChanged.connect(self._redraw_spectrum)
-        box.sigResized.connect(self._redraw_spectrum)
-        self._set_spectrogram(_setting(self.settings, "picture/spectrogram", False))
+        self.spectrogram.attach(waveform, _setting(self.settings, "picture/spectrogram", False))
 
     def attach_player(self, player: Any) -> None:
         from PySide6.QtMultimedia import QVideoSink
@@ -176,7 +171,7 @@ class PictureController(QObject):
         audio = self.state.audio
         source = getattr(audio, "source", None)
         if source == self.source:
-            self._refresh_spectrum_task()
+            self.spectrogram.refresh()
             return
         self.source, self.has_picture, self.frames, self.cuts, self.nominal_fps = source, False, None, (), None
         self.stills.cancel()
@@ -190,7 +185,7 @@ class PictureController(QObject):
             return
         # on the next pass of the event loop: opening media already costs this pass the waveform's making
         QTimer.singleShot(0, lambda: self._start_scan(source) if self.source == source else None)
-        self._refresh_spectrum_task()
+        self.spectrogram.refresh()
 
     def _start_scan(self, source: str) -> None:
         finding = self.tr("Finding shot changes")
@@ -375,48 +370,3 @@ class PictureController(QObject):
         else:
             shown = format_clock(self.position)
         self.clock.setText(shown)
-
-    # -- spectrogram ---------------------------------------------------------------------------------
-    def _set_spectrogram(self, on: bool) -> None:
-        if self.waveform is None or self.spectrum_layer is None:
-            return
-        self.spectrum_layer.setVisible(on)
-        self.waveform.curve.setVisible(not on)
-        self._refresh_spectrum_task()
-        self._redraw_spectrum()
-
-    def _refresh_spectrum_task(self) -> None:
-        audio = self.state.audio
-        if self.spectrum_layer is None or not self.spectrum_layer.isVisible() or audio is None:
-            return
-        spectrum = self.spectra.get(id(audio))
-        self.spectrum_layer.set_spectrum(spectrum)  # None (nothing drawn) until this audio's is computed
-        self._redraw_spectrum()
-        if spectrum is not None:
-            return
-        if any(h.audio is audio and not h.cancelling for h in self.host.tasks.running("spectrogram")):
-            return
-
-        def job(report: Report):
-            from app.media.spectrum import compute_spectrogram
-
-            return compute_spectrogram(audio.samples, audio.sample_rate, progress=lambda f: report.progress(f),
-                                       cancelled=report.cancelled)  # fmt: skip
-
-        def done(spectrum: Any) -> None:
-            self.spectra = {id(audio): spectrum}  # one at a time: an hour is about 90 MB with its pyramid
-            self.spectrum_layer.set_spectrum(spectrum)
-            self._redraw_spectrum()
-
-        def ended(_outcome: str) -> None:
-            if self.state.audio is not audio:  # other media came meanwhile: compute the new one's
-                self._refresh_spectrum_task()
-
-        self.host.tasks.start("spectrogram", self.tr("Computing the spectrogram"), job, done, on_end=ended,
-                              title=self.tr("Spectrogram"), bound=False, uses_audio=True)  # fmt: skip
-
-    def _redraw_spectrum(self, *_: object) -> None:
-        if self.waveform is None or self.spectrum_layer is None or not self.spectrum_layer.isVisible():
-            return
-        (x0, x1), _ = self.waveform.getViewBox().viewRange()
-        self.spectrum_layer.redraw(x0, x1, int(self.waveform.getViewBox().width()))

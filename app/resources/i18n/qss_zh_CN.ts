@@ -1146,14 +1146,6 @@
       <source>no video decoder for this stream</source>
       <translation>没有此视频流的解码器</translation>
     </message>
-    <message>
-      <source>Computing the spectrogram</source>
-      <translation>正在计算频谱图</translation>
-    </message>
-    <message>
-      <source>Spectrogram</source>
-      <translation>频谱图</translation>
-    </message>
   </context>
   <context>
     <name>Player</name>
@@ -1497,6 +1489,17 @@ Language of the subtitles:</source>
     <message>
       <source>Aegisub</source>
       <translation>Aegisub</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpectrogramMode</name>
+    <message>
+      <source>Computing the spectrogram</source>
+      <translation>正在计算频谱图</translation>
+    </message>
+    <message>
+      <source>Spectrogram</source>
+      <translation>频谱图</translation>
     </message>
   </context>
   <context>

@@ -1146,14 +1146,6 @@
       <source>no video decoder for this stream</source>
       <translation>沒有此視訊串流的解碼器</translation>
     </message>
-    <message>
-      <source>Computing the spectrogram</source>
-      <translation>正在計算頻譜圖</translation>
-    </message>
-    <message>
-      <source>Spectrogram</source>
-      <translation>頻譜圖</translation>
-    </message>
   </context>
   <context>
     <name>Player</name>
@@ -1497,6 +1489,17 @@ Language of the subtitles:</source>
     <message>
       <source>Aegisub</source>
       <translation>Aegisub</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpectrogramMode</name>
+    <message>
+      <source>Computing the spectrogram</source>
+      <translation>正在計算頻譜圖</translation>
+    </message>
+    <message>
+      <source>Spectrogram</source>
+      <translation>頻譜圖</translation>
     </message>
   </context>
   <context>
