@@ -41,7 +41,7 @@ ANALYSIS_WIDTH = 64  # luma is averaged down to about this many pixels across
 DECODER_OPTIONS = {"skip_loop_filter": "all"}
 ROWS_PER_BLOCK = 8  # of each block's rows, about this many are read (every 3rd or 4th row at 1080p)
 CHECK_EVERY = 8  # frames between two progress reports / cancel checks
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: the stream index was read after closing the file in 1
 CACHE_ENTRIES = 300  # the shot cache keeps this many files' results, least recently used go first
 
 
@@ -128,6 +128,7 @@ def detect_shots(
 
 def _scan(source, stream_index, threshold, progress, cancelled) -> ShotScan:
     container, stream = open_video(source, stream_index)
+    index = stream.index  # read while the container is open: the stream's memory goes with it
     try:
         stream.thread_type = "AUTO"
         stream.codec_context.options = dict(DECODER_OPTIONS)
@@ -163,7 +164,7 @@ def _scan(source, stream_index, threshold, progress, cancelled) -> ShotScan:
         raise MediaError(f"{source}: the video stream could not be decoded (no frames)")
     if progress is not None:
         progress(1.0)
-    return ShotScan(stream.index, tuple(cuts), tuple(times))
+    return ShotScan(index, tuple(cuts), tuple(times))
 
 
 class ShotCache:

@@ -73,6 +73,7 @@ def read_frame_times(
     """Every frame's start time, read from the packets (no decoding: seconds for an hour of video)."""
     source = check_path(path)
     container, stream = open_video(source, stream_index)
+    index = stream.index  # read while the container is open: the stream's memory goes with it
     try:
         tb = stream.time_base
         origin = origin_seconds(container)
@@ -98,7 +99,7 @@ def read_frame_times(
         raise MediaError(f"{source}: the video stream holds no frames")
     if progress is not None:
         progress(1.0)
-    return FrameTimes(stream.index, tuple(sorted(set(times))), float(rate) if rate else None)
+    return FrameTimes(index, tuple(sorted(set(times))), float(rate) if rate else None)
 
 
 def read_frame(

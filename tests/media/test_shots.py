@@ -48,6 +48,7 @@ def test_variable_frame_rate_gives_the_real_frame_times_and_the_cut(videos, tmp_
     _within_a_frame(scan.cuts_ms, (samples.VFR_CUT_MS,), 80)
     demuxed = read_frame_times(videos["vfr"])
     assert demuxed.times_ms == samples.VFR_TIMES_MS  # the quick demux pass agrees with the decode
+    assert scan.stream_index == demuxed.stream_index == 0
 
 
 def test_results_are_cached_with_the_media(videos, tmp_path):
@@ -110,7 +111,7 @@ def test_cli_prints_cut_times_in_seconds(videos, capsys):
     assert [float(x) for x in lines] == pytest.approx([c / 1000 for c in samples.CUTS_MS], abs=0.041)
     assert run(["shots", str(videos["vfr"]), "--json", "--no-cache"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["variable_frame_rate"] is True and report["frames"] == 100
+    assert report["variable_frame_rate"] is True and report["frames"] == 100 and report["stream_index"] == 0
     assert report["cuts"] == pytest.approx([3.0], abs=0.081)
 
 
