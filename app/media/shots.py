@@ -18,7 +18,9 @@ import contextlib
 import hashlib
 import json
 import os
+import queue
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +42,9 @@ ANALYSIS_WIDTH = 64  # luma is averaged down to about this many pixels across
 # ffmpeg's scdet finds on the fully decoded picture.
 DECODER_OPTIONS = {"skip_loop_filter": "all"}
 ROWS_PER_BLOCK = 8  # of each block's rows, about this many are read (every 3rd or 4th row at 1080p)
-CHECK_EVERY = 8  # frames between two progress reports / cancel checks
+CHECK_EVERY = 8
+QUEUE_FRAMES = 8  # decoded frames waiting to be scored (small: each is a full-size picture)
+_END = object()  # frames between two progress reports / cancel checks
 CACHE_VERSION = 2  # 2: the stream index was read after closing the file in 1
 CACHE_ENTRIES = 300  # the shot cache keeps this many files' results, least recently used go first
 
@@ -127,25 +131,59 @@ def detect_shots(
 
 
 def _scan(source, stream_index, threshold, progress, cancelled) -> ShotScan:
+    """Decoding runs in a thread of its own (ffmpeg's C code, without the GIL) while this thread scores the
+    frames (numpy, mostly without the GIL too), so the two overlap; a bounded queue keeps memory flat."""
     container, stream = open_video(source, stream_index)
     index = stream.index  # read while the container is open: the stream's memory goes with it
+    stream.thread_type = "AUTO"
+    stream.codec_context.options = dict(DECODER_OPTIONS)
+    tb = stream.time_base
+    origin = origin_seconds(container)
+    duration_s = (container.duration or 0) / 1_000_000 or float((stream.duration or 0) * (tb or 0))
+    rate = float(stream.average_rate or stream.guessed_rate or 25)
+    frames: queue.Queue = queue.Queue(maxsize=QUEUE_FRAMES)
+    stop = threading.Event()
+
+    def decode() -> None:
+        try:
+            for frame in container.decode(stream):
+                while not stop.is_set():
+                    try:
+                        frames.put(frame, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            frames.put(_END)
+        except BaseException as exc:  # handed to the scoring thread, which raises it
+            frames.put(exc)
+        finally:
+            container.close()
+
+    reader = threading.Thread(target=decode, name="shot-decoder", daemon=True)
+    reader.start()
+    scorer = SceneScorer()
+    times: list[int] = []
+    cuts: list[int] = []
+    last_s = -1.0
+    n = 0
     try:
-        stream.thread_type = "AUTO"
-        stream.codec_context.options = dict(DECODER_OPTIONS)
-        tb = stream.time_base
-        origin = origin_seconds(container)
-        duration_s = (container.duration or 0) / 1_000_000 or float((stream.duration or 0) * (tb or 0))
-        rate = stream.average_rate or stream.guessed_rate or 25
-        scorer = SceneScorer()
-        times: list[int] = []
-        cuts: list[int] = []
-        last_s = -1.0
-        for n, frame in enumerate(container.decode(stream)):
+        while True:
+            item = frames.get()
+            if item is _END:
+                break
+            if isinstance(item, BaseException):
+                if isinstance(item, av.error.FFmpegError):
+                    raise media_error(source, item) from None
+                raise item
+            frame = item
             # a frame without a timestamp comes one nominal frame after the last one
-            t = float(frame.pts * tb) - origin if frame.pts is not None and tb is not None else last_s + 1 / float(rate)
+            t = float(frame.pts * tb) - origin if frame.pts is not None and tb is not None else last_s + 1 / rate
             last_s = t
             ms = round(t * 1000)
             score = scorer.push(small_luma(frame))
+            n += 1
             if times and ms <= times[-1]:
                 continue  # a repeated or out-of-order timestamp: not a frame of its own on the timeline
             times.append(ms)
@@ -156,10 +194,9 @@ def _scan(source, stream_index, threshold, progress, cancelled) -> ShotScan:
                     raise DecodeCancelled(source)
                 if progress is not None and duration_s > 0:
                     progress(min(max(t, 0.0) / duration_s, 0.999))
-    except av.error.FFmpegError as exc:
-        raise media_error(source, exc) from None
     finally:
-        container.close()
+        stop.set()
+        reader.join(5.0)
     if not times:
         raise MediaError(f"{source}: the video stream could not be decoded (no frames)")
     if progress is not None:
