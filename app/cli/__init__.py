@@ -25,6 +25,7 @@ VERBS: dict[str, str] = {
     "transcribe": "recognition",
     "align": "recognition",
     "probe": "media",
+    "shots": "picture",
     "install-desktop": "desktop",
 }
 

@@ -55,6 +55,8 @@ def set_edge_at(state: EditorState, edge: str, ms: int) -> bool:
         wanted = (ms, cue.end) if mode == "start" else (ms, ms + cue.end - cue.start)
     else:
         mode, wanted = "end", (cue.start, ms)
+    if state.snap_guide is not None:  # a video: shot changes (and frames, if asked) first
+        wanted = state.snap_guide.apply(mode, *wanted)
     start, end = constrain(
         state.doc.cues, index, mode, *wanted, min_gap=state.limits.min_gap_ms, media_end=state.media_end
     )

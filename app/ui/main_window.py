@@ -32,6 +32,7 @@ from app.ui.edit_actions import EditActions
 from app.ui.files import FileController
 from app.ui.i18n import SETTINGS_KEY as LANGUAGE_KEY
 from app.ui.i18n import chosen_language, install_translations
+from app.ui.picture import PictureController
 from app.ui.shortcuts import ShortcutRegistry
 from app.ui.state import EditorState
 from app.ui.status import StatusPanel
@@ -53,7 +54,10 @@ def warm_up_imports() -> threading.Thread:
             from PySide6 import QtMultimedia  # noqa: F401
 
             import app.media
-            import app.ui.waveform  # noqa: F401
+            import app.ui.player
+            import app.ui.video_frames
+            import app.ui.waveform
+            import app.ui.waveform_layers  # noqa: F401
         except Exception:  # a failure shows up, with a message, when the module is really needed
             pass
 
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self)
         self.edits = EditActions(self, self.editor, self._playhead_ms, self)
         self.player = None  # created with the media: QtMultimedia loads its backend then
+        self.picture = PictureController(self, self, self.editor, self.ensure_player)
         self._build_menus()
         for signal in (self.state.undoStateChanged, self.state.pathsChanged, self.state.metadataChanged):
             signal.connect(self._update_title)
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         if not self.tasks.running():
             self.task_dock.hide()  # a restored layout may bring the list back with nothing in it
+        self.picture.layout_restored()
         self._apply_default_limits()
 
     # -- the host that feature modules talk to (app.ui.host) -------------------------------------------
@@ -258,6 +264,7 @@ class MainWindow(QMainWindow):
         self._action(play, self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right", id="view.scroll_right")
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.task_dock.toggleViewAction())
+        self.picture.add_actions(view, play, self.shortcuts.register)
         preferences.add_menus(self, view, edit)  # language, theme; keyboard shortcuts
         help_menu.add_menu(self, bar.addMenu(self.tr("&Help")))
         self._update_undo_actions()
@@ -291,6 +298,7 @@ class MainWindow(QMainWindow):
             self.player.positionChanged.connect(self._on_position)
             self.player.failed.connect(lambda message: self.show_status(message, 8000))
             self.player.load(self.state.audio.source, self.state.audio.duration_ms, self.state.audio_track)
+            self.picture.attach_player(self.player)
         return self.player
 
     def _play_pause(self) -> None:
@@ -327,6 +335,7 @@ class MainWindow(QMainWindow):
             self.waveform = WaveformView(self.state)
             self.waveform.seekRequested.connect(self._seek)
             self.waveform_slot.addWidget(self.waveform)
+            self.picture.attach_waveform(self.waveform)
         self.waveform_slot.setCurrentWidget(self.waveform)
         return self.waveform
 

@@ -51,6 +51,15 @@ class Player(QObject):
         self._apply_track()
 
     @property
+    def media_player(self):
+        """The QMediaPlayer itself (the picture pane watches whether it found a video it can play)."""
+        return self._player
+
+    def set_video_sink(self, sink) -> None:
+        """Frames go to ``sink`` (a QVideoSink): the picture pane draws them with the cue over them."""
+        self._player.setVideoSink(sink)
+
+    @property
     def audio_track(self) -> int:
         return self._player.activeAudioTrack()
 

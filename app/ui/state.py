@@ -40,6 +40,7 @@ class EditorState(QObject):
         super().__init__(parent)
         self.session = session if session is not None else Session()
         self.session.subscribe(self._relay)
+        self.snap_guide: Any = None  # app.core.frames.PictureGuide while a video is open: shot and frame snapping
 
     def _relay(self, event: Event) -> None:
         if isinstance(event, CuesChanged):

@@ -243,6 +243,8 @@ class CueLayer(pg.GraphicsObject):
             start += delta
         if mode in ("end", "move"):
             end += delta
+        if self.state.snap_guide is not None:  # a video: shot changes (and frames, if asked) first
+            start, end = self.state.snap_guide.apply(mode, start, end)
         snap = int(SNAP_PIXELS * self.pixelWidth() * 1000)
         start, end = constrain(
             self.state.doc.cues, index, mode, start, end, snap=snap, media_end=self.state.media_end,

@@ -196,6 +196,16 @@
     </message>
   </context>
   <context>
+    <name>PictureController</name>
+    <message numerus="yes">
+      <source>%n shot change(s) found</source>
+      <translation>
+        <numerusform>%n shot change found</numerusform>
+        <numerusform>%n shot changes found</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Realign</name>
     <message numerus="yes">
       <source>, %n large move(s) rejected</source>
