@@ -123,7 +123,7 @@ class RemoteEngineClient:
                 return ""
             wav = wav_bytes(samples[chunks[k].start : chunks[k].end])
             return transcribe_chunk(
-                config.endpoint, config.model, wav, language=_ISO.get(forced or "", None), prompt=job.context,
+                config.endpoint, config.model, wav, language=_ISO.get(forced or ""), prompt=job.context,
                 stop=stop,
             )  # fmt: skip
 

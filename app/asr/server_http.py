@@ -31,7 +31,7 @@ from app.core.errors import ModelError
 from app.core.messages import message
 from app.core.rules import SAMPLE_RATE
 
-__all__ = ["ServerError", "ServerEndpoint", "list_models", "parse_answer", "transcribe_chunk", "wav_bytes"]
+__all__ = ["ServerEndpoint", "ServerError", "list_models", "parse_answer", "transcribe_chunk", "wav_bytes"]
 
 
 class ServerError(ModelError):
@@ -92,9 +92,7 @@ def multipart(fields: Mapping[str, str], file_name: str, file_data: bytes) -> tu
     boundary = "qss-" + uuid.uuid4().hex
     parts: list[bytes] = []
     for name, value in fields.items():
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        )
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
     parts.append(
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file_name}"\r\n'
         "Content-Type: audio/wav\r\n\r\n".encode()
@@ -185,7 +183,7 @@ def _request(
         if status == 429 or status >= 500:
             raise _Retry(ServerError(message=message("server.failed", status=status, detail=detail))) from None
         raise ServerError(message=message("server.rejected", status=status, detail=detail)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise _Retry(ServerError(message=message("server.timeout", url=endpoint.base))) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
@@ -207,7 +205,7 @@ def _request(
 def _detail(exc: urllib.error.HTTPError) -> str:
     try:
         raw = exc.read().decode("utf-8", "replace")
-    except Exception:  # noqa: BLE001 - the body is only a detail
+    except Exception:
         return exc.reason or ""
     try:
         data = json.loads(raw)
