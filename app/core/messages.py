@@ -75,7 +75,8 @@ CATALOGUE: dict[str, str] = {
     "server.refused": "cannot connect to the recognition server at {url}: the connection was refused (is the server "
     "running, and is the address right?)",
     "server.unreachable": "cannot reach the recognition server at {url}: {reason}",
-    "server.unauthorized": "the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY",
+    "server.unauthorized": "the recognition server at {url} refused the API key (HTTP {status}); set "
+    "QSS_SERVER_API_KEY",
     "server.unknown_model": "the recognition server at {url} has no model {model!r}; pick one it lists",
     "server.failed": "the recognition server kept failing (HTTP {status}: {detail})",
     "server.rejected": "the recognition server rejected the request (HTTP {status}: {detail})",
