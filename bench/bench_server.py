@@ -15,9 +15,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from app.asr.protocol import Cues, EngineOptions, RecognitionDone, RecognizeJob  # noqa: E402
-from app.asr.remote import RemoteEngineClient, ServerConfig  # noqa: E402
-from tests.support.asr_server import FakeAsrServer, tone_audio  # noqa: E402
+from app.asr.protocol import Cues, EngineOptions, RecognitionDone, RecognizeJob
+from app.asr.remote import RemoteEngineClient, ServerConfig
+from tests.support.asr_server import FakeAsrServer, tone_audio
 
 
 def main() -> int:
