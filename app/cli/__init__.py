@@ -21,7 +21,7 @@ from app.core.errors import AppError
 VERBS: dict[str, str] = {
     "convert": "subtitles",
     "check": "subtitles",
-    "transcribe": "recognition",
+    "transcribe": "transcribe",
     "align": "recognition",
     "probe": "media",
     "install-desktop": "desktop",

@@ -17,10 +17,6 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from app.cli import transcribe
-
-    transcribe.register(subparsers)
-
     al = subparsers.add_parser(
         "align",
         help="re-time existing subtitles to a media file with the forced aligner",
