@@ -1,4 +1,4 @@
-"""``transcribe`` and ``align``: recognition and re-timing without the window, with a progress bar on stderr."""
+"""``align`` (and the helpers ``transcribe`` shares): re-timing without the window, with a progress bar on stderr."""
 
 from __future__ import annotations
 
