@@ -139,6 +139,8 @@ class RecognitionDialog(QDialog):
         form.addRow(self.tr("Server:"), server_row)
         form.addRow(self.tr("Server model:"), self.server_model)
         form.addRow("", self.test_result)
+        self.server.textChanged.connect(self._server_changed)
+        self._server_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Recognize"))
         buttons.accepted.connect(self.accept)
@@ -171,7 +173,16 @@ class RecognitionDialog(QDialog):
             box.setCurrentText(folder)
 
     def _device_changed(self) -> None:
-        self.int8.setEnabled(self.device.currentData() != "cuda")  # auto and mps may still end on the CPU
+        local = not self.server.text().strip() if hasattr(self, "server") else True
+        self.int8.setEnabled(local and self.device.currentData() != "cuda")  # auto and mps may end on the CPU
+
+    def _server_changed(self) -> None:
+        """With a server, this computer's model, aligner and device have no say: they are greyed out."""
+        local = not self.server.text().strip()
+        for widget in (self.model, self.aligner, self.device):
+            widget.setEnabled(local)
+        self.server_model.setEnabled(not local)
+        self._device_changed()
 
     def test_connection(self) -> None:
         """List the server's models (a few seconds at most) in the line under the server fields."""

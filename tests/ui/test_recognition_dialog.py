@@ -67,3 +67,14 @@ def test_the_server_fields_test_the_connection_and_come_back_in_the_options(qtbo
         dialog.test_connection()
         assert "refused the API key" in dialog.test_result.text()
     assert type(options.client()).__name__ == "RemoteEngineClient"
+
+
+def test_a_server_greys_out_this_computers_choices(qtbot):
+    from app.ui.recognition import RecognitionDialog, RecognitionOptions
+
+    dialog = RecognitionDialog(RecognitionOptions())
+    qtbot.addWidget(dialog)
+    assert dialog.model.isEnabled() and not dialog.server_model.isEnabled()
+    dialog.server.setText("http://gpu-box:8000")
+    assert not dialog.model.isEnabled() and not dialog.device.isEnabled() and not dialog.int8.isEnabled()
+    assert dialog.server_model.isEnabled()
