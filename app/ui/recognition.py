@@ -179,7 +179,7 @@ class RecognitionDialog(QDialog):
     def _server_changed(self) -> None:
         """With a server, this computer's model, aligner and device have no say: they are greyed out."""
         local = not self.server.text().strip()
-        for widget in (self.model, self.aligner, self.device):
+        for widget in (self.model.parentWidget(), self.aligner.parentWidget(), self.device):  # with Folder…
             widget.setEnabled(local)
         self.server_model.setEnabled(not local)
         self._device_changed()
