@@ -22,7 +22,7 @@ VERBS: dict[str, str] = {
     "convert": "subtitles",
     "check": "subtitles",
     "fix": "quality",
-    "transcribe": "recognition",
+    "transcribe": "transcribe",
     "align": "recognition",
     "probe": "media",
     "shots": "picture",

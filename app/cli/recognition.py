@@ -1,4 +1,4 @@
-"""``transcribe`` and ``align``: recognition and re-timing without the window, with a progress bar on stderr."""
+"""``align`` (and the helpers ``transcribe`` shares): re-timing without the window, with a progress bar on stderr."""
 
 from __future__ import annotations
 
@@ -17,38 +17,6 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    tr = subparsers.add_parser(
-        "transcribe",
-        help="recognise the speech of a media file and write subtitles",
-        description="Recognise speech with Qwen3-ASR, time every word with the forced aligner and write an SRT.",
-    )
-    tr.add_argument("media", metavar="MEDIA", help="audio or video file")
-    tr.add_argument("-o", "--output", metavar="OUT.srt",
-                    help="subtitles to write, in the format of the extension: .srt .vtt .ass .ttml .sbv .json .txt... "
-                    "(default: MEDIA with .srt)")  # fmt: skip
-    tr.add_argument(
-        "--model", metavar="NAME|DIR", default=None, help="Qwen3-ASR-0.6B (default), Qwen3-ASR-1.7B or a folder"
-    )
-    tr.add_argument(
-        "--aligner", metavar="NAME|DIR", default=None, help="Qwen3-ForcedAligner-0.6B (default) or a folder"
-    )
-    tr.add_argument("--language", metavar="NAME|auto", default="auto", help="spoken language (default: detect)")
-    tr.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
-    tr.add_argument("--context", metavar="TEXT", default="", help="names and terms that help recognition")
-    tr.add_argument(
-        "--int8",
-        action="store_true",
-        help="on the CPU, quantise the recognizer to int8: about 2.5x faster, less accurate (off by default)",
-    )
-    tr.add_argument("--max-cps", type=float, default=None, metavar="CPS", help="reading speed limit (default 17)")
-    tr.add_argument(
-        "--max-line", type=int, default=None, metavar="N", help="characters a line (default 42; 16 Chinese and "
-        "Korean, 23 Japanese, 35 Thai)",
-    )  # fmt: skip
-    tr.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
-    tr.add_argument("--max-new-tokens", type=int, default=None, help=argparse.SUPPRESS)
-    tr.set_defaults(func=run_transcribe)
-
     al = subparsers.add_parser(
         "align",
         help="re-time existing subtitles to a media file with the forced aligner",
@@ -138,7 +106,7 @@ def _options(args: argparse.Namespace) -> Any:
 
     kwargs: dict[str, Any] = {
         "model": getattr(args, "model", None) or DEFAULT_RECOGNIZER,
-        "aligner": args.aligner or DEFAULT_ALIGNER,
+        "aligner": None if (args.aligner or "").lower() == "none" else args.aligner or DEFAULT_ALIGNER,
         "device": args.device,
         "idle_unload_s": 0,
     }
@@ -161,12 +129,14 @@ def _limits(args: argparse.Namespace) -> dict[str, Any]:
     return limits
 
 
-def _run(job: Any, audio: np.ndarray, bar: _Bar) -> Iterator[Any]:
-    """The job's results through the same engine client and pipeline as the window; progress goes to the bar."""
+def _run(job: Any, audio: np.ndarray, bar: _Bar, client: Any = None) -> Iterator[Any]:
+    """The job's results through the same engine client and pipeline as the window; progress goes to the bar.
+    Without ``client``, a local engine process for this job alone."""
     from app.asr.protocol import Progress, Status
     from app.asr.service import LocalEngineClient
 
-    client = LocalEngineClient()
+    own = client is None
+    client = client or LocalEngineClient()
     try:
         for item in client.run(job, audio, on_wait=bar):
             if isinstance(item, (Progress, Status)):
@@ -175,35 +145,8 @@ def _run(job: Any, audio: np.ndarray, bar: _Bar) -> Iterator[Any]:
                 yield item
     finally:
         bar.done()
-        client.shutdown()
-
-
-def run_transcribe(args: argparse.Namespace) -> int:
-    from app.asr.languages import canonical_language
-    from app.asr.models import check_local
-    from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
-    from app.cli.subtitle_options import write_output
-    from app.core.messages import english, message
-
-    language = canonical_language(args.language)  # a bad name or folder fails before any slow work
-    options = _options(args)
-    check_local(options.model, "recognizer")
-    check_local(options.aligner, "aligner")
-    bar = _Bar()
-    audio = load_audio(args.media, bar)
-    output = args.output or os.path.splitext(args.media)[0] + ".srt"
-    cues: list[Any] = []
-    done = RecognitionDone(None, options.device)
-    for item in _run(RecognizeJob(options, language, args.context, _limits(args)), audio, bar):
-        if isinstance(item, Cues):
-            cues.extend(item.cues)
-        elif isinstance(item, RecognitionDone):
-            done = item
-    write_output(args, output, cues)  # any writable format, by OUT's extension
-    summary = english(message("cli.transcribed", len(cues), path=output, language=done.language or "unknown"))
-    note = f" ({english(message('cli.estimated_note'))})" if done.estimated else ""
-    print(summary + note)
-    return 0
+        if own:
+            client.shutdown()
 
 
 def run_align(args: argparse.Namespace) -> int:

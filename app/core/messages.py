@@ -69,10 +69,26 @@ CATALOGUE: dict[str, str] = {
     "realign.aligning_seconds": "Aligning… {done} s of {total} s",
     "realign.detecting_language": "Detecting the language…",
     "realign.drift": "Looking for an offset or drift…",
+    # the recognition server (app.asr.remote)
+    "server.connecting": "Sending the audio to {url}…",
+    "server.progress": "Recognising on the server: {done} of {total} chunks…",
+    "server.refused": "cannot connect to the recognition server at {url}: the connection was refused (is the server "
+    "running, and is the address right?)",
+    "server.unreachable": "cannot reach the recognition server at {url}: {reason}",
+    "server.unauthorized": "the recognition server at {url} refused the API key (HTTP {status}); set "
+    "QSS_SERVER_API_KEY",
+    "server.unknown_model": "the recognition server at {url} has no model {model!r}; pick one it lists",
+    "server.failed": "the recognition server kept failing (HTTP {status}: {detail})",
+    "server.rejected": "the recognition server rejected the request (HTTP {status}: {detail})",
+    "server.timeout": "the recognition server at {url} did not answer in time",
+    "server.dropped": "the recognition server at {url} dropped the connection",
+    "server.bad_answer": "the recognition server at {url} gave an answer that is not a transcription",
+    "server.no_realign": "re-timing needs the forced aligner on this machine; it cannot run on the server",
     # the command line's summaries
     "cli.decoding": "Decoding…",
     "cli.transcribed": "{path}: %n cue(s), language {language}",
     "cli.estimated_note": "word times estimated: the aligner does not cover this language",
+    "cli.estimated_chosen": "word times estimated, without the aligner",
     "cli.retimed": "{path}: %n cue(s) re-timed",
     "cli.to_review": "%n to review (kept their old times)",
     "cli.large_moved": "%n cue(s) moved by more than {seconds} s",

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.asr.languages import SUPPORTED_LANGUAGES
 from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+from app.asr.remote import DEFAULT_SERVER_MODEL
 from app.core.commands import ReplaceAll
 from app.session import LiveCues
 from app.ui.host import Host
@@ -48,6 +50,23 @@ class RecognitionOptions:
     context: str = ""
     cpu_int8: bool = False  # int8 recognizer on the CPU: faster, may be less accurate; ignored on a GPU
     max_new_tokens: int | None = None  # not in the dialog: the tests keep tiny models' runs short
+    server_url: str = ""  # an OpenAI-compatible server (vllm serve); empty: this computer. Key: QSS_SERVER_API_KEY
+    server_model: str = ""  # empty: Qwen/Qwen3-ASR-1.7B
+
+    def engine_name(self) -> str:
+        if self.server_url:
+            return self.server_model or DEFAULT_SERVER_MODEL
+        return self.model
+
+    def client(self) -> Any:
+        """The engine client these options run on: the server's, or this computer's engine process."""
+        if self.server_url:
+            from app.asr.remote import RemoteEngineClient, ServerConfig
+
+            return RemoteEngineClient(ServerConfig.from_env(self.server_url, self.server_model or None))
+        from app.asr.service import local_engine
+
+        return local_engine()
 
     def engine_options(self) -> Any:
         from app.asr.protocol import EngineOptions
@@ -91,6 +110,25 @@ class RecognitionDialog(QDialog):
         self._device_changed()
         self.context = QLineEdit(initial.context)
         self.context.setPlaceholderText(self.tr("Names and terms that appear in the audio (optional)"))
+        self.server = QLineEdit(initial.server_url)
+        self.server.setPlaceholderText(self.tr("Empty: this computer; or a server, e.g. http://gpu-box:8000"))
+        self.server.setToolTip(
+            self.tr(
+                "An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key is "
+                "read from the QSS_SERVER_API_KEY environment variable; word times are estimated."
+            )
+        )
+        self.server_model = QLineEdit(initial.server_model)
+        self.server_model.setPlaceholderText(DEFAULT_SERVER_MODEL)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        server_row = QWidget()
+        row = QHBoxLayout(server_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.server, 1)
+        row.addWidget(self.test_button)
         form = QFormLayout(self)
         form.addRow(self.tr("Model:"), self._with_browse(self.model))
         form.addRow(self.tr("Word timing:"), self._with_browse(self.aligner))
@@ -98,6 +136,11 @@ class RecognitionDialog(QDialog):
         form.addRow(self.tr("Device:"), self.device)
         form.addRow("", self.int8)
         form.addRow(self.tr("Context:"), self.context)
+        form.addRow(self.tr("Server:"), server_row)
+        form.addRow(self.tr("Server model:"), self.server_model)
+        form.addRow("", self.test_result)
+        self.server.textChanged.connect(self._server_changed)
+        self._server_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Recognize"))
         buttons.accepted.connect(self.accept)
@@ -130,7 +173,40 @@ class RecognitionDialog(QDialog):
             box.setCurrentText(folder)
 
     def _device_changed(self) -> None:
-        self.int8.setEnabled(self.device.currentData() != "cuda")  # auto and mps may still end on the CPU
+        local = not self.server.text().strip() if hasattr(self, "server") else True
+        self.int8.setEnabled(local and self.device.currentData() != "cuda")  # auto and mps may end on the CPU
+
+    def _server_changed(self) -> None:
+        """With a server, this computer's model, aligner and device have no say: they are greyed out."""
+        local = not self.server.text().strip()
+        for widget in (self.model.parentWidget(), self.aligner.parentWidget(), self.device):  # with Folder…
+            widget.setEnabled(local)
+        self.server_model.setEnabled(not local)
+        self._device_changed()
+
+    def test_connection(self) -> None:
+        """List the server's models (a few seconds at most) in the line under the server fields."""
+        from PySide6.QtGui import QGuiApplication
+
+        from app.asr.server_http import ServerEndpoint, ServerError, list_models
+        from app.ui.messages import render
+
+        url = self.server.text().strip()
+        if not url:
+            self.test_result.setText(self.tr("Give the server's address first."))
+            return
+        endpoint = ServerEndpoint(url, os.environ.get("QSS_SERVER_API_KEY") or None, timeout_s=5.0, retries=0)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            models = list_models(endpoint)
+        except ServerError as exc:
+            self.test_result.setText(render(exc.message) if exc.message is not None else str(exc))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.test_result.setText(self.tr("Connected. Models: {models}").replace("{models}", ", ".join(models)))
+        if models and not self.server_model.text().strip():
+            self.server_model.setText(models[0])
 
     def options(self) -> RecognitionOptions:
         aligner = self.aligner.currentText().strip()
@@ -141,6 +217,8 @@ class RecognitionDialog(QDialog):
             device=self.device.currentData(),
             context=self.context.text().strip(),
             cpu_int8=self.int8.isChecked(),
+            server_url=self.server.text().strip(),
+            server_model=self.server_model.text().strip(),
         )
 
 
@@ -154,6 +232,8 @@ def load_options(host: Host) -> RecognitionOptions:
         device=str(s.value("recognition/device", "auto")),
         context=str(s.value("recognition/context", "")),
         cpu_int8=str(s.value("recognition/cpu_int8", "false")).lower() == "true",
+        server_url=str(s.value("recognition/server_url", "")),
+        server_model=str(s.value("recognition/server_model", "")),
     )
 
 
@@ -165,6 +245,8 @@ def save_options(host: Host, options: RecognitionOptions) -> None:
     s.setValue("recognition/device", options.device)
     s.setValue("recognition/context", options.context)
     s.setValue("recognition/cpu_int8", "true" if options.cpu_int8 else "false")
+    s.setValue("recognition/server_url", options.server_url)  # the key stays in the environment
+    s.setValue("recognition/server_model", options.server_model)
 
 
 def start_recognition(host: Host, options: RecognitionOptions | None = None) -> TaskHandle | None:
@@ -224,13 +306,12 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
 
     def job(report: Report) -> Any:
         from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
-        from app.asr.service import local_engine
         from app.ui.messages import render
         from app.ui.workers import relay
 
         done: RecognitionDone | None = None
         request = RecognizeJob(options.engine_options(), options.language, options.context, dict(limits_override))
-        for message in local_engine().run(
+        for message in options.client().run(
             request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
         ):
             if relay(report, message):
@@ -249,8 +330,8 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         language, device = result
         if language and not state.doc.language:
             live.set_language(language)
-        host.show_engine(os.path.basename(options.model.rstrip("/")), device)
-        if options.aligner:
+        host.show_engine(os.path.basename(options.engine_name().rstrip("/")), device)
+        if options.aligner and not options.server_url:
             host.show_engine(os.path.basename(options.aligner.rstrip("/")), device, kind="aligner")
         count = len(state.doc)  # lupdate reads a plain name as the count, not an expression
         message = QCoreApplication.translate("Recognition", "Recognised %n cue(s)", None, count)
@@ -261,7 +342,7 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         if outcome != "succeeded":  # a model that failed to load (or a run cancelled) is not shown as in use
             host.engine_failed()
 
-    host.engine_loading(os.path.basename(options.model.rstrip("/")))
+    host.engine_loading(os.path.basename(options.engine_name().rstrip("/")))
     label = QCoreApplication.translate("Recognition", "Recognising speech…")
     handle = host.tasks.start(
         "recognize",

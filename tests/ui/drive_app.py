@@ -32,6 +32,7 @@ def main(argv: list[str]) -> int:
     def run_script() -> None:
         window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
         if window.tasks.running():  # the files given on the command line are still being read: once they are in
+
             def ended(_handle) -> None:
                 if not window.tasks.running():
                     window.tasks.taskEnded.disconnect(ended)

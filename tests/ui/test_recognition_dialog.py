@@ -46,3 +46,35 @@ def test_device_detection_does_not_import_torch():
 
     code = "import sys, app.asr.devices as d; d.available_devices(); print('torch' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_the_server_fields_test_the_connection_and_come_back_in_the_options(qtbot, monkeypatch):
+    from app.ui.recognition import RecognitionDialog, RecognitionOptions
+    from tests.support.asr_server import FakeAsrServer
+
+    monkeypatch.setenv("QSS_SERVER_API_KEY", "secret")
+    with FakeAsrServer(api_key="secret", model="team/asr") as server:
+        dialog = RecognitionDialog(RecognitionOptions())
+        qtbot.addWidget(dialog)
+        dialog.test_connection()
+        assert dialog.test_result.text() == "Give the server's address first."
+        dialog.server.setText(server.url)
+        dialog.test_connection()
+        assert dialog.test_result.text() == "Connected. Models: team/asr"
+        options = dialog.options()
+        assert (options.server_url, options.server_model, options.engine_name()) == (server.url, "team/asr", "team/asr")
+        monkeypatch.setenv("QSS_SERVER_API_KEY", "wrong")
+        dialog.test_connection()
+        assert "refused the API key" in dialog.test_result.text()
+    assert type(options.client()).__name__ == "RemoteEngineClient"
+
+
+def test_a_server_greys_out_this_computers_choices(qtbot):
+    from app.ui.recognition import RecognitionDialog, RecognitionOptions
+
+    dialog = RecognitionDialog(RecognitionOptions())
+    qtbot.addWidget(dialog)
+    assert dialog.model.isEnabled() and not dialog.server_model.isEnabled()
+    dialog.server.setText("http://gpu-box:8000")
+    assert not dialog.model.isEnabled() and not dialog.device.isEnabled() and not dialog.int8.isEnabled()
+    assert dialog.server_model.isEnabled()

@@ -141,3 +141,20 @@ def test_other_media_opened_during_recognition_stops_it(with_media, qtbot, engin
     engine.end("English")
     finished(window, qtbot, handle)
     assert handle.outcome == "cancelled" and len(state.doc) == 3
+
+
+def test_recognition_on_a_server_fills_the_document(with_media, qtbot, monkeypatch):
+    from dataclasses import replace
+
+    from tests.support.asr_server import FakeAsrServer
+
+    window, state = with_media, with_media.state
+    monkeypatch.delenv("QSS_SERVER_API_KEY", raising=False)
+    with FakeAsrServer(language="French") as server:
+        tone = (0.3 * np.sin(np.arange(32_000) / 16_000 * 2 * np.pi * 440)).astype(np.float32)
+        state.session.audio = replace(state.audio, samples=tone)  # a tone the stand-in answers for
+        handle = run_recognition(window, replace(OPTIONS, server_url=server.url))
+        finished(window, qtbot, handle)
+    assert handle.outcome == "succeeded"
+    assert " ".join(c.text for c in state.doc.cues) == "Chunk 5 said this."
+    assert state.doc.language == "French"

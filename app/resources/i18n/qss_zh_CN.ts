@@ -1068,6 +1068,54 @@
       <translation>正在查找偏移或漂移…</translation>
     </message>
     <message>
+      <source>Sending the audio to {url}…</source>
+      <translation>正在将音频发送到 {url}…</translation>
+    </message>
+    <message>
+      <source>Recognising on the server: {done} of {total} chunks…</source>
+      <translation>正在服务器上识别：第 {done} 块，共 {total} 块…</translation>
+    </message>
+    <message>
+      <source>cannot connect to the recognition server at {url}: the connection was refused (is the server running, and is the address right?)</source>
+      <translation>无法连接到 {url} 的识别服务器：连接被拒绝（服务器是否在运行，地址是否正确？）</translation>
+    </message>
+    <message>
+      <source>cannot reach the recognition server at {url}: {reason}</source>
+      <translation>无法访问 {url} 的识别服务器：{reason}</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY</source>
+      <translation>{url} 的识别服务器拒绝了 API 密钥（HTTP {status}）；请设置 QSS_SERVER_API_KEY</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} has no model {model!r}; pick one it lists</source>
+      <translation>{url} 的识别服务器没有模型 {model!r}；请选择它列出的模型</translation>
+    </message>
+    <message>
+      <source>the recognition server kept failing (HTTP {status}: {detail})</source>
+      <translation>识别服务器一直出错（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+      <source>the recognition server rejected the request (HTTP {status}: {detail})</source>
+      <translation>识别服务器拒绝了请求（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} did not answer in time</source>
+      <translation>{url} 的识别服务器未能及时响应</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} dropped the connection</source>
+      <translation>{url} 的识别服务器断开了连接</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} gave an answer that is not a transcription</source>
+      <translation>{url} 的识别服务器返回的不是转写结果</translation>
+    </message>
+    <message>
+      <source>re-timing needs the forced aligner on this machine; it cannot run on the server</source>
+      <translation>重新定时需要本机上的强制对齐器，无法在服务器上运行</translation>
+    </message>
+    <message>
       <source>Decoding…</source>
       <translation>正在解码…</translation>
     </message>
@@ -1078,6 +1126,10 @@
     <message>
       <source>word times estimated: the aligner does not cover this language</source>
       <translation>词时间为估算值：对齐模型不支持此语言</translation>
+    </message>
+    <message>
+      <source>word times estimated, without the aligner</source>
+      <translation>词时间为估计值，未使用对齐器</translation>
     </message>
     <message>
       <source>{path}: %n cue(s) re-timed</source>
@@ -1494,6 +1546,18 @@ Language of the subtitles:</source>
       <translation>音频中出现的人名和术语（可选）</translation>
     </message>
     <message>
+      <source>Empty: this computer; or a server, e.g. http://gpu-box:8000</source>
+      <translation>留空：本机；或服务器，例如 http://gpu-box:8000</translation>
+    </message>
+    <message>
+      <source>An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key is read from the QSS_SERVER_API_KEY environment variable; word times are estimated.</source>
+      <translation>运行 Qwen3-ASR 的 OpenAI 兼容服务器（vllm serve Qwen/Qwen3-ASR-1.7B）。其 API 密钥从环境变量 QSS_SERVER_API_KEY 读取；词时间为估计值。</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>测试连接</translation>
+    </message>
+    <message>
       <source>Model:</source>
       <translation>模型：</translation>
     </message>
@@ -1514,6 +1578,14 @@ Language of the subtitles:</source>
       <translation>上下文：</translation>
     </message>
     <message>
+      <source>Server:</source>
+      <translation>服务器：</translation>
+    </message>
+    <message>
+      <source>Server model:</source>
+      <translation>服务器模型：</translation>
+    </message>
+    <message>
       <source>Recognize</source>
       <translation>识别</translation>
     </message>
@@ -1528,6 +1600,14 @@ Language of the subtitles:</source>
     <message>
       <source>Model folder</source>
       <translation>模型文件夹</translation>
+    </message>
+    <message>
+      <source>Give the server's address first.</source>
+      <translation>请先填写服务器地址。</translation>
+    </message>
+    <message>
+      <source>Connected. Models: {models}</source>
+      <translation>已连接。模型：{models}</translation>
     </message>
   </context>
   <context>

@@ -1068,6 +1068,54 @@
       <translation>正在尋找偏移或漂移…</translation>
     </message>
     <message>
+      <source>Sending the audio to {url}…</source>
+      <translation>正在將音訊傳送到 {url}…</translation>
+    </message>
+    <message>
+      <source>Recognising on the server: {done} of {total} chunks…</source>
+      <translation>正在伺服器上辨識：第 {done} 塊，共 {total} 塊…</translation>
+    </message>
+    <message>
+      <source>cannot connect to the recognition server at {url}: the connection was refused (is the server running, and is the address right?)</source>
+      <translation>無法連線到 {url} 的辨識伺服器：連線被拒絕（伺服器是否在執行，位址是否正確？）</translation>
+    </message>
+    <message>
+      <source>cannot reach the recognition server at {url}: {reason}</source>
+      <translation>無法存取 {url} 的辨識伺服器：{reason}</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY</source>
+      <translation>{url} 的辨識伺服器拒絕了 API 金鑰（HTTP {status}）；請設定 QSS_SERVER_API_KEY</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} has no model {model!r}; pick one it lists</source>
+      <translation>{url} 的辨識伺服器沒有模型 {model!r}；請選擇它列出的模型</translation>
+    </message>
+    <message>
+      <source>the recognition server kept failing (HTTP {status}: {detail})</source>
+      <translation>辨識伺服器一直出錯（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+      <source>the recognition server rejected the request (HTTP {status}: {detail})</source>
+      <translation>辨識伺服器拒絕了請求（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} did not answer in time</source>
+      <translation>{url} 的辨識伺服器未能及時回應</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} dropped the connection</source>
+      <translation>{url} 的辨識伺服器中斷了連線</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} gave an answer that is not a transcription</source>
+      <translation>{url} 的辨識伺服器傳回的不是轉寫結果</translation>
+    </message>
+    <message>
+      <source>re-timing needs the forced aligner on this machine; it cannot run on the server</source>
+      <translation>重新定時需要本機上的強制對齊器，無法在伺服器上執行</translation>
+    </message>
+    <message>
       <source>Decoding…</source>
       <translation>正在解碼…</translation>
     </message>
@@ -1078,6 +1126,10 @@
     <message>
       <source>word times estimated: the aligner does not cover this language</source>
       <translation>詞時間為估算值：對齊模型不支援此語言</translation>
+    </message>
+    <message>
+      <source>word times estimated, without the aligner</source>
+      <translation>詞時間為估計值，未使用對齊器</translation>
     </message>
     <message>
       <source>{path}: %n cue(s) re-timed</source>
@@ -1494,6 +1546,18 @@ Language of the subtitles:</source>
       <translation>音訊中出現的人名和術語（可選）</translation>
     </message>
     <message>
+      <source>Empty: this computer; or a server, e.g. http://gpu-box:8000</source>
+      <translation>留空：本機；或伺服器，例如 http://gpu-box:8000</translation>
+    </message>
+    <message>
+      <source>An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key is read from the QSS_SERVER_API_KEY environment variable; word times are estimated.</source>
+      <translation>執行 Qwen3-ASR 的 OpenAI 相容伺服器（vllm serve Qwen/Qwen3-ASR-1.7B）。其 API 金鑰從環境變數 QSS_SERVER_API_KEY 讀取；詞時間為估計值。</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>測試連線</translation>
+    </message>
+    <message>
       <source>Model:</source>
       <translation>模型：</translation>
     </message>
@@ -1514,6 +1578,14 @@ Language of the subtitles:</source>
       <translation>上下文：</translation>
     </message>
     <message>
+      <source>Server:</source>
+      <translation>伺服器：</translation>
+    </message>
+    <message>
+      <source>Server model:</source>
+      <translation>伺服器模型：</translation>
+    </message>
+    <message>
       <source>Recognize</source>
       <translation>辨識</translation>
     </message>
@@ -1528,6 +1600,14 @@ Language of the subtitles:</source>
     <message>
       <source>Model folder</source>
       <translation>模型資料夾</translation>
+    </message>
+    <message>
+      <source>Give the server's address first.</source>
+      <translation>請先填寫伺服器位址。</translation>
+    </message>
+    <message>
+      <source>Connected. Models: {models}</source>
+      <translation>已連線。模型：{models}</translation>
     </message>
   </context>
   <context>
