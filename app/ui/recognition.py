@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -185,25 +185,24 @@ class RecognitionDialog(QDialog):
         self._device_changed()
 
     def test_connection(self) -> None:
-        """List the server's models (a few seconds at most) in the line under the server fields."""
-        from PySide6.QtGui import QGuiApplication
-
-        from app.asr.server_http import ServerEndpoint, ServerError, list_models
-        from app.ui.messages import render
+        """List the server's models in the line under the server fields; asked in a worker, the dialog stays live."""
+        from app.asr.server_http import ServerEndpoint, list_models
+        from app.ui.workers import Task
 
         url = self.server.text().strip()
         if not url:
             self.test_result.setText(self.tr("Give the server's address first."))
             return
         endpoint = ServerEndpoint(url, os.environ.get("QSS_SERVER_API_KEY") or None, timeout_s=5.0, retries=0)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            models = list_models(endpoint)
-        except ServerError as exc:
-            self.test_result.setText(render(exc.message) if exc.message is not None else str(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Connecting…"))
+        task = Task(lambda _report: list_models(endpoint), "test-connection", self)
+        task.succeeded.connect(self._connected)
+        task.failed.connect(self.test_result.setText)  # a ServerError's message, rendered by the worker
+        task.done.connect(lambda: self.test_button.setEnabled(True))
+        self.connection_test = task.start()
+
+    def _connected(self, models: list[str]) -> None:
         self.test_result.setText(self.tr("Connected. Models: {models}").replace("{models}", ", ".join(models)))
         if models and not self.server_model.text().strip():
             self.server_model.setText(models[0])

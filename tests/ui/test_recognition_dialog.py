@@ -59,12 +59,15 @@ def test_the_server_fields_test_the_connection_and_come_back_in_the_options(qtbo
         dialog.test_connection()
         assert dialog.test_result.text() == "Give the server's address first."
         dialog.server.setText(server.url)
-        dialog.test_connection()
+        dialog.test_connection()  # asked in a worker: the dialog stays live meanwhile
+        assert dialog.test_result.text() == "Connecting…" and not dialog.test_button.isEnabled()
+        qtbot.waitUntil(dialog.test_button.isEnabled, timeout=10_000)
         assert dialog.test_result.text() == "Connected. Models: team/asr"
         options = dialog.options()
         assert (options.server_url, options.server_model, options.engine_name()) == (server.url, "team/asr", "team/asr")
         monkeypatch.setenv("QSS_SERVER_API_KEY", "wrong")
         dialog.test_connection()
+        qtbot.waitUntil(dialog.test_button.isEnabled, timeout=10_000)
         assert "refused the API key" in dialog.test_result.text()
     assert type(options.client()).__name__ == "RemoteEngineClient"
 

@@ -1606,6 +1606,10 @@ Language of the subtitles:</source>
       <translation>请先填写服务器地址。</translation>
     </message>
     <message>
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
+    </message>
+    <message>
       <source>Connected. Models: {models}</source>
       <translation>已连接。模型：{models}</translation>
     </message>

@@ -1606,6 +1606,10 @@ Language of the subtitles:</source>
       <translation>請先填寫伺服器位址。</translation>
     </message>
     <message>
+      <source>Connecting…</source>
+      <translation>正在連線…</translation>
+    </message>
+    <message>
       <source>Connected. Models: {models}</source>
       <translation>已連線。模型：{models}</translation>
     </message>
