@@ -25,7 +25,7 @@ def test_a_large_subtitle_file_is_read_without_blocking_the_window(window, tmp_p
     ticks: list[int] = []
     timer = QTimer()
     timer.setInterval(5)
-    timer.timeout.connect(lambda: ticks.append(1))
+    timer.timeout.connect(lambda: window.tasks.running("subtitles") and ticks.append(1))  # a tick mid-read
     timer.start()
     with qtbot.waitSignal(window.tasks.taskFinished, timeout=60_000):
         window.open_path(str(path))
@@ -35,7 +35,7 @@ def test_a_large_subtitle_file_is_read_without_blocking_the_window(window, tmp_p
         ticks.clear()
     timer.stop()
     assert len(window.state.doc) == 40_000 and window.state.subtitle_path == str(path)
-    assert len(ticks) >= 3, "the event loop kept running while the file was read"
+    assert ticks, "the event loop kept running while the file was read"
     assert not window.status.task_label.isVisible() and not window.dialogs
 
 
