@@ -32,11 +32,10 @@ from app.asr.wordmap import AlignedItem, aligner_language, aligner_text, map_ali
 from app.core.document import Cue, Word
 from app.core.errors import ModelError
 from app.core.messages import message
-from app.core.rules import MIN_GAP_MS, SAMPLE_RATE, settle_overlaps, text_joiner
+from app.core.rules import MIN_GAP_MS, REVIEW_THRESHOLD_MS, SAMPLE_RATE, settle_overlaps, text_joiner
 
 CONTEXT_MS = 3000  # audio and neighbouring cues taken around each target
 WINDOW_S = 60.0  # longest window given to the aligner: well under the 180 s where it starts to fail
-REVIEW_THRESHOLD_MS = 500  # moves larger than this are listed for approval (Subtitle Edit's default)
 MIN_CUE_MS = 100  # shorter than this after settling: the cue did not fit, it keeps its old timing
 PILED_UP_CPS = 40.0  # letters per second faster than anyone speaks: the aligner piled the words up (not the
 # reading-speed limit, app.core.rules.MAX_CPS)

@@ -153,11 +153,11 @@ def run_align(args: argparse.Namespace) -> int:
     from app.asr.languages import canonical_language
     from app.asr.models import check_local
     from app.asr.protocol import RealignDone, RealignJob
-    from app.asr.realign import REVIEW_THRESHOLD_MS
     from app.cli.subtitle_options import write_output
     from app.core.errors import ModelError
     from app.core.language_guess import guess_language
     from app.core.messages import english, message
+    from app.core.rules import REVIEW_THRESHOLD_MS
     from app.formats.registry import by_extension
     from app.session.subtitle_files import load_subtitles
 

@@ -19,6 +19,7 @@ from app.core.document import Cue, Word
 
 SAMPLE_RATE = 16000  # Hz: what app.media decodes to and what the models take
 MIN_GAP_MS = 83  # two frames at 24 fps between consecutive cues
+REVIEW_THRESHOLD_MS = 500  # re-timing moves larger than this are listed for approval (Subtitle Edit's default)
 MAX_CPS = 17.0  # reading speed, characters per second
 MAX_LINE_CHARS = 42
 MAX_LINES = 2

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.asr.models import DEFAULT_ALIGNER
 from app.core.commands import replace_cues
+from app.core.rules import REVIEW_THRESHOLD_MS
 from app.core.timecode import format_time
 from app.ui.host import Host
 from app.ui.language_names import language_name
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     from app.ui.recognition import RecognitionOptions
     from app.ui.tasks import TaskHandle
     from app.ui.workers import Report
-
-REVIEW_THRESHOLD_MS = 500  # the same default as app.asr.realign (not imported here: it loads the engine module)
 
 
 class ReviewDialog(QDialog):
