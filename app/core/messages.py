@@ -83,6 +83,10 @@ CATALOGUE: dict[str, str] = {
     "server.timeout": "the recognition server at {url} did not answer in time",
     "server.dropped": "the recognition server at {url} dropped the connection",
     "server.bad_answer": "the recognition server at {url} gave an answer that is not a transcription",
+    "server.no_key_store": "no system keyring is available here; set QSS_SERVER_API_KEY instead",
+    # the batch queue (app.session.batch)
+    "batch.damaged": "The batch queue could not be read; it starts empty (the damaged file was kept as {path})",
+    "batch.unreadable": "The batch queue could not be read ({reason}); it starts empty",
     "server.no_realign": "re-timing needs the forced aligner on this machine; it cannot run on the server",
     # the command line's summaries
     "cli.decoding": "Decoding…",
