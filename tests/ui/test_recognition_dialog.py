@@ -79,5 +79,6 @@ def test_a_server_greys_out_this_computers_choices(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.model.isEnabled() and not dialog.server_model.isEnabled()
     dialog.server.setText("http://gpu-box:8000")
-    assert not dialog.model.isEnabled() and not dialog.device.isEnabled() and not dialog.int8.isEnabled()
-    assert dialog.server_model.isEnabled()
+    assert not dialog.model.isEnabled() and not dialog.int8.isEnabled()
+    assert dialog.server_model.isEnabled() and dialog.api_key.isEnabled()
+    assert dialog.aligner.isEnabled() and dialog.device.isEnabled()  # word timing still runs on this computer
