@@ -115,8 +115,9 @@ class BatchTableModel(QAbstractTableModel):
             if left is not None:
                 text = self.tr("{percent} — {time} left").format(percent=text, time=format_duration(left))
             return text
-        if item.state == FAILED:
-            return item.reason
+        if item.state == FAILED:  # the file is named in its row already
+            prefix = item.media + ": "
+            return item.reason[len(prefix) :] if item.reason.startswith(prefix) else item.reason
         if item.state == DONE:
             return ", ".join(os.path.basename(p) for p in item.outputs)
         return ""
@@ -131,12 +132,15 @@ class ProgressDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(2, 2, -2, -2)
+        if option.widget is not None:
+            bar.initFrom(option.widget)
+        bar.rect = option.rect.adjusted(2, 3, -2, -3)
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.minimum, bar.maximum = (0, 1000) if fraction >= 0 else (0, 0)
         bar.progress = int(max(0.0, fraction) * 1000)
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bar.textVisible = True
-        bar.state = option.state
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal  # not the row's selection
         style = option.widget.style() if option.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
@@ -151,6 +155,7 @@ class BatchView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self.setWordWrap(False)
         self.setItemDelegateForColumn(2, ProgressDelegate(self))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -189,9 +194,9 @@ class BatchDock(QDockWidget):
         self.view = BatchView(self.add_paths)
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 240)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(2, 260)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.notice = QLabel()
         self.notice.setWordWrap(True)
