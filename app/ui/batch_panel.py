@@ -253,7 +253,8 @@ class BatchDock(QDockWidget):
         self.formats.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.formats_menu = QMenu(self.formats)
         for fmt in writable():
-            action = self.formats_menu.addAction(f"{fmt.label} ({fmt.extensions[0]})")
+            text = QCoreApplication.translate("SubtitleIO", "{label} ({patterns})")  # as Export As lists them
+            action = self.formats_menu.addAction(text.format(label=fmt.label, patterns=fmt.extensions[0]))
             action.setCheckable(True)
             action.setData(fmt.name)
             action.setChecked(fmt.name in self.queue.output.formats)
@@ -358,7 +359,9 @@ class BatchDock(QDockWidget):
             action.blockSignals(True)
             action.setChecked(action.data() in output.formats)
             action.blockSignals(False)
-        self.formats.setText(", ".join(by_name(name).label for name in output.formats))
+        self.formats.setText(
+            " ".join(by_name(name).extensions[0] for name in output.formats)
+        )  # the same in any language
         into = output.folder is not None
         self.where.blockSignals(True)
         self.where.setCurrentIndex(1 if into else 0)

@@ -103,7 +103,7 @@ def test_the_queue_survives_a_restart(window_factory, qtbot, media, tmp_path):
     assert [os.path.basename(i.media) for i in dock.queue.items] == ["e1.wav", "e3.wav", "e2.wav"]
     assert _states(second) == [DONE, WAITING, WAITING]
     assert dock.queue.output == BatchOutput(str(tmp_path / "subs"), ("vtt",))
-    assert dock.formats.text() == "WebVTT" and dock.folder.text() == str(tmp_path / "subs")
+    assert dock.formats.text() == ".vtt" and dock.folder.text() == str(tmp_path / "subs")
     with FakeAsrServer() as server:
         _use_server(second, server.url)
         dock.runner.start()
