@@ -154,3 +154,44 @@ def test_opening_a_done_file_brings_its_cues_and_media_after_the_unsaved_prompt(
     assert " ".join(c.text for c in window.state.doc.cues) == "Chunk 1 said this."  # the unsaved cue is replaced
     assert window.state.doc.media_path == str(media / "e1.wav")
     assert window.state.subtitle_path == dock.queue[0].outputs[0]
+
+
+def test_every_file_runs_on_the_one_local_engine_with_the_dialogs_settings(window, qtbot, media, monkeypatch):
+    """Locally, each file is a job on the window's shared engine client (its models stay loaded between files),
+    with the language, model and word timing the recognition dialog saved."""
+    from app.asr.protocol import Cues, RecognitionDone
+    from app.asr.service import local_engine, set_local_engine
+    from app.core.document import Cue
+
+    class Engine:
+        def __init__(self) -> None:
+            self.jobs: list = []
+            self.shutdowns = 0
+
+        def run(self, job, audio, *, cancelled=lambda: False, on_wait=None):
+            self.jobs.append(job)
+            yield Cues((Cue(0, 900, f"file {len(self.jobs)}"),))
+            yield RecognitionDone(job.language, "cpu")
+
+        def shutdown(self, timeout: float = 3.0) -> None:
+            self.shutdowns += 1
+
+    (media / "e2.wav").unlink()
+    previous = local_engine()
+    engine = Engine()
+    set_local_engine(engine)  # type: ignore[arg-type]
+    try:
+        window.settings.setValue("recognition/language", "German")
+        window.settings.setValue("recognition/model", "Qwen/Qwen3-ASR-1.7B")
+        window.settings.setValue("recognition/aligner", "none")
+        dock = window.batch
+        dock.add_paths([str(media)])
+        dock.runner.start()
+        qtbot.waitUntil(lambda: not dock.runner.active, timeout=20_000)
+    finally:
+        set_local_engine(previous)
+    assert _states(window) == [DONE, DONE] and engine.shutdowns == 0
+    assert [(j.language, j.options.model, j.options.aligner) for j in engine.jobs] == [
+        ("German", "Qwen/Qwen3-ASR-1.7B", None), ("German", "Qwen/Qwen3-ASR-1.7B", None),
+    ]  # fmt: skip
+    assert "\nfile 2\n" in (media / "e3.srt").read_text()  # next to the media, SRT by default
