@@ -76,7 +76,7 @@ CATALOGUE: dict[str, str] = {
     "running, and is the address right?)",
     "server.unreachable": "cannot reach the recognition server at {url}: {reason}",
     "server.unauthorized": "the recognition server at {url} refused the API key (HTTP {status}); set "
-    "QSS_SERVER_API_KEY",
+    "QSS_SERVER_API_KEY or keep the server's key in the system keyring",
     "server.unknown_model": "the recognition server at {url} has no model {model!r}; pick one it lists",
     "server.failed": "the recognition server kept failing (HTTP {status}: {detail})",
     "server.rejected": "the recognition server rejected the request (HTTP {status}: {detail})",

@@ -1271,8 +1271,8 @@
       <translation>无法访问 {url} 的识别服务器：{reason}</translation>
     </message>
     <message>
-      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY</source>
-      <translation>{url} 的识别服务器拒绝了 API 密钥（HTTP {status}）；请设置 QSS_SERVER_API_KEY</translation>
+      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY or keep the server's key in the system keyring</source>
+      <translation>{url} 的识别服务器拒绝了 API 密钥（HTTP {status}）；请设置 QSS_SERVER_API_KEY，或将该服务器的密钥保存在系统密钥环中</translation>
     </message>
     <message>
       <source>the recognition server at {url} has no model {model!r}; pick one it lists</source>

@@ -1271,8 +1271,8 @@
       <translation>無法存取 {url} 的辨識伺服器：{reason}</translation>
     </message>
     <message>
-      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY</source>
-      <translation>{url} 的辨識伺服器拒絕了 API 金鑰（HTTP {status}）；請設定 QSS_SERVER_API_KEY</translation>
+      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY or keep the server's key in the system keyring</source>
+      <translation>{url} 的辨識伺服器拒絕了 API 金鑰（HTTP {status}）；請設定 QSS_SERVER_API_KEY，或將該伺服器的金鑰保存在系統金鑰圈中</translation>
     </message>
     <message>
       <source>the recognition server at {url} has no model {model!r}; pick one it lists</source>
