@@ -160,8 +160,9 @@ def _align_text(job: AlignTextJob, engine: Engine, audio: np.ndarray, cancelled:
         words = words_without_aligner(job.text, job.offset_ms + start, job.offset_ms + end, job.language or None)
         yield TextAligned(words, estimated=True)
         return
-    yield Status(message("engine.loading_aligner"))
-    yield from load_models(engine, cancelled, recognizer=False, aligner=True)
+    if not engine.is_loaded(recognizer=False, aligner=True):  # once for a whole run: said once
+        yield Status(message("engine.loading_aligner"))
+        yield from load_models(engine, cancelled, recognizer=False, aligner=True)
     if cancelled():
         return
     try:

@@ -93,3 +93,21 @@ def test_the_command_line_times_the_servers_words_with_the_tiny_aligner(tiny_mod
     assert all(0 <= c.start < c.end <= 10_000 for c in cues)
     assert run(["transcribe", str(media), "--server", "http://127.0.0.1:9", "--aligner", str(tmp_path)]) == 2
     assert "error:" in capfd.readouterr().err  # a folder that is no aligner fails before any request
+
+
+@pytest.mark.slow
+def test_an_align_text_job_maps_the_aligners_items_onto_the_words(engine):
+    """In the engine process's pipeline: the tiny aligner's items become words with spans into the text,
+    punctuation included, and times inside the chunk; a language the aligner lacks is estimated."""
+    from app.asr.pipeline import run_job
+
+    audio = tone_audio(1, seconds=3.0, gap_s=0.5)
+    text = "Hello, world. Fine!"
+    items = list(run_job(AlignTextJob(engine.options, text, "English", 1000, 4500), engine, audio, lambda: False))
+    (done,) = [i for i in items if isinstance(i, TextAligned)]
+    assert not done.estimated
+    assert [text[w.char_start : w.char_end] for w in done.words] == ["Hello,", "world.", "Fine!"]
+    assert all(1000 <= w.start <= w.end <= 4500 for w in done.words)
+    (guess,) = [i for i in run_job(AlignTextJob(engine.options, "Habari yako", "Swahili", 0), engine, audio,
+                                   lambda: False) if isinstance(i, TextAligned)]  # fmt: skip
+    assert guess.estimated and len(guess.words) == 2
