@@ -195,3 +195,18 @@ def test_every_file_runs_on_the_one_local_engine_with_the_dialogs_settings(windo
         ("German", "Qwen/Qwen3-ASR-1.7B", None), ("German", "Qwen/Qwen3-ASR-1.7B", None),
     ]  # fmt: skip
     assert "\nfile 2\n" in (media / "e3.srt").read_text()  # next to the media, SRT by default
+
+
+def test_files_and_folders_dropped_on_the_panel_join_the_queue(window, media, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = _wav(tmp_path / "extra.wav", tone_audio(1))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(media)), QUrl.fromLocalFile(other)])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    window.batch.view.dropEvent(event)
+    names = [os.path.basename(i.media) for i in window.batch.queue.items]
+    assert names == ["e1.wav", "e2.wav", "e3.wav", "extra.wav"] and event.isAccepted()
+    assert _states(window) == [WAITING] * 4 and window.batch.isVisible()
