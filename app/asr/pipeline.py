@@ -20,6 +20,7 @@ import numpy as np
 
 from app.asr.engine import Engine
 from app.asr.protocol import (
+    AlignTextJob,
     Cues,
     EngineMessage,
     Job,
@@ -29,6 +30,7 @@ from app.asr.protocol import (
     RecognitionDone,
     RecognizeJob,
     Status,
+    TextAligned,
 )
 from app.core.checks import Limits
 from app.core.messages import Message, message
@@ -43,6 +45,8 @@ def run_job(job: Job, engine: Engine, audio: np.ndarray, cancelled: Callable[[],
         yield from _recognize(job, engine, audio, cancelled)
     elif isinstance(job, RealignJob):
         yield from _realign(job, engine, audio, cancelled)
+    elif isinstance(job, AlignTextJob):
+        yield from _align_text(job, engine, audio, cancelled)
     else:
         raise TypeError(f"not an engine job: {type(job).__name__}")
 
@@ -140,6 +144,34 @@ def _realign(job: RealignJob, engine: Engine, audio: np.ndarray, cancelled: Call
             yield Progress(item.fraction, _or(item.message, "realign.aligning"))
         elif isinstance(item, Realignment) and not cancelled():
             yield RealignDone(item)
+
+
+def _align_text(job: AlignTextJob, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]):
+    """Word times for text recognised elsewhere (a server), as local recognition times its own (app.asr.recognition):
+    the aligner's items mapped back onto the text, punctuation included."""
+    from app.asr.engine import RunCancelled
+    from app.asr.recognition import speech_span
+    from app.asr.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
+
+    end_ms = job.end_ms if job.end_ms is not None else job.offset_ms + samples_to_ms(len(audio))
+    align_as = aligner_language(job.language)
+    if align_as is None or not job.text.strip():
+        start, end = speech_span(audio)
+        words = words_without_aligner(job.text, job.offset_ms + start, job.offset_ms + end, job.language or None)
+        yield TextAligned(words, estimated=True)
+        return
+    if not engine.is_loaded(recognizer=False, aligner=True):  # once for a whole run: said once
+        yield Status(message("engine.loading_aligner"))
+        yield from load_models(engine, cancelled, recognizer=False, aligner=True)
+    if cancelled():
+        return
+    try:
+        with engine.session(cancelled=cancelled):
+            (items,) = engine.align([audio], [aligner_text(job.text, align_as)], align_as)
+    except RunCancelled:
+        return
+    words = map_aligned_words(job.text, items, language=align_as, offset_ms=job.offset_ms, end_ms=end_ms)
+    yield TextAligned(tuple(words))
 
 
 def _or(msg: Message | None, code: str) -> Message:

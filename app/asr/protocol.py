@@ -5,8 +5,9 @@ and nothing here imports torch, numpy's users aside: the window imports this mod
 
 A run yields, in order: any number of :class:`Status` and :class:`Progress`, then for a :class:`RecognizeJob`
 :class:`Cues` as chunks finish and one :class:`RecognitionDone`, for a :class:`RealignJob` one
-:class:`RealignDone`. A failure raises :class:`~app.core.errors.ModelError` (or another AppError) carrying a
-Message; an engine that stops answering raises :class:`EngineHung`. A cancelled run simply ends.
+:class:`RealignDone`, for an :class:`AlignTextJob` one :class:`TextAligned`. A failure raises
+:class:`~app.core.errors.ModelError` (or another AppError) carrying a Message; an engine that stops answering
+raises :class:`EngineHung`. A cancelled run simply ends.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
-from app.core.document import Cue
+from app.core.document import Cue, Word
 from app.core.errors import ModelError
 from app.core.messages import Message
 from app.core.rules import MIN_GAP_MS
@@ -69,7 +70,19 @@ class RealignJob:
     min_gap: int = MIN_GAP_MS
 
 
-Job = RecognizeJob | RealignJob
+@dataclass(frozen=True)
+class AlignTextJob:
+    """Time the words of ``text`` (recognised elsewhere, e.g. on a server) in the audio sent with the job, one
+    chunk of the recording that starts at ``offset_ms`` and ends at ``end_ms``; answered by one TextAligned."""
+
+    options: EngineOptions
+    text: str
+    language: str
+    offset_ms: int = 0
+    end_ms: int | None = None
+
+
+Job = RecognizeJob | RealignJob | AlignTextJob
 
 
 # -- messages -------------------------------------------------------------------------------------------------
@@ -107,7 +120,15 @@ class RealignDone:
     realignment: Realignment
 
 
-EngineMessage = Status | Progress | Cues | RecognitionDone | RealignDone
+@dataclass(frozen=True)
+class TextAligned:
+    """The words of an AlignTextJob's text, absolute times in the recording, spans into the text."""
+
+    words: tuple[Word, ...]
+    estimated: bool = False  # the aligner does not cover the language: spread over the speech instead
+
+
+EngineMessage = Status | Progress | Cues | RecognitionDone | RealignDone | TextAligned
 
 
 class EngineHung(ModelError):

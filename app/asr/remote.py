@@ -4,13 +4,15 @@ The audio is cut and its silent chunks skipped exactly as locally (app.asr.chunk
 chunks go to the server concurrently (``concurrency`` requests at once, a thread pool), each retried with backoff
 (app.asr.server_http), and the answers come back in the recording's order whatever order they finish in. Each
 chunk's text is cleaned of Qwen3-ASR's ``language X<asr_text>`` prefix (the language kept), its words are timed by
-estimation over the chunk's speech (app.asr.wordmap.words_without_aligner) and segmented into cues with the user's
-limits for the chunk's language, as app.asr.pipeline does for the local engine.
+the forced aligner on this machine (an AlignTextJob on the local engine client, when one is given and the job
+names an aligner) or by estimation over the chunk's speech (app.asr.wordmap.words_without_aligner), and segmented
+into cues with the user's limits for the chunk's language, as app.asr.pipeline does for the local engine.
 
 The address, the model and the concurrency come from the caller or the environment (``QSS_SERVER_URL``,
-``QSS_SERVER_MODEL``, ``QSS_SERVER_CONCURRENCY``); the API key only from the environment (``QSS_SERVER_API_KEY``),
-never from the command line or a project file. Cancelling ends the run within about 0.2 s: requests in flight are
-abandoned (their answers dropped) and no new one starts. Qt-free and torch-free.
+``QSS_SERVER_MODEL``, ``QSS_SERVER_CONCURRENCY``); the API key only from the environment (``QSS_SERVER_API_KEY``)
+or the system keyring (app.asr.api_key), never from the command line or a project file. Cancelling ends the run
+within about 0.2 s: requests in flight are abandoned (their answers dropped) and no new one starts.
+Qt-free and torch-free.
 """
 
 from __future__ import annotations
@@ -24,8 +26,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.asr import chunking
+from app.asr.api_key import server_api_key
 from app.asr.languages import CODES, canonical_language
-from app.asr.protocol import Cues, EngineMessage, Job, Progress, RecognitionDone, RecognizeJob, Status
+from app.asr.protocol import (
+    AlignTextJob,
+    Cues,
+    EngineClient,
+    EngineMessage,
+    EngineOptions,
+    Job,
+    Progress,
+    RecognitionDone,
+    RecognizeJob,
+    Status,
+    TextAligned,
+)
 from app.asr.server_http import ServerEndpoint, ServerError, list_models, parse_answer, transcribe_chunk, wav_bytes
 from app.core.checks import Limits
 from app.core.messages import Message, message
@@ -67,7 +82,7 @@ class ServerConfig:
             url=url,
             model=model or env.get("QSS_SERVER_MODEL") or DEFAULT_SERVER_MODEL,
             concurrency=max(1, concurrency or int(env.get("QSS_SERVER_CONCURRENCY") or DEFAULT_CONCURRENCY)),
-            api_key=env.get("QSS_SERVER_API_KEY") or None,
+            api_key=server_api_key(url),
             **kwargs,  # type: ignore[arg-type]
         )
 
@@ -77,16 +92,33 @@ class ServerConfig:
 
 
 class RemoteEngineClient:
-    """EngineClient for a recognition server. Recognition only: re-timing needs the forced aligner locally."""
+    """EngineClient for a recognition server. Recognition only: re-timing needs the forced aligner locally.
 
-    def __init__(self, config: ServerConfig) -> None:
+    ``aligner``: a local engine client that times each chunk's words with the forced aligner named by the job's
+    options (``aligner_options`` for the rest: device, threads); without it, or for a job without an aligner,
+    word times are estimated. ``own_aligner``: shut it down with this client."""
+
+    def __init__(
+        self,
+        config: ServerConfig,
+        *,
+        aligner: EngineClient | None = None,
+        aligner_options: EngineOptions | None = None,
+        own_aligner: bool = False,
+    ) -> None:
         self.config = config
+        self.aligner = aligner
+        self.aligner_options = aligner_options
+        self.own_aligner = own_aligner
 
     def list_models(self) -> list[str]:
         return list_models(self.config.endpoint)
 
     def shutdown(self, timeout: float = 3.0) -> None:
-        """Nothing runs between jobs: a run's threads end with it."""
+        """Nothing of the server's runs between jobs (a run's threads end with it); a local aligner made for this
+        client is stopped."""
+        if self.aligner is not None and self.own_aligner:
+            self.aligner.shutdown(timeout)
 
     def run(
         self,
@@ -105,7 +137,7 @@ class RemoteEngineClient:
     ) -> Iterator[EngineMessage]:
         from app.asr.recognition import speech_span
         from app.asr.segment import segment_words
-        from app.asr.wordmap import words_without_aligner
+        from app.asr.wordmap import aligner_language, words_without_aligner
 
         config = self.config
         forced = canonical_language(job.language)
@@ -129,6 +161,8 @@ class RemoteEngineClient:
 
         futures: list[Future[str]] = [pool.submit(ask, k) for k in todo]
         languages: dict[str, int] = {}
+        estimated = False
+        align_with = self._align_options(job)
         try:
             for n, (k, future) in enumerate(zip(todo, futures, strict=True)):
                 while not future.done():
@@ -146,8 +180,21 @@ class RemoteEngineClient:
                 if text:
                     languages[lang] = languages.get(lang, 0) + len(text)
                     chunk = chunks[k]
-                    start, end = speech_span(samples[chunk.start : chunk.end])
-                    words = words_without_aligner(text, chunk.start_ms + start, chunk.start_ms + end, lang or None)
+                    wav = samples[chunk.start : chunk.end]
+                    words: tuple | None = None
+                    if align_with is not None and aligner_language(lang) is not None:
+                        timed = AlignTextJob(align_with, text, lang, chunk.start_ms, min(chunk.end_ms, audio_end))
+                        for item in self.aligner.run(timed, wav, cancelled=cancelled):  # type: ignore[union-attr]
+                            if isinstance(item, Status):
+                                yield item
+                            elif isinstance(item, TextAligned):
+                                words, estimated = item.words, estimated or item.estimated
+                        if cancelled():
+                            return
+                    if words is None:
+                        start, end = speech_span(wav)
+                        words = words_without_aligner(text, chunk.start_ms + start, chunk.start_ms + end, lang or None)
+                        estimated = True
                     limits = Limits.for_language(lang or None, **dict(job.limits))
                     cues = segment_words(
                         text, words, language=lang or None, limits=limits,
@@ -163,4 +210,13 @@ class RemoteEngineClient:
         if not todo:
             yield Progress(1.0, message("server.progress", done=0, total=0))
         main = max(languages, key=languages.__getitem__) if languages else None
-        yield RecognitionDone(main or None, "server", estimated=bool(languages))
+        yield RecognitionDone(main or None, "server", estimated=estimated)
+
+    def _align_options(self, job: RecognizeJob) -> EngineOptions | None:
+        """The options of the local alignment, or None when word times are to be estimated."""
+        if self.aligner is None or job.options.aligner is None:
+            return None
+        from dataclasses import replace
+
+        base = self.aligner_options or job.options
+        return replace(base, aligner=job.options.aligner)

@@ -7,13 +7,14 @@ a file that fails gets one ``error: FILE: ...`` line and the others go on; the e
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import sys
+from dataclasses import replace
 from typing import Any
 
-_MEDIA = "mp4 mkv webm mov avi ts mts m2ts mpg mpeg wmv flv 3gp mp3 m4a aac flac ogg oga opus wav aif aiff wma mka"
-MEDIA_SUFFIXES = frozenset("." + ext for ext in _MEDIA.split())
+from app.session.batch import MEDIA_SUFFIXES, expand_media
+
+__all__ = ["MEDIA_SUFFIXES", "expand_media", "register", "run_transcribe"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--model", metavar="NAME|DIR", default=None, help="Qwen3-ASR-0.6B (default), Qwen3-ASR-1.7B or a folder"
     )
     tr.add_argument("--aligner", metavar="none|NAME|DIR", default=None,
-                    help="Qwen3-ForcedAligner-0.6B (default), a folder, or none for estimated word times")  # fmt: skip
+                    help="Qwen3-ForcedAligner-0.6B (default), a folder, or none for estimated word times; with "
+                    "--server the default is none, and NAME|DIR times the server's words on this machine")  # fmt: skip
     tr.add_argument("--language", metavar="NAME|auto", default="auto", help="spoken language (default: detect)")
     tr.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
     tr.add_argument("--context", metavar="TEXT", default="", help="names and terms that help recognition")
@@ -46,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     tr.add_argument("--server", metavar="URL", default=None,
                     help="recognise on an OpenAI-compatible server (vllm serve Qwen/Qwen3-ASR-1.7B), e.g. "
-                    "http://gpu-box:8000; the API key comes from QSS_SERVER_API_KEY")  # fmt: skip
+                    "http://gpu-box:8000; the API key comes from QSS_SERVER_API_KEY or the system keyring")  # fmt: skip
     tr.add_argument("--server-model", metavar="NAME", default=None, help="model the server serves "
                     "(default: QSS_SERVER_MODEL or Qwen/Qwen3-ASR-1.7B)")  # fmt: skip
     tr.add_argument("--concurrency", type=int, default=None, metavar="N",
@@ -61,45 +63,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     tr.set_defaults(func=run_transcribe)
 
 
-def expand_media(items: list[str]) -> list[str]:
-    """Files as given; folders by their media files (sorted, not recursive); globs by their matches (sorted).
-    A name that matches nothing stays, to fail as a missing file. Each file once."""
-    found: list[str] = []
-    for item in items:
-        if os.path.isdir(item):
-            names = sorted(os.listdir(item))
-            found += [os.path.join(item, n) for n in names if os.path.splitext(n)[1].lower() in MEDIA_SUFFIXES]
-        elif not os.path.exists(item) and glob.has_magic(item):
-            found += sorted(glob.glob(item)) or [item]
-        else:
-            found.append(item)
-    seen: set[str] = set()
-    return [p for p in found if not (os.path.abspath(p) in seen or seen.add(os.path.abspath(p)))]
-
-
 def output_path(args: argparse.Namespace, media: str) -> str:
-    from app.formats.registry import by_name
+    from app.session.batch import output_path as batch_output_path
 
-    if args.output:
-        return args.output
-    suffix = by_name(args.format).extensions[0] if args.format else ".srt"
-    stem = os.path.splitext(os.path.basename(media))[0]
-    return os.path.join(args.output_dir or os.path.dirname(media), stem + suffix)
+    return args.output or batch_output_path(media, args.output_dir, args.format)
 
 
 def make_client(args: argparse.Namespace, options: Any) -> Any:
-    """The one engine client for every file: the server's, or the local engine process (models checked first)."""
+    """The one engine client for every file (app.asr.batch): the server's (with the local aligner when --aligner
+    names one), or the local engine process (models checked first)."""
+    from app.asr.batch import make_client as batch_client
+
+    server = None
     if args.server:
-        from app.asr.remote import RemoteEngineClient, ServerConfig
+        from app.asr.remote import ServerConfig
 
-        return RemoteEngineClient(ServerConfig.from_env(args.server, args.server_model, args.concurrency))
-    from app.asr.models import check_local
-    from app.asr.service import LocalEngineClient
-
-    check_local(options.model, "recognizer")
-    if options.aligner is not None:
-        check_local(options.aligner, "aligner")
-    return LocalEngineClient()
+        server = ServerConfig.from_env(args.server, args.server_model, args.concurrency)
+    return batch_client(options, server)
 
 
 def run_transcribe(args: argparse.Namespace) -> int:
@@ -118,6 +98,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
     if args.output_dir:
         os.makedirs(args.output_dir, exist_ok=True)
     options = _options(args)
+    if args.server and args.aligner is None:  # on a server, word times are estimated unless --aligner names one
+        options = replace(options, aligner=None)
     client = make_client(args, options)
     failed: list[str] = []
     try:
@@ -144,24 +126,24 @@ def run_transcribe(args: argparse.Namespace) -> int:
 def _transcribe_one(
     args: argparse.Namespace, client: Any, options: Any, language: str | None, media: str, output: str, bar: Any
 ) -> None:
-    from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
-    from app.cli.recognition import _limits, _run, load_audio
-    from app.cli.subtitle_options import write_output
+    from app.asr.batch import recognize_file
+    from app.asr.protocol import RecognizeJob
+    from app.cli.recognition import _limits
     from app.core.messages import english, message
+    from app.session.batch import write_result
 
-    audio = load_audio(media, bar)
-    cues: list[Any] = []
-    done = RecognitionDone(None, options.device)
     job = RecognizeJob(options, language, args.context, _limits(args))
-    for item in _run(job, audio, bar, client):
-        if isinstance(item, Cues):
-            cues.extend(item.cues)
-        elif isinstance(item, RecognitionDone):
-            done = item
-    write_output(argparse.Namespace(**{**vars(args), "media": media}), output, cues)  # MEDIA's frame rate
-    summary = english(message("cli.transcribed", len(cues), path=output, language=done.language or "unknown"))
-    chosen = options.aligner is None or args.server
+    try:
+        result = recognize_file(client, media, job, on_message=bar)
+    finally:
+        bar.done()
+    assert result is not None  # nothing cancels a command-line run but Ctrl+C
+    dropped = write_result(output, result.cues, args.format, media)  # MEDIA's frame rate for frame-based formats
+    if dropped:
+        print(f"warning: {output}: the format does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
+    summary = english(message("cli.transcribed", len(result.cues), path=output, language=result.language or "unknown"))
+    chosen = options.aligner is None
     note = (
-        f" ({english(message('cli.estimated_chosen' if chosen else 'cli.estimated_note'))})" if done.estimated else ""
+        f" ({english(message('cli.estimated_chosen' if chosen else 'cli.estimated_note'))})" if result.estimated else ""
     )
     print(summary + note)

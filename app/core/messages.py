@@ -76,13 +76,17 @@ CATALOGUE: dict[str, str] = {
     "running, and is the address right?)",
     "server.unreachable": "cannot reach the recognition server at {url}: {reason}",
     "server.unauthorized": "the recognition server at {url} refused the API key (HTTP {status}); set "
-    "QSS_SERVER_API_KEY",
+    "QSS_SERVER_API_KEY or keep the server's key in the system keyring",
     "server.unknown_model": "the recognition server at {url} has no model {model!r}; pick one it lists",
     "server.failed": "the recognition server kept failing (HTTP {status}: {detail})",
     "server.rejected": "the recognition server rejected the request (HTTP {status}: {detail})",
     "server.timeout": "the recognition server at {url} did not answer in time",
     "server.dropped": "the recognition server at {url} dropped the connection",
     "server.bad_answer": "the recognition server at {url} gave an answer that is not a transcription",
+    "server.no_key_store": "no system keyring is available here; set QSS_SERVER_API_KEY instead",
+    # the batch queue (app.session.batch)
+    "batch.damaged": "The batch queue could not be read; it starts empty (the damaged file was kept as {path})",
+    "batch.unreadable": "The batch queue could not be read ({reason}); it starts empty",
     "server.no_realign": "re-timing needs the forced aligner on this machine; it cannot run on the server",
     # the command line's summaries
     "cli.decoding": "Decoding…",

@@ -152,6 +152,21 @@ class FileController(QObject):
         else:
             self.open_media(path)
 
+    def open_with_subtitles(self, media: str, subtitles: str) -> None:
+        """A file the batch queue finished: its media and its subtitles in the editor. Unsaved work is offered
+        to be saved first; the subtitles are then laid over what is open (undoable) without another question."""
+        for path in (media, subtitles):
+            if not os.path.exists(path):
+                self.error(self.tr("Open"), self.tr("{path}: no such file").format(path=path))
+                return
+        self.host.commit_edits()
+        if not self.confirm_discard(self.tr("opening another file")):
+            return
+        for path in (media, subtitles):
+            self._add_recent(path)
+        self.open_media(media)
+        self.import_srt(subtitles, ask=False)
+
     def open_project(self, path: str) -> None:
         from app.formats.project import load_project
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.commands import SetMetadata
 from app.ui import help_menu, preferences, realign, recognition
+from app.ui.batch_panel import BatchDock
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         self.task_dock.hide()
         self.status = StatusPanel(self.tasks, self.statusBar(), self.task_dock.show)
         self.files = FileController(self, self)
+        self.batch = BatchDock(self, self.files.open_with_subtitles, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.batch)
+        self.batch.hide()
         self.edits = EditActions(self, self.editor, self._playhead_ms, self)
         self.player = None  # created with the media: QtMultimedia loads its backend then
         self.picture = PictureController(self, self, self.editor, self.ensure_player)
@@ -186,6 +190,8 @@ class MainWindow(QMainWindow):
         )
         self._action(file, self.tr("Save Su&btitles"), f.save_subtitles, id="file.save_subtitles")
         self._action(file, self.tr("&Export As…"), f.export_srt_dialog, "Ctrl+E", id="file.export_srt")
+        file.addSeparator()
+        self._action(file, self.tr("Add to &Batch Queue…"), self.batch.add_dialog, id="file.batch_add")
         file.addSeparator()
         self._action(file, self.tr("&Save Project"), f.save_project, QKeySequence.StandardKey.Save, id="file.save")
         self._action(
@@ -264,6 +270,7 @@ class MainWindow(QMainWindow):
         self._action(play, self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right", id="view.scroll_right")
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.task_dock.toggleViewAction())
+        view.addAction(self.batch.toggleViewAction())
         self.picture.add_actions(view, play, self.shortcuts.register)
         preferences.add_menus(self, view, edit)  # language, theme; keyboard shortcuts
         help_menu.add_menu(self, bar.addMenu(self.tr("&Help")))

@@ -59,14 +59,17 @@ class RecognitionOptions:
         return self.model
 
     def client(self) -> Any:
-        """The engine client these options run on: the server's, or this computer's engine process."""
-        if self.server_url:
-            from app.asr.remote import RemoteEngineClient, ServerConfig
-
-            return RemoteEngineClient(ServerConfig.from_env(self.server_url, self.server_model or None))
+        """The engine client these options run on (app.asr.batch.make_client, as the command line): the server's,
+        with this computer's forced aligner when one is chosen, or this computer's engine process."""
+        from app.asr.batch import make_client
         from app.asr.service import local_engine
 
-        return local_engine()
+        server = None
+        if self.server_url:
+            from app.asr.remote import ServerConfig
+
+            server = ServerConfig.from_env(self.server_url, self.server_model or None)
+        return make_client(self.engine_options(), server, local=local_engine())
 
     def engine_options(self) -> Any:
         from app.asr.protocol import EngineOptions
@@ -114,8 +117,9 @@ class RecognitionDialog(QDialog):
         self.server.setPlaceholderText(self.tr("Empty: this computer; or a server, e.g. http://gpu-box:8000"))
         self.server.setToolTip(
             self.tr(
-                "An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key is "
-                "read from the QSS_SERVER_API_KEY environment variable; word times are estimated."
+                "An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key comes "
+                "from the QSS_SERVER_API_KEY environment variable or the system keyring; word times come from the "
+                "aligner on this computer, or are estimated."
             )
         )
         self.server_model = QLineEdit(initial.server_model)
@@ -124,6 +128,17 @@ class RecognitionDialog(QDialog):
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
+        self.api_key = QLineEdit()
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key.setPlaceholderText(self.tr("Kept in the system keyring, or QSS_SERVER_API_KEY"))
+        self.store_key = QPushButton(self.tr("Save in keyring"))
+        self.store_key.setToolTip(self.tr("Keep this key in the system keyring for this server (never in a file)"))
+        self.store_key.clicked.connect(self.save_key)
+        key_row = QWidget()
+        key_layout = QHBoxLayout(key_row)
+        key_layout.setContentsMargins(0, 0, 0, 0)
+        key_layout.addWidget(self.api_key, 1)
+        key_layout.addWidget(self.store_key)
         server_row = QWidget()
         row = QHBoxLayout(server_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -138,6 +153,7 @@ class RecognitionDialog(QDialog):
         form.addRow(self.tr("Context:"), self.context)
         form.addRow(self.tr("Server:"), server_row)
         form.addRow(self.tr("Server model:"), self.server_model)
+        form.addRow(self.tr("API key:"), key_row)
         form.addRow("", self.test_result)
         self.server.textChanged.connect(self._server_changed)
         self._server_changed()
@@ -179,9 +195,10 @@ class RecognitionDialog(QDialog):
     def _server_changed(self) -> None:
         """With a server, this computer's model, aligner and device have no say: they are greyed out."""
         local = not self.server.text().strip()
-        for widget in (self.model.parentWidget(), self.aligner.parentWidget(), self.device):  # with Folder…
+        for widget in (self.model.parentWidget(), self.int8):  # with Folder…
             widget.setEnabled(local)
-        self.server_model.setEnabled(not local)
+        for widget in (self.server_model, self.api_key, self.store_key):
+            widget.setEnabled(not local)  # the aligner and its device stay: word timing runs here either way
         self._device_changed()
 
     def test_connection(self) -> None:
@@ -193,7 +210,7 @@ class RecognitionDialog(QDialog):
         if not url:
             self.test_result.setText(self.tr("Give the server's address first."))
             return
-        endpoint = ServerEndpoint(url, os.environ.get("QSS_SERVER_API_KEY") or None, timeout_s=5.0, retries=0)
+        endpoint = ServerEndpoint(url, self._key(url), timeout_s=5.0, retries=0)
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Connecting…"))
         task = Task(lambda _report: list_models(endpoint), "test-connection", self)
@@ -201,6 +218,28 @@ class RecognitionDialog(QDialog):
         task.failed.connect(self.test_result.setText)  # a ServerError's message, rendered by the worker
         task.done.connect(lambda: self.test_button.setEnabled(True))
         self.connection_test = task.start()
+
+    def _key(self, url: str) -> str | None:
+        """The key typed here (for this test, not yet stored), else the environment's or the keyring's."""
+        from app.asr.api_key import server_api_key
+
+        return self.api_key.text().strip() or server_api_key(url)
+
+    def save_key(self) -> None:
+        """Store the typed key in the system keyring for this server; where there is none, say so in one line."""
+        from app.asr.api_key import KeyStoreError, store_api_key
+
+        url, key = self.server.text().strip(), self.api_key.text().strip()
+        if not url or not key:
+            self.test_result.setText(self.tr("Give the server's address and its key first."))
+            return
+        try:
+            store_api_key(url, key)
+        except KeyStoreError:
+            self.test_result.setText(self.tr("No system keyring is available here; set QSS_SERVER_API_KEY instead."))
+            return
+        self.api_key.clear()
+        self.test_result.setText(self.tr("The key is kept in the system keyring."))
 
     def _connected(self, models: list[str]) -> None:
         self.test_result.setText(self.tr("Connected. Models: {models}").replace("{models}", ", ".join(models)))
@@ -244,7 +283,7 @@ def save_options(host: Host, options: RecognitionOptions) -> None:
     s.setValue("recognition/device", options.device)
     s.setValue("recognition/context", options.context)
     s.setValue("recognition/cpu_int8", "true" if options.cpu_int8 else "false")
-    s.setValue("recognition/server_url", options.server_url)  # the key stays in the environment
+    s.setValue("recognition/server_url", options.server_url)  # the key: environment or keyring, never here
     s.setValue("recognition/server_model", options.server_model)
 
 

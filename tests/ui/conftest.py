@@ -60,3 +60,9 @@ def window_factory(qtbot, tmp_path):
     yield make
     for win in made:
         win.tasks.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _batch_queue_file(tmp_path, monkeypatch):
+    """Each test's batch queue lives in its own folder (the real one is in the user's data folder)."""
+    monkeypatch.setattr("app.ui.batch_runner.queue_file", lambda: tmp_path / "batch-queue.json")

@@ -36,7 +36,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 KEPT = re.compile(
     r"^(|[\d\s.,:;#%/+\-–—()…▸*\[\]]*|Qwen Subtitle Studio.*|Subtitle Edit|Aegisub|English|简体中文|繁體中文|CPU|"
     r"CUDA GPU|Apple GPU.*|Qt|PySide6|PyTorch|qwen-asr|Qwen/.*|Ctrl.*|Alt.*|Shift.*|F\d+|Space|[A-Z]|"
-    r"\d+(\.\d+)*(\+\w+)?)$"
+    r"\d+(\.\d+)*(\+\w+)?|(\.[a-z0-9]+ ?)+)$"  # the last: file extensions (.srt .vtt)
 )
 
 

@@ -79,5 +79,43 @@ def test_a_server_greys_out_this_computers_choices(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.model.isEnabled() and not dialog.server_model.isEnabled()
     dialog.server.setText("http://gpu-box:8000")
-    assert not dialog.model.isEnabled() and not dialog.device.isEnabled() and not dialog.int8.isEnabled()
-    assert dialog.server_model.isEnabled()
+    assert not dialog.model.isEnabled() and not dialog.int8.isEnabled()
+    assert dialog.server_model.isEnabled() and dialog.api_key.isEnabled()
+    assert dialog.aligner.isEnabled() and dialog.device.isEnabled()  # word timing still runs on this computer
+
+
+def test_the_dialog_stores_the_key_in_the_keyring_never_in_the_settings(qtbot, tmp_path, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+    from PySide6.QtCore import QSettings
+
+    from app.ui.recognition import RecognitionDialog, RecognitionOptions, save_options
+    from tests.asr.test_api_key import MemoryKeyring
+    from tests.support.asr_server import FakeAsrServer
+
+    monkeypatch.delenv("QSS_SERVER_API_KEY", raising=False)
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        with FakeAsrServer(api_key="t0p-s3cret") as server:
+            dialog = RecognitionDialog(RecognitionOptions(server_url=server.url))
+            qtbot.addWidget(dialog)
+            dialog.api_key.setText("t0p-s3cret")
+            dialog.save_key()
+            assert dialog.test_result.text() == "The key is kept in the system keyring." and not dialog.api_key.text()
+            assert list(backend.store.values()) == ["t0p-s3cret"]
+            dialog.test_connection()  # the stored key is the one sent
+            qtbot.waitUntil(dialog.test_button.isEnabled, timeout=10_000)
+            assert dialog.test_result.text().startswith("Connected.")
+            settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+            host = type("H", (), {"settings": settings})()
+            save_options(host, dialog.options())
+            settings.sync()
+            assert "t0p-s3cret" not in (tmp_path / "s.ini").read_text()
+        keyring.set_keyring(fail.Keyring())  # a headless machine: no keyring at all
+        dialog.api_key.setText("other")
+        dialog.save_key()
+        assert dialog.test_result.text() == "No system keyring is available here; set QSS_SERVER_API_KEY instead."
+    finally:
+        keyring.set_keyring(previous)

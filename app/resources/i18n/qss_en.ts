@@ -19,6 +19,33 @@
     </message>
   </context>
   <context>
+    <name>Batch</name>
+    <message numerus="yes">
+      <source>, %n failed</source>
+      <translation>
+        <numerusform>, %n failed</numerusform>
+        <numerusform>, %n failed</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Batch finished: %n file(s) done</source>
+      <translation>
+        <numerusform>Batch finished: %n file done</numerusform>
+        <numerusform>Batch finished: %n files done</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchDock</name>
+    <message numerus="yes">
+      <source>%n file(s) added to the batch queue</source>
+      <translation>
+        <numerusform>%n file added to the batch queue</numerusform>
+        <numerusform>%n files added to the batch queue</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>FileController</name>
     <message numerus="yes">
       <source>%n cue(s) read from {name} ({how})</source>

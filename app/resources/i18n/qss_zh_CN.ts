@@ -47,6 +47,185 @@
     </message>
   </context>
   <context>
+    <name>Batch</name>
+    <message>
+      <source>Waiting</source>
+      <translation>等待中</translation>
+    </message>
+    <message>
+      <source>Running</source>
+      <translation>进行中</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>The batch queue could not be saved: {reason}</source>
+      <translation>无法保存批量队列：{reason}</translation>
+    </message>
+    <message>
+      <source>Batch finished: %n file(s) done</source>
+      <translation>批量处理完成：%n 个文件已完成</translation>
+    </message>
+    <message>
+      <source>, %n failed</source>
+      <translation>，%n 个失败</translation>
+    </message>
+    <message>
+      <source>Batch: {name}</source>
+      <translation>批量：{name}</translation>
+    </message>
+    <message>
+      <source>Batch queue</source>
+      <translation>批量队列</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchDock</name>
+    <message>
+      <source>Batch queue</source>
+      <translation>批量队列</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>添加…</translation>
+    </message>
+    <message>
+      <source>Add media files (or drop files and folders here)</source>
+      <translation>添加媒体文件（也可将文件和文件夹拖放到这里）</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Recognise the waiting files, one after another</source>
+      <translation>逐个识别等待中的文件</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cancel the selected files</source>
+      <translation>取消所选文件</translation>
+    </message>
+    <message>
+      <source>Cancel all</source>
+      <translation>全部取消</translation>
+    </message>
+    <message>
+      <source>Cancel every file not done yet</source>
+      <translation>取消所有尚未完成的文件</translation>
+    </message>
+    <message>
+      <source>Up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Move the selected file up</source>
+      <translation>将所选文件上移</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Move the selected file down</source>
+      <translation>将所选文件下移</translation>
+    </message>
+    <message>
+      <source>Again</source>
+      <translation>重新排队</translation>
+    </message>
+    <message>
+      <source>Queue the selected files again</source>
+      <translation>将所选文件重新加入队列</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Take the selected files off the queue</source>
+      <translation>将所选文件移出队列</translation>
+    </message>
+    <message>
+      <source>Recognition…</source>
+      <translation>识别设置…</translation>
+    </message>
+    <message>
+      <source>Language, model, server or this computer, word timing: the same settings as Recognize Speech</source>
+      <translation>语言、模型、服务器或本机、词级定时：与“语音识别”使用相同的设置</translation>
+    </message>
+    <message>
+      <source>Next to each media file</source>
+      <translation>与各媒体文件放在一起</translation>
+    </message>
+    <message>
+      <source>Into this folder:</source>
+      <translation>保存到此文件夹：</translation>
+    </message>
+    <message>
+      <source>Folder for the subtitles</source>
+      <translation>字幕保存文件夹</translation>
+    </message>
+    <message>
+      <source>Folder…</source>
+      <translation>文件夹…</translation>
+    </message>
+    <message>
+      <source>Subtitles:</source>
+      <translation>字幕：</translation>
+    </message>
+    <message>
+      <source>Formats:</source>
+      <translation>格式：</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) added to the batch queue</source>
+      <translation>
+        <numerusform>已将 %n 个文件加入批量队列</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Add to batch queue</source>
+      <translation>加入批量队列</translation>
+    </message>
+    <message>
+      <source>Batch recognition settings</source>
+      <translation>批量识别设置</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchTableModel</name>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>进度</translation>
+    </message>
+    <message>
+      <source>{percent} — {time} left</source>
+      <translation>{percent} — 剩余 {time}</translation>
+    </message>
+  </context>
+  <context>
     <name>Command</name>
     <message>
       <source>Change flags</source>
@@ -277,6 +456,10 @@
     <message>
       <source>{path}: no such file</source>
       <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+      <source>opening another file</source>
+      <translation>打开另一个文件</translation>
     </message>
     <message>
       <source>opening another project</source>
@@ -709,6 +892,10 @@
       <translation>导出为(&amp;E)…</translation>
     </message>
     <message>
+      <source>Add to &amp;Batch Queue…</source>
+      <translation>加入批量队列(&amp;B)…</translation>
+    </message>
+    <message>
       <source>&amp;Save Project</source>
       <translation>保存项目(&amp;S)</translation>
     </message>
@@ -1084,8 +1271,8 @@
       <translation>无法访问 {url} 的识别服务器：{reason}</translation>
     </message>
     <message>
-      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY</source>
-      <translation>{url} 的识别服务器拒绝了 API 密钥（HTTP {status}）；请设置 QSS_SERVER_API_KEY</translation>
+      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY or keep the server's key in the system keyring</source>
+      <translation>{url} 的识别服务器拒绝了 API 密钥（HTTP {status}）；请设置 QSS_SERVER_API_KEY，或将该服务器的密钥保存在系统密钥环中</translation>
     </message>
     <message>
       <source>the recognition server at {url} has no model {model!r}; pick one it lists</source>
@@ -1110,6 +1297,18 @@
     <message>
       <source>the recognition server at {url} gave an answer that is not a transcription</source>
       <translation>{url} 的识别服务器返回的不是转写结果</translation>
+    </message>
+    <message>
+      <source>no system keyring is available here; set QSS_SERVER_API_KEY instead</source>
+      <translation>此处没有可用的系统密钥环；请改为设置 QSS_SERVER_API_KEY</translation>
+    </message>
+    <message>
+      <source>The batch queue could not be read; it starts empty (the damaged file was kept as {path})</source>
+      <translation>无法读取批量队列，队列将从空开始（损坏的文件已保留为 {path}）</translation>
+    </message>
+    <message>
+      <source>The batch queue could not be read ({reason}); it starts empty</source>
+      <translation>无法读取批量队列（{reason}）；队列将从空开始</translation>
     </message>
     <message>
       <source>re-timing needs the forced aligner on this machine; it cannot run on the server</source>
@@ -1550,12 +1749,24 @@ Language of the subtitles:</source>
       <translation>留空：本机；或服务器，例如 http://gpu-box:8000</translation>
     </message>
     <message>
-      <source>An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key is read from the QSS_SERVER_API_KEY environment variable; word times are estimated.</source>
-      <translation>运行 Qwen3-ASR 的 OpenAI 兼容服务器（vllm serve Qwen/Qwen3-ASR-1.7B）。其 API 密钥从环境变量 QSS_SERVER_API_KEY 读取；词时间为估计值。</translation>
+      <source>An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key comes from the QSS_SERVER_API_KEY environment variable or the system keyring; word times come from the aligner on this computer, or are estimated.</source>
+      <translation>运行 Qwen3-ASR 的 OpenAI 兼容服务器（vllm serve Qwen/Qwen3-ASR-1.7B）。其 API 密钥取自环境变量 QSS_SERVER_API_KEY 或系统密钥环；词时间由本机上的对齐器给出，或为估算值。</translation>
     </message>
     <message>
       <source>Test connection</source>
       <translation>测试连接</translation>
+    </message>
+    <message>
+      <source>Kept in the system keyring, or QSS_SERVER_API_KEY</source>
+      <translation>保存在系统密钥环中，或使用 QSS_SERVER_API_KEY</translation>
+    </message>
+    <message>
+      <source>Save in keyring</source>
+      <translation>保存到密钥环</translation>
+    </message>
+    <message>
+      <source>Keep this key in the system keyring for this server (never in a file)</source>
+      <translation>将此服务器的密钥保存在系统密钥环中（绝不写入文件）</translation>
     </message>
     <message>
       <source>Model:</source>
@@ -1586,6 +1797,10 @@ Language of the subtitles:</source>
       <translation>服务器模型：</translation>
     </message>
     <message>
+      <source>API key:</source>
+      <translation>API 密钥：</translation>
+    </message>
+    <message>
       <source>Recognize</source>
       <translation>识别</translation>
     </message>
@@ -1608,6 +1823,18 @@ Language of the subtitles:</source>
     <message>
       <source>Connecting…</source>
       <translation>正在连接…</translation>
+    </message>
+    <message>
+      <source>Give the server's address and its key first.</source>
+      <translation>请先填写服务器地址及其密钥。</translation>
+    </message>
+    <message>
+      <source>No system keyring is available here; set QSS_SERVER_API_KEY instead.</source>
+      <translation>此处没有可用的系统密钥环；请改为设置 QSS_SERVER_API_KEY。</translation>
+    </message>
+    <message>
+      <source>The key is kept in the system keyring.</source>
+      <translation>密钥已保存在系统密钥环中。</translation>
     </message>
     <message>
       <source>Connected. Models: {models}</source>

@@ -47,6 +47,185 @@
     </message>
   </context>
   <context>
+    <name>Batch</name>
+    <message>
+      <source>Waiting</source>
+      <translation>等待中</translation>
+    </message>
+    <message>
+      <source>Running</source>
+      <translation>進行中</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>失敗</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>The batch queue could not be saved: {reason}</source>
+      <translation>無法儲存批次佇列：{reason}</translation>
+    </message>
+    <message>
+      <source>Batch finished: %n file(s) done</source>
+      <translation>批次處理完成：%n 個檔案已完成</translation>
+    </message>
+    <message>
+      <source>, %n failed</source>
+      <translation>，%n 個失敗</translation>
+    </message>
+    <message>
+      <source>Batch: {name}</source>
+      <translation>批次：{name}</translation>
+    </message>
+    <message>
+      <source>Batch queue</source>
+      <translation>批次佇列</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchDock</name>
+    <message>
+      <source>Batch queue</source>
+      <translation>批次佇列</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Add media files (or drop files and folders here)</source>
+      <translation>新增媒體檔案（也可將檔案和資料夾拖放到這裡）</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>開始</translation>
+    </message>
+    <message>
+      <source>Recognise the waiting files, one after another</source>
+      <translation>逐一辨識等待中的檔案</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cancel the selected files</source>
+      <translation>取消所選檔案</translation>
+    </message>
+    <message>
+      <source>Cancel all</source>
+      <translation>全部取消</translation>
+    </message>
+    <message>
+      <source>Cancel every file not done yet</source>
+      <translation>取消所有尚未完成的檔案</translation>
+    </message>
+    <message>
+      <source>Up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Move the selected file up</source>
+      <translation>將所選檔案上移</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Move the selected file down</source>
+      <translation>將所選檔案下移</translation>
+    </message>
+    <message>
+      <source>Again</source>
+      <translation>重新排入</translation>
+    </message>
+    <message>
+      <source>Queue the selected files again</source>
+      <translation>將所選檔案重新加入佇列</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Take the selected files off the queue</source>
+      <translation>將所選檔案移出佇列</translation>
+    </message>
+    <message>
+      <source>Recognition…</source>
+      <translation>辨識設定…</translation>
+    </message>
+    <message>
+      <source>Language, model, server or this computer, word timing: the same settings as Recognize Speech</source>
+      <translation>語言、模型、伺服器或本機、詞級定時：與「語音辨識」使用相同的設定</translation>
+    </message>
+    <message>
+      <source>Next to each media file</source>
+      <translation>與各媒體檔案放在一起</translation>
+    </message>
+    <message>
+      <source>Into this folder:</source>
+      <translation>儲存到此資料夾：</translation>
+    </message>
+    <message>
+      <source>Folder for the subtitles</source>
+      <translation>字幕儲存資料夾</translation>
+    </message>
+    <message>
+      <source>Folder…</source>
+      <translation>資料夾…</translation>
+    </message>
+    <message>
+      <source>Subtitles:</source>
+      <translation>字幕：</translation>
+    </message>
+    <message>
+      <source>Formats:</source>
+      <translation>格式：</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) added to the batch queue</source>
+      <translation>
+        <numerusform>已將 %n 個檔案加入批次佇列</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Add to batch queue</source>
+      <translation>加入批次佇列</translation>
+    </message>
+    <message>
+      <source>Batch recognition settings</source>
+      <translation>批次辨識設定</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchTableModel</name>
+    <message>
+      <source>File</source>
+      <translation>檔案</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>狀態</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>進度</translation>
+    </message>
+    <message>
+      <source>{percent} — {time} left</source>
+      <translation>{percent} — 剩餘 {time}</translation>
+    </message>
+  </context>
+  <context>
     <name>Command</name>
     <message>
       <source>Change flags</source>
@@ -277,6 +456,10 @@
     <message>
       <source>{path}: no such file</source>
       <translation>{path}：檔案不存在</translation>
+    </message>
+    <message>
+      <source>opening another file</source>
+      <translation>開啟另一個檔案</translation>
     </message>
     <message>
       <source>opening another project</source>
@@ -709,6 +892,10 @@
       <translation>匯出為(&amp;E)…</translation>
     </message>
     <message>
+      <source>Add to &amp;Batch Queue…</source>
+      <translation>加入批次佇列(&amp;B)…</translation>
+    </message>
+    <message>
       <source>&amp;Save Project</source>
       <translation>儲存專案(&amp;S)</translation>
     </message>
@@ -1084,8 +1271,8 @@
       <translation>無法存取 {url} 的辨識伺服器：{reason}</translation>
     </message>
     <message>
-      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY</source>
-      <translation>{url} 的辨識伺服器拒絕了 API 金鑰（HTTP {status}）；請設定 QSS_SERVER_API_KEY</translation>
+      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY or keep the server's key in the system keyring</source>
+      <translation>{url} 的辨識伺服器拒絕了 API 金鑰（HTTP {status}）；請設定 QSS_SERVER_API_KEY，或將該伺服器的金鑰保存在系統金鑰圈中</translation>
     </message>
     <message>
       <source>the recognition server at {url} has no model {model!r}; pick one it lists</source>
@@ -1110,6 +1297,18 @@
     <message>
       <source>the recognition server at {url} gave an answer that is not a transcription</source>
       <translation>{url} 的辨識伺服器傳回的不是轉寫結果</translation>
+    </message>
+    <message>
+      <source>no system keyring is available here; set QSS_SERVER_API_KEY instead</source>
+      <translation>此處沒有可用的系統金鑰圈；請改為設定 QSS_SERVER_API_KEY</translation>
+    </message>
+    <message>
+      <source>The batch queue could not be read; it starts empty (the damaged file was kept as {path})</source>
+      <translation>無法讀取批次佇列，佇列將從空開始（損壞的檔案已保留為 {path}）</translation>
+    </message>
+    <message>
+      <source>The batch queue could not be read ({reason}); it starts empty</source>
+      <translation>無法讀取批次佇列（{reason}）；佇列將從空開始</translation>
     </message>
     <message>
       <source>re-timing needs the forced aligner on this machine; it cannot run on the server</source>
@@ -1550,12 +1749,24 @@ Language of the subtitles:</source>
       <translation>留空：本機；或伺服器，例如 http://gpu-box:8000</translation>
     </message>
     <message>
-      <source>An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key is read from the QSS_SERVER_API_KEY environment variable; word times are estimated.</source>
-      <translation>執行 Qwen3-ASR 的 OpenAI 相容伺服器（vllm serve Qwen/Qwen3-ASR-1.7B）。其 API 金鑰從環境變數 QSS_SERVER_API_KEY 讀取；詞時間為估計值。</translation>
+      <source>An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key comes from the QSS_SERVER_API_KEY environment variable or the system keyring; word times come from the aligner on this computer, or are estimated.</source>
+      <translation>執行 Qwen3-ASR 的 OpenAI 相容伺服器（vllm serve Qwen/Qwen3-ASR-1.7B）。其 API 金鑰取自環境變數 QSS_SERVER_API_KEY 或系統金鑰圈；詞時間由本機上的對齊器提供，或為估算值。</translation>
     </message>
     <message>
       <source>Test connection</source>
       <translation>測試連線</translation>
+    </message>
+    <message>
+      <source>Kept in the system keyring, or QSS_SERVER_API_KEY</source>
+      <translation>保存在系統金鑰圈中，或使用 QSS_SERVER_API_KEY</translation>
+    </message>
+    <message>
+      <source>Save in keyring</source>
+      <translation>儲存到金鑰圈</translation>
+    </message>
+    <message>
+      <source>Keep this key in the system keyring for this server (never in a file)</source>
+      <translation>將此伺服器的金鑰保存在系統金鑰圈中（絕不寫入檔案）</translation>
     </message>
     <message>
       <source>Model:</source>
@@ -1586,6 +1797,10 @@ Language of the subtitles:</source>
       <translation>伺服器模型：</translation>
     </message>
     <message>
+      <source>API key:</source>
+      <translation>API 金鑰：</translation>
+    </message>
+    <message>
       <source>Recognize</source>
       <translation>辨識</translation>
     </message>
@@ -1608,6 +1823,18 @@ Language of the subtitles:</source>
     <message>
       <source>Connecting…</source>
       <translation>正在連線…</translation>
+    </message>
+    <message>
+      <source>Give the server's address and its key first.</source>
+      <translation>請先填寫伺服器位址及其金鑰。</translation>
+    </message>
+    <message>
+      <source>No system keyring is available here; set QSS_SERVER_API_KEY instead.</source>
+      <translation>此處沒有可用的系統金鑰圈；請改為設定 QSS_SERVER_API_KEY。</translation>
+    </message>
+    <message>
+      <source>The key is kept in the system keyring.</source>
+      <translation>金鑰已保存在系統金鑰圈中。</translation>
     </message>
     <message>
       <source>Connected. Models: {models}</source>

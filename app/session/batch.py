@@ -1,0 +1,258 @@
+"""A batch of media files to recognise: the queue, where each file's subtitles go, and the queue kept on disk.
+
+Qt-free: the window's queue panel (app.ui.batch_panel) shows and drives it, the command line (``transcribe``)
+uses its file expansion and output naming, so a folder gives the same files and the same output names in both.
+Recognition itself is app.asr.batch; this module only knows files, states and JSON.
+
+States: waiting, running, done, failed (with a one-line reason), cancelled. The queue file is written atomically;
+reading it back, a file that was running is waiting again (its run died with the window) and done files stay done.
+A damaged queue file is moved aside (``NAME.damaged``) and the queue starts empty, with a message saying so.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from app.core.document import Cue
+from app.core.messages import Message, message
+
+_MEDIA = "mp4 mkv webm mov avi ts mts m2ts mpg mpeg wmv flv 3gp mp3 m4a aac flac ogg oga opus wav aif aiff wma mka"
+MEDIA_SUFFIXES = frozenset("." + ext for ext in _MEDIA.split())
+
+WAITING, RUNNING, DONE, FAILED, CANCELLED = "waiting", "running", "done", "failed", "cancelled"
+STATES = (WAITING, RUNNING, DONE, FAILED, CANCELLED)
+QUEUE_VERSION = 1
+
+
+def expand_media(items: Iterable[str]) -> list[str]:
+    """Files as given; folders by their media files (sorted, not recursive); globs by their matches (sorted).
+    A name that matches nothing stays, to fail as a missing file. Each file once."""
+    found: list[str] = []
+    for item in items:
+        if os.path.isdir(item):
+            names = sorted(os.listdir(item))
+            found += [os.path.join(item, n) for n in names if os.path.splitext(n)[1].lower() in MEDIA_SUFFIXES]
+        elif not os.path.exists(item) and glob.has_magic(item):
+            found += sorted(glob.glob(item)) or [item]
+        else:
+            found.append(item)
+    seen: set[str] = set()
+    return [p for p in found if not (os.path.abspath(p) in seen or seen.add(os.path.abspath(p)))]
+
+
+def output_path(media: str, output_dir: str | None = None, format: str | None = None) -> str:
+    """Where the subtitles of ``media`` go: ``output_dir`` (default: next to the media), the stem of the media,
+    the first extension of ``format`` (default SRT)."""
+    from app.formats.registry import by_name
+
+    suffix = by_name(format).extensions[0] if format else ".srt"
+    stem = os.path.splitext(os.path.basename(media))[0]
+    return os.path.join(output_dir or os.path.dirname(os.path.abspath(media)), stem + suffix)
+
+
+def write_result(path: str, cues: Sequence[Cue], format: str | None, media: str | None = None) -> list[Message]:
+    """Write recognised cues; a frame-based format takes the media's frame rate. Returns what the format dropped."""
+    from app.formats.base import WriteOptions
+    from app.formats.registry import by_extension, by_name, write_subtitles
+
+    fmt = by_name(format) if format else by_extension(path, writable=True) or by_name("srt")
+    fps = _frame_rate(media) if fmt.frame_based else None
+    return write_subtitles(path, list(cues), format=fmt.name, options=WriteOptions(fps=fps))
+
+
+def _frame_rate(path: str | None) -> float | None:
+    from app.core.errors import AppError
+    from app.session.subtitle_files import is_video_path
+
+    if not path or not is_video_path(path):
+        return None
+    try:
+        from app.media.probe import probe
+
+        return next((s.frame_rate for s in probe(path).streams if s.kind == "video" and s.frame_rate), None)
+    except AppError:
+        return None
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    media: str  # absolute path
+    state: str = WAITING
+    reason: str = ""  # a failed file's one line
+    outputs: tuple[str, ...] = ()  # the subtitle files written for it
+
+    def to_json(self) -> dict[str, object]:
+        return {"media": self.media, "state": self.state, "reason": self.reason, "outputs": list(self.outputs)}
+
+    @classmethod
+    def from_json(cls, data: object) -> BatchItem:
+        if not isinstance(data, dict) or not isinstance(data.get("media"), str) or data.get("state") not in STATES:
+            raise ValueError("not a queue entry")
+        outputs = data.get("outputs", [])
+        if not isinstance(outputs, list) or not all(isinstance(o, str) for o in outputs):
+            raise ValueError("not a list of outputs")
+        state = WAITING if data["state"] == RUNNING else data["state"]  # its run ended with the window
+        return cls(data["media"], state, str(data.get("reason", "")), tuple(outputs))
+
+
+@dataclass(frozen=True)
+class BatchOutput:
+    """Where and in which formats a batch writes: ``folder`` None means next to each media file."""
+
+    folder: str | None = None
+    formats: tuple[str, ...] = ("srt",)
+
+    def paths(self, media: str) -> list[str]:
+        return [output_path(media, self.folder, name) for name in self.formats]
+
+
+@dataclass
+class BatchQueue:
+    """The files of a batch in the order they run. ``listeners`` hear every change (``None``: rows came or went
+    or moved; an index: that row changed)."""
+
+    items: list[BatchItem] = field(default_factory=list)
+    output: BatchOutput = field(default_factory=BatchOutput)
+    listeners: list[Callable[[int | None], None]] = field(default_factory=list, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> BatchItem:
+        return self.items[index]
+
+    def _changed(self, index: int | None) -> None:
+        for listener in list(self.listeners):
+            listener(index)
+
+    # -- adding, removing, ordering ----------------------------------------------------------------------------
+    def add(self, paths: Iterable[str]) -> int:
+        """Add media files (folders and globs expanded); a file already waiting or running is not added twice.
+        A file that is done, failed or cancelled is queued again. Returns how many were added."""
+        queued = {i.media: k for k, i in enumerate(self.items)}
+        added = 0
+        for path in expand_media(paths):
+            media = os.path.abspath(path)
+            k = queued.get(media)
+            if k is not None:
+                if self.items[k].state in (WAITING, RUNNING):
+                    continue
+                del self.items[k]
+                queued = {i.media: j for j, i in enumerate(self.items)}
+            self.items.append(BatchItem(media))
+            queued[media] = len(self.items) - 1
+            added += 1
+        if added:
+            self._changed(None)
+        return added
+
+    def remove(self, indices: Iterable[int]) -> None:
+        """Forget these rows (a running one is not removed: cancel it first)."""
+        drop = {i for i in indices if 0 <= i < len(self.items) and self.items[i].state != RUNNING}
+        if drop:
+            self.items = [item for k, item in enumerate(self.items) if k not in drop]
+            self._changed(None)
+
+    def move(self, index: int, to: int) -> int:
+        """Move row ``index`` to position ``to`` (clamped); returns where it went."""
+        to = max(0, min(to, len(self.items) - 1))
+        if not 0 <= index < len(self.items) or to == index:
+            return index
+        item = self.items.pop(index)
+        self.items.insert(to, item)
+        self._changed(None)
+        return to
+
+    def set_output(self, output: BatchOutput) -> None:
+        self.output = output
+        self._changed(None)
+
+    # -- states --------------------------------------------------------------------------------------------------
+    def update(self, index: int, **fields: object) -> None:
+        self.items[index] = replace(self.items[index], **fields)  # type: ignore[arg-type]
+        self._changed(index)
+
+    def index_of(self, media: str) -> int | None:
+        return next((k for k, item in enumerate(self.items) if item.media == media), None)
+
+    def next_waiting(self) -> int | None:
+        return next((k for k, item in enumerate(self.items) if item.state == WAITING), None)
+
+    def cancel_waiting(self, indices: Iterable[int] | None = None) -> None:
+        """Waiting rows (all, or those given) become cancelled; a running one is the runner's to cancel."""
+        chosen = range(len(self.items)) if indices is None else indices
+        for k in chosen:
+            if 0 <= k < len(self.items) and self.items[k].state == WAITING:
+                self.update(k, state=CANCELLED, reason="")
+
+    def requeue(self, indices: Iterable[int]) -> None:
+        """Failed or cancelled rows wait again (done ones too, when the user asks for them again)."""
+        for k in indices:
+            if 0 <= k < len(self.items) and self.items[k].state in (FAILED, CANCELLED, DONE):
+                self.update(k, state=WAITING, reason="", outputs=())
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATES, 0)
+        for item in self.items:
+            counts[item.state] += 1
+        return counts
+
+    # -- on disk -------------------------------------------------------------------------------------------------
+    def to_json(self) -> dict[str, object]:
+        return {
+            "version": QUEUE_VERSION,
+            "output": {"folder": self.output.folder, "formats": list(self.output.formats)},
+            "items": [item.to_json() for item in self.items],
+        }
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        from app.formats.atomic import atomic_write_bytes
+
+        os.makedirs(os.path.dirname(os.fspath(path)) or ".", exist_ok=True)
+        data = json.dumps(self.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+        atomic_write_bytes(path, data)
+
+    @classmethod
+    def from_json(cls, data: object) -> BatchQueue:
+        if (
+            not isinstance(data, dict)
+            or data.get("version") != QUEUE_VERSION
+            or not isinstance(data.get("items"), list)
+        ):
+            raise ValueError("not a batch queue")
+        out = data.get("output", {})
+        if not isinstance(out, dict):
+            raise ValueError("not an output setting")
+        folder = out.get("folder")
+        formats = out.get("formats") or ["srt"]
+        if folder is not None and not isinstance(folder, str):
+            raise ValueError("not a folder")
+        if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
+            raise ValueError("not a list of formats")
+        return cls([BatchItem.from_json(i) for i in data["items"]], BatchOutput(folder or None, tuple(formats)))
+
+
+def load_queue(path: str | os.PathLike[str]) -> tuple[BatchQueue, Message | None]:
+    """The queue kept at ``path`` (an empty one when there is none). A damaged file is moved aside to
+    ``path.damaged`` and an empty queue comes back with a message naming where it went."""
+    path = os.fspath(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        return BatchQueue(), None
+    except OSError as exc:
+        return BatchQueue(), message("batch.unreadable", path=path, reason=exc.strerror or str(exc))
+    try:
+        return BatchQueue.from_json(json.loads(raw.decode("utf-8"))), None
+    except (ValueError, UnicodeDecodeError, RecursionError, TypeError):
+        aside = path + ".damaged"
+        try:
+            os.replace(path, aside)
+        except OSError:
+            aside = path
+        return BatchQueue(), message("batch.damaged", path=aside)
