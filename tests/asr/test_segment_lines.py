@@ -1,0 +1,40 @@
+"""Lines of cues the timing passes merged (words piled up by the aligner): broken inside the limit wherever a
+break exists, and no word lost when a line is broken again."""
+
+from __future__ import annotations
+
+from app.asr.segment import segment_words
+from app.core.checks import Limits, visible_text
+from app.core.commands import remap_words
+from app.core.document import Word
+
+
+def test_a_merged_cue_breaks_after_an_overlong_first_word():
+    """What a seeded tiny model gave: the last two words had no room for the minimum duration, the timing passes
+    merged them, and the merged line could not be balanced because its first word is longer than the limit."""
+    long_word = "willmarvmarvmarvmarvmarvmarvmarvmar"  # 35 characters: longer than the limit on its own
+    text = f"vmarvmarvmarvmarvmarvmarvmarvmarvmar then willmar then willmar then then {long_word} worvvvvv"
+    spans = [(0, 36), (37, 41), (42, 49), (50, 54), (55, 62), (63, 67), (68, 72), (73, 108), (109, 117)]
+    times = [(9472, 11812), (11812, 12072), (12072, 12527), (12527, 12787), (12787, 13242), (13242, 13502),
+             (13502, 13762), (13762, 16037), (16037, 16557)]  # fmt: skip
+    words = tuple(Word(a, b, c, d) for (a, b), (c, d) in zip(times, spans, strict=True))
+    limits = Limits(max_line_chars=20, min_duration_ms=1200)
+    cues = segment_words(text, words, language="English", limits=limits, audio_end_ms=16557)
+    long_lines = [line for c in cues for line in visible_text(c.text).split("\n") if len(line) > 20]
+    assert all(" " not in line for line in long_lines)  # only single words pass the limit
+    assert f"{long_word}\nworvvvvv" in [c.text for c in cues]
+    assert [c.word_text(w) for c in cues for w in c.words] == [text[a:b] for a, b in spans]
+
+
+def test_piled_up_repeated_words_are_all_kept():
+    text = "the " * 13
+    words = tuple(Word(0, 0, 4 * i, 4 * i + 3) for i in range(13))
+    cues = segment_words(text, words, language="zh")
+    assert [c.word_text(w) for c in cues for w in c.words] == ["the"] * 13
+
+
+def test_remap_words_over_a_new_line_break_keeps_repeated_words():
+    old, new = "the the the the", "the the\nthe the"
+    words = tuple(Word(i, i, 4 * i, 4 * i + 3) for i in range(4))
+    assert remap_words(old, new, words) == words
+    assert remap_words("a  b", "a\nb", (Word(0, 1, 0, 1), Word(1, 2, 3, 4))) == (Word(0, 1, 0, 1), Word(1, 2, 2, 3))
