@@ -38,3 +38,21 @@ def test_remap_words_over_a_new_line_break_keeps_repeated_words():
     words = tuple(Word(i, i, 4 * i, 4 * i + 3) for i in range(4))
     assert remap_words(old, new, words) == words
     assert remap_words("a  b", "a\nb", (Word(0, 1, 0, 1), Word(1, 2, 3, 4))) == (Word(0, 1, 0, 1), Word(1, 2, 2, 3))
+
+
+def test_realigned_quick_cue_lasts_the_minimum_duration():
+    """Two words said in 500 ms: the re-aligned cue reads for the minimum (extended into the silence after it, or
+    before it when the next cue leaves no room), never for 500 ms."""
+    from app.core.document import Cue
+    from app.core.rules import MIN_DURATION_MS
+    from tests.asr.test_realign import ScriptedEngine, clock_audio, run
+
+    spoken = [("hi", 2000, 2200), ("there", 2250, 2450), ("next", 2700, 3300), ("line", 3300, 3900)]
+    free_after = [Cue(1500, 2600, "Hi there.", edited=True), Cue(5000, 6000, "next line")]
+    (new,) = [c for _, c in run(clock_audio(8), free_after, [0], ScriptedEngine(spoken)).changes()]
+    assert new.start == 2000 and new.duration >= MIN_DURATION_MS
+    blocked = [Cue(0, 900, "before"), Cue(1500, 2600, "Hi there.", edited=True), Cue(2600 + 20, 3900, "next line")]
+    blocked[2] = blocked[2].with_(start=2533, locked=True)
+    after = run(clock_audio(8), blocked, [1], ScriptedEngine(spoken)).result()
+    assert after[1].duration >= MIN_DURATION_MS and after[1].start >= after[0].end + 83
+    assert after[1].end <= after[2].start - 83
