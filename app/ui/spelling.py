@@ -37,10 +37,6 @@ _CACHE = 20_000  # texts whose misspelled words are remembered (the list's rows,
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Spelling", text)
-
-
 class SpellService(QObject):
     """The dictionary for the document's language, the project's word list and the words ignored this session."""
 
@@ -137,7 +133,7 @@ class SpellService(QObject):
         """Into the project's word list: an undoable edit of the document's settings, saved with the project."""
         settings = dict(self.state.doc.settings)
         settings[WORD_LIST_KEY] = with_word(self.word_list(), word)
-        label = _tr("Add “{word}” to the word list").format(word=word)
+        label = QCoreApplication.translate("Spelling", "Add “{word}” to the word list").format(word=word)
         self.state.set_metadata(label, settings=settings)
 
     def ignore(self, word: str) -> None:
@@ -194,12 +190,12 @@ def spelling_menu(editor: CueEditor, service: SpellService, pos: QPoint) -> QMen
         action.triggered.connect(lambda _=False, s=suggestion: replace_word(editor, word, s))
         actions.append(action)
     if not actions:
-        none = QAction(_tr("No Suggestions"), menu)
+        none = QAction(QCoreApplication.translate("Spelling", "No Suggestions"), menu)
         none.setEnabled(False)
         actions.append(none)
-    add = QAction(_tr("Add to Project Word List"), menu)
+    add = QAction(QCoreApplication.translate("Spelling", "Add to Project Word List"), menu)
     add.triggered.connect(lambda: service.add_word(text))
-    ignore = QAction(_tr("Ignore"), menu)
+    ignore = QAction(QCoreApplication.translate("Spelling", "Ignore"), menu)
     ignore.triggered.connect(lambda: service.ignore(text))
     actions += [add, ignore]
     menu.insertActions(first, actions)  # type: ignore[arg-type]
@@ -281,7 +277,7 @@ def install(window: Window, view_menu: QMenu, text_column: int) -> SpellService:
     editor.spelling = SpellHighlighter(editor.edit.document(), service)  # type: ignore[attr-defined]
     editor.edit.menu_for = lambda pos: spelling_menu(editor, service, pos)
     window.table.setItemDelegateForColumn(text_column, SpellDelegate(service, window.table))
-    action = QAction(_tr("Check &Spelling"), view_menu, checkable=True)
+    action = QAction(QCoreApplication.translate("Spelling", "Check &Spelling"), view_menu, checkable=True)
     action.setChecked(service.enabled)
     action.toggled.connect(service.set_enabled)
     view_menu.addAction(action)
