@@ -7,7 +7,9 @@ language without one, nothing is underlined. The list checks only the rows it pa
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import unicodedata
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Protocol
 
@@ -84,9 +86,11 @@ class SpellService(QObject):
 
         def run() -> None:
             try:
-                self._loaded.emit(code, spellcheck.load(code))
+                dictionary = spellcheck.load(code)
             except Exception:  # a damaged install: no underlines, never an error in the user's face
-                self._loaded.emit(code, None)
+                dictionary = None
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._loaded.emit(code, dictionary)
 
         threading.Thread(target=run, name="spelling-dictionary", daemon=True).start()
 
@@ -224,7 +228,7 @@ class SpellDelegate(QStyledItemDelegate):
         if not self.service.active():
             return
         text = index.data()
-        spans = self.service.misspelled(text) if isinstance(text, str) else []
+        spans = self.service.misspelled(text) if isinstance(text, str) and not _right_to_left(text) else []
         if not spans:
             return
         opt = QStyleOptionViewItem(option)
@@ -249,6 +253,12 @@ class SpellDelegate(QStyledItemDelegate):
             x1 = min(left + metrics.horizontalAdvance(text[:end]), right)
             painter.drawPath(_wave(x0, x1, y))
         painter.restore()
+
+
+def _right_to_left(text: str) -> bool:
+    """Arabic or Persian in the row: measuring from the left would put the lines under the wrong words, so the
+    list leaves such rows to the text box (which lays them out itself)."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if ord(ch) >= 0x590)
 
 
 def _wave(x0: int, x1: int, y: int) -> QPainterPath:
