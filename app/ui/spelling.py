@@ -51,16 +51,20 @@ class SpellService(QObject):
         self.settings = settings
         self.enabled = str(settings.value(SETTINGS_KEY, "true")).lower() not in ("false", "0")
         self.dictionary: SpellDictionary | None = None
+        self.highlighter: SpellHighlighter | None = None  # the text box's, once installed
         self._code: str | None = None
         self._ignored: set[str] = set()
         self._extra: frozenset[str] = frozenset()
         self._cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
         self._loaded.connect(self._on_loaded)
-        state.metadataChanged.connect(lambda _fields: self.refresh())
+        state.metadataChanged.connect(self._on_metadata)
         state.documentReplaced.connect(self.refresh)
         self.refresh()
 
     # -- what the document asks for ----------------------------------------------------------------------
+    def _on_metadata(self, _fields: object) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Follow the document: its language picks the dictionary, its settings hold the word list."""
         extra = frozenset(normalised(w) for w in self.word_list()) | frozenset(self._ignored)
@@ -284,7 +288,7 @@ def install(window: Window, view_menu: QMenu, text_column: int) -> SpellService:
     """Spell checking for the window's text box and list, and View ▸ Check Spelling."""
     service = SpellService(window.state, window.settings, view_menu)
     editor = window.editor
-    editor.spelling = SpellHighlighter(editor.edit.document(), service)  # type: ignore[attr-defined]
+    service.highlighter = SpellHighlighter(editor.edit.document(), service)
     editor.edit.menu_for = lambda pos: spelling_menu(editor, service, pos)
     window.table.setItemDelegateForColumn(text_column, SpellDelegate(service, window.table))
     action = QAction(QCoreApplication.translate("Spelling", "Check &Spelling"), view_menu, checkable=True)

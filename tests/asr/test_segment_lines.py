@@ -56,3 +56,40 @@ def test_realigned_quick_cue_lasts_the_minimum_duration():
     after = run(clock_audio(8), blocked, [1], ScriptedEngine(spoken)).result()
     assert after[1].duration >= MIN_DURATION_MS and after[1].start >= after[0].end + 83
     assert after[1].end <= after[2].start - 83
+
+
+def test_cues_keep_the_gap_across_a_chunk_seam_cut_inside_speech(monkeypatch):
+    """A chunk cut in the middle of speech: its last word runs to the cut and the next chunk's first word starts
+    there. The pipeline segments each chunk on its own, and the two cues must still keep the minimum gap."""
+    import numpy as np
+
+    import app.asr.recognition as recognition
+    from app.asr.pipeline import run_job
+    from app.asr.protocol import Cues, EngineOptions, RecognizeJob
+    from app.core import qc
+    from app.core.profiles import NETFLIX
+    from app.core.rules import samples_to_ms
+
+    audio = np.zeros(16000 * 8, dtype=np.float32)
+    chunks = [
+        recognition.ChunkResult(0, 0, 4000, "English", "we keep talking and", (
+            Word(2000, 2500, 0, 2), Word(2500, 3000, 3, 7), Word(3000, 3500, 8, 15), Word(3500, 4000, 16, 19),
+        ), "aligned"),
+        recognition.ChunkResult(1, 4000, 8000, "English", "talking until the end.", (
+            Word(4000, 4600, 0, 7), Word(4600, 5000, 8, 13), Word(5000, 5300, 14, 17), Word(5300, 5800, 18, 22),
+        ), "aligned"),
+    ]  # fmt: skip
+    monkeypatch.setattr(recognition, "recognize", lambda *a, **k: iter(chunks))
+
+    class Engine:
+        options = EngineOptions(model="fake", aligner=None, device="cpu", download=False)
+        device = "cpu"
+
+        def load(self, **_kwargs):
+            pass
+
+    messages = list(run_job(RecognizeJob(Engine.options, "English"), Engine(), audio, lambda: False))
+    cues = [c for m in messages if isinstance(m, Cues) for c in m.cues]
+    assert " ".join(c.text.replace("\n", " ") for c in cues) == "we keep talking and talking until the end."
+    assert qc.hard_findings(cues, NETFLIX, "English") == []
+    assert cues[-1].end <= samples_to_ms(len(audio))
