@@ -1,22 +1,28 @@
-"""Spell checking with pyspellchecker, which ships its dictionaries (word frequency lists) in its wheel.
+"""Spell checking with the dictionaries pyspellchecker ships in its wheel (word frequency lists per language).
 
-A dictionary takes 0.1-0.5 s to load, so nothing is loaded on import: :func:`load` is called from a worker (the
+A dictionary takes 0.1-0.5 s to load, so nothing is loaded on import: :func:`load` is called from a thread (the
 window) or on first need (tests, the command line), and a loaded one is kept for the process. Languages without a
 dictionary give ``None``: the caller then checks nothing, quietly.
+
+Only the library's data is used. Its own loader parses a file with one json.loads and indexes the letters with one
+set union: single calls that hold the GIL for 0.2-0.6 s, during which the window could not repaint although the
+load runs in a thread. Here the file is parsed in small pieces, and the suggestions (Norvig's edit distance, as
+the library does it) are computed over the dictionary's common letters.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection
-from typing import Any
+from collections import Counter
+from collections.abc import Collection, Iterable
 
 from app.core.spelling import APOSTROPHES, dictionary_code, normalised, tokens
 
 SUGGESTIONS = 5
-# edit distance 2 builds ~(54 * length)^2 strings: about 2 s for an 8-letter word on a slow CPU, so it is tried only
-# for short words (distance 1 is a millisecond at any length)
+# distance 2 builds ~(2 * letters * length)^2 strings: tried only for short words when distance 1 finds nothing
 _DISTANCE_2_UP_TO = 6
+_PIECE = 64 * 1024  # characters of the dictionary file parsed in one call (a few ms)
+_RARE_LETTER = 1 / 5000  # a letter in fewer of the words than this is not tried in suggestions
 _loaded: dict[str, SpellDictionary] = {}
 _lock = threading.Lock()
 
@@ -24,10 +30,16 @@ _lock = threading.Lock()
 class SpellDictionary:
     """One language's dictionary; thread-safe to query (lookups only read)."""
 
-    def __init__(self, code: str, checker: Any) -> None:
+    def __init__(self, code: str, words: dict[str, int]) -> None:
         self.code = code
-        self._checker = checker
-        self._words = checker.word_frequency.dictionary  # word -> count, lower case
+        self._words = words  # lower-case word -> how often it occurs
+        counts: Counter[str] = Counter()
+        for word in words:
+            counts.update(set(word))
+        self._letters = "".join(sorted(c for c, n in counts.items() if n >= len(words) * _RARE_LETTER))
+
+    def __len__(self) -> int:
+        return len(self._words)
 
     def knows(self, word: str, extra: Collection[str] = ()) -> bool:
         """Whether ``word`` is spelt right: in the dictionary or ``extra`` (case-folded words the user added). A
@@ -47,11 +59,22 @@ class SpellDictionary:
     def suggestions(self, word: str, count: int = SUGGESTIONS) -> list[str]:
         """Up to ``count`` corrections, the most frequent first, in the word's own capitalisation."""
         key = normalised(word)
-        found = self._checker.known(self._checker.edit_distance_1(key))
+        near = _edits(key, self._letters)
+        found = {w for w in near if w in self._words}
         if not found and len(key) <= _DISTANCE_2_UP_TO:
-            found = self._checker.known(self._checker.edit_distance_2(key))
-        ranked = sorted(found - {key}, key=lambda w: (-self._words.get(w, 0), w))[:count]
+            found = {w for e in near for w in _edits(e, self._letters) if w in self._words}
+        ranked = sorted(found - {key}, key=lambda w: (-self._words[w], w))[:count]
         return [_like(word, w) for w in ranked]
+
+
+def _edits(word: str, letters: Iterable[str]) -> set[str]:
+    """Every string one edit away: a letter deleted, two swapped, one replaced or one inserted."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in letters)
+    out.update(a + c + b for a, b in splits for c in letters)
+    return out
 
 
 def _like(original: str, word: str) -> str:
@@ -69,10 +92,47 @@ def load(language: str | None) -> SpellDictionary | None:
         return None
     with _lock:
         if code not in _loaded:
-            from spellchecker import SpellChecker  # lazily: a dictionary is megabytes of JSON
-
-            _loaded[code] = SpellDictionary(code, SpellChecker(language=code, distance=2))
+            _loaded[code] = SpellDictionary(code, _lower_case(_read_words(code)))
         return _loaded[code]
+
+
+def _lower_case(words: dict[str, int]) -> dict[str, int]:
+    """Keys in lower case, the counts of words that differ only in case summed (as the library does)."""
+    out: dict[str, int] = {}
+    for word, count in words.items():
+        key = word.lower()
+        out[key] = out.get(key, 0) + count
+    return out
+
+
+def _read_words(code: str) -> dict[str, int]:
+    """The dictionary's word counts, parsed in pieces of about 64 KB.
+
+    pyspellchecker parses the whole file with one json.loads: a single call that holds the GIL for 0.2 s (English)
+    to 0.6 s (German) on a slow CPU, during which the window, though the load runs in a thread, cannot repaint.
+    The file is one flat object of word counts, so it splits between two entries; a piece that does not parse
+    (a word holding the separator) makes the whole file parse at once, as the library would."""
+    import gzip
+    import json
+    import pkgutil
+
+    raw = pkgutil.get_data("spellchecker", f"resources/{code}.json.gz")  # imports the package: light
+    if raw is None:
+        raise ValueError(f"no dictionary for {code!r}")
+    text = gzip.decompress(raw).decode("utf-8").strip()
+    if not (text.startswith("{") and text.endswith("}")):
+        return json.loads(text)
+    words: dict[str, int] = {}
+    body, pos = text[1:-1], 0
+    try:
+        while pos < len(body):
+            cut = body.find(",", pos + _PIECE)
+            cut = len(body) if cut < 0 else cut
+            words.update(json.loads("{" + body[pos:cut] + "}"))
+            pos = cut + 1
+    except ValueError:
+        return json.loads(text)
+    return words
 
 
 def loaded(language: str | None) -> SpellDictionary | None:
