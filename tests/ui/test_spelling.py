@@ -136,3 +136,20 @@ def test_list_marks_misspelled_words_and_checks_only_the_rows_in_view(window, qt
     assert window.spelling.checked_texts() <= 2 * visible
     window.state.set_metadata("Set properties", language="Chinese")
     assert _red_pixels(window) == 0
+
+
+def test_loading_a_dictionary_never_blocks_the_window(window, qtbot):
+    """German, the largest dictionary (340,000 words): pyspellchecker's own loader held the GIL for 0.25-0.6 s in one
+    call, freezing the window although it ran in a thread; the pieces here keep every pause far shorter."""
+    from app.text import spellcheck
+    from tests.ui.test_recognition_flow import GapMeter
+
+    spellcheck._loaded.pop("de", None)
+    gaps = GapMeter()
+    gaps.timer.start()
+    _open(window, qtbot, ["Die Straße ist lang", "Ein Feher hier"], language="German")
+    qtbot.waitUntil(lambda: window.spelling.dictionary is not None, timeout=20_000)
+    gaps.timer.stop()
+    assert gaps.longest < 0.15, f"the window was blocked {gaps.longest * 1000:.0f} ms while the dictionary loaded"
+    window.state.select([1])
+    qtbot.waitUntil(lambda: _underlined(window) == ["Feher"])
