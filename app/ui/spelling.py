@@ -13,10 +13,21 @@ import unicodedata
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QPoint, QSettings, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QHelpEvent,
     QPainter,
     QPainterPath,
     QPen,
@@ -25,7 +36,15 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
 
 from app.core.spelling import WORD_LIST_KEY, clean_word_list, dictionary_code, normalised, with_word
 
@@ -226,6 +245,20 @@ class SpellDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.service = service
         service.changed.connect(view.viewport().update)
+
+    def helpEvent(
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: _Index
+    ) -> bool:
+        """The row's tooltip, with the words not in the dictionary (right-click them in the text box for more)."""
+        text = index.data()
+        spans = self.service.misspelled(text) if isinstance(text, str) else []
+        if event.type() != QEvent.Type.ToolTip or not spans:
+            return super().helpEvent(event, view, option, index)
+        words = ", ".join(dict.fromkeys(text[a:b] for a, b in spans))
+        note = QCoreApplication.translate("Spelling", "Not in the dictionary: {words}").format(words=words)
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        QToolTip.showText(event.globalPos(), f"{tip}\n{note}" if tip else note, view)
+        return True
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         super().paint(painter, option, index)

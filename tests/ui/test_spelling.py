@@ -153,3 +153,19 @@ def test_loading_a_dictionary_never_blocks_the_window(window, qtbot):
     assert gaps.longest < 0.15, f"the window was blocked {gaps.longest * 1000:.0f} ms while the dictionary loaded"
     window.state.select([1])
     qtbot.waitUntil(lambda: _underlined(window) == ["Feher"])
+
+
+def test_list_tooltip_names_the_misspelled_words(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    _open(window, qtbot, [TEXT_1, "All good here"])
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    table = window.table
+    for row in (0, 1):  # as when the mouse rests over the row's text
+        rect = table.visualRect(table.model().index(row, TEXT))
+        event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center()))
+        QApplication.sendEvent(table.viewport(), event)
+    assert shown == ["Not in the dictionary: recieve, mesage"]

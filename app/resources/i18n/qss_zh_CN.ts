@@ -1755,6 +1755,10 @@ Language of the subtitles:</source>
       <translation>忽略</translation>
     </message>
     <message>
+      <source>Not in the dictionary: {words}</source>
+      <translation>不在词典中：{words}</translation>
+    </message>
+    <message>
       <source>Check &amp;Spelling</source>
       <translation>检查拼写(&amp;S)</translation>
     </message>

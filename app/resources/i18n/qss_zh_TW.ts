@@ -1755,6 +1755,10 @@ Language of the subtitles:</source>
       <translation>忽略</translation>
     </message>
     <message>
+      <source>Not in the dictionary: {words}</source>
+      <translation>不在字典中：{words}</translation>
+    </message>
+    <message>
       <source>Check &amp;Spelling</source>
       <translation>檢查拼字(&amp;S)</translation>
     </message>
