@@ -299,7 +299,7 @@ def _timed_cues(run: _Run, groups: list[tuple[int, int]]) -> list[Cue]:
             limit = run.hard_end
         want = speech_end + run.linger_ms
         want = max(want, start + lim.min_duration_ms, start + math.ceil(run.chars(a, b) * 1000 / lim.max_cps))
-        want = min(want, max(start + lim.max_duration_ms, speech_end))
+        want = min(want, start + lim.max_duration_ms)  # a single word timed longer (estimated, piled) is cut
         end = int(min(max(min(want, limit), start + 1), run.hard_end))
         if end <= start:
             if spans:  # no room left before the audio ends: the words join the cue before

@@ -97,3 +97,16 @@ def test_realigned_cues_pass_every_hard_rule(seeded, speech):
     after = results[0].realignment.result()
     assert [c.text for c in after] == [c.text for c in cues]  # no text lost, none reordered
     _assert_readable(after, NETFLIX, audio_end)
+
+
+def test_estimated_word_times_pass_every_hard_rule(seeded, speech):
+    """No aligner: the words are spread over each chunk's speech; the cues are readable all the same."""
+    from dataclasses import replace
+
+    engine = Engine(replace(seeded.options, aligner=None))
+    try:
+        cues, done = _recognise(engine, speech)
+    finally:
+        engine.unload()
+    assert cues and done.estimated
+    _assert_readable(cues, NETFLIX, samples_to_ms(len(speech)))

@@ -93,3 +93,20 @@ def test_cues_keep_the_gap_across_a_chunk_seam_cut_inside_speech(monkeypatch):
     assert " ".join(c.text.replace("\n", " ") for c in cues) == "we keep talking and talking until the end."
     assert qc.hard_findings(cues, NETFLIX, "English") == []
     assert cues[-1].end <= samples_to_ms(len(audio))
+
+
+def test_a_single_word_timed_longer_than_the_maximum_is_cut_to_it():
+    """Estimated timing (no aligner) spread one recognised "word" over 14.6 s of speech: the cue still lasts at
+    most the maximum duration."""
+    from app.core.rules import MAX_DURATION_MS
+
+    (cue,) = segment_words("p", (Word(800, 15440, 0, 1),), language="English", audio_end_ms=16557)
+    assert cue.start == 800 and cue.duration == MAX_DURATION_MS
+    assert cue.start <= cue.words[0].start <= cue.words[0].end <= cue.end
+    cues = segment_words(
+        "goglish youp fineglish yougoreereereereeglish",
+        (Word(800, 3240, 0, 7), Word(3240, 4634, 8, 12), Word(4634, 7771, 13, 22), Word(7771, 15440, 23, 45)),
+        language="English",
+        audio_end_ms=16557,
+    )
+    assert max(c.duration for c in cues) <= MAX_DURATION_MS
