@@ -117,9 +117,14 @@ def _recognize(job: RecognizeJob, engine: Engine, audio: np.ndarray, cancelled: 
             languages[item.language] = languages.get(item.language, 0) + len(item.text)
             estimated = estimated or item.timing == "estimated"
             limits = Limits.for_language(item.language, **dict(job.limits))
+            # each chunk is segmented on its own: one that is not the last ends the minimum gap before the next
+            # chunk begins, so that its last cue and the next chunk's first keep the gap even across a cut made
+            # inside speech
+            end = min(item.end_ms, audio_end)
+            if end < audio_end:
+                end = max(end - limits.min_gap_ms, item.start_ms + 1)
             cues = segment_words(
-                item.text, item.words, language=item.language, limits=limits,
-                audio_end_ms=max(1, min(item.end_ms, audio_end)),
+                item.text, item.words, language=item.language, limits=limits, audio_end_ms=max(1, end),
             )  # fmt: skip
             yield Cues(tuple(cues))
     if cancelled():

@@ -32,7 +32,14 @@ from app.asr.wordmap import AlignedItem, aligner_language, aligner_text, map_ali
 from app.core.document import Cue, Word
 from app.core.errors import ModelError
 from app.core.messages import message
-from app.core.rules import MIN_GAP_MS, REVIEW_THRESHOLD_MS, SAMPLE_RATE, settle_overlaps, text_joiner
+from app.core.rules import (
+    MIN_DURATION_MS,
+    MIN_GAP_MS,
+    REVIEW_THRESHOLD_MS,
+    SAMPLE_RATE,
+    settle_overlaps,
+    text_joiner,
+)
 
 CONTEXT_MS = 3000  # audio and neighbouring cues taken around each target
 WINDOW_S = 60.0  # longest window given to the aligner: well under the 180 s where it starts to fail
@@ -108,8 +115,18 @@ def settle(
     media_end: int | None = None,
 ) -> dict[int, Cue]:
     """The moves that can be kept (app.core.rules.settle_overlaps); a cue left shorter than MIN_CUE_MS keeps its
-    old timing."""
-    return settle_overlaps(cues, moved, min_gap=min_gap, media_end=media_end, min_duration=MIN_CUE_MS)
+    old timing. A kept cue shorter than the minimum duration (its words were quick, or a neighbour clipped it)
+    starts earlier, into the free time before it, so that it reads for the minimum where there is room."""
+    final = settle_overlaps(cues, moved, min_gap=min_gap, media_end=media_end, min_duration=MIN_CUE_MS)
+    for i in sorted(final):
+        cue = final[i]
+        if cue.duration >= MIN_DURATION_MS:
+            continue
+        free_from = final.get(i - 1, cues[i - 1]).end + min_gap if i > 0 else 0
+        start = max(free_from, cue.end - MIN_DURATION_MS, 0)
+        if start < cue.start:
+            final[i] = cue.with_(start=start)
+    return final
 
 
 # -- the result --------------------------------------------------------------------------------------------
@@ -341,5 +358,5 @@ def _place(cue: Cue, words: tuple[Word, ...], raw: tuple[int, int] | None) -> Cu
     span = (raw[1] - raw[0]) if raw is not None else end - start
     if span * PILED_UP_CPS < letters * 1000:
         return None
-    end = max(end, start + MIN_CUE_MS)
+    end = max(end, start + MIN_DURATION_MS)  # into the silence after the words; settle() clips it to the room
     return cue.with_(start=start, end=end, words=words, edited=False, needs_review=False)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.asr.wordmap import is_cjk
-from app.core.checks import Limits, visible_length
+from app.core.checks import Limits, visible_length, visible_text
 from app.core.document import Cue, Word
 from app.core.fixes import settle_timing
 from app.core.profiles import Profile
@@ -150,7 +150,29 @@ def segment_words(
             min_gap_ms=limits.min_gap_ms,
         )  # fmt: skip
         cues = settle_timing(cues, profile, language, media_end=audio_end_ms)
-    return cues
+    return [_within_lines(c, limits) for c in cues]
+
+
+def _within_lines(cue: Cue, limits: Limits) -> Cue:
+    """A cue merged by the timing passes whose line is still over the limit with a break in it (its first word
+    alone is longer than the limit, so no balanced break fits): broken where the longest line is shortest, so
+    that only a single unbreakable word passes the limit."""
+    limit = limits.max_line_chars
+    lines = cue.text.split("\n")
+    if all(visible_length(line) <= limit or " " not in line.strip() for line in lines) or limits.max_lines < 2:
+        return cue
+    if visible_text(cue.text) != cue.text:  # tags: a break could fall inside one; left as it is
+        return cue
+    flat = cue.text.replace("\n", " ")  # the same length: the words keep their spans
+    best: tuple[tuple[bool, int], str] | None = None
+    for pos in (i for i, ch in enumerate(flat) if ch == " "):
+        top, bottom = flat[:pos].strip(), flat[pos + 1 :].strip()
+        if not top or not bottom:
+            continue
+        key = (any(len(part) > limit and " " in part for part in (top, bottom)), max(len(top), len(bottom)))
+        if best is None or key < best[0]:
+            best = (key, flat[:pos] + "\n" + flat[pos + 1 :])
+    return cue if best is None else cue.with_(text=best[1])
 
 
 def _unreadable(cues: list[Cue], limits: Limits) -> bool:
@@ -277,7 +299,7 @@ def _timed_cues(run: _Run, groups: list[tuple[int, int]]) -> list[Cue]:
             limit = run.hard_end
         want = speech_end + run.linger_ms
         want = max(want, start + lim.min_duration_ms, start + math.ceil(run.chars(a, b) * 1000 / lim.max_cps))
-        want = min(want, max(start + lim.max_duration_ms, speech_end))
+        want = min(want, start + lim.max_duration_ms)  # a single word timed longer (estimated, piled) is cut
         end = int(min(max(min(want, limit), start + 1), run.hard_end))
         if end <= start:
             if spans:  # no room left before the audio ends: the words join the cue before

@@ -141,6 +141,8 @@ def remap_words(old_text: str, new_text: str, words: Sequence[Word]) -> tuple[Wo
     """Carry word spans over a text edit: a word survives when its characters were left untouched."""
     if old_text == new_text or not words:
         return tuple(words)
+    if "".join(old_text.split()) == "".join(new_text.split()):
+        return _rewrapped_words(old_text, new_text, words)
     matcher = difflib.SequenceMatcher(a=old_text, b=new_text, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     kept: list[Word] = []
@@ -149,6 +151,26 @@ def remap_words(old_text: str, new_text: str, words: Sequence[Word]) -> tuple[Wo
             if block.a <= word.char_start and word.char_end <= block.a + block.size:
                 kept.append(word.shifted(delta_chars=block.b - block.a))
                 break
+    return tuple(kept)
+
+
+def _rewrapped_words(old_text: str, new_text: str, words: Sequence[Word]) -> tuple[Word, ...]:
+    """Words over an edit of whitespace only (a line broken or joined again): every word keeps its characters, even
+    among repeated ones ("the the the"), which a diff of the texts may pair with the wrong copy and drop."""
+    where = [i for i, ch in enumerate(new_text) if not ch.isspace()]  # the k-th visible character's new position
+    rank, k = [0] * (len(old_text) + 1), 0
+    for i, ch in enumerate(old_text):
+        rank[i] = k
+        k += not ch.isspace()
+    rank[len(old_text)] = k
+    kept: list[Word] = []
+    for word in words:
+        first, last = rank[word.char_start], rank[word.char_end]
+        if last <= first:  # only whitespace: nothing to carry
+            continue
+        start, end = where[first], where[last - 1] + 1
+        if new_text[start:end].split() == old_text[word.char_start : word.char_end].split():
+            kept.append(Word(word.start, word.end, start, end))
     return tuple(kept)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from app.core.checks import Limits
 from app.core.document import Cue, Document, Word, make_extra
 from app.core.errors import ProjectError
+from app.core.spelling import WORD_LIST_KEY, clean_word_list
 from app.formats.textio import UnreadableFile, atomic_write_bytes, read_user_bytes, without_lone_surrogates
 
 FORMAT_NAME = "qwen-subtitle-studio-project"
@@ -116,6 +117,8 @@ def parse_project(data: dict[str, Any], path: str | os.PathLike[str]) -> Documen
     settings = settings if isinstance(settings, dict) else {}
     if "limits" in settings:
         settings["limits"] = clean_limits(settings["limits"])
+    if WORD_LIST_KEY in settings:
+        settings[WORD_LIST_KEY] = clean_word_list(settings[WORD_LIST_KEY])
     return Document.from_cues(
         cues, language=_clean_name(data.get("language")), media_path=_resolve_media(data.get("media"), p),
         settings=settings,

@@ -6,9 +6,11 @@ before any command runs, so nothing typed is ever lost and every change can be u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextOption
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QFont, QKeyEvent, QKeySequence, QTextOption
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.commands import SetText
@@ -39,6 +41,12 @@ class CueTextEdit(QPlainTextEdit):
     def __init__(self) -> None:
         super().__init__()
         self.setUndoRedoEnabled(False)
+        self.menu_for: Callable[[QPoint], QMenu] | None = None  # the context menu (spelling adds suggestions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.menu_for(event.pos()) if self.menu_for is not None else self.createStandardContextMenu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def event(self, event: QEvent) -> bool:
         if (

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.commands import SetMetadata
-from app.ui import help_menu, preferences, realign, recognition
+from app.ui import help_menu, preferences, realign, recognition, spelling
 from app.ui.batch_panel import BatchDock
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
-from app.ui.cue_table import CueTableView
+from app.ui.cue_table import TEXT, CueTableView
 from app.ui.edit_actions import EditActions
 from app.ui.files import FileController
 from app.ui.i18n import SETTINGS_KEY as LANGUAGE_KEY
@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.task_dock.toggleViewAction())
         view.addAction(self.batch.toggleViewAction())
         self.picture.add_actions(view, play, self.shortcuts.register)
+        self.spelling = spelling.install(self, view, TEXT)
         preferences.add_menus(self, view, edit)  # language, theme; keyboard shortcuts
         help_menu.add_menu(self, bar.addMenu(self.tr("&Help")))
         self._update_undo_actions()

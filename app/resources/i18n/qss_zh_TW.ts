@@ -1964,6 +1964,33 @@ Language of the subtitles:</source>
     </message>
   </context>
   <context>
+    <name>Spelling</name>
+    <message>
+      <source>Add “{word}” to the word list</source>
+      <translation>將「{word}」加入詞彙表</translation>
+    </message>
+    <message>
+      <source>No Suggestions</source>
+      <translation>沒有建議</translation>
+    </message>
+    <message>
+      <source>Add to Project Word List</source>
+      <translation>加入專案詞彙表</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>忽略</translation>
+    </message>
+    <message>
+      <source>Not in the dictionary: {words}</source>
+      <translation>不在字典中：{words}</translation>
+    </message>
+    <message>
+      <source>Check &amp;Spelling</source>
+      <translation>檢查拼字(&amp;S)</translation>
+    </message>
+  </context>
+  <context>
     <name>StatusPanel</name>
     <message>
       <source>Cancel</source>

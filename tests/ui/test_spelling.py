@@ -1,0 +1,171 @@
+"""Spell checking in the window: underlines in the text box and the list, suggestions that replace the word in one
+undo step, the project word list, a language without a dictionary, the View switch, and a large document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction, QColor, QTextCharFormat
+
+from app.core.document import Cue, Document
+from app.core.spelling import WORD_LIST_KEY
+from app.ui import spelling
+from app.ui.cue_table import TEXT
+
+TEXT_1 = "I recieve the mesage"
+
+
+def _open(window, qtbot, texts, language="English"):
+    doc = Document.from_cues([Cue(i * 2000, i * 2000 + 1500, t) for i, t in enumerate(texts)], language=language)
+    window.state.replace_document(doc)
+    if language == "English":
+        qtbot.waitUntil(lambda: window.spelling.dictionary is not None)  # loaded in a thread
+
+
+def _underlined(window) -> list[str]:
+    """The words the text box underlines as misspelled."""
+    edit = window.editor.edit
+    out = []
+    block = edit.document().firstBlock()
+    while block.isValid():
+        for r in block.layout().formats():
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+                out.append(block.text()[r.start : r.start + r.length])
+        block = block.next()
+    return out
+
+
+def _point_in(window, word: str) -> QPoint:
+    edit = window.editor.edit
+    cursor = edit.textCursor()
+    cursor.setPosition(edit.toPlainText().index(word) + 2)
+    return edit.cursorRect(cursor).center()
+
+
+def _menu_texts(menu) -> list[str]:
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def test_editor_underlines_and_a_suggestion_replaces_the_word_in_one_undo_step(window, qtbot):
+    _open(window, qtbot, [TEXT_1, "All good here"])
+    window.state.select([0])
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+    menu = spelling.spelling_menu(window.editor, window.spelling, _point_in(window, "recieve"))
+    texts = _menu_texts(menu)
+    assert texts[0] == "receive" and "Add to Project Word List" in texts and "Ignore" in texts
+    assert len([t for t in texts[: texts.index("Add to Project Word List")]]) <= 5
+    assert not window.state.stack.can_undo
+    menu.actions()[0].trigger()
+    assert window.state.doc[0].text == "I receive the mesage"
+    assert window.editor.edit.toPlainText() == "I receive the mesage"
+    qtbot.waitUntil(lambda: _underlined(window) == ["mesage"])
+    window.state.stack.undo()  # one step takes the suggestion back
+    assert window.state.doc[0].text == TEXT_1 and not window.state.stack.can_undo
+    # a correct word has no spelling entries, only the box's own ones
+    plain = _menu_texts(spelling.spelling_menu(window.editor, window.spelling, _point_in(window, "the")))
+    assert "Add to Project Word List" not in plain
+
+
+def test_add_to_the_project_word_list_is_undoable_and_ignore_is_not_saved(window, qtbot):
+    _open(window, qtbot, [TEXT_1])
+    window.state.select([0])
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+    menu = spelling.spelling_menu(window.editor, window.spelling, _point_in(window, "mesage"))
+    next(a for a in menu.actions() if a.text() == "Add to Project Word List").trigger()
+    assert window.state.doc.settings[WORD_LIST_KEY] == ["mesage"]
+    assert window.state.is_modified()
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve"])
+    window.state.stack.undo()
+    assert WORD_LIST_KEY not in window.state.doc.settings
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+    menu = spelling.spelling_menu(window.editor, window.spelling, _point_in(window, "recieve"))
+    next(a for a in menu.actions() if a.text() == "Ignore").trigger()
+    qtbot.waitUntil(lambda: _underlined(window) == ["mesage"])
+    assert WORD_LIST_KEY not in window.state.doc.settings
+
+
+def test_language_without_a_dictionary_underlines_nothing_quietly(window, qtbot):
+    _open(window, qtbot, [TEXT_1])
+    window.state.select([0])
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+    window.state.set_metadata("Set properties", language="Chinese")
+    qtbot.waitUntil(lambda: _underlined(window) == [])
+    assert window.spelling.dictionary is None and window.dialogs == []
+    menu = spelling.spelling_menu(window.editor, window.spelling, _point_in(window, "recieve"))
+    assert "Add to Project Word List" not in _menu_texts(menu)
+    window.state.set_metadata("Set properties", language="English")  # the dictionary follows the language back
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+
+
+def test_view_switch_turns_checking_off_and_is_remembered(window, qtbot):
+    _open(window, qtbot, [TEXT_1])
+    window.state.select([0])
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Check &Spelling")
+    assert action.isChecked()
+    action.trigger()
+    qtbot.waitUntil(lambda: _underlined(window) == [])
+    assert str(window.settings.value(spelling.SETTINGS_KEY)).lower() == "false"
+    action.trigger()
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+
+
+def _red_pixels(window) -> int:
+    table = window.table
+    table.viewport().repaint()
+    image = table.viewport().grab().toImage()
+    x0 = table.columnViewportPosition(TEXT)
+    red = QColor("#e0245e")
+    count = 0
+    for y in range(0, min(image.height(), 120)):
+        for x in range(x0, min(image.width(), x0 + 300)):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - red.red()) < 60 and c.green() < 120 and c.blue() < 160 and c.red() > 150:
+                count += 1
+    return count
+
+
+def test_list_marks_misspelled_words_and_checks_only_the_rows_in_view(window, qtbot):
+    texts = [f"Line {i}: the mesage number" if i % 2 else f"Line {i} is fine" for i in range(10_000)]
+    _open(window, qtbot, texts)
+    qtbot.waitUntil(lambda: window.spelling.checked_texts() > 0)
+    assert _red_pixels(window) > 0
+    visible = window.table.viewport().height() // window.table.rowHeight(0) + 2
+    assert 0 < window.spelling.checked_texts() <= visible  # 10,000 cues, only the painted rows were checked
+    window.table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.spelling.checked_texts() > visible // 2)
+    assert window.spelling.checked_texts() <= 2 * visible
+    window.state.set_metadata("Set properties", language="Chinese")
+    assert _red_pixels(window) == 0
+
+
+def test_loading_a_dictionary_never_blocks_the_window(window, qtbot):
+    """German, the largest dictionary (340,000 words): pyspellchecker's own loader held the GIL for 0.25-0.6 s in one
+    call, freezing the window although it ran in a thread; the pieces here keep every pause far shorter."""
+    from app.text import spellcheck
+    from tests.ui.test_recognition_flow import GapMeter
+
+    spellcheck._loaded.pop("de", None)
+    gaps = GapMeter()
+    gaps.timer.start()
+    _open(window, qtbot, ["Die Straße ist lang", "Ein Feher hier"], language="German")
+    qtbot.waitUntil(lambda: window.spelling.dictionary is not None, timeout=20_000)
+    gaps.timer.stop()
+    assert gaps.longest < 0.15, f"the window was blocked {gaps.longest * 1000:.0f} ms while the dictionary loaded"
+    window.state.select([1])
+    qtbot.waitUntil(lambda: _underlined(window) == ["Feher"])
+
+
+def test_list_tooltip_names_the_misspelled_words(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    _open(window, qtbot, [TEXT_1, "All good here"])
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    table = window.table
+    for row in (0, 1):  # as when the mouse rests over the row's text
+        rect = table.visualRect(table.model().index(row, TEXT))
+        event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center()))
+        QApplication.sendEvent(table.viewport(), event)
+    assert shown == ["Not in the dictionary: recieve, mesage"]
