@@ -41,7 +41,12 @@ def launch(argv: list[str]) -> int:
             window.show_status(message, 10_000)
     elif paths:
         window.files.open_paths(paths)
-    return app.exec()
+    code = app.exec()
+    # The background imports (MainWindow.warm_up) touch Qt's enums; a thread still doing so while Python shuts the
+    # bindings down crashes the process (a segfault in shiboken on a window closed in its first second). Imports
+    # end on their own: wait for them.
+    window.warm_up.join()
+    return code
 
 
 def _set_icon(app) -> None:
