@@ -371,6 +371,8 @@ class FileController(QObject):
         from app.formats.project import save_project
 
         self.host.commit_edits()
+        if not self.subtitles.confirm_write():
+            return False
         try:
             save_project(self.state.doc, path)
         except AppError as exc:

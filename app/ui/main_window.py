@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.commands import SetMetadata
-from app.ui import help_menu, preferences, realign, recognition
+from app.ui import help_menu, preferences, qc_panel, realign, recognition
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         self._action(play, self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right", id="view.scroll_right")
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.task_dock.toggleViewAction())
+        self.checks = qc_panel.install(self, self, view, edit, self.picture)
         self.picture.add_actions(view, play, self.shortcuts.register)
         preferences.add_menus(self, view, edit)  # language, theme; keyboard shortcuts
         help_menu.add_menu(self, bar.addMenu(self.tr("&Help")))

@@ -155,6 +155,7 @@ class SubtitleIO(QObject):
     def __init__(self, host: Host, parent: QObject | None = None):
         super().__init__(parent)
         self.host = host
+        self.confirm_write: Any = lambda: True  # asked before anything is written (app.ui.save_guard)
 
     @property
     def source(self) -> SubtitleFile | None:
@@ -238,6 +239,8 @@ class SubtitleIO(QObject):
 
     def _write(self, path: str, write: Any, fmt: SubtitleFormat) -> bool:
         self.host.commit_edits()
+        if not self.confirm_write():
+            return False
         try:
             dropped = write()
         except (AppError, OSError) as exc:
