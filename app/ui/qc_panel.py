@@ -180,11 +180,11 @@ class ChecksPanel(QDockWidget):
         self.edit_button.setToolTip(self.tr("The limits of the custom profile"))
         self.edit_button.clicked.connect(self.edit_custom)
         self.filter_box = QComboBox()
-        self.filter_box.addItem(self.tr("All problems"), (None, None))
-        self.filter_box.addItem(self.tr("Errors"), ("error", None))
-        self.filter_box.addItem(self.tr("Warnings"), ("warning", None))
+        self.filter_box.addItem(self.tr("All problems"), "")
+        self.filter_box.addItem(self.tr("Errors"), "severity:error")
+        self.filter_box.addItem(self.tr("Warnings"), "severity:warning")
         for kind, name in kind_names().items():
-            self.filter_box.addItem(name, (None, kind))
+            self.filter_box.addItem(name, "kind:" + kind)
         self.filter_box.currentIndexChanged.connect(self._filter_chosen)
         self.fix_button = QPushButton(self.tr("Fix…"))
         self.fix_button.setToolTip(self.tr("Propose fixes for these problems and review them"))
@@ -280,12 +280,12 @@ class ChecksPanel(QDockWidget):
         self.checked.emit(findings)
 
     def _filter_chosen(self, _row: int) -> None:
-        severity, kind = self.filter_box.currentData()
-        self.model.set_filter(severity, kind)
+        what, _, value = str(self.filter_box.currentData() or "").partition(":")
+        self.model.set_filter(value if what == "severity" else None, value if what == "kind" else None)
 
     def show_kind(self, kind: str | None) -> None:
         """Open the panel showing one kind of problem (``order``: overlaps and order), or all."""
-        row = self.filter_box.findData((None, kind))
+        row = self.filter_box.findData("kind:" + kind if kind else "")
         self.filter_box.setCurrentIndex(max(row, 0))
         self.show()
         self.raise_()
