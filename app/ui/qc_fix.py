@@ -34,18 +34,17 @@ from app.ui.messages import render
 
 def fix_kind_names() -> dict[str, str]:
     """The kinds of change, named for the review's "per kind" boxes."""
-    t = QCoreApplication.translate
     return {
-        "fix.trimmed": t("FixReview", "Spaces"),
-        "fix.sorted": t("FixReview", "Order"),
-        "fix.overlap": t("FixReview", "Overlaps"),
-        "fix.gap": t("FixReview", "Gaps"),
-        "fix.extended": t("FixReview", "Too short or fast"),
-        "fix.shortened": t("FixReview", "Too long"),
-        "fix.merged": t("FixReview", "Merges"),
-        "fix.rebroken": t("FixReview", "Line breaks"),
-        "fix.shot_start": t("FixReview", "Shot changes"),
-        "fix.shot_end": t("FixReview", "Shot changes"),
+        "fix.trimmed": QCoreApplication.translate("FixReview", "Spaces"),
+        "fix.sorted": QCoreApplication.translate("FixReview", "Order"),
+        "fix.overlap": QCoreApplication.translate("FixReview", "Overlaps"),
+        "fix.gap": QCoreApplication.translate("FixReview", "Gaps"),
+        "fix.extended": QCoreApplication.translate("FixReview", "Too short or fast"),
+        "fix.shortened": QCoreApplication.translate("FixReview", "Too long"),
+        "fix.merged": QCoreApplication.translate("FixReview", "Merges"),
+        "fix.rebroken": QCoreApplication.translate("FixReview", "Line breaks"),
+        "fix.shot_start": QCoreApplication.translate("FixReview", "Shot changes"),
+        "fix.shot_end": QCoreApplication.translate("FixReview", "Shot changes"),
     }
 
 
@@ -150,6 +149,10 @@ class FixReviewDialog(QDialog):
         return {row for row in range(self.table.rowCount()) if not self.is_ticked(row)}
 
 
+def fixed_message(count: int) -> str:
+    return QCoreApplication.translate("FixReview", "%n cue(s) fixed", None, count)
+
+
 def fix_common_problems(
     host: Host,
     profile: Profile,
@@ -185,5 +188,5 @@ def fix_common_problems(
         return False
     label = QCoreApplication.translate("FixReview", "Fix common problems")
     state.push(apply_plan(state.doc, final, label))
-    host.show_status(QCoreApplication.translate("FixReview", "%n cue(s) fixed", "", len(final.proposals)), 5000)
+    host.show_status(fixed_message(len(final.proposals)), 5000)
     return True

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,15 +47,14 @@ KIND_CODES: dict[str, frozenset[str]] = {
 
 
 def kind_names() -> dict[str, str]:
-    tr = FindingsModel.tr
     return {
-        "order": tr("Overlaps and order"),
-        "duration": tr("Duration"),
-        "gap": tr("Gaps"),
-        "speed": tr("Reading speed"),
-        "lines": tr("Lines"),
-        "text": tr("Text and spaces"),
-        "shots": tr("Shot changes"),
+        "order": QCoreApplication.translate("ChecksPanel", "Overlaps and order"),
+        "duration": QCoreApplication.translate("ChecksPanel", "Duration"),
+        "gap": QCoreApplication.translate("ChecksPanel", "Gaps"),
+        "speed": QCoreApplication.translate("ChecksPanel", "Reading speed"),
+        "lines": QCoreApplication.translate("ChecksPanel", "Lines"),
+        "text": QCoreApplication.translate("ChecksPanel", "Text and spaces"),
+        "shots": QCoreApplication.translate("ChecksPanel", "Shot changes"),
     }
 
 
@@ -314,12 +313,14 @@ def install(window: Window, main: QMainWindow, view: QMenu, edit: QMenu, picture
     panel.hide()
     if picture is not None:
         picture.shotsChanged.connect(panel.schedule)
-    toggle = QAction(panel.tr("&Checks"), main, checkable=True)  # the dock's own follows its title (the count)
+    toggle = QAction(
+        QCoreApplication.translate("ChecksPanel", "&Checks"), main, checkable=True
+    )  # the dock's own follows its title (the count)
     toggle.toggled.connect(lambda on: panel.setVisible(on))
     panel.visibilityChanged.connect(lambda _visible: toggle.setChecked(not panel.isHidden()))
     window.shortcuts.register("view.checks", toggle, None)
     view.addAction(toggle)
-    action = QAction(panel.tr("&Fix Common Problems…"), main)
+    action = QAction(QCoreApplication.translate("ChecksPanel", "&Fix Common Problems…"), main)
     window.shortcuts.register("edit.fix_problems", action, None)
     action.triggered.connect(panel.fix)
     edit.addAction(action)

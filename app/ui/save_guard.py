@@ -34,19 +34,20 @@ def order_problems(cues: Sequence[Cue]) -> frozenset[Problem]:
 
 def ask(parent: QWidget, overlaps: int, order: int) -> str:
     """The warning dialog: REVIEW, SAVE or CANCEL."""
-    t = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(t("SaveGuard", "Overlapping cues"))
+    box.setWindowTitle(QCoreApplication.translate("SaveGuard", "Overlapping cues"))
     parts = []
     if overlaps:
-        parts.append(t("SaveGuard", "%n cue(s) overlap the next one.", "", overlaps))
+        parts.append(QCoreApplication.translate("SaveGuard", "%n cue(s) overlap the next one.", "", overlaps))
     if order:
-        parts.append(t("SaveGuard", "%n cue(s) start before the cue above them.", "", order))
+        parts.append(QCoreApplication.translate("SaveGuard", "%n cue(s) start before the cue above them.", "", order))
     box.setText(" ".join(parts))
-    box.setInformativeText(t("SaveGuard", "Players may show them wrongly or leave them out. Save anyway?"))
-    review = box.addButton(t("SaveGuard", "&Review"), QMessageBox.ButtonRole.ActionRole)
-    save = box.addButton(t("SaveGuard", "&Save Anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(
+        QCoreApplication.translate("SaveGuard", "Players may show them wrongly or leave them out. Save anyway?")
+    )
+    review = box.addButton(QCoreApplication.translate("SaveGuard", "&Review"), QMessageBox.ButtonRole.ActionRole)
+    save = box.addButton(QCoreApplication.translate("SaveGuard", "&Save Anyway"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(review)
     box.setEscapeButton(cancel)

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from app.core.commands import SetText
 from app.core.document import Cue, Document
-from app.core.frames import FrameGrid, PictureGuide
+from app.core.frames import FrameGrid
 from app.ui import qc_profile
 
 
@@ -164,11 +164,13 @@ def test_the_custom_profile_editor_returns_its_values(qtbot):
     assert dialog.result() == 0 and dialog.error.text()  # refused with a word, not closed
 
 
-def test_shot_changes_from_the_picture_are_checked(window, qtbot, monkeypatch):
-    guide = PictureGuide(FrameGrid.constant(25.0, 60_000), (8_100,))
-    monkeypatch.setattr(window.checks, "shots", lambda: guide)
+def test_shot_changes_found_by_the_picture_are_checked(window, qtbot):
     panel, findings = open_checks(window, qtbot, problem_document())
-    assert (3, "qc.shot_start") in codes(findings)
+    assert not any(f.code.startswith("qc.shot") for f in findings)
+    window.picture.frames = FrameGrid.constant(25.0, 60_000)
+    with qtbot.waitSignal(panel.checked, timeout=5000) as blocker:
+        window.picture._set_cuts((8_100,))  # what the shot scan reports
+    assert (3, "qc.shot_start") in codes(blocker.args[0])
 
 
 def test_ten_thousand_cues_are_checked_off_the_event_loop(window, qtbot):
