@@ -1566,11 +1566,11 @@
     </message>
     <message>
       <source>starts %n frame(s) from a shot change</source>
-      <translation>開始時間距鏡頭切換 %n 格</translation>
+      <translation>開始時間距鏡頭切換 %n 影格</translation>
     </message>
     <message>
       <source>ends %n frame(s) from a shot change</source>
-      <translation>結束時間距鏡頭切換 %n 格</translation>
+      <translation>結束時間距鏡頭切換 %n 影格</translation>
     </message>
     <message>
       <source>runs across a shot change at {time}</source>
@@ -1582,7 +1582,7 @@
     </message>
     <message>
       <source>end moved to {frames} frames before the shot change</source>
-      <translation>結束時間移到鏡頭切換前 {frames} 格</translation>
+      <translation>結束時間移到鏡頭切換前 {frames} 影格</translation>
     </message>
   </context>
   <context>
