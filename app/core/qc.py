@@ -196,7 +196,7 @@ def check(
     if shots is not None:
         from app.core.qc_shots import check_shots
 
-        found += check_shots(cues, shots, profile.shot_snap_frames)
+        found += [Finding(*found_at) for found_at in check_shots(cues, shots, profile.shot_snap_frames)]
     found.sort(key=lambda f: f.index)
     return found
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from app.core.document import Cue
 from app.core.frames import PictureGuide
-from app.core.messages import message
+from app.core.messages import Message, message
 from app.core.timecode import format_time
 
 SHOT_CODES = frozenset({"qc.shot_start", "qc.shot_end", "qc.shot_across"})
@@ -30,14 +30,13 @@ def shot_targets(cue: Cue, guide: PictureGuide) -> tuple[int, int]:
     return guide.snap_start(cue.start), guide.snap_end(cue.end)
 
 
-def check_shots(cues: Sequence[Cue], shots: PictureGuide, snap_frames: int) -> list:
-    """Findings (app.core.qc.Finding) for edges near a shot change but not on it, and cues across one."""
-    from app.core.qc import Finding
-
+def check_shots(cues: Sequence[Cue], shots: PictureGuide, snap_frames: int) -> list[tuple[int, str, Message]]:
+    """(cue index, code, message) for edges near a shot change but not on it, and cues across one (app.core.qc
+    makes them findings)."""
     guide = guide_for(shots, snap_frames)
     cuts = list(guide.cuts)
     frames = guide.frames
-    found: list[Finding] = []
+    found: list[tuple[int, str, Message]] = []
     if not cuts:
         return found
     for i, cue in enumerate(cues):
@@ -46,17 +45,17 @@ def check_shots(cues: Sequence[Cue], shots: PictureGuide, snap_frames: int) -> l
         start, end = shot_targets(cue, guide)
         if start != cue.start:
             n = abs(frames.frames_between(start, cue.start))
-            found.append(Finding(i, "qc.shot_start", message("qc.shot_start", max(n, 1))))
+            found.append((i, "qc.shot_start", message("qc.shot_start", max(n, 1))))
         if end != cue.end:
             cut = _nearest_cut(cuts, cue.end)
             n = abs(frames.frames_between(cut, cue.end))
-            found.append(Finding(i, "qc.shot_end", message("qc.shot_end", n)))
+            found.append((i, "qc.shot_end", message("qc.shot_end", n)))
         for cut in cuts[bisect_right(cuts, cue.start) : bisect_left(cuts, cue.end)]:
             if (
                 frames.frames_between(cue.start, cut) > snap_frames
                 and frames.frames_between(cut, cue.end) > snap_frames
             ):
-                found.append(Finding(i, "qc.shot_across", message("qc.shot_across", time=format_time(cut))))
+                found.append((i, "qc.shot_across", message("qc.shot_across", time=format_time(cut))))
                 break
     return found
 

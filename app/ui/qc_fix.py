@@ -75,7 +75,7 @@ class FixReviewDialog(QDialog):
         kind_row.addWidget(QLabel(self.tr("Kinds:")))
         self.kind_boxes: dict[str, QCheckBox] = {}
         for name, rows in self.kinds.items():
-            box = QCheckBox(f"{name} ({len(rows)})")
+            box = QCheckBox(self.tr("{kind} ({count})").format(kind=name, count=len(rows)))
             box.setChecked(True)
             box.toggled.connect(lambda on, name=name: self.set_kind(name, on))
             self.kind_boxes[name] = box

@@ -35,6 +35,7 @@ from app.ui.host import Host
 from app.ui.messages import render
 
 RECHECK_DELAY_MS = 250
+SHOW_ALL, SHOW_ERRORS, SHOW_WARNINGS, SHOW_KIND = "", "severity:error", "severity:warning", "kind:"  # the filter
 KIND_CODES: dict[str, frozenset[str]] = {
     "order": frozenset({"qc.overlap", "qc.order"}),
     "duration": frozenset({"qc.too_short", "qc.too_long", "qc.not_positive"}),
@@ -179,11 +180,11 @@ class ChecksPanel(QDockWidget):
         self.edit_button.setToolTip(self.tr("The limits of the custom profile"))
         self.edit_button.clicked.connect(self.edit_custom)
         self.filter_box = QComboBox()
-        self.filter_box.addItem(self.tr("All problems"), "")
-        self.filter_box.addItem(self.tr("Errors"), "severity:error")
-        self.filter_box.addItem(self.tr("Warnings"), "severity:warning")
+        self.filter_box.addItem(self.tr("All problems"), SHOW_ALL)
+        self.filter_box.addItem(self.tr("Errors"), SHOW_ERRORS)
+        self.filter_box.addItem(self.tr("Warnings"), SHOW_WARNINGS)
         for kind, name in kind_names().items():
-            self.filter_box.addItem(name, "kind:" + kind)
+            self.filter_box.addItem(name, SHOW_KIND + kind)
         self.filter_box.currentIndexChanged.connect(self._filter_chosen)
         self.fix_button = QPushButton(self.tr("Fix…"))
         self.fix_button.setToolTip(self.tr("Propose fixes for these problems and review them"))
@@ -284,7 +285,7 @@ class ChecksPanel(QDockWidget):
 
     def show_kind(self, kind: str | None) -> None:
         """Open the panel showing one kind of problem (``order``: overlaps and order), or all."""
-        row = self.filter_box.findData("kind:" + kind if kind else "")
+        row = self.filter_box.findData(SHOW_KIND + kind if kind else SHOW_ALL)
         self.filter_box.setCurrentIndex(max(row, 0))
         self.show()
         self.raise_()

@@ -54,6 +54,7 @@ def test_the_review_shows_each_change_with_before_and_after(window, qtbot):
     assert all(dialog.is_ticked(r) for r in range(table.rowCount()))
     assert not any("Locked" in text for text in before)  # the locked cue is not in the plan
     assert set(dialog.kind_boxes) >= {"Spaces", "Overlaps", "Too short or fast", "Line breaks"}
+    assert dialog.kind_boxes["Spaces"].text() == f"Spaces ({len(dialog.kinds['Spaces'])})"
     assert list(window.state.doc.cues) == problem_cues()  # cancelled: nothing changed
 
 

@@ -107,7 +107,7 @@ def test_double_click_and_enter_go_to_the_cue(window, qtbot):
 
 
 def test_choosing_a_profile_is_an_undoable_document_setting_and_the_new_default(window, qtbot):
-    panel, findings = open_checks(window, qtbot, problem_document())
+    panel, _findings = open_checks(window, qtbot, problem_document())
     assert window.state.doc.settings.get("quality") is None
     bbc = panel.profile_box.findData("bbc")
     with qtbot.waitSignal(panel.checked, timeout=5000) as blocker:

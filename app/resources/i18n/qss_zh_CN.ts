@@ -705,6 +705,10 @@
       <translation>类别：</translation>
     </message>
     <message>
+      <source>{kind} ({count})</source>
+      <translation>{kind}（{count}）</translation>
+    </message>
+    <message>
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -1708,7 +1712,7 @@
     <name>Quality</name>
     <message>
       <source>Netflix</source>
-      <translation>Netflix</translation>
+      <translation>Netflix 通用规范</translation>
     </message>
     <message>
       <source>Netflix (English, 20 CPS)</source>

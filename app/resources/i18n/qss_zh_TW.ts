@@ -705,6 +705,10 @@
       <translation>類別：</translation>
     </message>
     <message>
+      <source>{kind} ({count})</source>
+      <translation>{kind}（{count}）</translation>
+    </message>
+    <message>
       <source>Apply</source>
       <translation>套用</translation>
     </message>
@@ -1708,7 +1712,7 @@
     <name>Quality</name>
     <message>
       <source>Netflix</source>
-      <translation>Netflix</translation>
+      <translation>Netflix 通用規範</translation>
     </message>
     <message>
       <source>Netflix (English, 20 CPS)</source>
