@@ -49,16 +49,21 @@ def fix_kind_names() -> dict[str, str]:
 
 
 def _describe(cues: tuple[Cue, ...] | list[Cue]) -> str:
-    return "\n".join(f"{format_time(c.start)} → {format_time(c.end)}  {c.text.replace(chr(10), ' / ')}" for c in cues)
+    """Times on one line, the text (with its line breaks) below; merged cues one after the other."""
+    return "\n".join(f"{format_time(c.start)} → {format_time(c.end)}\n{c.text}" for c in cues)
+
+
+AUTO_ROW_HEIGHT_LIMIT = 2_000  # rows sized to their text up to this many; past it, a fixed height (speed)
 
 
 class FixReviewDialog(QDialog):
     """One row per changed cue (before, after, what was done), all ticked; per-kind boxes tick or untick a kind."""
 
-    def __init__(self, plan: FixPlan, profile_name: str, parent: QWidget | None = None):
+    def __init__(self, plan: FixPlan, profile_name: str, cues: list[Cue] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fix common problems"))
         self.plan = plan
+        self.numbers = {id(c): i + 1 for i, c in enumerate(cues or ())}  # the cues' numbers as the list shows them
         count = len(plan.proposals)
         intro = QLabel(
             self.tr("%n cue(s) would change (profile: {profile}).", "", count).format(profile=profile_name)
@@ -92,9 +97,14 @@ class FixReviewDialog(QDialog):
             self._fill(row, proposal)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 240)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        if count <= AUTO_ROW_HEIGHT_LIMIT:
+            header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        else:
+            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
         accept_all, reject_all = QPushButton(self.tr("Tick All")), QPushButton(self.tr("Untick All"))
         accept_all.clicked.connect(lambda: self.set_all(True))
         reject_all.clicked.connect(lambda: self.set_all(False))
@@ -115,8 +125,9 @@ class FixReviewDialog(QDialog):
         check = QTableWidgetItem()
         check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         check.setCheckState(Qt.CheckState.Checked)
-        number = QTableWidgetItem(str(proposal.index + 1))
-        number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        numbers = [str(self.numbers[id(c)]) for c in proposal.before if id(c) in self.numbers]
+        number = QTableWidgetItem("+".join(numbers) or str(proposal.index + 1))
+        number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         cells = (
             check,
             number,
@@ -126,6 +137,11 @@ class FixReviewDialog(QDialog):
         )
         for column, item in enumerate(cells):
             self.table.setItem(row, column, item)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.table.rowCount() <= AUTO_ROW_HEIGHT_LIMIT:
+            self.table.resizeRowsToContents()
 
     def is_ticked(self, row: int) -> bool:
         return self.table.item(row, 0).checkState() == Qt.CheckState.Checked
@@ -176,7 +192,7 @@ def fix_common_problems(
     if not plan.changed:
         host.show_info(title, QCoreApplication.translate("FixReview", "Nothing to fix: no change would help."))
         return False
-    dialog = FixReviewDialog(plan, profile_name, host.dialog_parent())
+    dialog = FixReviewDialog(plan, profile_name, cues, host.dialog_parent())
     accepted = review(dialog) if review is not None else dialog.exec() == QDialog.DialogCode.Accepted
     if not accepted:
         return False
