@@ -32,38 +32,40 @@ def shot_targets(cue: Cue, guide: PictureGuide) -> tuple[int, int]:
 
 def check_shots(cues: Sequence[Cue], shots: PictureGuide, snap_frames: int) -> list[tuple[int, str, Message]]:
     """(cue index, code, message) for edges near a shot change but not on it, and cues across one (app.core.qc
-    makes them findings)."""
+    makes them findings). The rule is PictureGuide's, with each cut's frame found once (a long film has
+    thousands of cuts and tens of thousands of cues)."""
     guide = guide_for(shots, snap_frames)
     cuts = list(guide.cuts)
-    frames = guide.frames
     found: list[tuple[int, str, Message]] = []
     if not cuts:
         return found
+    frames = guide.frames
+    cut_frame = [frames.index_at(cut) for cut in cuts]
+
+    def near(ms: int, frame: int) -> int | None:
+        """The position in ``cuts`` of the cut an edge at ``ms`` (shown at ``frame``) snaps to, or None."""
+        i = bisect_left(cuts, ms)
+        best: int | None = None
+        for k in range(max(i - 1, 0), min(i + 1, len(cuts))):
+            if abs(frame - cut_frame[k]) <= snap_frames and (best is None or abs(cuts[k] - ms) < abs(cuts[best] - ms)):
+                best = k
+        return best
+
     for i, cue in enumerate(cues):
         if cue.end <= cue.start:
             continue
-        start, end = shot_targets(cue, guide)
-        if start != cue.start:
-            n = abs(frames.frames_between(start, cue.start))
-            found.append((i, "qc.shot_start", message("qc.shot_start", max(n, 1))))
-        if end != cue.end:
-            cut = _nearest_cut(cuts, cue.end)
-            n = abs(frames.frames_between(cut, cue.end))
-            found.append((i, "qc.shot_end", message("qc.shot_end", n)))
-        for cut in cuts[bisect_right(cuts, cue.start) : bisect_left(cuts, cue.end)]:
-            if (
-                frames.frames_between(cue.start, cut) > snap_frames
-                and frames.frames_between(cut, cue.end) > snap_frames
-            ):
-                found.append((i, "qc.shot_across", message("qc.shot_across", time=format_time(cut))))
+        start_frame, end_frame = frames.index_at(cue.start), frames.index_at(cue.end)
+        k = near(cue.start, start_frame)
+        if k is not None and cuts[k] != cue.start:
+            found.append((i, "qc.shot_start", message("qc.shot_start", max(abs(start_frame - cut_frame[k]), 1))))
+        k = near(cue.end, end_frame)
+        if k is not None and frames.step(cuts[k], -guide.clear_frames) != cue.end:
+            found.append((i, "qc.shot_end", message("qc.shot_end", abs(end_frame - cut_frame[k]))))
+        for k in range(bisect_right(cuts, cue.start), bisect_left(cuts, cue.end)):
+            if cut_frame[k] - start_frame > snap_frames and end_frame - cut_frame[k] > snap_frames:
+                found.append((i, "qc.shot_across", message("qc.shot_across", time=format_time(cuts[k]))))
                 break
     return found
-
-
-def _nearest_cut(cuts: list[int], ms: int) -> int:
-    i = bisect_left(cuts, ms)
-    near = cuts[max(i - 1, 0) : i + 1]
-    return min(near, key=lambda cut: abs(cut - ms))
 
 
 def snapped(cues: Sequence[Cue], index: int, guide: PictureGuide, min_gap: int, min_duration: int) -> Cue | None:

@@ -266,7 +266,10 @@ class ChecksPanel(QDockWidget):
 
         def run() -> None:
             findings = check(cues, profile, language, shots=shots)
-            self._result.emit(generation, (findings, cues))
+            try:
+                self._result.emit(generation, (findings, cues))
+            except RuntimeError:  # the window closed meanwhile
+                pass
 
         threading.Thread(target=run, name="quality-check", daemon=True).start()
 

@@ -36,7 +36,7 @@ def run_fix(window, decide):
         return decide(dialog)
 
     choice = window.checks.choice()
-    applied = fix_common_problems(window, choice.profile(), "Netflix", review=review)
+    applied = fix_common_problems(window, choice.profile(), "Netflix", window.checks.shots(), review=review)
     return applied, shown[0] if shown else None
 
 
@@ -120,3 +120,15 @@ def test_propose_keeping_holds_rejected_cues_and_changes_only_accepted_ones():
         if id(cue) not in accepted_ids:
             assert cue in final.cues  # what the user did not accept is unchanged
     assert texts(final.cues) == texts(cues)
+
+
+def test_fix_in_the_window_snaps_to_the_shot_changes_the_picture_found(window, qtbot):
+    from app.core.frames import FrameGrid
+
+    load(window, [Cue(10_120, 12_500, "Starts three frames after the cut.")])
+    window.picture.frames = FrameGrid.constant(25.0, 60_000)
+    window.picture._set_cuts((10_000,))  # what the shot scan reports
+    applied, dialog = run_fix(window, lambda d: True)
+    assert applied
+    assert "shot change" in dialog.table.item(0, 2).text()
+    assert window.state.doc[0].start == 10_000
