@@ -355,6 +355,9 @@ class FileController(QObject):
     def save_project_as(self) -> bool:
         from app.formats.project import SUFFIX
 
+        self.host.commit_edits()
+        if not self.subtitles.confirm_write():  # asked before the name, not after it
+            return False
         path, _ = QFileDialog.getSaveFileName(
             self.host.dialog_parent(),
             self.tr("Save project"),

@@ -211,6 +211,8 @@ class SubtitleIO(QObject):
 
     # -- writing -------------------------------------------------------------------------------------
     def export_dialog(self, suggestion: str) -> str | None:
+        if not self.confirm_write():  # before the file is chosen: Review must not lose a chosen name
+            return None
         current = self.source.format if self.source is not None and by_name(self.source.format).can_write else "srt"
         fmt = by_name(current)
         path = os.path.splitext(suggestion)[0] + fmt.extensions[0]

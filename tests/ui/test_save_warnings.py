@@ -105,3 +105,21 @@ def test_the_dialog_offers_review_save_anyway_and_cancel(qtbot):
         QTimer.singleShot(0, lambda label=label: press(label))
         assert save_guard.ask(None, 2, 1) == expected
     assert {"&Review", "&Save Anyway"} <= set(seen[0]) and len(seen[0]) == 3
+
+
+def test_export_as_and_save_as_ask_before_the_file_dialog(window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui import subtitle_io
+
+    opened = []
+    monkeypatch.setattr(subtitle_io.ExportDialog, "exec", lambda self: opened.append("export") or 0)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: opened.append("save as") or ("", ""))
+    asker = setup(window, OVERLAPPING, save_guard.CANCEL)
+    window.files.export_srt_dialog()
+    assert not window.files.save_project_as()
+    assert opened == [] and len(asker.calls) == 2  # cancelled at the warning: no file dialog
+    asker.answer = save_guard.SAVE
+    window.files.export_srt_dialog()
+    assert not window.files.save_project_as()
+    assert opened == ["export", "save as"] and len(asker.calls) == 3  # asked once, then let through
