@@ -318,9 +318,8 @@ def install(window: Window, main: QMainWindow, view: QMenu, edit: QMenu, picture
     panel.hide()
     if picture is not None:
         picture.shotsChanged.connect(panel.schedule)
-    toggle = QAction(
-        QCoreApplication.translate("ChecksPanel", "&Checks"), main, checkable=True
-    )  # the dock's own follows its title (the count)
+    # the dock's own toggle action takes the dock's title, count and all: View ▸ Checks keeps its name
+    toggle = QAction(QCoreApplication.translate("ChecksPanel", "&Checks"), main, checkable=True)
     toggle.toggled.connect(lambda on: panel.setVisible(on))
     panel.visibilityChanged.connect(lambda _visible: toggle.setChecked(not panel.isHidden()))
     window.shortcuts.register("view.checks", toggle, None)
