@@ -2,8 +2,9 @@
 kind or severity, double-click or Enter to go to the cue; Fix… opens the fix review (app.ui.qc_fix).
 
 The check (app.core.qc) runs in a worker thread a moment after the last change (a 10,000-cue document takes a
-fraction of a second), on an immutable snapshot of the cues; a result for an older snapshot is dropped. Nothing
-is checked while the panel is hidden.
+fraction of a second), on an immutable snapshot of the cues; the UI thread picks the result up with a timer (the
+worker never touches Qt, so a window closing under it is no concern), and drops a result for an older snapshot.
+Nothing is checked while the panel is hidden.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from app.ui.host import Host
 from app.ui.messages import render
 
 RECHECK_DELAY_MS = 250
+POLL_MS = 15
 SHOW_ALL, SHOW_ERRORS, SHOW_WARNINGS, SHOW_KIND = "", "severity:error", "severity:warning", "kind:"  # the filter
 KIND_CODES: dict[str, frozenset[str]] = {
     "order": frozenset({"qc.overlap", "qc.order"}),
@@ -161,7 +163,6 @@ class ChecksPanel(QDockWidget):
     """The dock; ``checked`` is emitted with the findings after each check (tests wait on it)."""
 
     checked = Signal(list)
-    _result = Signal(int, object)  # from the worker thread: generation, (findings, cues)
 
     def __init__(self, host: Host, shots: Callable[[], Any] = lambda: None, parent: QWidget | None = None):
         super().__init__(self.tr("Checks"), parent)
@@ -212,7 +213,10 @@ class ChecksPanel(QDockWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(RECHECK_DELAY_MS)
         self.timer.timeout.connect(self.recheck_now)
-        self._result.connect(self._on_result)
+        self.poll = QTimer(self)  # picks up the worker's result (the worker never touches Qt)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._poll)
+        self._job: dict[str, Any] | None = None
         self.state.cuesChanged.connect(self.schedule)
         self.state.documentReplaced.connect(self.schedule)
         self.state.metadataChanged.connect(self.schedule)
@@ -260,23 +264,29 @@ class ChecksPanel(QDockWidget):
     def recheck_now(self) -> None:
         self._show_choice()
         self.generation += 1
-        generation, cues = self.generation, tuple(self.state.doc.cues)
+        cues = tuple(self.state.doc.cues)
         profile, language, shots = self.choice().profile(), self.state.doc.language, self.shots()
         self.dirty = False
+        job: dict[str, Any] = {"generation": self.generation, "cues": cues}
 
-        def run() -> None:
-            findings = check(cues, profile, language, shots=shots)
-            try:
-                self._result.emit(generation, (findings, cues))
-            except RuntimeError:  # the window closed meanwhile
-                pass
+        def run() -> None:  # no Qt here: the result is picked up by the poll on the UI thread
+            job["findings"] = check(cues, profile, language, shots=shots)
 
-        threading.Thread(target=run, name="quality-check", daemon=True).start()
+        job["thread"] = threading.Thread(target=run, name="quality-check", daemon=True)
+        self._job = job
+        job["thread"].start()
+        self.poll.start()
 
-    def _on_result(self, generation: int, result: tuple[list[Finding], tuple[Any, ...]]) -> None:
-        if generation != self.generation:
+    def _poll(self) -> None:
+        job = self._job
+        if job is None or job["thread"].is_alive():
             return
-        findings, cues = result
+        self.poll.stop()
+        self._job = None
+        if job["generation"] == self.generation and "findings" in job:
+            self._show(job["findings"], job["cues"])
+
+    def _show(self, findings: list[Finding], cues: tuple[Any, ...]) -> None:
         self.model.set_findings(findings, cues)
         count = len(findings)
         self.setWindowTitle(self.tr("Checks (%n)", "", count) if count else self.tr("Checks"))
