@@ -56,8 +56,13 @@ def ask(parent: QWidget, overlaps: int, order: int) -> str:
     return REVIEW if clicked is review else SAVE if clicked is save else CANCEL
 
 
+Asker = Callable[[QWidget, int, int], str]
+
+
 class SaveGuard:
-    def __init__(self, host: Host, review: Callable[[], None], asker: Callable[[QWidget, int, int], str] = ask):
+    default_asker: Asker = staticmethod(ask)  # what every guard asks with unless given its own (tests answer here)
+
+    def __init__(self, host: Host, review: Callable[[], None], asker: Asker | None = None):
         self.host = host
         self.review = review
         self.asker = asker
@@ -73,7 +78,8 @@ class SaveGuard:
         if problems <= self.accepted:
             return True
         overlaps = sum(1 for p in problems if p[0] == "overlap")
-        answer = self.asker(self.host.dialog_parent(), overlaps, len(problems) - overlaps)
+        asker = self.asker or SaveGuard.default_asker
+        answer = asker(self.host.dialog_parent(), overlaps, len(problems) - overlaps)
         if answer == SAVE:
             self.accepted = self.accepted | problems
             return True
