@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from app.core.document import Cue
 from app.core.fixes import propose
+from app.core.frames import FrameGrid, PictureGuide
 from app.core.profiles import NETFLIX
 from app.core.qc import check, hard_findings
 from app.formats.registry import write_subtitles
@@ -85,6 +86,11 @@ def main() -> None:
           f"{len(hard_findings(plan.cues, NETFLIX))} hard findings left")  # fmt: skip
     print(f"check (core): {best(lambda: check(cues, NETFLIX), args.runs):.3f} s")
     print(f"fix (core):   {best(lambda: propose(cues, NETFLIX), args.runs):.3f} s")
+    end = max(c.end for c in cues)
+    shots = PictureGuide(FrameGrid.constant(25.0, end), tuple(range(3_000, end, 4_000)))  # a cut every 4 s
+    print(f"check with {len(shots.cuts)} shot changes (core, the Checks panel's call): "
+          f"{best(lambda: check(cues, NETFLIX, shots=shots), args.runs):.3f} s")  # fmt: skip
+    print(f"fix with shot changes (core): {best(lambda: propose(cues, NETFLIX, shots=shots), args.runs):.3f} s")
     with tempfile.TemporaryDirectory() as folder:
         src, out = os.path.join(folder, "in.srt"), os.path.join(folder, "out.srt")
         write_subtitles(src, cues)

@@ -21,6 +21,21 @@ def add_profile_options(parser: argparse.ArgumentParser, *, default: str | None)
     parser.add_argument(
         "--lang", metavar="CODE", help="language of the text, for its line length (e.g. ja: 23, zh/ko: 16, th: 35)"
     )
+    parser.add_argument(
+        "--shots", metavar="VIDEO", help="check (and fix) cue edges against this video's shot changes (found as the "
+        "shots command finds them, cached)",
+    )  # fmt: skip
+
+
+def shot_guide(args: argparse.Namespace):
+    """The video's frames and shot changes for ``--shots`` (None without it); detection is cached."""
+    if not getattr(args, "shots", None):
+        return None
+    from app.core.frames import FrameGrid, PictureGuide
+    from app.media.shots import detect_shots
+
+    scan = detect_shots(args.shots)
+    return PictureGuide(FrameGrid(scan.frame_times_ms), scan.cuts_ms)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -57,7 +72,7 @@ def run_profile_check(args: argparse.Namespace, result, numbers: list[int]) -> i
     from app.core.qc import check
 
     prof = _profile(args)
-    findings = check(result.cues, prof, args.lang)
+    findings = check(result.cues, prof, args.lang, shots=shot_guide(args))
     status = EXIT_PROBLEMS if findings else 0
     counts = Counter(f.code.removeprefix("qc.") for f in findings)
     if args.json:
@@ -93,7 +108,7 @@ def run_fix(args: argparse.Namespace) -> int:
     result = read_input(args)
     for skipped in result.skipped:
         print(f"warning: {skipped}", file=sys.stderr)
-    plan = propose(result.cues, prof, args.lang)
+    plan = propose(result.cues, prof, args.lang, shots=shot_guide(args))
     write_output(args, args.output, plan.cues, result.header)
     print(english(message("cli.fixed", len(plan.proposals), path=args.output)))
     position = {id(cue): i for i, cue in enumerate(result.cues)}

@@ -65,7 +65,7 @@ def run_check(args: argparse.Namespace) -> int:
         numbers = file_numbers(args.input, result.encoding, result.cues)
     else:  # other formats number nothing (and a video is no text to look through)
         numbers = list(range(1, len(result.cues) + 1))
-    if args.profile:
+    if args.profile or getattr(args, "shots", None):  # shot changes are a profile check (Netflix by default)
         from app.cli.quality import run_profile_check
 
         return run_profile_check(args, result, numbers)

@@ -22,6 +22,7 @@ from app.core import rules
 from app.core.checks import visible_length, visible_text
 from app.core.commands import Command, ReplaceAll, merge_cues, remap_words
 from app.core.document import Cue, Document, Word
+from app.core.frames import PictureGuide
 from app.core.messages import Message, message
 from app.core.profiles import Profile
 from app.core.qc import best_break, is_unbalanced, word_count
@@ -58,11 +59,20 @@ def apply_plan(doc: Document, plan: FixPlan, label: str = "Fix problems") -> Com
 
 
 def propose(
-    cues: Sequence[Cue], profile: Profile, language: str | None = None, *, media_end: int | None = None
+    cues: Sequence[Cue],
+    profile: Profile,
+    language: str | None = None,
+    *,
+    media_end: int | None = None,
+    shots: PictureGuide | None = None,
 ) -> FixPlan:
+    """The plan; with ``shots`` (the picture's frames and shot changes) edges near a shot change move onto it
+    (app.core.qc_shots) where the neighbours leave room."""
     items = [_Item(c, (c,), []) for c in cues]
     fixer = _Fixer(items, profile, language, media_end)
     fixer.run()
+    if shots is not None:
+        fixer.snap_to_shots(shots)
     proposals = tuple(
         Proposal(i, it.origin, it.cue, tuple(dict.fromkeys(it.notes))) for i, it in enumerate(fixer.items) if it.notes
     )
@@ -307,6 +317,28 @@ class _Fixer:
             end = b.start - self.gap
             if end - a.start <= self.p.max_duration_ms:
                 self.set(i, _retimed(a, a.start, end), message("fix.gap", ms=self.gap))
+
+    def snap_to_shots(self, shots: PictureGuide) -> None:
+        """Edges near a shot change onto it (starts) or 2 frames before it (ends), as the neighbours allow."""
+        from app.core.qc_shots import guide_for, shot_targets, snapped
+
+        guide = guide_for(shots, self.p.shot_snap_frames)
+        cues = [it.cue for it in self.items]
+        for i, cue in enumerate(cues):
+            start, end = shot_targets(cue, guide)
+            if (start, end) == (cue.start, cue.end):
+                continue
+            moved = snapped(cues, i, guide, self.gap, self.p.min_duration_ms)
+            if moved is None:
+                continue
+            note = message("fix.shot_start") if moved.start != cue.start else None
+            if moved.end != cue.end:
+                self.set(i, moved, message("fix.shot_end", frames=guide.clear_frames))
+                if note is not None:
+                    self.items[i].notes.append(note)
+            elif note is not None:
+                self.set(i, moved, note)
+            cues[i] = self.items[i].cue
 
     def rebreak(self) -> None:
         limit = self.p.line_limit(self.language)

@@ -171,6 +171,11 @@ CATALOGUE.update(  # quality checks (app.core.qc) and their fixes (app.core.fixe
         "fix.merged": "merged with the next cue",
         "fix.rebroken": "lines broken again",
         "cli.fixed": "{path}: %n change(s)",
+        "qc.shot_start": "starts %n frame(s) from a shot change",
+        "qc.shot_end": "ends %n frame(s) from a shot change",
+        "qc.shot_across": "runs across a shot change at {time}",
+        "fix.shot_start": "start moved onto the shot change",
+        "fix.shot_end": "end moved to {frames} frames before the shot change",
     }
 )
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from app.core import rules
 from app.core.checks import Limits
+from app.core.frames import SHOT_SNAP_FRAMES
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Profile:
     max_duration_ms: int = rules.MAX_DURATION_MS
     min_gap_ms: int = rules.MIN_GAP_MS
     close_gap_ms: int = rules.CLOSE_GAP_MS  # fixes close gaps under this to min_gap_ms
+    shot_snap_frames: int = SHOT_SNAP_FRAMES  # an edge this close to a shot change (in frames) belongs on it
 
     def line_limit(self, language: str | None) -> int:
         return self.max_line_chars if self.max_line_chars is not None else rules.line_limit(language)
@@ -52,7 +54,14 @@ class Profile:
         if unknown:
             raise ValueError(f"unknown profile settings: {', '.join(sorted(unknown))}")
         profile = replace(base or NETFLIX, **{"name": "custom", **values})
-        for name in ("max_lines", "min_duration_ms", "max_duration_ms", "min_gap_ms", "close_gap_ms"):
+        for name in (
+            "max_lines",
+            "min_duration_ms",
+            "max_duration_ms",
+            "min_gap_ms",
+            "close_gap_ms",
+            "shot_snap_frames",
+        ):
             if not isinstance(getattr(profile, name), int) or getattr(profile, name) < 0:
                 raise ValueError(f"profile setting {name} must be a whole number, not {getattr(profile, name)!r}")
         for name in ("max_cps", "max_wpm", "max_line_chars"):

@@ -15,6 +15,7 @@ from typing import Literal
 from app.core import rules
 from app.core.checks import chars_per_second, over_reading_speed, visible_text
 from app.core.document import Cue
+from app.core.frames import PictureGuide
 from app.core.messages import Message, message
 from app.core.profiles import Profile
 
@@ -182,13 +183,20 @@ def check_pair(cues: Sequence[Cue], index: int, profile: Profile) -> list[Findin
     return []
 
 
-def check(cues: Sequence[Cue], profile: Profile, language: str | None = None) -> list[Finding]:
-    """Every finding, ordered by cue."""
+def check(
+    cues: Sequence[Cue], profile: Profile, language: str | None = None, *, shots: PictureGuide | None = None
+) -> list[Finding]:
+    """Every finding, ordered by cue; with ``shots`` (the picture's frames and shot changes) the cues against
+    them too (app.core.qc_shots)."""
     found: list[Finding] = []
     for i, cue in enumerate(cues):
         found += check_cue(cue, i, profile, language)
         if i + 1 < len(cues):
             found += check_pair(cues, i, profile)
+    if shots is not None:
+        from app.core.qc_shots import check_shots
+
+        found += [Finding(*found_at) for found_at in check_shots(cues, shots, profile.shot_snap_frames)]
     found.sort(key=lambda f: f.index)
     return found
 

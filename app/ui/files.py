@@ -370,6 +370,9 @@ class FileController(QObject):
     def save_project_as(self) -> bool:
         from app.formats.project import SUFFIX
 
+        self.host.commit_edits()
+        if not self.subtitles.confirm_write():  # asked before the name, not after it
+            return False
         path, _ = QFileDialog.getSaveFileName(
             self.host.dialog_parent(),
             self.tr("Save project"),
@@ -386,6 +389,8 @@ class FileController(QObject):
         from app.formats.project import save_project
 
         self.host.commit_edits()
+        if not self.subtitles.confirm_write():
+            return False
         try:
             save_project(self.state.doc, path)
         except AppError as exc:

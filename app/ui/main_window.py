@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.commands import SetMetadata
-from app.ui import help_menu, preferences, realign, recognition, spelling
+from app.ui import help_menu, preferences, qc_panel, realign, recognition, spelling
 from app.ui.batch_panel import BatchDock
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.task_dock.toggleViewAction())
         view.addAction(self.batch.toggleViewAction())
+        self.checks = qc_panel.install(self, self, view, edit, self.picture)
         self.picture.add_actions(view, play, self.shortcuts.register)
         self.spelling = spelling.install(self, view, TEXT)
         preferences.add_menus(self, view, edit)  # language, theme; keyboard shortcuts

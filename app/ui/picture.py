@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -36,6 +36,8 @@ def _setting(settings, key: str, default: bool) -> bool:
 
 
 class PictureController(QObject):
+    shotsChanged = Signal()  # shot changes found or gone (the quality checks follow them)
+
     def __init__(self, host: Host, window: QMainWindow, editor: Any, ensure_player: Callable[[], Any]):
         super().__init__(window)
         self.host, self.state, self.settings = host, host.state, host.settings
@@ -259,6 +261,14 @@ class PictureController(QObject):
         self.cuts = tuple(cuts)
         if self.shot_layer is not None:
             self.shot_layer.set_cuts(self.cuts)
+        self.shotsChanged.emit()
+
+    def shot_guide(self) -> PictureGuide | None:
+        """The frames and shot changes as found (whatever the snapping options), for the quality checks; None
+        until shot changes are known."""
+        if not self.cuts or self.frames is None:
+            return None
+        return PictureGuide(self.frames, self.cuts)
 
     def _update_guide(self) -> None:
         """The snapping rule the waveform drag and F7/F8 apply; None without a picture."""

@@ -155,6 +155,7 @@ class SubtitleIO(QObject):
     def __init__(self, host: Host, parent: QObject | None = None):
         super().__init__(parent)
         self.host = host
+        self.confirm_write: Any = lambda: True  # asked before anything is written (app.ui.save_guard)
 
     @property
     def source(self) -> SubtitleFile | None:
@@ -210,6 +211,8 @@ class SubtitleIO(QObject):
 
     # -- writing -------------------------------------------------------------------------------------
     def export_dialog(self, suggestion: str) -> str | None:
+        if not self.confirm_write():  # before the file is chosen: Review must not lose a chosen name
+            return None
         current = self.source.format if self.source is not None and by_name(self.source.format).can_write else "srt"
         fmt = by_name(current)
         path = os.path.splitext(suggestion)[0] + fmt.extensions[0]
@@ -238,6 +241,8 @@ class SubtitleIO(QObject):
 
     def _write(self, path: str, write: Any, fmt: SubtitleFormat) -> bool:
         self.host.commit_edits()
+        if not self.confirm_write():
+            return False
         try:
             dropped = write()
         except (AppError, OSError) as exc:

@@ -12,6 +12,17 @@ SRT = (
 )
 
 
+@pytest.fixture(autouse=True)
+def save_anyway(monkeypatch):
+    """Saving a document with overlapping cues asks first (app.ui.save_guard): tests that are not about that
+    answer Save Anyway; the questions are kept here."""
+    from app.ui.save_guard import SAVE, SaveGuard
+
+    asked: list[tuple[int, int]] = []
+    monkeypatch.setattr(SaveGuard, "default_asker", staticmethod(lambda _parent, *counts: asked.append(counts) or SAVE))
+    return asked
+
+
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
     """A main window with settings in a temporary file and dialogs that never block."""

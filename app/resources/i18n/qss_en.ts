@@ -46,6 +46,23 @@
     </message>
   </context>
   <context>
+    <name>ChecksPanel</name>
+    <message numerus="yes">
+      <source>%n problem(s)</source>
+      <translation>
+        <numerusform>%n problem</numerusform>
+        <numerusform>%n problems</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Checks (%n)</source>
+      <translation>
+        <numerusform>Checks (%n)</numerusform>
+        <numerusform>Checks (%n)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>FileController</name>
     <message numerus="yes">
       <source>%n cue(s) read from {name} ({how})</source>
@@ -101,6 +118,26 @@
     </message>
   </context>
   <context>
+    <name>FixReview</name>
+    <message numerus="yes">
+      <source>%n cue(s) fixed</source>
+      <translation>
+        <numerusform>%n cue fixed</numerusform>
+        <numerusform>%n cues fixed</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FixReviewDialog</name>
+    <message numerus="yes">
+      <source>%n cue(s) would change (profile: {profile}).</source>
+      <translation>
+        <numerusform>%n cue would change (profile: {profile}).</numerusform>
+        <numerusform>%n cues would change (profile: {profile}).</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Message</name>
     <message numerus="yes">
       <source>%n cue(s) left in place by more than {seconds} s</source>
@@ -152,6 +189,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>ends %n frame(s) from a shot change</source>
+      <translation>
+        <numerusform>ends %n frame from a shot change</numerusform>
+        <numerusform>ends %n frames from a shot change</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>italics and other markup in %n cue(s)</source>
       <translation>
         <numerusform>italics and other markup in %n cue</numerusform>
@@ -184,6 +228,13 @@
       <translation>
         <numerusform>speakers of %n cue</numerusform>
         <numerusform>speakers of %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>starts %n frame(s) from a shot change</source>
+      <translation>
+        <numerusform>starts %n frame from a shot change</numerusform>
+        <numerusform>starts %n frames from a shot change</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -294,6 +345,23 @@
       <translation>
         <numerusform>Applied in any case: %n smaller move</numerusform>
         <numerusform>Applied in any case: %n smaller moves</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SaveGuard</name>
+    <message numerus="yes">
+      <source>%n cue(s) overlap the next one.</source>
+      <translation>
+        <numerusform>%n cue overlap the next one.</numerusform>
+        <numerusform>%n cues overlap the next one.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cue(s) start before the cue above them.</source>
+      <translation>
+        <numerusform>%n cue start before the cue above them.</numerusform>
+        <numerusform>%n cues start before the cue above them.</numerusform>
       </translation>
     </message>
   </context>

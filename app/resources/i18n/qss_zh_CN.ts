@@ -226,6 +226,101 @@
     </message>
   </context>
   <context>
+    <name>ChecksPanel</name>
+    <message>
+      <source>Overlaps and order</source>
+      <translation>重叠与顺序</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>时长</translation>
+    </message>
+    <message>
+      <source>Gaps</source>
+      <translation>间隔</translation>
+    </message>
+    <message>
+      <source>Reading speed</source>
+      <translation>阅读速度</translation>
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>Text and spaces</source>
+      <translation>文字与空格</translation>
+    </message>
+    <message>
+      <source>Shot changes</source>
+      <translation>镜头切换</translation>
+    </message>
+    <message>
+      <source>Checks</source>
+      <translation>质量检查</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>The limits of the custom profile</source>
+      <translation>自定义规范的各项限制</translation>
+    </message>
+    <message>
+      <source>All problems</source>
+      <translation>全部问题</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>Fix…</source>
+      <translation>修复…</translation>
+    </message>
+    <message>
+      <source>Propose fixes for these problems and review them</source>
+      <translation>为这些问题提出修复并逐条审阅</translation>
+    </message>
+    <message>
+      <source>Profile:</source>
+      <translation>规范：</translation>
+    </message>
+    <message>
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message numerus="yes">
+      <source>Checks (%n)</source>
+      <translation>
+        <numerusform>质量检查（%n）</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n problem(s)</source>
+      <translation>
+        <numerusform>%n 个问题</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No problems found</source>
+      <translation>未发现问题</translation>
+    </message>
+    <message>
+      <source>&amp;Checks</source>
+      <translation>质量检查(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Fix Common Problems…</source>
+      <translation>修复常见问题(&amp;F)…</translation>
+    </message>
+  </context>
+  <context>
     <name>Command</name>
     <message>
       <source>Change flags</source>
@@ -347,6 +442,69 @@
     <message>
       <source>Locked: automatic timing never moves it</source>
       <translation>已锁定：自动定时不会移动它</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomProfileDialog</name>
+    <message>
+      <source>Custom quality profile</source>
+      <translation>自定义质量规范</translation>
+    </message>
+    <message>
+      <source>not checked</source>
+      <translation>不检查</translation>
+    </message>
+    <message>
+      <source>by language</source>
+      <translation>按语言</translation>
+    </message>
+    <message>
+      <source> characters/s</source>
+      <translation> 字符/秒</translation>
+    </message>
+    <message>
+      <source> words/min</source>
+      <translation> 词/分钟</translation>
+    </message>
+    <message>
+      <source> ms</source>
+      <translation> 毫秒</translation>
+    </message>
+    <message>
+      <source> characters</source>
+      <translation> 个字符</translation>
+    </message>
+    <message>
+      <source>Maximum reading speed:</source>
+      <translation>最高阅读速度：</translation>
+    </message>
+    <message>
+      <source>Maximum words per minute:</source>
+      <translation>每分钟最多词数：</translation>
+    </message>
+    <message>
+      <source>Minimum duration:</source>
+      <translation>最短时长：</translation>
+    </message>
+    <message>
+      <source>Maximum duration:</source>
+      <translation>最长时长：</translation>
+    </message>
+    <message>
+      <source>Minimum gap:</source>
+      <translation>最小间隔：</translation>
+    </message>
+    <message>
+      <source>Maximum line length:</source>
+      <translation>每行最多字符：</translation>
+    </message>
+    <message>
+      <source>Maximum lines:</source>
+      <translation>最多行数：</translation>
+    </message>
+    <message>
+      <source>The minimum duration must not be over the maximum.</source>
+      <translation>最短时长不能超过最长时长。</translation>
     </message>
   </context>
   <context>
@@ -633,6 +791,129 @@
       <translation>
         <numerusform>已在 %n 条字幕中替换</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsModel</name>
+    <message>
+      <source>Start</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>警告</translation>
+    </message>
+  </context>
+  <context>
+    <name>FixReview</name>
+    <message>
+      <source>Spaces</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>顺序</translation>
+    </message>
+    <message>
+      <source>Overlaps</source>
+      <translation>重叠</translation>
+    </message>
+    <message>
+      <source>Gaps</source>
+      <translation>间隔</translation>
+    </message>
+    <message>
+      <source>Too short or fast</source>
+      <translation>过短或过快</translation>
+    </message>
+    <message>
+      <source>Too long</source>
+      <translation>过长</translation>
+    </message>
+    <message>
+      <source>Merges</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Line breaks</source>
+      <translation>换行</translation>
+    </message>
+    <message>
+      <source>Shot changes</source>
+      <translation>镜头切换</translation>
+    </message>
+    <message>
+      <source>%n cue(s) fixed</source>
+      <translation>已修复 %n 条字幕</translation>
+    </message>
+    <message>
+      <source>Fix common problems</source>
+      <translation>修复常见问题</translation>
+    </message>
+    <message>
+      <source>Nothing to fix: no change would help.</source>
+      <translation>无需修复：没有可改进之处。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FixReviewDialog</name>
+    <message>
+      <source>Fix common problems</source>
+      <translation>修复常见问题</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cue(s) would change (profile: {profile}).</source>
+      <translation>
+        <numerusform>将更改 %n 条字幕（规范：{profile}）。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Untick what should stay as it is. Locked cues are never changed; no text is lost.</source>
+      <translation>取消勾选要保持原样的项。锁定的字幕不会被更改；不会丢失任何文字。</translation>
+    </message>
+    <message>
+      <source>Kinds:</source>
+      <translation>类别：</translation>
+    </message>
+    <message>
+      <source>{kind} ({count})</source>
+      <translation>{kind}（{count}）</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>应用</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>更改</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>修改前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>修改后</translation>
+    </message>
+    <message>
+      <source>Tick All</source>
+      <translation>全部勾选</translation>
+    </message>
+    <message>
+      <source>Untick All</source>
+      <translation>全部取消勾选</translation>
     </message>
   </context>
   <context>
@@ -1486,6 +1767,26 @@
       <source>{path}: %n change(s)</source>
       <translation>{path}：%n 处更改</translation>
     </message>
+    <message>
+      <source>starts %n frame(s) from a shot change</source>
+      <translation>开始时间距镜头切换 %n 帧</translation>
+    </message>
+    <message>
+      <source>ends %n frame(s) from a shot change</source>
+      <translation>结束时间距镜头切换 %n 帧</translation>
+    </message>
+    <message>
+      <source>runs across a shot change at {time}</source>
+      <translation>跨越了 {time} 处的镜头切换</translation>
+    </message>
+    <message>
+      <source>start moved onto the shot change</source>
+      <translation>开始时间移到镜头切换处</translation>
+    </message>
+    <message>
+      <source>end moved to {frames} frames before the shot change</source>
+      <translation>结束时间移到镜头切换前 {frames} 帧</translation>
+    </message>
   </context>
   <context>
     <name>PictureController</name>
@@ -1604,6 +1905,29 @@
     <message>
       <source>&amp;Dark</source>
       <translation>深色(&amp;D)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Quality</name>
+    <message>
+      <source>Netflix</source>
+      <translation>Netflix 通用规范</translation>
+    </message>
+    <message>
+      <source>Netflix (English, 20 CPS)</source>
+      <translation>Netflix（英语，每秒 20 字符）</translation>
+    </message>
+    <message>
+      <source>BBC (words per minute)</source>
+      <translation>BBC（每分钟词数）</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>自定义</translation>
+    </message>
+    <message>
+      <source>Choose quality profile</source>
+      <translation>选择质量规范</translation>
     </message>
   </context>
   <context>
@@ -1900,6 +2224,33 @@ Language of the subtitles:</source>
     <message>
       <source>Reject All</source>
       <translation>全部拒绝</translation>
+    </message>
+  </context>
+  <context>
+    <name>SaveGuard</name>
+    <message>
+      <source>Overlapping cues</source>
+      <translation>字幕重叠</translation>
+    </message>
+    <message>
+      <source>%n cue(s) overlap the next one.</source>
+      <translation>%n 条字幕与下一条重叠。</translation>
+    </message>
+    <message>
+      <source>%n cue(s) start before the cue above them.</source>
+      <translation>%n 条字幕的开始时间早于上一条。</translation>
+    </message>
+    <message>
+      <source>Players may show them wrongly or leave them out. Save anyway?</source>
+      <translation>播放器可能显示错误或略去它们。仍然保存吗？</translation>
+    </message>
+    <message>
+      <source>&amp;Review</source>
+      <translation>查看(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Save Anyway</source>
+      <translation>仍然保存(&amp;S)</translation>
     </message>
   </context>
   <context>

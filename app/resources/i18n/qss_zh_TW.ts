@@ -226,6 +226,101 @@
     </message>
   </context>
   <context>
+    <name>ChecksPanel</name>
+    <message>
+      <source>Overlaps and order</source>
+      <translation>重疊與順序</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>時長</translation>
+    </message>
+    <message>
+      <source>Gaps</source>
+      <translation>間隔</translation>
+    </message>
+    <message>
+      <source>Reading speed</source>
+      <translation>閱讀速度</translation>
+    </message>
+    <message>
+      <source>Lines</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>Text and spaces</source>
+      <translation>文字與空格</translation>
+    </message>
+    <message>
+      <source>Shot changes</source>
+      <translation>鏡頭切換</translation>
+    </message>
+    <message>
+      <source>Checks</source>
+      <translation>品質檢查</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>編輯…</translation>
+    </message>
+    <message>
+      <source>The limits of the custom profile</source>
+      <translation>自訂規範的各項限制</translation>
+    </message>
+    <message>
+      <source>All problems</source>
+      <translation>全部問題</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>錯誤</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>Fix…</source>
+      <translation>修正…</translation>
+    </message>
+    <message>
+      <source>Propose fixes for these problems and review them</source>
+      <translation>為這些問題提出修正並逐條審閱</translation>
+    </message>
+    <message>
+      <source>Profile:</source>
+      <translation>規範：</translation>
+    </message>
+    <message>
+      <source>Show:</source>
+      <translation>顯示：</translation>
+    </message>
+    <message numerus="yes">
+      <source>Checks (%n)</source>
+      <translation>
+        <numerusform>品質檢查（%n）</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n problem(s)</source>
+      <translation>
+        <numerusform>%n 個問題</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No problems found</source>
+      <translation>未發現問題</translation>
+    </message>
+    <message>
+      <source>&amp;Checks</source>
+      <translation>品質檢查(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Fix Common Problems…</source>
+      <translation>修正常見問題(&amp;F)…</translation>
+    </message>
+  </context>
+  <context>
     <name>Command</name>
     <message>
       <source>Change flags</source>
@@ -347,6 +442,69 @@
     <message>
       <source>Locked: automatic timing never moves it</source>
       <translation>已鎖定：自動定時不會移動它</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomProfileDialog</name>
+    <message>
+      <source>Custom quality profile</source>
+      <translation>自訂品質規範</translation>
+    </message>
+    <message>
+      <source>not checked</source>
+      <translation>不檢查</translation>
+    </message>
+    <message>
+      <source>by language</source>
+      <translation>依語言</translation>
+    </message>
+    <message>
+      <source> characters/s</source>
+      <translation> 字元/秒</translation>
+    </message>
+    <message>
+      <source> words/min</source>
+      <translation> 詞/分鐘</translation>
+    </message>
+    <message>
+      <source> ms</source>
+      <translation> 毫秒</translation>
+    </message>
+    <message>
+      <source> characters</source>
+      <translation> 個字元</translation>
+    </message>
+    <message>
+      <source>Maximum reading speed:</source>
+      <translation>最高閱讀速度：</translation>
+    </message>
+    <message>
+      <source>Maximum words per minute:</source>
+      <translation>每分鐘最多詞數：</translation>
+    </message>
+    <message>
+      <source>Minimum duration:</source>
+      <translation>最短時長：</translation>
+    </message>
+    <message>
+      <source>Maximum duration:</source>
+      <translation>最長時長：</translation>
+    </message>
+    <message>
+      <source>Minimum gap:</source>
+      <translation>最小間隔：</translation>
+    </message>
+    <message>
+      <source>Maximum line length:</source>
+      <translation>每行最多字元：</translation>
+    </message>
+    <message>
+      <source>Maximum lines:</source>
+      <translation>最多行數：</translation>
+    </message>
+    <message>
+      <source>The minimum duration must not be over the maximum.</source>
+      <translation>最短時長不能超過最長時長。</translation>
     </message>
   </context>
   <context>
@@ -633,6 +791,129 @@
       <translation>
         <numerusform>已在 %n 條字幕中取代</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsModel</name>
+    <message>
+      <source>Start</source>
+      <translation>開始</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>嚴重程度</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>問題</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>錯誤</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>警告</translation>
+    </message>
+  </context>
+  <context>
+    <name>FixReview</name>
+    <message>
+      <source>Spaces</source>
+      <translation>空格</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>順序</translation>
+    </message>
+    <message>
+      <source>Overlaps</source>
+      <translation>重疊</translation>
+    </message>
+    <message>
+      <source>Gaps</source>
+      <translation>間隔</translation>
+    </message>
+    <message>
+      <source>Too short or fast</source>
+      <translation>過短或過快</translation>
+    </message>
+    <message>
+      <source>Too long</source>
+      <translation>過長</translation>
+    </message>
+    <message>
+      <source>Merges</source>
+      <translation>合併</translation>
+    </message>
+    <message>
+      <source>Line breaks</source>
+      <translation>換行</translation>
+    </message>
+    <message>
+      <source>Shot changes</source>
+      <translation>鏡頭切換</translation>
+    </message>
+    <message>
+      <source>%n cue(s) fixed</source>
+      <translation>已修正 %n 條字幕</translation>
+    </message>
+    <message>
+      <source>Fix common problems</source>
+      <translation>修正常見問題</translation>
+    </message>
+    <message>
+      <source>Nothing to fix: no change would help.</source>
+      <translation>無需修正：沒有可改進之處。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FixReviewDialog</name>
+    <message>
+      <source>Fix common problems</source>
+      <translation>修正常見問題</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cue(s) would change (profile: {profile}).</source>
+      <translation>
+        <numerusform>將變更 %n 條字幕（規範：{profile}）。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Untick what should stay as it is. Locked cues are never changed; no text is lost.</source>
+      <translation>取消勾選要保持原樣的項目。鎖定的字幕不會被變更；不會遺失任何文字。</translation>
+    </message>
+    <message>
+      <source>Kinds:</source>
+      <translation>類別：</translation>
+    </message>
+    <message>
+      <source>{kind} ({count})</source>
+      <translation>{kind}（{count}）</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>套用</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>變更</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>修改前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>修改後</translation>
+    </message>
+    <message>
+      <source>Tick All</source>
+      <translation>全部勾選</translation>
+    </message>
+    <message>
+      <source>Untick All</source>
+      <translation>全部取消勾選</translation>
     </message>
   </context>
   <context>
@@ -1486,6 +1767,26 @@
       <source>{path}: %n change(s)</source>
       <translation>{path}：%n 處更改</translation>
     </message>
+    <message>
+      <source>starts %n frame(s) from a shot change</source>
+      <translation>開始時間距鏡頭切換 %n 影格</translation>
+    </message>
+    <message>
+      <source>ends %n frame(s) from a shot change</source>
+      <translation>結束時間距鏡頭切換 %n 影格</translation>
+    </message>
+    <message>
+      <source>runs across a shot change at {time}</source>
+      <translation>跨越了 {time} 處的鏡頭切換</translation>
+    </message>
+    <message>
+      <source>start moved onto the shot change</source>
+      <translation>開始時間移到鏡頭切換處</translation>
+    </message>
+    <message>
+      <source>end moved to {frames} frames before the shot change</source>
+      <translation>結束時間移到鏡頭切換前 {frames} 影格</translation>
+    </message>
   </context>
   <context>
     <name>PictureController</name>
@@ -1604,6 +1905,29 @@
     <message>
       <source>&amp;Dark</source>
       <translation>深色(&amp;D)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Quality</name>
+    <message>
+      <source>Netflix</source>
+      <translation>Netflix 通用規範</translation>
+    </message>
+    <message>
+      <source>Netflix (English, 20 CPS)</source>
+      <translation>Netflix（英語，每秒 20 字元）</translation>
+    </message>
+    <message>
+      <source>BBC (words per minute)</source>
+      <translation>BBC（每分鐘詞數）</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>自訂</translation>
+    </message>
+    <message>
+      <source>Choose quality profile</source>
+      <translation>選擇品質規範</translation>
     </message>
   </context>
   <context>
@@ -1900,6 +2224,33 @@ Language of the subtitles:</source>
     <message>
       <source>Reject All</source>
       <translation>全部拒絕</translation>
+    </message>
+  </context>
+  <context>
+    <name>SaveGuard</name>
+    <message>
+      <source>Overlapping cues</source>
+      <translation>字幕重疊</translation>
+    </message>
+    <message>
+      <source>%n cue(s) overlap the next one.</source>
+      <translation>%n 條字幕與下一條重疊。</translation>
+    </message>
+    <message>
+      <source>%n cue(s) start before the cue above them.</source>
+      <translation>%n 條字幕的開始時間早於上一條。</translation>
+    </message>
+    <message>
+      <source>Players may show them wrongly or leave them out. Save anyway?</source>
+      <translation>播放器可能顯示錯誤或略去它們。仍然儲存嗎？</translation>
+    </message>
+    <message>
+      <source>&amp;Review</source>
+      <translation>檢視(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Save Anyway</source>
+      <translation>仍然儲存(&amp;S)</translation>
     </message>
   </context>
   <context>

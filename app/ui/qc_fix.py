@@ -1,0 +1,208 @@
+"""Fix common problems, with review: the fix plan (app.core.fixes) shown change by change, before and after, each
+ticked to apply; a kind can be ticked or unticked at once. Apply puts what is ticked into the document as one
+undo step; what is unticked stays as it is (app.core.fix_review). Locked cues are never in the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.document import Cue
+from app.core.fixes import FixPlan, Proposal
+from app.core.profiles import Profile
+from app.core.timecode import format_time
+from app.ui.host import Host
+from app.ui.messages import render
+
+
+def fix_kind_names() -> dict[str, str]:
+    """The kinds of change, named for the review's "per kind" boxes."""
+    return {
+        "fix.trimmed": QCoreApplication.translate("FixReview", "Spaces"),
+        "fix.sorted": QCoreApplication.translate("FixReview", "Order"),
+        "fix.overlap": QCoreApplication.translate("FixReview", "Overlaps"),
+        "fix.gap": QCoreApplication.translate("FixReview", "Gaps"),
+        "fix.extended": QCoreApplication.translate("FixReview", "Too short or fast"),
+        "fix.shortened": QCoreApplication.translate("FixReview", "Too long"),
+        "fix.merged": QCoreApplication.translate("FixReview", "Merges"),
+        "fix.rebroken": QCoreApplication.translate("FixReview", "Line breaks"),
+        "fix.shot_start": QCoreApplication.translate("FixReview", "Shot changes"),
+        "fix.shot_end": QCoreApplication.translate("FixReview", "Shot changes"),
+    }
+
+
+def _describe(cues: tuple[Cue, ...] | list[Cue]) -> str:
+    """Times on one line, the text (with its line breaks) below; merged cues one after the other."""
+    return "\n".join(f"{format_time(c.start)} → {format_time(c.end)}\n{c.text}" for c in cues)
+
+
+AUTO_ROW_HEIGHT_LIMIT = 2_000  # rows sized to their text up to this many; past it, a fixed height (speed)
+
+
+class FixReviewDialog(QDialog):
+    """One row per changed cue (before, after, what was done), all ticked; per-kind boxes tick or untick a kind."""
+
+    def __init__(self, plan: FixPlan, profile_name: str, cues: list[Cue] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Fix common problems"))
+        self.plan = plan
+        self.numbers = {id(c): i + 1 for i, c in enumerate(cues or ())}  # the cues' numbers as the list shows them
+        count = len(plan.proposals)
+        intro = QLabel(
+            self.tr("%n cue(s) would change (profile: {profile}).", "", count).format(profile=profile_name)
+            + " "
+            + self.tr("Untick what should stay as it is. Locked cues are never changed; no text is lost.")
+        )
+        intro.setWordWrap(True)
+        names = fix_kind_names()
+        self.kinds: dict[str, list[int]] = {}  # kind name -> rows
+        for row, proposal in enumerate(plan.proposals):
+            for name in dict.fromkeys(names.get(m.code, m.code) for m in proposal.messages):
+                self.kinds.setdefault(name, []).append(row)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self.tr("Kinds:")))
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        for name, rows in self.kinds.items():
+            box = QCheckBox(self.tr("{kind} ({count})").format(kind=name, count=len(rows)))
+            box.setChecked(True)
+            box.toggled.connect(lambda on, name=name: self.set_kind(name, on))
+            self.kind_boxes[name] = box
+            kind_row.addWidget(box)
+        kind_row.addStretch(1)
+        columns = (self.tr("Apply"), "#", self.tr("Change"), self.tr("Before"), self.tr("After"))
+        self.table = QTableWidget(count, len(columns))
+        self.table.setHorizontalHeaderLabels(list(columns))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        for row, proposal in enumerate(plan.proposals):
+            self._fill(row, proposal)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 240)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        if count <= AUTO_ROW_HEIGHT_LIMIT:
+            header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        else:
+            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        accept_all, reject_all = QPushButton(self.tr("Tick All")), QPushButton(self.tr("Untick All"))
+        accept_all.clicked.connect(lambda: self.set_all(True))
+        reject_all.clicked.connect(lambda: self.set_all(False))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
+        buttons.addButton(accept_all, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(reject_all, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(kind_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(980, min(640, 220 + 44 * count))
+
+    def _fill(self, row: int, proposal: Proposal) -> None:
+        check = QTableWidgetItem()
+        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        check.setCheckState(Qt.CheckState.Checked)
+        numbers = [str(self.numbers[id(c)]) for c in proposal.before if id(c) in self.numbers]
+        number = QTableWidgetItem("+".join(numbers) or str(proposal.index + 1))
+        number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        cells = (
+            check,
+            number,
+            QTableWidgetItem("; ".join(render(m) for m in proposal.messages)),
+            QTableWidgetItem(_describe(proposal.before)),
+            QTableWidgetItem(_describe([proposal.after])),
+        )
+        for column, item in enumerate(cells):
+            self.table.setItem(row, column, item)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.table.rowCount() <= AUTO_ROW_HEIGHT_LIMIT:
+            self.table.resizeRowsToContents()
+
+    def is_ticked(self, row: int) -> bool:
+        return self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+
+    def set_row(self, row: int, on: bool) -> None:
+        self.table.item(row, 0).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def set_all(self, on: bool) -> None:
+        for row in range(self.table.rowCount()):
+            self.set_row(row, on)
+        for box in self.kind_boxes.values():
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+
+    def set_kind(self, name: str, on: bool) -> None:
+        for row in self.kinds.get(name, ()):
+            self.set_row(row, on)
+
+    def rejected_rows(self) -> set[int]:
+        return {row for row in range(self.table.rowCount()) if not self.is_ticked(row)}
+
+
+def fixed_message(count: int) -> str:
+    return QCoreApplication.translate("FixReview", "%n cue(s) fixed", None, count)
+
+
+def fix_common_problems(
+    host: Host,
+    profile: Profile,
+    profile_name: str,
+    shots: Any = None,
+    *,
+    review: Callable[[FixReviewDialog], bool] | None = None,
+) -> bool:
+    """Edit ▸ Fix Common Problems: plan, review, apply as one undo step. True when something was applied.
+
+    ``review`` shows the dialog and says whether Apply was pressed (tests pass their own)."""
+    from app.core.fix_review import propose_keeping
+    from app.core.fixes import apply_plan, propose
+
+    host.commit_edits()
+    state = host.state
+    title = QCoreApplication.translate("FixReview", "Fix common problems")
+    cues = list(state.doc.cues)
+    language, media_end = state.doc.language, state.media_end
+    plan = propose(cues, profile, language, media_end=media_end, shots=shots)
+    if not plan.changed:
+        host.show_info(title, QCoreApplication.translate("FixReview", "Nothing to fix: no change would help."))
+        return False
+    dialog = FixReviewDialog(plan, profile_name, cues, host.dialog_parent())
+    accepted = review(dialog) if review is not None else dialog.exec() == QDialog.DialogCode.Accepted
+    if not accepted:
+        return False
+    rejected = dialog.rejected_rows()
+    if len(rejected) == len(plan.proposals):
+        return False
+    final = propose_keeping(cues, plan, rejected, profile, language, media_end=media_end, shots=shots)
+    if tuple(final.cues) == tuple(cues):
+        return False
+    label = QCoreApplication.translate("FixReview", "Fix common problems")
+    state.push(apply_plan(state.doc, final, label))
+    host.show_status(fixed_message(len(final.proposals)), 5000)
+    return True

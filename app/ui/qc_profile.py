@@ -1,0 +1,166 @@
+"""The quality profile in use: chosen per document (its settings, so undoable and saved in the project) over the
+user's default (QSettings), with a small editor for the custom profile.
+
+Document settings key ``quality``: ``{"profile": NAME, "custom": {field: value}}``; QSettings keys
+``quality/profile`` and ``quality/custom`` (JSON). Unknown names or bad custom values fall back to Netflix.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.profiles import NETFLIX, PROFILES, Profile
+from app.ui.state import EditorState
+
+DOC_KEY = "quality"
+SETTINGS_PROFILE = "quality/profile"
+SETTINGS_CUSTOM = "quality/custom"
+CUSTOM = "custom"
+NAMES = (*PROFILES, CUSTOM)
+EDITABLE = ("max_cps", "max_wpm", "min_duration_ms", "max_duration_ms", "min_gap_ms", "max_line_chars", "max_lines")
+
+
+def profile_title(name: str) -> str:
+    titles = {
+        "netflix": QCoreApplication.translate("Quality", "Netflix"),
+        "netflix-en": QCoreApplication.translate("Quality", "Netflix (English, 20 CPS)"),
+        "bbc": QCoreApplication.translate("Quality", "BBC (words per minute)"),
+        CUSTOM: QCoreApplication.translate("Quality", "Custom"),
+    }
+    return titles.get(name, name)
+
+
+@dataclass(frozen=True)
+class Choice:
+    name: str = NETFLIX.name
+    custom: dict[str, Any] = field(default_factory=dict)
+
+    def profile(self) -> Profile:
+        if self.name != CUSTOM:
+            return PROFILES.get(self.name, NETFLIX)
+        try:
+            return Profile.from_dict(clean_custom(self.custom))
+        except ValueError:
+            return Profile.from_dict({})
+
+    def as_settings(self) -> dict[str, Any]:
+        return {"profile": self.name, "custom": dict(self.custom)}
+
+
+def clean_custom(values: Any) -> dict[str, Any]:
+    """Only the editable fields, from a project or settings that may be damaged."""
+    if not isinstance(values, dict):
+        return {}
+    return {k: v for k, v in values.items() if k in EDITABLE and (v is None or isinstance(v, int | float))}
+
+
+def default_choice(settings: QSettings) -> Choice:
+    name = str(settings.value(SETTINGS_PROFILE, NETFLIX.name) or NETFLIX.name)
+    try:
+        custom = clean_custom(json.loads(str(settings.value(SETTINGS_CUSTOM, "{}") or "{}")))
+    except (ValueError, RecursionError):
+        custom = {}
+    return Choice(name if name in NAMES else NETFLIX.name, custom)
+
+
+def current_choice(state: EditorState, settings: QSettings) -> Choice:
+    """The document's profile, else the user's default."""
+    saved = state.doc.settings.get(DOC_KEY)
+    if isinstance(saved, dict) and saved.get("profile") in NAMES:
+        return Choice(str(saved["profile"]), clean_custom(saved.get("custom")))
+    return default_choice(settings)
+
+
+def set_choice(state: EditorState, settings: QSettings, choice: Choice) -> None:
+    """The document's profile (one undo step) and, from now on, the default for new documents."""
+    settings.setValue(SETTINGS_PROFILE, choice.name)
+    if choice.custom:
+        settings.setValue(SETTINGS_CUSTOM, json.dumps(choice.custom))
+    if state.doc.settings.get(DOC_KEY) == choice.as_settings():
+        return
+    label = QCoreApplication.translate("Quality", "Choose quality profile")
+    state.set_metadata(label, settings={**state.doc.settings, DOC_KEY: choice.as_settings()})
+
+
+class CustomProfileDialog(QDialog):
+    """The limits of the custom profile. A zero means "not checked" (speeds) or "by language" (line length)."""
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Custom quality profile"))
+        off, by_language = self.tr("not checked"), self.tr("by language")
+        self.cps = self._double(profile.max_cps, 0, 60, off, self.tr(" characters/s"))
+        self.wpm = self._double(profile.max_wpm, 0, 600, off, self.tr(" words/min"))
+        self.min_duration = self._int(profile.min_duration_ms, 0, 60_000, self.tr(" ms"))
+        self.max_duration = self._int(profile.max_duration_ms, 1, 600_000, self.tr(" ms"))
+        self.min_gap = self._int(profile.min_gap_ms, 0, 10_000, self.tr(" ms"))
+        self.line_chars = self._int(profile.max_line_chars or 0, 0, 200, self.tr(" characters"), by_language)
+        self.lines = self._int(profile.max_lines, 1, 10, "")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b")
+        form = QFormLayout()
+        form.addRow(self.tr("Maximum reading speed:"), self.cps)
+        form.addRow(self.tr("Maximum words per minute:"), self.wpm)
+        form.addRow(self.tr("Minimum duration:"), self.min_duration)
+        form.addRow(self.tr("Maximum duration:"), self.max_duration)
+        form.addRow(self.tr("Minimum gap:"), self.min_gap)
+        form.addRow(self.tr("Maximum line length:"), self.line_chars)
+        form.addRow(self.tr("Maximum lines:"), self.lines)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _double(value: float | None, low: float, high: float, special: str, suffix: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(low, high)
+        box.setDecimals(1)
+        box.setSpecialValueText(special)
+        box.setSuffix(suffix)
+        box.setValue(value or 0)
+        return box
+
+    @staticmethod
+    def _int(value: int, low: int, high: int, suffix: str, special: str = "") -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(low, high)
+        box.setSuffix(suffix)
+        if special:
+            box.setSpecialValueText(special)
+        box.setValue(value)
+        return box
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "max_cps": self.cps.value() or None,
+            "max_wpm": self.wpm.value() or None,
+            "min_duration_ms": self.min_duration.value(),
+            "max_duration_ms": self.max_duration.value(),
+            "min_gap_ms": self.min_gap.value(),
+            "max_line_chars": self.line_chars.value() or None,
+            "max_lines": self.lines.value(),
+        }
+
+    def accept(self) -> None:
+        if self.min_duration.value() > self.max_duration.value():
+            self.error.setText(self.tr("The minimum duration must not be over the maximum."))
+            return
+        super().accept()
