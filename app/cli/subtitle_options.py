@@ -50,12 +50,13 @@ def write_output(
 ) -> None:
     """Write ``cues`` in the format of OUT (or --format); say in one line what that format could not keep."""
     from app.formats.registry import by_extension, by_name, write_subtitles
+    from app.session.subtitle_files import video_frame_rate
 
     name = getattr(args, "format", None)
     fmt = by_name(name) if name else by_extension(path, writable=True) or by_name("srt")
     fps = getattr(args, "fps", None)
     if fmt.frame_based and fps is None:  # frames of the video the subtitles came from, else 23.976
-        fps = _video_frame_rate(getattr(args, "input", None)) or _video_frame_rate(getattr(args, "media", None))
+        fps = video_frame_rate(getattr(args, "input", None)) or video_frame_rate(getattr(args, "media", None))
     options = WriteOptions(fps=fps, times=not getattr(args, "no_times", False),
                            header=dict(header or {}))  # fmt: skip
     dropped = write_subtitles(
@@ -65,16 +66,3 @@ def write_output(
     if dropped:
         print(f"warning: {path}: {fmt.label} does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
 
-
-def _video_frame_rate(path: str | None) -> float | None:
-    from app.core.errors import AppError
-    from app.session.subtitle_files import is_video_path
-
-    if not path or not is_video_path(path):
-        return None
-    try:
-        from app.media.probe import probe
-
-        return next((s.frame_rate for s in probe(path).streams if s.kind == "video" and s.frame_rate), None)
-    except AppError:
-        return None

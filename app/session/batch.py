@@ -58,24 +58,12 @@ def write_result(path: str, cues: Sequence[Cue], format: str | None, media: str 
     """Write recognised cues; a frame-based format takes the media's frame rate. Returns what the format dropped."""
     from app.formats.base import WriteOptions
     from app.formats.registry import by_extension, by_name, write_subtitles
+    from app.session.subtitle_files import video_frame_rate
 
     fmt = by_name(format) if format else by_extension(path, writable=True) or by_name("srt")
-    fps = _frame_rate(media) if fmt.frame_based else None
+    fps = video_frame_rate(media) if fmt.frame_based else None
     return write_subtitles(path, list(cues), format=fmt.name, options=WriteOptions(fps=fps))
 
-
-def _frame_rate(path: str | None) -> float | None:
-    from app.core.errors import AppError
-    from app.session.subtitle_files import is_video_path
-
-    if not path or not is_video_path(path):
-        return None
-    try:
-        from app.media.probe import probe
-
-        return next((s.frame_rate for s in probe(path).streams if s.kind == "video" and s.frame_rate), None)
-    except AppError:
-        return None
 
 
 @dataclass(frozen=True)

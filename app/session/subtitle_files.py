@@ -24,6 +24,20 @@ def is_video_path(path: str | os.PathLike[str]) -> bool:
     return os.path.splitext(os.fspath(path))[1].lower() in VIDEO_SUFFIXES
 
 
+def video_frame_rate(path: str | os.PathLike[str] | None) -> float | None:
+    """The frame rate of a video file's first video stream; None for audio, no file or an unreadable one."""
+    from app.core.errors import AppError
+
+    if not path or not is_video_path(path):
+        return None
+    try:
+        from app.media.probe import probe
+
+        return next((s.frame_rate for s in probe(os.fspath(path)).streams if s.kind == "video" and s.frame_rate), None)
+    except AppError:
+        return None
+
+
 def read_track(path: str | os.PathLike[str], number: int | None = None) -> SubtitleFile:
     """A video's text track (``number`` from 1; default the first text track) as a subtitle file.
 
