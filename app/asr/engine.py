@@ -179,28 +179,20 @@ def use_cpu_int8(option: bool, device: str) -> bool:
 
 def _quantise_int8(thinker: Any) -> int:
     """Swap every nn.Linear of the text decoder, the audio encoder and the vocabulary head for torch's int8 dynamic
-    quantised Linear (weights int8 per tensor, activations quantised per call; fbgemm/x86 kernels). Embeddings,
-    norms and the encoder's convolutions stay fp32. The last-position head wrapper keeps its reference to the fp32
-    weight (tied to the embeddings in the real models, so it costs nothing). Returns the number of layers swapped."""
-    import warnings
+    quantised Linear (weights int8 per tensor, activations quantised per call; fbgemm/x86 kernels), one at a time,
+    handing each source weight's file pages back at once (app.asr.weights). Embeddings, norms and the encoder's
+    convolutions stay as they are. The last-position head wrapper keeps its reference to the tied embedding matrix
+    (mapped, not resident). Returns the number of layers swapped."""
+    import ctypes
+    import gc
 
-    import torch
-    from torch.ao.quantization import quantize_dynamic
+    from app.asr.weights import PageReleaser, quantise_linears
 
-    head_owner = thinker.lm_head if isinstance(thinker.lm_head, _LastPositionHead.get()) else thinker
-    holder = torch.nn.ModuleDict(
-        {"text": thinker.model, "audio": thinker.audio_tower, "head": getattr(head_owner, "head", thinker.lm_head)}
-    )
-    before = sum(isinstance(m, torch.nn.Linear) for m in holder.modules())
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch.ao.quantization announces its move to torchao
-        quantize_dynamic(holder, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
-    thinker.model, thinker.audio_tower = holder["text"], holder["audio"]
-    if head_owner is thinker:
-        thinker.lm_head = holder["head"]
-    else:
-        head_owner.head = holder["head"]
-    return before - sum(isinstance(m, torch.nn.Linear) for m in holder.modules())
+    swapped = quantise_linears(thinker, PageReleaser())
+    gc.collect()
+    with contextlib.suppress(Exception):  # give freed fp32 copies (a bf16 file's) back to the system (glibc)
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return swapped
 
 
 def _is_oom(exc: BaseException) -> bool:
@@ -316,7 +308,7 @@ class Engine:
     def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
         import torch
 
-        from app.asr import attention, cpu_decoding
+        from app.asr import attention, cpu_decoding, weights
 
         device, dtype = self.device, choose_dtype(self.device)
         if report is not None:
@@ -326,6 +318,9 @@ class Engine:
         free = self._free_gpu_bytes()
         if free is not None:
             check_fits(folder.name, weights_bytes(folder, torch.finfo(dtype).bits // 8), free)
+        int8 = use_cpu_int8(self.options.cpu_int8, device)
+        if int8 and weights.file_dtype(folder) == "BF16":
+            dtype = torch.bfloat16  # mapped as stored; each Linear is widened only to be quantised
         kwargs: dict[str, Any] = {"dtype": dtype, "device_map": device}
         if device.startswith("cuda") and importlib.util.find_spec("flash_attn") is not None:
             kwargs["attn_implementation"] = "flash_attention_2"
@@ -337,20 +332,23 @@ class Engine:
 
             if aligner:
                 model = Qwen3ForcedAligner.from_pretrained(str(folder), **kwargs)
-                install_cancel_hooks(model.model, lambda: self.cancelled)
-                if report is not None:
-                    report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
-                return model
-            model = Qwen3ASRModel.from_pretrained(
-                str(folder), max_inference_batch_size=self.batch_size, max_new_tokens=self.options.max_new_tokens,
-                **kwargs,
-            )  # fmt: skip
-            _logits_for_last_position_only(model.model.thinker)
-            if use_cpu_int8(self.options.cpu_int8, device):
-                _quantise_int8(model.model.thinker)
-            if device == "cpu":
-                cpu_decoding.use_skinny_products(model.model.thinker.model, model.model.thinker.lm_head)
-                cpu_decoding.preallocate_kv_cache(model.model.thinker)
+                thinker = model.model.thinker
+            else:
+                model = Qwen3ASRModel.from_pretrained(
+                    str(folder), max_inference_batch_size=self.batch_size, max_new_tokens=self.options.max_new_tokens,
+                    **kwargs,
+                )  # fmt: skip
+                thinker = model.model.thinker
+                _logits_for_last_position_only(thinker)
+            if int8:
+                _quantise_int8(thinker)
+                weights.to_fp32_except_embeddings(model.model)
+                weights.widen_embeddings(model.model)
+                if hasattr(model, "dtype"):
+                    model.dtype = torch.float32
+            if device == "cpu" and not aligner:
+                cpu_decoding.use_skinny_products(thinker.model, thinker.lm_head)
+                cpu_decoding.preallocate_kv_cache(thinker)
             install_cancel_hooks(model.model, lambda: self.cancelled)
             if report is not None:
                 report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
