@@ -183,16 +183,24 @@ def _quantise_int8(thinker: Any) -> int:
     handing each source weight's file pages back at once (app.asr.weights). Embeddings, norms and the encoder's
     convolutions stay as they are. The last-position head wrapper keeps its reference to the tied embedding matrix
     (mapped, not resident). Returns the number of layers swapped."""
-    import ctypes
     import gc
 
     from app.asr.weights import PageReleaser, quantise_linears
 
     swapped = quantise_linears(thinker, PageReleaser())
     gc.collect()
-    with contextlib.suppress(Exception):  # give freed fp32 copies (a bf16 file's) back to the system (glibc)
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    _trim_heap()
     return swapped
+
+
+def _trim_heap() -> None:
+    """Give freed heap memory back to the system (glibc keeps it otherwise); a no-op elsewhere."""
+    import ctypes
+    import sys
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _is_oom(exc: BaseException) -> bool:
@@ -362,6 +370,46 @@ class Engine:
             detail = f"{type(exc).__name__}: {exc}"
             raise ModelError(message=message("model.cannot_load", folder=str(folder), detail=detail)) from None
 
+    # -- memory --------------------------------------------------------------------------------------------------
+    def models_together(self) -> tuple[bool, int, int | None]:
+        """(whether the recognizer and the aligner can be held at once, MB both need, MB available or None).
+        On a GPU, or when the option says so, the answer is the option's (default: together)."""
+        opt = self.options.models_together
+        if opt is not None or self.options.aligner is None or self.device != "cpu":
+            return opt is not False, 0, None
+        from app.asr import weights
+        from app.media.memory import available_bytes
+
+        options = self.options
+        needed = self._model_bytes("recognizer", options.model) + self._model_bytes("aligner", options.aligner)
+        available = available_bytes()
+        if available is None:
+            return True, needed // 1_000_000, None
+        held = (self._recognizer is not None) * self._model_bytes("recognizer", self.options.model) + (
+            self._aligner is not None
+        ) * self._model_bytes("aligner", self.options.aligner)
+        room = available + held - weights.WORKING_MARGIN
+        return needed <= room, needed // 1_000_000, (available + held) // 1_000_000
+
+    def _model_bytes(self, kind: str, name: str) -> int:
+        from app.asr import weights
+
+        try:
+            folder = resolve_model(name, kind, download=False)
+        except Exception:  # not downloaded yet: the released 0.6B sizes
+            return weights.DEFAULT_RESIDENT[(kind, bool(self.options.cpu_int8))]
+        return weights.resident_estimate(folder, int8=use_cpu_int8(self.options.cpu_int8, self.device),
+                                         recognizer=kind == "recognizer")  # fmt: skip
+
+    def unload_recognizer(self) -> None:
+        """Drop the recognizer only (memory is short and the aligner comes next)."""
+        with self._state_lock:
+            self._recognizer = None
+            import gc
+
+            gc.collect()
+            _trim_heap()
+
     def unload(self) -> None:
         """Drop both models and give their memory back."""
         with self._state_lock:
@@ -444,6 +492,7 @@ class Engine:
         """The configured batch size, or CPU_BATCH until settle_batch_size chooses one (after each load)."""
         self.batch_size = self.options.batch_size or CPU_BATCH
         self._batch_chosen = self.options.batch_size is not None
+        self.align_batch = self.batch_size
 
     def settle_batch_size(self) -> int:
         """Fix an automatic batch size once, at the first run with the models loaded (call inside session())."""
@@ -451,6 +500,7 @@ class Engine:
             model = self.recognizer()
             self.batch_size = auto_batch_size(self.device, self._free_gpu_bytes())
             model.max_inference_batch_size = self.batch_size
+            self.align_batch = self.batch_size
             self._batch_chosen = True
         return self.batch_size
 
@@ -462,22 +512,36 @@ class Engine:
         free, _total = torch.cuda.mem_get_info(torch.device(self.device))
         return int(free)
 
-    def align(self, wavs: Sequence[np.ndarray], texts: Sequence[str], language: str) -> list[list[AlignedItem]]:
-        """Aligner items per chunk, one chunk per call so memory stays bounded; OOM becomes a ModelError."""
+    def align(
+        self, wavs: Sequence[np.ndarray], texts: Sequence[str], language: str | Sequence[str]
+    ) -> list[list[AlignedItem]]:
+        """Aligner items per chunk. Chunks go through the aligner ``align_batch`` at a time (padded to the longest
+        of the call, longest first so that neighbours pad little); a CUDA out-of-memory error halves that and
+        retries, and only one chunk at a time failing becomes a ModelError."""
         model = self.aligner()
-        results: list[list[AlignedItem]] = []
-        for wav, text in zip(wavs, texts, strict=True):
-            if not text.strip():
-                results.append([])
-                continue
+        languages = [language] * len(wavs) if isinstance(language, str) else list(language)
+        results: list[list[AlignedItem]] = [[] for _ in wavs]
+        todo = sorted((k for k, t in enumerate(texts) if t.strip()), key=lambda k: -len(wavs[k]))
+        i = 0
+        while i < len(todo):
+            size = max(1, self.align_batch)
+            group = todo[i : i + size]
             try:
-                (res,) = model.align((np.asarray(wav, dtype=np.float32), SAMPLE_RATE), text, language)
+                out = model.align(
+                    [(np.asarray(wavs[k], dtype=np.float32), SAMPLE_RATE) for k in group],
+                    [texts[k] for k in group], [languages[k] for k in group],
+                )  # fmt: skip
             except Exception as exc:
                 if isinstance(exc, RunCancelled) or not _is_oom(exc):
                     raise
                 self._free_cuda()
-                raise ModelError(message=message("model.gpu_memory_align")) from None
-            results.append([AlignedItem(it.text, float(it.start_time), float(it.end_time)) for it in res.items])
+                if size == 1:
+                    raise ModelError(message=message("model.gpu_memory_align")) from None
+                self.align_batch = size // 2
+                continue
+            for k, res in zip(group, out, strict=True):
+                results[k] = [AlignedItem(it.text, float(it.start_time), float(it.end_time)) for it in res.items]
+            i += len(group)
         return results
 
 

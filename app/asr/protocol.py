@@ -43,6 +43,9 @@ class EngineOptions:
     # full-size random checkpoint the logits moved 20-25% (bf16: 3%) and greedy tokens diverged early, so it stays
     # off until it is checked against the real weights. See bench/bench_asr.py --int8.
     cpu_int8: bool = False
+    # Whether the recognizer and the aligner may be held together. None: when the free memory allows (both
+    # estimated from their weight files); False: always one at a time (recognise every chunk, unload, then align).
+    models_together: bool | None = None
 
 
 # -- jobs -----------------------------------------------------------------------------------------------------
