@@ -194,13 +194,9 @@ def _quantise_int8(thinker: Any) -> int:
 
 
 def _trim_heap() -> None:
-    """Give freed heap memory back to the system (glibc keeps it otherwise); a no-op elsewhere."""
-    import ctypes
-    import sys
+    from app.asr.cpu_decoding import trim_heap
 
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(Exception):
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
+    trim_heap()
 
 
 def _is_oom(exc: BaseException) -> bool:
@@ -542,6 +538,7 @@ class Engine:
             for k, res in zip(group, out, strict=True):
                 results[k] = [AlignedItem(it.text, float(it.start_time), float(it.end_time)) for it in res.items]
             i += len(group)
+            _trim_heap()
         return results
 
 
