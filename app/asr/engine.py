@@ -369,23 +369,20 @@ class Engine:
     # -- memory --------------------------------------------------------------------------------------------------
     def models_together(self) -> tuple[bool, int, int | None]:
         """(whether the recognizer and the aligner can be held at once, MB both need, MB available or None).
-        On a GPU, or when the option says so, the answer is the option's (default: together)."""
+        The option decides when set; otherwise, on the CPU, the free memory does (a GPU holds both)."""
         opt = self.options.models_together
-        if opt is not None or self.options.aligner is None or self.device != "cpu":
+        if self.options.aligner is None or self.device != "cpu":
             return opt is not False, 0, None
         from app.asr import weights
         from app.media.memory import available_bytes
 
         options = self.options
-        needed = self._model_bytes("recognizer", options.model) + self._model_bytes("aligner", options.aligner)
+        sizes = (self._model_bytes("recognizer", options.model), self._model_bytes("aligner", options.aligner))
+        held = (self._recognizer is not None) * sizes[0] + (self._aligner is not None) * sizes[1]
         available = available_bytes()
-        if available is None:
-            return True, needed // 1_000_000, None
-        held = (self._recognizer is not None) * self._model_bytes("recognizer", self.options.model) + (
-            self._aligner is not None
-        ) * self._model_bytes("aligner", self.options.aligner)
-        room = available + held - weights.WORKING_MARGIN
-        return needed <= room, needed // 1_000_000, (available + held) // 1_000_000
+        room = None if available is None else available + held
+        together = opt if opt is not None else room is None or sum(sizes) <= room - weights.WORKING_MARGIN
+        return together, sum(sizes) // 1_000_000, None if room is None else room // 1_000_000
 
     def _model_bytes(self, kind: str, name: str) -> int:
         from app.asr import weights

@@ -99,7 +99,7 @@ def recognize(
             engine.load(recognizer=True, aligner=with_aligner and together, cancelled=cancelled)
         engine.settle_batch_size()
         if not together:
-            yield Progress(0, total_ms, message("recognition.models_in_turn", needed=needed_mb, available=available_mb))
+            yield Progress(0, total_ms, _in_turn_message(engine, needed_mb, available_mb))
         else:
             yield Progress(0, total_ms, message("recognition.progress"))
         emitted = 0
@@ -165,6 +165,12 @@ def recognize(
         yield from silent_until(len(chunks))
         if not todo or chunks[todo[-1]].end_ms < total_ms or heard:  # the recording ends in silence
             yield Progress(total_ms, total_ms, message("recognition.progress"))
+
+
+def _in_turn_message(engine: Engine, needed_mb: int, available_mb: int | None) -> Message:
+    if engine.options.models_together is False or available_mb is None:
+        return message("recognition.models_one_at_a_time")
+    return message("recognition.models_in_turn", needed=needed_mb, available=available_mb)
 
 
 def _time_words(

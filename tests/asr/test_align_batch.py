@@ -4,8 +4,9 @@ same word times as one chunk per call.
 The padded positions come after each chunk's own tokens (or are masked out), so every real position computes the
 same numbers; the only differences are float rounding from the matrix products running on other shapes (measured:
 up to 1.4e-3 on logits up to about 10: the tiny model's wide random weights amplify fp32 rounding). The timestamp
-logits are compared within 1e-3 of their largest magnitude (a padding leak moves them by whole units), and the word times exactly, with one allowance: where two classes
-tie within that rounding the argmax may pick the other, which moves that time by one 80 ms step and no more."""
+logits are compared within 1e-3 of their largest magnitude (a padding leak moves them by whole units), and the word
+times exactly, with one allowance: where two classes tie within that rounding the argmax may pick the other, which
+moves that time by one 80 ms step and no more."""
 
 from __future__ import annotations
 
