@@ -311,6 +311,35 @@ def cmd_peak_child(args: argparse.Namespace) -> None:
                       "seconds": seconds, "note": "; ".join(dict.fromkeys(notes))}))  # fmt: skip
 
 
+def cmd_package(args: argparse.Namespace) -> None:
+    """qwen-asr's own pipeline on the same audio, for the ratio: ``Qwen3ASRModel.transcribe`` with
+    ``return_time_stamps=True`` and its forced aligner, fp32 on the CPU, none of this project's fixes. It cuts the
+    clip itself (at 180 s with timestamps), so ``--seconds`` of audio in one call generate ``--tokens`` in all."""
+    import torch
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from app.asr.loading import import_runtime
+
+    import_runtime()
+    from qwen_asr import Qwen3ASRModel
+
+    folder, aligner = checkpoint(args.checkpoint), aligner_checkpoint(args.aligner_checkpoint)
+    t = time.perf_counter()
+    model = Qwen3ASRModel.from_pretrained(
+        str(folder), dtype=torch.float32, device_map="cpu", max_new_tokens=args.tokens, forced_aligner=str(aligner),
+        forced_aligner_kwargs={"dtype": torch.float32, "device_map": "cpu"},
+    )  # fmt: skip
+    print(f"qwen-asr load {time.perf_counter() - t:.1f} s; load average {_load()}", flush=True)
+    audio = speech_like(args.seconds)
+    model.transcribe((audio[: 5 * SR], SR), language="English", return_time_stamps=True)  # warm-up
+    t = time.perf_counter()
+    out = model.transcribe((audio, SR), language="English", return_time_stamps=True)
+    seconds = time.perf_counter() - t
+    words = sum(len(r.time_stamps.items) for r in out if r.time_stamps is not None)
+    print(f"qwen-asr transcribe with time stamps: {args.seconds:g} s of audio, {args.tokens} tokens, {words} words "
+          f"in {seconds:.1f} s: RTF {seconds / args.seconds:.3f}; load average {_load()}")  # fmt: skip
+
+
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -340,6 +369,11 @@ def main() -> None:
         "--configs", default="int8-together,fp32-in-turn,fp32-together", help="int8|fp32 - together|in-turn|auto"
     )
     sub.choices["peak-child"].add_argument("--config", required=True)
+    p = sub.add_parser("package")
+    p.add_argument("--checkpoint")
+    p.add_argument("--aligner-checkpoint")
+    p.add_argument("--seconds", type=float, default=112, help="one clip, under the package's 180 s cut")
+    p.add_argument("--tokens", type=int, default=400, help="max_new_tokens (random weights never stop early)")
     p = sub.add_parser("align")
     p.add_argument("--checkpoint", help="folder for the full-size random aligner (built when missing)")
     p.add_argument("--threads", type=int, default=None)
