@@ -8,6 +8,9 @@ exactly ``--tokens-per-chunk`` tokens (default 100 per 30 s chunk, about real sp
     python bench/bench_asr.py memory --hours 2 --measure-chunks 4     # peak memory above the loaded model
     python bench/bench_asr.py rtf --int8 ...                          # with EngineOptions(cpu_int8=True)
     python bench/bench_asr.py align --clips 4                         # aligner speed, full-size random aligner
+    python bench/bench_asr.py rtf --int8 --align --measure-chunks 4   # word-timed RTF beside recognition only
+    python bench/bench_asr.py peak --configs int8-in-turn,int8-together,fp32-in-turn   # peak RSS, fresh processes
+    python bench/bench_asr.py package --seconds 112 --tokens 400      # qwen-asr's own transcribe + time stamps
     python bench/bench_asr.py rtf --device cuda --minutes 60 --measure-chunks 0     # GPU: bf16, every chunk
     python bench/bench_asr.py align --device cuda --clips 40
 
