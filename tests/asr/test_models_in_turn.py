@@ -37,7 +37,7 @@ def test_short_memory_chooses_one_at_a_time(engine, monkeypatch):
     import app.media.memory as memory
 
     monkeypatch.setattr(memory, "available_bytes", lambda: 100_000_000)
-    together, needed, available = engine.models_together()
+    together, _needed, available = engine.models_together()
     assert not together and available == 100  # MB: the tiny models need well under 1 MB, the margin does not fit
     monkeypatch.setattr(memory, "available_bytes", lambda: 64_000_000_000)
     assert engine.models_together()[0]
