@@ -355,7 +355,9 @@ def cmd_package(args: argparse.Namespace) -> None:
     )  # fmt: skip
     print(f"qwen-asr load {time.perf_counter() - t:.1f} s; load average {_load()}", flush=True)
     audio = speech_like(args.seconds)
+    model.max_new_tokens = 8
     model.transcribe((audio[: 5 * SR], SR), language="English", return_time_stamps=True)  # warm-up
+    model.max_new_tokens = args.tokens
     t = time.perf_counter()
     out = model.transcribe((audio, SR), language="English", return_time_stamps=True)
     seconds = time.perf_counter() - t
