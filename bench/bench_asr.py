@@ -413,6 +413,7 @@ def main() -> None:
         "align": cmd_align,
         "peak": cmd_peak,
         "peak-child": cmd_peak_child,
+        "package": cmd_package,
     }
     commands[args.cmd](args)
 
