@@ -8,6 +8,9 @@ exactly ``--tokens-per-chunk`` tokens (default 100 per 30 s chunk, about real sp
     python bench/bench_asr.py memory --hours 2 --measure-chunks 4     # peak memory above the loaded model
     python bench/bench_asr.py rtf --int8 ...                          # with EngineOptions(cpu_int8=True)
     python bench/bench_asr.py align --clips 4                         # aligner speed, full-size random aligner
+    python bench/bench_asr.py rtf --int8 --align --measure-chunks 4   # word-timed RTF beside recognition only
+    python bench/bench_asr.py peak --configs int8-in-turn,int8-together,fp32-in-turn   # peak RSS, fresh processes
+    python bench/bench_asr.py package --seconds 112 --tokens 400      # qwen-asr's own transcribe + time stamps
     python bench/bench_asr.py rtf --device cuda --minutes 60 --measure-chunks 0     # GPU: bf16, every chunk
     python bench/bench_asr.py align --device cuda --clips 40
 
@@ -78,30 +81,59 @@ def checkpoint(path: str | None) -> Path:
     return folder
 
 
-def engine_for(folder: Path, args: argparse.Namespace):
+def engine_for(folder: Path, args: argparse.Namespace, aligner: Path | None = None, together: bool | None = True):
     from app.asr.engine import Engine, EngineOptions
 
     return Engine(
         EngineOptions(
-            model=str(folder), aligner=None, device=args.device, batch_size=args.batch, idle_unload_s=0, download=False,
-            max_new_tokens=args.tokens_per_chunk, tokens_per_second=1000.0, threads=args.threads,
-            cpu_int8=args.int8,
+            model=str(folder), aligner=str(aligner) if aligner else None, device=args.device, batch_size=args.batch,
+            idle_unload_s=0, download=False, max_new_tokens=args.tokens_per_chunk, tokens_per_second=1000.0,
+            threads=args.threads, cpu_int8=args.int8, models_together=together,
         )
     )  # fmt: skip
 
 
-def run_chunks(engine, audio: np.ndarray, count: int) -> tuple[int, float, int]:
+def spoken_text(engine) -> None:
+    """A random checkpoint's tokens are mostly ids the small test tokenizer cannot spell, so its transcripts come out
+    empty and the aligner would have nothing to time. Give each chunk the words speech_like speaks instead (about
+    2.6 a second), so a word-timed run aligns what a real one would."""
+    transcribe = engine.transcribe
+    unit = " ".join(SENTENCES).split()
+
+    def with_words(wavs, **kwargs):
+        out = transcribe(wavs, **kwargs)
+        return [
+            (lang, text if text.strip() else " ".join((unit * 40)[: max(1, round(len(w) / SR * 2.6))]))
+            for (lang, text), w in zip(out, wavs, strict=True)
+        ]
+
+    engine.transcribe = with_words
+
+
+def aligner_checkpoint(path: str | None) -> Path:
+    folder = Path(path or Path.home() / ".cache" / "qss-bench" / "full-aligner-0.6b")
+    if not (folder / "model.safetensors").exists():
+        from tests.support.checkpoints import FULL_SIZE_0_6B, build_checkpoint
+
+        print(f"building the full-size random aligner in {folder} …", flush=True)
+        build_checkpoint(folder, aligner=True, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=1, classify_num=5000)
+    return folder
+
+
+def run_chunks(engine, audio: np.ndarray, count: int, word_timing: bool = False) -> tuple[int, float, int]:
     """Recognise until ``count`` chunks are done; returns (chunks, seconds, audio ms covered)."""
     from app.asr.recognition import ChunkResult, recognize
 
     done: list[ChunkResult] = []
     t = time.perf_counter()
     for item in recognize(
-        audio, engine=engine, language="English", word_timing=False, cancelled=lambda: 0 < count <= len(done)
+        audio, engine=engine, language="English", word_timing=word_timing, cancelled=lambda: 0 < count <= len(done)
     ):
         if isinstance(item, ChunkResult):
             done.append(item)
     elapsed = time.perf_counter() - t
+    run_chunks.words = sum(len(c.words) for c in done if c.timing == "aligned")  # type: ignore[attr-defined]
+    run_chunks.chars = sum(len(c.text.strip()) for c in done)  # type: ignore[attr-defined]
     return len(done), elapsed, sum(c.end_ms - c.start_ms for c in done)
 
 
@@ -111,11 +143,13 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     from app.asr.chunking import split_at_pauses
 
     folder = checkpoint(args.checkpoint)
-    engine = engine_for(folder, args)
+    aligner = aligner_checkpoint(args.aligner_checkpoint) if args.align else None
+    engine = engine_for(folder, args, aligner)
+    spoken_text(engine)
     audio = speech_like(args.minutes * 60)
     chunks = split_at_pauses(audio)
     t = time.perf_counter()
-    engine.recognizer()
+    engine.load(recognizer=True, aligner=aligner is not None)
     print(
         f"model load {time.perf_counter() - t:.1f} s on {_device_name(engine.device)} "
         f"({'int8' if args.int8 else str(engine.recognizer().model.dtype).replace('torch.', '')}); "
@@ -124,16 +158,31 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     with engine.session():
         batch = engine.settle_batch_size()
     # warm-up: one short batch so one-time costs (allocator, kernels) do not count
-    run_chunks(engine, audio[: 5 * SR], 1)
-    n, seconds, covered = run_chunks(engine, audio, args.measure_chunks)
-    rtf = seconds / (covered / 1000)
+    run_chunks(engine, audio[: 5 * SR], 1, word_timing=aligner is not None)
     total_s = len(audio) / SR
     print(
-        f"recording {args.minutes:g} min -> {len(chunks)} chunks (mean {total_s / len(chunks):.1f} s); "
-        f"measured the first {n} chunks ({covered / 1000:.1f} s of audio) in {seconds:.1f} s, batch {batch}, "
-        f"{args.tokens_per_chunk} tokens per chunk"
+        f"recording {args.minutes:g} min -> {len(chunks)} chunks (mean {total_s / len(chunks):.1f} s); measuring the "
+        f"first {args.measure_chunks} chunks, batch {batch}, {args.tokens_per_chunk} tokens per chunk"
     )
-    print(f"RTF {rtf:.3f}  -> extrapolated {args.minutes:g} min recording: {rtf * total_s / 60:.1f} min")
+    # with --align the modes alternate (A B C A B C ...), so that a drift of the machine's speed touches them alike
+    modes = [("recognition only", False, batch)]
+    if aligner is not None:
+        modes += [("word-timed, aligner batched", True, batch), ("word-timed, one chunk per aligner call", True, 1)]
+    rtfs: dict[str, list[float]] = {name: [] for name, _, _ in modes}
+    for r in range(args.rounds):
+        for name, words, align_batch in modes:
+            engine.align_batch = align_batch
+            n, seconds, covered = run_chunks(engine, audio, args.measure_chunks, word_timing=words)
+            rtfs[name].append(seconds / (covered / 1000))
+            print(f"round {r + 1} {name}: {n} chunks ({covered / 1000:.1f} s, {run_chunks.chars} characters, "
+                  f"{run_chunks.words} aligned words) in {seconds:.1f} s, RTF {rtfs[name][-1]:.3f}; load average "
+                  f"{_load()}", flush=True)  # fmt: skip
+    base = rtfs[modes[0][0]]
+    for name, _, _ in modes:
+        med = float(np.median(rtfs[name]))
+        ratio = float(np.median([a / b for a, b in zip(rtfs[name], base, strict=True)]))
+        print(f"RTF {med:.3f} {name} ({ratio:.2f} x recognition only, median of {args.rounds}) -> {args.minutes:g} "
+              f"min recording: {med * total_s / 60:.1f} min")  # fmt: skip
     print(f"load average after: {_load()}")
 
 
@@ -155,14 +204,9 @@ def cmd_align(args: argparse.Namespace) -> None:
     from app.asr.chunking import split_at_pauses
     from app.asr.engine import Engine, EngineOptions
 
-    folder = Path(args.checkpoint or Path.home() / ".cache" / "qss-bench" / "full-aligner-0.6b")
-    if not (folder / "model.safetensors").exists():
-        from tests.support.checkpoints import FULL_SIZE_0_6B, build_checkpoint
-
-        print(f"building the full-size random aligner in {folder} …", flush=True)
-        build_checkpoint(folder, aligner=True, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=1, classify_num=5000)
+    folder = aligner_checkpoint(args.checkpoint)
     engine = Engine(EngineOptions(aligner=str(folder), device=args.device, idle_unload_s=0, download=False,
-                                  threads=args.threads))  # fmt: skip
+                                  threads=args.threads, cpu_int8=args.int8))  # fmt: skip
     audio = speech_like(args.clips * 30 + 30)
     chunks = split_at_pauses(audio)[: args.clips]
     unit = " ".join(SENTENCES)
@@ -222,6 +266,106 @@ def cmd_memory(args: argparse.Namespace) -> None:
     print(f"peak resident memory above the loaded model: {(peak[0] - base) / 2**30:.2f} GiB")
 
 
+def cmd_peak(args: argparse.Namespace) -> None:
+    """Peak resident memory of a word-timed recognition run, each configuration in a fresh process: the run loads
+    the models itself (as the product does), holds the whole recording decoded, and recognises and aligns its
+    first ``--seconds``; later chunks reuse the same buffers. Stages: after the import, after loading, the peak."""
+    import json
+
+    configs = [c.strip() for c in args.configs.split(",") if c.strip()]
+    print(f"recording {args.minutes:g} min held in memory, first {args.seconds:g} s recognised and aligned; "
+          f"{args.tokens_per_chunk} tokens per chunk; load average {_load()}")  # fmt: skip
+    for config in configs:
+        cmd = [sys.executable, __file__, "peak-child", "--config", config, "--minutes", str(args.minutes),
+               "--seconds", str(args.seconds), "--tokens-per-chunk", str(args.tokens_per_chunk)]  # fmt: skip
+        if args.checkpoint:
+            cmd += ["--checkpoint", args.checkpoint]
+        if args.aligner_checkpoint:
+            cmd += ["--aligner-checkpoint", args.aligner_checkpoint]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+        if out.returncode or not lines:
+            print(f"{config}: failed ({out.returncode}): {out.stderr[-800:]}")
+            continue
+        r = json.loads(lines[-1])
+        gb = {k: r[k] / 1e9 for k in ("peak", "imported", "loaded", "after")}
+        print(f"{config:14s} peak {gb['peak']:.2f} GB ({r['peak'] / 2**30:.2f} GiB); imported {gb['imported']:.2f} GB, "
+              f"recognizer loaded {gb['loaded']:.2f} GB, after the run {gb['after']:.2f} GB; {r['chunks']} chunks, "
+              f"{r['words']} aligned words in {r['seconds']:.0f} s; {r['note']}")  # fmt: skip
+
+
+def cmd_peak_child(args: argparse.Namespace) -> None:
+    import json
+    import resource
+
+    import psutil
+
+    from app.asr.loading import import_runtime
+    from app.asr.recognition import ChunkResult, Progress, recognize
+
+    int8 = args.config.startswith("int8")
+    together = {"together": True, "in-turn": False, "auto": None}[args.config.split("-", 1)[1]]
+    args.int8, args.device, args.batch, args.threads = int8, "cpu", None, None
+    folder, aligner = checkpoint(args.checkpoint), aligner_checkpoint(args.aligner_checkpoint)
+    audio = speech_like(args.minutes * 60)
+
+    def rss() -> int:
+        return psutil.Process().memory_info().rss
+
+    def peak() -> int:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+    import_runtime()
+    imported = rss()
+    engine = engine_for(folder, args, aligner, together)
+    spoken_text(engine)
+    loaded = 0
+    notes: list[str] = []
+    chunks = words = 0
+    t = time.perf_counter()
+    for item in recognize(audio[: int(args.seconds * SR)], engine=engine, language="English", word_timing=True):
+        if isinstance(item, Progress) and item.message is not None and item.message.code != "recognition.progress":
+            notes.append(str(item.message))
+        if isinstance(item, ChunkResult):
+            chunks += 1
+            words += len(item.words) if item.timing == "aligned" else 0
+        loaded = loaded or (rss() if engine.is_loaded(recognizer=True, aligner=False) else 0)
+    seconds = time.perf_counter() - t
+    print(json.dumps({"imported": imported, "loaded": loaded, "after": rss(), "peak": peak(), "chunks": chunks,
+                      "seconds": seconds, "words": words, "note": "; ".join(dict.fromkeys(notes))}))  # fmt: skip
+
+
+def cmd_package(args: argparse.Namespace) -> None:
+    """qwen-asr's own pipeline on the same audio, for the ratio: ``Qwen3ASRModel.transcribe`` with
+    ``return_time_stamps=True`` and its forced aligner, fp32 on the CPU, none of this project's fixes. It cuts the
+    clip itself (at 180 s with timestamps), so ``--seconds`` of audio in one call generate ``--tokens`` in all."""
+    import torch
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from app.asr.loading import import_runtime
+
+    import_runtime()
+    from qwen_asr import Qwen3ASRModel
+
+    folder, aligner = checkpoint(args.checkpoint), aligner_checkpoint(args.aligner_checkpoint)
+    t = time.perf_counter()
+    model = Qwen3ASRModel.from_pretrained(
+        str(folder), dtype=torch.float32, device_map="cpu", max_new_tokens=args.tokens, forced_aligner=str(aligner),
+        forced_aligner_kwargs={"dtype": torch.float32, "device_map": "cpu"},
+    )  # fmt: skip
+    print(f"qwen-asr load {time.perf_counter() - t:.1f} s; load average {_load()}", flush=True)
+    audio = speech_like(args.seconds)
+    model.max_new_tokens = 8
+    model.transcribe((audio[: 5 * SR], SR), language="English", return_time_stamps=True)  # warm-up
+    model.max_new_tokens = args.tokens
+    t = time.perf_counter()
+    out = model.transcribe((audio, SR), language="English", return_time_stamps=True)
+    seconds = time.perf_counter() - t
+    words = sum(len(r.time_stamps.items) for r in out if r.time_stamps is not None)
+    print(f"qwen-asr transcribe with time stamps: {args.seconds:g} s of audio, {args.tokens} tokens, {words} words "
+          f"in {seconds:.1f} s: RTF {seconds / args.seconds:.3f}; load average {_load()}")  # fmt: skip
+
+
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -236,14 +380,42 @@ def main() -> None:
         p.add_argument("--tokens-per-chunk", type=int, default=100)
         p.add_argument("--measure-chunks", type=int, default=8, help="0: every chunk")
     sub.choices["rtf"].add_argument("--minutes", type=float, default=10)
+    sub.choices["rtf"].add_argument("--align", action="store_true", help="word timing too (full-size aligner)")
+    sub.choices["rtf"].add_argument("--aligner-checkpoint", help="folder for the full-size random aligner")
+    sub.choices["rtf"].add_argument("--rounds", type=int, default=2, help="alternations of the measured modes")
     sub.choices["memory"].add_argument("--hours", type=float, default=2)
+    for name in ("peak", "peak-child"):
+        p = sub.add_parser(name)
+        p.add_argument("--checkpoint")
+        p.add_argument("--aligner-checkpoint")
+        p.add_argument("--minutes", type=float, default=10)
+        p.add_argument("--seconds", type=float, default=60, help="of the recording recognised and aligned")
+        p.add_argument("--tokens-per-chunk", type=int, default=100)
+    sub.choices["peak"].add_argument(
+        "--configs", default="int8-together,fp32-in-turn,fp32-together", help="int8|fp32 - together|in-turn|auto"
+    )
+    sub.choices["peak-child"].add_argument("--config", required=True)
+    p = sub.add_parser("package")
+    p.add_argument("--checkpoint")
+    p.add_argument("--aligner-checkpoint")
+    p.add_argument("--seconds", type=float, default=112, help="one clip, under the package's 180 s cut")
+    p.add_argument("--tokens", type=int, default=400, help="max_new_tokens (random weights never stop early)")
     p = sub.add_parser("align")
     p.add_argument("--checkpoint", help="folder for the full-size random aligner (built when missing)")
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--clips", type=int, default=4)
+    p.add_argument("--int8", action="store_true", help="EngineOptions(cpu_int8=True) for the aligner")
     p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or auto")
     args = parser.parse_args()
-    {"rtf": cmd_rtf, "memory": cmd_memory, "align": cmd_align}[args.cmd](args)
+    commands = {
+        "rtf": cmd_rtf,
+        "memory": cmd_memory,
+        "align": cmd_align,
+        "peak": cmd_peak,
+        "peak-child": cmd_peak_child,
+        "package": cmd_package,
+    }
+    commands[args.cmd](args)
 
 
 if __name__ == "__main__":

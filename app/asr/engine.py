@@ -179,28 +179,24 @@ def use_cpu_int8(option: bool, device: str) -> bool:
 
 def _quantise_int8(thinker: Any) -> int:
     """Swap every nn.Linear of the text decoder, the audio encoder and the vocabulary head for torch's int8 dynamic
-    quantised Linear (weights int8 per tensor, activations quantised per call; fbgemm/x86 kernels). Embeddings,
-    norms and the encoder's convolutions stay fp32. The last-position head wrapper keeps its reference to the fp32
-    weight (tied to the embeddings in the real models, so it costs nothing). Returns the number of layers swapped."""
-    import warnings
+    quantised Linear (weights int8 per tensor, activations quantised per call; fbgemm/x86 kernels), one at a time,
+    handing each source weight's file pages back at once (app.asr.weights). Embeddings, norms and the encoder's
+    convolutions stay as they are. The last-position head wrapper keeps its reference to the tied embedding matrix
+    (mapped, not resident). Returns the number of layers swapped."""
+    import gc
 
-    import torch
-    from torch.ao.quantization import quantize_dynamic
+    from app.asr.weights import PageReleaser, quantise_linears
 
-    head_owner = thinker.lm_head if isinstance(thinker.lm_head, _LastPositionHead.get()) else thinker
-    holder = torch.nn.ModuleDict(
-        {"text": thinker.model, "audio": thinker.audio_tower, "head": getattr(head_owner, "head", thinker.lm_head)}
-    )
-    before = sum(isinstance(m, torch.nn.Linear) for m in holder.modules())
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch.ao.quantization announces its move to torchao
-        quantize_dynamic(holder, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
-    thinker.model, thinker.audio_tower = holder["text"], holder["audio"]
-    if head_owner is thinker:
-        thinker.lm_head = holder["head"]
-    else:
-        head_owner.head = holder["head"]
-    return before - sum(isinstance(m, torch.nn.Linear) for m in holder.modules())
+    swapped = quantise_linears(thinker, PageReleaser())
+    gc.collect()
+    _trim_heap()
+    return swapped
+
+
+def _trim_heap() -> None:
+    from app.asr.cpu_decoding import trim_heap
+
+    trim_heap()
 
 
 def _is_oom(exc: BaseException) -> bool:
@@ -316,7 +312,7 @@ class Engine:
     def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
         import torch
 
-        from app.asr import attention, cpu_decoding
+        from app.asr import attention, cpu_decoding, weights
 
         device, dtype = self.device, choose_dtype(self.device)
         if report is not None:
@@ -326,6 +322,9 @@ class Engine:
         free = self._free_gpu_bytes()
         if free is not None:
             check_fits(folder.name, weights_bytes(folder, torch.finfo(dtype).bits // 8), free)
+        int8 = use_cpu_int8(self.options.cpu_int8, device)
+        if int8 and weights.file_dtype(folder) == "BF16":
+            dtype = torch.bfloat16  # mapped as stored; each Linear is widened only to be quantised
         kwargs: dict[str, Any] = {"dtype": dtype, "device_map": device}
         if device.startswith("cuda") and importlib.util.find_spec("flash_attn") is not None:
             kwargs["attn_implementation"] = "flash_attention_2"
@@ -337,20 +336,23 @@ class Engine:
 
             if aligner:
                 model = Qwen3ForcedAligner.from_pretrained(str(folder), **kwargs)
-                install_cancel_hooks(model.model, lambda: self.cancelled)
-                if report is not None:
-                    report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
-                return model
-            model = Qwen3ASRModel.from_pretrained(
-                str(folder), max_inference_batch_size=self.batch_size, max_new_tokens=self.options.max_new_tokens,
-                **kwargs,
-            )  # fmt: skip
-            _logits_for_last_position_only(model.model.thinker)
-            if use_cpu_int8(self.options.cpu_int8, device):
-                _quantise_int8(model.model.thinker)
-            if device == "cpu":
-                cpu_decoding.use_skinny_products(model.model.thinker.model, model.model.thinker.lm_head)
-                cpu_decoding.preallocate_kv_cache(model.model.thinker)
+                thinker = model.model.thinker
+            else:
+                model = Qwen3ASRModel.from_pretrained(
+                    str(folder), max_inference_batch_size=self.batch_size, max_new_tokens=self.options.max_new_tokens,
+                    **kwargs,
+                )  # fmt: skip
+                thinker = model.model.thinker
+                _logits_for_last_position_only(thinker)
+            if int8:
+                _quantise_int8(thinker)
+                weights.to_fp32_except_embeddings(model.model)
+                weights.widen_embeddings(model.model)
+                if hasattr(model, "dtype"):
+                    model.dtype = torch.float32
+            if device == "cpu" and not aligner:
+                cpu_decoding.use_skinny_products(thinker.model, thinker.lm_head)
+                cpu_decoding.preallocate_kv_cache(thinker)
             install_cancel_hooks(model.model, lambda: self.cancelled)
             if report is not None:
                 report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
@@ -363,6 +365,43 @@ class Engine:
                 raise ModelError(message=message("model.gpu_memory_load", model=folder.name)) from None
             detail = f"{type(exc).__name__}: {exc}"
             raise ModelError(message=message("model.cannot_load", folder=str(folder), detail=detail)) from None
+
+    # -- memory --------------------------------------------------------------------------------------------------
+    def models_together(self) -> tuple[bool, int, int | None]:
+        """(whether the recognizer and the aligner can be held at once, MB both need, MB available or None).
+        The option decides when set; otherwise, on the CPU, the free memory does (a GPU holds both)."""
+        opt = self.options.models_together
+        if self.options.aligner is None or self.device != "cpu":
+            return opt is not False, 0, None
+        from app.asr import weights
+        from app.media.memory import available_bytes
+
+        options = self.options
+        sizes = (self._model_bytes("recognizer", options.model), self._model_bytes("aligner", options.aligner))
+        held = (self._recognizer is not None) * sizes[0] + (self._aligner is not None) * sizes[1]
+        available = available_bytes()
+        room = None if available is None else available + held
+        together = opt if opt is not None else room is None or sum(sizes) <= room - weights.WORKING_MARGIN
+        return together, sum(sizes) // 1_000_000, None if room is None else room // 1_000_000
+
+    def _model_bytes(self, kind: str, name: str) -> int:
+        from app.asr import weights
+
+        try:
+            folder = resolve_model(name, kind, download=False)
+        except Exception:  # not downloaded yet: the released 0.6B sizes
+            return weights.DEFAULT_RESIDENT[(kind, bool(self.options.cpu_int8))]
+        return weights.resident_estimate(folder, int8=use_cpu_int8(self.options.cpu_int8, self.device),
+                                         recognizer=kind == "recognizer")  # fmt: skip
+
+    def unload_recognizer(self) -> None:
+        """Drop the recognizer only (memory is short and the aligner comes next)."""
+        with self._state_lock:
+            self._recognizer = None
+            import gc
+
+            gc.collect()
+            _trim_heap()
 
     def unload(self) -> None:
         """Drop both models and give their memory back."""
@@ -446,6 +485,7 @@ class Engine:
         """The configured batch size, or CPU_BATCH until settle_batch_size chooses one (after each load)."""
         self.batch_size = self.options.batch_size or CPU_BATCH
         self._batch_chosen = self.options.batch_size is not None
+        self.align_batch = self.batch_size
 
     def settle_batch_size(self) -> int:
         """Fix an automatic batch size once, at the first run with the models loaded (call inside session())."""
@@ -453,6 +493,7 @@ class Engine:
             model = self.recognizer()
             self.batch_size = auto_batch_size(self.device, self._free_gpu_bytes())
             model.max_inference_batch_size = self.batch_size
+            self.align_batch = self.batch_size
             self._batch_chosen = True
         return self.batch_size
 
@@ -464,22 +505,37 @@ class Engine:
         free, _total = torch.cuda.mem_get_info(torch.device(self.device))
         return int(free)
 
-    def align(self, wavs: Sequence[np.ndarray], texts: Sequence[str], language: str) -> list[list[AlignedItem]]:
-        """Aligner items per chunk, one chunk per call so memory stays bounded; OOM becomes a ModelError."""
+    def align(
+        self, wavs: Sequence[np.ndarray], texts: Sequence[str], language: str | Sequence[str]
+    ) -> list[list[AlignedItem]]:
+        """Aligner items per chunk. Chunks go through the aligner ``align_batch`` at a time (padded to the longest
+        of the call, longest first so that neighbours pad little); a CUDA out-of-memory error halves that and
+        retries, and only one chunk at a time failing becomes a ModelError."""
         model = self.aligner()
-        results: list[list[AlignedItem]] = []
-        for wav, text in zip(wavs, texts, strict=True):
-            if not text.strip():
-                results.append([])
-                continue
+        languages = [language] * len(wavs) if isinstance(language, str) else list(language)
+        results: list[list[AlignedItem]] = [[] for _ in wavs]
+        todo = sorted((k for k, t in enumerate(texts) if t.strip()), key=lambda k: -len(wavs[k]))
+        i = 0
+        while i < len(todo):
+            size = max(1, self.align_batch)
+            group = todo[i : i + size]
             try:
-                (res,) = model.align((np.asarray(wav, dtype=np.float32), SAMPLE_RATE), text, language)
+                out = model.align(
+                    [(np.asarray(wavs[k], dtype=np.float32), SAMPLE_RATE) for k in group],
+                    [texts[k] for k in group], [languages[k] for k in group],
+                )  # fmt: skip
             except Exception as exc:
                 if isinstance(exc, RunCancelled) or not _is_oom(exc):
                     raise
                 self._free_cuda()
-                raise ModelError(message=message("model.gpu_memory_align")) from None
-            results.append([AlignedItem(it.text, float(it.start_time), float(it.end_time)) for it in res.items])
+                if size == 1:
+                    raise ModelError(message=message("model.gpu_memory_align")) from None
+                self.align_batch = size // 2
+                continue
+            for k, res in zip(group, out, strict=True):
+                results[k] = [AlignedItem(it.text, float(it.start_time), float(it.end_time)) for it in res.items]
+            i += len(group)
+            _trim_heap()
         return results
 
 

@@ -34,6 +34,9 @@ def import_runtime(report: LoadReport | None = None, cancelled: Callable[[], boo
     )  # fmt: skip
     if all(name in sys.modules for name, _ in steps):
         return
+    from app.asr.weights import defer_nagisa
+
+    defer_nagisa()
     done = 0.0
     for name, share in steps:
         if cancelled is not None and cancelled():

@@ -39,11 +39,16 @@ class EngineOptions:
     idle_unload_s: float = 600.0  # 0 keeps models loaded
     download: bool = True
     threads: int | None = None  # CPU threads for torch; None leaves torch's choice
-    # Opt-in int8 dynamic quantisation of the recognizer's Linear layers (text decoder, vocabulary head, audio
-    # encoder), CPU only (CUDA/MPS are never quantised): RTF about 0.27 instead of 0.38 on a 2-core CPU, but on a
-    # full-size random checkpoint the logits moved 20-25% (bf16: 3%) and greedy tokens diverged early, so it stays
-    # off until it is checked against the real weights. See bench/bench_asr.py --int8.
+    # Opt-in int8 dynamic quantisation of the Linear layers of the recognizer and the aligner (text decoder, heads,
+    # audio encoder), CPU only (CUDA/MPS are never quantised), weights held once (app.asr.weights): recognition RTF
+    # 0.23 instead of 0.44-0.75, 1.4 GB resident instead of 3.7. But on full-size random checkpoints
+    # (bench/bench_int8.py) greedy tokens part from fp32 at the first token once the model depends on the audio, and
+    # the aligner's flat random logits pick other classes for 72-78% of timestamps; so it stays off until it is
+    # checked against the real weights.
     cpu_int8: bool = False
+    # Whether the recognizer and the aligner may be held together. None: when the free memory allows (both
+    # estimated from their weight files); False: always one at a time (recognise every chunk, unload, then align).
+    models_together: bool | None = None
 
 
 # -- jobs -----------------------------------------------------------------------------------------------------

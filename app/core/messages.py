@@ -63,6 +63,11 @@ CATALOGUE: dict[str, str] = {
     # recognition and alignment
     "recognition.running": "Recognising on {device}…",
     "recognition.progress": "Recognising…",
+    "recognition.models_in_turn": "Not enough memory for the recogniser and the aligner together ({needed} MB "
+    "needed, {available} MB free): recognising first, then timing the words",
+    "recognition.models_one_at_a_time": "The recogniser and the aligner are loaded one at a time: recognising first, "
+    "then timing the words",
+    "recognition.aligning_words": "Timing the words…",
     "recognition.done": "Recognised %n cue(s)",
     "recognition.done_language": "Recognised %n cue(s) ({language})",
     "realign.aligning": "Aligning…",

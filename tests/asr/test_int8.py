@@ -59,3 +59,50 @@ def test_fp32_stays_available(tiny_models):
             assert _linears(thinker)[1] == 0
     finally:
         engine.unload()
+
+
+# Wide enough that the Linear weights dominate the tree (about 2 M of its 2.3 M parameters), so that holding them
+# once in int8 instead of fp32 (or beside fp32) shows as a large, unambiguous difference.
+WIDE = {
+    "audio": {
+        "d_model": 64, "encoder_layers": 1, "encoder_attention_heads": 2, "encoder_ffn_dim": 256,
+        "downsample_hidden_size": 16, "output_dim": 256,
+    },
+    "text": {
+        "hidden_size": 256, "intermediate_size": 1024, "num_hidden_layers": 2, "num_attention_heads": 4,
+        "num_key_value_heads": 2, "head_dim": 64, "mrope_section": [16, 8, 8], "tie_word_embeddings": False,
+    },
+}  # fmt: skip
+
+
+def test_int8_holds_the_weights_once(tmp_path, monkeypatch):
+    import gc
+    import weakref
+
+    from app.asr import weights
+    from tests.support.checkpoints import build_checkpoint
+
+    folder = build_checkpoint(tmp_path / "wide", dims=WIDE, seed=3)
+    sources: list[weakref.ref] = []
+    quantise_one = weights._quantised
+
+    def watched(linear, releaser, block_rows):
+        sources.append(weakref.ref(linear))
+        return quantise_one(linear, releaser, block_rows)
+
+    monkeypatch.setattr(weights, "_quantised", watched)
+    sizes = {}
+    for int8 in (False, True):
+        engine = Engine(EngineOptions(model=str(folder), aligner=None, device="cpu", idle_unload_s=0,
+                                      download=False, cpu_int8=int8))  # fmt: skip
+        try:
+            model = engine.recognizer().model
+            sizes[int8] = weights.loaded_bytes(model)
+            if int8:
+                assert _linears(model)[0] == 0
+                gc.collect()
+                assert sources and all(ref() is None for ref in sources), "an fp32 Linear is still referenced"
+        finally:
+            engine.unload()
+    # int8 Linear weights are a quarter of fp32; embeddings, norms and convolutions stay fp32
+    assert sizes[True] < 0.4 * sizes[False], sizes

@@ -1512,6 +1512,18 @@
       <translation>正在识别…</translation>
     </message>
     <message>
+      <source>Not enough memory for the recogniser and the aligner together ({needed} MB needed, {available} MB free): recognising first, then timing the words</source>
+      <translation>内存不足，无法同时载入识别模型和对齐模型（需要 {needed} MB，可用 {available} MB）：先识别，再计算逐词时间</translation>
+    </message>
+    <message>
+      <source>The recogniser and the aligner are loaded one at a time: recognising first, then timing the words</source>
+      <translation>识别模型和对齐模型将依次载入：先识别，再计算逐词时间</translation>
+    </message>
+    <message>
+      <source>Timing the words…</source>
+      <translation>正在计算逐词时间…</translation>
+    </message>
+    <message>
       <source>Recognised %n cue(s)</source>
       <translation>已识别 %n 条字幕</translation>
     </message>

@@ -1512,6 +1512,18 @@
       <translation>正在辨識…</translation>
     </message>
     <message>
+      <source>Not enough memory for the recogniser and the aligner together ({needed} MB needed, {available} MB free): recognising first, then timing the words</source>
+      <translation>記憶體不足，無法同時載入辨識模型和對齊模型（需要 {needed} MB，可用 {available} MB）：先辨識，再計算逐字時間</translation>
+    </message>
+    <message>
+      <source>The recogniser and the aligner are loaded one at a time: recognising first, then timing the words</source>
+      <translation>辨識模型和對齊模型將依序載入：先辨識，再計算逐字時間</translation>
+    </message>
+    <message>
+      <source>Timing the words…</source>
+      <translation>正在計算逐字時間…</translation>
+    </message>
+    <message>
       <source>Recognised %n cue(s)</source>
       <translation>已辨識 %n 條字幕</translation>
     </message>

@@ -1,0 +1,284 @@
+"""Holding the weights once on the CPU, and knowing how much memory the models need.
+
+transformers maps the safetensors file and hands out parameters that are views of that mapping: nothing is copied,
+and pages become resident as they are first read. Quantising to int8 reads every Linear weight, so before this
+module the whole file stayed resident beside the int8 copies (the mapping lives as long as any tensor of it, the
+embeddings at least): 4.5 GiB for a 0.6B recognizer whose int8 weights take 0.6 GiB. Here each Linear is quantised
+in turn and the pages of its source are handed back to the kernel at once (they are clean file pages: if read
+again they come back from the file), so the peak is the int8 weights plus one layer. The embeddings stay mapped:
+a lookup reads only the rows of the tokens it meets (one 4 KiB page per row at 1024 floats).
+
+A bf16 file (the released weights are bf16) is loaded as bf16, quantised Linear by Linear from an fp32 copy of
+one weight at a time, and its embeddings stay bf16 with lookups widened to fp32 (exact: fp32 holds every bf16).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import struct
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+MADV_DONTNEED = 4
+WORKING_MARGIN = 1_500_000_000  # the runtime (0.5 GB), a batch's activations and the rest of the machine
+# resident bytes of the released 0.6B models (recognizer, aligner) when their files are not on disk yet
+DEFAULT_RESIDENT = {
+    ("recognizer", False): 3_140_000_000, ("recognizer", True): 770_000_000,
+    ("aligner", False): 2_530_000_000, ("aligner", True): 620_000_000,
+}  # fmt: skip
+
+
+def file_dtype(folder: Path) -> str:
+    """The dtype of the weight files' floating tensors ("F32", "BF16", "F16"), the most common by count."""
+    counts: dict[str, int] = {}
+    for file in sorted(folder.glob("*.safetensors")):
+        with open(file, "rb") as fh:
+            (n,) = struct.unpack("<Q", fh.read(8))
+            header = json.loads(fh.read(n))
+        for key, info in header.items():
+            if key != "__metadata__" and info["dtype"] in ("F32", "BF16", "F16"):
+                counts[info["dtype"]] = counts.get(info["dtype"], 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "F32"
+
+
+def resident_estimate(folder: Path, *, int8: bool, recognizer: bool) -> int:
+    """Bytes a loaded model keeps resident on the CPU: fp32 everything (the recognizer's tied vocabulary head reads
+    the whole embedding matrix at every step), or int8 Linear weights plus the handful of embedding rows in use."""
+    total = 0
+    for file in sorted(folder.glob("*.safetensors")):
+        with open(file, "rb") as fh:
+            (n,) = struct.unpack("<Q", fh.read(8))
+            header = json.loads(fh.read(n))
+        for key, info in header.items():
+            if key == "__metadata__":
+                continue
+            count = 1
+            for dim in info["shape"]:
+                count *= int(dim)
+            if "embed_tokens" in key and not recognizer:
+                total += 0  # looked up row by row from the mapped file
+            elif not int8:
+                total += 4 * count
+            elif "embed_tokens" in key:
+                total += count if recognizer else 0  # the recognizer's head is its int8 copy
+            elif len(info["shape"]) == 2:
+                total += count
+            else:
+                total += 4 * count
+    return total
+
+
+# -- the file mapping ---------------------------------------------------------------------------------------------
+def _file_mappings() -> list[tuple[int, int, str, bool]]:
+    """(start, end, path, private) of this process's mappings backed by a .safetensors file (Linux only)."""
+    found = []
+    with contextlib.suppress(OSError), open("/proc/self/maps") as fh:
+        for line in fh:
+            parts = line.split(maxsplit=5)
+            if len(parts) == 6 and parts[5].strip().endswith(".safetensors"):
+                a, b = (int(x, 16) for x in parts[0].split("-"))
+                found.append((a, b, parts[5].strip(), parts[1][3] == "p"))
+    return found
+
+
+def _clean(start: int, end: int) -> bool:
+    """Whether the mapping starting at ``start`` holds no page written by this process (then dropping its pages
+    loses nothing: the kernel reads them from the file again when touched)."""
+    with contextlib.suppress(OSError), open("/proc/self/smaps") as fh:
+        inside = False
+        for line in fh:
+            head = line.split(maxsplit=1)[0]
+            if "-" in head and not head.endswith(":"):
+                a, b = (int(x, 16) for x in head.split("-"))
+                inside = a == start and b == end
+            elif inside and head == "Private_Dirty:":
+                return int(line.split()[1]) == 0
+    return False
+
+
+class PageReleaser:
+    """Hands back the resident pages of tensors that are views of a clean weight-file mapping (a no-op elsewhere:
+    anonymous memory is freed by dropping the tensor, and other systems keep their own accounting)."""
+
+    def __init__(self) -> None:
+        self._maps = [m for m in _file_mappings() if _clean(m[0], m[1])] if sys.platform == "linux" else []
+        self._libc: Any = None
+        if self._maps:
+            import ctypes
+            import mmap
+
+            self._libc = ctypes.CDLL(None, use_errno=True)
+            self._libc.madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
+            self._page = mmap.PAGESIZE
+        self.released = 0
+
+    def release(self, tensor: Any) -> int:
+        if not self._maps or tensor is None:
+            return 0
+        start = tensor.data_ptr()
+        end = start + tensor.numel() * tensor.element_size()
+        for a, b, _path, _private in self._maps:
+            if a <= start and end <= b:
+                lo = start - start % self._page
+                hi = min(b, -(-end // self._page) * self._page)
+                if self._libc.madvise(lo, hi - lo, MADV_DONTNEED) == 0:
+                    self.released += hi - lo
+                    return hi - lo
+        return 0
+
+
+# -- int8 ---------------------------------------------------------------------------------------------------------
+def quantise_linears(root: Any, releaser: PageReleaser | None = None, block_rows: int = 1024) -> int:
+    """Swap every plain nn.Linear under ``root`` (not ``root`` itself) for torch's int8 dynamic quantised Linear,
+    one at a time. The quantisation is ``quantize_dynamic``'s (qint8, per tensor, symmetric: scale = max|w| / 127.5,
+    zero point 0, round half to even), computed over blocks of rows so that only one block of the source is
+    resident at a time: its file pages are handed back as soon as the block is read (the 151,936-row vocabulary
+    head would otherwise add 600 MB to the load's peak). Returns how many were swapped."""
+    import torch
+
+    targets = [
+        (parent, name, child)
+        for parent in root.modules()
+        for name, child in parent.named_children()
+        if type(child) is torch.nn.Linear
+    ]
+    count = len(targets)
+    while targets:  # popped, so that each fp32 module is dropped once swapped
+        parent, name, child = targets.pop()
+        setattr(parent, name, _quantised(child, releaser, block_rows))
+        del child
+    return count
+
+
+def _quantised(linear: Any, releaser: PageReleaser | None, block_rows: int) -> Any:
+    import warnings
+
+    import torch
+    from torch.ao.nn.quantized import dynamic
+
+    weight = linear.weight.detach()
+    rows, cols = weight.shape
+    block_rows = max(1, min(block_rows, rows))
+    amax = 0.0
+    for a in range(0, rows, block_rows):  # pass 1: the scale (pages dropped as read: pass 2 reads them again)
+        amax = max(amax, float(weight[a : a + block_rows].abs().amax()))
+        if releaser is not None:
+            releaser.release(weight[a : a + block_rows])
+    scale = max(amax / 127.5, float(torch.finfo(torch.float32).eps))
+    values = torch.empty((rows, cols), dtype=torch.int8)
+    # one scratch block, reused: temporaries the size of a block, allocated between the long-lived int8 tensors,
+    # would fragment the heap (it grew by 1 GB over the 0.6B recognizer before this)
+    scratch = torch.empty((block_rows, cols), dtype=torch.float32)
+    for a in range(0, rows, block_rows):  # pass 2: round half to even, clamp, then drop the block's pages
+        b = min(rows, a + block_rows)
+        work = scratch[: b - a]
+        work.copy_(weight[a:b])
+        work.div_(scale).round_().clamp_(-128, 127)
+        values[a:b].copy_(work)
+        if releaser is not None:
+            releaser.release(weight[a:b])
+    del scratch
+    bias = None if linear.bias is None else linear.bias.detach().float().clone()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao.quantization announces its move to torchao
+        qweight = torch._make_per_tensor_quantized_tensor(values, scale, 0)
+        layer = dynamic.Linear(1, 1, bias_=bias is not None, dtype=torch.qint8)  # 1x1: no full-size placeholder
+    layer.set_weight_bias(qweight, bias)
+    layer.in_features, layer.out_features = linear.in_features, linear.out_features
+    return layer
+
+
+def widen_embeddings(module: Any) -> int:
+    """Give every nn.Embedding not in fp32 a lookup that returns fp32 rows (the table stays as stored, mapped)."""
+    import torch
+
+    changed = 0
+    for m in module.modules():
+        if type(m) is torch.nn.Embedding and m.weight.dtype != torch.float32:
+            m.__class__ = _widening_embedding()
+            changed += 1
+    return changed
+
+
+_widening_cls: Any = None
+
+
+def _widening_embedding() -> Any:
+    global _widening_cls
+    if _widening_cls is None:
+        import torch
+
+        class WideningEmbedding(torch.nn.Embedding):
+            def forward(self, ids: torch.Tensor) -> torch.Tensor:
+                return super().forward(ids).float()
+
+        _widening_cls = WideningEmbedding
+    return _widening_cls
+
+
+def to_fp32_except_embeddings(module: Any) -> None:
+    """Norms, convolutions and biases (small) to fp32; embedding tables stay as stored (see widen_embeddings)."""
+    import torch
+
+    for m in module.modules():
+        if isinstance(m, torch.nn.Embedding):
+            continue
+        for name, p in list(m.named_parameters(recurse=False)):
+            if p.is_floating_point() and p.dtype != torch.float32:
+                setattr(m, name, torch.nn.Parameter(p.detach().float(), requires_grad=False))
+        for name, b in list(m.named_buffers(recurse=False)):
+            if b.is_floating_point() and b.dtype != torch.float32:
+                m.register_buffer(name, b.float(), persistent=False)
+
+
+def loaded_bytes(module: Any) -> int:
+    """Bytes of parameters, buffers and int8 packed weights in the module tree (each storage counted once)."""
+    import torch
+
+    seen: set[int] = set()
+    total = 0
+
+    def add(t: Any) -> None:
+        nonlocal total
+        if isinstance(t, torch.Tensor) and t.data_ptr() not in seen:
+            seen.add(t.data_ptr())
+            total += t.numel() * t.element_size()
+
+    for t in list(module.parameters()) + list(module.buffers()):
+        add(t)
+    for m in module.modules():
+        packed = getattr(m, "_packed_params", None)
+        if packed is not None and hasattr(packed, "_weight_bias"):
+            w, b = packed._weight_bias()
+            add(w)
+            add(b)
+    return total
+
+
+# -- nagisa ---------------------------------------------------------------------------------------------------------
+class _LazyModule(types.ModuleType):
+    """Stands in for a module whose import is heavy; the first attribute read imports the real one."""
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib
+
+        if attr.startswith("__"):  # import machinery and introspection probing (__path__, __file__...)
+            raise AttributeError(attr)
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        return getattr(real, attr)
+
+
+def defer_nagisa() -> None:
+    """qwen_asr imports nagisa (Japanese word splitting, about 210 MB resident once loaded) at start-up; only a
+    Japanese alignment needs it. Put a stand-in in its place that imports it on first use."""
+    if "nagisa" not in sys.modules:
+        import importlib.util
+
+        if importlib.util.find_spec("nagisa") is not None:
+            sys.modules["nagisa"] = _LazyModule("nagisa")
