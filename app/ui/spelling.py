@@ -72,22 +72,31 @@ class SpellService(QObject):
         self.dictionary: SpellDictionary | None = None
         self.highlighter: SpellHighlighter | None = None  # the text box's, once installed
         self._code: str | None = None
+        self._guessed: str | None = None  # the language of a document that names none, guessed when it came
         self._ignored: set[str] = set()
         self._extra: frozenset[str] = frozenset()
         self._cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
         self._loaded.connect(self._on_loaded)
         state.metadataChanged.connect(self._on_metadata)
-        state.documentReplaced.connect(self.refresh)
+        state.documentReplaced.connect(self._on_replaced)
         self.refresh()
 
     # -- what the document asks for ----------------------------------------------------------------------
     def _on_metadata(self, _fields: object) -> None:
         self.refresh()
 
+    def _on_replaced(self, *_args: object) -> None:
+        """Most subtitle files (SRT) name no language: guess it from the text (a bounded sample) once, on opening."""
+        from app.core.language_guess import guess_language
+
+        doc = self.state.doc
+        self._guessed = None if doc.language else guess_language(cue.text for cue in doc)
+        self.refresh()
+
     def refresh(self) -> None:
         """Follow the document: its language picks the dictionary, its settings hold the word list."""
         extra = frozenset(normalised(w) for w in self.word_list()) | frozenset(self._ignored)
-        code = dictionary_code(self.state.doc.language) if self.enabled else None
+        code = dictionary_code(self.state.doc.language or self._guessed) if self.enabled else None
         if extra == self._extra and code == self._code:
             return
         self._extra = extra

@@ -200,3 +200,17 @@ def test_list_tooltip_names_the_misspelled_words(window, qtbot, monkeypatch):
         event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center()))
         QApplication.sendEvent(table.viewport(), event)
     assert shown == ["Not in the dictionary: recieve, mesage"]
+
+
+def test_a_file_that_names_no_language_is_checked_in_the_language_of_its_text(window, qtbot):
+    """SRT files carry no language: the spelling follows the language the text is in."""
+    texts = ["I think that the train is late again.", "We recieve the mesage and we go home."]
+    window.state.replace_document(Document.from_cues([Cue(i * 2000, i * 2000 + 1500, t) for i, t in enumerate(texts)]))
+    assert window.state.doc.language is None
+    qtbot.waitUntil(lambda: window.spelling.dictionary is not None)
+    window.state.select([1])
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+    chinese = ["我们今天去看电影", "你好吗"]  # no dictionary for it: nothing underlined, no error
+    cues = [Cue(i * 2000, i * 2000 + 1500, t) for i, t in enumerate(chinese)]
+    window.state.replace_document(Document.from_cues(cues))
+    assert window.spelling.dictionary is None
