@@ -79,6 +79,7 @@ class SpellService(QObject):
         self._loaded.connect(self._on_loaded)
         state.metadataChanged.connect(self._on_metadata)
         state.documentReplaced.connect(self._on_replaced)
+        state.cuesChanged.connect(self._on_cues)
         self.refresh()
 
     # -- what the document asks for ----------------------------------------------------------------------
@@ -86,12 +87,23 @@ class SpellService(QObject):
         self.refresh()
 
     def _on_replaced(self, *_args: object) -> None:
-        """Most subtitle files (SRT) name no language: guess it from the text (a bounded sample) once, on opening."""
+        self._guessed = None
+        self._guess()
+        self.refresh()
+
+    def _on_cues(self, _change: object) -> None:
+        if self._guessed is None and self._guess():
+            self.refresh()
+
+    def _guess(self) -> bool:
+        """Most subtitle files (SRT) name no language: guess it from the text (a bounded sample) until one is found."""
         from app.core.language_guess import guess_language
 
         doc = self.state.doc
-        self._guessed = None if doc.language else guess_language(cue.text for cue in doc)
-        self.refresh()
+        if doc.language or not len(doc):
+            return False
+        self._guessed = guess_language(cue.text for cue in doc)
+        return self._guessed is not None
 
     def refresh(self) -> None:
         """Follow the document: its language picks the dictionary, its settings hold the word list."""

@@ -202,11 +202,16 @@ def test_list_tooltip_names_the_misspelled_words(window, qtbot, monkeypatch):
     assert shown == ["Not in the dictionary: recieve, mesage"]
 
 
-def test_a_file_that_names_no_language_is_checked_in_the_language_of_its_text(window, qtbot):
-    """SRT files carry no language: the spelling follows the language the text is in."""
-    texts = ["I think that the train is late again.", "We recieve the mesage and we go home."]
-    window.state.replace_document(Document.from_cues([Cue(i * 2000, i * 2000 + 1500, t) for i, t in enumerate(texts)]))
-    assert window.state.doc.language is None
+def test_a_file_that_names_no_language_is_checked_in_the_language_of_its_text(window, qtbot, tmp_path):
+    """SRT files carry no language: the spelling follows the language the text is in (opened as a user opens it)."""
+    srt = tmp_path / "episode.srt"
+    srt.write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\nHello there, this is the first test of the day.\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\nWe recieve the mesage and it is not the last.\n\n"
+    )
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
+        window.files.open_path(str(srt))
+    assert window.state.doc.language is None and len(window.state.doc) == 2
     qtbot.waitUntil(lambda: window.spelling.dictionary is not None)
     window.state.select([1])
     qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
