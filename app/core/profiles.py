@@ -80,6 +80,32 @@ BBC = Profile("bbc", max_cps=None, max_wpm=rules.MAX_WPM_BBC)
 PROFILES: dict[str, Profile] = {p.name: p for p in (NETFLIX, NETFLIX_ENGLISH, BBC)}
 
 
+DOC_KEY = "quality"  # a document's settings: {"profile": NAME, "custom": {field: value}}
+CUSTOM = "custom"
+NAMES = (*PROFILES, CUSTOM)
+EDITABLE = ("max_cps", "max_wpm", "min_duration_ms", "max_duration_ms", "min_gap_ms", "max_line_chars", "max_lines")
+
+
+def clean_custom(values: Any) -> dict[str, Any]:
+    """Only the editable fields, from a project or settings that may be damaged."""
+    if not isinstance(values, dict):
+        return {}
+    return {k: v for k, v in values.items() if k in EDITABLE and (v is None or isinstance(v, int | float))}
+
+
+def chosen(value: Any) -> Profile | None:
+    """The profile a document's settings (``settings[DOC_KEY]``) name; None when they name none. Damaged custom
+    values give the Netflix defaults rather than an error."""
+    if not isinstance(value, dict) or value.get("profile") not in NAMES:
+        return None
+    if value["profile"] != CUSTOM:
+        return PROFILES[value["profile"]]
+    try:
+        return Profile.from_dict(clean_custom(value.get("custom")))
+    except ValueError:
+        return Profile.from_dict({})
+
+
 def profile(name: str | dict[str, Any] | Profile | None) -> Profile:
     """A profile by command-line name (``netflix``, ``netflix-en``, ``bbc``), a custom dict, or Netflix for None."""
     if name is None:

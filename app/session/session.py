@@ -135,6 +135,14 @@ class Session:
 
     @property
     def limits(self) -> Limits:
+        """The limits the cue list and the text box show problems by: the quality profile the document names (settings
+        key "quality", chosen in the Checks panel) for its language, so they agree with the checks; else the
+        segmentation limits the document holds (settings key "limits", over the language's defaults)."""
+        from app.core.profiles import DOC_KEY, chosen
+
+        profile = chosen(self.doc.settings.get(DOC_KEY))
+        if profile is not None:
+            return profile.limits(self.doc.language)
         overrides = {k: v for k, v in self.doc.settings.get("limits", {}).items() if k in Limits.__dataclass_fields__}
         return Limits.for_language(self.doc.language, **overrides)
 

@@ -100,6 +100,7 @@ class CueEditor(QWidget):
         self._timer.setInterval(COMMIT_AFTER_MS)
         self._timer.timeout.connect(self.commit)
         self._loading = False
+        self._text = ""  # the box's text as last seen: a change of formats only (spelling underlines) is no typing
         self.edit.textChanged.connect(self._on_typed)
         self.edit.focusLost.connect(self.commit)
         state.selectionChanged.connect(self._on_selection)
@@ -109,11 +110,13 @@ class CueEditor(QWidget):
         self._show(None)
 
     def _on_typed(self) -> None:
-        if not self._loading:
-            self._timer.start()
-            text = self.edit.toPlainText()
-            self.edit.set_wrapping_for(text)
-            self._update_info(text)
+        text = self.edit.toPlainText()
+        if self._loading or text == self._text:
+            return
+        self._text = text
+        self._timer.start()
+        self.edit.set_wrapping_for(text)
+        self._update_info(text)
 
     def commit(self) -> None:
         """Put what was typed into the document (one undo step)."""
@@ -166,6 +169,7 @@ class CueEditor(QWidget):
                 self.edit.setPlainText(cue.text)
             self._update_info(cue.text)
         finally:
+            self._text = self.edit.toPlainText()
             self._loading = False
 
     def _on_theme(self) -> None:

@@ -23,15 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.profiles import NETFLIX, PROFILES, Profile
+from app.core.profiles import CUSTOM, DOC_KEY, EDITABLE, NAMES, NETFLIX, Profile, chosen, clean_custom
 from app.ui.state import EditorState
 
-DOC_KEY = "quality"
+__all__ = ["CUSTOM", "DOC_KEY", "EDITABLE", "NAMES"]  # the document key and names live in app.core.profiles
 SETTINGS_PROFILE = "quality/profile"
 SETTINGS_CUSTOM = "quality/custom"
-CUSTOM = "custom"
-NAMES = (*PROFILES, CUSTOM)
-EDITABLE = ("max_cps", "max_wpm", "min_duration_ms", "max_duration_ms", "min_gap_ms", "max_line_chars", "max_lines")
 
 
 def profile_title(name: str) -> str:
@@ -50,22 +47,10 @@ class Choice:
     custom: dict[str, Any] = field(default_factory=dict)
 
     def profile(self) -> Profile:
-        if self.name != CUSTOM:
-            return PROFILES.get(self.name, NETFLIX)
-        try:
-            return Profile.from_dict(clean_custom(self.custom))
-        except ValueError:
-            return Profile.from_dict({})
+        return chosen(self.as_settings()) or NETFLIX
 
     def as_settings(self) -> dict[str, Any]:
         return {"profile": self.name, "custom": dict(self.custom)}
-
-
-def clean_custom(values: Any) -> dict[str, Any]:
-    """Only the editable fields, from a project or settings that may be damaged."""
-    if not isinstance(values, dict):
-        return {}
-    return {k: v for k, v in values.items() if k in EDITABLE and (v is None or isinstance(v, int | float))}
 
 
 def default_choice(settings: QSettings) -> Choice:

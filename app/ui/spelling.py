@@ -73,6 +73,7 @@ class SpellService(QObject):
         self.highlighter: SpellHighlighter | None = None  # the text box's, once installed
         self._code: str | None = None
         self._guessed: str | None = None  # the language of a document that names none, guessed when it came
+        self._guess_pending = True
         self._ignored: set[str] = set()
         self._extra: frozenset[str] = frozenset()
         self._cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
@@ -88,15 +89,17 @@ class SpellService(QObject):
 
     def _on_replaced(self, *_args: object) -> None:
         self._guessed = None
-        self._guess()
+        self._guess_pending = not self._guess()  # an empty document: its first cues tell (a file read in a task)
         self.refresh()
 
     def _on_cues(self, _change: object) -> None:
-        if self._guessed is None and self._guess():
-            self.refresh()
+        if self._guess_pending and len(self.state.doc):
+            self._guess_pending = False  # once per document: never a guess per edit or per recognised chunk
+            if self._guess():
+                self.refresh()
 
     def _guess(self) -> bool:
-        """Most subtitle files (SRT) name no language: guess it from the text (a bounded sample) until one is found."""
+        """Most subtitle files (SRT) name no language: guess it from the text (a bounded sample)."""
         from app.core.language_guess import guess_language
 
         doc = self.state.doc

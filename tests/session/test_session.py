@@ -96,3 +96,19 @@ def test_live_cues_wait_for_a_drag_and_never_join_it():
     live.close()
     session.stack.undo()
     assert len(session.doc) == 3 and not session.stack.can_undo
+
+
+def test_the_limits_shown_follow_the_quality_profile_the_document_names():
+    """The cue list and the text box colour problems by the same rules the Checks panel uses."""
+    session = Session(make_doc())
+    session.set_metadata("Limits", settings={"limits": {"max_cps": 15.0, "max_line_chars": 30}})
+    assert (session.limits.max_cps, session.limits.max_line_chars) == (15.0, 30)  # no profile: segmentation's
+    session.set_metadata("Profile", settings={**session.doc.settings, "quality": {"profile": "netflix-en"}})
+    assert (session.limits.max_cps, session.limits.max_line_chars) == (20, 42)
+    session.set_metadata("Profile", settings={**session.doc.settings, "quality": {"profile": "bbc"}})
+    assert session.limits.max_cps == float("inf")  # BBC counts words per minute, not characters
+    custom = {"profile": "custom", "custom": {"max_line_chars": 20, "min_gap_ms": 120, "max_cps": "x"}}
+    session.set_metadata("Profile", settings={**session.doc.settings, "quality": custom})
+    assert (session.limits.max_line_chars, session.limits.min_gap_ms, session.limits.max_cps) == (20, 120, 17)
+    session.set_metadata("Damaged", settings={**session.doc.settings, "quality": {"profile": 5}})
+    assert session.limits.max_cps == 15.0  # a profile that names nothing known: back to segmentation's
