@@ -219,3 +219,13 @@ def test_a_file_that_names_no_language_is_checked_in_the_language_of_its_text(wi
     cues = [Cue(i * 2000, i * 2000 + 1500, t) for i, t in enumerate(chinese)]
     window.state.replace_document(Document.from_cues(cues))
     assert window.spelling.dictionary is None
+
+
+def test_underlining_is_not_typing(window, qtbot):
+    """A rehighlight changes formats only: the text box must not take it for typing (during a merge it committed the
+    box's stale text into the merged cue)."""
+    _open(window, qtbot, [TEXT_1, "All good here"])
+    window.state.select([0])
+    qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
+    window.spelling.changed.emit()  # every underline painted again
+    assert not window.editor.has_pending() and not window.editor._timer.isActive()
