@@ -293,6 +293,9 @@ def cmd_peak(args: argparse.Namespace) -> None:
               f"recognizer loaded {gb['loaded']:.2f} GB, after the run {gb['after']:.2f} GB; {r['chunks']} chunks, "
               f"{r['words']} aligned words in {r['seconds']:.0f} s; {r['note']}")  # fmt: skip
         for phase, v in r.get("phases", {}).items():
+            if phase.startswith("end"):
+                print(f"    {phase}: " + ", ".join(f"{k} {b / 1e9:.2f} GB" for k, b in v.items()))
+                continue
             print(f"    {phase:16s} highest sample {v['total'] / 1e9:.2f} GB = RssAnon {v['RssAnon'] / 1e9:.2f} + "
                   f"RssFile {v['RssFile'] / 1e9:.2f} (+ shmem {v['RssShmem'] / 1e9:.2f})")
 
@@ -337,6 +340,7 @@ def cmd_peak_child(args: argparse.Namespace) -> None:
         loaded = loaded or (rss() if engine.is_loaded(recognizer=True, aligner=False) else 0)
     seconds = time.perf_counter() - t
     sampler.stop()
+    sampler.phases["end: file pages"] = _file_rss_by_name()
     print(json.dumps({"imported": imported, "loaded": loaded, "after": rss(), "peak": peak(), "chunks": chunks,
                       "seconds": seconds, "words": words, "note": "; ".join(dict.fromkeys(notes)),
                       "phases": sampler.phases}))  # fmt: skip
@@ -350,6 +354,20 @@ def _status_kib(*keys: str) -> dict[str, int]:
             if name in out:
                 out[name] = int(rest.split()[0]) * 1024
     return out
+
+
+def _file_rss_by_name(top: int = 4) -> dict[str, int]:
+    """Resident bytes of the largest file-backed mappings (libraries, weight files), by file name."""
+    sizes: dict[str, int] = {}
+    name = ""
+    with open("/proc/self/smaps") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts and "-" in parts[0] and not parts[0].endswith(":"):
+                name = Path(parts[5]).name if len(parts) > 5 and parts[5].startswith("/") else ""
+            elif parts and parts[0] == "Rss:" and name:
+                sizes[name] = sizes.get(name, 0) + int(parts[1]) * 1024
+    return dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:top])
 
 
 class PhaseSampler:
