@@ -362,6 +362,7 @@ class Engine:
                 _quantise_int8(thinker)
                 weights.to_fp32_except_embeddings(model.model)
                 weights.widen_embeddings(model.model)
+                weights.read_embeddings_from_file(model.model)
                 if hasattr(model, "dtype"):
                     model.dtype = torch.float32
             if device == "cpu":

@@ -130,6 +130,78 @@ class PageReleaser:
         return 0
 
 
+def _mapping_of(ptr: int) -> tuple[int, str, int] | None:
+    """(mapping start, file path, file offset of that start) of the weight-file mapping holding address ``ptr``."""
+    with contextlib.suppress(OSError), open("/proc/self/maps") as fh:
+        for line in fh:
+            parts = line.split(maxsplit=5)
+            if len(parts) == 6 and parts[5].strip().endswith(".safetensors"):
+                a, b = (int(x, 16) for x in parts[0].split("-"))
+                if a <= ptr < b:
+                    return a, parts[5].strip(), int(parts[2], 16)
+    return None
+
+
+def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None) -> int:
+    """Make every embedding table that is still a view of a weight file read the rows it needs with pread, and drop
+    the table's mapped pages. Touching a mapped row made far more than the row resident (the kernel maps whole
+    folios of the cached file: one touch per MiB of a cached file made the whole MiB resident here), so a run's
+    lookups left a quarter of the recognizer's 0.6 GB table in the process's memory; read rows cost only their
+    bytes, and the numbers are the same. Tables widened to fp32 stay widened. Returns how many were switched."""
+    import torch
+
+    if sys.platform != "linux":
+        return 0
+    releaser = releaser or PageReleaser()
+    changed = 0
+    for m in module.modules():
+        if not isinstance(m, torch.nn.Embedding) or isinstance(m, _file_embedding()):
+            continue
+        w = m.weight
+        if not w.is_contiguous() or w.dim() != 2 or m.max_norm is not None:
+            continue
+        where = _mapping_of(w.data_ptr())
+        if where is None or not any(a == where[0] for a, *_ in releaser._maps):
+            continue  # not a clean file mapping (written to, or anonymous)
+        start, path, file_offset = where
+        m.__class__ = _file_embedding()
+        m._qss_file = open(path, "rb")  # noqa: SIM115 - lives as long as the module
+        m._qss_offset = file_offset + (w.data_ptr() - start)
+        m._qss_row_bytes = w.shape[1] * w.element_size()
+        releaser.release(w)
+        changed += 1
+    return changed
+
+
+_file_embedding_cls: Any = None
+
+
+def _file_embedding() -> Any:
+    global _file_embedding_cls
+    if _file_embedding_cls is None:
+        import os
+
+        import numpy as np
+        import torch
+
+        class FileEmbedding(torch.nn.Embedding):
+            """Rows read from the weight file (see read_embeddings_from_file); fp32 out."""
+
+            def forward(self, ids: torch.Tensor) -> torch.Tensor:
+                flat = ids.reshape(-1).cpu()
+                wanted, inverse = torch.unique(flat, return_inverse=True)
+                rows = torch.empty((len(wanted), self.embedding_dim), dtype=self.weight.dtype)
+                raw = rows.view(torch.uint8).numpy()
+                fd, size, base = self._qss_file.fileno(), self._qss_row_bytes, self._qss_offset
+                for n, i in enumerate(wanted.tolist()):
+                    raw[n] = np.frombuffer(os.pread(fd, size, base + i * size), dtype=np.uint8)
+                out = rows[inverse].reshape(*ids.shape, self.embedding_dim).float()
+                return out.to(ids.device)
+
+        _file_embedding_cls = FileEmbedding
+    return _file_embedding_cls
+
+
 # -- int8 ---------------------------------------------------------------------------------------------------------
 def quantise_linears(root: Any, releaser: PageReleaser | None = None, block_rows: int = 1024) -> int:
     """Swap every plain nn.Linear under ``root`` (not ``root`` itself) for torch's int8 dynamic quantised Linear,

@@ -129,3 +129,25 @@ def test_audio_convolutions_run_a_few_windows_at_a_time_with_the_same_numbers(ti
         assert one.shape == whole.shape and torch.allclose(one, whole, atol=1e-5)
     finally:
         engine.unload()
+
+
+def test_int8_embeddings_read_their_rows_from_the_file(tiny_models):
+    """Mapped lookups made whole folios of the table resident; the rows read from the file must be the table's."""
+    import os
+
+    import torch
+
+    from app.asr.weights import _file_embedding
+
+    os.sync()  # a file written moments ago has dirty pages: its mapping would not count as clean (nothing switched)
+    engine = _engine(tiny_models, True)
+    try:
+        with engine.session():
+            embed = engine.recognizer().model.thinker.model.embed_tokens
+            assert isinstance(embed, _file_embedding())
+            ids = torch.tensor([[5, 0, 5, 17], [3, 3, embed.num_embeddings - 1, 1]])
+            rows = embed(ids)
+            assert rows.dtype == torch.float32 and rows.shape == (2, 4, embed.embedding_dim)
+            assert torch.equal(rows, embed.weight.detach().float()[ids])
+    finally:
+        engine.unload()
