@@ -5,8 +5,9 @@ and pages become resident as they are first read. Quantising to int8 reads every
 module the whole file stayed resident beside the int8 copies (the mapping lives as long as any tensor of it, the
 embeddings at least): 4.5 GiB for a 0.6B recognizer whose int8 weights take 0.6 GiB. Here each Linear is quantised
 in turn and the pages of its source are handed back to the kernel at once (they are clean file pages: if read
-again they come back from the file), so the peak is the int8 weights plus one layer. The embeddings stay mapped:
-a lookup reads only the rows of the tokens it meets (one 4 KiB page per row at 1024 floats).
+again they come back from the file), so the peak is the int8 weights plus one layer. The embeddings are not
+copied: a lookup reads the rows of the tokens it meets from the file (pread; touching the mapping instead made
+whole folios of the cached file resident, far more than the rows).
 
 A bf16 file (the released weights are bf16) is loaded as bf16, quantised Linear by Linear from an fp32 copy of
 one weight at a time, and its embeddings stay bf16 with lookups widened to fp32 (exact: fp32 holds every bf16).
