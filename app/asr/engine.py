@@ -363,6 +363,7 @@ class Engine:
                 weights.to_fp32_except_embeddings(model.model)
                 weights.widen_embeddings(model.model)
                 weights.read_embeddings_from_file(model.model)
+                weights.own_small_weights(model.model)
                 if hasattr(model, "dtype"):
                     model.dtype = torch.float32
             if device == "cpu":

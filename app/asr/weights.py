@@ -174,6 +174,40 @@ def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None)
     return changed
 
 
+def own_small_weights(module: Any, limit: int = 64 << 20) -> int:
+    """Copy the small tensors that are still views of a clean weight file (norms, convolutions, biases: tens of MB)
+    into the process's memory, then hand back every page of those mappings. Quantising read each Linear through the
+    mapping and dropped its pages, but every fault had mapped whole folios reaching past the Linear's end, into its
+    neighbours: about 0.3 GB per model stayed resident that way. Embedding tables (read with pread) and anything
+    sharing their storage (a tied head's reference) stay mapped and untouched. Returns the bytes copied."""
+    import torch
+
+    releaser = PageReleaser()
+    if not releaser._maps:
+        return 0
+    tables = {m.weight.data_ptr() for m in module.modules() if isinstance(m, torch.nn.Embedding)}
+
+    def mapped(t: Any) -> bool:
+        ptr = t.data_ptr()
+        return any(a <= ptr < b for a, b, *_ in releaser._maps)
+
+    copied = 0
+    for m in module.modules():
+        for name, p in list(m.named_parameters(recurse=False)):
+            nbytes = p.numel() * p.element_size()
+            if p.data_ptr() not in tables and nbytes <= limit and mapped(p):
+                setattr(m, name, torch.nn.Parameter(p.detach().clone(), requires_grad=False))
+                copied += nbytes
+        for name, b in list(m.named_buffers(recurse=False)):
+            nbytes = b.numel() * b.element_size()
+            if b.data_ptr() not in tables and nbytes <= limit and mapped(b):
+                m._buffers[name] = b.clone()
+                copied += nbytes
+    for a, b, *_ in releaser._maps:
+        releaser._libc.madvise(a, b - a, MADV_DONTNEED)
+    return copied
+
+
 _file_embedding_cls: Any = None
 
 

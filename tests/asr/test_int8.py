@@ -137,7 +137,7 @@ def test_int8_embeddings_read_their_rows_from_the_file(tiny_models):
 
     import torch
 
-    from app.asr.weights import _file_embedding
+    from app.asr.weights import _file_embedding, _mapping_of
 
     os.sync()  # a file written moments ago has dirty pages: its mapping would not count as clean (nothing switched)
     engine = _engine(tiny_models, True)
@@ -149,5 +149,8 @@ def test_int8_embeddings_read_their_rows_from_the_file(tiny_models):
             rows = embed(ids)
             assert rows.dtype == torch.float32 and rows.shape == (2, 4, embed.embedding_dim)
             assert torch.equal(rows, embed.weight.detach().float()[ids])
+            # the small weights left are the process's own, so the file's pages could all be handed back
+            norm = engine.recognizer().model.thinker.model.norm.weight
+            assert _mapping_of(norm.data_ptr()) is None and _mapping_of(embed.weight.data_ptr()) is not None
     finally:
         engine.unload()
