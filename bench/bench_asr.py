@@ -292,6 +292,12 @@ def cmd_peak(args: argparse.Namespace) -> None:
         print(f"{config:14s} peak {gb['peak']:.2f} GB ({r['peak'] / 2**30:.2f} GiB); imported {gb['imported']:.2f} GB, "
               f"recognizer loaded {gb['loaded']:.2f} GB, after the run {gb['after']:.2f} GB; {r['chunks']} chunks, "
               f"{r['words']} aligned words in {r['seconds']:.0f} s; {r['note']}")  # fmt: skip
+        for phase, v in r.get("phases", {}).items():
+            if phase.startswith("end"):
+                print(f"    {phase}: " + ", ".join(f"{k} {b / 1e9:.2f} GB" for k, b in v.items()))
+                continue
+            print(f"    {phase:16s} highest sample {v['total'] / 1e9:.2f} GB = RssAnon {v['RssAnon'] / 1e9:.2f} + "
+                  f"RssFile {v['RssFile'] / 1e9:.2f} (+ shmem {v['RssShmem'] / 1e9:.2f})")
 
 
 def cmd_peak_child(args: argparse.Namespace) -> None:
@@ -315,10 +321,12 @@ def cmd_peak_child(args: argparse.Namespace) -> None:
     def peak() -> int:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
+    sampler = PhaseSampler()
     import_runtime()
     imported = rss()
     engine = engine_for(folder, args, aligner, together)
     spoken_text(engine)
+    sampler.watch(engine)
     loaded = 0
     notes: list[str] = []
     chunks = words = 0
@@ -331,8 +339,81 @@ def cmd_peak_child(args: argparse.Namespace) -> None:
             words += len(item.words) if item.timing == "aligned" else 0
         loaded = loaded or (rss() if engine.is_loaded(recognizer=True, aligner=False) else 0)
     seconds = time.perf_counter() - t
+    sampler.stop()
+    sampler.phases["end: file pages"] = _file_rss_by_name()
     print(json.dumps({"imported": imported, "loaded": loaded, "after": rss(), "peak": peak(), "chunks": chunks,
-                      "seconds": seconds, "words": words, "note": "; ".join(dict.fromkeys(notes))}))  # fmt: skip
+                      "seconds": seconds, "words": words, "note": "; ".join(dict.fromkeys(notes)),
+                      "phases": sampler.phases}))  # fmt: skip
+
+
+def _status_kib(*keys: str) -> dict[str, int]:
+    out = dict.fromkeys(keys, 0)
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            name, _, rest = line.partition(":")
+            if name in out:
+                out[name] = int(rest.split()[0]) * 1024
+    return out
+
+
+def _file_rss_by_name(top: int = 4) -> dict[str, int]:
+    """Resident bytes of the largest file-backed mappings (libraries, weight files), by file name."""
+    sizes: dict[str, int] = {}
+    name = ""
+    with open("/proc/self/smaps") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts and "-" in parts[0] and not parts[0].endswith(":"):
+                name = Path(parts[5]).name if len(parts) > 5 and parts[5].startswith("/") else ""
+            elif parts and parts[0] == "Rss:" and name:
+                sizes[name] = sizes.get(name, 0) + int(parts[1]) * 1024
+    return dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:top])
+
+
+class PhaseSampler:
+    """Samples RssAnon and RssFile (Linux /proc/self/status) every 5 ms and keeps, per phase of the run (loading
+    each model, recognising, aligning), the sample with the largest total. RssFile is the weight files' mapped pages
+    that this process has touched (shared with the page cache, dropped by the kernel under pressure); RssAnon is
+    the process's own memory."""
+
+    def __init__(self) -> None:
+        self.phase = "import"
+        self.phases: dict[str, dict[str, int]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.005):
+            self.sample()
+
+    def sample(self) -> None:
+        s = _status_kib("RssAnon", "RssFile", "RssShmem")
+        s["total"] = s["RssAnon"] + s["RssFile"] + s["RssShmem"]
+        best = self.phases.get(self.phase)
+        if best is None or s["total"] > best["total"]:
+            self.phases[self.phase] = s
+
+    def watch(self, engine) -> None:
+        def phased(name: str, fn):
+            def wrapped(*a, **k):
+                before, self.phase = self.phase, name(a, k) if callable(name) else name
+                try:
+                    return fn(*a, **k)
+                finally:
+                    self.sample()
+                    self.phase = before if before != "import" else "idle"
+
+            return wrapped
+
+        engine._load = phased(lambda a, k: "load aligner" if k.get("aligner") else "load recognizer", engine._load)
+        engine.transcribe = phased("recognise", engine.transcribe)
+        engine.align = phased("align", engine.align)
+        self.phase = "idle"
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def cmd_package(args: argparse.Namespace) -> None:

@@ -191,6 +191,35 @@ def preallocate_kv_cache(thinker: Any) -> None:
     thinker._qss_growing_cache = True
 
 
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8
+HEAP_MMAP_THRESHOLD = 1 << 20
+_heap_bounded = False
+
+
+def bound_heap() -> bool:
+    """Keep glibc from holding freed tensors as the process's own memory: blocks of 1 MiB and more are always
+    mapped and unmapped on their own (glibc raises its mmap threshold up to 32 MiB after the first large free, so a
+    batch's activations and KV cache went into the heap, fragmenting it, and stayed resident), and at most two
+    arenas (one per thread otherwise, each keeping its own freed memory). Call before the runtime's threads start
+    (idempotent; a no-op off glibc). Returns whether the settings were taken."""
+    global _heap_bounded
+    import sys
+
+    if _heap_bounded or not sys.platform.startswith("linux"):
+        return _heap_bounded
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        ok = libc.mallopt(M_MMAP_THRESHOLD, HEAP_MMAP_THRESHOLD) == 1
+        ok = libc.mallopt(M_TRIM_THRESHOLD, 2 * HEAP_MMAP_THRESHOLD) == 1 and ok
+        ok = libc.mallopt(M_ARENA_MAX, 2) == 1 and ok
+    except (OSError, AttributeError):
+        return False
+    _heap_bounded = ok
+    return ok
+
+
 def trim_heap() -> None:
     """Give freed heap memory back to the system: glibc keeps what a batch's cache and activations freed (0.7 GB
     after a batch of four 30 s chunks) as the process's own. A no-op off glibc."""

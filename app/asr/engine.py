@@ -172,6 +172,20 @@ class _LastPositionHead:
         return cls._cls
 
 
+CPU_CONV_WINDOWS = 4  # audio windows (1 s each) per convolution call on the CPU; the package's default is 500
+
+
+def small_conv_chunks(thinker: Any, windows: int = CPU_CONV_WINDOWS) -> None:
+    """The audio encoder runs its three strided convolutions over all the one-second windows of a chunk at once
+    (``conv_chunksize`` 500 > 30 windows in a 30 s chunk): the first one's output, 480 channels x 64 x 50 in fp32 per
+    window, is 184 MB for a 30 s chunk, twice that while the GELU makes its copy, a 0.37 GB transient in every
+    recognition and alignment call. The windows are independent (each is one item of the convolution's batch), so
+    a few at a time gives the same numbers with a transient of a few tens of MB."""
+    tower = getattr(thinker, "audio_tower", None)
+    if tower is not None and hasattr(tower, "conv_chunksize"):
+        tower.conv_chunksize = max(1, min(int(tower.conv_chunksize), windows))
+
+
 def use_cpu_int8(option: bool, device: str) -> bool:
     """Whether to quantise: only when asked, and only on the CPU."""
     return device == "cpu" and option is True
@@ -348,8 +362,12 @@ class Engine:
                 _quantise_int8(thinker)
                 weights.to_fp32_except_embeddings(model.model)
                 weights.widen_embeddings(model.model)
+                weights.read_embeddings_from_file(model.model)
+                weights.own_small_weights(model.model)
                 if hasattr(model, "dtype"):
                     model.dtype = torch.float32
+            if device == "cpu":
+                small_conv_chunks(thinker)
             if device == "cpu" and not aligner:
                 cpu_decoding.use_skinny_products(thinker.model, thinker.lm_head)
                 cpu_decoding.preallocate_kv_cache(thinker)

@@ -32,6 +32,9 @@ def import_runtime(report: LoadReport | None = None, cancelled: Callable[[], boo
         ("torch", 0.2), ("transformers", 0.15), ("transformers.modeling_utils", 0.25),
         ("qwen_asr.core.transformers_backend", 0.35), ("qwen_asr", 0.05),
     )  # fmt: skip
+    from app.asr.cpu_decoding import bound_heap
+
+    bound_heap()  # before torch starts its threads
     if all(name in sys.modules for name, _ in steps):
         return
     from app.asr.weights import defer_nagisa

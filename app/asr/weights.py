@@ -5,8 +5,9 @@ and pages become resident as they are first read. Quantising to int8 reads every
 module the whole file stayed resident beside the int8 copies (the mapping lives as long as any tensor of it, the
 embeddings at least): 4.5 GiB for a 0.6B recognizer whose int8 weights take 0.6 GiB. Here each Linear is quantised
 in turn and the pages of its source are handed back to the kernel at once (they are clean file pages: if read
-again they come back from the file), so the peak is the int8 weights plus one layer. The embeddings stay mapped:
-a lookup reads only the rows of the tokens it meets (one 4 KiB page per row at 1024 floats).
+again they come back from the file), so the peak is the int8 weights plus one layer. The embeddings are not
+copied: a lookup reads the rows of the tokens it meets from the file (pread; touching the mapping instead made
+whole folios of the cached file resident, far more than the rows).
 
 A bf16 file (the released weights are bf16) is loaded as bf16, quantised Linear by Linear from an fp32 copy of
 one weight at a time, and its embeddings stay bf16 with lookups widened to fp32 (exact: fp32 holds every bf16).
@@ -128,6 +129,112 @@ class PageReleaser:
                     self.released += hi - lo
                     return hi - lo
         return 0
+
+
+def _mapping_of(ptr: int) -> tuple[int, str, int] | None:
+    """(mapping start, file path, file offset of that start) of the weight-file mapping holding address ``ptr``."""
+    with contextlib.suppress(OSError), open("/proc/self/maps") as fh:
+        for line in fh:
+            parts = line.split(maxsplit=5)
+            if len(parts) == 6 and parts[5].strip().endswith(".safetensors"):
+                a, b = (int(x, 16) for x in parts[0].split("-"))
+                if a <= ptr < b:
+                    return a, parts[5].strip(), int(parts[2], 16)
+    return None
+
+
+def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None) -> int:
+    """Make every embedding table that is still a view of a weight file read the rows it needs with pread, and drop
+    the table's mapped pages. Touching a mapped row made far more than the row resident (the kernel maps whole
+    folios of the cached file: one touch per MiB of a cached file made the whole MiB resident here), so a run's
+    lookups left a quarter of the recognizer's 0.6 GB table in the process's memory; read rows cost only their
+    bytes, and the numbers are the same. Tables widened to fp32 stay widened. Returns how many were switched."""
+    import torch
+
+    if sys.platform != "linux":
+        return 0
+    releaser = releaser or PageReleaser()
+    changed = 0
+    for m in module.modules():
+        if not isinstance(m, torch.nn.Embedding) or isinstance(m, _file_embedding()):
+            continue
+        w = m.weight
+        if not w.is_contiguous() or w.dim() != 2 or m.max_norm is not None:
+            continue
+        where = _mapping_of(w.data_ptr())
+        if where is None or not any(a == where[0] for a, *_ in releaser._maps):
+            continue  # not a clean file mapping (written to, or anonymous)
+        start, path, file_offset = where
+        m.__class__ = _file_embedding()
+        m._qss_file = open(path, "rb")  # noqa: SIM115 - lives as long as the module
+        m._qss_offset = file_offset + (w.data_ptr() - start)
+        m._qss_row_bytes = w.shape[1] * w.element_size()
+        releaser.release(w)
+        changed += 1
+    return changed
+
+
+def own_small_weights(module: Any, limit: int = 64 << 20) -> int:
+    """Copy the small tensors that are still views of a clean weight file (norms, convolutions, biases: tens of MB)
+    into the process's memory, then hand back every page of those mappings. Quantising read each Linear through the
+    mapping and dropped its pages, but every fault had mapped whole folios reaching past the Linear's end, into its
+    neighbours: about 0.3 GB per model stayed resident that way. Embedding tables (read with pread) and anything
+    sharing their storage (a tied head's reference) stay mapped and untouched. Returns the bytes copied."""
+    import torch
+
+    releaser = PageReleaser()
+    if not releaser._maps:
+        return 0
+    tables = {m.weight.data_ptr() for m in module.modules() if isinstance(m, torch.nn.Embedding)}
+
+    def mapped(t: Any) -> bool:
+        ptr = t.data_ptr()
+        return any(a <= ptr < b for a, b, *_ in releaser._maps)
+
+    copied = 0
+    for m in module.modules():
+        for name, p in list(m.named_parameters(recurse=False)):
+            nbytes = p.numel() * p.element_size()
+            if p.data_ptr() not in tables and nbytes <= limit and mapped(p):
+                setattr(m, name, torch.nn.Parameter(p.detach().clone(), requires_grad=False))
+                copied += nbytes
+        for name, b in list(m.named_buffers(recurse=False)):
+            nbytes = b.numel() * b.element_size()
+            if b.data_ptr() not in tables and nbytes <= limit and mapped(b):
+                m._buffers[name] = b.clone()
+                copied += nbytes
+    for a, b, *_ in releaser._maps:
+        releaser._libc.madvise(a, b - a, MADV_DONTNEED)
+    return copied
+
+
+_file_embedding_cls: Any = None
+
+
+def _file_embedding() -> Any:
+    global _file_embedding_cls
+    if _file_embedding_cls is None:
+        import os
+
+        import numpy as np
+        import torch
+
+        class FileEmbedding(torch.nn.Embedding):
+            """Rows read from the weight file (see read_embeddings_from_file); fp32 out."""
+
+            def forward(self, ids: torch.Tensor) -> torch.Tensor:
+                flat = ids.reshape(-1).cpu()
+                wanted, inverse = torch.unique(flat, return_inverse=True)
+                rows = torch.empty((len(wanted), self.embedding_dim), dtype=self.weight.dtype)
+                raw = rows.view(torch.uint8).numpy()
+                fd, size, base = self._qss_file.fileno(), self._qss_row_bytes, self._qss_offset
+                for n, i in enumerate(wanted.tolist()):
+                    raw[n] = np.frombuffer(os.pread(fd, size, base + i * size), dtype=np.uint8)
+                out = rows[inverse].reshape(*ids.shape, self.embedding_dim).float()
+                return out.to(ids.device)
+
+        _file_embedding_cls = FileEmbedding
+    return _file_embedding_cls
 
 
 # -- int8 ---------------------------------------------------------------------------------------------------------

@@ -168,3 +168,45 @@ def test_recognizer_on_cpu_gives_the_package_s_text_without_copying_the_cache(ti
     assert any(text for _, text in got)
     assert repeats == []  # transformers' own path copies the cache once per layer and step
     assert concatenations == []  # and its DynamicCache concatenates it
+
+
+_HEAP_PROBE = """
+import ctypes, sys
+from app.asr.cpu_decoding import bound_heap
+bounded = sys.argv[1] == "1" and bound_heap()
+libc = ctypes.CDLL("libc.so.6")
+libc.malloc.restype = ctypes.c_void_p
+libc.malloc.argtypes = (ctypes.c_size_t,)
+libc.free.argtypes = (ctypes.c_void_p,)
+def anon():
+    for line in open("/proc/self/status"):
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) * 1024
+first = libc.malloc(16 << 20)
+libc.free(first)  # glibc's own rule then raises its mmap threshold to 16 MiB
+before = anon()
+blocks = [libc.malloc(8 << 20) for _ in range(5)]
+for b in blocks[:4]:
+    ctypes.memset(b, 1, 8 << 20)
+for b in blocks[:4]:  # the fifth, untouched, stays above them: the heap cannot shrink past it
+    libc.free(b)
+print(int(bounded), anon() - before)
+"""
+
+
+def test_bounded_heap_gives_freed_blocks_back():
+    """Freed tensors of a batch (activations, KV cache) must leave the process's memory, not stay in its heap."""
+    import subprocess
+    import sys
+
+    def kept(bound: bool) -> tuple[int, int]:
+        out = subprocess.run([sys.executable, "-c", _HEAP_PROBE, "1" if bound else "0"], capture_output=True,
+                             text=True, check=True)  # fmt: skip
+        flag, grown = out.stdout.split()
+        return int(flag), int(grown)
+
+    if not sys.platform.startswith("linux"):
+        return
+    assert kept(False)[1] > 24 << 20  # glibc's default keeps them: the probe sees the problem
+    bounded, grown = kept(True)
+    assert bounded == 1 and grown < 4 << 20

@@ -106,3 +106,51 @@ def test_int8_holds_the_weights_once(tmp_path, monkeypatch):
             engine.unload()
     # int8 Linear weights are a quarter of fp32; embeddings, norms and convolutions stay fp32
     assert sizes[True] < 0.4 * sizes[False], sizes
+
+
+def test_audio_convolutions_run_a_few_windows_at_a_time_with_the_same_numbers(tiny_models):
+    """The encoder's first convolution over every window of a 30 s chunk at once was a 0.37 GB transient in each
+    recognition and alignment call; a few windows per call must give the same features."""
+    import torch
+
+    from app.asr.engine import CPU_CONV_WINDOWS, small_conv_chunks
+
+    engine = _engine(tiny_models, False)
+    try:
+        with engine.session():
+            tower = engine.recognizer().model.thinker.audio_tower
+            assert tower.conv_chunksize == CPU_CONV_WINDOWS  # set at load on the CPU
+            feats = torch.randn(128, 1000)  # 10 s of mel frames: ten windows
+            lens = torch.tensor([1000])
+            small_conv_chunks(engine.recognizer().model.thinker, 1)
+            one = tower(feats, feature_lens=lens).last_hidden_state
+            tower.conv_chunksize = 500
+            whole = tower(feats, feature_lens=lens).last_hidden_state
+        assert one.shape == whole.shape and torch.allclose(one, whole, atol=1e-5)
+    finally:
+        engine.unload()
+
+
+def test_int8_embeddings_read_their_rows_from_the_file(tiny_models):
+    """Mapped lookups made whole folios of the table resident; the rows read from the file must be the table's."""
+    import os
+
+    import torch
+
+    from app.asr.weights import _file_embedding, _mapping_of
+
+    os.sync()  # a file written moments ago has dirty pages: its mapping would not count as clean (nothing switched)
+    engine = _engine(tiny_models, True)
+    try:
+        with engine.session():
+            embed = engine.recognizer().model.thinker.model.embed_tokens
+            assert isinstance(embed, _file_embedding())
+            ids = torch.tensor([[5, 0, 5, 17], [3, 3, embed.num_embeddings - 1, 1]])
+            rows = embed(ids)
+            assert rows.dtype == torch.float32 and rows.shape == (2, 4, embed.embedding_dim)
+            assert torch.equal(rows, embed.weight.detach().float()[ids])
+            # the small weights left are the process's own, so the file's pages could all be handed back
+            norm = engine.recognizer().model.thinker.model.norm.weight
+            assert _mapping_of(norm.data_ptr()) is None and _mapping_of(embed.weight.data_ptr()) is not None
+    finally:
+        engine.unload()
