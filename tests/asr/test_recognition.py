@@ -196,8 +196,11 @@ def test_smaller_convolution_calls_give_the_same_encoding(engine, speech):
     import torch
 
     engine.load(recognizer=True)
+    from app.asr.loading import CONV_CHUNKS
+
     tower = engine.recognizer().model.thinker.audio_tower
-    assert tower.conv_chunksize == 8
+    chosen = tower.conv_chunksize
+    assert 1 <= chosen <= CONV_CHUNKS  # a few windows per call: cancel checks between calls, small transients
     features = torch.randn(128, 2000, generator=torch.Generator().manual_seed(0))  # 20 s of mel frames
     lengths = torch.tensor([2000])
     with torch.no_grad():
@@ -206,5 +209,5 @@ def test_smaller_convolution_calls_give_the_same_encoding(engine, speech):
         try:
             large = tower(features, feature_lens=lengths).last_hidden_state
         finally:
-            tower.conv_chunksize = 8
+            tower.conv_chunksize = chosen
     assert torch.allclose(small, large, atol=1e-5)
