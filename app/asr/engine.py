@@ -109,22 +109,9 @@ def auto_batch_size(device: str, free_bytes: int | None) -> int:
 
 def weights_bytes(folder: Path, dtype_bytes: int) -> int:
     """The model's size in memory at ``dtype_bytes`` per parameter, from its safetensors headers."""
-    import json
-    import struct
+    from app.asr.weights import tensor_shapes
 
-    total = 0
-    for file in sorted(folder.glob("*.safetensors")):
-        with open(file, "rb") as fh:
-            (n,) = struct.unpack("<Q", fh.read(8))
-            header = json.loads(fh.read(n))
-        for key, info in header.items():
-            if key == "__metadata__":
-                continue
-            count = 1
-            for dim in info["shape"]:
-                count *= int(dim)
-            total += count * dtype_bytes
-    return total
+    return sum(count for _key, _shape, count in tensor_shapes(folder)) * dtype_bytes
 
 
 def check_fits(name: str, needed: int, free: int) -> None:

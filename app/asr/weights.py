@@ -45,10 +45,9 @@ def file_dtype(folder: Path) -> str:
     return max(counts, key=counts.__getitem__) if counts else "F32"
 
 
-def resident_estimate(folder: Path, *, int8: bool, recognizer: bool) -> int:
-    """Bytes a loaded model keeps resident on the CPU: fp32 everything (the recognizer's tied vocabulary head reads
-    the whole embedding matrix at every step), or int8 Linear weights plus the handful of embedding rows in use."""
-    total = 0
+def tensor_shapes(folder: Path) -> list[tuple[str, tuple[int, ...], int]]:
+    """(name, shape, number of values) of every tensor in a model folder's safetensors files, from their headers."""
+    found = []
     for file in sorted(folder.glob("*.safetensors")):
         with open(file, "rb") as fh:
             (n,) = struct.unpack("<Q", fh.read(8))
@@ -56,19 +55,29 @@ def resident_estimate(folder: Path, *, int8: bool, recognizer: bool) -> int:
         for key, info in header.items():
             if key == "__metadata__":
                 continue
+            shape = tuple(int(dim) for dim in info["shape"])
             count = 1
-            for dim in info["shape"]:
-                count *= int(dim)
-            if "embed_tokens" in key and not recognizer:
-                total += 0  # looked up row by row from the mapped file
-            elif not int8:
-                total += 4 * count
-            elif "embed_tokens" in key:
-                total += count if recognizer else 0  # the recognizer's head is its int8 copy
-            elif len(info["shape"]) == 2:
-                total += count
-            else:
-                total += 4 * count
+            for dim in shape:
+                count *= dim
+            found.append((key, shape, count))
+    return found
+
+
+def resident_estimate(folder: Path, *, int8: bool, recognizer: bool) -> int:
+    """Bytes a loaded model keeps resident on the CPU: fp32 everything (the recognizer's tied vocabulary head reads
+    the whole embedding matrix at every step), or int8 Linear weights plus the handful of embedding rows in use."""
+    total = 0
+    for key, shape, count in tensor_shapes(folder):
+        if "embed_tokens" in key and not recognizer:
+            total += 0  # looked up row by row from the mapped file
+        elif not int8:
+            total += 4 * count
+        elif "embed_tokens" in key:
+            total += count if recognizer else 0  # the recognizer's head is its int8 copy
+        elif len(shape) == 2:
+            total += count
+        else:
+            total += 4 * count
     return total
 
 

@@ -154,3 +154,21 @@ def test_int8_embeddings_read_their_rows_from_the_file(tiny_models):
             assert _mapping_of(norm.data_ptr()) is None and _mapping_of(embed.weight.data_ptr()) is not None
     finally:
         engine.unload()
+
+
+def test_the_size_read_from_the_headers_is_the_files_tensors(tiny_models):
+    """weights_bytes (does a model fit?) and resident_estimate (both models at once?) read one account of the files."""
+    from safetensors import safe_open
+
+    from app.asr.engine import weights_bytes
+    from app.asr.weights import resident_estimate, tensor_shapes
+
+    folder = tiny_models.recognizer
+    values = 0
+    for file in sorted(folder.glob("*.safetensors")):
+        with safe_open(str(file), "pt") as tensors:
+            values += sum(tensors.get_tensor(k).numel() for k in tensors.keys())  # noqa: SIM118
+    assert sum(count for _k, _s, count in tensor_shapes(folder)) == values
+    assert weights_bytes(folder, 2) == 2 * values
+    assert resident_estimate(folder, int8=False, recognizer=True) == 4 * values
+    assert resident_estimate(folder, int8=True, recognizer=True) < 4 * values
