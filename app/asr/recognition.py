@@ -147,11 +147,11 @@ def recognize(
                 return
             # memory is short: one chunk per aligner call (a batch of four 30 s chunks holds about 0.8 GB more in
             # activations, for 5-10% of speed)
-            step, engine.align_batch = 1, 1
-            for j in range(0, len(heard), step):
+            engine.align_batch = 1
+            for j in range(len(heard)):
                 if cancelled is not None and cancelled():
                     return
-                part = heard[j : j + step]
+                part = heard[j : j + 1]
                 try:
                     timed = _time_words(engine, samples, chunks, part, word_timing)
                 except RunCancelled:
