@@ -88,7 +88,8 @@ def engine_for(folder: Path, args: argparse.Namespace, aligner: Path | None = No
         EngineOptions(
             model=str(folder), aligner=str(aligner) if aligner else None, device=args.device, batch_size=args.batch,
             idle_unload_s=0, download=False, max_new_tokens=args.tokens_per_chunk, tokens_per_second=1000.0,
-            threads=args.threads, cpu_int8=args.int8, models_together=together,
+            threads=args.threads, cpu_int8=args.int8, cpu_precision=getattr(args, "precision", "auto"),
+            models_together=together,
         )
     )  # fmt: skip
 
@@ -152,7 +153,7 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     engine.load(recognizer=True, aligner=aligner is not None)
     print(
         f"model load {time.perf_counter() - t:.1f} s on {_device_name(engine.device)} "
-        f"({'int8' if args.int8 else str(engine.recognizer().model.dtype).replace('torch.', '')}); "
+        f"({'int8' if args.int8 or args.precision == 'int8' else str(engine.recognizer().model.dtype)[6:]}); "
         f"torch threads {torch.get_num_threads()}; load average {_load()}"
     )
     with engine.session():
@@ -206,7 +207,7 @@ def cmd_align(args: argparse.Namespace) -> None:
 
     folder = aligner_checkpoint(args.checkpoint)
     engine = Engine(EngineOptions(aligner=str(folder), device=args.device, idle_unload_s=0, download=False,
-                                  threads=args.threads, cpu_int8=args.int8))  # fmt: skip
+                                  threads=args.threads, cpu_int8=args.int8, cpu_precision=args.precision))  # fmt: skip
     audio = speech_like(args.clips * 30 + 30)
     chunks = split_at_pauses(audio)[: args.clips]
     unit = " ".join(SENTENCES)
@@ -309,9 +310,9 @@ def cmd_peak_child(args: argparse.Namespace) -> None:
     from app.asr.loading import import_runtime
     from app.asr.recognition import ChunkResult, Progress, recognize
 
-    int8 = args.config.startswith("int8")
-    together = {"together": True, "in-turn": False, "auto": None}[args.config.split("-", 1)[1]]
-    args.int8, args.device, args.batch, args.threads = int8, "cpu", None, None
+    mode, how = args.config.split("-", 1)
+    together = {"together": True, "in-turn": False, "auto": None}[how]
+    args.int8, args.precision, args.device, args.batch, args.threads = mode == "int8", mode, "cpu", None, None
     folder, aligner = checkpoint(args.checkpoint), aligner_checkpoint(args.aligner_checkpoint)
     audio = speech_like(args.minutes * 60)
 
@@ -454,6 +455,7 @@ def main() -> None:
     for name in ("rtf", "memory"):
         p = sub.add_parser(name)
         p.add_argument("--int8", action="store_true", help="EngineOptions(cpu_int8=True): int8 dynamic quantisation")
+        p.add_argument("--precision", default="auto", help="EngineOptions.cpu_precision: auto, fp32, bf16 or int8")
         p.add_argument("--checkpoint", help="folder for the full-size random checkpoint (built when missing)")
         p.add_argument("--batch", type=int, default=None, help="chunks per generate call (default: the engine's)")
         p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or auto")
@@ -473,7 +475,8 @@ def main() -> None:
         p.add_argument("--seconds", type=float, default=60, help="of the recording recognised and aligned")
         p.add_argument("--tokens-per-chunk", type=int, default=100)
     sub.choices["peak"].add_argument(
-        "--configs", default="int8-together,fp32-in-turn,fp32-together", help="int8|fp32 - together|in-turn|auto"
+        "--configs", default="int8-together,fp32-in-turn,fp32-together",
+        help="int8|bf16|fp32|auto - together|in-turn|auto (precision, then whether both models are held)",
     )
     sub.choices["peak-child"].add_argument("--config", required=True)
     p = sub.add_parser("package")
@@ -486,6 +489,7 @@ def main() -> None:
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--clips", type=int, default=4)
     p.add_argument("--int8", action="store_true", help="EngineOptions(cpu_int8=True) for the aligner")
+    p.add_argument("--precision", default="auto", help="EngineOptions.cpu_precision: auto, fp32, bf16 or int8")
     p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or auto")
     args = parser.parse_args()
     commands = {

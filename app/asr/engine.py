@@ -81,7 +81,8 @@ def choose_device(requested: str = "auto") -> str:
 
 
 def choose_dtype(device: str) -> Any:
-    """bf16 on CUDA; fp32 elsewhere (CPU bf16 matmuls are slow without AMX, MPS bf16 support is partial)."""
+    """The device's default: bf16 on CUDA; fp32 elsewhere (MPS bf16 support is partial). On the CPU the user's
+    precision and the weight files decide (app.asr.precision: bf16 where the CPU multiplies it in hardware)."""
     import torch
 
     return torch.bfloat16 if device.startswith("cuda") else torch.float32
@@ -174,8 +175,10 @@ def small_conv_chunks(thinker: Any, windows: int = CPU_CONV_WINDOWS) -> None:
 
 
 def use_cpu_int8(option: bool, device: str) -> bool:
-    """Whether to quantise: only when asked, and only on the CPU."""
-    return device == "cpu" and option is True
+    """Whether to quantise: only when asked, and only on the CPU (app.asr.precision decides with the other modes)."""
+    from app.asr.precision import mode_for
+
+    return mode_for(device, "int8" if option is True else "fp32", None) == "int8"
 
 
 def _quantise_int8(thinker: Any) -> int:
@@ -313,9 +316,12 @@ class Engine:
     def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
         import torch
 
-        from app.asr import attention, cpu_decoding, weights
+        from app.asr import attention, cpu_decoding, precision, weights
 
-        device, dtype = self.device, choose_dtype(self.device)
+        device = self.device
+        stored = weights.file_dtype(folder)
+        mode = precision.mode_for(device, precision.cpu_choice(self.options), stored)
+        dtype = precision.load_dtype(device, mode, stored)
         if report is not None:
             report(0.0, message("engine.moving_to_device", model=folder.name, device=device))
         if self.options.threads:
@@ -323,9 +329,7 @@ class Engine:
         free = self._free_gpu_bytes()
         if free is not None:
             check_fits(folder.name, weights_bytes(folder, torch.finfo(dtype).bits // 8), free)
-        int8 = use_cpu_int8(self.options.cpu_int8, device)
-        if int8 and weights.file_dtype(folder) == "BF16":
-            dtype = torch.bfloat16  # mapped as stored; each Linear is widened only to be quantised
+        int8 = mode == "int8"
         kwargs: dict[str, Any] = {"dtype": dtype, "device_map": device}
         if device.startswith("cuda") and importlib.util.find_spec("flash_attn") is not None:
             kwargs["attn_implementation"] = "flash_attention_2"
@@ -353,6 +357,8 @@ class Engine:
                 weights.own_small_weights(model.model)
                 if hasattr(model, "dtype"):
                     model.dtype = torch.float32
+            elif device == "cpu" and mode == "bf16":
+                weights.read_embeddings_from_file(model.model, untied_only=True)  # the aligner's: rows as needed
             if device == "cpu":
                 small_conv_chunks(thinker)
             if device == "cpu" and not aligner:
@@ -390,14 +396,15 @@ class Engine:
         return together, sum(sizes) // 1_000_000, None if room is None else room // 1_000_000
 
     def _model_bytes(self, kind: str, name: str) -> int:
-        from app.asr import weights
+        from app.asr import precision, weights
 
+        choice = precision.cpu_choice(self.options)
         try:
             folder = resolve_model(name, kind, download=False)
-        except Exception:  # not downloaded yet: the released 0.6B sizes
-            return weights.DEFAULT_RESIDENT[(kind, bool(self.options.cpu_int8))]
-        return weights.resident_estimate(folder, int8=use_cpu_int8(self.options.cpu_int8, self.device),
-                                         recognizer=kind == "recognizer")  # fmt: skip
+        except Exception:  # not downloaded yet: the released 0.6B sizes (bf16 files)
+            return weights.DEFAULT_RESIDENT[(kind, precision.mode_for(self.device, choice, "BF16"))]
+        mode = precision.mode_for(self.device, choice, weights.file_dtype(folder))
+        return weights.resident_estimate(folder, mode=mode, recognizer=kind == "recognizer")
 
     def unload_recognizer(self) -> None:
         """Drop the recognizer only (memory is short and the aligner comes next)."""

@@ -46,6 +46,9 @@ class EngineOptions:
     # the aligner's flat random logits pick other classes for 72-78% of timestamps; so it stays off until it is
     # checked against the real weights.
     cpu_int8: bool = False
+    # The CPU's number format (app.asr.precision): "auto" (bf16 when the weight files are bf16 and the CPU multiplies
+    # bf16 in hardware, else fp32), "fp32", "bf16" or "int8". cpu_int8=True means "int8".
+    cpu_precision: str = "auto"
     # Whether the recognizer and the aligner may be held together. None: when the free memory allows (both
     # estimated from their weight files); False: always one at a time (recognise every chunk, unload, then align).
     models_together: bool | None = None

@@ -27,8 +27,8 @@ MADV_DONTNEED = 4
 WORKING_MARGIN = 1_500_000_000  # the runtime (0.5 GB), a batch's activations and the rest of the machine
 # resident bytes of the released 0.6B models (recognizer, aligner) when their files are not on disk yet
 DEFAULT_RESIDENT = {
-    ("recognizer", False): 3_140_000_000, ("recognizer", True): 770_000_000,
-    ("aligner", False): 2_530_000_000, ("aligner", True): 620_000_000,
+    ("recognizer", "fp32"): 3_140_000_000, ("recognizer", "bf16"): 1_570_000_000, ("recognizer", "int8"): 770_000_000,
+    ("aligner", "fp32"): 2_530_000_000, ("aligner", "bf16"): 1_270_000_000, ("aligner", "int8"): 620_000_000,
 }  # fmt: skip
 
 
@@ -63,15 +63,17 @@ def tensor_shapes(folder: Path) -> list[tuple[str, tuple[int, ...], int]]:
     return found
 
 
-def resident_estimate(folder: Path, *, int8: bool, recognizer: bool) -> int:
-    """Bytes a loaded model keeps resident on the CPU: fp32 everything (the recognizer's tied vocabulary head reads
-    the whole embedding matrix at every step), or int8 Linear weights plus the handful of embedding rows in use."""
+def resident_estimate(folder: Path, *, mode: str, recognizer: bool) -> int:
+    """Bytes a loaded model keeps resident on the CPU in ``mode`` (app.asr.precision): fp32 or bf16 everything (the
+    recognizer's tied vocabulary head reads the whole embedding matrix at every step), or int8 Linear weights plus
+    the handful of embedding rows in use."""
     total = 0
+    int8 = mode == "int8"
     for key, shape, count in tensor_shapes(folder):
         if "embed_tokens" in key and not recognizer:
-            total += 0  # looked up row by row from the mapped file
+            total += 0  # looked up row by row from the file
         elif not int8:
-            total += 4 * count
+            total += (2 if mode == "bf16" else 4) * count
         elif "embed_tokens" in key:
             total += count if recognizer else 0  # the recognizer's head is its int8 copy
         elif len(shape) == 2:
@@ -152,7 +154,7 @@ def _mapping_of(ptr: int) -> tuple[int, str, int] | None:
     return None
 
 
-def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None) -> int:
+def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None, *, untied_only: bool = False) -> int:
     """Make every embedding table that is still a view of a weight file read the rows it needs with pread, and drop
     the table's mapped pages. Touching a mapped row made far more than the row resident (the kernel maps whole
     folios of the cached file: one touch per MiB of a cached file made the whole MiB resident here), so a run's
@@ -163,9 +165,16 @@ def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None)
     if sys.platform != "linux":
         return 0
     releaser = releaser or PageReleaser()
+    shared: set[int] = set()
+    if untied_only:  # a table a vocabulary head also reads stays mapped: the head reads all of it at every step
+        for m in module.modules():
+            if not isinstance(m, torch.nn.Embedding):
+                shared.update(p.data_ptr() for p in m.parameters(recurse=False))
     changed = 0
     for m in module.modules():
         if not isinstance(m, torch.nn.Embedding) or isinstance(m, _file_embedding()):
+            continue
+        if m.weight.data_ptr() in shared:
             continue
         w = m.weight
         if not w.is_contiguous() or w.dim() != 2 or m.max_norm is not None:
@@ -174,7 +183,9 @@ def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None)
         if where is None or not any(a == where[0] for a, *_ in releaser._maps):
             continue  # not a clean file mapping (written to, or anonymous)
         start, path, file_offset = where
+        widened = type(m) is not torch.nn.Embedding  # a widening lookup keeps returning fp32
         m.__class__ = _file_embedding()
+        m._qss_out_dtype = torch.float32 if widened else w.dtype
         m._qss_file = open(path, "rb")  # noqa: SIM115 - lives as long as the module
         m._qss_offset = file_offset + (w.data_ptr() - start)
         m._qss_row_bytes = w.shape[1] * w.element_size()
@@ -229,7 +240,7 @@ def _file_embedding() -> Any:
         import torch
 
         class FileEmbedding(torch.nn.Embedding):
-            """Rows read from the weight file (see read_embeddings_from_file); fp32 out."""
+            """Rows read from the weight file (see read_embeddings_from_file), in the table's dtype or widened."""
 
             def forward(self, ids: torch.Tensor) -> torch.Tensor:
                 flat = ids.reshape(-1).cpu()
@@ -239,8 +250,8 @@ def _file_embedding() -> Any:
                 fd, size, base = self._qss_file.fileno(), self._qss_row_bytes, self._qss_offset
                 for n, i in enumerate(wanted.tolist()):
                     raw[n] = np.frombuffer(os.pread(fd, size, base + i * size), dtype=np.uint8)
-                out = rows[inverse].reshape(*ids.shape, self.embedding_dim).float()
-                return out.to(ids.device)
+                out = rows[inverse].reshape(*ids.shape, self.embedding_dim)
+                return out.to(ids.device, self._qss_out_dtype)
 
         _file_embedding_cls = FileEmbedding
     return _file_embedding_cls

@@ -170,5 +170,5 @@ def test_the_size_read_from_the_headers_is_the_files_tensors(tiny_models):
             values += sum(tensors.get_tensor(k).numel() for k in tensors.keys())  # noqa: SIM118
     assert sum(count for _k, _s, count in tensor_shapes(folder)) == values
     assert weights_bytes(folder, 2) == 2 * values
-    assert resident_estimate(folder, int8=False, recognizer=True) == 4 * values
-    assert resident_estimate(folder, int8=True, recognizer=True) < 4 * values
+    assert resident_estimate(folder, mode="fp32", recognizer=True) == 4 * values
+    assert resident_estimate(folder, mode="int8", recognizer=True) < 4 * values

@@ -1,0 +1,132 @@
+"""The CPU's number format (app.asr.precision): bf16 where the weight files are bf16 and the CPU multiplies bf16 in
+hardware, the weights then held once as stored (half of fp32), recognition and alignment running in it."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from app.asr import precision, weights
+from app.asr.engine import Engine, EngineOptions
+from tests.asr.test_int8 import WIDE
+
+
+@pytest.fixture
+def native(monkeypatch):
+    """Pretend the CPU has (True) or lacks (False) bf16 instructions."""
+
+    def set_native(value: bool) -> None:
+        monkeypatch.setattr(precision, "_native", value)
+
+    return set_native
+
+
+def test_the_mode_follows_the_device_the_choice_and_the_files(native):
+    native(True)
+    assert precision.mode_for("cuda:0", "fp32", "F32") == "bf16"  # a GPU always computes in bf16
+    assert precision.mode_for("mps", "int8", "BF16") == "fp32"
+    assert precision.mode_for("cpu", "auto", "BF16") == "bf16"
+    assert precision.mode_for("cpu", "auto", "F32") == "fp32"  # an fp32 file is not rounded down unasked
+    for choice in ("fp32", "bf16", "int8"):
+        assert precision.mode_for("cpu", choice, "BF16") == choice
+    native(False)
+    assert precision.mode_for("cpu", "auto", "BF16") == "fp32"  # emulated bf16 is slower than fp32
+    assert precision.mode_for("cpu", "bf16", "BF16") == "bf16"  # but asked for, it is given
+
+
+def test_the_choice_read_from_the_options():
+    assert precision.cpu_choice(EngineOptions()) == "auto"
+    assert precision.cpu_choice(EngineOptions(cpu_int8=True)) == "int8"  # older settings and --int8
+    assert precision.cpu_choice(EngineOptions(cpu_precision="bf16")) == "bf16"
+    assert precision.cpu_choice(EngineOptions(cpu_precision="fp64")) == "auto"
+
+
+def _engine(folder, **options) -> Engine:
+    return Engine(EngineOptions(model=str(folder), aligner=None, device="cpu", idle_unload_s=0, download=False,
+                                batch_size=2, max_new_tokens=8, **options))  # fmt: skip
+
+
+def test_a_bf16_file_is_held_once_as_stored(tmp_path, native):
+    """Automatic on a bf16-capable CPU: the parameters are the mapped file itself (nothing widened or copied), half
+    the bytes of the fp32 load of the same file, and recognition runs in bf16."""
+    import torch
+
+    from tests.support.checkpoints import build_checkpoint
+
+    folder = build_checkpoint(tmp_path / "wide-bf16", dims=WIDE, seed=3, dtype="bfloat16")
+    os.sync()
+    native(True)
+    sizes = {}
+    for choice in ("fp32", "auto"):
+        engine = _engine(folder, cpu_precision=choice)
+        try:
+            with engine.session():
+                model = engine.recognizer().model
+                sizes[choice] = weights.loaded_bytes(model)
+                layer = model.thinker.model.layers[0].mlp.down_proj
+                if choice == "auto":
+                    assert layer.weight.dtype == torch.bfloat16
+                    assert weights._mapping_of(layer.weight.data_ptr()) is not None, "copied, not mapped"
+                    rng = np.random.default_rng(0)
+                    wavs = [(0.1 * rng.standard_normal(16000 * s)).astype(np.float32) for s in (3, 7)]
+                    out = engine.transcribe(wavs, language="English")
+                    assert len(out) == 2 and all(isinstance(text, str) for _, text in out)
+                else:
+                    assert layer.weight.dtype == torch.float32
+        finally:
+            engine.unload()
+    assert sizes["auto"] <= 0.55 * sizes["fp32"], sizes
+
+
+def test_an_fp32_file_stays_fp32_automatically(tiny_models, native):
+    import torch
+
+    native(True)
+    engine = _engine(tiny_models.recognizer)
+    try:
+        with engine.session():
+            assert engine.recognizer().model.thinker.model.layers[0].mlp.down_proj.weight.dtype == torch.float32
+    finally:
+        engine.unload()
+
+
+def test_bf16_alignment_reads_its_embeddings_from_the_file_and_times_words(tmp_path, native, speech_wav):
+    """The aligner's head is its own (5,000 classes here 400), so its embedding table is only looked up: rows are
+    read from the file in bf16; the words come back in order (random weights place them anywhere in the aligner's
+range, so where is not asserted)."""
+    import soundfile as sf
+    import torch
+
+    from app.asr.weights import _file_embedding
+    from tests.support.checkpoints import build_checkpoint
+
+    folder = build_checkpoint(tmp_path / "aligner-bf16", aligner=True, seed=1, dtype="bfloat16")
+    os.sync()
+    native(True)
+    audio, _rate = sf.read(speech_wav, dtype="float32")
+    engine = Engine(EngineOptions(model="unused", aligner=str(folder), device="cpu", idle_unload_s=0,
+                                  download=False))  # fmt: skip
+    try:
+        with engine.session():
+            thinker = engine.aligner().model.thinker
+            embed = thinker.model.embed_tokens
+            assert isinstance(embed, _file_embedding())
+            ids = torch.tensor([[1, 7, 7, embed.num_embeddings - 1]])
+            assert embed(ids).dtype == torch.bfloat16 and torch.equal(embed(ids), embed.weight.detach()[ids])
+            (items,) = engine.align([audio], ["hello everyone and welcome back to the show"], "English")
+        assert [i.text for i in items] == "hello everyone and welcome back to the show".split()
+        assert all(0 <= i.start_time <= i.end_time for i in items)
+        starts = [i.start_time for i in items]
+        assert starts == sorted(starts)
+    finally:
+        engine.unload()
+
+
+def test_the_memory_estimate_follows_the_mode(tiny_models):
+    folder = tiny_models.recognizer
+    fp32 = weights.resident_estimate(folder, mode="fp32", recognizer=True)
+    bf16 = weights.resident_estimate(folder, mode="bf16", recognizer=True)
+    int8 = weights.resident_estimate(folder, mode="int8", recognizer=True)
+    assert bf16 * 2 == fp32 and int8 < bf16
