@@ -297,8 +297,10 @@ def cmd_peak(args: argparse.Namespace) -> None:
             if phase.startswith("end"):
                 print(f"    {phase}: " + ", ".join(f"{k} {b / 1e9:.2f} GB" for k, b in v.items()))
                 continue
-            print(f"    {phase:16s} highest sample {v['total'] / 1e9:.2f} GB = RssAnon {v['RssAnon'] / 1e9:.2f} + "
-                  f"RssFile {v['RssFile'] / 1e9:.2f} (+ shmem {v['RssShmem'] / 1e9:.2f})")
+            print(
+                f"    {phase:16s} highest sample {v['total'] / 1e9:.2f} GB = RssAnon {v['RssAnon'] / 1e9:.2f} + "
+                f"RssFile {v['RssFile'] / 1e9:.2f} (+ shmem {v['RssShmem'] / 1e9:.2f})"
+            )
 
 
 def cmd_peak_child(args: argparse.Namespace) -> None:
@@ -475,7 +477,8 @@ def main() -> None:
         p.add_argument("--seconds", type=float, default=60, help="of the recording recognised and aligned")
         p.add_argument("--tokens-per-chunk", type=int, default=100)
     sub.choices["peak"].add_argument(
-        "--configs", default="int8-together,fp32-in-turn,fp32-together",
+        "--configs",
+        default="int8-together,fp32-in-turn,fp32-together",
         help="int8|bf16|fp32|auto - together|in-turn|auto (precision, then whether both models are held)",
     )
     sub.choices["peak-child"].add_argument("--config", required=True)

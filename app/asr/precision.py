@@ -54,7 +54,7 @@ def cpu_choice(options: Any) -> str:
 
 
 def mode_for(device: str, choice: str, file_dtype: str | None) -> str:
-    """"fp32", "bf16" or "int8": how a model whose files hold ``file_dtype`` ("F32", "BF16", "F16" or None when
+    """ "fp32", "bf16" or "int8": how a model whose files hold ``file_dtype`` ("F32", "BF16", "F16" or None when
     unknown) computes on ``device`` when the user chose ``choice`` (one of CPU_PRECISIONS)."""
     if device.startswith("cuda"):
         return "bf16"

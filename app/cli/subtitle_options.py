@@ -65,4 +65,3 @@ def write_output(
     )  # fmt: skip
     if dropped:
         print(f"warning: {path}: {fmt.label} does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
-

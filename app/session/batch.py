@@ -65,7 +65,6 @@ def write_result(path: str, cues: Sequence[Cue], format: str | None, media: str 
     return write_subtitles(path, list(cues), format=fmt.name, options=WriteOptions(fps=fps))
 
 
-
 @dataclass(frozen=True)
 class BatchItem:
     media: str  # absolute path

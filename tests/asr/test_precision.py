@@ -94,8 +94,8 @@ def test_an_fp32_file_stays_fp32_automatically(tiny_models, native):
 
 def test_bf16_alignment_reads_its_embeddings_from_the_file_and_times_words(tmp_path, native, speech_wav):
     """The aligner's head is its own (5,000 classes here 400), so its embedding table is only looked up: rows are
-    read from the file in bf16; the words come back in order (random weights place them anywhere in the aligner's
-range, so where is not asserted)."""
+        read from the file in bf16; the words come back in order (random weights place them anywhere in the aligner's
+    range, so where is not asserted)."""
     import soundfile as sf
     import torch
 
@@ -115,8 +115,9 @@ range, so where is not asserted)."""
             assert isinstance(embed, _file_embedding())
             ids = torch.tensor([[1, 7, 7, embed.num_embeddings - 1]])
             assert embed(ids).dtype == torch.bfloat16 and torch.equal(embed(ids), embed.weight.detach()[ids])
-            (items,) = engine.align([audio], ["hello everyone and welcome back to the show"], "English")
-        assert [i.text for i in items] == "hello everyone and welcome back to the show".split()
+            words = ["hello", "everyone", "and", "welcome", "back", "to", "the", "show"]
+            (items,) = engine.align([audio], [" ".join(words)], "English")
+        assert [i.text for i in items] == words
         assert all(0 <= i.start_time <= i.end_time for i in items)
         starts = [i.start_time for i in items]
         assert starts == sorted(starts)

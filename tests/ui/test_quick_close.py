@@ -54,7 +54,8 @@ def test_a_window_closed_at_once_waits_for_its_imports_and_exits_cleanly(tmp_pat
         XDG_RUNTIME_DIR=str(tmp_path / "run"),
         PYTHONFAULTHANDLER="1",
     )
-    run = subprocess.run([sys.executable, str(wrapper), str(script)], env=env, capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(wrapper), str(script)], env=env, capture_output=True, text=True, timeout=120
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     assert out.read_text() == "done"  # Python shut down only after the background imports had ended
