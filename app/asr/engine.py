@@ -323,7 +323,7 @@ class Engine:
         mode = precision.mode_for(device, precision.cpu_choice(self.options), stored)
         dtype = precision.load_dtype(device, mode, stored)
         if report is not None:
-            report(0.0, message("engine.moving_to_device", model=folder.name, device=device))
+            report(0.0, message("engine.moving_to_device", model=folder.name, device=f"{device} ({mode})"))
         if self.options.threads:
             torch.set_num_threads(self.options.threads)
         free = self._free_gpu_bytes()
@@ -355,6 +355,7 @@ class Engine:
                 weights.widen_embeddings(model.model)
                 weights.read_embeddings_from_file(model.model)
                 weights.own_small_weights(model.model)
+                precision.bf16_convolutions(thinker)
                 if hasattr(model, "dtype"):
                     model.dtype = torch.float32
             elif device == "cpu" and mode == "bf16":
@@ -366,7 +367,7 @@ class Engine:
                 cpu_decoding.preallocate_kv_cache(thinker)
             install_cancel_hooks(model.model, lambda: self.cancelled)
             if report is not None:
-                report(1.0, message("engine.moving_to_device", model=folder.name, device=device))
+                report(1.0, message("engine.moving_to_device", model=folder.name, device=f"{device} ({mode})"))
             return model
         except (ModelError, RunCancelled):
             raise

@@ -78,3 +78,33 @@ def load_dtype(device: str, mode: str, file_dtype: str | None) -> Any:
 def bytes_per_value(mode: str) -> int:
     """Bytes a weight value takes in memory in ``mode`` (int8: the Linear weights; see weights.resident_estimate)."""
     return {"fp32": 4, "bf16": 2, "int8": 1}[mode]
+
+
+_conv_cls: Any = None
+
+
+def bf16_convolutions(root: Any) -> int:
+    """In the int8 mode on a CPU with bf16 instructions: the audio encoder's convolutions (left in fp32 by the
+    quantisation, a sixth of a recognition's time) run in bf16, three times faster; fp32 in and out. Returns how
+    many were switched (none on a CPU without bf16 instructions, where bf16 is slower)."""
+    global _conv_cls
+    if not cpu_has_native_bf16():
+        return 0
+    import torch
+
+    if _conv_cls is None:
+
+        class Bf16Conv2d(torch.nn.Conv2d):
+            def forward(self, x: torch.Tensor) -> torch.Tensor:
+                return self._conv_forward(x.to(self.weight.dtype), self.weight, self.bias).to(x.dtype)
+
+        _conv_cls = Bf16Conv2d
+    changed = 0
+    for m in root.modules():
+        if type(m) is torch.nn.Conv2d:
+            m.weight = torch.nn.Parameter(m.weight.detach().to(torch.bfloat16), requires_grad=False)
+            if m.bias is not None:
+                m.bias = torch.nn.Parameter(m.bias.detach().to(torch.bfloat16), requires_grad=False)
+            m.__class__ = _conv_cls
+            changed += 1
+    return changed

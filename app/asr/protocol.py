@@ -53,6 +53,13 @@ class EngineOptions:
     # estimated from their weight files); False: always one at a time (recognise every chunk, unload, then align).
     models_together: bool | None = None
 
+    def __post_init__(self) -> None:
+        # one choice, two spellings: cpu_int8 (older settings, --int8) and cpu_precision="int8" agree
+        if self.cpu_int8 is True:
+            object.__setattr__(self, "cpu_precision", "int8")
+        elif self.cpu_precision == "int8":
+            object.__setattr__(self, "cpu_int8", True)
+
 
 # -- jobs -----------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="language of the subtitles (default: guessed from their text, else detected from the audio)",
     )
     al.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
+    add_precision_argument(al)
     al.add_argument("--no-drift", action="store_true", help="do not look for a constant offset or frame-rate drift")
     al.add_argument(
         "--keep-large",
@@ -55,6 +56,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="leave cues the aligner would move by more than 0.5 s where they were (after drift removal)",
     )
     al.set_defaults(func=run_align)
+
+
+def add_precision_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--precision",
+        choices=["auto", "fp32", "bf16", "int8"],
+        default="auto",
+        help="number format on the CPU: auto (bf16 where the CPU has bf16 instructions and the weights are bf16, "
+        "else fp32), fp32, bf16, or int8 (fastest, may be less accurate)",
+    )
 
 
 def load_audio(path: str, bar: _Bar | None = None) -> np.ndarray:
@@ -112,6 +123,8 @@ def _options(args: argparse.Namespace) -> Any:
     }
     if getattr(args, "int8", False):
         kwargs["cpu_int8"] = True
+    if getattr(args, "precision", None):
+        kwargs["cpu_precision"] = args.precision
     if getattr(args, "batch_size", None):
         kwargs["batch_size"] = args.batch_size
     if getattr(args, "max_new_tokens", None):

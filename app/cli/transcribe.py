@@ -41,11 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     tr.add_argument("--language", metavar="NAME|auto", default="auto", help="spoken language (default: detect)")
     tr.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
     tr.add_argument("--context", metavar="TEXT", default="", help="names and terms that help recognition")
-    tr.add_argument(
-        "--int8",
-        action="store_true",
-        help="on the CPU, quantise the recognizer to int8: about 2.5x faster, less accurate (off by default)",
-    )
+    from app.cli.recognition import add_precision_argument
+
+    add_precision_argument(tr)
+    tr.add_argument("--int8", action="store_true", help="the same as --precision int8")
     tr.add_argument("--server", metavar="URL", default=None,
                     help="recognise on an OpenAI-compatible server (vllm serve Qwen/Qwen3-ASR-1.7B), e.g. "
                     "http://gpu-box:8000; the API key comes from QSS_SERVER_API_KEY or the system keyring")  # fmt: skip

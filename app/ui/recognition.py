@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -48,10 +47,17 @@ class RecognitionOptions:
     language: str | None = None  # None: detect
     device: str = "auto"
     context: str = ""
-    cpu_int8: bool = False  # int8 recognizer on the CPU: faster, may be less accurate; ignored on a GPU
+    cpu_int8: bool = False  # older form of cpu_precision="int8"
+    cpu_precision: str = "auto"  # on the CPU (app.asr.precision): auto | fp32 | bf16 | int8; a GPU computes in bf16
     max_new_tokens: int | None = None  # not in the dialog: the tests keep tiny models' runs short
     server_url: str = ""  # an OpenAI-compatible server (vllm serve); empty: this computer. Key: QSS_SERVER_API_KEY
     server_model: str = ""  # empty: Qwen/Qwen3-ASR-1.7B
+
+    def __post_init__(self) -> None:
+        if self.cpu_int8 is True:  # one choice, two spellings (see EngineOptions)
+            object.__setattr__(self, "cpu_precision", "int8")
+        elif self.cpu_precision == "int8":
+            object.__setattr__(self, "cpu_int8", True)
 
     def engine_name(self) -> str:
         if self.server_url:
@@ -76,8 +82,9 @@ class RecognitionOptions:
 
         extra = {"max_new_tokens": self.max_new_tokens} if self.max_new_tokens else {}
         return EngineOptions(
-            model=self.model, aligner=self.aligner, device=self.device, cpu_int8=self.cpu_int8, **extra
-        )
+            model=self.model, aligner=self.aligner, device=self.device, cpu_int8=self.cpu_int8,
+            cpu_precision=self.cpu_precision, **extra,
+        )  # fmt: skip
 
 
 class RecognitionDialog(QDialog):
@@ -101,12 +108,22 @@ class RecognitionDialog(QDialog):
         for value in available_devices():  # a device this machine has no sign of is not offered
             self.device.addItem(labels[value], value)
         self.device.setCurrentIndex(max(self.device.findData(initial.device), 0))
-        self.int8 = QCheckBox(self.tr("Faster on the CPU (8-bit recognizer)"))
-        self.int8.setChecked(initial.cpu_int8)
-        self.int8.setToolTip(
+        self.precision = QComboBox()
+        for value, label in (
+            ("auto", self.tr("Automatic (16-bit where the processor supports it)")),
+            ("fp32", self.tr("Full (32-bit)")),
+            ("bf16", self.tr("Half (16-bit bf16)")),
+            ("int8", self.tr("Fastest (8-bit, less accurate)")),
+        ):
+            self.precision.addItem(label, value)
+        chosen = "int8" if initial.cpu_int8 else initial.cpu_precision
+        self.precision.setCurrentIndex(max(self.precision.findData(chosen), 0))
+        self.precision.setToolTip(
             self.tr(
-                "Runs the recognizer with 8-bit integer weights when it runs on the CPU: about 1.6 times as fast, "
-                "but it can recognise words less accurately. Has no effect on a GPU."
+                "How the models compute on the CPU. Automatic uses 16-bit bf16, the format the models are published "
+                "in, when the processor has bf16 instructions (Intel Xeon 4th generation and later, AMD Zen 4 and "
+                "later): half the memory of 32-bit and faster. 8-bit is the fastest and smallest but can recognise "
+                "words less accurately. A GPU always computes in bf16."
             )
         )
         self.device.currentIndexChanged.connect(self._device_changed)
@@ -149,7 +166,7 @@ class RecognitionDialog(QDialog):
         form.addRow(self.tr("Word timing:"), self._with_browse(self.aligner))
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Device:"), self.device)
-        form.addRow("", self.int8)
+        form.addRow(self.tr("Precision:"), self.precision)
         form.addRow(self.tr("Context:"), self.context)
         form.addRow(self.tr("Server:"), server_row)
         form.addRow(self.tr("Server model:"), self.server_model)
@@ -190,12 +207,12 @@ class RecognitionDialog(QDialog):
 
     def _device_changed(self) -> None:
         local = not self.server.text().strip() if hasattr(self, "server") else True
-        self.int8.setEnabled(local and self.device.currentData() != "cuda")  # auto and mps may end on the CPU
+        self.precision.setEnabled(local and self.device.currentData() != "cuda")  # auto and mps may end on the CPU
 
     def _server_changed(self) -> None:
         """With a server, this computer's model, aligner and device have no say: they are greyed out."""
         local = not self.server.text().strip()
-        for widget in (self.model.parentWidget(), self.int8):  # with Folder…
+        for widget in (self.model.parentWidget(), self.precision):  # with Folder…
             widget.setEnabled(local)
         for widget in (self.server_model, self.api_key, self.store_key):
             widget.setEnabled(not local)  # the aligner and its device stay: word timing runs here either way
@@ -254,7 +271,8 @@ class RecognitionDialog(QDialog):
             language=self.language.currentData(),
             device=self.device.currentData(),
             context=self.context.text().strip(),
-            cpu_int8=self.int8.isChecked(),
+            cpu_int8=self.precision.currentData() == "int8",
+            cpu_precision=self.precision.currentData(),
             server_url=self.server.text().strip(),
             server_model=self.server_model.text().strip(),
         )
@@ -269,10 +287,19 @@ def load_options(host: Host) -> RecognitionOptions:
         language=s.value("recognition/language") or None,
         device=str(s.value("recognition/device", "auto")),
         context=str(s.value("recognition/context", "")),
-        cpu_int8=str(s.value("recognition/cpu_int8", "false")).lower() == "true",
+        cpu_precision=_precision_setting(s),
         server_url=str(s.value("recognition/server_url", "")),
         server_model=str(s.value("recognition/server_model", "")),
     )
+
+
+def _precision_setting(s: Any) -> str:
+    from app.asr.precision import CPU_PRECISIONS
+
+    value = str(s.value("recognition/cpu_precision", "") or "")
+    if not value and str(s.value("recognition/cpu_int8", "false")).lower() == "true":
+        value = "int8"  # the setting of earlier versions
+    return value if value in CPU_PRECISIONS else "auto"
 
 
 def save_options(host: Host, options: RecognitionOptions) -> None:
@@ -282,7 +309,8 @@ def save_options(host: Host, options: RecognitionOptions) -> None:
     s.setValue("recognition/language", options.language or "")
     s.setValue("recognition/device", options.device)
     s.setValue("recognition/context", options.context)
-    s.setValue("recognition/cpu_int8", "true" if options.cpu_int8 else "false")
+    s.setValue("recognition/cpu_precision", "int8" if options.cpu_int8 else options.cpu_precision)
+    s.remove("recognition/cpu_int8")
     s.setValue("recognition/server_url", options.server_url)  # the key: environment or keyring, never here
     s.setValue("recognition/server_model", options.server_model)
 

@@ -131,3 +131,30 @@ def test_the_memory_estimate_follows_the_mode(tiny_models):
     bf16 = weights.resident_estimate(folder, mode="bf16", recognizer=True)
     int8 = weights.resident_estimate(folder, mode="int8", recognizer=True)
     assert bf16 * 2 == fp32 and int8 < bf16
+
+
+def test_int8_mode_runs_the_encoder_convolutions_in_bf16_where_the_cpu_has_it(tiny_models, native):
+    import torch
+
+    from app.asr.precision import bf16_convolutions
+
+    conv = torch.nn.Sequential(torch.nn.Conv2d(1, 8, 3, 2, padding=1), torch.nn.Conv2d(8, 8, 3, 2, padding=1))
+    x = torch.randn(2, 1, 128, 100)
+    with torch.no_grad():
+        want = conv(x)
+        native(False)
+        assert bf16_convolutions(conv) == 0
+        native(True)
+        assert bf16_convolutions(conv) == 2 and conv[0].weight.dtype == torch.bfloat16
+        got = conv(x)
+    assert got.dtype == torch.float32 and torch.allclose(got, want, rtol=0.05, atol=0.05 * float(want.abs().max()))
+    engine = Engine(EngineOptions(model=str(tiny_models.recognizer), aligner=None, device="cpu", idle_unload_s=0,
+                                  download=False, cpu_int8=True, max_new_tokens=4))  # fmt: skip
+    try:
+        with engine.session():
+            tower = engine.recognizer().model.thinker.audio_tower
+            assert tower.conv2d1.weight.dtype == torch.bfloat16
+            (out,) = engine.transcribe([np.zeros(16000 * 2, np.float32)], language="English")
+            assert isinstance(out[1], str)
+    finally:
+        engine.unload()

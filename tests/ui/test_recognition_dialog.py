@@ -1,4 +1,4 @@
-"""The recognition options dialog gives back what the user chose, the CPU int8 choice included."""
+"""The recognition options dialog gives back what the user chose, the CPU precision included."""
 
 from __future__ import annotations
 
@@ -8,23 +8,40 @@ from app.ui.recognition import NO_ALIGNER, RecognitionDialog, RecognitionOptions
 def test_dialog_returns_the_choices(qtbot):
     dialog = RecognitionDialog(RecognitionOptions(language="German", device="cpu", context="Qwen"))
     qtbot.addWidget(dialog)
-    assert not dialog.int8.isChecked() and dialog.int8.isEnabled()
-    dialog.int8.setChecked(True)
+    assert dialog.precision.currentData() == "auto" and dialog.precision.isEnabled()
+    dialog.precision.setCurrentIndex(dialog.precision.findData("int8"))
     dialog.aligner.setCurrentText(NO_ALIGNER)
     options = dialog.options()
     assert (options.language, options.device, options.context, options.aligner) == ("German", "cpu", "Qwen", None)
     assert options.cpu_int8 and options.engine_options().cpu_int8
+    dialog.precision.setCurrentIndex(dialog.precision.findData("bf16"))
+    engine = dialog.options().engine_options()
+    assert engine.cpu_precision == "bf16" and not engine.cpu_int8
+
+
+def test_the_precision_choices_reach_the_engine(qtbot):
+    from app.asr.precision import CPU_PRECISIONS, cpu_choice
+
+    dialog = RecognitionDialog(RecognitionOptions(device="cpu"))
+    qtbot.addWidget(dialog)
+    assert [dialog.precision.itemData(i) for i in range(dialog.precision.count())] == list(CPU_PRECISIONS)
+    for i, value in enumerate(CPU_PRECISIONS):
+        dialog.precision.setCurrentIndex(i)
+        assert cpu_choice(dialog.options().engine_options()) == value
+    older = RecognitionDialog(RecognitionOptions(device="cpu", cpu_int8=True))  # settings of earlier versions
+    qtbot.addWidget(older)
+    assert older.precision.currentData() == "int8"
 
 
 def test_int8_choice_is_off_for_a_cuda_gpu(qtbot, monkeypatch):
     monkeypatch.setattr("app.asr.devices.has_cuda", lambda: True)
     dialog = RecognitionDialog(RecognitionOptions(device="cpu", cpu_int8=True))
     qtbot.addWidget(dialog)
-    assert dialog.int8.isChecked() and dialog.int8.isEnabled()
+    assert dialog.precision.currentData() == "int8" and dialog.precision.isEnabled()
     dialog.device.setCurrentIndex(dialog.device.findData("cuda"))
-    assert not dialog.int8.isEnabled()
+    assert not dialog.precision.isEnabled()
     dialog.device.setCurrentIndex(dialog.device.findData("auto"))  # auto may still end up on the CPU
-    assert dialog.int8.isEnabled()
+    assert dialog.precision.isEnabled()
 
 
 def test_only_devices_the_machine_has_are_offered(qtbot, monkeypatch):
@@ -79,7 +96,7 @@ def test_a_server_greys_out_this_computers_choices(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.model.isEnabled() and not dialog.server_model.isEnabled()
     dialog.server.setText("http://gpu-box:8000")
-    assert not dialog.model.isEnabled() and not dialog.int8.isEnabled()
+    assert not dialog.model.isEnabled() and not dialog.precision.isEnabled()
     assert dialog.server_model.isEnabled() and dialog.api_key.isEnabled()
     assert dialog.aligner.isEnabled() and dialog.device.isEnabled()  # word timing still runs on this computer
 

@@ -46,7 +46,7 @@ def test_settings_persist_across_windows(qtbot, settings_file, srt_file):
     assert second.files.recent() == [str(srt_file)]
     options = load_options(second)
     assert (options.model, options.language, options.device) == ("Qwen/Qwen3-ASR-1.7B", "German", "cpu")
-    assert options.cpu_int8 and options.engine_options().cpu_int8
+    assert options.cpu_precision == "int8" and options.engine_options().cpu_int8
     # the segmentation limits last used are the defaults for a new document, and for an opened one
     assert second.state.limits.max_cps == 15.0 and second.state.limits.max_line_chars == 37
     with qtbot.waitSignal(second.files.subtitlesLoaded):

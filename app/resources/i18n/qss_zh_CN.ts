@@ -2069,12 +2069,24 @@ Language of the subtitles:</source>
       <translation>Apple GPU（MPS）</translation>
     </message>
     <message>
-      <source>Faster on the CPU (8-bit recognizer)</source>
-      <translation>在 CPU 上更快（8 位识别模型）</translation>
+      <source>Automatic (16-bit where the processor supports it)</source>
+      <translation>自动（处理器支持时使用 16 位）</translation>
     </message>
     <message>
-      <source>Runs the recognizer with 8-bit integer weights when it runs on the CPU: about 1.6 times as fast, but it can recognise words less accurately. Has no effect on a GPU.</source>
-      <translation>在 CPU 上运行时使用 8 位整数权重的识别模型：速度约为 1.6 倍，但识别准确度可能下降。对 GPU 无效。</translation>
+      <source>Full (32-bit)</source>
+      <translation>完整（32 位）</translation>
+    </message>
+    <message>
+      <source>Half (16-bit bf16)</source>
+      <translation>半精度（16 位 bf16）</translation>
+    </message>
+    <message>
+      <source>Fastest (8-bit, less accurate)</source>
+      <translation>最快（8 位，准确度较低）</translation>
+    </message>
+    <message>
+      <source>How the models compute on the CPU. Automatic uses 16-bit bf16, the format the models are published in, when the processor has bf16 instructions (Intel Xeon 4th generation and later, AMD Zen 4 and later): half the memory of 32-bit and faster. 8-bit is the fastest and smallest but can recognise words less accurately. A GPU always computes in bf16.</source>
+      <translation>模型在 CPU 上的计算精度。“自动”在处理器具备 bf16 指令时（Intel 第四代至强及更新型号、AMD Zen 4 及更新型号）使用 16 位 bf16，即模型发布时的格式：内存只需 32 位的一半，而且更快。8 位最快、最省内存，但识别的字词可能不够准确。GPU 始终以 bf16 计算。</translation>
     </message>
     <message>
       <source>Names and terms that appear in the audio (optional)</source>
@@ -2119,6 +2131,10 @@ Language of the subtitles:</source>
     <message>
       <source>Device:</source>
       <translation>设备：</translation>
+    </message>
+    <message>
+      <source>Precision:</source>
+      <translation>精度：</translation>
     </message>
     <message>
       <source>Context:</source>

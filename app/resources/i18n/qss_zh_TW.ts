@@ -2069,12 +2069,24 @@ Language of the subtitles:</source>
       <translation>Apple GPU（MPS）</translation>
     </message>
     <message>
-      <source>Faster on the CPU (8-bit recognizer)</source>
-      <translation>在 CPU 上更快（8 位辨識模型）</translation>
+      <source>Automatic (16-bit where the processor supports it)</source>
+      <translation>自動（處理器支援時使用 16 位元）</translation>
     </message>
     <message>
-      <source>Runs the recognizer with 8-bit integer weights when it runs on the CPU: about 1.6 times as fast, but it can recognise words less accurately. Has no effect on a GPU.</source>
-      <translation>在 CPU 上執行時使用 8 位整數權重的辨識模型：速度約為 1.6 倍，但辨識準確度可能下降。對 GPU 無效。</translation>
+      <source>Full (32-bit)</source>
+      <translation>完整（32 位元）</translation>
+    </message>
+    <message>
+      <source>Half (16-bit bf16)</source>
+      <translation>半精度（16 位元 bf16）</translation>
+    </message>
+    <message>
+      <source>Fastest (8-bit, less accurate)</source>
+      <translation>最快（8 位元，準確度較低）</translation>
+    </message>
+    <message>
+      <source>How the models compute on the CPU. Automatic uses 16-bit bf16, the format the models are published in, when the processor has bf16 instructions (Intel Xeon 4th generation and later, AMD Zen 4 and later): half the memory of 32-bit and faster. 8-bit is the fastest and smallest but can recognise words less accurately. A GPU always computes in bf16.</source>
+      <translation>模型在 CPU 上的運算精度。「自動」在處理器具備 bf16 指令時（Intel 第四代 Xeon 及更新型號、AMD Zen 4 及更新型號）使用 16 位元 bf16，即模型發布時的格式：記憶體只需 32 位元的一半，而且更快。8 位元最快、最省記憶體，但辨識的字詞可能不夠準確。GPU 一律以 bf16 運算。</translation>
     </message>
     <message>
       <source>Names and terms that appear in the audio (optional)</source>
@@ -2119,6 +2131,10 @@ Language of the subtitles:</source>
     <message>
       <source>Device:</source>
       <translation>裝置：</translation>
+    </message>
+    <message>
+      <source>Precision:</source>
+      <translation>精度：</translation>
     </message>
     <message>
       <source>Context:</source>
