@@ -66,6 +66,12 @@ def _grouped_sdpa(
     """transformers' sdpa_attention_forward, less the KV copy: (batch, heads, q, dim) in, (batch, q, heads, dim) out."""
     from torch.nn import functional as F
 
+    wanted = query.dtype
+    mixed = key.dtype != wanted
+    if mixed:  # a cache kept in bf16 (preallocate_kv_cache): attend in its dtype, answer in ours
+        query = query.to(key.dtype)
+        if attention_mask is not None and attention_mask.is_floating_point():
+            attention_mask = attention_mask.to(key.dtype)
     groups = getattr(module, "num_key_value_groups", 1)
     if (
         groups == 1
@@ -73,9 +79,10 @@ def _grouped_sdpa(
         or kwargs.get("output_attentions", False)
         or kwargs.get("head_mask") is not None
     ):
-        return _original_sdpa(
+        result = _original_sdpa(
             module, query, key, value, attention_mask, dropout=dropout, scaling=scaling, is_causal=is_causal, **kwargs
         )
+        return (result[0].to(wanted), result[1]) if mixed else result
     if attention_mask is not None and attention_mask.ndim == 4:
         attention_mask = attention_mask[:, :, :, : key.shape[-2]]
     if is_causal is None:
@@ -84,7 +91,7 @@ def _grouped_sdpa(
         query, key, value, attn_mask=attention_mask, dropout_p=dropout, scale=scaling, is_causal=bool(is_causal),
         enable_gqa=True,
     )  # fmt: skip
-    return out.transpose(1, 2).contiguous(), None
+    return out.transpose(1, 2).to(wanted).contiguous(), None
 
 
 def skinny_linear_class() -> Any:
@@ -134,10 +141,13 @@ def growing_cache_class() -> Any:
         class GrowingLayer(DynamicLayer):
             _room: tuple[torch.Tensor, torch.Tensor] | None = None
             expected: int = 0  # tokens the generation will add (max_new_tokens), known when the cache is made
+            store: Any = None  # the dtype keys and values are kept in (None: as they come)
 
             def update(self, key_states: torch.Tensor, value_states: torch.Tensor, cache_kwargs: Any = None):
                 if not self.is_initialized:
                     self.lazy_initialization(key_states)
+                if self.store is not None and key_states.dtype != self.store:
+                    key_states, value_states = key_states.to(self.store), value_states.to(self.store)
                 n, add = self.get_seq_length(), key_states.shape[-2]
                 room = self._room
                 if (
@@ -162,18 +172,21 @@ def growing_cache_class() -> Any:
                 return self.keys, self.values
 
         class GrowingCache(DynamicCache):
-            def __init__(self, config: Any, expected: int = 0) -> None:
+            def __init__(self, config: Any, expected: int = 0, store: Any = None) -> None:
                 super().__init__(config=config)
                 self.layers = [GrowingLayer() for _ in self.layers]
                 for layer in self.layers:
                     layer.expected = expected
+                    layer.store = store
 
         _cache_cls = GrowingCache
     return _cache_cls
 
 
-def preallocate_kv_cache(thinker: Any) -> None:
-    """Make ``thinker.generate`` (the package calls it once per batch) start from a GrowingCache (idempotent)."""
+def preallocate_kv_cache(thinker: Any, store: Any = None) -> None:
+    """Make ``thinker.generate`` (the package calls it once per batch) start from a GrowingCache (idempotent).
+    ``store``: keep keys and values in that dtype (the int8 mode keeps them in bf16 on a CPU with bf16
+    instructions: half the cache's memory and of what each step reads; attention then runs in bf16)."""
     if getattr(thinker, "_qss_growing_cache", False):
         return
     generate = thinker.generate
@@ -181,7 +194,7 @@ def preallocate_kv_cache(thinker: Any) -> None:
 
     def generate_with_cache(*args: Any, **kwargs: Any) -> Any:
         expected = int(kwargs.get("max_new_tokens") or 0)
-        kwargs.setdefault("past_key_values", cls(thinker.config, expected))
+        kwargs.setdefault("past_key_values", cls(thinker.config, expected, store))
         try:
             return generate(*args, **kwargs)
         finally:
