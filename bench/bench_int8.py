@@ -1,16 +1,18 @@
-"""What int8 costs in accuracy: the int8 recognizer and aligner against fp32, on full-size random checkpoints.
+"""What int8 and bf16 cost in accuracy: the recognizer and aligner in each against fp32, on full-size random
+checkpoints.
 
 Real weights cannot be downloaded here, so this compares the two precisions of the same random full-size models
 (bench/bench_asr.py builds them) on the same speech-like audio; a random model is not a real one, so the figures
 bound the numerical drift, not the word error rate. It prints:
 
 - whether the checkpoint's output depends on the audio at all (fp32 tokens of one chunk against another's);
-- the recognizer's token agreement, int8 against fp32: the share of positions with the same token, and the first
-  position where they part (greedy decoding continues from its own earlier tokens, so one flip changes the rest);
-- the aligner's raw timestamp predictions (before the package's monotonic repair) and final word times, int8
+- the recognizer's token agreement, each mode against fp32: the share of positions with the same token, and the
+  first position where they part (greedy decoding continues from its own earlier tokens, so one flip changes the
+  rest);
+- the aligner's raw timestamp predictions (before the package's monotonic repair) and final word times, each mode
   against fp32: median and 95th percentile of the difference in ms, and the share exactly equal.
 
-    python bench/bench_int8.py --chunks 4 --tokens-per-chunk 100
+    python bench/bench_int8.py --chunks 4 --tokens-per-chunk 100 --modes int8,bf16
 """
 
 from __future__ import annotations
@@ -29,19 +31,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_asr import SENTENCES, SR, _load, aligner_checkpoint, checkpoint, speech_like
 
 
-def _engine(folder: Path, aligner: Path | None, int8: bool, tokens: int):
+def _engine(folder: Path, aligner: Path | None, mode: str, tokens: int):
     from app.asr.engine import Engine, EngineOptions
 
     return Engine(
         EngineOptions(
             model=str(folder), aligner=str(aligner) if aligner else None, device="cpu", idle_unload_s=0,
-            download=False, max_new_tokens=tokens, tokens_per_second=1000.0, cpu_int8=int8,
+            download=False, max_new_tokens=tokens, tokens_per_second=1000.0, cpu_precision=mode,
         )
     )  # fmt: skip
 
 
-def recognise(folder: Path, wavs: list[np.ndarray], int8: bool, tokens: int) -> tuple[list[list[int]], float]:
-    engine = _engine(folder, None, int8, tokens)
+def recognise(folder: Path, wavs: list[np.ndarray], mode: str, tokens: int) -> tuple[list[list[int]], float]:
+    engine = _engine(folder, None, mode, tokens)
     model = engine.recognizer()
     thinker = model.model.thinker
     generated: list[list[int]] = []
@@ -63,8 +65,8 @@ def recognise(folder: Path, wavs: list[np.ndarray], int8: bool, tokens: int) -> 
     return generated, seconds
 
 
-def align(folder: Path, wavs: list[np.ndarray], texts: list[str], int8: bool):
-    engine = _engine(folder, folder, int8, 8)
+def align(folder: Path, wavs: list[np.ndarray], texts: list[str], mode: str):
+    engine = _engine(folder, folder, mode, 8)
     model = engine.aligner()
     raw: list[list[int]] = []
     parse = model.aligner_processor.parse_timestamp
@@ -105,6 +107,7 @@ def main() -> None:
     parser.add_argument("--aligner-checkpoint", help="full-size random aligner (built when missing)")
     parser.add_argument("--chunks", type=int, default=4)
     parser.add_argument("--tokens-per-chunk", type=int, default=100)
+    parser.add_argument("--modes", default="int8,bf16", help="precisions compared with fp32 (app.asr.precision)")
     args = parser.parse_args()
 
     from app.asr.chunking import split_at_pauses
@@ -115,33 +118,38 @@ def main() -> None:
     print(f"{len(wavs)} chunks ({sum(len(w) for w in wavs) / SR:.0f} s); load average {_load()}", flush=True)
 
     folder = checkpoint(args.checkpoint)
-    fp32, t32 = recognise(folder, wavs, False, args.tokens_per_chunk)
-    int8, t8 = recognise(folder, wavs, True, args.tokens_per_chunk)
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    fp32, t32 = recognise(folder, wavs, "fp32", args.tokens_per_chunk)
     if len(fp32) > 1:
         share, _ = _agreement(fp32[0], fp32[1])
         print(f"audio dependence: fp32 tokens of chunk 1 against chunk 2 agree at {share * 100:.0f}% of positions "
               f"(100% would mean the random model ignores the audio)")  # fmt: skip
-    for k, (a, b) in enumerate(zip(fp32, int8, strict=True)):
-        share, first = _agreement(a, b)
-        print(f"recognizer chunk {k + 1}: int8 agrees with fp32 at {share * 100:.0f}% of {len(a)} tokens; "
-              f"first difference at token {first}")  # fmt: skip
-    print(f"recognizer time: fp32 {t32:.1f} s, int8 {t8:.1f} s (int8/fp32 {t8 / t32:.2f}); load average {_load()}")
+    for mode in modes:
+        other, t = recognise(folder, wavs, mode, args.tokens_per_chunk)
+        for k, (a, b) in enumerate(zip(fp32, other, strict=True)):
+            share, first = _agreement(a, b)
+            print(f"recognizer chunk {k + 1}: {mode} agrees with fp32 at {share * 100:.0f}% of {len(a)} tokens; "
+                  f"first difference at token {first}")  # fmt: skip
+        print(f"recognizer time: fp32 {t32:.1f} s, {mode} {t:.1f} s ({mode}/fp32 {t / t32:.2f}); load average "
+              f"{_load()}", flush=True)  # fmt: skip
 
     unit = " ".join(SENTENCES).replace(",", "").replace(".", "").split()
     texts = [" ".join((unit * 20)[: max(1, round(len(w) / SR * 2.6))]) for w in wavs]
     aligner = aligner_checkpoint(args.aligner_checkpoint)
-    raw32, items32, a32 = align(aligner, wavs, texts, False)
-    raw8, items8, a8 = align(aligner, wavs, texts, True)
-    raw_diffs = [x - y for a, b in zip(raw32, raw8, strict=True) for x, y in zip(a, b, strict=True)]
-    word_diffs = [
-        1000 * (getattr(x, f) - getattr(y, f))
-        for a, b in zip(items32, items8, strict=True)
-        for x, y in zip(a, b, strict=True)
-        for f in ("start_time", "end_time")
-    ]
-    print(f"aligner raw timestamps, int8 against fp32: {_spread(raw_diffs)}")
-    print(f"aligner word times (after the package's repair), int8 against fp32: {_spread(word_diffs)}")
-    print(f"aligner time: fp32 {a32:.1f} s, int8 {a8:.1f} s (int8/fp32 {a8 / a32:.2f}); load average {_load()}")
+    raw32, items32, a32 = align(aligner, wavs, texts, "fp32")
+    for mode in modes:
+        raw, items, a = align(aligner, wavs, texts, mode)
+        raw_diffs = [x - y for p, q in zip(raw32, raw, strict=True) for x, y in zip(p, q, strict=True)]
+        word_diffs = [
+            1000 * (getattr(x, f) - getattr(y, f))
+            for p, q in zip(items32, items, strict=True)
+            for x, y in zip(p, q, strict=True)
+            for f in ("start_time", "end_time")
+        ]
+        print(f"aligner raw timestamps, {mode} against fp32: {_spread(raw_diffs)}")
+        print(f"aligner word times (after the package's repair), {mode} against fp32: {_spread(word_diffs)}")
+        print(f"aligner time: fp32 {a32:.1f} s, {mode} {a:.1f} s ({mode}/fp32 {a / a32:.2f}); load average "
+              f"{_load()}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -205,15 +205,19 @@ def preallocate_kv_cache(thinker: Any, store: Any = None) -> None:
 
 
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_ARENA_MAX = -1, -3, -8
-HEAP_MMAP_THRESHOLD = 1 << 20
+# Blocks under 32 MiB (glibc's largest threshold: a batch's activations, its KV cache's layers) come from the heap and
+# are reused within a call; larger ones are mapped on their own. A threshold of 1 MiB had made every activation a
+# fresh mapping whose pages fault in and are zeroed at each use: the aligner ran 60 % slower (RTF 0.094 -> 0.151,
+# bench/bench_asr.py align). What a call freed is handed back after it (trim_heap).
+HEAP_MMAP_THRESHOLD = 32 << 20
 _heap_bounded = False
 
 
 def bound_heap() -> bool:
-    """Keep glibc from holding freed tensors as the process's own memory: blocks of 1 MiB and more are always
-    mapped and unmapped on their own (glibc raises its mmap threshold up to 32 MiB after the first large free, so a
-    batch's activations and KV cache went into the heap, fragmenting it, and stayed resident), and at most two
-    arenas (one per thread otherwise, each keeping its own freed memory). Call before the runtime's threads start
+    """Keep glibc from holding freed tensors as the process's own memory for long: a fixed mmap threshold (see
+    HEAP_MMAP_THRESHOLD), the heap's free top handed back past twice that, and at most two arenas (one per thread
+    otherwise, each keeping its own freed memory); the engine calls trim_heap after every recognition batch and
+    aligner call, which hands back the free pages inside the heap too. Call before the runtime's threads start
     (idempotent; a no-op off glibc). Returns whether the settings were taken."""
     global _heap_bounded
     import sys

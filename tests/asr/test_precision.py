@@ -158,3 +158,61 @@ def test_int8_mode_runs_the_encoder_convolutions_in_bf16_where_the_cpu_has_it(ti
             assert isinstance(out[1], str)
     finally:
         engine.unload()
+
+
+def test_a_bf16_cache_keeps_bf16_and_attention_answers_in_fp32():
+    """The int8 mode's cache on a bf16 CPU: keys and values stored in bf16 (half the memory), attention over them
+    close to the fp32 result and handed back in fp32, through the grouped path and transformers' own."""
+    import types
+
+    import torch
+    from transformers.integrations.sdpa_attention import sdpa_attention_forward
+
+    from app.asr import cpu_decoding
+
+    class Config:
+        num_hidden_layers = 1
+
+        def get_text_config(self, decoder=True):
+            return self
+
+    layer = cpu_decoding.growing_cache_class()(Config(), 8, torch.bfloat16).layers[0]
+    gen = torch.Generator().manual_seed(0)
+    k, v = torch.randn(2, 2, 6, 16, generator=gen), torch.randn(2, 2, 6, 16, generator=gen)
+    keys, values = layer.update(k, v)
+    assert keys.dtype == values.dtype == torch.bfloat16 and torch.allclose(keys.float(), k, rtol=1e-2, atol=1e-2)
+    q = torch.randn(2, 4, 1, 16, generator=gen)
+    mask = torch.ones(2, 1, 1, 6, dtype=torch.bool)
+    mask[1, :, :, :2] = False  # left padding
+    want, _ = sdpa_attention_forward(types.SimpleNamespace(num_key_value_groups=2, is_causal=True, training=False),
+                                     q, k, v, mask, scaling=0.25)  # fmt: skip
+    cpu_decoding.install_grouped_attention()
+    try:
+        for groups, kv in ((2, (keys, values)), (1, (keys.repeat_interleave(2, 1), values.repeat_interleave(2, 1)))):
+            module = types.SimpleNamespace(num_key_value_groups=groups, is_causal=True, training=False)
+            got, _ = cpu_decoding._grouped_sdpa(module, q, *kv, mask, scaling=0.25)
+            assert got.dtype == torch.float32 and got.shape == want.shape
+            assert torch.allclose(got, want, atol=3e-2), groups
+    finally:
+        cpu_decoding.uninstall_grouped_attention()
+
+
+def test_bf16_and_int8_take_eight_chunks_a_call_when_memory_allows(tiny_models, native, monkeypatch):
+    from app.asr.engine import CPU_BATCH, CPU_WIDE_BATCH, CPU_WIDE_BATCH_ROOM, cpu_batch_size
+
+    assert cpu_batch_size("fp32", 64 << 30) == CPU_BATCH  # fp32 gains nothing and doubles a large cache
+    for mode in ("bf16", "int8"):
+        assert cpu_batch_size(mode, CPU_WIDE_BATCH_ROOM) == CPU_WIDE_BATCH
+        assert cpu_batch_size(mode, CPU_WIDE_BATCH_ROOM - 1) == cpu_batch_size(mode, None) == CPU_BATCH
+    native(True)
+    for room, want in ((8 << 30, CPU_WIDE_BATCH), (256 << 20, CPU_BATCH)):
+        monkeypatch.setattr("app.media.memory.available_bytes", lambda room=room: room)
+        engine = Engine(EngineOptions(model=str(tiny_models.recognizer), aligner=None, device="cpu", idle_unload_s=0,
+                                      download=False, cpu_int8=True, max_new_tokens=4))  # fmt: skip
+        try:
+            with engine.session():
+                assert engine.settle_batch_size() == want == engine.align_batch
+                out = engine.transcribe([np.zeros(16000 * s, np.float32) for s in (1, 2, 3)], language="English")
+                assert len(out) == 3  # the int8 recognizer with its bf16 cache runs through the grouped attention
+        finally:
+            engine.unload()
