@@ -168,7 +168,9 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     # with --align the modes alternate (A B C A B C ...), so that a drift of the machine's speed touches them alike
     modes = [("recognition only", False, batch)]
     if aligner is not None:
-        modes += [("word-timed, aligner batched", True, batch), ("word-timed, one chunk per aligner call", True, 1)]
+        # the product's aligner batch (engine.CPU_ALIGN_BATCH = 1 on the CPU, the recognition batch on a GPU),
+        # and the recognition batch for comparison
+        modes += [("word-timed (product's aligner batch)", True, None), ("word-timed, aligner batched", True, batch)]
     rtfs: dict[str, list[float]] = {name: [] for name, _, _ in modes}
     for r in range(args.rounds):
         for name, words, align_batch in modes:

@@ -93,6 +93,10 @@ CPU_BATCH = 4  # fp32 on the CPU: 8 is no faster per chunk (bench/bench_asr.py) 
 # of cache per chunk, so 8 chunks a call recognise about a fifth faster than 4 (bench/bench_asr.py rtf --batch);
 # taken when this much memory is free beyond the loaded models (four more chunks' cache and activations)
 CPU_WIDE_BATCH = 8
+# The aligner on the CPU: one chunk per call. Batching pads every chunk to the longest and masks the padding, which
+# costs more than it saves there: 8 chunks of about 27 s aligned in 1 / 4 / 8 per call took RTF 0.083 / 0.101 /
+# 0.117 in int8, 0.058 / 0.054 / 0.062-0.078 in bf16, 0.152 / 0.185 / 0.180-0.198 in fp32 (2 cores). A GPU batches.
+CPU_ALIGN_BATCH = 1
 CPU_WIDE_BATCH_ROOM = 1_500_000_000
 GPU_BATCH_MAX = 64
 # A 30 s chunk's KV cache in bf16 (about 800 tokens x 28 layers x 8 KV heads x 128 x 2 x 2 bytes = 92 MB, the same
@@ -514,7 +518,7 @@ class Engine:
         """The configured batch size, or CPU_BATCH until settle_batch_size chooses one (after each load)."""
         self.batch_size = self.options.batch_size or CPU_BATCH
         self._batch_chosen = self.options.batch_size is not None
-        self.align_batch = self.batch_size
+        self.align_batch: int | None = None  # None: CPU_ALIGN_BATCH on the CPU, the recognition batch elsewhere
 
     def settle_batch_size(self) -> int:
         """Fix an automatic batch size once, at the first run with the models loaded (call inside session())."""
@@ -526,7 +530,6 @@ class Engine:
 
                 self.batch_size = cpu_batch_size(self._recognizer_mode, available_bytes())
             model.max_inference_batch_size = self.batch_size
-            self.align_batch = self.batch_size
             self._batch_chosen = True
         return self.batch_size
 
@@ -550,7 +553,7 @@ class Engine:
         todo = sorted((k for k, t in enumerate(texts) if t.strip()), key=lambda k: -len(wavs[k]))
         i = 0
         while i < len(todo):
-            size = max(1, self.align_batch)
+            size = max(1, self.align_batch or (CPU_ALIGN_BATCH if self.device == "cpu" else self.batch_size))
             group = todo[i : i + size]
             try:
                 out = model.align(

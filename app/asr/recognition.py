@@ -146,8 +146,8 @@ def recognize(
             except RunCancelled:
                 return
             # memory is short: one chunk per aligner call (a batch of four 30 s chunks holds about 0.8 GB more in
-            # activations, for 5-10% of speed)
-            engine.align_batch = 1
+            # activations; on the CPU one per call is also the fastest)
+            chosen, engine.align_batch = engine.align_batch, 1
             for j in range(len(heard)):
                 if cancelled is not None and cancelled():
                     return
@@ -164,7 +164,7 @@ def recognize(
                         return
                 done = share + (1 - share) * (j + len(part)) / len(heard)
                 yield Progress(int(total_ms * done), total_ms, message("recognition.aligning_words"))
-            engine.align_batch = engine.batch_size
+            engine.align_batch = chosen
         yield from silent_until(len(chunks))
         if not todo or chunks[todo[-1]].end_ms < total_ms or heard:  # the recording ends in silence
             yield Progress(total_ms, total_ms, message("recognition.progress"))
