@@ -145,12 +145,13 @@ def cmd_rtf(args: argparse.Namespace) -> None:
 
     folder = checkpoint(args.checkpoint)
     aligner = aligner_checkpoint(args.aligner_checkpoint) if args.align else None
-    engine = engine_for(folder, args, aligner)
+    engine = engine_for(folder, args, aligner, together=not args.in_turn)
     spoken_text(engine)
     audio = speech_like(args.minutes * 60)
     chunks = split_at_pauses(audio)
     t = time.perf_counter()
-    engine.load(recognizer=True, aligner=aligner is not None)
+    engine.use_lean_memory(args.in_turn)
+    engine.load(recognizer=True, aligner=aligner is not None and not args.in_turn)
     print(
         f"model load {time.perf_counter() - t:.1f} s on {_device_name(engine.device)} "
         f"({'int8' if args.int8 or args.precision == 'int8' else str(engine.recognizer().model.dtype)[6:]}); "
@@ -281,6 +282,8 @@ def cmd_peak(args: argparse.Namespace) -> None:
     for config in configs:
         cmd = [sys.executable, __file__, "peak-child", "--config", config, "--minutes", str(args.minutes),
                "--seconds", str(args.seconds), "--tokens-per-chunk", str(args.tokens_per_chunk)]  # fmt: skip
+        if args.batch:
+            cmd += ["--batch", str(args.batch)]
         if args.checkpoint:
             cmd += ["--checkpoint", args.checkpoint]
         if args.aligner_checkpoint:
@@ -316,7 +319,7 @@ def cmd_peak_child(args: argparse.Namespace) -> None:
 
     mode, how = args.config.split("-", 1)
     together = {"together": True, "in-turn": False, "auto": None}[how]
-    args.int8, args.precision, args.device, args.batch, args.threads = mode == "int8", mode, "cpu", None, None
+    args.int8, args.precision, args.device, args.threads = mode == "int8", mode, "cpu", None
     folder, aligner = checkpoint(args.checkpoint), aligner_checkpoint(args.aligner_checkpoint)
     audio = speech_like(args.minutes * 60)
 
@@ -470,6 +473,9 @@ def main() -> None:
     sub.choices["rtf"].add_argument("--align", action="store_true", help="word timing too (full-size aligner)")
     sub.choices["rtf"].add_argument("--aligner-checkpoint", help="folder for the full-size random aligner")
     sub.choices["rtf"].add_argument("--rounds", type=int, default=2, help="alternations of the measured modes")
+    sub.choices["rtf"].add_argument(
+        "--in-turn", action="store_true", help="the models one at a time, lean heap (as when memory is short)"
+    )
     sub.choices["memory"].add_argument("--hours", type=float, default=2)
     for name in ("peak", "peak-child"):
         p = sub.add_parser(name)
@@ -478,6 +484,7 @@ def main() -> None:
         p.add_argument("--minutes", type=float, default=10)
         p.add_argument("--seconds", type=float, default=60, help="of the recording recognised and aligned")
         p.add_argument("--tokens-per-chunk", type=int, default=100)
+        p.add_argument("--batch", type=int, default=None, help="chunks per generate call (default: the engine's)")
     sub.choices["peak"].add_argument(
         "--configs",
         default="int8-together,fp32-in-turn,fp32-together",

@@ -195,6 +195,7 @@ class Engine:
         self._recognizer: Any = None
         self._aligner: Any = None
         self._recognizer_mode = "fp32"  # app.asr.precision's mode of the loaded recognizer
+        self.lean = False  # memory is short: see use_lean_memory
         self._device: str | None = None
         self._last_used = clock()
         self._timer: threading.Timer | None = None
@@ -386,6 +387,18 @@ class Engine:
         mode = precision.mode_for(self.device, choice, weights.file_dtype(folder))
         return weights.resident_estimate(folder, mode=mode, recognizer=kind == "recognizer")
 
+    def use_lean_memory(self, lean: bool) -> None:
+        """Memory is short (the recognizer and the aligner are held one at a time): on the CPU a heap that hands
+        every freed block back at once (cpu_decoding.lean_heap) and CPU_BATCH chunks per call; otherwise a heap that
+        reuses freed blocks and, in bf16 or int8, wider batches. Slower when lean, smaller at its peak."""
+        if lean != self.lean:
+            self.lean = lean
+            self._batch_chosen = self.options.batch_size is not None  # the next run settles it again
+        if self.device == "cpu":
+            from app.asr.cpu_decoding import lean_heap
+
+            lean_heap(lean)
+
     def unload_recognizer(self) -> None:
         """Drop the recognizer only (memory is short and the aligner comes next)."""
         with self._state_lock:
@@ -487,7 +500,7 @@ class Engine:
             if self.device == "cpu":
                 from app.media.memory import available_bytes
 
-                self.batch_size = cpu_batch_size(self._recognizer_mode, available_bytes())
+                self.batch_size = cpu_batch_size(self._recognizer_mode, None if self.lean else available_bytes())
             model.max_inference_batch_size = self.batch_size
             self._batch_chosen = True
         return self.batch_size

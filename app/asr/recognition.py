@@ -94,6 +94,9 @@ def recognize(
     with engine.session(cancelled=cancelled):
         with_aligner = word_timing and engine.options.aligner is not None
         together, needed_mb, available_mb = engine.models_together() if with_aligner else (True, 0, None)
+        lean = getattr(engine, "use_lean_memory", None)  # this process's engine (not a server's)
+        if lean is not None:
+            lean(not together)  # before loading: a lean heap loads compactly too
         if not engine.is_loaded(recognizer=True, aligner=with_aligner and together):
             yield Progress(0, total_ms, message("engine.loading_model"))
             engine.load(recognizer=True, aligner=with_aligner and together, cancelled=cancelled)

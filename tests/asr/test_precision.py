@@ -216,3 +216,27 @@ def test_bf16_and_int8_take_eight_chunks_a_call_when_memory_allows(tiny_models, 
                 assert len(out) == 3  # the int8 recognizer with its bf16 cache runs through the grouped attention
         finally:
             engine.unload()
+
+
+def test_models_in_turn_run_lean(tiny_models, native, monkeypatch):
+    """When the models are held one at a time (memory is short), the run uses the lean heap and CPU_BATCH chunks
+    per call even where a wider batch would fit; with both held, the heap reuses blocks and the batch widens."""
+    from app.asr import cpu_decoding
+    from app.asr.engine import CPU_BATCH, CPU_WIDE_BATCH
+    from app.asr.recognition import recognize
+
+    native(True)
+    monkeypatch.setattr("app.media.memory.available_bytes", lambda: 64 << 30)
+    audio = np.zeros(16000 * 4, np.float32)
+    audio[8000:40000] = 0.1 * np.random.default_rng(0).standard_normal(32000)
+    for together, lean, batch in ((False, True, CPU_BATCH), (True, False, CPU_WIDE_BATCH)):
+        engine = Engine(EngineOptions(model=str(tiny_models.recognizer), aligner=str(tiny_models.aligner),
+                                      device="cpu", idle_unload_s=0, download=False, cpu_int8=True,
+                                      max_new_tokens=4, models_together=together))  # fmt: skip
+        try:
+            list(recognize(audio, engine=engine, language="English", word_timing=True))
+            assert engine.lean is lean and engine.batch_size == batch
+            if cpu_decoding._heap_bounded:
+                assert cpu_decoding._lean is lean
+        finally:
+            engine.unload()
