@@ -121,6 +121,10 @@ class _LastPositionHead:
             import torch
 
             class LastPositionHead(torch.nn.Module):
+                # the head's weight, kept for code that reads ``lm_head.weight``; never computed with here, so
+                # it is left as stored (weights.to_fp32_except_embeddings)
+                _qss_reference_only = ("weight",)
+
                 def __init__(self, head: torch.nn.Module) -> None:
                     super().__init__()
                     self.head = head

@@ -40,11 +40,10 @@ class EngineOptions:
     download: bool = True
     threads: int | None = None  # CPU threads for torch; None leaves torch's choice
     # Opt-in int8 dynamic quantisation of the Linear layers of the recognizer and the aligner (text decoder, heads,
-    # audio encoder), CPU only (CUDA/MPS are never quantised), weights held once (app.asr.weights): recognition RTF
-    # 0.23 instead of 0.44-0.75, 1.4 GB resident instead of 3.7. But on full-size random checkpoints
-    # (bench/bench_int8.py) greedy tokens part from fp32 at the first token once the model depends on the audio, and
-    # the aligner's flat random logits pick other classes for 72-78% of timestamps; so it stays off until it is
-    # checked against the real weights.
+    # audio encoder), CPU only (CUDA/MPS are never quantised), weights held once (app.asr.weights). On full-size
+    # random checkpoints made audio-dependent (bench/bench_int8.py) the aligner's word times in int8 equal fp32's for
+    # 23% of words against 99% in bf16, so int8 stays opt-in; where the CPU has bf16 instructions, bf16 (the
+    # automatic choice for bf16 weight files) is about as fast.
     cpu_int8: bool = False
     # The CPU's number format (app.asr.precision): "auto" (bf16 when the weight files are bf16 and the CPU multiplies
     # bf16 in hardware, else fp32), "fp32", "bf16" or "int8". cpu_int8=True means "int8".

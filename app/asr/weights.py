@@ -347,13 +347,18 @@ def _widening_embedding() -> Any:
 
 
 def to_fp32_except_embeddings(module: Any) -> None:
-    """Norms, convolutions and biases (small) to fp32; embedding tables stay as stored (see widen_embeddings)."""
+    """Norms, convolutions and biases (small) to fp32; embedding tables stay as stored (see widen_embeddings), and
+    so do other references to a table or to a quantised head's old weight (the last-position head wrapper keeps
+    one: widening it made a 0.62 GB fp32 copy of the vocabulary that nothing reads, when the file is bf16)."""
     import torch
 
+    tables = {m.weight.data_ptr() for m in module.modules() if isinstance(m, torch.nn.Embedding)}
     for m in module.modules():
         if isinstance(m, torch.nn.Embedding):
             continue
         for name, p in list(m.named_parameters(recurse=False)):
+            if p.data_ptr() in tables or name in getattr(m, "_qss_reference_only", ()):
+                continue
             if p.is_floating_point() and p.dtype != torch.float32:
                 setattr(m, name, torch.nn.Parameter(p.detach().float(), requires_grad=False))
         for name, b in list(m.named_buffers(recurse=False)):

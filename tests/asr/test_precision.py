@@ -240,3 +240,26 @@ def test_models_in_turn_run_lean(tiny_models, native, monkeypatch):
                 assert cpu_decoding._lean is lean
         finally:
             engine.unload()
+
+
+def test_int8_from_a_bf16_file_keeps_no_fp32_copy_of_the_vocabulary(tmp_path):
+    """The released recognizer ties its head to the embedding table; the head's wrapper keeps a reference to that
+    table, and widening it had made a full fp32 copy (0.62 GB at the real size) that nothing reads."""
+    import torch
+
+    from tests.support.checkpoints import build_checkpoint
+
+    folder = build_checkpoint(tmp_path / "tied-bf16", seed=2, dtype="bfloat16")
+    os.sync()
+    engine = _engine(folder, cpu_int8=True)
+    try:
+        with engine.session():
+            model = engine.recognizer().model
+            table = model.thinker.model.embed_tokens.weight
+            assert table.dtype == torch.bfloat16
+            for name, p in model.named_parameters(remove_duplicate=False):
+                assert not (p.dtype == torch.float32 and p.shape == table.shape), name
+            out = engine.transcribe([np.zeros(16000 * 2, np.float32)], language="English")
+            assert len(out) == 1
+    finally:
+        engine.unload()
