@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.commands import SetMetadata
-from app.ui import help_menu, preferences, qc_panel, realign, recognition, spelling
+from app.ui import gc_guard, help_menu, preferences, qc_panel, realign, recognition, spelling
 from app.ui.batch_panel import BatchDock
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        gc_guard.install()  # worker threads never run the garbage collector (Qt objects die on the UI thread)
         install_translations(chosen_language(self.settings.value(LANGUAGE_KEY)))  # before the first word is shown
         self.shortcuts = ShortcutRegistry(self.settings)
         self.state = EditorState(self)
