@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 500
 
@@ -22,7 +22,7 @@ _guard: UiThreadCollector | None = None
 
 class UiThreadCollector(QObject):
     def __init__(self, interval_ms: int = INTERVAL_MS) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())  # ends with the application, on its thread
         self.thresholds = gc.get_threshold()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.collect)
