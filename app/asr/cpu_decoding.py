@@ -232,8 +232,7 @@ def bound_heap() -> bool:
         import ctypes
 
         libc = ctypes.CDLL("libc.so.6")
-        ok = libc.mallopt(M_MMAP_THRESHOLD, HEAP_MMAP_THRESHOLD) == 1
-        ok = libc.mallopt(M_TRIM_THRESHOLD, 2 * HEAP_MMAP_THRESHOLD) == 1 and ok
+        ok = _set_mmap_threshold(libc, HEAP_MMAP_THRESHOLD)
         ok = libc.mallopt(M_ARENA_MAX, 2) == 1 and ok
     except (OSError, AttributeError):
         return False
@@ -263,10 +262,13 @@ def lean_heap(lean: bool) -> bool:
         return _lean
     import ctypes
 
-    libc = ctypes.CDLL("libc.so.6")
-    threshold = LEAN_MMAP_THRESHOLD if lean else HEAP_MMAP_THRESHOLD
-    if libc.mallopt(M_MMAP_THRESHOLD, threshold) == 1:
-        libc.mallopt(M_TRIM_THRESHOLD, 2 * threshold)
+    if _set_mmap_threshold(ctypes.CDLL("libc.so.6"), LEAN_MMAP_THRESHOLD if lean else HEAP_MMAP_THRESHOLD):
         _lean = lean
     trim_heap()
     return _lean
+
+
+def _set_mmap_threshold(libc: Any, threshold: int) -> bool:
+    """Blocks of ``threshold`` bytes and more mapped on their own; the heap's free top handed back past twice that."""
+    ok = libc.mallopt(M_MMAP_THRESHOLD, threshold) == 1
+    return libc.mallopt(M_TRIM_THRESHOLD, 2 * threshold) == 1 and ok

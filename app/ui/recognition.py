@@ -116,8 +116,7 @@ class RecognitionDialog(QDialog):
             ("int8", self.tr("Fastest (8-bit, less accurate)")),
         ):
             self.precision.addItem(label, value)
-        chosen = "int8" if initial.cpu_int8 else initial.cpu_precision
-        self.precision.setCurrentIndex(max(self.precision.findData(chosen), 0))
+        self.precision.setCurrentIndex(max(self.precision.findData(initial.cpu_precision), 0))
         self.precision.setToolTip(
             self.tr(
                 "How the models compute on the CPU. Automatic uses 16-bit bf16, the format the models are published "
@@ -271,8 +270,7 @@ class RecognitionDialog(QDialog):
             language=self.language.currentData(),
             device=self.device.currentData(),
             context=self.context.text().strip(),
-            cpu_int8=self.precision.currentData() == "int8",
-            cpu_precision=self.precision.currentData(),
+            cpu_precision=self.precision.currentData(),  # "int8" sets cpu_int8 too (__post_init__)
             server_url=self.server.text().strip(),
             server_model=self.server_model.text().strip(),
         )
@@ -309,7 +307,7 @@ def save_options(host: Host, options: RecognitionOptions) -> None:
     s.setValue("recognition/language", options.language or "")
     s.setValue("recognition/device", options.device)
     s.setValue("recognition/context", options.context)
-    s.setValue("recognition/cpu_precision", "int8" if options.cpu_int8 else options.cpu_precision)
+    s.setValue("recognition/cpu_precision", options.cpu_precision)
     s.remove("recognition/cpu_int8")
     s.setValue("recognition/server_url", options.server_url)  # the key: environment or keyring, never here
     s.setValue("recognition/server_model", options.server_model)
