@@ -11,13 +11,17 @@ from app.core.errors import AppError
 from app.core.messages import english, message
 
 
-def add_profile_options(parser: argparse.ArgumentParser, *, default: str | None) -> None:
+def add_profile_option(parser: argparse.ArgumentParser, *, default: str | None) -> None:
     from app.core.profiles import PROFILES
 
     parser.add_argument(
         "--profile", metavar="NAME", default=default, choices=list(PROFILES),
         help=f"quality profile: {', '.join(PROFILES)}" + (f" (default {default})" if default else ""),
     )  # fmt: skip
+
+
+def add_profile_options(parser: argparse.ArgumentParser, *, default: str | None) -> None:
+    add_profile_option(parser, default=default)
     parser.add_argument(
         "--lang", metavar="CODE", help="language of the text, for its line length (e.g. ja: 23, zh/ko: 16, th: 35)"
     )

@@ -133,13 +133,19 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def _limits(args: argparse.Namespace) -> dict[str, Any]:
-    """Limits overrides, as the window keeps them in the document's settings."""
-    limits: dict[str, Any] = {}
+    """What recognition segments by: the quality profile (``--profile``, Netflix by default) with ``--max-cps`` and
+    ``--max-line`` over it, as the window segments by the document's profile (app.core.profiles)."""
+    from app.core.profiles import Profile, profile
+
+    chosen = profile(getattr(args, "profile", None))
+    overrides: dict[str, Any] = {}
     if getattr(args, "max_cps", None):
-        limits["max_cps"] = args.max_cps
+        overrides["max_cps"] = args.max_cps
     if getattr(args, "max_line", None):
-        limits["max_line_chars"] = args.max_line
-    return limits
+        overrides["max_line_chars"] = args.max_line
+    if overrides:
+        chosen = Profile.from_dict(overrides, chosen)
+    return chosen.limit_overrides()
 
 
 def _run(job: Any, audio: np.ndarray, bar: _Bar, client: Any = None) -> Iterator[Any]:

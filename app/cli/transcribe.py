@@ -52,7 +52,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(default: QSS_SERVER_MODEL or Qwen/Qwen3-ASR-1.7B)")  # fmt: skip
     tr.add_argument("--concurrency", type=int, default=None, metavar="N",
                     help="chunks in flight at once on the server (default 8)")  # fmt: skip
-    tr.add_argument("--max-cps", type=float, default=None, metavar="CPS", help="reading speed limit (default 17)")
+    from app.cli.quality import add_profile_option
+
+    add_profile_option(tr, default=None)  # the limits cues are cut by; --max-cps and --max-line override it
+    tr.add_argument("--max-cps", type=float, default=None, metavar="CPS", help="reading speed limit (default: the "
+                    "profile's, 17 for Netflix)")  # fmt: skip
     tr.add_argument(
         "--max-line", type=int, default=None, metavar="N", help="characters a line (default 42; 16 Chinese and "
         "Korean, 23 Japanese, 35 Thai)",

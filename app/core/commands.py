@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.doc_settings import DocumentSettings
 from app.core.document import Cue, Document, Word
 from app.core.rules import MIN_GAP_MS, text_joiner
 
@@ -91,7 +92,7 @@ class SetMetadata(Command):
 
     language: str | None = KEEP
     media_path: str | None = KEEP
-    settings: dict[str, Any] = KEEP
+    settings: DocumentSettings = KEEP
     label: str = "Set properties"
 
     def fields(self) -> dict[str, Any]:

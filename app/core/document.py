@@ -7,10 +7,11 @@ cue with a new one, which makes every edit's inverse a plain "put the old values
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+
+from app.core.doc_settings import DocumentSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,7 @@ class Document:
     _cues: list[Cue] = field(default_factory=list)
     language: str | None = None
     media_path: str | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: DocumentSettings = field(default_factory=DocumentSettings)  # typed, immutable: replaced by edits
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -133,9 +134,9 @@ class Document:
     def cues(self) -> tuple[Cue, ...]:
         return tuple(self._cues)
 
-    def snapshot(self) -> tuple[tuple[Cue, ...], str | None, str | None, dict[str, Any]]:
+    def snapshot(self) -> tuple[tuple[Cue, ...], str | None, str | None, DocumentSettings]:
         """Everything an edit can change, as a comparable value (tests use it to check undo)."""
-        return (tuple(self._cues), self.language, self.media_path, copy.deepcopy(self.settings))
+        return (tuple(self._cues), self.language, self.media_path, self.settings)
 
     # -- listening -----------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -179,9 +180,11 @@ class Document:
         unknown = set(fields) - {"language", "media_path", "settings"}
         if unknown:
             raise TypeError(f"not document metadata: {sorted(unknown)}")
+        if "settings" in fields and not isinstance(fields["settings"], DocumentSettings):
+            raise TypeError(f"document settings must be DocumentSettings, not {type(fields['settings']).__name__}")
         old = {name: getattr(self, name) for name in fields}
         for name, value in fields.items():
-            setattr(self, name, copy.deepcopy(value) if name == "settings" else value)
+            setattr(self, name, value)
         if fields:
             self._emit(Change("meta"))
         return old

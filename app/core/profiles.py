@@ -11,6 +11,10 @@ from typing import Any
 
 from app.core import rules
 from app.core.checks import Limits
+from app.core.doc_settings import CUSTOM as CUSTOM
+from app.core.doc_settings import EDITABLE as EDITABLE
+from app.core.doc_settings import NAMES as NAMES
+from app.core.doc_settings import DocumentSettings, QualityChoice, clean_custom
 from app.core.frames import SHOT_SNAP_FRAMES
 
 
@@ -41,6 +45,14 @@ class Profile:
             max_duration_ms=self.max_duration_ms,
             min_gap_ms=self.min_gap_ms,
         )
+
+    def limit_overrides(self) -> dict[str, Any]:
+        """The :class:`Limits` fields this profile fixes whatever the language: what recognition segments by (the
+        engine adds the line limit of each chunk's language when the profile leaves it to the language)."""
+        values = asdict(self.limits(None))
+        if self.max_line_chars is None:
+            del values["max_line_chars"]
+        return values
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -80,30 +92,25 @@ BBC = Profile("bbc", max_cps=None, max_wpm=rules.MAX_WPM_BBC)
 PROFILES: dict[str, Profile] = {p.name: p for p in (NETFLIX, NETFLIX_ENGLISH, BBC)}
 
 
-DOC_KEY = "quality"  # a document's settings: {"profile": NAME, "custom": {field: value}}
-CUSTOM = "custom"
-NAMES = (*PROFILES, CUSTOM)
-EDITABLE = ("max_cps", "max_wpm", "min_duration_ms", "max_duration_ms", "min_gap_ms", "max_line_chars", "max_lines")
+DOC_KEY = "quality"  # the project's settings key of the document's choice (app.core.doc_settings)
 
 
-def clean_custom(values: Any) -> dict[str, Any]:
-    """Only the editable fields, from a project or settings that may be damaged."""
-    if not isinstance(values, dict):
-        return {}
-    return {k: v for k, v in values.items() if k in EDITABLE and (v is None or isinstance(v, int | float))}
-
-
-def chosen(value: Any) -> Profile | None:
-    """The profile a document's settings (``settings[DOC_KEY]``) name; None when they name none. Damaged custom
-    values give the Netflix defaults rather than an error."""
-    if not isinstance(value, dict) or value.get("profile") not in NAMES:
-        return None
-    if value["profile"] != CUSTOM:
-        return PROFILES[value["profile"]]
+def of_choice(choice: QualityChoice | None, default: Profile | None = None) -> Profile:
+    """The profile a choice names (``default``, else Netflix, for None); damaged custom values give the Netflix
+    defaults rather than an error."""
+    if choice is None:
+        return default or NETFLIX
+    if choice.name != CUSTOM:
+        return PROFILES.get(choice.name, NETFLIX)
     try:
-        return Profile.from_dict(clean_custom(value.get("custom")))
+        return Profile.from_dict(clean_custom(choice.custom))
     except ValueError:
         return Profile.from_dict({})
+
+
+def of_settings(settings: DocumentSettings, default: Profile | None = None) -> Profile:
+    """The profile every limit of a document comes from: its own choice, else ``default`` (the user's)."""
+    return of_choice(settings.quality, default)
 
 
 def profile(name: str | dict[str, Any] | Profile | None) -> Profile:

@@ -9,14 +9,12 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from app.core.checks import Limits
+from app.core.doc_settings import DocumentSettings
 from app.core.document import Cue, Document, Word, make_extra
 from app.core.errors import ProjectError
-from app.core.spelling import WORD_LIST_KEY, clean_word_list
 from app.formats.textio import UnreadableFile, atomic_write_bytes, read_user_bytes, without_lone_surrogates
 
 FORMAT_NAME = "qwen-subtitle-studio-project"
@@ -54,7 +52,7 @@ def project_json(doc: Document, project_path: str | os.PathLike[str]) -> dict[st
         "version": FORMAT_VERSION,
         "language": doc.language,
         "media": media,
-        "settings": doc.settings,
+        "settings": doc.settings.as_json(),
         "cues": [_cue_to_json(cue) for cue in doc],
     }
 
@@ -113,12 +111,7 @@ def parse_project(data: dict[str, Any], path: str | os.PathLike[str]) -> Documen
         cues = [_cue_from_json(item, number) for number, item in enumerate(cues_data, start=1)]
     except ProjectError as exc:
         raise ProjectError(f"{p}: {exc}") from None
-    settings = _clean_json(data.get("settings"), 0)
-    settings = settings if isinstance(settings, dict) else {}
-    if "limits" in settings:
-        settings["limits"] = clean_limits(settings["limits"])
-    if WORD_LIST_KEY in settings:
-        settings[WORD_LIST_KEY] = clean_word_list(settings[WORD_LIST_KEY])
+    settings = DocumentSettings.from_json(_clean_json(data.get("settings"), 0))  # migrated, damage dropped
     return Document.from_cues(
         cues, language=_clean_name(data.get("language")), media_path=_resolve_media(data.get("media"), p),
         settings=settings,
@@ -185,24 +178,6 @@ def _words(value: Any, text_length: int) -> tuple[Word, ...]:
         ):
             words.append(Word(*item))
     return tuple(words)
-
-
-def clean_limits(value: Any) -> dict[str, int | float]:
-    """Segmentation limits as a project or the settings keep them: only known names with usable values."""
-    if not isinstance(value, dict):
-        return {}
-    clean: dict[str, int | float] = {}
-    for field in fields(Limits):
-        number = value.get(field.name)
-        if not _is_number(number):
-            continue
-        if isinstance(field.default, int):
-            lowest = 1 if field.name.startswith("max_") else 0
-            if number == int(number) and lowest <= number <= MAX_TIME_MS:
-                clean[field.name] = int(number)
-        elif 0 < number <= 1000:
-            clean[field.name] = float(number)
-    return clean
 
 
 def _clean_json(value: Any, depth: int) -> Any:

@@ -7,14 +7,15 @@ fresh document is opened with (``initialise``), and which files the work is tied
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Callable
 from typing import Any
 
 from app.core.checks import Limits
 from app.core.commands import KEEP, Command, SetMetadata
+from app.core.doc_settings import QualityChoice
 from app.core.document import Change, Document
+from app.core.profiles import Profile, of_choice, of_settings
 from app.core.undo import UndoStack
 from app.session.events import (
     CuesChanged,
@@ -42,6 +43,7 @@ class Session:
         self.selection: list[int] = []
         self.generation = 0  # +1 for every new document: work started for generation N never touches N+1
         self._listeners: list[Listener] = []
+        self.default_quality: QualityChoice | None = None  # the user's (preferences); a document's own choice wins
         self._meta = self._read_meta()
         self._attach()
 
@@ -74,7 +76,7 @@ class Session:
         self._emit(UndoChanged())
 
     def _read_meta(self) -> dict[str, Any]:
-        return {name: copy.deepcopy(getattr(self.doc, name)) for name in META_FIELDS}
+        return {name: getattr(self.doc, name) for name in META_FIELDS}  # immutable values
 
     # -- the document --------------------------------------------------------------------------------
     def replace_document(
@@ -133,18 +135,26 @@ class Session:
     def is_modified(self) -> bool:
         return not self.stack.is_clean()
 
+    def set_default_quality(self, choice: QualityChoice | None) -> None:
+        """The profile of documents that choose none (the user's preference); the views hear of it when it is the
+        one in force."""
+        if choice == self.default_quality:
+            return
+        self.default_quality = choice
+        if self.doc.settings.quality is None:
+            self._emit(MetadataChanged(frozenset({"settings"})))
+
+    @property
+    def profile(self) -> Profile:
+        """The quality profile every limit comes from: the document's choice, else the user's default
+        (:attr:`default_quality`, set from the preferences). Recognition segments by it, the list colours by it,
+        the checks, fixes and re-alignment use it."""
+        return of_settings(self.doc.settings, of_choice(self.default_quality))
+
     @property
     def limits(self) -> Limits:
-        """The limits the cue list and the text box show problems by: the quality profile the document names (settings
-        key "quality", chosen in the Checks panel) for its language, so they agree with the checks; else the
-        segmentation limits the document holds (settings key "limits", over the language's defaults)."""
-        from app.core.profiles import DOC_KEY, chosen
-
-        profile = chosen(self.doc.settings.get(DOC_KEY))
-        if profile is not None:
-            return profile.limits(self.doc.language)
-        overrides = {k: v for k, v in self.doc.settings.get("limits", {}).items() if k in Limits.__dataclass_fields__}
-        return Limits.for_language(self.doc.language, **overrides)
+        """The profile's limits for the document's language (the cue list's colours, the text box's counters)."""
+        return self.profile.limits(self.doc.language)
 
     # -- files and media -----------------------------------------------------------------------------
     def set_paths(self, *, subtitle_path: str | None = KEEP, project_path: str | None = KEEP) -> None:

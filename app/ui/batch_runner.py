@@ -9,7 +9,6 @@ The local engine client is the window's shared one, so the models stay loaded fr
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -150,13 +149,10 @@ class BatchRunner(QObject):
         return work
 
     def _limits(self) -> dict[str, Any]:
-        """The user's segmentation limits (those last in use in the window), as recognition in the window uses."""
-        from app.formats.project import clean_limits
+        """The user's default quality profile (files of a batch have no document of their own to choose one)."""
+        from app.core.profiles import of_choice
 
-        try:
-            return clean_limits(json.loads(str(self.host.settings.value("segmentation/limits", "{}"))))
-        except (ValueError, RecursionError):
-            return {}
+        return of_choice(self.host.prefs.default_quality).limit_overrides()
 
     def _finished(self, media: str, result: Any) -> None:
         state, outputs, reason = result

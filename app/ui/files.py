@@ -59,10 +59,10 @@ class FileController(QObject):
         self.host.show_error(title, message)
 
     def _start_dir(self) -> str:
-        return str(self.host.settings.value("files/last_dir", os.path.expanduser("~")))
+        return self.host.prefs.last_dir
 
     def _remember_dir(self, path: str) -> None:
-        self.host.settings.setValue("files/last_dir", os.path.dirname(os.path.abspath(path)))
+        self.host.prefs.last_dir = os.path.dirname(os.path.abspath(path))
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -418,15 +418,12 @@ class FileController(QObject):
 
     # -- recent files --------------------------------------------------------------------------------
     def recent(self) -> list[str]:
-        value = self.host.settings.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return self.host.prefs.recent_files
 
     def _add_recent(self, path: str) -> None:
         path = os.path.abspath(path)
         items = [path] + [p for p in self.recent() if p != path]
-        self.host.settings.setValue("files/recent", items[:MAX_RECENT])
+        self.host.prefs.recent_files = items[:MAX_RECENT]
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import metadata
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
+from app.session.preferences import Preferences
 from app.ui.shortcuts import preset_title, shown
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class Window(Protocol):
-    settings: QSettings
+    prefs: Preferences
     shortcuts: ShortcutRegistry
 
     def dialog_parent(self) -> QWidget: ...
@@ -140,8 +141,8 @@ def versions(window: Window) -> list[tuple[str, str]]:
     in_use = window.models_in_use()
     loaded = QCoreApplication.translate("Help", "{model} (in use)")
     chosen = QCoreApplication.translate("Help", "{model} (not loaded yet)")
-    recognizer = str(window.settings.value("recognition/model", DEFAULT_RECOGNIZER))
-    aligner = str(window.settings.value("recognition/aligner", DEFAULT_ALIGNER))
+    recognizer = window.prefs.recognition_model or DEFAULT_RECOGNIZER
+    aligner = window.prefs.recognition_aligner or DEFAULT_ALIGNER
     rows = [
         (APP_NAME, __version__),
         ("Qt", qVersion()),

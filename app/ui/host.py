@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from app.session.preferences import Preferences
 from app.ui.state import EditorState
 from app.ui.tasks import TaskManager
 
@@ -17,7 +17,7 @@ from app.ui.tasks import TaskManager
 class Host(Protocol):
     state: EditorState  # the session, as Qt signals
     tasks: TaskManager  # all background work
-    settings: QSettings
+    prefs: Preferences  # the user's preferences (app.session.preferences): never a raw settings key
 
     def dialog_parent(self) -> QWidget:
         """The widget dialogs are shown over."""

@@ -21,7 +21,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
 LANGUAGES = ("en", "zh_CN", "zh_TW")  # what the ui is translated into
-SETTINGS_KEY = "ui/language"  # "" follows the system
 NATIVE_NAMES = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}  # each in its own language, on purpose
 
 _installed: list[QTranslator] = []  # kept alive for as long as the application runs

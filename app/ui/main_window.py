@@ -6,7 +6,6 @@ imports it but the launcher (an import-linter contract).
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.core.commands import SetMetadata
+from app.session.preferences import Preferences
 from app.ui import gc_guard, help_menu, preferences, qc_panel, realign, recognition, spelling
 from app.ui.batch_panel import BatchDock
 from app.ui.command_labels import command_label
@@ -31,7 +30,6 @@ from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import TEXT, CueTableView
 from app.ui.edit_actions import EditActions
 from app.ui.files import FileController
-from app.ui.i18n import SETTINGS_KEY as LANGUAGE_KEY
 from app.ui.i18n import chosen_language, install_translations
 from app.ui.picture import PictureController
 from app.ui.shortcuts import ShortcutRegistry
@@ -72,11 +70,13 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.settings = settings or QSettings()
+        self.settings = settings or QSettings()  # the store under the preferences; nothing else reads it
+        self.prefs = Preferences(self.settings)
         gc_guard.install()  # worker threads never run the garbage collector (Qt objects die on the UI thread)
-        install_translations(chosen_language(self.settings.value(LANGUAGE_KEY)))  # before the first word is shown
-        self.shortcuts = ShortcutRegistry(self.settings)
+        install_translations(chosen_language(self.prefs.ui_language))  # before the first word is shown
+        self.shortcuts = ShortcutRegistry(self.prefs)
         self.state = EditorState(self)
+        self.state.session.set_default_quality(self.prefs.default_quality)
         self.tasks = TaskManager(self.state, lambda title, message: self.show_error(title, message), self)
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 760)
@@ -134,7 +134,6 @@ class MainWindow(QMainWindow):
         if not self.tasks.running():
             self.task_dock.hide()  # a restored layout may bring the list back with nothing in it
         self.picture.layout_restored()
-        self._apply_default_limits()
 
     # -- the host that feature modules talk to (app.ui.host) -------------------------------------------
     def dialog_parent(self) -> QWidget:
@@ -366,7 +365,6 @@ class MainWindow(QMainWindow):
             self.waveform.set_playhead(ms)
 
     def _on_document_replaced(self) -> None:
-        self._apply_default_limits()
         if len(self.state.doc) and self.waveform is None:
             self.ensure_waveform()
 
@@ -386,40 +384,24 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.state.is_modified())
 
     def _layout_parts(self) -> dict[str, tuple]:
-        """Settings key -> (save, restore) for each part of the layout the user can change."""
+        """Preference name -> (save, restore) for each part of the layout the user can change."""
         header = self.table.horizontalHeader()
         return {
-            "window/geometry": (self.saveGeometry, self.restoreGeometry),
-            "window/state": (self.saveState, self.restoreState),
-            "window/splitter": (self.splitter.saveState, self.splitter.restoreState),
-            "window/columns": (header.saveState, header.restoreState),
+            "window_geometry": (self.saveGeometry, self.restoreGeometry),
+            "window_state": (self.saveState, self.restoreState),
+            "window_splitter": (self.splitter.saveState, self.splitter.restoreState),
+            "window_columns": (header.saveState, header.restoreState),
         }
 
     def _restore_layout(self) -> None:
-        for key, (_save, restore) in self._layout_parts().items():
-            value = self.settings.value(key)
+        for name, (_save, restore) in self._layout_parts().items():
+            value = getattr(self.prefs, name)
             if value is not None:
                 restore(value)
 
     def _save_layout(self) -> None:
-        for key, (save, _restore) in self._layout_parts().items():
-            self.settings.setValue(key, save())
-        limits = self.state.doc.settings.get("limits")
-        if isinstance(limits, dict) and limits:  # the limits last in use become the default for new documents
-            self.settings.setValue("segmentation/limits", json.dumps(limits))
-
-    def _apply_default_limits(self) -> None:
-        """A document that brings no segmentation limits of its own gets the user's."""
-        if "limits" in self.state.doc.settings:
-            return
-        from app.formats.project import clean_limits
-
-        try:
-            limits = clean_limits(json.loads(str(self.settings.value("segmentation/limits", "{}"))))
-        except (ValueError, RecursionError):
-            return
-        if limits:  # part of making the document, not an edit of it
-            self.state.session.initialise(SetMetadata(settings={**self.state.doc.settings, "limits": limits}))
+        for name, (save, _restore) in self._layout_parts().items():
+            setattr(self.prefs, name, save())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
-SETTINGS_KEY = "ui/theme"
 
 
 @dataclass(frozen=True)

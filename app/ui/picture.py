@@ -30,17 +30,12 @@ PLAYER_DELAY_MS = 30
 NOMINAL_FPS = 25.0  # frame steps before the real frame times are known, when the header states no rate
 
 
-def _setting(settings, key: str, default: bool) -> bool:
-    value = settings.value(key, default)
-    return value in (True, "true", "1", 1) if not isinstance(value, bool) else value
-
-
 class PictureController(QObject):
     shotsChanged = Signal()  # shot changes found or gone (the quality checks follow them)
 
     def __init__(self, host: Host, window: QMainWindow, editor: Any, ensure_player: Callable[[], Any]):
         super().__init__(window)
-        self.host, self.state, self.settings = host, host.state, host.settings
+        self.host, self.state, self.prefs = host, host.state, host.prefs
         self.editor = editor
         self.ensure_player = ensure_player
         self.player: Any = None
@@ -84,19 +79,20 @@ class PictureController(QObject):
         self._make_actions()
 
     # -- menus ---------------------------------------------------------------------------------------
-    def _check_action(self, text: str, key: str, default: bool, slot) -> QAction:
+    def _check_action(self, text: str, pref: str, slot) -> QAction:
+        """A toggle remembered as the preference named ``pref`` (app.session.preferences)."""
         action = QAction(text, self)
         action.setCheckable(True)
-        action.setChecked(_setting(self.settings, key, default))
-        action.toggled.connect(lambda on: (self.settings.setValue(key, on), slot(on)))
+        action.setChecked(getattr(self.prefs, pref))
+        action.toggled.connect(lambda on: (setattr(self.prefs, pref, on), slot(on)))
         return action
 
     def _make_actions(self) -> None:
         self.spectrogram_action = self._check_action(
-            self.tr("&Spectrogram"), "picture/spectrogram", False, lambda on: self.spectrogram.set_on(on)
+            self.tr("&Spectrogram"), "picture_spectrogram", lambda on: self.spectrogram.set_on(on)
         )
         self.timecode_action = self._check_action(
-            self.tr("Time as &Frames (HH:MM:SS:FF)"), "picture/timecode", False, lambda _on: self._show_clock()
+            self.tr("Time as &Frames (HH:MM:SS:FF)"), "picture_timecode", lambda _on: self._show_clock()
         )
         self.frame_actions = []
         for text, step in ((self.tr("Previous &Frame"), -1), (self.tr("Next F&rame"), 1)):
@@ -104,10 +100,10 @@ class PictureController(QObject):
             action.triggered.connect(lambda _checked=False, n=step: self.step_frames(n))
             self.frame_actions.append(action)
         self.snap_shots_action = self._check_action(
-            self.tr("Snap to S&hot Changes"), "picture/snap_shots", True, lambda _on: self._update_guide()
+            self.tr("Snap to S&hot Changes"), "picture_snap_shots", lambda _on: self._update_guide()
         )
         self.snap_frames_action = self._check_action(
-            self.tr("Snap Cue Times to Fra&mes"), "picture/snap_frames", False, lambda _on: self._update_guide()
+            self.tr("Snap Cue Times to Fra&mes"), "picture_snap_frames", lambda _on: self._update_guide()
         )
 
     def add_actions(self, view: QMenu, play: QMenu, register: Callable[..., Any] | None = None) -> None:
@@ -153,7 +149,7 @@ class PictureController(QObject):
         self.shot_layer = ShotLayer()
         self.shot_layer.set_cuts(self.cuts)
         waveform.addItem(self.shot_layer)
-        self.spectrogram.attach(waveform, _setting(self.settings, "picture/spectrogram", False))
+        self.spectrogram.attach(waveform, self.prefs.picture_spectrogram)
 
     def attach_player(self, player: Any) -> None:
         from PySide6.QtMultimedia import QVideoSink

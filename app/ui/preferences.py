@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.session.preferences import Preferences
 from app.ui import i18n, palette
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class Window(Protocol):
-    settings: QSettings
+    prefs: Preferences
     shortcuts: ShortcutRegistry
 
     def dialog_parent(self) -> QWidget: ...
@@ -34,7 +35,7 @@ def add_menus(window: Window, view: QMenu, edit: QMenu) -> None:
     window.shortcuts.register("settings.shortcuts", action, None)
     action.triggered.connect(lambda: open_shortcut_settings(window))
     edit.addAction(action)
-    palette.theme().apply(str(window.settings.value(palette.SETTINGS_KEY, "system")))
+    palette.theme().apply(window.prefs.ui_theme)
     if i18n.missing_font():
         message = QCoreApplication.translate(
             "Preferences",
@@ -46,7 +47,7 @@ def add_menus(window: Window, view: QMenu, edit: QMenu) -> None:
 
 def _language_menu(window: Window, menu: QMenu) -> None:
     group = QActionGroup(menu)
-    chosen = str(window.settings.value(i18n.SETTINGS_KEY, "") or "")
+    chosen = window.prefs.ui_language
     choices = [
         ("", QCoreApplication.translate("Preferences", "System Language")),
         *((code, i18n.NATIVE_NAMES[code]) for code in i18n.LANGUAGES),
@@ -62,7 +63,7 @@ def _language_menu(window: Window, menu: QMenu) -> None:
 
 def choose_language(window: Window, code: str) -> None:
     """Remembered now, shown from the next start: every window and dialog is made in the language at hand."""
-    window.settings.setValue(i18n.SETTINGS_KEY, code)
+    window.prefs.ui_language = code
     if i18n.chosen_language(code) != i18n.current_language():
         window.show_info(
             QCoreApplication.translate("Preferences", "Language"),
@@ -72,7 +73,7 @@ def choose_language(window: Window, code: str) -> None:
 
 def _theme_menu(window: Window, menu: QMenu) -> None:
     group = QActionGroup(menu)
-    chosen = str(window.settings.value(palette.SETTINGS_KEY, "system") or "system")
+    chosen = window.prefs.ui_theme
     names = {
         "system": QCoreApplication.translate("Preferences", "Follow the &System"),
         "light": QCoreApplication.translate("Preferences", "&Light"),
@@ -88,7 +89,7 @@ def _theme_menu(window: Window, menu: QMenu) -> None:
 
 
 def choose_theme(window: Window, code: str) -> None:
-    window.settings.setValue(palette.SETTINGS_KEY, code)
+    window.prefs.ui_theme = code
     palette.theme().apply(code)
 
 

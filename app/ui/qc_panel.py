@@ -167,7 +167,7 @@ class ChecksPanel(QDockWidget):
     def __init__(self, host: Host, shots: Callable[[], Any] = lambda: None, parent: QWidget | None = None):
         super().__init__(self.tr("Checks"), parent)
         self.setObjectName("checks")  # the window saves and restores the dock's place
-        self.host, self.state, self.settings = host, host.state, host.settings
+        self.host, self.state, self.prefs = host, host.state, host.prefs
         self.shots = shots
         self.generation = 0
         self.dirty = True
@@ -225,7 +225,7 @@ class ChecksPanel(QDockWidget):
 
     # -- profile ---------------------------------------------------------------------------------------
     def choice(self) -> qc_profile.Choice:
-        return qc_profile.current_choice(self.state, self.settings)
+        return qc_profile.current_choice(self.state, self.prefs)
 
     def _show_choice(self) -> None:
         choice = self.choice()
@@ -235,22 +235,22 @@ class ChecksPanel(QDockWidget):
     def _profile_chosen(self, _row: int) -> None:
         name = self.profile_box.currentData()
         old = self.choice()
-        custom = old.custom or qc_profile.default_choice(self.settings).custom
+        custom = old.custom or qc_profile.default_choice(self.prefs).custom
         if name == qc_profile.CUSTOM and not custom:
-            custom = {k: getattr(old.profile(), k) for k in qc_profile.EDITABLE}
-        qc_profile.set_choice(self.state, self.settings, qc_profile.Choice(name, custom))
+            custom = {k: getattr(self.state.session.profile, k) for k in qc_profile.EDITABLE}
+        qc_profile.set_choice(self.state, self.prefs, qc_profile.Choice(name, custom))
         self._show_choice()
         self.schedule()
 
     def edit_custom(self) -> bool:
-        dialog = qc_profile.CustomProfileDialog(self.choice().profile(), self.host.dialog_parent())
+        dialog = qc_profile.CustomProfileDialog(self.state.session.profile, self.host.dialog_parent())
         if dialog.exec() != qc_profile.CustomProfileDialog.DialogCode.Accepted:
             return False
         self.set_custom(dialog.values())
         return True
 
     def set_custom(self, values: dict[str, Any]) -> None:
-        qc_profile.set_choice(self.state, self.settings, qc_profile.Choice(qc_profile.CUSTOM, values))
+        qc_profile.set_choice(self.state, self.prefs, qc_profile.Choice(qc_profile.CUSTOM, values))
         self._show_choice()
         self.schedule()
 
@@ -265,7 +265,7 @@ class ChecksPanel(QDockWidget):
         self._show_choice()
         self.generation += 1
         cues = tuple(self.state.doc.cues)
-        profile, language, shots = self.choice().profile(), self.state.doc.language, self.shots()
+        profile, language, shots = self.state.session.profile, self.state.doc.language, self.shots()
         self.dirty = False
         job: dict[str, Any] = {"generation": self.generation, "cues": cues}
 
@@ -314,7 +314,8 @@ class ChecksPanel(QDockWidget):
         from app.ui.qc_fix import fix_common_problems
 
         choice = self.choice()
-        return fix_common_problems(self.host, choice.profile(), qc_profile.profile_title(choice.name), self.shots())
+        profile = self.state.session.profile  # the one in force: the document's, else the default
+        return fix_common_problems(self.host, profile, qc_profile.profile_title(choice.name), self.shots())
 
 
 def install(window: Window, main: QMainWindow, view: QMenu, edit: QMenu, picture: Any = None) -> ChecksPanel:

@@ -1,17 +1,13 @@
 """The quality profile in use: chosen per document (its settings, so undoable and saved in the project) over the
-user's default (QSettings), with a small editor for the custom profile.
-
-Document settings key ``quality``: ``{"profile": NAME, "custom": {field: value}}``; QSettings keys
-``quality/profile`` and ``quality/custom`` (JSON). Unknown names or bad custom values fall back to Netflix.
+user's default (the preferences ``quality_profile`` and ``quality_custom``), with a small editor for the custom
+profile. Unknown names or bad custom values fall back to Netflix (app.core.profiles.of_choice).
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.profiles import CUSTOM, DOC_KEY, EDITABLE, NAMES, NETFLIX, Profile, chosen, clean_custom
+from app.core.doc_settings import CUSTOM, EDITABLE, NAMES, QualityChoice
+from app.core.profiles import Profile
+from app.session.preferences import Preferences
 from app.ui.state import EditorState
 
-__all__ = ["CUSTOM", "DOC_KEY", "EDITABLE", "NAMES"]  # the document key and names live in app.core.profiles
-SETTINGS_PROFILE = "quality/profile"
-SETTINGS_CUSTOM = "quality/custom"
+__all__ = ["CUSTOM", "EDITABLE", "NAMES"]  # the names live in app.core.doc_settings
 
 
 def profile_title(name: str) -> str:
@@ -41,44 +37,26 @@ def profile_title(name: str) -> str:
     return titles.get(name, name)
 
 
-@dataclass(frozen=True)
-class Choice:
-    name: str = NETFLIX.name
-    custom: dict[str, Any] = field(default_factory=dict)
-
-    def profile(self) -> Profile:
-        return chosen(self.as_settings()) or NETFLIX
-
-    def as_settings(self) -> dict[str, Any]:
-        return {"profile": self.name, "custom": dict(self.custom)}
+Choice = QualityChoice  # the name this module's callers know
 
 
-def default_choice(settings: QSettings) -> Choice:
-    name = str(settings.value(SETTINGS_PROFILE, NETFLIX.name) or NETFLIX.name)
-    try:
-        custom = clean_custom(json.loads(str(settings.value(SETTINGS_CUSTOM, "{}") or "{}")))
-    except (ValueError, RecursionError):
-        custom = {}
-    return Choice(name if name in NAMES else NETFLIX.name, custom)
+def default_choice(prefs: Preferences) -> QualityChoice:
+    return prefs.default_quality
 
 
-def current_choice(state: EditorState, settings: QSettings) -> Choice:
+def current_choice(state: EditorState, prefs: Preferences) -> QualityChoice:
     """The document's profile, else the user's default."""
-    saved = state.doc.settings.get(DOC_KEY)
-    if isinstance(saved, dict) and saved.get("profile") in NAMES:
-        return Choice(str(saved["profile"]), clean_custom(saved.get("custom")))
-    return default_choice(settings)
+    return state.doc.settings.quality or prefs.default_quality
 
 
-def set_choice(state: EditorState, settings: QSettings, choice: Choice) -> None:
+def set_choice(state: EditorState, prefs: Preferences, choice: QualityChoice) -> None:
     """The document's profile (one undo step) and, from now on, the default for new documents."""
-    settings.setValue(SETTINGS_PROFILE, choice.name)
-    if choice.custom:
-        settings.setValue(SETTINGS_CUSTOM, json.dumps(choice.custom))
-    if state.doc.settings.get(DOC_KEY) == choice.as_settings():
+    prefs.default_quality = choice
+    state.session.set_default_quality(prefs.default_quality)
+    if state.doc.settings.quality == choice:
         return
     label = QCoreApplication.translate("Quality", "Choose quality profile")
-    state.set_metadata(label, settings={**state.doc.settings, DOC_KEY: choice.as_settings()})
+    state.set_metadata(label, settings=state.doc.settings.replace(quality=choice))
 
 
 class CustomProfileDialog(QDialog):

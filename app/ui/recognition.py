@@ -277,40 +277,30 @@ class RecognitionDialog(QDialog):
 
 
 def load_options(host: Host) -> RecognitionOptions:
-    s = host.settings
-    aligner = s.value("recognition/aligner", DEFAULT_ALIGNER)
+    p = host.prefs
+    aligner = p.recognition_aligner or DEFAULT_ALIGNER
     return RecognitionOptions(
-        model=str(s.value("recognition/model", DEFAULT_RECOGNIZER)),
-        aligner=None if aligner in (None, "", "none") else str(aligner),
-        language=s.value("recognition/language") or None,
-        device=str(s.value("recognition/device", "auto")),
-        context=str(s.value("recognition/context", "")),
-        cpu_precision=_precision_setting(s),
-        server_url=str(s.value("recognition/server_url", "")),
-        server_model=str(s.value("recognition/server_model", "")),
+        model=p.recognition_model or DEFAULT_RECOGNIZER,
+        aligner=None if aligner == "none" else aligner,
+        language=p.recognition_language or None,
+        device=p.recognition_device,
+        context=p.recognition_context,
+        cpu_precision=p.recognition_precision,
+        server_url=p.server_url,
+        server_model=p.server_model,
     )
 
 
-def _precision_setting(s: Any) -> str:
-    from app.asr.precision import CPU_PRECISIONS
-
-    value = str(s.value("recognition/cpu_precision", "") or "")
-    if not value and str(s.value("recognition/cpu_int8", "false")).lower() == "true":
-        value = "int8"  # the setting of earlier versions
-    return value if value in CPU_PRECISIONS else "auto"
-
-
 def save_options(host: Host, options: RecognitionOptions) -> None:
-    s = host.settings
-    s.setValue("recognition/model", options.model)
-    s.setValue("recognition/aligner", options.aligner or "none")
-    s.setValue("recognition/language", options.language or "")
-    s.setValue("recognition/device", options.device)
-    s.setValue("recognition/context", options.context)
-    s.setValue("recognition/cpu_precision", options.cpu_precision)
-    s.remove("recognition/cpu_int8")
-    s.setValue("recognition/server_url", options.server_url)  # the key: environment or keyring, never here
-    s.setValue("recognition/server_model", options.server_model)
+    p = host.prefs
+    p.recognition_model = options.model
+    p.recognition_aligner = options.aligner or "none"
+    p.recognition_language = options.language or ""
+    p.recognition_device = options.device
+    p.recognition_context = options.context
+    p.recognition_precision = options.cpu_precision
+    p.server_url = options.server_url  # the key: environment or keyring, never here
+    p.server_model = options.server_model
 
 
 def start_recognition(host: Host, options: RecognitionOptions | None = None) -> TaskHandle | None:
@@ -366,7 +356,7 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
     title = QCoreApplication.translate("Recognition", "Recognize speech")
     live = live if live is not None else LiveCues(state.session, title)
     samples = state.audio.samples
-    limits_override = state.doc.settings.get("limits", {})
+    limits_override = state.session.profile.limit_overrides()  # the document's profile: the one source of limits
 
     def job(report: Report) -> Any:
         from app.asr.protocol import Cues, RecognitionDone, RecognizeJob

@@ -8,13 +8,14 @@ registering, and the preset tests (tests/ui/test_shortcut_presets.py) say when a
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
+
+from app.session.preferences import Preferences
 
 Key = str | QKeySequence.StandardKey | None  # "Ctrl+R" (portable text), a platform key, or none
 DEFAULT_PRESET = "qss"
@@ -55,8 +56,6 @@ PRESETS: dict[str, dict[str, Key]] = {
         "cue.next": "X",
     },
 }
-SETTINGS_PRESET = "shortcuts/preset"
-SETTINGS_CUSTOM = "shortcuts/custom"  # JSON: id -> [portable key text, ...]
 DEDICATED_KEYS = Qt.Key.Key_Back.value  # from here on: media and office keys (Open, Find, Undo, Zoom In...)
 
 
@@ -86,15 +85,12 @@ class Entry:
 class ShortcutRegistry:
     """The window's actions by id, and the keys in force: the user's over the preset's over the default."""
 
-    def __init__(self, settings: QSettings) -> None:
-        self.settings = settings
+    def __init__(self, prefs: Preferences) -> None:
+        self.prefs = prefs
         self.entries: dict[str, Entry] = {}
-        preset = str(settings.value(SETTINGS_PRESET, DEFAULT_PRESET) or DEFAULT_PRESET)
+        preset = prefs.shortcut_preset
         self.preset = preset if preset in PRESETS else DEFAULT_PRESET
-        try:
-            custom = json.loads(str(settings.value(SETTINGS_CUSTOM, "{}") or "{}"))
-        except ValueError:
-            custom = {}
+        custom = prefs.shortcut_custom
         self.custom: dict[str, list[str]] = {
             str(k): [str(x) for x in v] for k, v in custom.items() if isinstance(v, list)
         } if isinstance(custom, dict) else {}  # fmt: skip
@@ -127,8 +123,8 @@ class ShortcutRegistry:
         self.custom = dict(custom or {})
         for action_id, entry in self.entries.items():
             entry.action.setShortcuts(self.keys(action_id))
-        self.settings.setValue(SETTINGS_PRESET, self.preset)
-        self.settings.setValue(SETTINGS_CUSTOM, json.dumps(self.custom))
+        self.prefs.shortcut_preset = self.preset
+        self.prefs.shortcut_custom = self.custom
 
     def label(self, action_id: str) -> str:
         """The action's words as the menu shows them, without its mnemonic ("&Open…", "打开(&O)…")."""

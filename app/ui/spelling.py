@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QSettings,
     Qt,
     Signal,
 )
@@ -46,14 +45,14 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from app.core.spelling import WORD_LIST_KEY, clean_word_list, dictionary_code, normalised, with_word
+from app.core.spelling import dictionary_code, normalised, with_word
+from app.session.preferences import Preferences
 
 if TYPE_CHECKING:
     from app.text.spellcheck import SpellDictionary
     from app.ui.cue_editor import CueEditor
     from app.ui.state import EditorState
 
-SETTINGS_KEY = "spelling/enabled"
 _CACHE = 20_000  # texts whose misspelled words are remembered (the list's rows, the box's lines)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -64,11 +63,11 @@ class SpellService(QObject):
     changed = Signal()  # underlines may differ: a dictionary came, the language, the word list or the switch
     _loaded = Signal(str, object)  # from the loading thread: the language code and its dictionary
 
-    def __init__(self, state: EditorState, settings: QSettings, parent: QObject | None = None) -> None:
+    def __init__(self, state: EditorState, prefs: Preferences, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.settings = settings
-        self.enabled = str(settings.value(SETTINGS_KEY, "true")).lower() not in ("false", "0")
+        self.prefs = prefs
+        self.enabled = prefs.spelling_enabled
         self.dictionary: SpellDictionary | None = None
         self.highlighter: SpellHighlighter | None = None  # the text box's, once installed
         self._code: str | None = None
@@ -149,7 +148,7 @@ class SpellService(QObject):
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = on
-        self.settings.setValue(SETTINGS_KEY, on)
+        self.prefs.spelling_enabled = on
         self.refresh()
 
     # -- checking ------------------------------------------------------------------------------------------
@@ -178,12 +177,11 @@ class SpellService(QObject):
 
     # -- the word list -----------------------------------------------------------------------------------
     def word_list(self) -> list[str]:
-        return clean_word_list(self.state.doc.settings.get(WORD_LIST_KEY))
+        return list(self.state.doc.settings.word_list)
 
     def add_word(self, word: str) -> None:
         """Into the project's word list: an undoable edit of the document's settings, saved with the project."""
-        settings = dict(self.state.doc.settings)
-        settings[WORD_LIST_KEY] = with_word(self.word_list(), word)
+        settings = self.state.doc.settings.replace(word_list=with_word(self.word_list(), word))
         label = QCoreApplication.translate("Spelling", "Add “{word}” to the word list").format(word=word)
         self.state.set_metadata(label, settings=settings)
 
@@ -336,14 +334,14 @@ def _wave(x0: int, x1: int, y: int) -> QPainterPath:
 # -- wiring --------------------------------------------------------------------------------------------------
 class Window(Protocol):
     state: EditorState
-    settings: QSettings
+    prefs: Preferences
     editor: CueEditor
     table: QTableView
 
 
 def install(window: Window, view_menu: QMenu, text_column: int) -> SpellService:
     """Spell checking for the window's text box and list, and View ▸ Check Spelling."""
-    service = SpellService(window.state, window.settings, view_menu)
+    service = SpellService(window.state, window.prefs, view_menu)
     editor = window.editor
     service.highlighter = SpellHighlighter(editor.edit.document(), service)
     editor.edit.menu_for = lambda pos: spelling_menu(editor, service, pos)

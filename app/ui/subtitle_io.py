@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import AppError
-from app.formats.base import DEFAULT_FPS, SOURCE_KEY, SubtitleFile, SubtitleFormat, WriteOptions
+from app.formats.base import DEFAULT_FPS, SubtitleFile, SubtitleFormat, WriteOptions
 from app.formats.registry import by_extension, by_name, readable, save_like, writable, write_subtitles
 from app.ui.host import Host
 from app.ui.messages import render
@@ -160,13 +160,13 @@ class SubtitleIO(QObject):
     @property
     def source(self) -> SubtitleFile | None:
         """The file the subtitles were read from (kept in the document's settings, so in projects too)."""
-        return SubtitleFile.from_source_settings(self.host.state.doc.settings.get(SOURCE_KEY))
+        return SubtitleFile.from_source_settings(self.host.state.doc.settings.subtitle_source)
 
     def import_command(self, result: SubtitleFile, label: str) -> Any:
         """One undoable step: the cues, and the file they came from (what Save Subtitles writes back to)."""
         from app.core.commands import Batch, ReplaceAll, SetMetadata
 
-        settings = {**self.host.state.doc.settings, SOURCE_KEY: result.source_settings()}
+        settings = self.host.state.doc.settings.replace(subtitle_source=result.source_settings())
         return Batch((ReplaceAll(tuple(result.cues), label), SetMetadata(settings=settings, label=label)), label)
 
     # -- reading -------------------------------------------------------------------------------------
