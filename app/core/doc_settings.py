@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any
 
 from app.core.spelling import clean_word_list
@@ -63,6 +64,9 @@ class QualityChoice:
     name: str = PROFILE_NAMES[0]
     custom: Mapping[str, float | int | None] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:  # a copy nobody else holds, read-only: the value stays what it was made as
+        object.__setattr__(self, "custom", MappingProxyType(dict(self.custom)))
+
     def as_json(self) -> dict[str, Any]:
         return {"profile": self.name, "custom": dict(self.custom)}
 
@@ -80,6 +84,12 @@ class DocumentSettings:
     word_list: tuple[str, ...] = ()
     subtitle_source: Mapping[str, Any] | None = None  # owned by app.formats (SubtitleFile.source_settings)
     other: Mapping[str, Any] = field(default_factory=dict)  # keys of a newer version, kept as they were
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "word_list", tuple(self.word_list))
+        object.__setattr__(self, "other", MappingProxyType(dict(self.other)))
+        if self.subtitle_source is not None:
+            object.__setattr__(self, "subtitle_source", MappingProxyType(dict(self.subtitle_source)))
 
     def replace(
         self,

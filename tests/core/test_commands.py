@@ -19,6 +19,7 @@ from app.core.commands import (
     remap_words,
     replace_cues,
 )
+from app.core.doc_settings import DocumentSettings, QualityChoice
 from app.core.document import Change, Cue, Document, Word
 from app.core.rules import MIN_GAP_MS
 from app.core.undo import UndoStack
@@ -159,9 +160,9 @@ def test_set_properties(doc, reversible):
 
 
 def test_set_metadata_changes_only_what_it_names(doc, reversible):
-    doc.settings["limits"] = {"max_cps": 17.0}
-    reversible(doc, SetMetadata(settings={"limits": {"max_cps": 15.0}}))
-    assert doc.settings == {"limits": {"max_cps": 15.0}}
+    doc.settings = DocumentSettings(QualityChoice("custom", {"max_cps": 17.0}))
+    reversible(doc, SetMetadata(settings=DocumentSettings(QualityChoice("custom", {"max_cps": 15.0}))))
+    assert doc.settings.quality == QualityChoice("custom", {"max_cps": 15.0})
     assert doc.language == "English" and doc.media_path == "/media/clip.mp4"
     reversible(doc, SetMetadata(media_path="/other.mkv"))
     assert doc.media_path == "/other.mkv" and doc.language == "English"
@@ -170,10 +171,15 @@ def test_set_metadata_changes_only_what_it_names(doc, reversible):
 def test_set_metadata_is_one_meta_change_and_keeps_the_settings_it_was_given(doc):
     heard: list[Change] = []
     doc.subscribe(heard.append)
-    given = {"limits": {"max_cps": 12.0}}
-    UndoStack(doc).push(SetMetadata(language="French", settings=given))
-    given["limits"]["max_cps"] = 99.0  # the caller's dict is not the document's
-    assert heard == [Change("meta")] and doc.settings["limits"]["max_cps"] == 12.0
+    given = {"max_cps": 12.0}
+    UndoStack(doc).push(SetMetadata(language="French", settings=DocumentSettings(QualityChoice("custom", given))))
+    given["max_cps"] = 99.0  # the caller's dict is not the document's
+    assert heard == [Change("meta")] and doc.settings.quality.custom["max_cps"] == 12.0
+
+
+def test_document_settings_are_typed():
+    with pytest.raises(TypeError):
+        SetMetadata(settings={"limits": {}}).apply(Document())  # type: ignore[arg-type]
 
 
 def test_replace_cues_batch(doc, reversible):

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from app.core.doc_settings import DocumentSettings, QualityChoice
 from app.core.document import Cue, Document, Word
 from app.core.errors import ProjectError
 from app.formats.project import FORMAT_VERSION, load_project, save_project
@@ -17,7 +18,7 @@ def _doc(media: str) -> Document:
         ],
         language="English",
         media_path=media,
-        settings={"max_cps": 15},
+        settings=DocumentSettings(QualityChoice("custom", {"max_cps": 15}), word_list=("Qwen",), other={"later": 1}),
     )
 
 
@@ -30,7 +31,7 @@ def test_round_trip_keeps_everything_srt_cannot(tmp_path):
     save_project(doc, path)
     back = load_project(path)
     assert back.cues == doc.cues
-    assert back.language == "English" and back.settings == {"max_cps": 15}
+    assert back.language == "English" and back.settings == doc.settings
     assert back.media_path == str(media)
     assert json.loads(path.read_text())["media"]["relative"] == "media/clip.mp4"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.doc_settings import DocumentSettings
 from app.core.errors import ProjectError
 from app.formats.project import load_project, save_project
 from app.formats.srt import write_srt
@@ -65,14 +66,14 @@ def test_cues_that_are_not_a_list(tmp_path):
 @pytest.mark.parametrize("limits", ["5", "[]", "null", '{"max_cps": "x"}', '{"max_cps": -1, "max_lines": 0.5}'])
 def test_damaged_limits_fall_back_to_the_defaults(tmp_path, limits):
     doc = load_project(_project(tmp_path, f'"settings": {{"limits": {limits}, "other": 1}}'))
-    assert doc.settings == {"limits": {}, "other": 1}
+    assert doc.settings.quality is None and doc.settings.other == {"other": 1}
 
 
 def test_sound_limits_are_kept_and_unknown_names_dropped(tmp_path):
     body = '"settings": {"limits": {"max_cps": 15, "max_line_chars": 37.0, "min_gap_ms": 0, "surprise": 3}}'
-    assert load_project(_project(tmp_path, body)).settings["limits"] == {
-        "max_cps": 15.0, "max_line_chars": 37, "min_gap_ms": 0,
-    }  # fmt: skip
+    settings = load_project(_project(tmp_path, body)).settings  # version 1's limits: now the custom profile
+    assert settings.quality is not None and settings.quality.name == "custom"
+    assert settings.quality.custom == {"max_cps": 15.0, "max_line_chars": 37, "min_gap_ms": 0}
 
 
 def test_a_lone_surrogate_is_replaced_so_the_work_can_be_saved(tmp_path):
@@ -96,7 +97,7 @@ def test_decorations_of_the_wrong_type_fall_back(tmp_path):
         '"words": [[0, 500, 0, 1], [0, 1e999, 0, 1], "w", [0, 1, 0, 9], [1, 2, 3]]}]'
     )
     doc = load_project(_project(tmp_path, body))
-    assert doc.language is None and doc.media_path is None and doc.settings == {}
+    assert doc.language is None and doc.media_path is None and doc.settings == DocumentSettings()
     cue = doc[0]
     assert not cue.edited and not cue.locked and [(w.start, w.end) for w in cue.words] == [(0, 500)]
 

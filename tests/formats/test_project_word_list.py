@@ -15,18 +15,18 @@ from app.text import spellcheck
 def test_word_list_round_trips_and_the_checker_honours_it(tmp_path):
     doc = Document.from_cues([Cue(0, 1000, "Qwen speaks to Aegisub")], language="English")
     stack = UndoStack(doc)
-    stack.push(SetMetadata(settings={**doc.settings, WORD_LIST_KEY: ["Qwen", "Aegisub"]}, label="Add"))
+    stack.push(SetMetadata(settings=doc.settings.replace(word_list=["Qwen", "Aegisub"]), label="Add"))
     path = tmp_path / "work.qssproj"
     save_project(doc, path)
     back = load_project(path)
-    assert back.settings[WORD_LIST_KEY] == ["Aegisub", "Qwen"]
+    assert back.settings.word_list == ("Aegisub", "Qwen")
     english = spellcheck.load(back.language)
     assert english is not None
-    extra = {w.casefold() for w in back.settings[WORD_LIST_KEY]}
+    extra = {w.casefold() for w in back.settings.word_list}
     assert english.misspelled(back[0].text, extra) == []
     assert [back[0].text[a:b] for a, b in english.misspelled(back[0].text)] == ["Qwen", "Aegisub"]
     stack.undo()  # adding words is an undoable edit of the settings
-    assert WORD_LIST_KEY not in doc.settings
+    assert doc.settings.word_list == ()
 
 
 def test_damaged_word_list_is_cleaned_not_refused(tmp_path):
@@ -38,8 +38,8 @@ def test_damaged_word_list_is_cleaned_not_refused(tmp_path):
     }  # fmt: skip
     path.write_text(json.dumps(data), encoding="utf-8")
     doc = load_project(path)
-    assert doc.settings[WORD_LIST_KEY] == ["ok"]
-    assert doc.settings["other"] == 1  # other settings are kept as they were
+    assert doc.settings.word_list == ("ok",)
+    assert doc.settings.other["other"] == 1  # other settings are kept as they were
     data["settings"][WORD_LIST_KEY] = "not a list"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert load_project(path).settings[WORD_LIST_KEY] == []
+    assert load_project(path).settings.word_list == ()

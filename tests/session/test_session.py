@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.commands import SetText, SetTimes
+from app.core.doc_settings import DocumentSettings, QualityChoice
 from app.core.document import Change, Cue, Document
 from app.session import (
     CuesChanged,
@@ -42,12 +43,12 @@ def test_metadata_edits_are_undoable_mark_modified_and_say_which_field():
     assert session.set_metadata("Set language", language="French")
     assert session.doc.language == "French" and session.is_modified()
     assert MetadataChanged(frozenset({"language"})) in events
-    assert session.set_metadata("Limits", settings={"limits": {"max_cps": 15.0}})
+    assert session.set_metadata("Limits", settings=DocumentSettings(QualityChoice("custom", {"max_cps": 15.0})))
     assert session.limits.max_cps == 15.0
     assert not session.set_metadata("Again", language="French"), "no step for no change"
     session.stack.undo()
     session.stack.undo()
-    assert session.doc.language == "English" and session.doc.settings == {} and not session.is_modified()
+    assert session.doc.language == "English" and session.doc.settings == DocumentSettings() and not session.is_modified()
 
 
 def test_opening_other_media_on_a_saved_project_is_an_edit():
@@ -101,14 +102,17 @@ def test_live_cues_wait_for_a_drag_and_never_join_it():
 def test_the_limits_shown_follow_the_quality_profile_the_document_names():
     """The cue list and the text box colour problems by the same rules the Checks panel uses."""
     session = Session(make_doc())
-    session.set_metadata("Limits", settings={"limits": {"max_cps": 15.0, "max_line_chars": 30}})
-    assert (session.limits.max_cps, session.limits.max_line_chars) == (15.0, 30)  # no profile: segmentation's
-    session.set_metadata("Profile", settings={**session.doc.settings, "quality": {"profile": "netflix-en"}})
+    def choose(value: object) -> None:  # as a project holds it
+        session.set_metadata("Profile", settings=DocumentSettings.from_json({"quality": value}))
+
+    assert session.limits.max_cps == 17.0  # no profile anywhere: Netflix
+    session.set_default_quality(QualityChoice("custom", {"max_cps": 15.0, "max_line_chars": 30}))
+    assert (session.limits.max_cps, session.limits.max_line_chars) == (15.0, 30)  # no document profile: the user's
+    choose({"profile": "netflix-en"})
     assert (session.limits.max_cps, session.limits.max_line_chars) == (20, 42)
-    session.set_metadata("Profile", settings={**session.doc.settings, "quality": {"profile": "bbc"}})
+    choose({"profile": "bbc"})
     assert session.limits.max_cps == float("inf")  # BBC counts words per minute, not characters
-    custom = {"profile": "custom", "custom": {"max_line_chars": 20, "min_gap_ms": 120, "max_cps": "x"}}
-    session.set_metadata("Profile", settings={**session.doc.settings, "quality": custom})
+    choose({"profile": "custom", "custom": {"max_line_chars": 20, "min_gap_ms": 120, "max_cps": "x"}})
     assert (session.limits.max_line_chars, session.limits.min_gap_ms, session.limits.max_cps) == (20, 120, 17)
-    session.set_metadata("Damaged", settings={**session.doc.settings, "quality": {"profile": 5}})
-    assert session.limits.max_cps == 15.0  # a profile that names nothing known: back to segmentation's
+    choose({"profile": 5})
+    assert session.limits.max_cps == 15.0  # a profile that names nothing known: back to the user's default
