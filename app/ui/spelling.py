@@ -200,14 +200,15 @@ class SpellHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, service: SpellService) -> None:
         super().__init__(document)
         self.service = service
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor("#e0245e"))
+        # not ``format``: that is QSyntaxHighlighter.format(position), the format a character has
+        self.misspelled_format = QTextCharFormat()
+        self.misspelled_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.misspelled_format.setUnderlineColor(QColor("#e0245e"))
         service.changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:
         for start, end in self.service.misspelled(text):
-            self.setFormat(start, end - start, self.format)
+            self.setFormat(start, end - start, self.misspelled_format)
 
 
 def word_at(cursor: QTextCursor, service: SpellService) -> QTextCursor | None:
