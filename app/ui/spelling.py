@@ -339,7 +339,10 @@ class Window(Protocol):
     state: EditorState
     settings: QSettings
     editor: CueEditor
-    table: QTableView
+
+    @property
+    def table(self) -> QTableView:  # read only: the window's is a QTableView subclass (a plain attribute is invariant)
+        ...
 
 
 def install(window: Window, view_menu: QMenu, text_column: int) -> SpellService:
