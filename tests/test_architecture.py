@@ -30,6 +30,19 @@ def test_ruff_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_mypy_is_clean():
+    """The type check as pyproject's [tool.mypy] sets it: its ``files`` (the packages it covers, and the Protocols
+    checked against their implementations in tests/typecheck), on this interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", f"--cache-dir={os.devnull}"],  # no cache, as above
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_headless_layers_import_nothing_heavy():
     """The command line and the layers under the window start without Qt, torch or qwen_asr."""
     code = (

@@ -56,8 +56,7 @@ MIN_WORDS = 3  # common words needed before a Latin-script guess is made
 def guess_language(texts: Iterable[str]) -> str | None:
     """The language the texts are most likely in, or None when there is too little to tell."""
     sample = _sample(texts)
-    scripts = Counter(_script(ch) for ch in sample if ch.isalpha())
-    scripts.pop(None, None)
+    scripts = Counter(script for script in map(_script, filter(str.isalpha, sample)) if script is not None)
     if not scripts:
         return None
     if scripts["HIRAGANA"] + scripts["KATAKANA"] > 0.05 * sum(scripts.values()):

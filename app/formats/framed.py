@@ -41,7 +41,8 @@ class _Pysubs2Format(SubtitleFormat):
             for ev in subs.events
             if not ev.is_comment and ev.text.strip()
         ]
-        rate = float(subs.fps) if self.frame_based and getattr(subs, "fps", None) else None
+        read_fps = getattr(subs, "fps", None)
+        rate = float(read_fps) if self.frame_based and read_fps else None
         return Parsed(cues, frame_rate=rate or (fps or DEFAULT_FPS if self.frame_based else None))
 
     def format(self, cues, options: WriteOptions) -> str:

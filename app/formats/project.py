@@ -10,7 +10,7 @@ import json
 import math
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from app.core.doc_settings import DocumentSettings
 from app.core.document import Cue, Document, Word, make_extra
@@ -227,11 +227,11 @@ def _parse_int(text: str) -> int | _HugeNumber:
     return int(text) if len(text) <= _MAX_DIGITS else _HugeNumber(len(text))
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return _is_int(value) or (isinstance(value, float) and math.isfinite(value))
 
 

@@ -74,9 +74,8 @@ class SamiFormat(SubtitleFormat):
             text_ = by_class.get(chosen, by_class.get("", "")) if chosen else next(iter(by_class.values()), "")
             if not text_:
                 continue
-            end = next((later for later, _ in entries[number + 1 :] if later > start), None)
-            if end is None:
-                end = start + 2000 + 60 * len(text_)  # the last cue: no SYNC ends it
+            # the next later SYNC ends the cue; the last cue has none
+            end = next((later for later, _ in entries[number + 1 :] if later > start), start + 2000 + 60 * len(text_))
             cues.append(Cue(start, end, text_))
         skipped = []
         if len(languages) > 1:

@@ -153,7 +153,8 @@ class JsonFormat(SubtitleFormat):
             items = data["cues"]
             cues = []
             for item in items:
-                words, position = [], 0
+                words: list[Word] = []
+                position = 0
                 for w in item.get("words", []):
                     start = item["text"].find(w["text"], position)
                     if start < 0:

@@ -194,12 +194,13 @@ def _ranked_by_detectors(data: bytes) -> tuple[list[str], dict[str, float]]:
         import chardet  # a dependency of pysrt
 
         for guess in chardet.detect_all(data[:200_000], ignore_threshold=True):
-            if not guess.get("encoding"):
+            encoding = guess.get("encoding")
+            if not encoding:
                 continue
             if guess.get("confidence", 0) >= 0.03:  # below that it is a shrug
-                names.append(guess["encoding"])
+                names.append(encoding)
             try:
-                confidence.setdefault(codecs.lookup(guess["encoding"]).name, guess.get("confidence", 0.0))
+                confidence.setdefault(codecs.lookup(encoding).name, guess.get("confidence", 0.0))
             except LookupError:
                 pass
     except Exception:  # absent, or an old version: the next detector answers

@@ -27,6 +27,7 @@ _LINE_TOP = re.compile(r"(?:^|\s)line:(?:0|1|[0-9](?:\.\d+)?%|10%)(?:,\S*)?(?:\s
 
 def _ms(groups: tuple[str | None, ...]) -> int:
     h, m, s, f = groups
+    assert m is not None and s is not None and f is not None  # only the hours are optional in _STAMP
     return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(f.ljust(3, "0"))
 
 

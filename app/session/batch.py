@@ -41,7 +41,13 @@ def expand_media(items: Iterable[str]) -> list[str]:
         else:
             found.append(item)
     seen: set[str] = set()
-    return [p for p in found if not (os.path.abspath(p) in seen or seen.add(os.path.abspath(p)))]
+    unique: list[str] = []
+    for p in found:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
 
 
 def output_path(media: str, output_dir: str | None = None, format: str | None = None) -> str:

@@ -199,7 +199,7 @@ class CueTableView(QTableView):
 
     def __init__(self, state: EditorState):
         super().__init__()
-        self.state = state
+        self.editor_state = state  # not ``state``: that is QAbstractItemView.state(), the view's interaction state
         self.setModel(CueTableModel(state))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -227,7 +227,7 @@ class CueTableView(QTableView):
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
         self._syncing = True
         try:
-            self.state.select(rows)
+            self.editor_state.select(rows)
         finally:
             self._syncing = False
 

@@ -198,14 +198,15 @@ class SpellHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, service: SpellService) -> None:
         super().__init__(document)
         self.service = service
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor("#e0245e"))
+        # not ``format``: that is QSyntaxHighlighter.format(position), the format a character has
+        self.misspelled_format = QTextCharFormat()
+        self.misspelled_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.misspelled_format.setUnderlineColor(QColor("#e0245e"))
         service.changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:
         for start, end in self.service.misspelled(text):
-            self.setFormat(start, end - start, self.format)
+            self.setFormat(start, end - start, self.misspelled_format)
 
 
 def word_at(cursor: QTextCursor, service: SpellService) -> QTextCursor | None:
@@ -336,7 +337,10 @@ class Window(Protocol):
     state: EditorState
     prefs: Preferences
     editor: CueEditor
-    table: QTableView
+
+    @property
+    def table(self) -> QTableView:  # read only: the window's is a QTableView subclass (a plain attribute is invariant)
+        ...
 
 
 def install(window: Window, view_menu: QMenu, text_column: int) -> SpellService:

@@ -1,0 +1,58 @@
+"""Each implementation of one of our Protocols, handed to that Protocol: checked by mypy (it is in the ``files``
+of pyproject's [tool.mypy]), never run. A method whose signature drifts away from the Protocol, or an attribute
+renamed on one side only, then fails the type check instead of a user's session. Nothing here is imported at run
+time (pytest collects only ``test_*.py``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.asr.engine import AlignedItem as EngineAlignedItem
+    from app.asr.protocol import EngineClient
+    from app.asr.remote import RemoteEngineClient
+    from app.asr.service import LocalEngineClient
+    from app.asr.wordmap import AlignedItem
+    from app.ui import help_menu, preferences, qc_panel, spelling
+    from app.ui.autosave import AutosaveHost
+    from app.ui.host import Host
+    from app.ui.main_window import MainWindow
+
+
+# -- the engine ------------------------------------------------------------------------------------------------
+def _local_engine(client: LocalEngineClient) -> EngineClient:
+    return client
+
+
+def _server_engine(client: RemoteEngineClient) -> EngineClient:
+    return client
+
+
+def _aligned_item(item: EngineAlignedItem) -> AlignedItem:
+    return item
+
+
+# -- the window (its modules are read, not checked: mypy's follow_imports is silent) ----------------------------
+def _host(window: MainWindow) -> Host:
+    return window
+
+
+def _autosave_host(window: MainWindow) -> AutosaveHost:
+    return window
+
+
+def _checks_window(window: MainWindow) -> qc_panel.Window:
+    return window
+
+
+def _preferences_window(window: MainWindow) -> preferences.Window:
+    return window
+
+
+def _spelling_window(window: MainWindow) -> spelling.Window:
+    return window
+
+
+def _help_window(window: MainWindow) -> help_menu.Window:
+    return window
