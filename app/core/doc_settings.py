@@ -153,7 +153,7 @@ def clean_limits(value: Any) -> dict[str, int | float]:
     clean: dict[str, int | float] = {}
     for name, kind in _V1_LIMITS.items():
         number = value.get(name)
-        if not _number(number):
+        if not isinstance(number, int | float) or not _number(number):
             continue
         if kind is int:
             lowest = 1 if name.startswith("max_") else 0

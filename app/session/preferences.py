@@ -153,10 +153,11 @@ class Preferences:
     window_columns = Pref[Any]("window/columns", None, _raw)
     # files
     last_dir = Pref("files/last_dir", os.path.expanduser("~"), _text)
-    recent_files = Pref("files/recent", [], _text_list)
+    recent_files = Pref[list[str]]("files/recent", [], _text_list)
     # quality: the profile new documents are checked and segmented by (a document's own choice wins)
     quality_profile = Pref("quality/profile", "netflix", _text, PROFILE_NAMES)
-    quality_custom = Pref("quality/custom", {}, lambda raw: clean_custom(_json_object(raw)), store_as=_dump)
+    quality_custom = Pref[dict[str, Any]]("quality/custom", {}, lambda raw: clean_custom(_json_object(raw)),
+                                          store_as=_dump)
     # recognition (the dialog's last choices)
     recognition_model = Pref("recognition/model", "", _text)
     recognition_aligner = Pref("recognition/aligner", "", _text, doc="'none' for no aligner; '' the default")
@@ -170,7 +171,7 @@ class Preferences:
     spelling_enabled = Pref("spelling/enabled", True, _bool)
     # keyboard shortcuts (app.ui.shortcuts)
     shortcut_preset = Pref("shortcuts/preset", "qss", _text)
-    shortcut_custom = Pref("shortcuts/custom", {}, _json_object, store_as=_dump)
+    shortcut_custom = Pref[dict[str, Any]]("shortcuts/custom", {}, _json_object, store_as=_dump)
     # the picture pane's toggles (app.ui.picture)
     picture_spectrogram = Pref("picture/spectrogram", False, _bool)
     picture_timecode = Pref("picture/timecode", False, _bool, doc="times as frames (HH:MM:SS:FF)")

@@ -48,7 +48,8 @@ def test_metadata_edits_are_undoable_mark_modified_and_say_which_field():
     assert not session.set_metadata("Again", language="French"), "no step for no change"
     session.stack.undo()
     session.stack.undo()
-    assert session.doc.language == "English" and session.doc.settings == DocumentSettings() and not session.is_modified()
+    assert session.doc.language == "English" and session.doc.settings == DocumentSettings()
+    assert not session.is_modified()
 
 
 def test_opening_other_media_on_a_saved_project_is_an_edit():
