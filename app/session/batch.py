@@ -19,9 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.document import Cue
 from app.core.messages import Message, message
-
-_MEDIA = "mp4 mkv webm mov avi ts mts m2ts mpg mpeg wmv flv 3gp mp3 m4a aac flac ogg oga opus wav aif aiff wma mka"
-MEDIA_SUFFIXES = frozenset("." + ext for ext in _MEDIA.split())
+from app.core.rules import MEDIA_SUFFIXES
 
 WAITING, RUNNING, DONE, FAILED, CANCELLED = "waiting", "running", "done", "failed", "cancelled"
 STATES = (WAITING, RUNNING, DONE, FAILED, CANCELLED)

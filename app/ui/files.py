@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from app.core.errors import AppError
+from app.core.rules import MEDIA_SUFFIXES
 from app.formats.registry import readable
 from app.ui.host import Host
 from app.ui.subtitle_io import SubtitleIO, import_filter, subtitle_patterns, subtitle_tracks_of
@@ -20,10 +21,7 @@ from app.ui.workers import Report
 
 SUBTITLE_SUFFIXES = {ext for fmt in readable() for ext in fmt.extensions}  # every format app.formats reads
 PROJECT_SUFFIXES = {".qssproj"}
-MEDIA_PATTERNS = (
-    "*.mp4 *.mkv *.webm *.mov *.avi *.ts *.mts *.m2ts *.mpg *.mpeg *.wmv *.flv *.3gp "
-    "*.mp3 *.m4a *.aac *.flac *.ogg *.oga *.opus *.wav *.aif *.aiff *.wma *.mka"
-)
+MEDIA_PATTERNS = " ".join(f"*{suffix}" for suffix in MEDIA_SUFFIXES)
 MAX_RECENT = 10
 
 
