@@ -45,9 +45,9 @@ def expand_media(items: Iterable[str]) -> list[str]:
 def output_path(media: str, output_dir: str | None = None, format: str | None = None) -> str:
     """Where the subtitles of ``media`` go: ``output_dir`` (default: next to the media), the stem of the media,
     the first extension of ``format`` (default SRT)."""
-    from app.formats.registry import by_name
+    from app.formats.registry import target_format
 
-    suffix = by_name(format).extensions[0] if format else ".srt"
+    suffix = target_format(format).extensions[0]
     stem = os.path.splitext(os.path.basename(media))[0]
     return os.path.join(output_dir or os.path.dirname(os.path.abspath(media)), stem + suffix)
 
@@ -55,10 +55,10 @@ def output_path(media: str, output_dir: str | None = None, format: str | None = 
 def write_result(path: str, cues: Sequence[Cue], format: str | None, media: str | None = None) -> list[Message]:
     """Write recognised cues; a frame-based format takes the media's frame rate. Returns what the format dropped."""
     from app.formats.base import WriteOptions
-    from app.formats.registry import by_extension, by_name, write_subtitles
+    from app.formats.registry import target_format, write_subtitles
     from app.session.subtitle_files import video_frame_rate
 
-    fmt = by_name(format) if format else by_extension(path, writable=True) or by_name("srt")
+    fmt = target_format(format, path)
     fps = video_frame_rate(media) if fmt.frame_based else None
     return write_subtitles(path, list(cues), format=fmt.name, options=WriteOptions(fps=fps))
 
