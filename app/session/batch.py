@@ -44,7 +44,7 @@ def expand_media(items: Iterable[str]) -> list[str]:
 
 def output_path(media: str, output_dir: str | None = None, format: str | None = None) -> str:
     """Where the subtitles of ``media`` go: ``output_dir`` (default: next to the media), the stem of the media,
-    the first extension of ``format`` (default SRT)."""
+    the first extension of ``format`` (default SubRip: app.formats.registry.target_format)."""
     from app.formats.registry import target_format
 
     suffix = target_format(format).extensions[0]
