@@ -87,7 +87,7 @@ def main() -> None:
         video = str(_video(folder))
         window.files.offer_tracks(video, subtitle_tracks(video))  # what opening the video offers
 
-    QTimer.singleShot(500, lambda: QTimer.singleShot(400, grab_export) or window.files.export_srt_dialog())
+    QTimer.singleShot(500, lambda: QTimer.singleShot(400, grab_export) or window.files.export_subtitles_dialog())
     QTimer.singleShot(60_000, app.quit)
     app.exec()
 

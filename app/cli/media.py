@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from app.core.timecode import clock
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     probe = subparsers.add_parser(
@@ -79,6 +81,4 @@ def _describe(s) -> str:
 def _clock(ms: int | None) -> str:
     if ms is None:
         return "unknown"
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours:d}:{minutes:02d}:{rest / 1000:06.3f}"
+    return clock(ms)

@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "align",
         help="re-time existing subtitles to a media file with the forced aligner",
         description="Remove a constant offset and frame-rate drift, then align the text of each group of cues to the "
-        "audio (windows well under 180 s) and write an SRT.",
+        "audio (windows well under 180 s) and write the subtitles again: in their own format where it can be "
+        "written, else SRT.",
     )
     al.add_argument("media", metavar="MEDIA")
     al.add_argument("subtitles", metavar="SUBS", help="subtitles of any format (SRT, WebVTT, ASS, TTML...)")

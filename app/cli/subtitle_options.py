@@ -49,11 +49,10 @@ def write_output(
     args: argparse.Namespace, path: str, cues: Sequence[Cue], header: dict[str, str] | None = None
 ) -> None:
     """Write ``cues`` in the format of OUT (or --format); say in one line what that format could not keep."""
-    from app.formats.registry import by_extension, by_name, write_subtitles
+    from app.formats.registry import target_format, write_subtitles
     from app.session.subtitle_files import video_frame_rate
 
-    name = getattr(args, "format", None)
-    fmt = by_name(name) if name else by_extension(path, writable=True) or by_name("srt")
+    fmt = target_format(getattr(args, "format", None), path)
     fps = getattr(args, "fps", None)
     if fmt.frame_based and fps is None:  # frames of the video the subtitles came from, else 23.976
         fps = video_frame_rate(getattr(args, "input", None)) or video_frame_rate(getattr(args, "media", None))

@@ -12,6 +12,7 @@ from typing import Literal
 
 from app.core import rules
 from app.core.document import Cue
+from app.core.timecode import clock
 
 ProblemKind = Literal[
     "order", "duration", "overlap", "reading_speed", "line_length", "line_count", "too_short", "too_long", "gap"
@@ -92,9 +93,7 @@ def over_reading_speed(cps: float, limit: float) -> bool:
 
 
 def _ms(value: int) -> str:
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    return f"{sign}{value // 3_600_000:02d}:{value // 60_000 % 60:02d}:{value // 1000 % 60:02d}.{value % 1000:03d}"
+    return clock(value, hour_digits=2)
 
 
 def validate(cues: Sequence[Cue]) -> list[Problem]:

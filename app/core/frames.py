@@ -16,6 +16,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.core.timecode import clock
+
 SHOT_SNAP_FRAMES = 12  # an edge this many frames or fewer from a shot change snaps to it
 SHOT_CLEAR_FRAMES = 2  # an out-time near a cut ends this many frames before it
 MIN_GAP_FRAMES = 2  # Netflix: at least 2 frames between two cues
@@ -91,18 +93,12 @@ class FrameGrid:
         shown = ms if before_video else self.times[i]
         second_ms = shown // 1000 * 1000
         ff = 0 if before_video else i - bisect_left(self.times, second_ms)
-        h, rest = divmod(second_ms // 1000, 3600)
-        m, s = divmod(rest, 60)
-        return f"{h:02d}:{m:02d}:{s:02d}:{ff:02d}"
+        return f"{clock(second_ms, hour_digits=2, fraction=0)}:{ff:02d}"
 
 
 def format_clock(ms: int) -> str:
     """``HH:MM:SS.mmm``: the clock the picture pane shows when frames are not asked for."""
-    ms = max(ms, 0)
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, milli = divmod(rest, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{milli:03d}"
+    return clock(ms, hour_digits=2, clamp=True)
 
 
 @dataclass

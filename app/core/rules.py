@@ -42,6 +42,16 @@ LINE_LIMITS: Mapping[str, int] = {
 #: languages (Qwen3-ASR names and ISO codes, lower case) written without spaces between words
 UNSPACED_LANGUAGES = frozenset({"chinese", "cantonese", "japanese", "zh", "yue", "ja"})
 
+#: the media files the application opens, finds in folders (batch queue, ``transcribe``) and offers in file dialogs
+VIDEO_SUFFIXES = (
+    ".mp4", ".mkv", ".webm", ".mov", ".avi", ".ts", ".mts", ".m2ts", ".mpg", ".mpeg", ".wmv", ".flv", ".3gp", ".m4v",
+    ".mk3d",
+)  # fmt: skip
+AUDIO_SUFFIXES = (".mp3", ".m4a", ".aac", ".flac", ".ogg", ".oga", ".opus", ".wav", ".aif", ".aiff", ".wma", ".mka")
+MEDIA_SUFFIXES = VIDEO_SUFFIXES + AUDIO_SUFFIXES
+#: those of them whose containers may carry subtitle tracks (Matroska, MP4, QuickTime, WebM, 3GP, MPEG-TS)
+SUBTITLE_TRACK_SUFFIXES = (frozenset(VIDEO_SUFFIXES) - {".avi", ".mpg", ".mpeg", ".wmv", ".flv"}) | {".mka"}
+
 
 def line_limit(language: str | None) -> int:
     """Characters a line may hold in ``language`` (a name or a code; unknown or None: the default)."""

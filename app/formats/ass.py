@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from app.core.document import Cue
+from app.core.timecode import clock
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
 
 _TIME = re.compile(r"^\s*(\d+):(\d{1,2}):(\d{1,2})(?:[.:](\d{1,3}))?\s*$")
@@ -73,11 +74,8 @@ def _ms(text: str) -> int | None:
 
 
 def ass_time(ms: int) -> str:
-    cs = (max(ms, 0) + 5) // 10
-    h, rest = divmod(cs, 360_000)
-    m, rest = divmod(rest, 6000)
-    s, c = divmod(rest, 100)
-    return f"{h:d}:{m:02d}:{s:02d}.{c:02d}"
+    """``H:MM:SS.cc``: centiseconds, rounded to the nearest."""
+    return clock(ms, fraction=2, clamp=True)
 
 
 def plain_text(raw: str, ssa: bool = False) -> tuple[str, str | None]:

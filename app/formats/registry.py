@@ -1,6 +1,7 @@
 """The subtitle formats this application reads and writes, found by name, by extension or by content.
 
 read_subtitles(path)                 -> SubtitleFile (format detected by content, then by extension)
+target_format(name, path)            -> the format to write: the one named, else by extension, else SubRip
 write_subtitles(path, cues, ...)     -> the messages for what the target format could not keep
 """
 
@@ -48,6 +49,15 @@ def by_extension(path: str | os.PathLike[str], *, writable: bool = False) -> Sub
         if suffix in fmt.extensions and (fmt.can_write if writable else fmt.can_read):
             return fmt
     return None
+
+
+def target_format(name: str | None, path: str | os.PathLike[str] | None = None) -> SubtitleFormat:
+    """The format to write: the one named (``--format``, a dialog's choice), else the one the path's extension
+    says (when it can be written), else SubRip. The one rule for the window, the command line and the batch queue.
+    """
+    if name:
+        return by_name(name)
+    return (by_extension(path, writable=True) if path is not None else None) or by_name("srt")
 
 
 def readable() -> tuple[SubtitleFormat, ...]:
@@ -148,7 +158,7 @@ def write_subtitles(
 
     Returns what the format could not keep (empty when nothing was lost).
     """
-    fmt = by_name(format) if format else by_extension(path, writable=True) or by_name("srt")
+    fmt = target_format(format, path)
     text, dropped = format_subtitles(cues, fmt, options)
     try:
         write_text(path, text, encoding=encoding, bom=bom, newline=newline)

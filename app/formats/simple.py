@@ -7,19 +7,11 @@ import re
 
 from app.core.document import Cue, Word
 from app.core.errors import SubtitleParseError
+from app.core.timecode import clock
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, plain, where_prefix
 
 _AN = re.compile(r"^\{\\an([1-9])\}")
 _SRT_START = re.compile(r"^\s*(?:\d+\s*\n\s*)?-?\d{1,4}:\d{1,2}:\d{1,2}[,.:;]?\d*\s*-+>")
-
-
-def clock(ms: int, sep: str = ".", hours_digits: int = 2) -> str:
-    """``HH:MM:SS.mmm`` (``sep`` between seconds and milliseconds); negative times are written as zero."""
-    ms = max(ms, 0)
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, milli = divmod(rest, 1000)
-    return f"{h:0{hours_digits}d}:{m:02d}:{s:02d}{sep}{milli:03d}"
 
 
 class SrtFormat(SubtitleFormat):
@@ -107,7 +99,7 @@ class SbvFormat(SubtitleFormat):
         blocks = []
         for cue in cues:
             lines = [ln for ln in plain(cue.text).split("\n") if ln.strip()]
-            blocks.append(f"{clock(cue.start, hours_digits=1)},{clock(cue.end, hours_digits=1)}\n" + "\n".join(lines))
+            blocks.append(f"{clock(cue.start, clamp=True)},{clock(cue.end, clamp=True)}\n" + "\n".join(lines))
         return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
@@ -121,7 +113,8 @@ class TextFormat(SubtitleFormat):
         parts = []
         for cue in cues:
             text = " ".join(line.strip() for line in plain(cue.text).split("\n") if line.strip())
-            parts.append(f"[{clock(cue.start)} --> {clock(cue.end)}] {text}" if options.times else text)
+            start, end = (clock(t, hour_digits=2, clamp=True) for t in (cue.start, cue.end))
+            parts.append(f"[{start} --> {end}] {text}" if options.times else text)
         return ("\n" if options.times else "\n\n").join(parts) + ("\n" if parts else "")
 
 

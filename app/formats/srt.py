@@ -2,8 +2,8 @@
 
 Reading is tolerant on purpose. pysrt's own parser gives up on a blank line inside a cue and needs the
 index numbers, so cues are found here by their timing lines: everything between one timing line and the
-next (less the next cue's index number) is the cue's text. Writing goes through pysrt's item and time
-formatting.
+next (less the next cue's index number) is the cue's text. Writing is pysrt's layout, times from
+app.core.timecode.clock.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
+from app.core.timecode import clock
 from app.formats.textio import DecodedText, ReadCancelled, decode_bytes, read_text, write_text
 
 # Hours may be missing or longer than two digits; the fraction may use , . : or ; and have any number of digits,
@@ -289,19 +290,12 @@ def read_srt_bytes(data: bytes, encoding: str | None = None) -> SrtReadResult:
 
 def format_srt(cues: list[Cue] | tuple[Cue, ...]) -> str:
     """SRT text for cues: numbered from 1, no negative times, no blank line inside a cue's text."""
-    from pysrt import SubRipItem, SubRipTime
-
     parts: list[str] = []
     for number, cue in enumerate(cues, start=1):
         lines = [line.rstrip() for line in cue.text.split("\n")]
         text = "\n".join(line for line in lines if line.strip())
-        item = SubRipItem(
-            index=number,
-            start=SubRipTime.from_ordinal(max(cue.start, 0)),
-            end=SubRipTime.from_ordinal(max(cue.end, 0)),
-            text=text,
-        )
-        block = str(item)
+        start, end = (clock(t, hour_digits=2, separator=",", clamp=True) for t in (cue.start, cue.end))
+        block = f"{number}\n{start} --> {end}\n{text}\n"
         parts.append(block if block.endswith("\n\n") else block + "\n")
     return "".join(parts)
 

@@ -17,8 +17,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
+from app.core.timecode import clock
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
-from app.formats.simple import clock
 
 _CLOCK = re.compile(r"^(\d{1,3}):(\d{2}):(\d{2})(?:(\.\d+)|:(\d{2,})(?:\.(\d+))?)?$")
 _OFFSET = re.compile(r"^(\d+(?:\.\d+)?)(h|ms|m|s|f|t)$")
@@ -146,7 +146,8 @@ class TtmlFormat(SubtitleFormat):
                     ends = [e for _, e in times if e is not None]
                     stop = max(ends) if ends else stop
             if stop is None:
-                skipped.append(f"{where}a paragraph at {clock(round(start))} has no end time; it was skipped")
+                at = clock(round(start), hour_digits=2, clamp=True)
+                skipped.append(f"{where}a paragraph at {at} has no end time; it was skipped")
                 return
             text = _text(p).strip()
             extra = extra_of(
@@ -185,10 +186,8 @@ class TtmlFormat(SubtitleFormat):
             region = "top" if cue.get("align") in ("7", "8", "9") else "bottom"
             agent = cue.get("actor")
             who = f" ttm:agent={quoteattr(agent)}" if agent else ""
-            parts.append(
-                f'   <p begin="{clock(cue.start)}" end="{clock(cue.end)}" region="{region}"{who}>'
-                f"{_markup(cue.text)}</p>\n"
-            )
+            begin, end = (clock(t, hour_digits=2, clamp=True) for t in (cue.start, cue.end))
+            parts.append(f'   <p begin="{begin}" end="{end}" region="{region}"{who}>{_markup(cue.text)}</p>\n')
         parts.append("  </div>\n </body>\n</tt>\n")
         return "".join(parts)
 

@@ -13,8 +13,8 @@ import html
 import re
 
 from app.core.document import Cue
+from app.core.timecode import clock
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
-from app.formats.simple import clock
 
 _STAMP = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
 _TIMING = re.compile(r"^\s*" + _STAMP + r"[ \t]*-->[ \t]*" + _STAMP + r"(?P<settings>(?:[ \t].*)?)$")
@@ -152,7 +152,8 @@ class VttFormat(SubtitleFormat):
             if identifier and "-->" not in identifier:
                 block.append(identifier)
             settings = extra.get("vtt.settings") or _settings_for(extra.get("align"))
-            block.append(f"{clock(cue.start)} --> {clock(cue.end)}" + (f" {settings}" if settings else ""))
+            start, end = (clock(t, hour_digits=2, clamp=True) for t in (cue.start, cue.end))
+            block.append(f"{start} --> {end}" + (f" {settings}" if settings else ""))
             text = _escape(cue.text)
             speaker = extra.get("actor")
             if speaker:

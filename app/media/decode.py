@@ -32,6 +32,7 @@ import numpy as np
 
 from app.core.errors import AppError, MediaError
 from app.core.rules import SAMPLE_RATE
+from app.core.timecode import clock
 from app.media.cache import AudioCache
 from app.media.duration import CONTINUOUS_FORMATS, settle_durations  # no gap in a raw stream is real
 from app.media.envelope import Envelope, EnvelopeBuilder
@@ -215,9 +216,7 @@ def _cut_short(n_samples: int, info, chosen) -> str | None:
 
 
 def _clock(ms: int) -> str:
-    minutes, rest = divmod(int(ms), 60_000)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{rest / 1000:06.3f}"
+    return clock(int(ms))
 
 
 def _stated_ms(container_ms: int | None, stream_ms: int | None, stream_start_ms: int | None, start_ms: int) -> int:

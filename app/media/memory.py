@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 
 from app.core.rules import SAMPLE_RATE
+from app.core.timecode import clock
 
 BYTES_PER_SAMPLE = 4.35  # float32 samples plus the envelope's float16 min/max pyramid
 MAX_AUDIO_HOURS = 24
@@ -68,9 +69,7 @@ def _mb(n: int) -> str:
 
 
 def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}"
+    return clock(int(seconds) * 1000, fraction=0)
 
 
 def _meminfo_available() -> int | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import av.error
 
 from app.core.errors import MediaError
+from app.core.timecode import clock
 from app.media.probe import check_path, media_error, open_container
 
 TEXT_CODECS = {"subrip": "srt", "srt": "srt", "ass": "ass", "ssa": "ass", "webvtt": "vtt", "mov_text": "srt"}
@@ -223,17 +224,15 @@ def _ass_text(header: bytes, events: list[tuple[int, int | None, bytes]]) -> str
 
 
 def _ass_time(ms: int) -> str:
-    cs = (max(ms, 0) + 5) // 10
-    return f"{cs // 360000:d}:{cs // 6000 % 60:02d}:{cs // 100 % 60:02d}.{cs % 100:02d}"
+    return clock(ms, fraction=2, clamp=True)
 
 
 def _srt_time(ms: int) -> str:
-    ms = max(ms, 0)
-    return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+    return clock(ms, hour_digits=2, separator=",", clamp=True)
 
 
 def _vtt_time(ms: int) -> str:
-    return _srt_time(ms).replace(",", ".")
+    return clock(ms, hour_digits=2, clamp=True)
 
 
 def _blocks(cues: list[tuple[int, int | None, str]], clock, arrow: str, numbered: bool) -> str:

@@ -19,9 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.document import Cue
 from app.core.messages import Message, message
-
-_MEDIA = "mp4 mkv webm mov avi ts mts m2ts mpg mpeg wmv flv 3gp mp3 m4a aac flac ogg oga opus wav aif aiff wma mka"
-MEDIA_SUFFIXES = frozenset("." + ext for ext in _MEDIA.split())
+from app.core.rules import MEDIA_SUFFIXES
 
 WAITING, RUNNING, DONE, FAILED, CANCELLED = "waiting", "running", "done", "failed", "cancelled"
 STATES = (WAITING, RUNNING, DONE, FAILED, CANCELLED)
@@ -52,10 +50,10 @@ def expand_media(items: Iterable[str]) -> list[str]:
 
 def output_path(media: str, output_dir: str | None = None, format: str | None = None) -> str:
     """Where the subtitles of ``media`` go: ``output_dir`` (default: next to the media), the stem of the media,
-    the first extension of ``format`` (default SRT)."""
-    from app.formats.registry import by_name
+    the first extension of ``format`` (default SubRip: app.formats.registry.target_format)."""
+    from app.formats.registry import target_format
 
-    suffix = by_name(format).extensions[0] if format else ".srt"
+    suffix = target_format(format).extensions[0]
     stem = os.path.splitext(os.path.basename(media))[0]
     return os.path.join(output_dir or os.path.dirname(os.path.abspath(media)), stem + suffix)
 
@@ -63,10 +61,10 @@ def output_path(media: str, output_dir: str | None = None, format: str | None = 
 def write_result(path: str, cues: Sequence[Cue], format: str | None, media: str | None = None) -> list[Message]:
     """Write recognised cues; a frame-based format takes the media's frame rate. Returns what the format dropped."""
     from app.formats.base import WriteOptions
-    from app.formats.registry import by_extension, by_name, write_subtitles
+    from app.formats.registry import target_format, write_subtitles
     from app.session.subtitle_files import video_frame_rate
 
-    fmt = by_name(format) if format else by_extension(path, writable=True) or by_name("srt")
+    fmt = target_format(format, path)
     fps = video_frame_rate(media) if fmt.frame_based else None
     return write_subtitles(path, list(cues), format=fmt.name, options=WriteOptions(fps=fps))
 

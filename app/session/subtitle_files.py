@@ -9,11 +9,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from app.core.rules import SUBTITLE_TRACK_SUFFIXES
 from app.formats.base import ReadOptions, SubtitleFile
 from app.formats.registry import by_extension, read_subtitles, read_subtitles_bytes
-
-# containers that may carry subtitle tracks; anything else with a subtitle extension is read as a subtitle file
-VIDEO_SUFFIXES = {".mkv", ".mk3d", ".mka", ".mp4", ".m4v", ".mov", ".webm", ".3gp", ".ts", ".m2ts", ".mts"}
 
 
 def is_subtitle_path(path: str | os.PathLike[str]) -> bool:
@@ -21,7 +19,8 @@ def is_subtitle_path(path: str | os.PathLike[str]) -> bool:
 
 
 def is_video_path(path: str | os.PathLike[str]) -> bool:
-    return os.path.splitext(os.fspath(path))[1].lower() in VIDEO_SUFFIXES
+    """A container that may carry subtitle tracks; anything else with a subtitle extension is a subtitle file."""
+    return os.path.splitext(os.fspath(path))[1].lower() in SUBTITLE_TRACK_SUFFIXES
 
 
 def video_frame_rate(path: str | os.PathLike[str] | None) -> float | None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from app.core.errors import AppError
+from app.core.rules import MEDIA_SUFFIXES
 from app.formats.registry import readable
 from app.ui.host import Host
 from app.ui.subtitle_io import SubtitleIO, import_filter, subtitle_patterns, subtitle_tracks_of
@@ -20,10 +21,7 @@ from app.ui.workers import Report
 
 SUBTITLE_SUFFIXES = {ext for fmt in readable() for ext in fmt.extensions}  # every format app.formats reads
 PROJECT_SUFFIXES = {".qssproj"}
-MEDIA_PATTERNS = (
-    "*.mp4 *.mkv *.webm *.mov *.avi *.ts *.mts *.m2ts *.mpg *.mpeg *.wmv *.flv *.3gp "
-    "*.mp3 *.m4a *.aac *.flac *.ogg *.oga *.opus *.wav *.aif *.aiff *.wma *.mka"
-)
+MEDIA_PATTERNS = " ".join(f"*{suffix}" for suffix in MEDIA_SUFFIXES)
 MAX_RECENT = 10
 
 
@@ -71,7 +69,7 @@ class FileController(QObject):
         if path:
             self.open_path(path)
 
-    def import_srt_dialog(self) -> None:
+    def import_subtitles_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.host.dialog_parent(),
             self.tr("Import subtitles"),
@@ -79,7 +77,7 @@ class FileController(QObject):
             import_filter(),
         )
         if path:
-            self.import_srt(path)
+            self.import_subtitles(path)
 
     def reload_with_encoding_dialog(self) -> None:
         """When detection guessed wrong (mojibake): read the last subtitle file again in a chosen encoding."""
@@ -113,9 +111,9 @@ class FileController(QObject):
             return
         if last is not None and last[2] and _codec(chosen) == _codec(last[1]):
             chosen = None  # detection's own answer: read as detection read it (UTF-8 with stray bytes included)
-        self.import_srt(path, chosen, ask=False)  # the user asked for this very file again: no question
+        self.import_subtitles(path, chosen, ask=False)  # the user asked for this very file again: no question
 
-    def export_srt_dialog(self) -> None:
+    def export_subtitles_dialog(self) -> None:
         """File ▸ Export As: a format list that sets the extension."""
         self.host.commit_edits()
         self.subtitles.export_dialog(self._suggest_name(".srt"))
@@ -148,7 +146,7 @@ class FileController(QObject):
         if kind == "project":
             self.open_project(path)
         elif kind == "subtitles":
-            self.import_srt(path)
+            self.import_subtitles(path)
         else:
             self.open_media(path)
 
@@ -165,7 +163,7 @@ class FileController(QObject):
         for path in (media, subtitles):
             self._add_recent(path)
         self.open_media(media)
-        self.import_srt(subtitles, ask=False)
+        self.import_subtitles(subtitles, ask=False)
 
     def open_project(self, path: str) -> None:
         from app.formats.project import load_project
@@ -187,7 +185,7 @@ class FileController(QObject):
                     self.tr("The project's media is missing: {path}").format(path=doc.media_path),
                 )
 
-    def import_srt(self, path: str, encoding: str | None = None, *, ask: bool = True) -> None:
+    def import_subtitles(self, path: str, encoding: str | None = None, *, ask: bool = True) -> None:
         """Lay the cues of a subtitle file (any format) over the open media; undoable, so nothing is lost.
 
         The file is read in a worker thread with progress and Cancel: detecting the encoding of a 100 KB file
@@ -355,8 +353,9 @@ class FileController(QObject):
             self.open_media(path)
 
     # -- saving --------------------------------------------------------------------------------------
-    def export_srt(self, path: str) -> bool:
-        return self.subtitles.export(path, "srt")
+    def export_subtitles(self, path: str, format_name: str | None = None) -> bool:
+        """Export in the named format, else the one the path's extension says, else SubRip."""
+        return self.subtitles.export(path, format_name)
 
     def _on_exported(self, path: str) -> None:
         self.state.subtitle_path = path

@@ -114,7 +114,9 @@ def guide_dialog(window: Window) -> QDialog:
             "playhead with the keys. After editing text, Recognition ▸ Re-align Edited Cues times it again.",
         ),
         QCoreApplication.translate(
-            "Help", "Save the project to keep working later, and File ▸ Export SRT for the subtitle file."
+            "Help",
+            "Save the project to keep working later, and File ▸ Export As for the subtitle file (SRT, WebVTT, ASS "
+            "and more).",
         ),
     ]
     text = "<ol>" + "".join(f"<li style='margin-bottom:6px'>{step}</li>" for step in steps) + "</ol>"

@@ -183,13 +183,13 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
         file.addSeparator()
-        self._action(file, self.tr("&Import Subtitles…"), f.import_srt_dialog, "Ctrl+I", id="file.import")
+        self._action(file, self.tr("&Import Subtitles…"), f.import_subtitles_dialog, "Ctrl+I", id="file.import")
         self._action(file, self.tr("Import Subtitle &Track from Video…"), f.import_track_dialog, id="file.import_track")
         self._action(
             file, self.tr("Reload Subtitles with E&ncoding…"), f.reload_with_encoding_dialog, id="file.reload_encoding"
         )
         self._action(file, self.tr("Save Su&btitles"), f.save_subtitles, id="file.save_subtitles")
-        self._action(file, self.tr("&Export As…"), f.export_srt_dialog, "Ctrl+E", id="file.export_srt")
+        self._action(file, self.tr("&Export As…"), f.export_subtitles_dialog, "Ctrl+E", id="file.export")
         file.addSeparator()
         self._action(file, self.tr("Add to &Batch Queue…"), self.batch.add_dialog, id="file.batch_add")
         file.addSeparator()

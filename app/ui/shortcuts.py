@@ -56,6 +56,7 @@ PRESETS: dict[str, dict[str, Key]] = {
         "cue.next": "X",
     },
 }
+RENAMED_IDS = {"file.export_srt": "file.export"}  # an old id in saved keys -> the id its action has now
 DEDICATED_KEYS = Qt.Key.Key_Back.value  # from here on: media and office keys (Open, Find, Undo, Zoom In...)
 
 
@@ -91,9 +92,11 @@ class ShortcutRegistry:
         preset = prefs.shortcut_preset
         self.preset = preset if preset in PRESETS else DEFAULT_PRESET
         custom = prefs.shortcut_custom
-        self.custom: dict[str, list[str]] = {
-            str(k): [str(x) for x in v] for k, v in custom.items() if isinstance(v, list)
-        } if isinstance(custom, dict) else {}  # fmt: skip
+        self.custom: dict[str, list[str]] = {}
+        for k, v in custom.items():
+            action_id = RENAMED_IDS.get(str(k), str(k))
+            if isinstance(v, list) and (action_id == k or action_id not in custom):  # the new id's keys win
+                self.custom[action_id] = [str(x) for x in v]
 
     def register(self, action_id: str, action: QAction, default: Key = None) -> QAction:
         self.entries[action_id] = Entry(action, sequences(default))

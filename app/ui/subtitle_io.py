@@ -25,7 +25,15 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import AppError
 from app.formats.base import DEFAULT_FPS, SubtitleFile, SubtitleFormat, WriteOptions
-from app.formats.registry import by_extension, by_name, readable, save_like, writable, write_subtitles
+from app.formats.registry import (
+    by_extension,
+    by_name,
+    readable,
+    save_like,
+    target_format,
+    writable,
+    write_subtitles,
+)
 from app.ui.host import Host
 from app.ui.messages import render
 
@@ -224,7 +232,7 @@ class SubtitleIO(QObject):
 
     def export(self, path: str, format_name: str | None = None) -> bool:
         """Write the document in a format (default: by the path's extension), UTF-8; say what it could not keep."""
-        fmt = by_name(format_name) if format_name else by_extension(path, writable=True) or by_name("srt")
+        fmt = target_format(format_name, path)
         same = self.source is not None and self.source.format == fmt.name
         options = WriteOptions(fps=self.media_frame_rate() if fmt.frame_based else None,
                                header=dict(self.source.header) if same else {})  # fmt: skip

@@ -13,18 +13,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.timecode import clock_parts
 from app.ui.tasks import TaskHandle, TaskManager
 
 
 def format_duration(seconds: float) -> str:
+    """``1 h 05 min``, ``1 min 19 s`` or ``7 s``, translated; the numbers from the one clock's split."""
     seconds = int(seconds)
-    if seconds >= 3600:
-        return QCoreApplication.translate("Tasks", "{h} h {min:02d} min").format(
-            h=seconds // 3600, min=seconds // 60 % 60
-        )
-    if seconds >= 60:
-        return QCoreApplication.translate("Tasks", "{min} min {s:02d} s").format(min=seconds // 60, s=seconds % 60)
-    return QCoreApplication.translate("Tasks", "{s} s").format(s=seconds)
+    if seconds < 60:
+        return QCoreApplication.translate("Tasks", "{s} s").format(s=seconds)
+    h, m, s, _ = clock_parts(seconds * 1000)
+    if h:
+        return QCoreApplication.translate("Tasks", "{h} h {min:02d} min").format(h=h, min=m)
+    return QCoreApplication.translate("Tasks", "{min} min {s:02d} s").format(min=m, s=s)
 
 
 def show_progress(bar: QProgressBar, fraction: float, seconds_left: float | None) -> None:

@@ -38,6 +38,62 @@ def test_shipped_files_are_complete():
     assert desktop.resource_folder().resolve() == RESOURCES.resolve()
 
 
+#: the MIME type each format the registry reads is registered under; a format added to the registry fails the test
+#: below until it is named here and in the desktop entry
+SUBTITLE_MIME_TYPES = {
+    "srt": "application/x-subrip",
+    "vtt": "text/vtt",
+    "ass": "text/x-ssa",  # shared-mime-info's one type for .ass and .ssa
+    "ssa": "text/x-ssa",
+    "ttml": "application/ttml+xml",  # ours (app/resources/...-mime.xml): not in shared-mime-info 2.2
+    "sbv": "text/x-sbv",  # ours
+    "sami": "application/x-sami",
+    "microdvd": "text/x-microdvd",
+    "mpl2": "text/x-mpl2",
+}
+#: read, but under a generic extension (.txt, .json): claiming text/plain or application/json would offer the
+#: editor for every text or JSON file
+GENERIC_SUFFIX_FORMATS = {"tmp", "json"}
+#: the types app/resources/qwen-subtitle-studio-mime.xml defines, and the globs it adds to shared-mime-info's
+OWN_GLOBS = {"application/ttml+xml": {".ttml", ".dfxp"}, "text/x-sbv": {".sbv"}, "text/x-mpl2": {".mpl2"}}
+
+
+def test_the_desktop_entry_registers_every_subtitle_format_the_registry_reads():
+    import xml.etree.ElementTree as ET
+
+    from app.formats.registry import readable
+
+    assert {f.name for f in readable()} == set(SUBTITLE_MIME_TYPES) | GENERIC_SUFFIX_FORMATS
+    entry = (RESOURCES / "qwen-subtitle-studio.desktop").read_text()
+    line = next(line for line in entry.splitlines() if line.startswith("MimeType="))
+    registered = line.removeprefix("MimeType=").rstrip(";").split(";")
+    assert len(registered) == len(set(registered))
+    expected = {"application/x-qwen-subtitle-studio-project", *SUBTITLE_MIME_TYPES.values()}
+    assert expected <= set(registered), expected - set(registered)
+
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    tree = ET.parse(RESOURCES / "qwen-subtitle-studio-mime.xml")
+    globs = {
+        t.get("type"): {g.get("pattern").removeprefix("*") for g in t.findall("m:glob", ns)}
+        for t in tree.getroot().findall("m:mime-type", ns)
+    }
+    assert globs["application/x-qwen-subtitle-studio-project"] == {".qssproj"}
+    for kind, suffixes in OWN_GLOBS.items():
+        assert globs[kind] == suffixes
+    assert set(globs) <= set(registered)
+    for fmt in readable():  # every extension of a registered format is known: by shared-mime-info or by us
+        if fmt.name in GENERIC_SUFFIX_FORMATS or fmt.name == "ttml":  # TTML's .xml: by its root element
+            continue
+        kind = SUBTITLE_MIME_TYPES[fmt.name]
+        shared = set(fmt.extensions) - globs.get(kind, set())
+        system = Path("/usr/share/mime/packages/freedesktop.org.xml")
+        if shared and system.exists():
+            text = system.read_text(encoding="utf-8")
+            block = text[text.index(f'<mime-type type="{kind}">') :]
+            block = block[: block.index("</mime-type>")]
+            assert all(f'<glob pattern="*{suffix}"/>' in block for suffix in shared), (fmt.name, shared)
+
+
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils is not installed")
 def test_shipped_desktop_file_validates():
     result = subprocess.run(["desktop-file-validate", str(RESOURCES / "qwen-subtitle-studio.desktop")],

@@ -102,3 +102,13 @@ def test_a_wrong_key_names_each_file(three, monkeypatch, capsys):
         status = run(["transcribe", str(three), "--server", server.url])
     err = capsys.readouterr().err
     assert status == 2 and err.count("refused the API key") == 2 and "k3y" not in err
+
+
+def test_a_folder_gives_every_media_file_m4v_and_mk3d_included_and_nothing_else(tmp_path):
+    from app.core.rules import MEDIA_SUFFIXES
+
+    for name in ("clip.m4v", "film.MK3D", "song.mka", "talk.MP4", "notes.srt", "cover.jpg", "readme"):
+        (tmp_path / name).write_bytes(b"")
+    files = [f.rsplit("/", 1)[1] for f in expand_media([str(tmp_path)])]
+    assert files == ["clip.m4v", "film.MK3D", "song.mka", "talk.MP4"]
+    assert {".m4v", ".mk3d", ".wav", ".mp3", ".mkv"} <= set(MEDIA_SUFFIXES)

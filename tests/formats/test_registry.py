@@ -21,6 +21,7 @@ from app.formats.registry import (
     read_subtitles,
     readable,
     save_like,
+    target_format,
     writable,
     write_subtitles,
 )
@@ -172,3 +173,34 @@ def test_frame_rate_comes_from_the_caller_else_23_976(tmp_path):
 def test_every_writable_format_writes_nothing_for_no_cues_without_failing(tmp_path):
     for fmt in writable():
         write_subtitles(tmp_path / f"empty{fmt.extensions[0]}", [], format=fmt.name)
+
+
+def test_the_format_to_write_is_the_named_one_else_the_extensions_else_subrip(tmp_path):
+    assert target_format("vtt", "out.ass").name == "vtt"  # a name wins over the extension
+    assert target_format(".ASS", None).name == "ass"  # names as by_name takes them
+    assert target_format(None, "out.VTT").name == "vtt"
+    assert target_format(None, tmp_path / "talk.ttml").name == "ttml"
+    assert target_format(None, "out.txt").name == "txt"  # written, never read
+    assert target_format(None, "out.xyz").name == "srt"
+    assert target_format(None, "no-extension").name == "srt"
+    assert target_format(None).name == "srt"
+    assert target_format("", "out.sbv").name == "sbv"
+    with pytest.raises(SubtitleParseError):
+        target_format("nope", "out.srt")
+
+
+def test_every_writer_follows_the_one_rule(tmp_path):
+    from argparse import Namespace
+
+    from app.cli.subtitle_options import write_output
+    from app.session.batch import output_path, write_result
+
+    write_subtitles(tmp_path / "a.vtt", CUES)
+    write_result(str(tmp_path / "b.vtt"), CUES, None)
+    write_output(Namespace(format=None), str(tmp_path / "c.vtt"), CUES)
+    write_output(Namespace(format="sbv"), str(tmp_path / "d.vtt"), CUES)
+    for name in "abc":
+        assert (tmp_path / f"{name}.vtt").read_text().startswith("WEBVTT")
+    assert not (tmp_path / "d.vtt").read_text().startswith("WEBVTT")
+    assert output_path("/m/talk.mp4", None, None) == "/m/talk.srt"
+    assert output_path("/m/talk.mp4", "/o", "ass") == "/o/talk.ass"

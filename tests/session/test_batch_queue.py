@@ -33,6 +33,14 @@ def test_add_expands_folders_and_never_queues_a_waiting_file_twice(tmp_path):
     assert heard and heard[0] is None
 
 
+def test_the_queue_takes_m4v_and_mk3d_from_a_folder(tmp_path):
+    for name in ("c.m4v", "d.mk3d", "e.webm", "f.vtt"):
+        (tmp_path / name).write_bytes(b"x")
+    queue = BatchQueue()
+    assert queue.add([str(tmp_path)]) == 3
+    assert [i.media[-6:] for i in queue.items] == ["/c.m4v", "d.mk3d", "e.webm"]
+
+
 def test_move_cancel_requeue_and_remove():
     queue = BatchQueue([BatchItem(f"/m/{n}.wav") for n in "abcd"])
     assert queue.move(3, 0) == 0 and [i.media[-5] for i in queue.items] == list("dabc")

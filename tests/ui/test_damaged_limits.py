@@ -34,5 +34,6 @@ def test_damaged_default_limits_in_the_settings_are_ignored(qtbot, tmp_path):
     settings.setValue("segmentation/limits", json.dumps({"max_cps": "x", "max_line_chars": 30}))
     win = MainWindow(settings)
     qtbot.addWidget(win)
-    assert win.state.doc.settings["limits"] == {"max_line_chars": 30}
-    assert win.state.limits.max_cps == 17.0
+    # the old preference became the default custom profile, its damaged value dropped
+    assert win.prefs.quality_profile == "custom" and win.state.doc.settings.quality is None
+    assert (win.state.limits.max_line_chars, win.state.limits.max_cps) == (30, 17.0)

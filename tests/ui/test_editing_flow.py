@@ -52,7 +52,7 @@ def test_open_edit_undo_export(window, srt_file, tmp_path, qtbot):
     assert window.state.doc[0].text == "Hello there."
 
     out = tmp_path / "out.srt"
-    assert window.files.export_srt(str(out))
+    assert window.files.export_subtitles(str(out))
     assert [c.text for c in read_srt(out).cues] == ["Hello there.", "How are you today?", "Fine."]
     assert out.read_text().startswith("1\n00:00:01,000 --> 00:00:02,500\nHello there.\n")
 

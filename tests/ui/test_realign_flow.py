@@ -97,7 +97,7 @@ def loaded(window, qtbot, speech_wav, tmp_path):  # noqa: F811
     srt = tmp_path / "speech.srt"
     srt.write_text(SPEECH_SRT, encoding="utf-8")
     with qtbot.waitSignal(window.files.subtitlesLoaded):
-        window.files.import_srt(str(srt))
+        window.files.import_subtitles(str(srt))
     assert len(window.state.doc) == 4
     return window
 

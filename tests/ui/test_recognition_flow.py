@@ -120,7 +120,7 @@ def test_drop_recognise_edit_export(window, qtbot, long_speech, tiny_models, tmp
     assert window.state.doc[0].text == first
     window.redo()
     out = tmp_path / "speech.srt"
-    assert window.files.export_srt(str(out))
+    assert window.files.export_subtitles(str(out))
     back = read_srt(out).cues
     assert [(c.start, c.end, c.text) for c in back] == [(c.start, c.end, c.text) for c in window.state.doc]
     assert back[0].text == "Corrected words."

@@ -67,7 +67,7 @@ def test_the_title_names_the_media_not_the_last_subtitle_file(window, qtbot, tmp
     with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
         window.open_path(str(srt_file))
     assert window.windowTitle().startswith("interview.wav")
-    window.files.export_srt(str(tmp_path / "exported.srt"))
+    window.files.export_subtitles(str(tmp_path / "exported.srt"))
     assert window.windowTitle().startswith("interview.wav")
 
 

@@ -120,3 +120,16 @@ def test_a_damaged_setting_falls_back_to_the_defaults(tmp_path):
     settings.setValue("shortcuts/custom", "{not json")
     registry = ShortcutRegistry(settings)
     assert registry.preset == "qss" and registry.custom == {}
+
+
+def test_keys_saved_under_a_renamed_id_follow_the_action(tmp_path, qapp):
+    import json
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("shortcuts/custom", json.dumps({"file.export_srt": ["Ctrl+Shift+E"], "edit.undo": ["F9"]}))
+    registry = ShortcutRegistry(settings)
+    assert registry.custom == {"file.export": ["Ctrl+Shift+E"], "edit.undo": ["F9"]}
+    action = registry.register("file.export", QAction(), "Ctrl+E")
+    assert [portable(k) for k in action.shortcuts()] == ["Ctrl+Shift+E"]
+    settings.setValue("shortcuts/custom", json.dumps({"file.export_srt": ["F2"], "file.export": ["F3"]}))
+    assert ShortcutRegistry(settings).custom == {"file.export": ["F3"]}  # keys set since the rename win

@@ -963,8 +963,8 @@
       <translation>在波形上修正时间：拖动字幕的边缘或整条字幕，或用快捷键把开始和结束时间设为播放头位置。修改文本后，用 识别 ▸ 重新对齐已编辑的字幕 重新定时。</translation>
     </message>
     <message>
-      <source>Save the project to keep working later, and File ▸ Export SRT for the subtitle file.</source>
-      <translation>保存项目以便以后继续工作，用 文件 ▸ 导出 SRT 得到字幕文件。</translation>
+      <source>Save the project to keep working later, and File ▸ Export As for the subtitle file (SRT, WebVTT, ASS and more).</source>
+      <translation>保存项目以便以后继续工作，用 文件 ▸ 导出为 得到字幕文件（SRT、WebVTT、ASS 等格式）。</translation>
     </message>
     <message>
       <source>Quick Guide</source>

@@ -963,8 +963,8 @@
       <translation>在波形上修正時間：拖曳字幕的邊緣或整條字幕，或用快捷鍵把開始和結束時間設為播放頭位置。修改文字後，用 辨識 ▸ 重新對齊已編輯的字幕 重新定時。</translation>
     </message>
     <message>
-      <source>Save the project to keep working later, and File ▸ Export SRT for the subtitle file.</source>
-      <translation>儲存專案以便以後繼續工作，用 檔案 ▸ 匯出 SRT 得到字幕檔案。</translation>
+      <source>Save the project to keep working later, and File ▸ Export As for the subtitle file (SRT, WebVTT, ASS and more).</source>
+      <translation>儲存專案以便以後繼續工作，用 檔案 ▸ 匯出為 得到字幕檔案（SRT、WebVTT、ASS 等格式）。</translation>
     </message>
     <message>
       <source>Quick Guide</source>
