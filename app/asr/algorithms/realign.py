@@ -1,15 +1,12 @@
-"""Re-align cues whose text the user edited (or every cue of an imported file) with the forced aligner.
-
-The run is a Qt-free generator: it yields Progress, then one :class:`Realignment` that holds what the aligner
-proposes. Nothing is applied here: the caller lists the large moves for review (Subtitle Edit's 0.5 s rule; its
-docs warn that an aligner is confidently wrong where the text no longer matches the speech) and applies the
-accepted ones as one undo step with :meth:`Realignment.changes`.
+"""The re-alignment rules, pure (numpy and app.core): which cues are aligned together, where a cue lands on its
+aligned words, and which moves can be kept. The run that drives the aligner is app.asr.runtime.realign; what it
+proposes is app.asr.client.realignment.Realignment.
 
 The rules, each in one place:
 - windows (:func:`plan_windows`): the target cues plus the cues within a few seconds of them (their text too, so
   the aligner is not tempted to stretch the target over a neighbour's speech), neighbouring windows merged,
   each cut at cue boundaries to stay well under the aligner's safe length (shared notes, defect 3);
-- placing (:func:`_place`): a cue takes the span of its own words, mapped back onto its text with punctuation;
+- placing (:func:`place`): a cue takes the span of its own words, mapped back onto its text with punctuation;
   text that cannot have been placed (empty, another script, words piled onto one instant: defect 5) keeps its
   old timing and is flagged ``needs_review``, never scrambled;
 - settling (:func:`settle`): locked cues never move, moved cues never overlap a neighbour, keep the minimum gap
@@ -19,27 +16,14 @@ The rules, each in one place:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from app.asr.drift import Drift, drifted, estimate_drift, speech_activity
-from app.asr.engine import Engine, RunCancelled, busy
-from app.asr.languages import canonical_language
-from app.asr.recognition import Progress
-from app.asr.wordmap import AlignedItem, aligner_language, aligner_text, map_aligned_words
+from app.asr.algorithms.wordmap import AlignedItem
 from app.core.document import Cue, Word
-from app.core.errors import ModelError
-from app.core.messages import message
-from app.core.rules import (
-    MIN_DURATION_MS,
-    MIN_GAP_MS,
-    REVIEW_THRESHOLD_MS,
-    SAMPLE_RATE,
-    settle_overlaps,
-    text_joiner,
-)
+from app.core.rules import MIN_DURATION_MS, MIN_GAP_MS, settle_overlaps
 
 CONTEXT_MS = 3000  # audio and neighbouring cues taken around each target
 WINDOW_S = 60.0  # longest window given to the aligner: well under the 180 s where it starts to fail
@@ -129,75 +113,7 @@ def settle(
     return final
 
 
-# -- the result --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Proposal:
-    """One target cue: ``old`` as it was before the aligner (after drift removal), ``new`` what would be applied."""
-
-    index: int
-    old: Cue
-    new: Cue
-    placed: bool
-
-    @property
-    def move_ms(self) -> int:
-        return max(abs(self.new.start - self.old.start), abs(self.new.end - self.old.end))
-
-
-@dataclass(frozen=True)
-class Realignment:
-    """What one run proposes. ``cues``: the document's cues when it started; ``base``: the same after removing
-    offset and drift (the same cues when no drift was looked for); ``aligned``: the aligner's raw proposal for
-    each target it could place; ``unplaced``: targets it could not place."""
-
-    cues: tuple[Cue, ...]
-    base: tuple[Cue, ...]
-    aligned: Mapping[int, Cue]
-    unplaced: frozenset[int]
-    drift: Drift = field(default_factory=Drift)
-    min_gap: int = MIN_GAP_MS
-    media_end: int | None = None
-
-    @property
-    def targets(self) -> list[int]:
-        return sorted(set(self.aligned) | self.unplaced)
-
-    def proposals(self, rejected: Collection[int] = ()) -> list[Proposal]:
-        """Every target, settled against its neighbours, with the ``rejected`` moves left out."""
-        moved = settle(
-            self.base,
-            {i: c for i, c in self.aligned.items() if i not in rejected},
-            min_gap=self.min_gap,
-            media_end=self.media_end,
-        )
-        out = []
-        for i in self.targets:
-            base = self.base[i]
-            if i in moved:
-                out.append(Proposal(i, base, moved[i], True))
-            elif i in rejected:
-                out.append(Proposal(i, base, base, True))
-            else:
-                out.append(Proposal(i, base, base.with_(needs_review=True), False))
-        return out
-
-    def large_moves(self, threshold_ms: int = REVIEW_THRESHOLD_MS) -> list[Proposal]:
-        """The placed moves above ``threshold_ms``: the ones the user approves or rejects."""
-        return [p for p in self.proposals() if p.placed and p.move_ms > threshold_ms]
-
-    def result(self, rejected: Collection[int] = ()) -> list[Cue]:
-        """All cues after applying everything but ``rejected``."""
-        out = list(self.base)
-        for p in self.proposals(rejected):
-            out[p.index] = p.new
-        return out
-
-    def changes(self, rejected: Collection[int] = ()) -> list[tuple[int, Cue]]:
-        """(index, cue) for every cue that differs from the document's: what ``replace_cues`` applies as one step."""
-        return [(i, c) for i, (c, old) in enumerate(zip(self.result(rejected), self.cues, strict=True)) if c != old]
-
-
-# -- the run -----------------------------------------------------------------------------------------------
+# -- placing -----------------------------------------------------------------------------------------------
 _SCRIPTS = {
     "Chinese": ("CJK",), "Cantonese": ("CJK",), "Japanese": ("CJK", "HIRAGANA", "KATAKANA"),
     "Korean": ("HANGUL", "CJK"), "Russian": ("CYRILLIC",),
@@ -220,110 +136,8 @@ def alignable(text: str, language: str) -> bool:
     return fitting * 2 >= len(letters)
 
 
-def realign(
-    audio: np.ndarray,
-    cues: Sequence[Cue],
-    targets: Collection[int] | None = None,
-    *,
-    engine: Engine,
-    language: str | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    correct_drift: bool = False,
-    context_ms: int = CONTEXT_MS,
-    max_window_s: float = WINDOW_S,
-    min_gap: int = MIN_GAP_MS,
-) -> Iterator[Progress | Realignment]:
-    """Yield Progress, then a :class:`Realignment` as the last item (nothing when cancelled).
 
-    ``targets``: indices to re-time (None: every cue). ``correct_drift`` first removes a constant offset and a
-    frame-rate drift (for whole files from elsewhere). Locked cues are never targets but lend their text as
-    context. ``language`` None detects it with the recognizer on the first 30 s of speech.
-    """
-    samples = np.asarray(audio, dtype=np.float32).reshape(-1)
-    total_ms = len(samples) * 1000 // SAMPLE_RATE
-    cues = tuple(cues)
-    base = cues
-    drift = Drift()
-    if correct_drift and cues:
-        yield Progress(0, total_ms, message("realign.drift"))
-        drift = estimate_drift(speech_activity(samples), cues)
-        moved = settle(cues, drifted(cues, drift), min_gap=min_gap, media_end=total_ms)
-        base = tuple(moved.get(i, c) for i, c in enumerate(cues))
-    wanted = range(len(cues)) if targets is None else targets
-    wanted = sorted({i for i in wanted if 0 <= i < len(cues) and not cues[i].locked})
-    if not wanted:
-        yield Realignment(cues, base, {}, frozenset(), drift, min_gap, total_ms)
-        return
-    if busy():
-        yield Progress(0, total_ms, message("engine.waiting"))
-    with engine.session(cancelled=cancelled):
-        lang = given = canonical_language(language)
-        if lang is None:
-            yield Progress(0, total_ms, message("realign.detecting_language"))
-            first = base[wanted[0]].start * SAMPLE_RATE // 1000
-            ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
-        align_as = aligner_language(lang)
-        if align_as is None:
-            if not lang:
-                raise ModelError(message=message("model.no_language_detected"))
-            code = "model.aligner_language" if given else "model.aligner_language_detected"
-            raise ModelError(message=message(code, language=lang))
-        ok = [alignable(c.text, align_as) and c.start < total_ms for c in base]
-        unplaced = {i for i in wanted if not ok[i]}
-        plan = plan_windows(base, [i for i in wanted if ok[i]], context_ms=context_ms, max_s=max_window_s,
-                            media_end=total_ms)  # fmt: skip
-        work = sum(w.duration_ms for w in plan) or 1
-        yield Progress(0, work, message("engine.loading_aligner"))
-        engine.aligner(cancelled=cancelled)
-        aligned: dict[int, Cue] = {}
-        done = 0
-        for window in plan:
-            if cancelled is not None and cancelled():
-                return
-            indices = [i for i in range(window.first, window.last) if ok[i]]
-            try:
-                placed = _align_window(engine, samples, base, indices, window, align_as)
-            except RunCancelled:
-                return
-            for i in window.targets:
-                if i in placed:
-                    aligned[i] = placed[i]
-                else:
-                    unplaced.add(i)
-            done += window.duration_ms
-            yield Progress(done, work, message("realign.aligning_seconds", done=done // 1000, total=work // 1000))
-    yield Realignment(cues, base, aligned, frozenset(unplaced), drift, min_gap, total_ms)
-
-
-def _align_window(
-    engine: Engine, samples: np.ndarray, cues: Sequence[Cue], indices: list[int], window: Window, language: str
-) -> dict[int, Cue]:
-    """Align the text of cues ``indices`` against the window's audio; the placed cues by index."""
-    joiner = text_joiner(language)
-    text, offsets = "", []
-    for i in indices:
-        text += joiner if text else ""
-        offsets.append(len(text))
-        text += cues[i].text
-    if not indices:
-        return {}
-    wav = samples[window.start_ms * SAMPLE_RATE // 1000 : window.end_ms * SAMPLE_RATE // 1000]
-    (items,) = engine.align([wav], [aligner_text(text, language)], language)
-    words = map_aligned_words(text, items, language=language, offset_ms=window.start_ms, end_ms=window.end_ms)
-    raw = _raw_spans([cues[i].text for i in indices], items, window.start_ms)
-    out = {}
-    for k, (i, offset) in enumerate(zip(indices, offsets, strict=True)):
-        cue = cues[i]
-        mine = tuple(
-            w.shifted(0, -offset) for w in words if offset <= w.char_start and w.char_end <= offset + len(cue.text)
-        )
-        new = _place(cue, mine, raw[k] if raw is not None else None)
-        if new is not None:
-            out[i] = new
-    return out
-
-
-def _raw_spans(texts: list[str], items: Sequence[AlignedItem], offset_ms: int) -> list[tuple[int, int] | None] | None:
+def raw_spans(texts: list[str], items: Sequence[AlignedItem], offset_ms: int) -> list[tuple[int, int] | None] | None:
     """Each text's span in the aligner's own times, before the mapping repairs them (it gives piled-up words
     some room, which would hide the pile). None when the items do not spell the texts (then the mapped words
     are all there is)."""
@@ -349,7 +163,7 @@ def _raw_spans(texts: list[str], items: Sequence[AlignedItem], offset_ms: int) -
     return spans
 
 
-def _place(cue: Cue, words: tuple[Word, ...], raw: tuple[int, int] | None) -> Cue | None:
+def place(cue: Cue, words: tuple[Word, ...], raw: tuple[int, int] | None) -> Cue | None:
     """The cue on its words, or None when they cannot have been placed (none, or piled onto one instant)."""
     if not words:
         return None
