@@ -4,7 +4,7 @@ The real weights cannot be downloaded here, so the checkpoint has the real layer
 tests.support.checkpoints.FULL_SIZE_0_6B) and random weights. Random weights never emit EOS, so every chunk generates
 exactly ``--tokens-per-chunk`` tokens (default 100 per 30 s chunk, about real speech: 3.3 tokens a second).
 
-    python bench/bench_asr.py rtf --minutes 10 --measure-chunks 8     # RTF through app.asr.recognition
+    python bench/bench_asr.py rtf --minutes 10 --measure-chunks 8     # RTF through app.asr.runtime.recognition
     python bench/bench_asr.py memory --hours 2 --measure-chunks 4     # peak memory above the loaded model
     python bench/bench_asr.py rtf --int8 ...                          # with EngineOptions(cpu_int8=True)
     python bench/bench_asr.py align --clips 4                         # aligner speed, full-size random aligner
@@ -82,7 +82,7 @@ def checkpoint(path: str | None) -> Path:
 
 
 def engine_for(folder: Path, args: argparse.Namespace, aligner: Path | None = None, together: bool | None = True):
-    from app.asr.engine import Engine, EngineOptions
+    from app.asr.runtime.engine import Engine, EngineOptions
 
     return Engine(
         EngineOptions(
@@ -123,7 +123,7 @@ def aligner_checkpoint(path: str | None) -> Path:
 
 def run_chunks(engine, audio: np.ndarray, count: int, word_timing: bool = False) -> tuple[int, float, int]:
     """Recognise until ``count`` chunks are done; returns (chunks, seconds, audio ms covered)."""
-    from app.asr.recognition import ChunkResult, recognize
+    from app.asr.runtime.recognition import ChunkResult, recognize
 
     done: list[ChunkResult] = []
     t = time.perf_counter()
@@ -141,7 +141,7 @@ def run_chunks(engine, audio: np.ndarray, count: int, word_timing: bool = False)
 def cmd_rtf(args: argparse.Namespace) -> None:
     import torch
 
-    from app.asr.chunking import split_at_pauses
+    from app.asr.algorithms.chunking import split_at_pauses
 
     folder = checkpoint(args.checkpoint)
     aligner = aligner_checkpoint(args.aligner_checkpoint) if args.align else None
@@ -205,8 +205,8 @@ def _load() -> str:
 def cmd_align(args: argparse.Namespace) -> None:
     """Seconds of audio aligned per second: ``--clips`` chunks of about 27 s, one aligner call each (as recognition
     does), with the speech_like sentences as text, on the full-size random aligner of bench/bench_realign.py."""
-    from app.asr.chunking import split_at_pauses
-    from app.asr.engine import Engine, EngineOptions
+    from app.asr.algorithms.chunking import split_at_pauses
+    from app.asr.runtime.engine import Engine, EngineOptions
 
     folder = aligner_checkpoint(args.checkpoint)
     engine = Engine(EngineOptions(aligner=str(folder), device=args.device, idle_unload_s=0, download=False,
@@ -314,8 +314,8 @@ def cmd_peak_child(args: argparse.Namespace) -> None:
 
     import psutil
 
-    from app.asr.loading import import_runtime
-    from app.asr.recognition import ChunkResult, Progress, recognize
+    from app.asr.runtime.loading import import_runtime
+    from app.asr.runtime.recognition import ChunkResult, Progress, recognize
 
     mode, how = args.config.split("-", 1)
     together = {"together": True, "in-turn": False, "auto": None}[how]
@@ -431,7 +431,7 @@ def cmd_package(args: argparse.Namespace) -> None:
     import torch
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from app.asr.loading import import_runtime
+    from app.asr.runtime.loading import import_runtime
 
     import_runtime()
     from qwen_asr import Qwen3ASRModel

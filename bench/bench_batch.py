@@ -1,4 +1,4 @@
-"""The local engine's overhead per file in a batch: 20 short files through the batch path (app.asr.batch, what
+"""The local engine's overhead per file in a batch: 20 short files through the batch path (app.asr.client.batch, what
 ``transcribe`` and the window's queue run; one engine process, models loaded once) against the same audio as one
 file. The files are cut so that the one long file chunks into the very same 20 pieces (each file a 22 s sound and a
 2 s pause: the chunker cuts at the pause), so the model does the same work in both runs and the difference is what
@@ -25,9 +25,9 @@ SCRATCH = tempfile.mkdtemp(prefix="qss-bench-batch-")
 os.environ.setdefault("XDG_CACHE_HOME", os.path.join(SCRATCH, "cache"))  # decoded-audio cache of this run only
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from app.asr.batch import recognize_file  # noqa: E402
-from app.asr.protocol import EngineOptions, RecognizeJob  # noqa: E402
-from app.asr.service import LocalEngineClient  # noqa: E402
+from app.asr.client.batch import recognize_file  # noqa: E402
+from app.asr.client.protocol import EngineOptions, RecognizeJob  # noqa: E402
+from app.asr.client.service import LocalEngineClient  # noqa: E402
 from app.session.batch import output_path, write_result  # noqa: E402
 from tests.support.asr_server import tone_audio  # noqa: E402
 from tests.support.checkpoints import tiny_checkpoints  # noqa: E402

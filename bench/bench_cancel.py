@@ -27,7 +27,7 @@ from bench_asr import checkpoint, speech_like
 def run_phase(client, job, audio, *, phase: str, trigger, delay: float, log: bool, limit: float = 300.0) -> None:
     """Start a run, cancel ``delay`` s after ``trigger(message)`` first holds (or after ``limit`` s in any case),
     print the latency."""
-    from app.asr.protocol import Progress, Status
+    from app.asr.client.protocol import Progress, Status
     from app.core.messages import english
 
     flag: list[float] = []
@@ -78,8 +78,8 @@ def main() -> None:
     parser.add_argument("--recognise-s", type=float, default=3.0, help="cancel this long into recognition")
     args = parser.parse_args()
 
-    from app.asr.protocol import EngineOptions, Progress, RecognizeJob, Status
-    from app.asr.service import LocalEngineClient
+    from app.asr.client.protocol import EngineOptions, Progress, RecognizeJob, Status
+    from app.asr.client.service import LocalEngineClient
 
     folder = checkpoint(args.checkpoint)
     audio = speech_like(args.minutes * 60)

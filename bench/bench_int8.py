@@ -32,7 +32,7 @@ from bench_asr import SENTENCES, SR, _load, aligner_checkpoint, checkpoint, spee
 
 
 def _engine(folder: Path, aligner: Path | None, mode: str, tokens: int):
-    from app.asr.engine import Engine, EngineOptions
+    from app.asr.runtime.engine import Engine, EngineOptions
 
     return Engine(
         EngineOptions(
@@ -107,10 +107,12 @@ def main() -> None:
     parser.add_argument("--aligner-checkpoint", help="full-size random aligner (built when missing)")
     parser.add_argument("--chunks", type=int, default=4)
     parser.add_argument("--tokens-per-chunk", type=int, default=100)
-    parser.add_argument("--modes", default="int8,bf16", help="precisions compared with fp32 (app.asr.precision)")
+    parser.add_argument(
+        "--modes", default="int8,bf16", help="precisions compared with fp32 (app.asr.runtime.precision)"
+    )
     args = parser.parse_args()
 
-    from app.asr.chunking import split_at_pauses
+    from app.asr.algorithms.chunking import split_at_pauses
 
     audio = speech_like(args.chunks * 30 + 30)
     chunks = split_at_pauses(audio)[: args.chunks]

@@ -58,9 +58,10 @@ def main() -> None:
     parser.add_argument("--skip-file", action="store_true", help="only the one-cue and the drift figures")
     args = parser.parse_args()
 
-    from app.asr.drift import estimate_drift, speech_activity
-    from app.asr.engine import Engine, EngineOptions
-    from app.asr.realign import Realignment, realign
+    from app.asr.algorithms.drift import estimate_drift, speech_activity
+    from app.asr.client.realignment import Realignment
+    from app.asr.runtime.engine import Engine, EngineOptions
+    from app.asr.runtime.realign import realign
 
     folder = checkpoint(args.checkpoint)
     engine = Engine(EngineOptions(aligner=str(folder), device="cpu", idle_unload_s=0, download=False,

@@ -1,4 +1,4 @@
-"""The server engine's throughput: 10 minutes of audio through app.asr.remote against a local vLLM stand-in
+"""The server engine's throughput: 10 minutes of audio through app.asr.client.remote against a local vLLM stand-in
 (tests/support/asr_server.py) that takes ``--latency`` seconds (default 0.5) to answer each chunk, at several
 concurrencies. With the server's time dominating, the speed-up should be near-linear until the chunks run out.
 
@@ -15,8 +15,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from app.asr.protocol import Cues, EngineOptions, RecognitionDone, RecognizeJob
-from app.asr.remote import RemoteEngineClient, ServerConfig
+from app.asr.client.protocol import Cues, EngineOptions, RecognitionDone, RecognizeJob
+from app.asr.client.remote import RemoteEngineClient, ServerConfig
 from tests.support.asr_server import FakeAsrServer, tone_audio
 
 

@@ -47,8 +47,11 @@ def test_headless_layers_import_nothing_heavy():
     """The command line and the layers under the window start without Qt, torch or qwen_asr."""
     code = (
         "import sys, app.cli, app.cli.subtitles, app.core.commands, app.core.undo, app.formats.srt, "
-        "app.formats.project, app.session, app.core.rules, app.core.messages, app.asr.protocol, app.asr.service\n"
-        "heavy = sorted(m for m in ('torch', 'qwen_asr', 'transformers', 'PySide6', 'pyqtgraph') if m in sys.modules)\n"
+        "app.formats.project, app.session, app.core.rules, app.core.messages, app.asr.client.protocol, "
+        "app.asr.client.service, app.asr.client.batch, app.asr.client.remote, app.asr.client.realignment, "
+        "app.asr.client.devices, app.asr.client.models, app.asr.algorithms.realign, app.asr.algorithms.segment\n"
+        "heavy = sorted(m for m in ('torch', 'qwen_asr', 'transformers', 'PySide6', 'pyqtgraph', 'app.asr.runtime') "
+        "if m in sys.modules)\n"
         "print(','.join(heavy))"
     )
     env = dict(os.environ)
@@ -96,3 +99,29 @@ def test_shared_rules_are_written_once():
                 ):
                     copies.append(f"{path.relative_to(ROOT)}:{tok.start[0]}: {tok.string}")
     assert not copies, "use app.core.rules instead:\n" + "\n".join(copies)
+
+
+def test_no_import_circle_in_asr_even_through_type_checking_imports():
+    """lint-imports leaves ``if TYPE_CHECKING:`` imports out (exclude_type_checking_imports); counted here, app.asr
+    still has no circle between two modules, and its packages stay in order: the engine process (runtime) over its
+    client (client) over the pure algorithms, never the other way."""
+    import grimp
+
+    graph = grimp.build_graph("app", exclude_type_checking_imports=False, cache_dir=None)
+    modules = {m for m in graph.modules if m == "app.asr" or m.startswith("app.asr.")}
+    edges = {m: graph.find_modules_directly_imported_by(m) & modules for m in modules}
+    circles = []
+    for a in sorted(modules):
+        for b in sorted(edges[a]):
+            if a != b and graph.chain_exists(importer=b, imported=a):
+                circles.append(f"{a} -> {b} -> ... -> {a}")
+    assert not circles, "\n".join(circles)
+    order = {"algorithms": 0, "client": 1, "runtime": 2}
+    upward = [
+        f"{a} imports {b}"
+        for a in sorted(modules)
+        for b in sorted(edges[a])
+        if a.count(".") >= 2 and b.count(".") >= 2
+        and order.get(a.split(".")[2], 9) < order.get(b.split(".")[2], 9)
+    ]
+    assert not upward, "\n".join(upward)

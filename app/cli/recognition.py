@@ -71,7 +71,7 @@ def add_precision_argument(parser: argparse.ArgumentParser) -> None:
 
 def load_audio(path: str, bar: _Bar | None = None) -> np.ndarray:
     """16 kHz mono float32 from any media file, through app.media (cached on disk for the next run)."""
-    from app.asr.protocol import Progress
+    from app.asr.client.protocol import Progress
     from app.core.messages import message
     from app.media import decode_audio
 
@@ -91,7 +91,7 @@ class _Bar:
         self.fraction = 0.0
 
     def __call__(self, item: Any) -> None:
-        """Show a Progress or a Status (app.asr.protocol)."""
+        """Show a Progress or a Status (app.asr.client.protocol)."""
         from app.core.messages import english
 
         self.fraction = getattr(item, "fraction", self.fraction)
@@ -113,8 +113,8 @@ class _Bar:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
-    from app.asr.protocol import EngineOptions
+    from app.asr.client.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+    from app.asr.client.protocol import EngineOptions
 
     kwargs: dict[str, Any] = {
         "model": getattr(args, "model", None) or DEFAULT_RECOGNIZER,
@@ -152,8 +152,8 @@ def _limits(args: argparse.Namespace) -> dict[str, Any]:
 def _run(job: Any, audio: np.ndarray, bar: _Bar, client: Any = None) -> Iterator[Any]:
     """The job's results through the same engine client and pipeline as the window; progress goes to the bar.
     Without ``client``, a local engine process for this job alone."""
-    from app.asr.protocol import Progress, Status
-    from app.asr.service import LocalEngineClient
+    from app.asr.client.protocol import Progress, Status
+    from app.asr.client.service import LocalEngineClient
 
     own = client is None
     client = client or LocalEngineClient()
@@ -170,9 +170,9 @@ def _run(job: Any, audio: np.ndarray, bar: _Bar, client: Any = None) -> Iterator
 
 
 def run_align(args: argparse.Namespace) -> int:
-    from app.asr.languages import canonical_language
-    from app.asr.models import check_local
-    from app.asr.protocol import RealignDone, RealignJob
+    from app.asr.client.languages import canonical_language
+    from app.asr.client.models import check_local
+    from app.asr.client.protocol import RealignDone, RealignJob
     from app.cli.subtitle_options import write_output
     from app.core.errors import ModelError
     from app.core.language_guess import guess_language

@@ -73,20 +73,20 @@ def output_path(args: argparse.Namespace, media: str) -> str:
 
 
 def make_client(args: argparse.Namespace, options: Any) -> Any:
-    """The one engine client for every file (app.asr.batch): the server's (with the local aligner when --aligner
+    """The one engine client for every file (app.asr.client.batch): the server's (with the local aligner when --aligner
     names one), or the local engine process (models checked first)."""
-    from app.asr.batch import make_client as batch_client
+    from app.asr.client.batch import make_client as batch_client
 
     server = None
     if args.server:
-        from app.asr.remote import ServerConfig
+        from app.asr.client.remote import ServerConfig
 
         server = ServerConfig.from_env(args.server, args.server_model, args.concurrency)
     return batch_client(options, server)
 
 
 def run_transcribe(args: argparse.Namespace) -> int:
-    from app.asr.languages import canonical_language
+    from app.asr.client.languages import canonical_language
     from app.cli import EXIT_ERROR
     from app.cli.recognition import _Bar, _options
     from app.core.errors import AppError
@@ -129,8 +129,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
 def _transcribe_one(
     args: argparse.Namespace, client: Any, options: Any, language: str | None, media: str, output: str, bar: Any
 ) -> None:
-    from app.asr.batch import recognize_file
-    from app.asr.protocol import RecognizeJob
+    from app.asr.client.batch import recognize_file
+    from app.asr.client.protocol import RecognizeJob
     from app.cli.recognition import _limits
     from app.core.messages import english, message
     from app.session.batch import write_result

@@ -74,7 +74,7 @@ CATALOGUE: dict[str, str] = {
     "realign.aligning_seconds": "Aligning… {done} s of {total} s",
     "realign.detecting_language": "Detecting the language…",
     "realign.drift": "Looking for an offset or drift…",
-    # the recognition server (app.asr.remote)
+    # the recognition server (app.asr.client.remote)
     "server.connecting": "Sending the audio to {url}…",
     "server.progress": "Recognising on the server: {done} of {total} chunks…",
     "server.refused": "cannot connect to the recognition server at {url}: the connection was refused (is the server "

@@ -18,7 +18,7 @@ WORD_LIST_KEY = "word_list"  # document settings: the words the user added, save
 MAX_WORD_LENGTH = 64
 MAX_WORD_LIST = 100_000
 
-# pyspellchecker's dictionaries, by the language names of app.asr.languages (and the codes the files use)
+# pyspellchecker's dictionaries, by the language names of app.asr.client.languages (and the codes the files use)
 DICTIONARIES = {
     "English": "en", "Spanish": "es", "French": "fr", "Portuguese": "pt", "German": "de", "Italian": "it",
     "Russian": "ru", "Arabic": "ar", "Dutch": "nl", "Persian": "fa", "Basque": "eu", "Latvian": "lv",

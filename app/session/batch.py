@@ -2,7 +2,7 @@
 
 Qt-free: the window's queue panel (app.ui.batch_panel) shows and drives it, the command line (``transcribe``)
 uses its file expansion and output naming, so a folder gives the same files and the same output names in both.
-Recognition itself is app.asr.batch; this module only knows files, states and JSON.
+Recognition itself is app.asr.client.batch; this module only knows files, states and JSON.
 
 States: waiting, running, done, failed (with a one-line reason), cancelled. The queue file is written atomically;
 reading it back, a file that was running is waiting again (its run died with the window) and done files stay done.

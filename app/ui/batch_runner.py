@@ -1,5 +1,5 @@
 """The window's batch queue at work: one file at a time as a task, through the same per-file recognition as
-``transcribe`` (app.asr.batch), with the recognition dialog's settings; the queue is kept on disk as it changes.
+``transcribe`` (app.asr.client.batch), with the recognition dialog's settings; the queue is kept on disk as it changes.
 
 Every file is a task of the task manager (progress, time left, Cancel); a file that fails is marked failed with
 its one line and the next one starts. Cancelling a file stops its engine run (the engine's own cancel path, within
@@ -113,7 +113,7 @@ class BatchRunner(QObject):
 
     def _work(self, media: str) -> Any:
         """The task for one file, with the settings of the recognition dialog as they are now."""
-        from app.asr.protocol import RecognizeJob
+        from app.asr.client.protocol import RecognizeJob
         from app.ui.recognition import load_options
 
         options = load_options(self.host)
@@ -122,7 +122,7 @@ class BatchRunner(QObject):
         output = self.queue.output
 
         def work(report: Report) -> Any:
-            from app.asr.batch import recognize_file
+            from app.asr.client.batch import recognize_file
             from app.session.batch import write_result
             from app.ui.workers import relay
 

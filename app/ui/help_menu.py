@@ -138,7 +138,7 @@ def versions(window: Window) -> list[tuple[str, str]]:
 
     import PySide6
 
-    from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+    from app.asr.client.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
 
     in_use = window.models_in_use()
     loaded = QCoreApplication.translate("Help", "{model} (in use)")

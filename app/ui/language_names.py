@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-NAMES = (  # app.asr.languages.SUPPORTED_LANGUAGES, marked for translation (a test keeps the two the same)
+NAMES = (  # app.asr.client.languages.SUPPORTED_LANGUAGES, marked for translation (a test keeps the two the same)
     QT_TRANSLATE_NOOP("Language", "Chinese"), QT_TRANSLATE_NOOP("Language", "English"),
     QT_TRANSLATE_NOOP("Language", "Cantonese"), QT_TRANSLATE_NOOP("Language", "Arabic"),
     QT_TRANSLATE_NOOP("Language", "German"), QT_TRANSLATE_NOOP("Language", "French"),

@@ -1,8 +1,8 @@
 """Re-align from the window: selected or edited cues, or the whole file; large moves reviewed before applying.
 
-The aligner runs in the engine process (app.asr.service, app.asr.realign), fed from a worker thread; the result comes
-back as a Realignment, the user approves or rejects the moves above the threshold, and everything accepted goes
-into the document as one undo step.
+The aligner runs in the engine process (app.asr.client.service starts it, app.asr.runtime.realign runs there), fed
+from a worker thread; the result comes back as a Realignment, the user approves or rejects the moves above the
+threshold, and everything accepted goes into the document as one undo step.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.asr.models import DEFAULT_ALIGNER
+from app.asr.client.models import DEFAULT_ALIGNER
 from app.core.commands import replace_cues
 from app.core.rules import REVIEW_THRESHOLD_MS
 from app.core.timecode import format_time
@@ -32,7 +32,7 @@ from app.ui.host import Host
 from app.ui.language_names import language_name
 
 if TYPE_CHECKING:
-    from app.asr.realign import Proposal, Realignment
+    from app.asr.client.realignment import Proposal, Realignment
     from app.ui.recognition import RecognitionOptions
     from app.ui.tasks import TaskHandle
     from app.ui.workers import Report
@@ -174,7 +174,7 @@ def ask_language(host: Host) -> str | bool | None:
     to detect it from the first seconds of audio. None: detect from the audio; False: cancelled."""
     from PySide6.QtWidgets import QInputDialog
 
-    from app.asr.wordmap import ALIGNER_LANGUAGES
+    from app.asr.algorithms.wordmap import ALIGNER_LANGUAGES
     from app.core.language_guess import guess_language
 
     supported = sorted(set(ALIGNER_LANGUAGES.values()))
@@ -240,8 +240,8 @@ def run_realign(
     min_gap = state.limits.min_gap_ms
 
     def job(report: Report) -> Any:
-        from app.asr.protocol import RealignDone, RealignJob
-        from app.asr.service import local_engine
+        from app.asr.client.protocol import RealignDone, RealignJob
+        from app.asr.client.service import local_engine
         from app.ui.messages import render
         from app.ui.workers import relay
 

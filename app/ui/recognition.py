@@ -1,6 +1,6 @@
 """Recognition from the window: the options dialog and the run in a worker, cues appearing as chunks finish.
 
-Nothing here imports torch or qwen_asr: the models run in the engine process (app.asr.service), fed from a
+Nothing here imports torch or qwen_asr: the models run in the engine process (app.asr.client.service), fed from a
 worker thread, so not even their import can hold up the window.
 """
 
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.asr.languages import SUPPORTED_LANGUAGES
-from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
-from app.asr.remote import DEFAULT_SERVER_MODEL
+from app.asr.client.languages import SUPPORTED_LANGUAGES
+from app.asr.client.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+from app.asr.client.remote import DEFAULT_SERVER_MODEL
 from app.core.commands import ReplaceAll
 from app.session import LiveCues
 from app.ui.host import Host
@@ -48,7 +48,7 @@ class RecognitionOptions:
     device: str = "auto"
     context: str = ""
     cpu_int8: bool = False  # older form of cpu_precision="int8"
-    cpu_precision: str = "auto"  # on the CPU (app.asr.precision): auto | fp32 | bf16 | int8; a GPU computes in bf16
+    cpu_precision: str = "auto"  # on the CPU (app.asr.runtime.precision): auto|fp32|bf16|int8; a GPU computes in bf16
     max_new_tokens: int | None = None  # not in the dialog: the tests keep tiny models' runs short
     server_url: str = ""  # an OpenAI-compatible server (vllm serve); empty: this computer. Key: QSS_SERVER_API_KEY
     server_model: str = ""  # empty: Qwen/Qwen3-ASR-1.7B
@@ -65,20 +65,20 @@ class RecognitionOptions:
         return self.model
 
     def client(self) -> Any:
-        """The engine client these options run on (app.asr.batch.make_client, as the command line): the server's,
+        """The engine client these options run on (app.asr.client.batch.make_client, as the command line): the server's,
         with this computer's forced aligner when one is chosen, or this computer's engine process."""
-        from app.asr.batch import make_client
-        from app.asr.service import local_engine
+        from app.asr.client.batch import make_client
+        from app.asr.client.service import local_engine
 
         server = None
         if self.server_url:
-            from app.asr.remote import ServerConfig
+            from app.asr.client.remote import ServerConfig
 
             server = ServerConfig.from_env(self.server_url, self.server_model or None)
         return make_client(self.engine_options(), server, local=local_engine())
 
     def engine_options(self) -> Any:
-        from app.asr.protocol import EngineOptions
+        from app.asr.client.protocol import EngineOptions
 
         extra = {"max_new_tokens": self.max_new_tokens} if self.max_new_tokens else {}
         return EngineOptions(
@@ -100,7 +100,7 @@ class RecognitionDialog(QDialog):
             self.language.addItem(language_name(name), name)
         index = self.language.findData(initial.language)
         self.language.setCurrentIndex(max(index, 0))
-        from app.asr.devices import available_devices
+        from app.asr.client.devices import available_devices
 
         self.device = QComboBox()
         labels = {"auto": self.tr("Automatic (GPU when there is one)"), "cpu": self.tr("CPU"),
@@ -219,7 +219,7 @@ class RecognitionDialog(QDialog):
 
     def test_connection(self) -> None:
         """List the server's models in the line under the server fields; asked in a worker, the dialog stays live."""
-        from app.asr.server_http import ServerEndpoint, list_models
+        from app.asr.client.server_http import ServerEndpoint, list_models
         from app.ui.workers import Task
 
         url = self.server.text().strip()
@@ -237,13 +237,13 @@ class RecognitionDialog(QDialog):
 
     def _key(self, url: str) -> str | None:
         """The key typed here (for this test, not yet stored), else the environment's or the keyring's."""
-        from app.asr.api_key import server_api_key
+        from app.asr.client.api_key import server_api_key
 
         return self.api_key.text().strip() or server_api_key(url)
 
     def save_key(self) -> None:
         """Store the typed key in the system keyring for this server; where there is none, say so in one line."""
-        from app.asr.api_key import KeyStoreError, store_api_key
+        from app.asr.client.api_key import KeyStoreError, store_api_key
 
         url, key = self.server.text().strip(), self.api_key.text().strip()
         if not url or not key:
@@ -359,7 +359,7 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
     limits_override = state.session.profile.limit_overrides()  # the document's profile: the one source of limits
 
     def job(report: Report) -> Any:
-        from app.asr.protocol import Cues, RecognitionDone, RecognizeJob
+        from app.asr.client.protocol import Cues, RecognitionDone, RecognizeJob
         from app.ui.messages import render
         from app.ui.workers import relay
 

@@ -56,11 +56,11 @@ class Report:
 
 
 def relay(report: Report, message: Any) -> bool:
-    """Pass an engine job's Status and Progress messages (app.asr.protocol) on to the window.
+    """Pass an engine job's Status and Progress messages (app.asr.client.protocol) on to the window.
 
     Returns False for any other message, which the caller handles.
     """
-    from app.asr.protocol import Progress, Status
+    from app.asr.client.protocol import Progress, Status
     from app.ui.messages import render
 
     if isinstance(message, Status):

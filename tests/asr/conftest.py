@@ -62,7 +62,7 @@ def speech(speech_wav: Path) -> np.ndarray:
 
 @pytest.fixture()
 def engine(tiny_models):
-    from app.asr.engine import Engine, EngineOptions
+    from app.asr.runtime.engine import Engine, EngineOptions
 
     eng = Engine(
         EngineOptions(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.asr.engine import Engine, EngineOptions
+from app.asr.runtime.engine import Engine, EngineOptions
 
 TEXTS = [
     "hello world",

@@ -9,9 +9,9 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from app.asr.api_key import ENV_KEY, KeyStoreError, forget_api_key, server_api_key, store_api_key
-from app.asr.protocol import EngineOptions, RecognizeJob
-from app.asr.remote import RemoteEngineClient, ServerConfig
+from app.asr.client.api_key import ENV_KEY, KeyStoreError, forget_api_key, server_api_key, store_api_key
+from app.asr.client.protocol import EngineOptions, RecognizeJob
+from app.asr.client.remote import RemoteEngineClient, ServerConfig
 from tests.support.asr_server import FakeAsrServer, tone_audio
 
 

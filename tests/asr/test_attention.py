@@ -12,7 +12,7 @@ def test_20s_clip_encodes_like_its_8s_windows_only_with_the_fix(tiny_models):
     import torch
     from qwen_asr import Qwen3ASRModel
 
-    from app.asr import attention
+    from app.asr.runtime import attention
 
     model = Qwen3ASRModel.from_pretrained(str(tiny_models.recognizer), dtype=torch.float32, device_map="cpu")
     tower = model.model.thinker.audio_tower

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.asr.chunking import SAMPLE_RATE, split_at_pauses
+from app.asr.algorithms.chunking import SAMPLE_RATE, split_at_pauses
 
 SR = SAMPLE_RATE
 

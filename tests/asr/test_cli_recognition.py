@@ -120,7 +120,7 @@ def test_realign_names_the_language_it_detected_and_cannot_align():
 
     import numpy as np
 
-    from app.asr.realign import realign
+    from app.asr.runtime.realign import realign
     from app.core.document import Cue
     from app.core.errors import ModelError
 
@@ -140,7 +140,7 @@ def test_generation_warnings_are_silenced_where_models_load():
     import inspect
     import logging
 
-    from app.asr import engine
+    from app.asr.runtime import engine
 
     engine.quiet_generation_warnings()
     assert logging.getLogger("transformers.generation.utils").getEffectiveLevel() >= logging.ERROR
@@ -149,8 +149,8 @@ def test_generation_warnings_are_silenced_where_models_load():
 
 def test_the_command_line_and_the_window_give_the_same_cues(tiny_models, speech_wav, tmp_path):
     """Same file, options and limits: the same cues, whichever way recognition was asked for."""
-    from app.asr.protocol import Cues, EngineOptions, RecognizeJob
-    from app.asr.service import LocalEngineClient
+    from app.asr.client.protocol import Cues, EngineOptions, RecognizeJob
+    from app.asr.client.service import LocalEngineClient
     from app.formats.srt import read_srt
     from app.media import decode_audio
 

@@ -1,4 +1,4 @@
-"""The CPU decode-step fixes (app/asr/cpu_decoding.py) compute what transformers computes, and are in use.
+"""The CPU decode-step fixes (app/asr/runtime/cpu_decoding.py) compute what transformers computes, and are in use.
 
 Each fix is compared with the code it replaces on the same inputs; the end-to-end test runs the real qwen_asr
 recognizer on a tiny checkpoint (2 query heads sharing 1 key/value head, so the grouped path is taken) and checks
@@ -12,7 +12,7 @@ import types
 import numpy as np
 import pytest
 
-from app.asr import cpu_decoding
+from app.asr.runtime import cpu_decoding
 
 torch = pytest.importorskip("torch")
 
@@ -127,8 +127,8 @@ def test_recognizer_on_cpu_gives_the_package_s_text_without_copying_the_cache(ti
     from transformers import cache_utils
     from transformers.integrations import sdpa_attention
 
-    from app.asr import attention
-    from app.asr.engine import Engine, EngineOptions
+    from app.asr.runtime import attention
+    from app.asr.runtime.engine import Engine, EngineOptions
 
     rng = np.random.default_rng(3)
     wavs = [(0.2 * rng.standard_normal(16000 * s)).astype(np.float32) for s in (3, 11, 7)]  # padded batch
@@ -172,7 +172,7 @@ def test_recognizer_on_cpu_gives_the_package_s_text_without_copying_the_cache(ti
 
 _HEAP_PROBE = """
 import ctypes, sys
-from app.asr.cpu_decoding import bound_heap
+from app.asr.runtime.cpu_decoding import bound_heap
 bounded = sys.argv[1] == "1" and bound_heap()
 libc = ctypes.CDLL("libc.so.6")
 libc.malloc.restype = ctypes.c_void_p
@@ -191,7 +191,7 @@ for b in blocks[:4]:
 for b in blocks[:4]:  # the fifth, untouched, stays above them: the heap cannot shrink past it
     libc.free(b)
 if bounded:  # what the engine does after each batch and aligner call
-    from app.asr.cpu_decoding import trim_heap
+    from app.asr.runtime.cpu_decoding import trim_heap
     trim_heap()
 print(int(bounded), anon() - before)
 """

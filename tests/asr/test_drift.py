@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.asr.drift import Drift, cue_activity, drifted, estimate_drift, speech_activity
-from app.asr.realign import settle
+from app.asr.algorithms.drift import Drift, cue_activity, drifted, estimate_drift, speech_activity
+from app.asr.algorithms.realign import settle
 from app.core.document import Cue, Word
 
 SR = 16000

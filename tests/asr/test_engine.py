@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from app.asr.engine import WAIT_MESSAGE, Engine, EngineOptions, busy, check_fits, choose_device, choose_dtype
+from app.asr.runtime.engine import WAIT_MESSAGE, Engine, EngineOptions, busy, check_fits, choose_device, choose_dtype
 from app.core.errors import ModelError
 
 
@@ -108,7 +108,7 @@ def test_out_of_memory_at_one_chunk_is_a_clear_error():
 
 
 def test_batch_size_follows_the_device_and_free_gpu_memory():
-    from app.asr.engine import CPU_BATCH, GPU_BATCH_MAX, GPU_BYTES_PER_CHUNK, GPU_MARGIN, auto_batch_size
+    from app.asr.runtime.engine import CPU_BATCH, GPU_BATCH_MAX, GPU_BYTES_PER_CHUNK, GPU_MARGIN, auto_batch_size
 
     assert auto_batch_size("cpu", None) == auto_batch_size("mps", None) == CPU_BATCH
     assert auto_batch_size("cuda:0", 75 << 30) == GPU_BATCH_MAX  # an H100 after loading both models

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.asr import attention
-from app.asr.engine import Engine, EngineOptions, _LastPositionHead, use_cpu_int8
+from app.asr.runtime import attention
+from app.asr.runtime.engine import Engine, EngineOptions, _LastPositionHead, use_cpu_int8
 
 
 def _linears(module) -> tuple[int, int]:
@@ -79,7 +79,7 @@ def test_int8_holds_the_weights_once(tmp_path, monkeypatch):
     import gc
     import weakref
 
-    from app.asr import weights
+    from app.asr.runtime import weights
     from tests.support.checkpoints import build_checkpoint
 
     folder = build_checkpoint(tmp_path / "wide", dims=WIDE, seed=3)
@@ -113,7 +113,7 @@ def test_audio_convolutions_run_a_few_windows_at_a_time_with_the_same_numbers(ti
     recognition and alignment call; a few windows per call must give the same features."""
     import torch
 
-    from app.asr.engine import CPU_CONV_WINDOWS, small_conv_chunks
+    from app.asr.runtime.engine import CPU_CONV_WINDOWS, small_conv_chunks
 
     engine = _engine(tiny_models, False)
     try:
@@ -137,7 +137,7 @@ def test_int8_embeddings_read_their_rows_from_the_file(tiny_models):
 
     import torch
 
-    from app.asr.weights import _file_embedding, _mapping_of
+    from app.asr.runtime.weights import _file_embedding, _mapping_of
 
     os.sync()  # a file written moments ago has dirty pages: its mapping would not count as clean (nothing switched)
     engine = _engine(tiny_models, True)
@@ -160,8 +160,8 @@ def test_the_size_read_from_the_headers_is_the_files_tensors(tiny_models):
     """weights_bytes (does a model fit?) and resident_estimate (both models at once?) read one account of the files."""
     from safetensors import safe_open
 
-    from app.asr.engine import weights_bytes
-    from app.asr.weights import resident_estimate, tensor_shapes
+    from app.asr.runtime.engine import weights_bytes
+    from app.asr.runtime.weights import resident_estimate, tensor_shapes
 
     folder = tiny_models.recognizer
     values = 0

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.asr.languages import canonical_language, join_texts, seam
+from app.asr.client.languages import canonical_language, join_texts, seam
 from app.core.errors import ModelError
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.asr.models import resolve_model, validate_model_dir
+from app.asr.client.models import resolve_model, validate_model_dir
 from app.core.errors import ModelError
 
 
@@ -85,7 +85,7 @@ def test_a_damaged_file_is_named_in_one_line(copy_of_tiny: Path, case: str) -> N
 @pytest.mark.parametrize("case", ["thinker_config_is_a_number", "merges_random_bytes"])
 def test_the_engine_reports_the_damaged_file_before_loading(copy_of_tiny: Path, tiny_models, case: str) -> None:
     """What the window and the CLI hit: the engine's load, which used to fail deep inside transformers."""
-    from app.asr.engine import Engine, EngineOptions
+    from app.asr.runtime.engine import Engine, EngineOptions
 
     damage, expected = DAMAGE[case]
     damage(copy_of_tiny)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.asr.models import DownloadCancelled, _byte_hook, resolve_model, resolve_name, validate_model_dir
+from app.asr.client.models import DownloadCancelled, _byte_hook, resolve_model, resolve_name, validate_model_dir
 from app.core.errors import ModelError
 
 
@@ -109,7 +109,7 @@ def test_download_progress_reports_bytes_and_cancels():
 def test_a_download_the_disk_cannot_hold_is_refused_before_it_starts(tmp_path, monkeypatch):
     import collections
 
-    from app.asr import models
+    from app.asr.client import models
 
     Usage = collections.namedtuple("Usage", "total used free")
     files = [("config.json", 2_000), ("model.safetensors", 1_800 << 20)]

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from app.asr.recognition import ChunkResult, Progress, recognize
+from app.asr.runtime.recognition import ChunkResult, Progress, recognize
 
 pytestmark = pytest.mark.slow
 

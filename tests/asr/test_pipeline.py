@@ -6,8 +6,7 @@ import time
 
 import pytest
 
-from app.asr.pipeline import run_job
-from app.asr.protocol import (
+from app.asr.client.protocol import (
     Cues,
     EngineOptions,
     Progress,
@@ -17,6 +16,7 @@ from app.asr.protocol import (
     RecognizeJob,
     Status,
 )
+from app.asr.runtime.pipeline import run_job
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +47,7 @@ def test_realign_job_ends_with_the_realignment(engine, speech):
 def test_cancel_while_the_engine_process_loads_takes_under_two_seconds(tiny_models, speech):
     """The first run in a fresh engine process spends its first seconds importing torch and loading the models:
     a cancel then ends the run at once, and the next run works."""
-    from app.asr.service import LocalEngineClient
+    from app.asr.client.service import LocalEngineClient
 
     options = EngineOptions(model=str(tiny_models.recognizer), aligner=None, device="cpu", max_new_tokens=8,
                             idle_unload_s=0, download=False)  # fmt: skip

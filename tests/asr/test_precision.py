@@ -1,5 +1,5 @@
-"""The CPU's number format (app.asr.precision): bf16 where the weight files are bf16 and the CPU multiplies bf16 in
-hardware, the weights then held once as stored (half of fp32), recognition and alignment running in it."""
+"""The CPU's number format (app.asr.runtime.precision): bf16 where the weight files are bf16 and the CPU multiplies
+bf16 in hardware, the weights then held once as stored (half of fp32), recognition and alignment running in it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import os
 import numpy as np
 import pytest
 
-from app.asr import precision, weights
-from app.asr.engine import Engine, EngineOptions
+from app.asr.client.protocol import cpu_choice
+from app.asr.runtime import precision, weights
+from app.asr.runtime.engine import Engine, EngineOptions
 from tests.asr.test_int8 import WIDE
 
 
@@ -37,10 +38,10 @@ def test_the_mode_follows_the_device_the_choice_and_the_files(native):
 
 
 def test_the_choice_read_from_the_options():
-    assert precision.cpu_choice(EngineOptions()) == "auto"
-    assert precision.cpu_choice(EngineOptions(cpu_int8=True)) == "int8"  # older settings and --int8
-    assert precision.cpu_choice(EngineOptions(cpu_precision="bf16")) == "bf16"
-    assert precision.cpu_choice(EngineOptions(cpu_precision="fp64")) == "auto"
+    assert cpu_choice(EngineOptions()) == "auto"
+    assert cpu_choice(EngineOptions(cpu_int8=True)) == "int8"  # older settings and --int8
+    assert cpu_choice(EngineOptions(cpu_precision="bf16")) == "bf16"
+    assert cpu_choice(EngineOptions(cpu_precision="fp64")) == "auto"
 
 
 def _engine(folder, **options) -> Engine:
@@ -99,7 +100,7 @@ def test_bf16_alignment_reads_its_embeddings_from_the_file_and_times_words(tmp_p
     import soundfile as sf
     import torch
 
-    from app.asr.weights import _file_embedding
+    from app.asr.runtime.weights import _file_embedding
     from tests.support.checkpoints import build_checkpoint
 
     folder = build_checkpoint(tmp_path / "aligner-bf16", aligner=True, seed=1, dtype="bfloat16")
@@ -136,7 +137,7 @@ def test_the_memory_estimate_follows_the_mode(tiny_models):
 def test_int8_mode_runs_the_encoder_convolutions_in_bf16_where_the_cpu_has_it(tiny_models, native):
     import torch
 
-    from app.asr.precision import bf16_convolutions
+    from app.asr.runtime.precision import bf16_convolutions
 
     conv = torch.nn.Sequential(torch.nn.Conv2d(1, 8, 3, 2, padding=1), torch.nn.Conv2d(8, 8, 3, 2, padding=1))
     x = torch.randn(2, 1, 128, 100)
@@ -168,7 +169,7 @@ def test_a_bf16_cache_keeps_bf16_and_attention_answers_in_fp32():
     import torch
     from transformers.integrations.sdpa_attention import sdpa_attention_forward
 
-    from app.asr import cpu_decoding
+    from app.asr.runtime import cpu_decoding
 
     class Config:
         num_hidden_layers = 1
@@ -198,7 +199,7 @@ def test_a_bf16_cache_keeps_bf16_and_attention_answers_in_fp32():
 
 
 def test_bf16_and_int8_take_eight_chunks_a_call_when_memory_allows(tiny_models, native, monkeypatch):
-    from app.asr.engine import CPU_BATCH, CPU_WIDE_BATCH, CPU_WIDE_BATCH_ROOM, cpu_batch_size
+    from app.asr.runtime.engine import CPU_BATCH, CPU_WIDE_BATCH, CPU_WIDE_BATCH_ROOM, cpu_batch_size
 
     assert cpu_batch_size("fp32", 64 << 30) == CPU_BATCH  # fp32 gains nothing and doubles a large cache
     for mode in ("bf16", "int8"):
@@ -221,9 +222,9 @@ def test_bf16_and_int8_take_eight_chunks_a_call_when_memory_allows(tiny_models, 
 def test_models_in_turn_run_lean(tiny_models, native, monkeypatch):
     """When the models are held one at a time (memory is short), the run uses the lean heap and CPU_BATCH chunks
     per call even where a wider batch would fit; with both held, the heap reuses blocks and the batch widens."""
-    from app.asr import cpu_decoding
-    from app.asr.engine import CPU_BATCH, CPU_WIDE_BATCH
-    from app.asr.recognition import recognize
+    from app.asr.runtime import cpu_decoding
+    from app.asr.runtime.engine import CPU_BATCH, CPU_WIDE_BATCH
+    from app.asr.runtime.recognition import recognize
 
     native(True)
     monkeypatch.setattr("app.media.memory.available_bytes", lambda: 64 << 30)

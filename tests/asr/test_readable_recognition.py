@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.asr.engine import Engine, EngineOptions
-from app.asr.pipeline import run_job
-from app.asr.protocol import Cues, RealignDone, RealignJob, RecognitionDone, RecognizeJob
+from app.asr.client.protocol import Cues, RealignDone, RealignJob, RecognitionDone, RecognizeJob
+from app.asr.runtime.engine import Engine, EngineOptions
+from app.asr.runtime.pipeline import run_job
 from app.core import qc
 from app.core.checks import visible_text
 from app.core.profiles import NETFLIX, NETFLIX_ENGLISH, profile

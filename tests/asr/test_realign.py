@@ -11,16 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.asr.engine import AlignedItem
-from app.asr.realign import (
-    REVIEW_THRESHOLD_MS,
-    WINDOW_S,
-    Realignment,
-    alignable,
-    plan_windows,
-    realign,
-    settle,
-)
+from app.asr.algorithms.realign import WINDOW_S, alignable, plan_windows, settle
+from app.asr.client.realignment import REVIEW_THRESHOLD_MS, Realignment
+from app.asr.runtime.engine import AlignedItem
+from app.asr.runtime.realign import realign
 from app.core.commands import SetText, replace_cues
 from app.core.document import Cue, Document
 from app.core.undo import UndoStack

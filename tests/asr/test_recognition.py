@@ -7,8 +7,8 @@ import itertools
 import numpy as np
 import pytest
 
-from app.asr.engine import Engine, EngineOptions
-from app.asr.recognition import ChunkResult, Progress, join_chunks, recognize, transcribe, transcript_cues
+from app.asr.runtime.engine import Engine, EngineOptions
+from app.asr.runtime.recognition import ChunkResult, Progress, join_chunks, recognize, transcribe, transcript_cues
 from app.core.checks import Limits, readability, timing, validate
 from app.core.errors import ModelError
 
@@ -71,7 +71,7 @@ def test_cancel_takes_effect_inside_the_batch(engine, speech):
             stop[0] = True  # the user presses cancel while the first batch is being delivered
     # the model call in flight stops between two layers: the next chunk of the batch is not even aligned
     assert len(results) == 1
-    from app.asr.engine import busy
+    from app.asr.runtime.engine import busy
 
     assert not busy()  # the engine is free for the next request
 
@@ -127,7 +127,7 @@ def test_model_folder_with_a_missing_file_is_a_clear_error(tiny_models, tmp_path
 
 
 def test_silent_chunks_are_not_sent_to_the_recognizer(engine, speech, monkeypatch):
-    from app.asr import chunking
+    from app.asr.algorithms import chunking
 
     silence = np.zeros(16000 * 45, dtype=np.float32)
     audio = np.concatenate([speech, silence, speech[: 16000 * 4], silence]).astype(np.float32)
@@ -151,7 +151,7 @@ def test_silent_chunks_are_not_sent_to_the_recognizer(engine, speech, monkeypatc
 
 
 def test_digital_silence_is_never_recognised(engine):
-    from app.asr import chunking
+    from app.asr.algorithms import chunking
 
     audio = np.zeros(16000 * 70, dtype=np.float32)
     assert chunking.sounding(audio, chunking.split_at_pauses(audio)) == [False] * 3
@@ -162,7 +162,7 @@ def test_digital_silence_is_never_recognised(engine):
 
 def test_cancel_stops_a_model_call_between_layers(engine, speech):
     """A cancel during a long generate() or align() stops it at the next layer instead of at the end of the batch."""
-    from app.asr.engine import RunCancelled
+    from app.asr.runtime.engine import RunCancelled
 
     engine.load(recognizer=True)
     calls = []
@@ -178,7 +178,7 @@ def test_cancel_stops_a_model_call_between_layers(engine, speech):
 
 
 def test_loading_reports_every_phase(tiny_models, speech):
-    from app.asr.engine import Engine
+    from app.asr.runtime.engine import Engine
 
     reports = []
     eng = Engine(EngineOptions(model=str(tiny_models.recognizer), aligner=str(tiny_models.aligner), device="cpu",
@@ -196,7 +196,7 @@ def test_smaller_convolution_calls_give_the_same_encoding(engine, speech):
     import torch
 
     engine.load(recognizer=True)
-    from app.asr.loading import CONV_CHUNKS
+    from app.asr.runtime.loading import CONV_CHUNKS
 
     tower = engine.recognizer().model.thinker.audio_tower
     chosen = tower.conv_chunksize

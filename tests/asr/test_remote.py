@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from app.asr.protocol import Cues, EngineOptions, Progress, RealignJob, RecognitionDone, RecognizeJob, Status
-from app.asr.remote import RemoteEngineClient, ServerConfig
-from app.asr.server_http import ServerEndpoint, ServerError, list_models, parse_answer
+from app.asr.client.protocol import Cues, EngineOptions, Progress, RealignJob, RecognitionDone, RecognizeJob, Status
+from app.asr.client.remote import RemoteEngineClient, ServerConfig
+from app.asr.client.server_http import ServerEndpoint, ServerError, list_models, parse_answer
 from tests.support.asr_server import FakeAsrServer, tone_audio
 
 CHUNK_S = 6.0  # tone_audio's 4 s tones with 1 s gaps: one chunk per tone, cut mid-gap

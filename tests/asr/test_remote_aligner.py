@@ -5,8 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.asr.protocol import AlignTextJob, Cues, EngineOptions, RecognitionDone, RecognizeJob, Status, TextAligned
-from app.asr.remote import RemoteEngineClient, ServerConfig
+from app.asr.client.protocol import (
+    AlignTextJob,
+    Cues,
+    EngineOptions,
+    RecognitionDone,
+    RecognizeJob,
+    Status,
+    TextAligned,
+)
+from app.asr.client.remote import RemoteEngineClient, ServerConfig
 from app.core.document import Word
 from app.core.messages import message
 from tests.support.asr_server import FakeAsrServer, tone_audio
@@ -99,7 +107,7 @@ def test_the_command_line_times_the_servers_words_with_the_tiny_aligner(tiny_mod
 def test_an_align_text_job_maps_the_aligners_items_onto_the_words(engine):
     """In the engine process's pipeline: the tiny aligner's items become words with spans into the text,
     punctuation included, and times inside the chunk; a language the aligner lacks is estimated."""
-    from app.asr.pipeline import run_job
+    from app.asr.runtime.pipeline import run_job
 
     audio = tone_audio(1, seconds=3.0, gap_s=0.5)
     text = "Hello, world. Fine!"

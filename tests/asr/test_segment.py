@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.asr.segment import segment_words
-from app.asr.wordmap import words_without_aligner
+from app.asr.algorithms.segment import segment_words
+from app.asr.algorithms.wordmap import words_without_aligner
 from app.core.checks import Limits, readability, timing, validate, visible_length
 from app.core.document import Cue, Word
 

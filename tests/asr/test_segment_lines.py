@@ -3,7 +3,7 @@ break exists, and no word lost when a line is broken again."""
 
 from __future__ import annotations
 
-from app.asr.segment import segment_words
+from app.asr.algorithms.segment import segment_words
 from app.core.checks import Limits, visible_text
 from app.core.commands import remap_words
 from app.core.document import Word
@@ -63,9 +63,9 @@ def test_cues_keep_the_gap_across_a_chunk_seam_cut_inside_speech(monkeypatch):
     there. The pipeline segments each chunk on its own, and the two cues must still keep the minimum gap."""
     import numpy as np
 
-    import app.asr.recognition as recognition
-    from app.asr.pipeline import run_job
-    from app.asr.protocol import Cues, EngineOptions, RecognizeJob
+    import app.asr.runtime.recognition as recognition
+    from app.asr.client.protocol import Cues, EngineOptions, RecognizeJob
+    from app.asr.runtime.pipeline import run_job
     from app.core import qc
     from app.core.profiles import NETFLIX
     from app.core.rules import samples_to_ms

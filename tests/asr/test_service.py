@@ -10,8 +10,8 @@ import time
 import numpy as np
 import pytest
 
-from app.asr.protocol import EngineHung
-from app.asr.service import LocalEngineClient
+from app.asr.client.protocol import EngineHung
+from app.asr.client.service import LocalEngineClient
 from app.core.errors import ModelError
 from tests.asr.service_targets import Dies, Echo, Fails, IgnoresCancel, UntilCancelled, run
 
@@ -137,7 +137,8 @@ def test_the_window_process_never_imports_torch():
     import sys
 
     code = (
-        "import sys\nfrom app.asr.service import LocalEngineClient\nfrom tests.asr.service_targets import Echo, run\n"
+        "import sys\nfrom app.asr.client.service import LocalEngineClient\n"
+        "from tests.asr.service_targets import Echo, run\n"
         "s = LocalEngineClient(runner=run)\nlist(s.run(Echo(1), None))\ns.shutdown()\n"
         "print('torch' in sys.modules, 'qwen_asr' in sys.modules)"
     )
@@ -151,7 +152,7 @@ def test_the_engine_process_ends_when_the_window_process_dies():
     import sys
 
     code = (
-        "import os\nfrom app.asr.service import LocalEngineClient\n"
+        "import os\nfrom app.asr.client.service import LocalEngineClient\n"
         "from tests.asr.service_targets import IgnoresCancel, run\n"
         "s = LocalEngineClient(runner=run, beat_interval=0.1)\nitem = next(s.run(IgnoresCancel(), None))\n"
         "print(item[1], flush=True)\nos.kill(os.getpid(), 9)\n"
@@ -170,7 +171,7 @@ def test_a_program_with_a_stopped_engine_still_exits():
     import sys
 
     code = (
-        "import os, signal\nfrom app.asr.service import LocalEngineClient\n"
+        "import os, signal\nfrom app.asr.client.service import LocalEngineClient\n"
         "from tests.asr.service_targets import Echo, run\n"
         "s = LocalEngineClient(runner=run)\nlist(s.run(Echo(1), None))\nos.kill(s.pid, signal.SIGSTOP)\n"
         "print(s.pid, flush=True)\n"

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.asr.wordmap import (
+from app.asr.algorithms.wordmap import (
     ALIGNER_LANGUAGES,
     aligner_language,
     aligner_text,

@@ -7,7 +7,7 @@ import wave
 import numpy as np
 import pytest
 
-from app.asr.protocol import Cues, RecognitionDone
+from app.asr.client.protocol import Cues, RecognitionDone
 from app.cli import run
 from app.cli.transcribe import expand_media
 from app.core.document import Cue
@@ -87,8 +87,8 @@ def test_the_local_engine_is_made_once_for_every_file(three, tmp_path, monkeypat
         def shutdown(self, timeout: float = 3.0) -> None:
             made.append("shutdown")
 
-    monkeypatch.setattr("app.asr.service.LocalEngineClient", OneClient)
-    monkeypatch.setattr("app.asr.models.check_local", lambda *a, **k: None)
+    monkeypatch.setattr("app.asr.client.service.LocalEngineClient", OneClient)
+    monkeypatch.setattr("app.asr.client.models.check_local", lambda *a, **k: None)
     status = run(["transcribe", str(three / "e1.wav"), str(three / "e3.wav"), "--aligner", "none"])
     assert status == 0 and len(made) == 2 and made[1] == "shutdown"
     assert [job.options.aligner for job in made[0].jobs] == [None, None]

@@ -21,7 +21,7 @@ def test_one_answer_for_scripts_without_spaces():
 
 
 def test_the_segmenter_never_breaks_a_thai_word():
-    from app.asr.wordmap import is_cjk
+    from app.asr.algorithms.wordmap import is_cjk
 
     assert not any(is_cjk(ch) for ch in "สวัสดีครับ")
 

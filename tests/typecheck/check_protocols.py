@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.asr.engine import AlignedItem as EngineAlignedItem
-    from app.asr.protocol import EngineClient
-    from app.asr.remote import RemoteEngineClient
-    from app.asr.service import LocalEngineClient
-    from app.asr.wordmap import AlignedItem
+    from app.asr.algorithms.wordmap import AlignedItem
+    from app.asr.client.protocol import EngineClient
+    from app.asr.client.remote import RemoteEngineClient
+    from app.asr.client.service import LocalEngineClient
+    from app.asr.runtime.engine import AlignedItem as EngineAlignedItem
     from app.ui import help_menu, preferences, qc_panel, spelling
     from app.ui.autosave import AutosaveHost
     from app.ui.host import Host

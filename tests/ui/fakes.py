@@ -71,8 +71,8 @@ class FakeEngine:
                 return
 
     def run(self, job, audio, *, cancelled, on_wait=None):
-        """The same, through the typed engine interface (app.asr.protocol, SPINE.md) where the branch has it."""
-        from app.asr.protocol import Cues, RecognitionDone
+        """The same, through the typed engine interface (app.asr.client.protocol, SPINE.md) where the branch has it."""
+        from app.asr.client.protocol import Cues, RecognitionDone
 
         for message in self.stream(type(job).__name__, cancelled=cancelled):
             if message[0] == "cues":

@@ -159,8 +159,8 @@ def test_opening_a_done_file_brings_its_cues_and_media_after_the_unsaved_prompt(
 def test_every_file_runs_on_the_one_local_engine_with_the_dialogs_settings(window, qtbot, media, monkeypatch):
     """Locally, each file is a job on the window's shared engine client (its models stay loaded between files),
     with the language, model and word timing the recognition dialog saved."""
-    from app.asr.protocol import Cues, RecognitionDone
-    from app.asr.service import local_engine, set_local_engine
+    from app.asr.client.protocol import Cues, RecognitionDone
+    from app.asr.client.service import local_engine, set_local_engine
     from app.core.document import Cue
 
     class Engine:

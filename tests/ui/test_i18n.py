@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.asr.languages import SUPPORTED_LANGUAGES
+from app.asr.client.languages import SUPPORTED_LANGUAGES
 from app.ui import i18n
 from app.ui.language_names import NAMES
 

@@ -20,7 +20,7 @@ def test_dialog_returns_the_choices(qtbot):
 
 
 def test_the_precision_choices_reach_the_engine(qtbot):
-    from app.asr.precision import CPU_PRECISIONS, cpu_choice
+    from app.asr.client.protocol import CPU_PRECISIONS, cpu_choice
 
     dialog = RecognitionDialog(RecognitionOptions(device="cpu"))
     qtbot.addWidget(dialog)
@@ -34,7 +34,7 @@ def test_the_precision_choices_reach_the_engine(qtbot):
 
 
 def test_int8_choice_is_off_for_a_cuda_gpu(qtbot, monkeypatch):
-    monkeypatch.setattr("app.asr.devices.has_cuda", lambda: True)
+    monkeypatch.setattr("app.asr.client.devices.has_cuda", lambda: True)
     dialog = RecognitionDialog(RecognitionOptions(device="cpu", cpu_int8=True))
     qtbot.addWidget(dialog)
     assert dialog.precision.currentData() == "int8" and dialog.precision.isEnabled()
@@ -45,13 +45,13 @@ def test_int8_choice_is_off_for_a_cuda_gpu(qtbot, monkeypatch):
 
 
 def test_only_devices_the_machine_has_are_offered(qtbot, monkeypatch):
-    monkeypatch.setattr("app.asr.devices.has_cuda", lambda: False)
-    monkeypatch.setattr("app.asr.devices.has_mps", lambda: False)
+    monkeypatch.setattr("app.asr.client.devices.has_cuda", lambda: False)
+    monkeypatch.setattr("app.asr.client.devices.has_mps", lambda: False)
     dialog = RecognitionDialog(RecognitionOptions(device="cuda"))  # saved on another machine, or before a change
     qtbot.addWidget(dialog)
     assert [dialog.device.itemData(i) for i in range(dialog.device.count())] == ["auto", "cpu"]
     assert dialog.options().device == "auto"
-    monkeypatch.setattr("app.asr.devices.has_cuda", lambda: True)
+    monkeypatch.setattr("app.asr.client.devices.has_cuda", lambda: True)
     dialog = RecognitionDialog(RecognitionOptions(device="cuda"))
     qtbot.addWidget(dialog)
     assert dialog.options().device == "cuda"
@@ -61,7 +61,7 @@ def test_device_detection_does_not_import_torch():
     import subprocess
     import sys
 
-    code = "import sys, app.asr.devices as d; d.available_devices(); print('torch' in sys.modules)"
+    code = "import sys, app.asr.client.devices as d; d.available_devices(); print('torch' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
 
 

@@ -21,7 +21,7 @@ OPTIONS = RecognitionOptions(model="fake-model", aligner=None, language=None, de
 @pytest.fixture
 def engine(monkeypatch) -> FakeEngine:
     fake = FakeEngine()
-    monkeypatch.setattr("app.asr.service.local_engine", lambda: fake)  # the typed engine interface
+    monkeypatch.setattr("app.asr.client.service.local_engine", lambda: fake)  # the typed engine interface
     return fake
 
 

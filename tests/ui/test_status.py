@@ -37,7 +37,7 @@ def test_a_model_that_fails_to_load_is_not_shown_as_loaded(window, qtbot, tmp_pa
         def run(self, *args, **kwargs):
             return self.stream()
 
-    monkeypatch.setattr("app.asr.service.local_engine", lambda: FailingEngine())
+    monkeypatch.setattr("app.asr.client.service.local_engine", lambda: FailingEngine())
     _open_media(window, qtbot, _wav(tmp_path / "a.wav"))
     with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):
         run_recognition(window, RecognitionOptions(device="cpu"))

@@ -1,5 +1,5 @@
 """How many chunks go through a model per call, and whether a model fits on the GPU: the engine's sizing rules
-(app.asr.engine applies them; bench/bench_asr.py measured them)."""
+(app.asr.runtime.engine applies them; bench/bench_asr.py measured them)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def auto_batch_size(device: str, free_bytes: int | None) -> int:
 
 
 def cpu_batch_size(mode: str, available: int | None) -> int:
-    """Chunks per generate call on the CPU in ``mode`` (app.asr.precision) with ``available`` bytes free."""
+    """Chunks per generate call on the CPU in ``mode`` (app.asr.runtime.precision) with ``available`` bytes free."""
     if mode in ("bf16", "int8") and available is not None and available >= CPU_WIDE_BATCH_ROOM:
         return CPU_WIDE_BATCH
     return CPU_BATCH
@@ -46,7 +46,7 @@ def cpu_batch_size(mode: str, available: int | None) -> int:
 
 def weights_bytes(folder: Path, dtype_bytes: int) -> int:
     """The model's size in memory at ``dtype_bytes`` per parameter, from its safetensors headers."""
-    from app.asr.weights import tensor_shapes
+    from app.asr.runtime.weights import tensor_shapes
 
     return sum(count for _key, _shape, count in tensor_shapes(folder)) * dtype_bytes
 

@@ -160,3 +160,15 @@ def pauses(samples: np.ndarray, *, sample_rate: int = SAMPLE_RATE, min_pause_ms:
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     keep = (ends - starts) * FRAME_MS >= min_pause_ms
     return [(int(s) * FRAME_MS, int(e) * FRAME_MS) for s, e in zip(starts[keep], ends[keep], strict=True)]
+
+
+def speech_span(wav: np.ndarray) -> tuple[int, int]:
+    """Where speech starts and ends in a chunk, in ms from its start: leading and trailing pauses trimmed."""
+    duration = len(wav) * 1000 // SAMPLE_RATE
+    start, end = 0, duration
+    for a, b in pauses(wav):
+        if a == 0:
+            start = min(b, duration)
+        if b >= duration - FRAME_MS:
+            end = max(a, start)
+    return (start, end) if end > start else (0, duration)

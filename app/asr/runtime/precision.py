@@ -10,7 +10,7 @@ benches.
     3.1 GB), and the products run 1.5-3.5 times faster (bench/bench_asr.py). Otherwise fp32.
   - ``fp32``: every weight widened to fp32 (exact: fp32 holds every bf16 value; only the activations differ).
   - ``bf16``: bf16 even where the CPU has no bf16 instructions (then slower than fp32, but half the memory).
-  - ``int8``: the opt-in 8-bit mode (app.asr.weights.quantise_linears), the fastest recognizer.
+  - ``int8``: the opt-in 8-bit mode (app.asr.runtime.weights.quantise_linears), the fastest recognizer.
   ``EngineOptions.cpu_int8`` (older settings and the ``--int8`` flag) means ``int8``.
 
 Activations in bf16 round the model's intermediate values to 8 significant bits, as a GPU run does; bench/bench_int8.py
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from typing import Any
 
-CPU_PRECISIONS = ("auto", "fp32", "bf16", "int8")
 MODES = ("fp32", "bf16", "int8")
 
 _native: bool | None = None
@@ -45,17 +44,9 @@ def cpu_has_native_bf16() -> bool:
     return _native
 
 
-def cpu_choice(options: Any) -> str:
-    """The CPU precision the options ask for: one of CPU_PRECISIONS (``cpu_int8`` wins, an unknown value is auto)."""
-    if getattr(options, "cpu_int8", False) is True:
-        return "int8"
-    choice = getattr(options, "cpu_precision", "auto")
-    return choice if choice in CPU_PRECISIONS else "auto"
-
-
 def mode_for(device: str, choice: str, file_dtype: str | None) -> str:
     """ "fp32", "bf16" or "int8": how a model whose files hold ``file_dtype`` ("F32", "BF16", "F16" or None when
-    unknown) computes on ``device`` when the user chose ``choice`` (one of CPU_PRECISIONS)."""
+    unknown) computes on ``device`` when the user chose ``choice`` (one of app.asr.client.protocol.CPU_PRECISIONS)."""
     if device.startswith("cuda"):
         return "bf16"
     if device != "cpu":

@@ -6,7 +6,7 @@ the weights, preparing them on the device), the audio is recognised chunk by chu
 segmented into cues at once with the user's limits for the chunk's language.
 
 Cancelling (``cancelled()`` turning true) ends the run without a final message: between chunks, between two model
-layers (app.asr.engine), and at once while a model loads (the load goes on in its thread and stops at its next
+layers (app.asr.runtime.engine), and at once while a model loads (the load goes on in its thread and stops at its next
 step; the engine process is ended by the client if it does not answer in time).
 """
 
@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from app.asr.engine import Engine
-from app.asr.protocol import (
+from app.asr.client.protocol import (
     AlignTextJob,
     Cues,
     EngineMessage,
@@ -32,6 +31,7 @@ from app.asr.protocol import (
     Status,
     TextAligned,
 )
+from app.asr.runtime.engine import Engine
 from app.core.checks import Limits
 from app.core.messages import Message, message
 from app.core.rules import samples_to_ms
@@ -40,7 +40,7 @@ __all__ = ["load_models", "run_in_process", "run_job"]
 
 
 def run_job(job: Job, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]) -> Iterator[EngineMessage]:
-    """Run ``job`` on ``engine``; see app.asr.protocol for the messages and their order."""
+    """Run ``job`` on ``engine``; see app.asr.client.protocol for the messages and their order."""
     if isinstance(job, RecognizeJob):
         yield from _recognize(job, engine, audio, cancelled)
     elif isinstance(job, RealignJob):
@@ -53,7 +53,7 @@ def run_job(job: Job, engine: Engine, audio: np.ndarray, cancelled: Callable[[],
 
 def run_in_process(job: Job, audio: np.ndarray, cancelled: Callable[[], bool]) -> Iterator[EngineMessage]:
     """:func:`run_job` on the process's shared engine (what the engine process runs for each request)."""
-    from app.asr.engine import shared_engine
+    from app.asr.runtime.engine import shared_engine
 
     yield from run_job(job, shared_engine(job.options), audio, cancelled)
 
@@ -91,16 +91,16 @@ def load_models(
         yield item
     thread.join()
     if failure and not cancelled():
-        from app.asr.engine import RunCancelled
+        from app.asr.runtime.engine import RunCancelled
 
         if not isinstance(failure[0], RunCancelled):
             raise failure[0]
 
 
 def _recognize(job: RecognizeJob, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]):
-    from app.asr.recognition import ChunkResult, recognize
-    from app.asr.recognition import Progress as RecognitionProgress
-    from app.asr.segment import segment_words
+    from app.asr.algorithms.segment import segment_words
+    from app.asr.runtime.recognition import ChunkResult, recognize
+    from app.asr.runtime.recognition import Progress as RecognitionProgress
 
     yield Status(message("engine.loading_model"))
     yield from load_models(engine, cancelled, recognizer=True, aligner=engine.options.aligner is not None)
@@ -134,9 +134,10 @@ def _recognize(job: RecognizeJob, engine: Engine, audio: np.ndarray, cancelled: 
 
 
 def _realign(job: RealignJob, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]):
-    from app.asr.languages import canonical_language
-    from app.asr.realign import Realignment, realign
-    from app.asr.recognition import Progress as RecognitionProgress
+    from app.asr.client.languages import canonical_language
+    from app.asr.client.realignment import Realignment
+    from app.asr.runtime.realign import realign
+    from app.asr.runtime.recognition import Progress as RecognitionProgress
 
     detect = canonical_language(job.language) is None
     yield Status(message("engine.loading_aligner"))
@@ -152,11 +153,11 @@ def _realign(job: RealignJob, engine: Engine, audio: np.ndarray, cancelled: Call
 
 
 def _align_text(job: AlignTextJob, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]):
-    """Word times for text recognised elsewhere (a server), as local recognition times its own (app.asr.recognition):
-    the aligner's items mapped back onto the text, punctuation included."""
-    from app.asr.engine import RunCancelled
-    from app.asr.recognition import speech_span
-    from app.asr.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
+    """Word times for text recognised elsewhere (a server), as local recognition times its own
+    (app.asr.runtime.recognition): the aligner's items mapped back onto the text, punctuation included."""
+    from app.asr.algorithms.chunking import speech_span
+    from app.asr.algorithms.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
+    from app.asr.runtime.engine import RunCancelled
 
     end_ms = job.end_ms if job.end_ms is not None else job.offset_ms + samples_to_ms(len(audio))
     align_as = aligner_language(job.language)

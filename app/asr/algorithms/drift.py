@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.asr.chunking import frame_energy
+from app.asr.algorithms.chunking import frame_energy
 from app.core.document import Cue, Word
 from app.core.rules import SAMPLE_RATE
 

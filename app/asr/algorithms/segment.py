@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.asr.wordmap import is_cjk
+from app.asr.algorithms.wordmap import is_cjk
 from app.core.checks import Limits, visible_length, visible_text
 from app.core.document import Cue, Word
 from app.core.fixes import settle_timing

@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from app.asr.loading import LoadReport, RunCancelled, import_runtime, install_cancel_hooks, read_weights
-from app.asr.models import resolve_model
-from app.asr.protocol import EngineOptions
-from app.asr.sizing import (  # noqa: F401 - the sizing rules are also read from here
+from app.asr.client.models import resolve_model
+from app.asr.client.protocol import EngineOptions, cpu_choice
+from app.asr.runtime.loading import LoadReport, RunCancelled, import_runtime, install_cancel_hooks, read_weights
+from app.asr.runtime.sizing import (  # noqa: F401 - the sizing rules are also read from here
     CPU_ALIGN_BATCH,
     CPU_BATCH,
     CPU_WIDE_BATCH,
@@ -95,7 +95,7 @@ def choose_device(requested: str = "auto") -> str:
 
 def choose_dtype(device: str) -> Any:
     """The device's default: bf16 on CUDA; fp32 elsewhere (MPS bf16 support is partial). On the CPU the user's
-    precision and the weight files decide (app.asr.precision: bf16 where the CPU multiplies it in hardware)."""
+    precision and the weight files decide (app.asr.runtime.precision: bf16 where the CPU multiplies it in hardware)."""
     import torch
 
     return torch.bfloat16 if device.startswith("cuda") else torch.float32
@@ -154,8 +154,9 @@ def small_conv_chunks(thinker: Any, windows: int = CPU_CONV_WINDOWS) -> None:
 
 
 def use_cpu_int8(option: bool, device: str) -> bool:
-    """Whether to quantise: only when asked, and only on the CPU (app.asr.precision decides with the other modes)."""
-    from app.asr.precision import mode_for
+    """Whether to quantise: only when asked, and only on the CPU (app.asr.runtime.precision decides with the other
+    modes)."""
+    from app.asr.runtime.precision import mode_for
 
     return mode_for(device, "int8" if option is True else "fp32", None) == "int8"
 
@@ -163,12 +164,12 @@ def use_cpu_int8(option: bool, device: str) -> bool:
 def _quantise_int8(thinker: Any) -> int:
     """Swap every nn.Linear of the text decoder, the audio encoder and the vocabulary head for torch's int8 dynamic
     quantised Linear (weights int8 per tensor, activations quantised per call; fbgemm/x86 kernels), one at a time,
-    handing each source weight's file pages back at once (app.asr.weights). Embeddings, norms and the encoder's
+    handing each source weight's file pages back at once (app.asr.runtime.weights). Embeddings, norms and the encoder's
     convolutions stay as they are. The last-position head wrapper keeps its reference to the tied embedding matrix
     (mapped, not resident). Returns the number of layers swapped."""
     import gc
 
-    from app.asr.weights import PageReleaser, quantise_linears
+    from app.asr.runtime.weights import PageReleaser, quantise_linears
 
     swapped = quantise_linears(thinker, PageReleaser())
     gc.collect()
@@ -177,7 +178,7 @@ def _quantise_int8(thinker: Any) -> int:
 
 
 def _trim_heap() -> None:
-    from app.asr.cpu_decoding import trim_heap
+    from app.asr.runtime.cpu_decoding import trim_heap
 
     trim_heap()
 
@@ -198,7 +199,7 @@ class Engine:
         self._state_lock = threading.RLock()
         self._recognizer: Any = None
         self._aligner: Any = None
-        self._recognizer_mode = "fp32"  # app.asr.precision's mode of the loaded recognizer
+        self._recognizer_mode = "fp32"  # app.asr.runtime.precision's mode of the loaded recognizer
         self.lean = False  # memory is short: see use_lean_memory
         self._device: str | None = None
         self._last_used = clock()
@@ -297,11 +298,11 @@ class Engine:
     def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
         import torch
 
-        from app.asr import attention, cpu_decoding, precision, weights
+        from app.asr.runtime import attention, cpu_decoding, precision, weights
 
         device = self.device
         stored = weights.file_dtype(folder)
-        mode = precision.mode_for(device, precision.cpu_choice(self.options), stored)
+        mode = precision.mode_for(device, cpu_choice(self.options), stored)
         dtype = precision.load_dtype(device, mode, stored)
         if report is not None:
             report(0.0, message("engine.moving_to_device", model=folder.name, device=f"{device} ({mode})"))
@@ -369,7 +370,7 @@ class Engine:
         opt = self.options.models_together
         if self.options.aligner is None or self.device != "cpu":
             return opt is not False, 0, None
-        from app.asr import weights
+        from app.asr.runtime import weights
         from app.media.memory import available_bytes
 
         options = self.options
@@ -381,9 +382,9 @@ class Engine:
         return together, sum(sizes) // 1_000_000, None if room is None else room // 1_000_000
 
     def _model_bytes(self, kind: str, name: str) -> int:
-        from app.asr import precision, weights
+        from app.asr.runtime import precision, weights
 
-        choice = precision.cpu_choice(self.options)
+        choice = cpu_choice(self.options)
         try:
             folder = resolve_model(name, kind, download=False)
         except Exception:  # not downloaded yet: the released 0.6B sizes (bf16 files)
@@ -399,7 +400,7 @@ class Engine:
             self.lean = lean
             self._batch_chosen = self.options.batch_size is not None  # the next run settles it again
         if self.device == "cpu":
-            from app.asr.cpu_decoding import lean_heap
+            from app.asr.runtime.cpu_decoding import lean_heap
 
             lean_heap(lean)
 

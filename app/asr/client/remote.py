@@ -1,16 +1,17 @@
 """The server engine: recognition on an OpenAI-compatible server (vLLM serving Qwen3-ASR), behind EngineClient.
 
-The audio is cut and its silent chunks skipped exactly as locally (app.asr.chunking, the same limits), the sounding
-chunks go to the server concurrently (``concurrency`` requests at once, a thread pool), each retried with backoff
-(app.asr.server_http), and the answers come back in the recording's order whatever order they finish in. Each
-chunk's text is cleaned of Qwen3-ASR's ``language X<asr_text>`` prefix (the language kept), its words are timed by
-the forced aligner on this machine (an AlignTextJob on the local engine client, when one is given and the job
-names an aligner) or by estimation over the chunk's speech (app.asr.wordmap.words_without_aligner), and segmented
-into cues with the user's limits for the chunk's language, as app.asr.pipeline does for the local engine.
+The audio is cut and its silent chunks skipped exactly as locally (app.asr.algorithms.chunking, the same limits),
+the sounding chunks go to the server concurrently (``concurrency`` requests at once, a thread pool), each retried
+with backoff (app.asr.client.server_http), and the answers come back in the recording's order whatever order they
+finish in. Each chunk's text is cleaned of Qwen3-ASR's ``language X<asr_text>`` prefix (the language kept), its
+words are timed by the forced aligner on this machine (an AlignTextJob on the local engine client, when one is
+given and the job names an aligner) or by estimation over the chunk's speech
+(app.asr.algorithms.wordmap.words_without_aligner), and segmented into cues with the user's limits for the
+chunk's language, as app.asr.runtime.pipeline does for the local engine.
 
 The address, the model and the concurrency come from the caller or the environment (``QSS_SERVER_URL``,
 ``QSS_SERVER_MODEL``, ``QSS_SERVER_CONCURRENCY``); the API key only from the environment (``QSS_SERVER_API_KEY``)
-or the system keyring (app.asr.api_key), never from the command line or a project file. Cancelling ends the run
+or the system keyring (app.asr.client.api_key), never from the command line or a project file. Cancelling ends the run
 within about 0.2 s: requests in flight are abandoned (their answers dropped) and no new one starts.
 Qt-free and torch-free.
 """
@@ -25,10 +26,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.asr import chunking
-from app.asr.api_key import server_api_key
-from app.asr.languages import CODES, canonical_language
-from app.asr.protocol import (
+from app.asr.algorithms import chunking
+from app.asr.client.api_key import server_api_key
+from app.asr.client.languages import CODES, canonical_language
+from app.asr.client.protocol import (
     AlignTextJob,
     Cues,
     EngineClient,
@@ -41,7 +42,14 @@ from app.asr.protocol import (
     Status,
     TextAligned,
 )
-from app.asr.server_http import ServerEndpoint, ServerError, list_models, parse_answer, transcribe_chunk, wav_bytes
+from app.asr.client.server_http import (
+    ServerEndpoint,
+    ServerError,
+    list_models,
+    parse_answer,
+    transcribe_chunk,
+    wav_bytes,
+)
 from app.core.checks import Limits
 from app.core.messages import Message, message
 from app.core.rules import samples_to_ms
@@ -135,9 +143,9 @@ class RemoteEngineClient:
     def _recognize(
         self, job: RecognizeJob, audio: np.ndarray, cancelled: Callable[[], bool]
     ) -> Iterator[EngineMessage]:
-        from app.asr.recognition import speech_span
-        from app.asr.segment import segment_words
-        from app.asr.wordmap import aligner_language, words_without_aligner
+        from app.asr.algorithms.chunking import speech_span
+        from app.asr.algorithms.segment import segment_words
+        from app.asr.algorithms.wordmap import aligner_language, words_without_aligner
 
         config = self.config
         forced = canonical_language(job.language)

@@ -1,6 +1,6 @@
 """Recognition as a generator: decoded 16 kHz audio in, progress and one result per chunk out.
 
-The audio is cut at pauses into chunks of at most 30 s (app.asr.chunking), the chunks that hold any sound go
+The audio is cut at pauses into chunks of at most 30 s (app.asr.algorithms.chunking), the chunks that hold any sound go
 through the recognizer in batches (silent ones come out empty), and each chunk's words are timed by the forced
 aligner (or estimated from the chunk's speech span for languages it does not cover). Cancelling takes effect
 before the next batch; a consumer may also simply stop iterating. Nothing here touches Qt: the window's worker
@@ -15,11 +15,11 @@ from typing import Literal
 
 import numpy as np
 
-from app.asr import chunking
-from app.asr.engine import Engine, RunCancelled, busy
-from app.asr.languages import canonical_language
-from app.asr.segment import segment_words
-from app.asr.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
+from app.asr.algorithms import chunking
+from app.asr.algorithms.segment import segment_words
+from app.asr.algorithms.wordmap import aligner_language, aligner_text, map_aligned_words, words_without_aligner
+from app.asr.client.languages import canonical_language
+from app.asr.runtime.engine import Engine, RunCancelled, busy
 from app.core.checks import Limits
 from app.core.document import Cue, Word
 from app.core.messages import Message, message
@@ -198,7 +198,7 @@ def _time_words(
             aligned.append((n, align_as))
             continue
         wav = samples[chunks[k].start : chunks[k].end]
-        start, end = speech_span(wav)
+        start, end = chunking.speech_span(wav)
         out[n] = words_without_aligner(text, chunks[k].start_ms + start, chunks[k].start_ms + end, lang), "estimated"
     if aligned:
         items = engine.align(
@@ -212,18 +212,6 @@ def _time_words(
                                       end_ms=chunks[k].end_ms)  # fmt: skip
             out[n] = words, "aligned"
     return out
-
-
-def speech_span(wav: np.ndarray) -> tuple[int, int]:
-    """Where speech starts and ends in a chunk, in ms from its start: leading and trailing pauses trimmed."""
-    duration = len(wav) * 1000 // SAMPLE_RATE
-    start, end = 0, duration
-    for a, b in chunking.pauses(wav):
-        if a == 0:
-            start = min(b, duration)
-        if b >= duration - chunking.FRAME_MS:
-            end = max(a, start)
-    return (start, end) if end > start else (0, duration)
 
 
 def join_chunks(results: Iterable[ChunkResult]) -> Transcript:
@@ -269,7 +257,7 @@ def transcribe(
 
 
 def transcript_cues(transcript: Transcript, *, audio_end_ms: int, limits: Limits | None = None) -> list[Cue]:
-    """Readable cues for a transcript (app.asr.segment), within the style guide's limits for its language."""
+    """Readable cues for a transcript (app.asr.algorithms.segment), within the style guide's limits for its language."""
     return segment_words(
         transcript.text, transcript.words, language=transcript.language or None, limits=limits,
         audio_end_ms=max(1, audio_end_ms),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.asr.models import weight_files
+from app.asr.client.models import weight_files
 from app.core.messages import Message, message
 
 #: (fraction of the current phase, what the phase is): how loading reports its progress
@@ -32,12 +32,12 @@ def import_runtime(report: LoadReport | None = None, cancelled: Callable[[], boo
         ("torch", 0.2), ("transformers", 0.15), ("transformers.modeling_utils", 0.25),
         ("qwen_asr.core.transformers_backend", 0.35), ("qwen_asr", 0.05),
     )  # fmt: skip
-    from app.asr.cpu_decoding import bound_heap
+    from app.asr.runtime.cpu_decoding import bound_heap
 
     bound_heap()  # before torch starts its threads
     if all(name in sys.modules for name, _ in steps):
         return
-    from app.asr.weights import defer_nagisa
+    from app.asr.runtime.weights import defer_nagisa
 
     defer_nagisa()
     done = 0.0

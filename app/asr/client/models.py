@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from app.asr.model_files import check_files, read_json
+from app.asr.client.model_files import check_files, read_json
 from app.core.errors import ModelError
 from app.core.messages import message
 

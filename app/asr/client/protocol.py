@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.asr.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
+from app.asr.client.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
 from app.core.document import Cue, Word
 from app.core.errors import ModelError
 from app.core.messages import Message
@@ -25,7 +25,10 @@ from app.core.rules import MIN_GAP_MS
 if TYPE_CHECKING:
     import numpy as np
 
-    from app.asr.realign import Realignment
+    from app.asr.client.realignment import Realignment
+
+
+CPU_PRECISIONS = ("auto", "fp32", "bf16", "int8")  # how the CPU computes (app.asr.runtime.precision)
 
 
 @dataclass(frozen=True)
@@ -40,13 +43,13 @@ class EngineOptions:
     download: bool = True
     threads: int | None = None  # CPU threads for torch; None leaves torch's choice
     # Opt-in int8 dynamic quantisation of the Linear layers of the recognizer and the aligner (text decoder, heads,
-    # audio encoder), CPU only (CUDA/MPS are never quantised), weights held once (app.asr.weights). On full-size
+    # audio encoder), CPU only (CUDA/MPS are never quantised), weights held once (app.asr.runtime.weights). On full-size
     # random checkpoints made audio-dependent (bench/bench_int8.py) the aligner's word times in int8 equal fp32's for
     # 23% of words against 99% in bf16, so int8 stays opt-in; where the CPU has bf16 instructions, bf16 (the
     # automatic choice for bf16 weight files) is about as fast.
     cpu_int8: bool = False
-    # The CPU's number format (app.asr.precision): "auto" (bf16 when the weight files are bf16 and the CPU multiplies
-    # bf16 in hardware, else fp32), "fp32", "bf16" or "int8". cpu_int8=True means "int8".
+    # The CPU's number format (app.asr.runtime.precision): "auto" (bf16 when the weight files are bf16 and the CPU
+    # multiplies bf16 in hardware, else fp32), "fp32", "bf16" or "int8". cpu_int8=True means "int8".
     cpu_precision: str = "auto"
     # Whether the recognizer and the aligner may be held together. None: when the free memory allows (both
     # estimated from their weight files); False: always one at a time (recognise every chunk, unload, then align).
@@ -58,6 +61,15 @@ class EngineOptions:
             object.__setattr__(self, "cpu_precision", "int8")
         elif self.cpu_precision == "int8":
             object.__setattr__(self, "cpu_int8", True)
+
+
+
+def cpu_choice(options: Any) -> str:
+    """The CPU precision the options ask for: one of CPU_PRECISIONS (``cpu_int8`` wins, an unknown value is auto)."""
+    if getattr(options, "cpu_int8", False) is True:
+        return "int8"
+    choice = getattr(options, "cpu_precision", "auto")
+    return choice if choice in CPU_PRECISIONS else "auto"
 
 
 # -- jobs -----------------------------------------------------------------------------------------------------

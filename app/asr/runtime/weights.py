@@ -64,9 +64,9 @@ def tensor_shapes(folder: Path) -> list[tuple[str, tuple[int, ...], int]]:
 
 
 def resident_estimate(folder: Path, *, mode: str, recognizer: bool) -> int:
-    """Bytes a loaded model keeps resident on the CPU in ``mode`` (app.asr.precision): fp32 or bf16 everything (the
-    recognizer's tied vocabulary head reads the whole embedding matrix at every step), or int8 Linear weights plus
-    the handful of embedding rows in use."""
+    """Bytes a loaded model keeps resident on the CPU in ``mode`` (app.asr.runtime.precision): fp32 or bf16
+    everything (the recognizer's tied vocabulary head reads the whole embedding matrix at every step), or int8
+    Linear weights plus the handful of embedding rows in use."""
     total = 0
     int8 = mode == "int8"
     for key, shape, count in tensor_shapes(folder):

@@ -7,9 +7,10 @@ A child process also keeps a crash or an out-of-memory kill in the model code fr
 unsaved work with it, frees all model memory when it ends, and can always be ended: that is what makes the
 engine hang-proof.
 
-:class:`LocalEngineClient` implements app.asr.protocol.EngineClient. The child runs app.asr.pipeline for each
-job and sends a heartbeat while it works. The parent ends the child (SIGTERM, then SIGKILL, which works on a
-stopped process too) when it does not stop within ``cancel_grace`` seconds of a cancel, or says nothing for
+:class:`LocalEngineClient` implements app.asr.client.protocol.EngineClient. The child (app.asr.runtime.child,
+started by module name: this process never imports the runtime) runs app.asr.runtime.pipeline for each job and
+sends a heartbeat while it works. The parent ends the child (SIGTERM, then SIGKILL, which works on a stopped
+process too) when it does not stop within ``cancel_grace`` seconds of a cancel, or says nothing for
 ``silence_timeout`` seconds during a job (then the caller gets :class:`EngineHung`); the next job starts a new
 child. :meth:`shutdown` returns within about its timeout whatever state the child is in.
 """
@@ -17,6 +18,7 @@ child. :meth:`shutdown` returns within about its timeout whatever state the chil
 from __future__ import annotations
 
 import atexit
+import importlib
 import multiprocessing
 import queue
 import threading
@@ -28,8 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from app.asr.protocol import EngineHung, EngineMessage, Job
-from app.core.errors import AppError, ModelError
+from app.asr.client.protocol import EngineHung, EngineMessage, Job
+from app.core.errors import ModelError
 from app.core.messages import Message, message
 
 Runner = Callable[[Any, np.ndarray, Callable[[], bool]], Iterator[Any]]
@@ -37,6 +39,7 @@ Runner = Callable[[Any, np.ndarray, Callable[[], bool]], Iterator[Any]]
 CANCEL_GRACE_S = 1.5  # a cancelled child that has not stopped after this long is ended
 SILENCE_TIMEOUT_S = 60.0  # a child that sends nothing (not even its heartbeat) for this long during a job is hung
 BEAT_S = 0.5
+CHILD = "app.asr.runtime.child"  # the engine process's side, imported there by name
 
 
 def _never() -> bool:
@@ -55,7 +58,7 @@ class LocalEngineClient:
         beat_interval: float = BEAT_S,
     ) -> None:
         """``runner(job, audio, cancelled)`` is what the child runs (a module-level function, it is pickled by
-        name; default: app.asr.pipeline.run_in_process). Tests pass their own."""
+        name; None: app.asr.runtime.pipeline.run_in_process, chosen in the child). Tests pass their own."""
         self._runner = runner
         self.cancel_grace = cancel_grace
         self.silence_timeout = silence_timeout
@@ -78,13 +81,11 @@ class LocalEngineClient:
 
     # -- the child ---------------------------------------------------------------------------------------
     def _start(self) -> None:
-        from app.asr.pipeline import run_in_process
-
         context = multiprocessing.get_context("spawn")  # fork would copy Qt's threads into the child
         parent, child = context.Pipe()
         self._cancel = context.Event()
         self._process = context.Process(
-            target=_serve, args=(child, self._cancel, self._runner or run_in_process, self.beat_interval),
+            target=_child_main, args=(child, self._cancel, self._runner, self.beat_interval),
             name="qss-engine", daemon=True,
         )  # fmt: skip
         self._process.start()
@@ -121,7 +122,7 @@ class LocalEngineClient:
         cancelled: Callable[[], bool] = _never,
         on_wait: Callable[[Message], None] | None = None,
     ) -> Iterator[EngineMessage]:
-        """Run ``job`` in the child; its messages arrive here in order (see app.asr.protocol)."""
+        """Run ``job`` in the child; its messages arrive here in order (see app.asr.client.protocol)."""
         if not self._lock.acquire(blocking=False):
             if on_wait is not None:
                 on_wait(message("engine.waiting"))
@@ -266,76 +267,10 @@ def _share(audio: np.ndarray | None) -> tuple[Any, tuple[str, int] | None]:
     return shm, (shm.name, samples.shape[0])
 
 
-def _serve(conn: Connection, cancel: Any, runner: Runner, beat_interval: float) -> None:
-    """The child's loop: one job per request until told to stop or the parent goes away."""
-    import os
-    import signal
-    from multiprocessing import shared_memory
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is the parent's to handle
-    parent = os.getppid()
-    send_lock = threading.Lock()
-    working = threading.Event()
-
-    def send(item: Any) -> None:
-        with send_lock:
-            conn.send(item)
-
-    def beat() -> None:
-        while True:
-            time.sleep(beat_interval)
-            if os.getppid() != parent:  # the parent died without ending us (SIGKILL, a crash): nobody is listening
-                os._exit(0)
-            if working.is_set():
-                try:
-                    send(("beat",))
-                except (OSError, ValueError):
-                    return
-
-    threading.Thread(target=beat, name="heartbeat", daemon=True).start()
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        _, job, shared = request
-        working.set()
-        # this job's cancel stays true after the job: work it left behind (a model load in its thread) stops at
-        # its next check even after the shared flag is cleared for the next job
-        stopped = threading.Event()
-
-        def cancelled(stopped: threading.Event = stopped) -> bool:
-            if cancel.is_set():
-                stopped.set()
-            return stopped.is_set()
-
-        try:
-            audio = None
-            if shared is not None:
-                shm = shared_memory.SharedMemory(name=shared[0])
-                try:
-                    audio = np.ndarray((shared[1],), dtype=np.float32, buffer=shm.buf).copy()
-                finally:
-                    shm.close()
-            for item in runner(job, audio, cancelled):
-                send(("msg", item))
-            cancelled()
-            send(("done",))
-        except AppError as exc:
-            try:
-                send(("error", exc))
-            except Exception:  # an error that does not pickle still arrives, as its one line
-                send(("error", ModelError(message=message("engine.failed", detail=str(exc)))))
-        except MemoryError:
-            send(("error", ModelError(message=message("engine.out_of_memory"))))
-        except Exception as exc:
-            traceback.print_exc()
-            send(("error", ModelError(message=message("engine.failed", detail=f"{type(exc).__name__}: {exc}"))))
-        finally:
-            cancelled()
-            working.clear()
+def _child_main(conn: Connection, cancel: Any, runner: Runner | None, beat_interval: float) -> None:
+    """The engine process's entry (pickled by name, so it runs there): its loop is app.asr.runtime.child.serve,
+    imported by name in the child only; this process never imports the runtime."""
+    importlib.import_module(CHILD).serve(conn, cancel, runner, beat_interval)
 
 
 _client: LocalEngineClient | None = None

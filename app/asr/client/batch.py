@@ -13,12 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from app.asr.protocol import Cues, EngineClient, EngineMessage, EngineOptions, Progress, RecognitionDone, RecognizeJob
+from app.asr.client.protocol import (
+    Cues,
+    EngineClient,
+    EngineMessage,
+    EngineOptions,
+    Progress,
+    RecognitionDone,
+    RecognizeJob,
+)
 from app.core.document import Cue
 from app.core.messages import message
 
 if TYPE_CHECKING:
-    from app.asr.remote import ServerConfig
+    from app.asr.client.remote import ServerConfig
 
 DECODE_SHARE = 0.1  # of a file's progress bar: decoding, then recognition the rest
 
@@ -36,19 +44,19 @@ def make_client(options: EngineOptions, server: ServerConfig | None = None, *, l
     one); without it a new one is made, and shut down with the returned client. With a server, word timing runs
     on ``local`` when ``options.aligner`` names an aligner, else it is estimated."""
     if server is not None:
-        from app.asr.remote import RemoteEngineClient
+        from app.asr.client.remote import RemoteEngineClient
 
         if options.aligner is None:
             return RemoteEngineClient(server)
         if local is None:
-            from app.asr.models import check_local
+            from app.asr.client.models import check_local
 
             check_local(options.aligner, "aligner")
         aligner = local if local is not None else _new_local()
         return RemoteEngineClient(server, aligner=aligner, aligner_options=options, own_aligner=local is None)
     if local is not None:
         return local
-    from app.asr.models import check_local
+    from app.asr.client.models import check_local
 
     check_local(options.model, "recognizer")
     if options.aligner is not None:
@@ -57,7 +65,7 @@ def make_client(options: EngineOptions, server: ServerConfig | None = None, *, l
 
 
 def _new_local() -> Any:
-    from app.asr.service import LocalEngineClient
+    from app.asr.client.service import LocalEngineClient
 
     return LocalEngineClient()
 
@@ -101,6 +109,6 @@ def recognize_file(
 
 
 def _status(msg: Any) -> EngineMessage:
-    from app.asr.protocol import Status
+    from app.asr.client.protocol import Status
 
     return Status(msg)
