@@ -91,6 +91,7 @@ class _Run:
     def room(self, a: int, b: int) -> int:
         """The longest time words a..b-1 could stay on screen: up to the next word less the gap."""
         start = self.words[a].start
+        end: float
         if b < len(self.words):
             end = self.words[b].start - self.limits.min_gap_ms
         else:

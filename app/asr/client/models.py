@@ -184,7 +184,10 @@ def download_model(
     for name, size in files:
         if cancelled is not None and cancelled():
             raise DownloadCancelled(message=message("model.download_cancelled", repo=repo_id))
-        with _byte_hook(lambda n, name=name, done=done: _report(progress, done + n, total, name), cancelled):
+        def on_bytes(n: int, name: str = name, done: int = done) -> None:
+            _report(progress, done + n, total, name)
+
+        with _byte_hook(on_bytes, cancelled):
             try:
                 local = hf_hub_download(repo_id, name)
             except DownloadCancelled:
@@ -266,8 +269,8 @@ def _byte_hook(on_bytes: Callable[[int], None], cancelled: Callable[[], bool] | 
             return super().update(n)
 
     with _hook_lock:
-        hf_tqdm_module.tqdm = ByteProgress
+        hf_tqdm_module.tqdm = ByteProgress  # type: ignore[attr-defined]  # the module re-exports tqdm untyped
         try:
             yield
         finally:
-            hf_tqdm_module.tqdm = base
+            hf_tqdm_module.tqdm = base  # type: ignore[attr-defined]
