@@ -46,7 +46,7 @@ def _video(folder: Path) -> Path:
 
 
 def main() -> None:
-    from app.ui import subtitle_io
+    from app.ui.files import subtitle_io
     from app.ui.main_window import MainWindow
 
     app = QApplication(sys.argv)

@@ -57,8 +57,8 @@ def _audio(path: Path) -> None:
 
 
 def main() -> None:
+    from app.ui.checks.fix import fix_common_problems
     from app.ui.main_window import MainWindow
-    from app.ui.qc_fix import fix_common_problems
 
     app = QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="qss-qc-"))

@@ -41,8 +41,8 @@ def wait_until(app: QApplication, condition, timeout: float = 30.0) -> None:
 
 def main() -> None:
     from app.core.document import Cue, Document
-    from app.ui import spelling
     from app.ui.main_window import MainWindow
+    from app.ui.spelling import service as spelling
 
     app = QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="qss-spelling-"))

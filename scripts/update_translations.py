@@ -51,7 +51,7 @@ def _catalogue_file(folder: Path) -> Path:
 def _lupdate(ts: Path, language: str | None = None) -> None:
     """Extract into ``ts``, keeping the translations it has (lupdate merges) and dropping words no longer used."""
     with tempfile.TemporaryDirectory() as tmp:
-        files = [*sorted(str(p) for p in (ROOT / "app" / "ui").glob("*.py")), str(_catalogue_file(Path(tmp)))]
+        files = [*sorted(str(p) for p in (ROOT / "app" / "ui").rglob("*.py")), str(_catalogue_file(Path(tmp)))]
         extra = ["-target-language", language] if language else []
         command = [_tool("pyside6-lupdate"), *files, "-locations", "none", "-no-obsolete", *extra, "-ts", str(ts)]
         subprocess.run(command, check=True, capture_output=True)

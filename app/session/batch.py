@@ -1,6 +1,6 @@
 """A batch of media files to recognise: the queue, where each file's subtitles go, and the queue kept on disk.
 
-Qt-free: the window's queue panel (app.ui.batch_panel) shows and drives it, the command line (``transcribe``)
+Qt-free: the window's queue panel (app.ui.batch.panel) shows and drives it, the command line (``transcribe``)
 uses its file expansion and output naming, so a folder gives the same files and the same output names in both.
 Recognition itself is app.asr.client.batch; this module only knows files, states and JSON.
 

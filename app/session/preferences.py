@@ -172,7 +172,7 @@ class Preferences:
     # keyboard shortcuts (app.ui.shortcuts)
     shortcut_preset = Pref("shortcuts/preset", "qss", _text)
     shortcut_custom = Pref[dict[str, Any]]("shortcuts/custom", {}, _json_object, store_as=_dump)
-    # the picture pane's toggles (app.ui.picture)
+    # the picture pane's toggles (app.ui.picture.controller)
     picture_spectrogram = Pref("picture/spectrogram", False, _bool)
     picture_timecode = Pref("picture/timecode", False, _bool, doc="times as frames (HH:MM:SS:FF)")
     picture_snap_shots = Pref("picture/snap_shots", True, _bool)

@@ -27,7 +27,7 @@ from app.core.document import Document
 from app.core.errors import AppError, ProjectError
 from app.formats.recovery import PREFIX, SUFFIX, read_recovery, recovery_bytes, set_aside
 from app.ui.cue_editor import CueEditor
-from app.ui.files import FileController
+from app.ui.files.controller import FileController
 from app.ui.host import Host
 
 INTERVAL_MS = 1000

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -22,21 +26,33 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.session.context import AppContext
 from app.session.preferences import Preferences
-from app.ui import gc_guard, help_menu, preferences, qc_panel, realign, recognition, spelling
-from app.ui.batch_panel import BatchDock
+from app.ui import batch, checks, files, gc_guard, help, picture, preferences, realign, recognition, spelling
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
-from app.ui.cue_table import TEXT, CueTableView
+from app.ui.cue_table import CueTableView
 from app.ui.edit_actions import EditActions
-from app.ui.files import FileController
+from app.ui.host import MENUS, add_action
 from app.ui.i18n import chosen_language, install_translations
-from app.ui.picture import PictureController
 from app.ui.shortcuts import ShortcutRegistry
 from app.ui.state import EditorState
 from app.ui.status import StatusPanel
 from app.ui.task_list import TaskDock
 from app.ui.tasks import TaskManager
+
+# Each feature installs itself: install(context, host) -> its controller (or None). A new one is one line here.
+FEATURES: tuple[tuple[str, Callable[[AppContext, Any], Any]], ...] = (
+    ("files", files.install),
+    ("recognition", recognition.install),
+    ("realign", realign.install),
+    ("batch", batch.install),
+    ("picture", picture.install),
+    ("checks", checks.install),
+    ("spelling", spelling.install),
+    ("preferences", preferences.install),
+    ("help", help.install),
+)
 
 CLOSE_WAIT_S = 2.0  # closing waits this long in all for cancelled work, then leaves (worker threads are daemons)
 
@@ -53,8 +69,8 @@ def warm_up_imports() -> threading.Thread:
             from PySide6 import QtMultimedia  # noqa: F401
 
             import app.media
+            import app.ui.picture.frames
             import app.ui.player
-            import app.ui.video_frames
             import app.ui.waveform
             import app.ui.waveform_layers  # noqa: F401
         except Exception:  # a failure shows up, with a message, when the module is really needed
@@ -67,6 +83,9 @@ def warm_up_imports() -> threading.Thread:
 
 class MainWindow(QMainWindow):
     closing = Signal()
+    playerCreated = Signal(object)
+    waveformCreated = Signal(object)
+    layoutRestored = Signal()
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -77,6 +96,7 @@ class MainWindow(QMainWindow):
         self.shortcuts = ShortcutRegistry(self.prefs)
         self.state = EditorState(self)
         self.state.session.set_default_quality(self.prefs.default_quality)
+        self.context = AppContext(self.state.session, self.prefs)
         self.tasks = TaskManager(self.state, lambda title, message: self.show_error(title, message), self)
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 760)
@@ -115,14 +135,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.task_dock)
         self.task_dock.hide()
         self.status = StatusPanel(self.tasks, self.statusBar(), self.task_dock.show)
-        self.files = FileController(self, self)
-        self.batch = BatchDock(self, self.files.open_with_subtitles, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.batch)
-        self.batch.hide()
         self.edits = EditActions(self, self.editor, self._playhead_ms, self)
         self.player = None  # created with the media: QtMultimedia loads its backend then
-        self.picture = PictureController(self, self, self.editor, self.ensure_player)
+        self.menus = {name: QMenu(title, self) for name, title in self._menu_titles().items()}
+        for name in MENUS:
+            self.menuBar().addMenu(self.menus[name])
         self._build_menus()
+        self.features = {name: install(self.context, self) for name, install in FEATURES}
+        self._finish_menus()
         for signal in (self.state.undoStateChanged, self.state.pathsChanged, self.state.metadataChanged):
             signal.connect(self._update_title)
         self.state.documentReplaced.connect(self._on_document_replaced)
@@ -133,7 +153,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         if not self.tasks.running():
             self.task_dock.hide()  # a restored layout may bring the list back with nothing in it
-        self.picture.layout_restored()
+        self.layoutRestored.emit()
 
     # -- the host that feature modules talk to (app.ui.host) -------------------------------------------
     def dialog_parent(self) -> QWidget:
@@ -166,116 +186,83 @@ class MainWindow(QMainWindow):
     def models_in_use(self) -> dict[str, str]:
         return self.status.models()
 
+    def menu(self, name: str) -> QMenu:
+        return self.menus[name]
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea) -> None:
+        self.addDockWidget(area, dock)
+        dock.hide()
+
+    def open_with_subtitles(self, media: str, subtitles: str) -> None:
+        self.files.open_with_subtitles(media, subtitles)
+
+    # the features the window and the tests reach by name (their controllers)
+    @property
+    def files(self) -> Any:
+        return self.features["files"]
+
+    @property
+    def batch(self) -> Any:
+        return self.features["batch"]
+
+    @property
+    def picture(self) -> Any:
+        return self.features["picture"]
+
+    @property
+    def checks(self) -> Any:
+        return self.features["checks"]
+
+    @property
+    def spelling(self) -> Any:
+        return self.features["spelling"]
+
     # -- menus ---------------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, *, id: str = "", enabled_when=None) -> QAction:
-        """A menu action under a stable ``id`` (app.ui.shortcuts): its key may be rebound, ``shortcut`` is the
-        default (a StandardKey gives every binding of the platform: Redo is Ctrl+Y and Ctrl+Shift+Z)."""
-        action = QAction(text, self)
-        self.shortcuts.register(id or "?" + text, action, shortcut)  # "?": a test asks for an id
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+    def _menu_titles(self) -> dict[str, str]:
+        return {
+            "file": self.tr("&File"), "edit": self.tr("&Edit"), "recognition": self.tr("&Recognition"),
+            "playback": self.tr("&Playback"), "view": self.tr("&View"), "help": self.tr("&Help"),
+        }  # fmt: skip
+
+    def _action(self, menu: str, text: str, slot, shortcut=None, *, id: str) -> QAction:
+        return add_action(self, menu, text, slot, shortcut, id=id)
 
     def _build_menus(self) -> None:
-        bar, f, e = self.menuBar(), self.files, self.edits
-        file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&Open…"), f.open_dialog, QKeySequence.StandardKey.Open, id="file.open")
-        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
-        file.addSeparator()
-        self._action(file, self.tr("&Import Subtitles…"), f.import_subtitles_dialog, "Ctrl+I", id="file.import")
-        self._action(file, self.tr("Import Subtitle &Track from Video…"), f.import_track_dialog, id="file.import_track")
-        self._action(
-            file, self.tr("Reload Subtitles with E&ncoding…"), f.reload_with_encoding_dialog, id="file.reload_encoding"
-        )
-        self._action(file, self.tr("Save Su&btitles"), f.save_subtitles, id="file.save_subtitles")
-        self._action(file, self.tr("&Export As…"), f.export_subtitles_dialog, "Ctrl+E", id="file.export")
-        file.addSeparator()
-        self._action(file, self.tr("Add to &Batch Queue…"), self.batch.add_dialog, id="file.batch_add")
-        file.addSeparator()
-        self._action(file, self.tr("&Save Project"), f.save_project, QKeySequence.StandardKey.Save, id="file.save")
-        self._action(
-            file, self.tr("Save Project &As…"), f.save_project_as, QKeySequence.StandardKey.SaveAs, id="file.save_as"
-        )
-        file.addSeparator()
-        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, id="file.quit")
+        """The editor's own actions (editing, playback); the features add theirs after (FEATURES)."""
+        e, a = self.edits, self._action
+        self.undo_action = a("edit", self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo, id="edit.undo")
+        self.redo_action = a("edit", self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo, id="edit.redo")
+        self.menus["edit"].addSeparator()
+        a("edit", self.tr("&Insert Cue"), e.insert, "Ctrl+Shift+N", id="edit.insert")
+        a("edit", self.tr("&Delete Cues"), e.delete, "Ctrl+Shift+Del", id="edit.delete")
+        a("edit", self.tr("&Split at Cursor"), e.split, "Ctrl+Return", id="edit.split")  # Ctrl+Shift+S is Save As
+        a("edit", self.tr("&Merge with Next"), e.merge, "Ctrl+Shift+M", id="edit.merge")
+        a("edit", self.tr("Shift &Times…"), e.shift, "Ctrl+Shift+T", id="edit.shift_times")
+        a("edit", self.tr("&Lock / Unlock"), e.lock, "Ctrl+L", id="edit.lock")
+        self.menus["edit"].addSeparator()
+        a("edit", self.tr("&Find and Replace…"), e.find, QKeySequence.StandardKey.Find, id="edit.find")
 
-        edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(
-            edit, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo, id="edit.undo"
-        )
-        self.redo_action = self._action(
-            edit, self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo, id="edit.redo"
-        )
-        edit.addSeparator()
-        self._action(edit, self.tr("&Insert Cue"), e.insert, "Ctrl+Shift+N", id="edit.insert")
-        self._action(edit, self.tr("&Delete Cues"), e.delete, "Ctrl+Shift+Del", id="edit.delete")
-        # Ctrl+Shift+S is Save As
-        self._action(edit, self.tr("&Split at Cursor"), e.split, "Ctrl+Return", id="edit.split")
-        self._action(edit, self.tr("&Merge with Next"), e.merge, "Ctrl+Shift+M", id="edit.merge")
-        self._action(edit, self.tr("Shift &Times…"), e.shift, "Ctrl+Shift+T", id="edit.shift_times")
-        self._action(edit, self.tr("&Lock / Unlock"), e.lock, "Ctrl+L", id="edit.lock")
-        edit.addSeparator()
-        self._action(edit, self.tr("&Find and Replace…"), e.find, QKeySequence.StandardKey.Find, id="edit.find")
+        a("playback", self.tr("Play / &Pause"), self._play_pause, "Space", id="play.toggle")
+        a("playback", self.tr("Play &Selected Cue"), self._play_cue, "Ctrl+P", id="play.cue")
+        a("playback", self.tr("Play 0.5 s &Before Start"), lambda: self._play_around("before"), "F5",
+          id="play.before_start")  # fmt: skip
+        a("playback", self.tr("Play 0.5 s &After End"), lambda: self._play_around("after"), "F6", id="play.after_end")
+        self.menus["playback"].addSeparator()
+        a("playback", self.tr("Set S&tart at Playhead"), lambda: e.set_edge("start"), "F7", id="timing.set_start")
+        a("playback", self.tr("Set &End at Playhead"), lambda: e.set_edge("end"), "F8", id="timing.set_end")
+        a("playback", self.tr("Set End and &Go to Next"), e.set_end_next, id="timing.set_end_next")
+        a("playback", self.tr("Pre&vious Cue"), lambda: e.step_cue(-1), "Alt+Up", id="cue.previous")
+        a("playback", self.tr("&Next Cue"), lambda: e.step_cue(1), "Alt+Down", id="cue.next")
+        self.menus["playback"].addSeparator()
+        a("playback", self.tr("Zoom &In"), lambda: self._zoom(0.5), QKeySequence.StandardKey.ZoomIn, id="view.zoom_in")
+        a("playback", self.tr("Zoom &Out"), lambda: self._zoom(2.0), QKeySequence.StandardKey.ZoomOut,
+          id="view.zoom_out")  # fmt: skip
+        a("playback", self.tr("Scroll &Left"), lambda: self._scroll(-0.25), "Alt+Left", id="view.scroll_left")
+        a("playback", self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right", id="view.scroll_right")
+        self.menus["view"].addAction(self.task_dock.toggleViewAction())
 
-        menu = self.recognition_menu = bar.addMenu(self.tr("&Recognition"))
-        self._action(
-            menu,
-            self.tr("&Recognize Speech…"),
-            lambda: recognition.start_recognition(self),
-            "Ctrl+R",
-            id="recognition.recognize",
-        )
-        menu.addSeparator()
-        self._action(
-            menu,
-            self.tr("Re-align &Selected Cues"),
-            lambda: realign.realign_selected(self),
-            id="recognition.realign_selected",
-        )
-        self._action(
-            menu,
-            self.tr("Re-align &Edited Cues"),
-            lambda: realign.realign_edited(self),
-            "Ctrl+Shift+A",
-            id="recognition.realign_edited",
-        )
-        self._action(
-            menu, self.tr("&Align Whole File…"), lambda: realign.align_whole_file(self), id="recognition.align_file"
-        )
-
-        play = bar.addMenu(self.tr("&Playback"))
-        self._action(play, self.tr("Play / &Pause"), self._play_pause, "Space", id="play.toggle")
-        self._action(play, self.tr("Play &Selected Cue"), self._play_cue, "Ctrl+P", id="play.cue")
-        self._action(
-            play, self.tr("Play 0.5 s &Before Start"), lambda: self._play_around("before"), "F5", id="play.before_start"
-        )
-        self._action(
-            play, self.tr("Play 0.5 s &After End"), lambda: self._play_around("after"), "F6", id="play.after_end"
-        )
-        play.addSeparator()
-        self._action(play, self.tr("Set S&tart at Playhead"), lambda: e.set_edge("start"), "F7", id="timing.set_start")
-        self._action(play, self.tr("Set &End at Playhead"), lambda: e.set_edge("end"), "F8", id="timing.set_end")
-        self._action(play, self.tr("Set End and &Go to Next"), e.set_end_next, id="timing.set_end_next")
-        self._action(play, self.tr("Pre&vious Cue"), lambda: e.step_cue(-1), "Alt+Up", id="cue.previous")
-        self._action(play, self.tr("&Next Cue"), lambda: e.step_cue(1), "Alt+Down", id="cue.next")
-        play.addSeparator()
-        self._action(
-            play, self.tr("Zoom &In"), lambda: self._zoom(0.5), QKeySequence.StandardKey.ZoomIn, id="view.zoom_in"
-        )
-        self._action(
-            play, self.tr("Zoom &Out"), lambda: self._zoom(2.0), QKeySequence.StandardKey.ZoomOut, id="view.zoom_out"
-        )
-        self._action(play, self.tr("Scroll &Left"), lambda: self._scroll(-0.25), "Alt+Left", id="view.scroll_left")
-        self._action(play, self.tr("Scroll &Right"), lambda: self._scroll(0.25), "Alt+Right", id="view.scroll_right")
-        view = bar.addMenu(self.tr("&View"))
-        view.addAction(self.task_dock.toggleViewAction())
-        view.addAction(self.batch.toggleViewAction())
-        self.checks = qc_panel.install(self, self, view, edit, self.picture)
-        self.picture.add_actions(view, play, self.shortcuts.register)
-        self.spelling = spelling.install(self, view, TEXT)
-        preferences.add_menus(self, view, edit)  # language, theme; keyboard shortcuts
-        help_menu.add_menu(self, bar.addMenu(self.tr("&Help")))
+    def _finish_menus(self) -> None:
+        self._action("file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, id="file.quit")
         self._update_undo_actions()
         self.state.undoStateChanged.connect(self._update_undo_actions)
         self.editor.edit.textChanged.connect(self._update_undo_actions)  # typing not yet committed can be undone
@@ -307,7 +294,7 @@ class MainWindow(QMainWindow):
             self.player.positionChanged.connect(self._on_position)
             self.player.failed.connect(lambda message: self.show_status(message, 8000))
             self.player.load(self.state.audio.source, self.state.audio.duration_ms, self.state.audio_track)
-            self.picture.attach_player(self.player)
+            self.playerCreated.emit(self.player)
         return self.player
 
     def _play_pause(self) -> None:
@@ -344,7 +331,7 @@ class MainWindow(QMainWindow):
             self.waveform = WaveformView(self.state)
             self.waveform.seekRequested.connect(self._seek)
             self.waveform_slot.addWidget(self.waveform)
-            self.picture.attach_waveform(self.waveform)
+            self.waveformCreated.emit(self.waveform)
         self.waveform_slot.setCurrentWidget(self.waveform)
         return self.waveform
 

@@ -161,7 +161,7 @@ def test_the_command_line_and_the_window_give_the_same_cues(tiny_models, speech_
     assert run(argv) == 0
     from_cli = [(c.start, c.end, c.text) for c in read_srt(out).cues]
 
-    # the window's way (app/ui/recognition.py): the process's client, the dialog's options, the document's limits
+    # the window's way (app/ui/recognition/run.py): the process's client, the dialog's options, the document's limits
     options = EngineOptions(model=str(tiny_models.recognizer), aligner=str(tiny_models.aligner), device="cpu",
                             max_new_tokens=24)  # fmt: skip
     job = RecognizeJob(options, "English", "", {"max_cps": 9, "max_line_chars": 12})

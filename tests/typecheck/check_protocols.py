@@ -14,10 +14,13 @@ if TYPE_CHECKING:
     from app.asr.client.remote import RemoteEngineClient
     from app.asr.client.service import LocalEngineClient
     from app.asr.runtime.engine import AlignedItem as EngineAlignedItem
-    from app.ui import help_menu, preferences, qc_panel, spelling
     from app.ui.autosave import AutosaveHost
+    from app.ui.checks import panel as qc_panel
+    from app.ui.help import menu as help_menu
     from app.ui.host import Host
     from app.ui.main_window import MainWindow
+    from app.ui.preferences import menus as preferences
+    from app.ui.spelling import service as spelling
 
 
 # -- the engine ------------------------------------------------------------------------------------------------

@@ -14,9 +14,9 @@ SRT = (
 
 @pytest.fixture(autouse=True)
 def save_anyway(monkeypatch):
-    """Saving a document with overlapping cues asks first (app.ui.save_guard): tests that are not about that
+    """Saving a document with overlapping cues asks first (app.ui.checks.save_guard): tests that are not about that
     answer Save Anyway; the questions are kept here."""
-    from app.ui.save_guard import SAVE, SaveGuard
+    from app.ui.checks.save_guard import SAVE, SaveGuard
 
     asked: list[tuple[int, int]] = []
     monkeypatch.setattr(SaveGuard, "default_asker", staticmethod(lambda _parent, *counts: asked.append(counts) or SAVE))
@@ -76,4 +76,4 @@ def window_factory(qtbot, tmp_path):
 @pytest.fixture(autouse=True)
 def _batch_queue_file(tmp_path, monkeypatch):
     """Each test's batch queue lives in its own folder (the real one is in the user's data folder)."""
-    monkeypatch.setattr("app.ui.batch_runner.queue_file", lambda: tmp_path / "batch-queue.json")
+    monkeypatch.setattr("app.ui.batch.runner.queue_file", lambda: tmp_path / "batch-queue.json")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 
 from app.core.commands import SetText
 from app.formats.registry import by_name, read_subtitles, writable
-from app.ui.subtitle_io import ExportDialog, TrackPicker, format_filter
+from app.ui.files.subtitle_io import ExportDialog, TrackPicker, format_filter
 
 FIXTURES = Path(__file__).parents[1] / "formats" / "fixtures"
 

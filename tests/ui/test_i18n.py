@@ -133,9 +133,10 @@ def test_the_main_window_in_simplified_chinese(chinese, window_factory):
 
 @pytest.mark.parametrize("language", ["zh_CN", "zh_TW"])
 def test_every_dialog_in_chinese(chinese, window_factory, language, monkeypatch):
-    from app.ui import help_menu, preferences
     from app.ui.find_replace import FindReplaceDialog
-    from app.ui.recognition import RecognitionDialog, load_options
+    from app.ui.help import menu as help_menu
+    from app.ui.preferences import menus as preferences
+    from app.ui.recognition.run import RecognitionDialog, load_options
 
     chinese(language)
     window = window_factory()
@@ -154,7 +155,7 @@ def test_every_dialog_in_chinese(chinese, window_factory, language, monkeypatch)
 
 
 def test_recognition_languages_are_named_in_the_ui_language(chinese, window_factory):
-    from app.ui.recognition import RecognitionDialog, load_options
+    from app.ui.recognition.run import RecognitionDialog, load_options
 
     chinese("zh_CN")
     dialog = RecognitionDialog(load_options(window_factory()), None)
@@ -200,7 +201,7 @@ def test_without_a_chinese_font_the_ui_stays_english_and_says_why(qapp, monkeypa
 def test_align_whole_file_asks_the_language_by_its_translated_name(chinese, window_factory, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    from app.ui.realign import ask_language
+    from app.ui.realign.run import ask_language
 
     chinese("zh_CN")
     window = window_factory()

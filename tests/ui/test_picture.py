@@ -147,7 +147,7 @@ def test_a_video_that_cannot_be_decoded_leaves_a_note_not_a_freeze(window, qtbot
 
 
 def test_the_pane_paints_the_cue_over_the_frame(qtbot):
-    from app.ui.video_canvas import VideoCanvas
+    from app.ui.picture.canvas import VideoCanvas
 
     canvas = VideoCanvas()
     qtbot.addWidget(canvas)
@@ -173,7 +173,7 @@ def test_text_scales_with_the_picture_and_wraps_to_two_lines():
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
 
-    from app.ui.video_canvas import paint_subtitle
+    from app.ui.picture.canvas import paint_subtitle
 
     image = QImage(1920, 1080, QImage.Format.Format_RGB32)
     painter = QPainter(image)
@@ -242,7 +242,7 @@ def test_the_pane_keeps_its_place_and_stays_hidden_without_a_picture(window, qtb
 def test_cues_that_ask_for_the_top_are_drawn_there():
     from types import SimpleNamespace as Fake
 
-    from app.ui.video_canvas import cue_wants_top, shown_text
+    from app.ui.picture.canvas import cue_wants_top, shown_text
 
     assert cue_wants_top(Fake(text="{\\an8}Sign on the wall"))
     assert cue_wants_top(Fake(text="plain"), "{\\an8}typed")
@@ -275,7 +275,7 @@ def test_playing_frames_are_converted_small_and_true_to_colour(name):
     from PySide6.QtCore import QSize
     from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
-    from app.ui.video_frames import frame_to_image
+    from app.ui.picture.frames import frame_to_image
 
     pixel_format = getattr(QVideoFrameFormat.PixelFormat, name)
     frame = QVideoFrame(QVideoFrameFormat(QSize(1920, 1080), pixel_format))

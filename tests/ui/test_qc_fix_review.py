@@ -7,7 +7,7 @@ from app.core.document import Cue, Document
 from app.core.fix_review import propose_keeping
 from app.core.fixes import propose
 from app.core.profiles import NETFLIX
-from app.ui.qc_fix import FixReviewDialog, fix_common_problems
+from app.ui.checks.fix import FixReviewDialog, fix_common_problems
 
 
 def problem_cues() -> list[Cue]:

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from app.core.commands import SetText
 from app.core.document import Cue, Document
 from app.core.frames import FrameGrid
-from app.ui import qc_profile
+from app.ui.checks import profile as qc_profile
 
 
 def problem_document() -> Document:

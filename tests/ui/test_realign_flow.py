@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog
 
 from app.core.commands import SetFlags, SetText
 from app.core.document import Cue
-from app.ui import realign as ui_realign
-from app.ui.realign import ReviewDialog, review_and_apply, run_realign
-from app.ui.recognition import RecognitionOptions
+from app.ui.realign import run as ui_realign
+from app.ui.realign.run import ReviewDialog, review_and_apply, run_realign
+from app.ui.recognition.run import RecognitionOptions
 from tests.asr.conftest import speech_wav, tiny_models  # noqa: F401 - session fixtures shared with tests/asr
 from tests.asr.test_realign import LINES, ScriptedEngine, clock_audio, run, speak
 
@@ -145,7 +145,7 @@ def test_realign_edited_cues_in_a_worker_with_tiny_models(loaded, qtbot, monkeyp
 @pytest.mark.slow
 def test_align_whole_file_from_the_menu_after_import(loaded, qtbot, monkeypatch, tiny_models):  # noqa: F811
     window, state = loaded, loaded.state
-    monkeypatch.setattr("app.ui.recognition.load_options", lambda _w: tiny_options(tiny_models))
+    monkeypatch.setattr("app.ui.recognition.run.load_options", lambda _w: tiny_options(tiny_models))
     Answer(monkeypatch, approve_all=True)
     LanguageAnswer(monkeypatch)
     before = state.doc.snapshot()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.ui.recognition import NO_ALIGNER, RecognitionDialog, RecognitionOptions
+from app.ui.recognition.run import NO_ALIGNER, RecognitionDialog, RecognitionOptions
 
 
 def test_dialog_returns_the_choices(qtbot):
@@ -66,7 +66,7 @@ def test_device_detection_does_not_import_torch():
 
 
 def test_the_server_fields_test_the_connection_and_come_back_in_the_options(qtbot, monkeypatch):
-    from app.ui.recognition import RecognitionDialog, RecognitionOptions
+    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions
     from tests.support.asr_server import FakeAsrServer
 
     monkeypatch.setenv("QSS_SERVER_API_KEY", "secret")
@@ -90,7 +90,7 @@ def test_the_server_fields_test_the_connection_and_come_back_in_the_options(qtbo
 
 
 def test_a_server_greys_out_this_computers_choices(qtbot):
-    from app.ui.recognition import RecognitionDialog, RecognitionOptions
+    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions
 
     dialog = RecognitionDialog(RecognitionOptions())
     qtbot.addWidget(dialog)
@@ -106,7 +106,7 @@ def test_the_dialog_stores_the_key_in_the_keyring_never_in_the_settings(qtbot, t
     from keyring.backends import fail
     from PySide6.QtCore import QSettings
 
-    from app.ui.recognition import RecognitionDialog, RecognitionOptions, save_options
+    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions, save_options
     from tests.asr.test_api_key import MemoryKeyring
     from tests.support.asr_server import FakeAsrServer
 

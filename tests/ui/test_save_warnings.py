@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.commands import SetTimes
 from app.core.document import Cue, Document
-from app.ui import save_guard
+from app.ui.checks import save_guard
 
 OVERLAPPING = [Cue(1_000, 3_000, "One."), Cue(2_500, 4_000, "Two overlaps one."), Cue(6_000, 7_000, "Three.")]
 
@@ -110,7 +110,7 @@ def test_the_dialog_offers_review_save_anyway_and_cancel(qtbot):
 def test_export_as_and_save_as_ask_before_the_file_dialog(window, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from app.ui import subtitle_io
+    from app.ui.files import subtitle_io
 
     opened = []
     monkeypatch.setattr(subtitle_io.ExportDialog, "exec", lambda self: opened.append("export") or 0)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from app.ui.main_window import MainWindow
-from app.ui.recognition import RecognitionOptions, load_options, save_options
+from app.ui.recognition.run import RecognitionOptions, load_options, save_options
 
 
 @pytest.fixture

@@ -96,7 +96,7 @@ def test_an_aegisub_letter_types_in_the_text_box_and_acts_elsewhere(window, qtbo
 
 
 def test_the_settings_dialog_shows_a_preset_catches_clashes_and_keeps_the_keys(window, tmp_path):
-    from app.ui.preferences import open_shortcut_settings
+    from app.ui.preferences.menus import open_shortcut_settings
 
     dialog = open_shortcut_settings(window)
     dialog.preset.setCurrentIndex(dialog.preset.findData("aegisub"))

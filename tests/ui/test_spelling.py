@@ -8,8 +8,8 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat
 
 from app.core.document import Cue, Document
 from app.core.spelling import WORD_LIST_KEY
-from app.ui import spelling
 from app.ui.cue_table import TEXT
+from app.ui.spelling import service as spelling
 
 TEXT_1 = "I recieve the mesage"
 

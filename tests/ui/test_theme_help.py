@@ -31,7 +31,7 @@ def test_the_dark_theme_recolours_window_waveform_and_cue_list(window, srt_file,
     from PySide6.QtCore import Qt
 
     from app.ui.cue_table import CPS
-    from app.ui.preferences import choose_theme
+    from app.ui.preferences.menus import choose_theme
 
     with qtbot.waitSignal(window.tasks.taskFinished, timeout=30_000):  # subtitles are read in a worker
         window.open_path(str(srt_file))
@@ -60,7 +60,7 @@ def test_system_follows_the_scheme(qapp, light_again, monkeypatch):
 
 
 def test_help_lists_the_keys_of_the_active_preset(window):
-    from app.ui import help_menu
+    from app.ui.help import menu as help_menu
 
     window.shortcuts.apply("aegisub")
     dialog = help_menu.shortcut_list_dialog(window)
@@ -77,7 +77,7 @@ def test_about_names_the_versions_and_models(window):
     from PySide6.QtCore import qVersion
 
     from app import __version__
-    from app.ui import help_menu
+    from app.ui.help import menu as help_menu
 
     window.show_engine("Qwen3-ASR-0.6B", "cpu")
     text = help_menu.about_dialog(window).findChild(QLabel).text()

@@ -29,6 +29,7 @@ from app.asr.client.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
 from app.asr.client.remote import DEFAULT_SERVER_MODEL
 from app.core.commands import ReplaceAll
 from app.session import LiveCues
+from app.session.context import EngineClients
 from app.ui.host import Host
 from app.ui.language_names import language_name
 
@@ -38,6 +39,14 @@ if TYPE_CHECKING:
 
 RECOGNIZERS = (DEFAULT_RECOGNIZER, "Qwen/Qwen3-ASR-1.7B")
 NO_ALIGNER = QT_TRANSLATE_NOOP("RecognitionDialog", "None (estimate word times)")  # shown translated
+
+
+def engine_client(engine_options: Any, server: Any = None) -> Any:
+    """The one factory of engine clients (app.asr.client.batch.make_client, as the command line)."""
+    from app.asr.client.batch import make_client
+    from app.asr.client.service import local_engine
+
+    return make_client(engine_options, server, local=local_engine())
 
 
 @dataclass(frozen=True)
@@ -64,18 +73,17 @@ class RecognitionOptions:
             return self.server_model or DEFAULT_SERVER_MODEL
         return self.model
 
-    def client(self) -> Any:
-        """The engine client these options run on (app.asr.client.batch.make_client, as the command line): the server's,
-        with this computer's forced aligner when one is chosen, or this computer's engine process."""
-        from app.asr.client.batch import make_client
-        from app.asr.client.service import local_engine
-
+    def client(self, engines: EngineClients | None = None) -> Any:
+        """The engine client these options run on: the server's, with this computer's forced aligner when one is
+        chosen, or this computer's engine process; from the context's factories (``engines``) when given."""
         server = None
         if self.server_url:
             from app.asr.client.remote import ServerConfig
 
             server = ServerConfig.from_env(self.server_url, self.server_model or None)
-        return make_client(self.engine_options(), server, local=local_engine())
+        if engines is not None:
+            return engines.create("server" if server else "local", self.engine_options(), server)
+        return engine_client(self.engine_options(), server)
 
     def engine_options(self) -> Any:
         from app.asr.client.protocol import EngineOptions
@@ -356,6 +364,8 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
     title = QCoreApplication.translate("Recognition", "Recognize speech")
     live = live if live is not None else LiveCues(state.session, title)
     samples = state.audio.samples
+    context = getattr(host, "context", None)  # a window host gives its engine factories; a bare host, none
+    engines = context.engines if context is not None else None
     limits_override = state.session.profile.limit_overrides()  # the document's profile: the one source of limits
 
     def job(report: Report) -> Any:
@@ -365,7 +375,7 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
 
         done: RecognitionDone | None = None
         request = RecognizeJob(options.engine_options(), options.language, options.context, dict(limits_override))
-        for message in options.client().run(
+        for message in options.client(engines).run(
             request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
         ):
             if relay(report, message):

@@ -94,7 +94,7 @@ def choose_theme(window: Window, code: str) -> None:
 
 
 def open_shortcut_settings(window: Window):
-    from app.ui.shortcut_dialog import ShortcutDialog
+    from app.ui.preferences.shortcut_dialog import ShortcutDialog
 
     dialog = ShortcutDialog(window.shortcuts, window.dialog_parent())
     dialog.open()

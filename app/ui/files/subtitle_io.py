@@ -163,7 +163,7 @@ class SubtitleIO(QObject):
     def __init__(self, host: Host, parent: QObject | None = None):
         super().__init__(parent)
         self.host = host
-        self.confirm_write: Any = lambda: True  # asked before anything is written (app.ui.save_guard)
+        self.confirm_write: Any = lambda: True  # asked before anything is written (app.ui.checks.save_guard)
 
     @property
     def source(self) -> SubtitleFile | None:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from app.core.errors import AppError
 from app.core.rules import MEDIA_SUFFIXES
 from app.formats.registry import readable
+from app.ui.files.subtitle_io import SubtitleIO, import_filter, subtitle_patterns, subtitle_tracks_of
 from app.ui.host import Host
-from app.ui.subtitle_io import SubtitleIO, import_filter, subtitle_patterns, subtitle_tracks_of
 from app.ui.workers import Report
 
 SUBTITLE_SUFFIXES = {ext for fmt in readable() for ext in fmt.extensions}  # every format app.formats reads
@@ -331,7 +331,7 @@ class FileController(QObject):
     def offer_tracks(self, path: str, tracks: list[Any]) -> None:
         """The track picker; the chosen text track is read as a task and laid over the document (undoable)."""
         from app.session.subtitle_files import read_track
-        from app.ui.subtitle_io import TrackPicker
+        from app.ui.files.subtitle_io import TrackPicker
 
         picker = TrackPicker(self.host.dialog_parent(), os.path.basename(path), tracks)
         picker.exec()

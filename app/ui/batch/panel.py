@@ -1,7 +1,7 @@
 """The batch queue panel: drop files or folders, see each file's state, progress and time left, reorder, cancel
 one or all, choose where the subtitles go and in which formats, open a finished file in the editor.
 
-The queue is app.session.batch.BatchQueue (Qt-free), run by app.ui.batch_runner; the window only registers the
+The queue is app.session.batch.BatchQueue (Qt-free), run by app.ui.batch.runner; the window only registers the
 dock (``BatchDock(host, open_result)``) and a File menu action.
 """
 
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.formats.registry import by_name, writable
 from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, BatchOutput
-from app.ui.batch_runner import BatchRunner
+from app.ui.batch.runner import BatchRunner
 from app.ui.host import Host
 from app.ui.task_list import format_duration
 
@@ -294,7 +294,7 @@ class BatchDock(QDockWidget):
         return added
 
     def add_dialog(self) -> None:
-        from app.ui.files import MEDIA_PATTERNS
+        from app.ui.files.controller import MEDIA_PATTERNS
 
         paths, _ = QFileDialog.getOpenFileNames(
             self.host.dialog_parent(), self.tr("Add to batch queue"), "",
@@ -335,7 +335,7 @@ class BatchDock(QDockWidget):
     def recognition_settings(self) -> None:
         from PySide6.QtWidgets import QDialog
 
-        from app.ui.recognition import RecognitionDialog, load_options, save_options
+        from app.ui.recognition.run import RecognitionDialog, load_options, save_options
 
         dialog = RecognitionDialog(load_options(self.host), self.host.dialog_parent())
         dialog.setWindowTitle(self.tr("Batch recognition settings"))

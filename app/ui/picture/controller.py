@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayo
 from app.core.errors import MediaError
 from app.core.frames import FrameGrid, PictureGuide, format_clock
 from app.ui.host import Host
+from app.ui.picture.canvas import VideoCanvas, cue_wants_top
+from app.ui.picture.stills import StillFrames
 from app.ui.spectrogram_mode import SpectrogramMode
-from app.ui.stills import StillFrames
-from app.ui.video_canvas import VideoCanvas, cue_wants_top
 from app.ui.workers import Report
 
 PLAYER_DELAY_MS = 30
@@ -293,7 +293,7 @@ class PictureController(QObject):
             self._pending_frame = frame
 
     def _draw_frame(self) -> None:
-        from app.ui.video_frames import frame_to_image
+        from app.ui.picture.frames import frame_to_image
 
         frame, self._pending_frame = self._pending_frame, None
         if frame is not None and self._playing():

@@ -1,5 +1,5 @@
 """The Checks panel (View ▸ Checks): every quality finding of the document against the chosen profile, filtered by
-kind or severity, double-click or Enter to go to the cue; Fix… opens the fix review (app.ui.qc_fix).
+kind or severity, double-click or Enter to go to the cue; Fix… opens the fix review (app.ui.checks.fix).
 
 The check (app.core.qc) runs in a worker thread a moment after the last change (a 10,000-cue document takes a
 fraction of a second), on an immutable snapshot of the cues; the UI thread picks the result up with a timer (the
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
-    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from app.core.qc import Finding, check
 from app.core.timecode import format_time
-from app.ui import qc_profile
-from app.ui.host import Host
+from app.session.context import AppContext
+from app.ui.checks import profile as qc_profile
+from app.ui.host import Host, WindowHost
 from app.ui.messages import render
 
 RECHECK_DELAY_MS = 250
@@ -152,11 +151,6 @@ class FindingsView(QTableView):
             self._activate(self.currentIndex())
             return
         super().keyPressEvent(event)
-
-
-class Window(Host, Protocol):
-    files: Any
-    shortcuts: Any
 
 
 class ChecksPanel(QDockWidget):
@@ -311,35 +305,32 @@ class ChecksPanel(QDockWidget):
             self.state.select([index])
 
     def fix(self) -> bool:
-        from app.ui.qc_fix import fix_common_problems
+        from app.ui.checks.fix import fix_common_problems
 
         choice = self.choice()
         profile = self.state.session.profile  # the one in force: the document's, else the default
         return fix_common_problems(self.host, profile, qc_profile.profile_title(choice.name), self.shots())
 
 
-def install(window: Window, main: QMainWindow, view: QMenu, edit: QMenu, picture: Any = None) -> ChecksPanel:
+def add_panel(context: AppContext, host: WindowHost) -> ChecksPanel:
     """The Checks dock (hidden at first), View ▸ Checks, Edit ▸ Fix Common Problems…, and the warning before
-    saving or exporting overlapping or out-of-order cues."""
-    from app.ui.save_guard import SaveGuard
+    saving or exporting overlapping or out-of-order cues (one of the context's write checks)."""
+    from app.ui.checks.save_guard import SaveGuard
 
-    shots = picture.shot_guide if picture is not None else (lambda: None)
-    panel = ChecksPanel(window, shots, main)
-    main.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
-    panel.hide()
-    if picture is not None:
-        picture.shotsChanged.connect(panel.schedule)
+    panel = ChecksPanel(host, lambda: context.media.picture_guide, host.dialog_parent())
+    host.add_dock(panel)
+    context.media.subscribe(panel.schedule)  # shot changes found or gone
     # the dock's own toggle action takes the dock's title, count and all: View ▸ Checks keeps its name
-    toggle = QAction(QCoreApplication.translate("ChecksPanel", "&Checks"), main, checkable=True)
+    toggle = QAction(QCoreApplication.translate("ChecksPanel", "&Checks"), panel, checkable=True)
     toggle.toggled.connect(lambda on: panel.setVisible(on))
     panel.visibilityChanged.connect(lambda _visible: toggle.setChecked(not panel.isHidden()))
-    window.shortcuts.register("view.checks", toggle, None)
-    view.addAction(toggle)
-    action = QAction(QCoreApplication.translate("ChecksPanel", "&Fix Common Problems…"), main)
-    window.shortcuts.register("edit.fix_problems", action, None)
+    host.shortcuts.register("view.checks", toggle, None)
+    host.menu("view").addAction(toggle)
+    action = QAction(QCoreApplication.translate("ChecksPanel", "&Fix Common Problems…"), panel)
+    host.shortcuts.register("edit.fix_problems", action, None)
     action.triggered.connect(panel.fix)
-    edit.addAction(action)
-    guard = SaveGuard(window, lambda: panel.show_kind("order"))
-    window.files.subtitles.confirm_write = guard.confirm
+    host.menu("edit").addAction(action)
+    guard = SaveGuard(host, lambda: panel.show_kind("order"))
+    context.write_checks.append(guard.confirm)
     panel.guard = guard
     return panel

@@ -33,7 +33,7 @@ from app.ui.language_names import language_name
 
 if TYPE_CHECKING:
     from app.asr.client.realignment import Proposal, Realignment
-    from app.ui.recognition import RecognitionOptions
+    from app.ui.recognition.run import RecognitionOptions
     from app.ui.tasks import TaskHandle
     from app.ui.workers import Report
 
@@ -205,7 +205,7 @@ def _start(
 ):
     from dataclasses import replace
 
-    from app.ui import recognition
+    from app.ui.recognition import run as recognition
 
     if host.state.audio is None:
         host.show_info(

@@ -1,6 +1,6 @@
 """The picture with the current cue drawn on it, as a player draws subtitles.
 
-Frames arrive as QImages (from a QVideoSink, see app.ui.picture); the cue is painted over them by
+Frames arrive as QImages (from a QVideoSink, see app.ui.picture.controller); the cue is painted over them by
 :func:`paint_subtitle`: centred, near the bottom (or the top when the cue asks for it with ``{\\an8}`` or a
 WebVTT ``line:`` setting), white text with a black outline, its size a fixed share of the picture's height so it
 scales with the picture. Tests paint onto a QImage: no video output is needed.
