@@ -37,8 +37,10 @@ class AutosaveHost(Host, Protocol):
     """The host, plus what autosave watches: the text box (typing not yet committed) and the window closing."""
 
     editor: CueEditor
-    files: FileController
     closing: SignalInstance
+
+    @property
+    def files(self) -> FileController: ...
 
 
 def recovery_folder() -> Path:

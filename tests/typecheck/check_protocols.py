@@ -15,12 +15,12 @@ if TYPE_CHECKING:
     from app.asr.client.service import LocalEngineClient
     from app.asr.runtime.engine import AlignedItem as EngineAlignedItem
     from app.ui.autosave import AutosaveHost
-    from app.ui.checks import panel as qc_panel
     from app.ui.help import menu as help_menu
-    from app.ui.host import Host
+    from app.ui.host import Host, WindowHost
     from app.ui.main_window import MainWindow
     from app.ui.preferences import menus as preferences
     from app.ui.spelling import service as spelling
+    from tests.ui.fake_host import FakeHost
 
 
 # -- the engine ------------------------------------------------------------------------------------------------
@@ -45,8 +45,12 @@ def _autosave_host(window: MainWindow) -> AutosaveHost:
     return window
 
 
-def _checks_window(window: MainWindow) -> qc_panel.Window:
+def _window_host(window: MainWindow) -> WindowHost:
     return window
+
+
+def _fake_host(host: FakeHost) -> WindowHost:  # the features' tests run on it (tests/ui/fake_host.py)
+    return host
 
 
 def _preferences_window(window: MainWindow) -> preferences.Window:

@@ -16,11 +16,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QVBoxLayout, QWidget
 
 from app.core.errors import MediaError
 from app.core.frames import FrameGrid, PictureGuide, format_clock
-from app.ui.host import Host
+from app.ui.host import WindowHost
 from app.ui.picture.canvas import VideoCanvas, cue_wants_top
 from app.ui.picture.stills import StillFrames
 from app.ui.spectrogram_mode import SpectrogramMode
@@ -33,7 +33,7 @@ NOMINAL_FPS = 25.0  # frame steps before the real frame times are known, when th
 class PictureController(QObject):
     shotsChanged = Signal()  # shot changes found or gone (the quality checks follow them)
 
-    def __init__(self, host: Host, window: QMainWindow, editor: Any, ensure_player: Callable[[], Any]):
+    def __init__(self, host: WindowHost, window: QWidget, editor: Any, ensure_player: Callable[[], Any]):
         super().__init__(window)
         self.host, self.state, self.prefs = host, host.state, host.prefs
         self.editor = editor
@@ -67,8 +67,7 @@ class PictureController(QObject):
         self.dock = QDockWidget(self.tr("Picture"), window)
         self.dock.setObjectName("picture-dock")  # the window's saved state puts it back where the user left it
         self.dock.setWidget(body)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
+        host.add_dock(self.dock, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.state.mediaChanged.connect(self._on_media)
         self.state.cuesChanged.connect(self._on_cues)
