@@ -125,3 +125,20 @@ def test_no_import_circle_in_asr_even_through_type_checking_imports():
         and order.get(a.split(".")[2], 9) < order.get(b.split(".")[2], 9)
     ]
     assert not upward, "\n".join(upward)
+
+
+def test_only_the_preferences_read_or_write_settings_keys():
+    """Every preference is declared in app/session/preferences.py; no other module names a settings key, and only
+    the main window (which hands its QSettings to the preferences) makes a QSettings."""
+    import re
+
+    key_call = re.compile(r"\.(?:value|setValue|remove|contains)\(\s*[\"'][A-Za-z_]+/")
+    offenders = []
+    for path in (ROOT / "app").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        relative = path.relative_to(ROOT).as_posix()
+        if relative != "app/session/preferences.py" and key_call.search(text):
+            offenders.append(relative)
+        if "QSettings(" in text and relative != "app/ui/main_window.py":
+            offenders.append(relative + " (makes a QSettings)")
+    assert offenders == []

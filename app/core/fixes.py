@@ -88,6 +88,7 @@ def settle_timing(
     fixer = _Fixer([_Item(c, (c,), []) for c in cues], profile, language, media_end)
     fixer.settle()
     fixer.extend()
+    fixer.make_room()
     limit = profile.line_limit(language)
     out = []
     for it in fixer.items:
@@ -288,6 +289,34 @@ class _Fixer:
                 i = j
             else:
                 i += 1
+
+    def make_room(self) -> None:
+        """Recognised words piled up (an aligner that placed them late): a cue that still cannot be read at the
+        profile's speed starts earlier, and the cues before it move earlier into the free time before them, each
+        keeping its length. For recognition only (settle_timing): a fix of the user's cues never moves them off
+        their speech like this."""
+        for i in range(len(self.items)):
+            cue = self.items[i].cue
+            short = self.needed(cue) - cue.duration
+            if short <= 0 or cue.locked:
+                continue
+            plan = {i: (cue.start - short, cue.end)}
+            boundary, floor, k = cue.start - short, 0, i - 1
+            while k >= 0:
+                prev = self.items[k].cue
+                if prev.end + self.gap <= boundary:
+                    break
+                if prev.locked:
+                    floor = prev.end + self.gap
+                    break
+                plan[k] = (boundary - self.gap - prev.duration, boundary - self.gap)
+                boundary, k = plan[k][0], k - 1
+            late = max(0, floor - boundary)  # no room before the first that moves: all of them less far
+            for j, (start, end) in sorted(plan.items()):
+                old = self.items[j].cue
+                start, end = (start + late, end + late) if j != i else (min(start + late, old.start), end)
+                if start < old.start:
+                    self.set(j, _retimed(old, start, end), message("fix.extended", ms=end - start))
 
     def borrow(self, i: int, start: int, end: int) -> tuple[int, int]:
         """Take time from a neighbour longer than the minimum (it keeps the minimum)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,7 +83,7 @@ class SubtitleFile:
     @classmethod
     def from_source_settings(cls, value: Any) -> SubtitleFile | None:
         """The file a document's settings name (without its cues), or None when they name none or are damaged."""
-        if not isinstance(value, dict) or not isinstance(value.get("format"), str):
+        if not isinstance(value, Mapping) or not isinstance(value.get("format"), str):
             return None
         header = value.get("header")
         path, encoding, newline = value.get("path"), value.get("encoding"), value.get("newline")

@@ -137,9 +137,8 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.tasks, self.statusBar(), self.task_dock.show)
         self.edits = EditActions(self, self.editor, self._playhead_ms, self)
         self.player = None  # created with the media: QtMultimedia loads its backend then
-        self.menus = {name: QMenu(title, self) for name, title in self._menu_titles().items()}
-        for name in MENUS:
-            self.menuBar().addMenu(self.menus[name])
+        titles = self._menu_titles()
+        self.menus = {name: self.menuBar().addMenu(titles[name]) for name in MENUS}
         self._build_menus()
         self.features = {name: install(self.context, self) for name, install in FEATURES}
         self._finish_menus()

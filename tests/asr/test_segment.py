@@ -264,3 +264,21 @@ def test_property_no_cue_under_the_minimum_when_there_is_room(stream) -> None:
     limits = Limits()
     assert all(b.start - a.end >= limits.min_gap_ms for a, b in itertools.pairwise(cues))
     assert all(c.duration >= limits.min_duration_ms for c in cues), cues
+
+
+def test_words_piled_at_the_end_are_spread_back_to_the_reading_speed():
+    """An aligner that places every word late (random or confused models do): the cues move back into the free
+    time before them, keeping their order, so none is read faster than the profile allows."""
+    from app.core.checks import Limits, chars_per_second, over_reading_speed
+
+    text = "then willmar then then willmar vmar vmar vmar vmar vmar vmar and more words here at the end"
+    words, pos = [], 0
+    for k, token in enumerate(text.split(" ")):
+        start = text.index(token, pos)
+        pos = start + len(token)
+        words.append(Word(13_000 + 150 * k, 13_000 + 150 * k + 140, start, pos))
+    limits = Limits(max_cps=12.0)
+    cues = segment_words(text, words, language="English", limits=limits, audio_end_ms=16_500)
+    assert " ".join(c.text.replace("\n", " ") for c in cues) == text
+    assert all(not over_reading_speed(chars_per_second(c), 12.0) for c in cues), [(c.start, c.end) for c in cues]
+    assert all(a.end + limits.min_gap_ms <= b.start for a, b in zip(cues, cues[1:])) and cues[-1].end <= 16_500

@@ -35,8 +35,8 @@ def media(tmp_path):
 
 
 def _use_server(window, url: str) -> None:
-    window.settings.setValue("recognition/server_url", url)
-    window.settings.setValue("recognition/aligner", "none")
+    window.prefs.server_url = url
+    window.prefs.recognition_aligner = "none"
 
 
 def _states(window) -> list[str]:
@@ -181,9 +181,9 @@ def test_every_file_runs_on_the_one_local_engine_with_the_dialogs_settings(windo
     engine = Engine()
     set_local_engine(engine)  # type: ignore[arg-type]
     try:
-        window.settings.setValue("recognition/language", "German")
-        window.settings.setValue("recognition/model", "Qwen/Qwen3-ASR-1.7B")
-        window.settings.setValue("recognition/aligner", "none")
+        window.prefs.recognition_language = "German"
+        window.prefs.recognition_model = "Qwen/Qwen3-ASR-1.7B"
+        window.prefs.recognition_aligner = "none"
         dock = window.batch
         dock.add_paths([str(media)])
         dock.runner.start()

@@ -133,7 +133,8 @@ def test_the_source_file_survives_a_project_save_and_undo(window, tmp_path, qtbo
     assert window.files._save_project(str(project))
     from app.formats.project import load_project
 
-    kept = load_project(project).settings["subtitle_source"]
+    kept = load_project(project).settings.subtitle_source
+    assert kept is not None
     assert kept["format"] == "ass" and kept["header"]["ass.head"].startswith("[Script Info]")
     window.files.open_project(str(project))
     assert window.files.subtitles.source.format == "ass"

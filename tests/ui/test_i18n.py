@@ -180,9 +180,9 @@ def test_the_language_menu_remembers_the_choice(window):
     menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Language")
     chinese = next(a for a in menu.actions() if a.text() == "简体中文")
     chinese.trigger()
-    assert window.settings.value(i18n.SETTINGS_KEY) == "zh_CN"
+    assert window.prefs.ui_language == "zh_CN"
     assert window.dialogs and window.dialogs[-1][0] == "Language"  # said once: from the next start
-    assert i18n.chosen_language(window.settings.value(i18n.SETTINGS_KEY)) == "zh_CN"
+    assert i18n.chosen_language(window.prefs.ui_language) == "zh_CN"
 
 
 def test_without_a_chinese_font_the_ui_stays_english_and_says_why(qapp, monkeypatch, tmp_path):

@@ -21,7 +21,7 @@ LIMIT = 12.0
 def _slow_enough(cues) -> None:
     assert cues, "recognition made no cue"
     for cue in cues:
-        assert not over_reading_speed(chars_per_second(cue), LIMIT), (cue, chars_per_second(cue))
+        assert not over_reading_speed(chars_per_second(cue), LIMIT), [(c.start, c.end, len(c.text)) for c in cues]
 
 
 @pytest.mark.slow

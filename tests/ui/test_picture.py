@@ -116,7 +116,7 @@ def test_spectrogram_mode_is_computed_once_and_drawn(window, qtbot, video, tmp_p
     assert picture.spectrum_layer.shown_range[2] < columns  # zoomed in: fewer columns, the finest level
     picture.spectrogram_action.setChecked(False)
     assert window.waveform.curve.isVisible()
-    assert window.settings.value("picture/spectrogram") in (False, "false")
+    assert window.prefs.picture_spectrogram is False
 
 
 def test_audio_has_no_pane(window, qtbot, tmp_path):

@@ -3,13 +3,13 @@ jumping to the cue; the profile kept in the document (undoable, saved in the pro
 
 from __future__ import annotations
 
-import json
 import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.core.commands import SetText
+from app.core.doc_settings import DocumentSettings, QualityChoice
 from app.core.document import Cue, Document
 from app.core.frames import FrameGrid
 from app.ui.checks import profile as qc_profile
@@ -108,26 +108,26 @@ def test_double_click_and_enter_go_to_the_cue(window, qtbot):
 
 def test_choosing_a_profile_is_an_undoable_document_setting_and_the_new_default(window, qtbot):
     panel, _findings = open_checks(window, qtbot, problem_document())
-    assert window.state.doc.settings.get("quality") is None
+    assert window.state.doc.settings.quality is None
     bbc = panel.profile_box.findData("bbc")
     with qtbot.waitSignal(panel.checked, timeout=5000) as blocker:
         panel.profile_box.setCurrentIndex(bbc)
         panel.profile_box.activated.emit(bbc)
-    assert window.state.doc.settings["quality"]["profile"] == "bbc"
-    assert window.settings.value(qc_profile.SETTINGS_PROFILE) == "bbc"
+    assert window.state.doc.settings.quality.name == "bbc"
+    assert window.prefs.quality_profile == "bbc"
     assert not any(f.code == "qc.reading_speed" for f in blocker.args[0])  # BBC counts words, not characters
     assert window.isWindowModified() or window.state.is_modified()
     window.undo()
-    assert window.state.doc.settings.get("quality") is None
+    assert window.state.doc.settings.quality is None
 
 
 def test_the_default_profile_comes_from_the_settings_and_the_document_wins(window, qtbot, tmp_path):
-    window.settings.setValue(qc_profile.SETTINGS_PROFILE, "netflix-en")
-    assert qc_profile.current_choice(window.state, window.settings).name == "netflix-en"
+    window.prefs.quality_profile = "netflix-en"
+    assert qc_profile.current_choice(window.state, window.prefs).name == "netflix-en"
     doc = problem_document()
-    doc.settings["quality"] = {"profile": "bbc", "custom": {}}
+    doc.settings = DocumentSettings(QualityChoice("bbc"))
     window.state.replace_document(doc)
-    assert qc_profile.current_choice(window.state, window.settings).name == "bbc"
+    assert qc_profile.current_choice(window.state, window.prefs).name == "bbc"
 
 
 def test_custom_profile_values_are_used_and_saved_in_the_project(window, qtbot, tmp_path):
@@ -140,12 +140,12 @@ def test_custom_profile_values_are_used_and_saved_in_the_project(window, qtbot, 
     after = codes(blocker.args[0])
     assert (2, "qc.too_short") not in after and (3, "qc.line_length") not in after
     assert panel.profile_box.currentData() == "custom" and panel.edit_button.isEnabled()
-    assert json.loads(window.settings.value(qc_profile.SETTINGS_CUSTOM))["min_duration_ms"] == 200
+    assert window.prefs.quality_custom["min_duration_ms"] == 200
     path = tmp_path / "work.qssproj"
     window.checks.guard.asker = lambda *_: "save"  # the document has an overlap
     assert window.files._save_project(str(path))
-    saved = load_project(str(path)).settings["quality"]
-    assert saved["profile"] == "custom" and saved["custom"]["min_duration_ms"] == 200
+    saved = load_project(str(path)).settings.quality
+    assert saved is not None and saved.name == "custom" and saved.custom["min_duration_ms"] == 200
 
 
 def test_the_custom_profile_editor_returns_its_values(qtbot):

@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from app.core.doc_settings import QualityChoice
+from app.ui.checks import profile as qc_profile
 from app.ui.main_window import MainWindow
 from app.ui.recognition.run import RecognitionOptions, load_options, save_options
 
@@ -35,7 +37,7 @@ def test_settings_persist_across_windows(qtbot, settings_file, srt_file):
     with qtbot.waitSignal(first.files.subtitlesLoaded):
         first.open_path(str(srt_file))
     save_options(first, RecognitionOptions(model="Qwen/Qwen3-ASR-1.7B", language="German", device="cpu", cpu_int8=True))
-    first.state.doc.settings["limits"] = {"max_cps": 15.0, "max_line_chars": 37}
+    qc_profile.set_choice(first.state, first.prefs, QualityChoice("custom", {"max_cps": 15.0, "max_line_chars": 37}))
     first.close()
     first.settings.sync()
 
@@ -47,7 +49,7 @@ def test_settings_persist_across_windows(qtbot, settings_file, srt_file):
     options = load_options(second)
     assert (options.model, options.language, options.device) == ("Qwen/Qwen3-ASR-1.7B", "German", "cpu")
     assert options.cpu_precision == "int8" and options.engine_options().cpu_int8
-    # the segmentation limits last used are the defaults for a new document, and for an opened one
+    # the profile last chosen is the default for a new document, and for an opened one
     assert second.state.limits.max_cps == 15.0 and second.state.limits.max_line_chars == 37
     with qtbot.waitSignal(second.files.subtitlesLoaded):
         second.open_path(str(srt_file))

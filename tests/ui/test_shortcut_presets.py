@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
+from app.session.preferences import Preferences
 from app.ui.shortcuts import PRESETS, ShortcutRegistry, conflicts, portable
 
 
@@ -110,7 +111,7 @@ def test_the_settings_dialog_shows_a_preset_catches_clashes_and_keeps_the_keys(w
     dialog.accept()
     assert _key(window, "timing.set_start") == ["Ctrl+Shift+F7"]
     assert _key(window, "play.before_start") == ["Q"]
-    again = ShortcutRegistry(window.settings)  # the next start
+    again = ShortcutRegistry(Preferences(window.settings))  # the next start
     assert again.preset == "aegisub" and again.custom == {"timing.set_start": ["Ctrl+Shift+F7"]}
 
 
@@ -118,7 +119,7 @@ def test_a_damaged_setting_falls_back_to_the_defaults(tmp_path):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("shortcuts/preset", "nonsense")
     settings.setValue("shortcuts/custom", "{not json")
-    registry = ShortcutRegistry(settings)
+    registry = ShortcutRegistry(Preferences(settings))
     assert registry.preset == "qss" and registry.custom == {}
 
 
@@ -127,9 +128,9 @@ def test_keys_saved_under_a_renamed_id_follow_the_action(tmp_path, qapp):
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("shortcuts/custom", json.dumps({"file.export_srt": ["Ctrl+Shift+E"], "edit.undo": ["F9"]}))
-    registry = ShortcutRegistry(settings)
+    registry = ShortcutRegistry(Preferences(settings))
     assert registry.custom == {"file.export": ["Ctrl+Shift+E"], "edit.undo": ["F9"]}
     action = registry.register("file.export", QAction(), "Ctrl+E")
     assert [portable(k) for k in action.shortcuts()] == ["Ctrl+Shift+E"]
     settings.setValue("shortcuts/custom", json.dumps({"file.export_srt": ["F2"], "file.export": ["F3"]}))
-    assert ShortcutRegistry(settings).custom == {"file.export": ["F3"]}  # keys set since the rename win
+    assert ShortcutRegistry(Preferences(settings)).custom == {"file.export": ["F3"]}  # keys set since the rename win

@@ -7,7 +7,6 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QColor, QTextCharFormat
 
 from app.core.document import Cue, Document
-from app.core.spelling import WORD_LIST_KEY
 from app.ui.cue_table import TEXT
 from app.ui.spelling import service as spelling
 
@@ -71,16 +70,16 @@ def test_add_to_the_project_word_list_is_undoable_and_ignore_is_not_saved(window
     qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
     menu = spelling.spelling_menu(window.editor, window.spelling, _point_in(window, "mesage"))
     next(a for a in menu.actions() if a.text() == "Add to Project Word List").trigger()
-    assert window.state.doc.settings[WORD_LIST_KEY] == ["mesage"]
+    assert window.state.doc.settings.word_list == ("mesage",)
     assert window.state.is_modified()
     qtbot.waitUntil(lambda: _underlined(window) == ["recieve"])
     window.state.stack.undo()
-    assert WORD_LIST_KEY not in window.state.doc.settings
+    assert window.state.doc.settings.word_list == ()
     qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
     menu = spelling.spelling_menu(window.editor, window.spelling, _point_in(window, "recieve"))
     next(a for a in menu.actions() if a.text() == "Ignore").trigger()
     qtbot.waitUntil(lambda: _underlined(window) == ["mesage"])
-    assert WORD_LIST_KEY not in window.state.doc.settings
+    assert window.state.doc.settings.word_list == ()
 
 
 def test_language_without_a_dictionary_underlines_nothing_quietly(window, qtbot):
@@ -104,7 +103,7 @@ def test_view_switch_turns_checking_off_and_is_remembered(window, qtbot):
     assert action.isChecked()
     action.trigger()
     qtbot.waitUntil(lambda: _underlined(window) == [])
-    assert str(window.settings.value(spelling.SETTINGS_KEY)).lower() == "false"
+    assert window.prefs.spelling_enabled is False
     action.trigger()
     qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
 

@@ -37,7 +37,7 @@ def test_the_dark_theme_recolours_window_waveform_and_cue_list(window, srt_file,
         window.open_path(str(srt_file))
     waveform = window.ensure_waveform()
     choose_theme(window, "dark")
-    assert window.settings.value(palette.SETTINGS_KEY) == "dark"
+    assert window.prefs.ui_theme == "dark"
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
     assert waveform.backgroundBrush().color() == palette.DARK.waveform_background
     model = window.table.model()

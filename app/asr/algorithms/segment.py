@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.asr.algorithms.wordmap import is_cjk
-from app.core.checks import Limits, visible_length, visible_text
+from app.core.checks import Limits, chars_per_second, over_reading_speed, visible_length, visible_text
 from app.core.document import Cue, Word
 from app.core.fixes import settle_timing
 from app.core.profiles import Profile
@@ -177,9 +177,11 @@ def _within_lines(cue: Cue, limits: Limits) -> Cue:
 
 
 def _unreadable(cues: list[Cue], limits: Limits) -> bool:
-    """A cue under the minimum duration, or two closer than the minimum gap."""
-    return any(c.duration < limits.min_duration_ms for c in cues) or any(
-        b.start - a.end < limits.min_gap_ms for a, b in itertools.pairwise(cues)
+    """A cue under the minimum duration or over the reading speed, or two closer than the minimum gap."""
+    return (
+        any(c.duration < limits.min_duration_ms for c in cues)
+        or any(over_reading_speed(chars_per_second(c), limits.max_cps) for c in cues)
+        or any(b.start - a.end < limits.min_gap_ms for a, b in itertools.pairwise(cues))
     )
 
 
