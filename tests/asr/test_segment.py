@@ -281,4 +281,5 @@ def test_words_piled_at_the_end_are_spread_back_to_the_reading_speed():
     cues = segment_words(text, words, language="English", limits=limits, audio_end_ms=16_500)
     assert " ".join(c.text.replace("\n", " ") for c in cues) == text
     assert all(not over_reading_speed(chars_per_second(c), 12.0) for c in cues), [(c.start, c.end) for c in cues]
-    assert all(a.end + limits.min_gap_ms <= b.start for a, b in zip(cues, cues[1:])) and cues[-1].end <= 16_500
+    assert all(a.end + limits.min_gap_ms <= b.start for a, b in itertools.pairwise(cues))
+    assert cues[-1].end <= 16_500
