@@ -35,8 +35,8 @@ def run_fix(window, decide):
         shown.append(dialog)
         return decide(dialog)
 
-    choice = window.checks.choice()
-    applied = fix_common_problems(window, choice.profile(), "Netflix", window.checks.shots(), review=review)
+    profile = window.state.session.profile  # the one in force
+    applied = fix_common_problems(window, profile, "Netflix", window.checks.shots(), review=review)
     return applied, shown[0] if shown else None
 
 

@@ -149,7 +149,7 @@ def test_align_whole_file_from_the_menu_after_import(loaded, qtbot, monkeypatch,
     Answer(monkeypatch, approve_all=True)
     LanguageAnswer(monkeypatch)
     before = state.doc.snapshot()
-    action = next(a for a in window.recognition_menu.actions() if a.text() == "&Align Whole File…")
+    action = next(a for a in window.menu("recognition").actions() if a.text() == "&Align Whole File…")
     with qtbot.waitSignal(window.tasks.taskFinished, timeout=120_000, check_params_cb=lambda n: n == "realign"):
         action.trigger()
     assert not window.dialogs, window.dialogs
@@ -199,9 +199,9 @@ def test_align_whole_file_asks_the_language_preset_from_the_subtitles(loaded, mo
 
 
 def test_menu_actions_explain_what_is_missing(window):
-    names = [a.text() for a in window.recognition_menu.actions()]
+    names = [a.text() for a in window.menu("recognition").actions()]
     assert {"Re-align &Selected Cues", "Re-align &Edited Cues", "&Align Whole File…"} <= set(names)
-    edited = next(a for a in window.recognition_menu.actions() if a.text() == "Re-align &Edited Cues")
+    edited = next(a for a in window.menu("recognition").actions() if a.text() == "Re-align &Edited Cues")
     assert edited.shortcut().toString() == "Ctrl+Shift+A"
     assert ui_realign.realign_selected(window) is None
     assert ui_realign.align_whole_file(window) is None

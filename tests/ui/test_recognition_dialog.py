@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.session.preferences import Preferences
 from app.ui.recognition.run import NO_ALIGNER, RecognitionDialog, RecognitionOptions
 
 
@@ -126,7 +127,7 @@ def test_the_dialog_stores_the_key_in_the_keyring_never_in_the_settings(qtbot, t
             qtbot.waitUntil(dialog.test_button.isEnabled, timeout=10_000)
             assert dialog.test_result.text().startswith("Connected.")
             settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-            host = type("H", (), {"settings": settings})()
+            host = type("H", (), {"prefs": Preferences(settings)})()
             save_options(host, dialog.options())
             settings.sync()
             assert "t0p-s3cret" not in (tmp_path / "s.ini").read_text()
