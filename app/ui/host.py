@@ -89,6 +89,10 @@ class WindowHost(Host, Protocol):
         """Open a media file and a subtitle file made for it (a finished batch item)."""
         ...
 
+    def models_in_use(self) -> dict[str, str]:
+        """The models loaded and used, by kind ("recognizer", "aligner"), for Help ▸ About."""
+        ...
+
 
 def add_action(
     host: WindowHost, menu: str | QMenu, text: str, slot: Callable[[], Any], shortcut: Any = None, *, id: str

@@ -15,11 +15,8 @@ if TYPE_CHECKING:
     from app.asr.client.service import LocalEngineClient
     from app.asr.runtime.engine import AlignedItem as EngineAlignedItem
     from app.ui.autosave import AutosaveHost
-    from app.ui.help import menu as help_menu
     from app.ui.host import Host, WindowHost
     from app.ui.main_window import MainWindow
-    from app.ui.preferences import menus as preferences
-    from app.ui.spelling import service as spelling
     from tests.ui.fake_host import FakeHost
 
 
@@ -51,15 +48,3 @@ def _window_host(window: MainWindow) -> WindowHost:
 
 def _fake_host(host: FakeHost) -> WindowHost:  # the features' tests run on it (tests/ui/fake_host.py)
     return host
-
-
-def _preferences_window(window: MainWindow) -> preferences.Window:
-    return window
-
-
-def _spelling_window(window: MainWindow) -> spelling.Window:
-    return window
-
-
-def _help_window(window: MainWindow) -> help_menu.Window:
-    return window

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from importlib import metadata
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,20 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.session.preferences import Preferences
+from app.ui.host import WindowHost
 from app.ui.shortcuts import preset_title, shown
 
 if TYPE_CHECKING:
-    from app.ui.shortcuts import ShortcutRegistry
+    pass
 
 
-class Window(Protocol):
-    prefs: Preferences
-    shortcuts: ShortcutRegistry
-
-    def dialog_parent(self) -> QWidget: ...
-
-    def models_in_use(self) -> dict[str, str]: ...
+Window = WindowHost
 
 
 def add_menu(window: Window, menu: QMenu) -> None:

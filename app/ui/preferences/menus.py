@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
-from app.session.preferences import Preferences
 from app.ui import i18n, palette
+from app.ui.host import WindowHost
 
 if TYPE_CHECKING:
-    from app.ui.shortcuts import ShortcutRegistry
+    pass
 
 
-class Window(Protocol):
-    prefs: Preferences
-    shortcuts: ShortcutRegistry
-
-    def dialog_parent(self) -> QWidget: ...
-
-    def show_info(self, title: str, message: str) -> None: ...
-
-    def show_status(self, message: str, timeout_ms: int = 0) -> None: ...
+Window = WindowHost
 
 
 def add_menus(window: Window, view: QMenu, edit: QMenu) -> None:

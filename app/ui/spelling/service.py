@@ -11,7 +11,7 @@ import contextlib
 import threading
 import unicodedata
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from app.core.spelling import dictionary_code, normalised, with_word
 from app.session.preferences import Preferences
+from app.ui.host import WindowHost
 
 if TYPE_CHECKING:
     from app.text.spellcheck import SpellDictionary
@@ -333,14 +334,7 @@ def _wave(x0: int, x1: int, y: int) -> QPainterPath:
 
 
 # -- wiring --------------------------------------------------------------------------------------------------
-class Window(Protocol):
-    state: EditorState
-    prefs: Preferences
-    editor: CueEditor
-
-    @property
-    def table(self) -> QTableView:  # read only: the window's is a QTableView subclass (a plain attribute is invariant)
-        ...
+Window = WindowHost
 
 
 def install(window: Window, view_menu: QMenu, text_column: int) -> SpellService:
