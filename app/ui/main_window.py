@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         if not self.tasks.running():
             self.task_dock.hide()  # a restored layout may bring the list back with nothing in it
         self.layoutRestored.emit()
+        if self.prefs.notes:  # a damaged settings file: the defaults are in use, and the user hears of it once
+            message = self.tr("Some saved preferences could not be read; their defaults are used.")
+            self.show_status(message, 15_000)
 
     # -- the host that feature modules talk to (app.ui.host) -------------------------------------------
     def dialog_parent(self) -> QWidget:

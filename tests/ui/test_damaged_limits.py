@@ -37,3 +37,14 @@ def test_damaged_default_limits_in_the_settings_are_ignored(qtbot, tmp_path):
     # the old preference became the default custom profile, its damaged value dropped
     assert win.prefs.quality_profile == "custom" and win.state.doc.settings.quality is None
     assert (win.state.limits.max_line_chars, win.state.limits.max_cps) == (30, 17.0)
+
+
+def test_damaged_preferences_start_the_window_with_their_defaults_and_say_so(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/theme", "purple")
+    settings.setValue("quality/custom", "{not json")
+    settings.setValue("shortcuts/custom", "[1, 2]")
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.prefs.ui_theme == "system" and win.shortcuts.custom == {}
+    assert win.statusBar().currentMessage() == "Some saved preferences could not be read; their defaults are used."
