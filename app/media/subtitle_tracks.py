@@ -109,20 +109,31 @@ def read_subtitle_track(path: str | os.PathLike[str], number: int | None = None)
         tracks = _tracks(container)
         track = _choose(text, tracks, number)
         stream = container.streams[track.stream_index]
-        start_us = container.start_time or 0
+        offset_ms = (container.start_time or 0) // 1000
         events: list[tuple[int, int | None, bytes]] = []
         size = 0
+        scale: tuple[int, int] | None = None  # the stream's time base as integers: Fraction arithmetic per packet
+        #                                       was most of the time of a long track (a million events: 20 s)
         try:
             for packet in container.demux(stream):
-                if packet.pts is None or not packet.size:
+                pts = packet.pts
+                if pts is None:
                     continue
                 data = bytes(packet)
+                if not data:
+                    continue
                 size += len(data)
                 if size > MAX_TRACK_BYTES:
                     raise MediaError(f"{text}: subtitle track {track.number} is too large to be text")
-                start = round(packet.pts * packet.time_base * 1000) - start_us // 1000
-                duration = round(packet.duration * packet.time_base * 1000) if packet.duration else None
-                events.append((start, duration, data))
+                if scale is None:
+                    base = packet.time_base
+                    scale = (base.numerator * 1000, base.denominator)
+                duration = packet.duration
+                events.append((
+                    _ms(pts, scale) - offset_ms,
+                    _ms(duration, scale) if duration else None,
+                    data,
+                ))  # fmt: skip
         except av.error.FFmpegError as exc:
             raise media_error(text, exc) from None
         extradata = bytes(stream.codec_context.extradata or b"")
@@ -137,6 +148,16 @@ def read_subtitle_track(path: str | os.PathLike[str], number: int | None = None)
     if fmt == "vtt":
         return EmbeddedSubtitles(track, "vtt", "WEBVTT\n\n" + _blocks(cues, _vtt_time, " --> ", numbered=False))
     return EmbeddedSubtitles(track, "srt", _blocks(cues, _srt_time, " --> ", numbered=True))
+
+
+def _ms(ticks: int, scale: tuple[int, int]) -> int:
+    """``ticks`` of a time base ``scale`` (numerator x 1000, denominator) in milliseconds, rounded half to even
+    as ``round(Fraction)`` does."""
+    quotient, remainder = divmod(ticks * scale[0], scale[1])
+    twice = 2 * remainder
+    if twice > scale[1] or (twice == scale[1] and quotient % 2):
+        quotient += 1
+    return quotient
 
 
 def _choose(path: str, tracks: list[SubtitleTrack], number: int | None) -> SubtitleTrack:

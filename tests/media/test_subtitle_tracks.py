@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core.errors import MediaError
 from app.media.subtitle_tracks import read_subtitle_track, subtitle_tracks
@@ -124,3 +126,14 @@ def test_a_frame_based_format_takes_the_video_frame_rate(media, tmp_path):
     out = tmp_path / "o.sub"
     assert run(["convert", str(media["video25.mkv"]), str(out)]) == 0
     assert out.read_text(encoding="utf-8").splitlines()[:2] == ["{1}{1}25", "{25}{62}Hello there"]
+
+
+@given(st.integers(0, 10**12), st.sampled_from([(1, 1000), (1, 90000), (1001, 30000), (1, 48000), (1, 3), (7, 25)]))
+def test_packet_times_in_integers_round_as_fractions_do(ticks, base):
+    """Times of a track's packets are computed in integers (Fraction arithmetic per packet was most of the time of
+    a long track): the same milliseconds as round(ticks * time_base * 1000)."""
+    from fractions import Fraction
+
+    from app.media.subtitle_tracks import _ms
+
+    assert _ms(ticks, (base[0] * 1000, base[1])) == round(ticks * Fraction(*base) * 1000)
