@@ -10,6 +10,7 @@ are refused (no "billion laughs").
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.etree.ElementTree as ET
 from fractions import Fraction
@@ -77,6 +78,23 @@ class _Clock:
         raise ValueError(f"'{text[:40]}' is not a TTML time expression")
 
 
+_DECLARED = re.compile(r"""^(\s*<\?xml\b[^<>]{0,200}?\bencoding\s*=\s*)(["'])([^"'<>]{0,100})\2""")
+
+
+def _utf8_declaration(text: str) -> tuple[str, str | None]:
+    """The text with its XML declaration saying UTF-8 (the bytes were decoded already, and are given to the
+    parser as UTF-8), and the encoding it named when Python knows no such encoding (else None)."""
+    match = _DECLARED.match(text)
+    if match is None:
+        return text, None
+    try:
+        codecs.lookup(match.group(3))
+        unknown = None
+    except LookupError:
+        unknown = match.group(3)
+    return f"{match.group(1)}{match.group(2)}UTF-8{match.group(2)}{text[match.end():]}", unknown
+
+
 def _number(text: str | None) -> Fraction | None:
     try:
         value = Fraction(text.strip()) if text else None
@@ -97,6 +115,10 @@ class TtmlFormat(SubtitleFormat):
         where = where_prefix(path)
         if "<!ENTITY" in text or "<!entity" in text:
             raise SubtitleParseError("declares XML entities, which are not read (a TTML file needs none)", path)
+        text, unknown = _utf8_declaration(text)
+        skipped: list[str] = []
+        if unknown is not None:  # the bytes were decoded as detected: the file is read, and the name is said
+            skipped.append(f"{where}the XML declaration names an unknown encoding '{unknown}'; read as detected")
         try:
             root = ET.fromstring(text.encode("utf-8"))
         except ET.ParseError as exc:
@@ -108,7 +130,6 @@ class TtmlFormat(SubtitleFormat):
         timer = _Clock(root)
         top_regions = {_attr(r, "id") for r in root.iter() if _local(r.tag) == "region" and _at_top(r)}
         cues: list[Cue] = []
-        skipped: list[str] = []
 
         def walk(element: ET.Element, offset: Fraction, inherited: dict[str, str | None]) -> None:
             local = _local(element.tag)
