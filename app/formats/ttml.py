@@ -92,7 +92,7 @@ def _utf8_declaration(text: str) -> tuple[str, str | None]:
         unknown = None
     except LookupError:
         unknown = match.group(3)
-    return f"{match.group(1)}{match.group(2)}UTF-8{match.group(2)}{text[match.end():]}", unknown
+    return f"{match.group(1)}{match.group(2)}UTF-8{match.group(2)}{text[match.end() :]}", unknown
 
 
 def _number(text: str | None) -> Fraction | None:

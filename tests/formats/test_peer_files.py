@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.cli import run
-from app.formats.registry import read_subtitles, read_subtitles_bytes
+from app.formats.base import ReadOptions
+from app.formats.registry import read_subtitles, read_subtitles_bytes, save_like
 from app.formats.srt import parse_srt
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -45,3 +48,61 @@ def test_ttml_declaring_another_encoding_than_its_bytes_is_read_as_decoded():
     assert [c.text for c in latin.cues] == ["\u00c7a va"]  # not "Ã‡a va": the text was decoded already
     wide = read_subtitles_bytes(_ttml("UTF-16").encode("utf-8"), name="c.ttml")  # converted, declaration kept
     assert [c.text for c in wide.cues] == ["\u00c7a va"]
+
+
+# -- item 13: what other tools write --------------------------------------------------------------------------------
+PEERS = FIXTURES / "peers"
+GAUPOL_TEXTS = ["Before the film, a voice\nfrom the dark.", "Still before the picture.", "The first words on screen."]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("gaupol_negative.ass", "ass"),
+        ("gaupol_negative.ssa", "ssa"),
+        ("gaupol_negative.sub", "microdvd"),
+        ("gaupol_negative_mpl2.txt", "mpl2"),  # sniffed by content, not refused as TMPlayer
+        ("gaupol_negative_tmplayer.txt", "tmp"),
+    ],
+)
+def test_cues_gaupol_writes_before_zero_are_kept_at_zero(name, fmt, tmp_path):
+    read = read_subtitles(PEERS / name, options=ReadOptions(fps=25))
+    assert read.format == fmt
+    assert [c.text for c in read.cues][:3] == GAUPOL_TEXTS
+    assert len(read.cues) == 4  # none dropped
+    assert read.cues[0].start == 0 and read.cues[1].start == 0 and read.cues[2].start > 0
+    assert any("negative time" in note for note in read.skipped)
+    save_like(tmp_path / name, read.cues, read)  # written back and read again: the same cues
+    again = read_subtitles(tmp_path / name, options=ReadOptions(fps=25))
+    assert [c.text for c in again.cues] == [c.text for c in read.cues]
+
+
+def test_a_microdvd_frame_rate_line_below_other_lines_is_the_rate_not_a_cue():
+    read = read_subtitles(PEERS / "rate_below_junk.sub")
+    assert read.frame_rate == 25
+    assert [(c.start, c.end, c.text) for c in read.cues] == [
+        (1000, 2000, "The first words on screen."),
+        (4000, 6000, "A second line\nof text."),
+    ]
+
+
+def test_webvtt_timestamps_without_milliseconds():
+    read = read_subtitles(PEERS / "no_millis.vtt")
+    assert [(c.start, c.end) for c in read.cues] == [(99_000, 101_040), (101_040, 103_500)]
+    assert read.skipped == []
+
+
+def test_webvtt_cue_identifiers_are_kept_as_written(tmp_path):
+    read = read_subtitles(PEERS / "w3c_ids.vtt")
+    assert [c.get("vtt.id") for c in read.cues] == [" leading space", "trailing space ", "-- >", " "]
+    save_like(tmp_path / "ids.vtt", read.cues, read)
+    assert [c.get("vtt.id") for c in read_subtitles(tmp_path / "ids.vtt").cues] == [c.get("vtt.id") for c in read.cues]
+
+
+def test_webvtt_minutes_or_seconds_of_60_make_a_timing_invalid():
+    read = read_subtitles(PEERS / "w3c_timings_60.vtt")
+    assert [(c.start, c.end, c.text) for c in read.cues] == [
+        (0, 216_001_000, "sixty hours on"),
+        (216_000_000, 216_001_000, "at sixty hours"),
+    ]
+    assert [note.split(": ", 1)[1][:18] for note in read.skipped] == ["unreadable timing "] * 3
