@@ -106,3 +106,21 @@ def test_webvtt_minutes_or_seconds_of_60_make_a_timing_invalid():
         (216_000_000, 216_001_000, "at sixty hours"),
     ]
     assert [note.split(": ", 1)[1][:18] for note in read.skipped] == ["unreadable timing "] * 3
+
+
+# -- item 21: plain text is text --------------------------------------------------------------------------------------
+def test_txt_export_is_the_text_alone_without_markup_and_times_only_when_asked(tmp_path, capsys):
+    src = tmp_path / "in.srt"
+    src.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font color=red>Hello</font> {\\i1}there{\\i0}\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\n<i>Second</i>\nline\n",
+        encoding="utf-8",
+    )
+    assert run(["convert", str(src), str(tmp_path / "out.txt")]) == 0
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "Hello there\n\nSecond line\n"
+    assert run(["convert", str(src), str(tmp_path / "timed.txt"), "--times"]) == 0
+    assert (tmp_path / "timed.txt").read_text(encoding="utf-8") == (
+        "[00:00:01.000 --> 00:00:02.000] Hello there\n[00:00:03.000 --> 00:00:04.000] Second line\n"
+    )
+    assert run(["convert", str(src), str(tmp_path / "old.txt"), "--no-times"]) == 0  # still accepted
+    assert (tmp_path / "old.txt").read_text(encoding="utf-8") == "Hello there\n\nSecond line\n"
