@@ -23,6 +23,8 @@ from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, 
 
 _CLOCK = re.compile(r"^(\d{1,3}):(\d{2}):(\d{2})(?:(\.\d+)|:(\d{2,})(?:\.(\d+))?)?$")
 _OFFSET = re.compile(r"^(\d+(?:\.\d+)?)(h|ms|m|s|f|t)$")
+_APPLE = re.compile(r"^(?:(\d{1,3}):)?(\d{1,5}(?:\.\d{1,9})?)$")  # not TTML time expressions, but written
+_APPLE_NAMESPACE = "music.apple.com"  # its lyrics give every element's times from the start, not its parent's
 _SPACE = re.compile(r"[ \t\r\n]+")
 
 
@@ -66,6 +68,9 @@ class _Clock:
             if sub:
                 seconds += Fraction(int(sub)) / (self.frame_rate * self.sub_frame_rate)
             return seconds * 1000
+        match = _APPLE.match(text)
+        if match:  # Apple's lyrics write "19.764" and "3:58.640": seconds, and minutes and seconds
+            return (int(match.group(1) or 0) * 60 + Fraction(match.group(2))) * 1000
         match = _OFFSET.match(text)
         if match:
             value, unit = Fraction(match.group(1)), match.group(2)
@@ -128,6 +133,7 @@ class TtmlFormat(SubtitleFormat):
         if _local(root.tag) != "tt":
             raise SubtitleParseError(f"not a TTML document (the root is <{_local(root.tag)}>)", path)
         timer = _Clock(root)
+        absolute = any(_APPLE_NAMESPACE in key for key in root.attrib) or _APPLE_NAMESPACE in text[:2000]
         top_regions = {_attr(r, "id") for r in root.iter() if _local(r.tag) == "region" and _at_top(r)}
         cues: list[Cue] = []
 
@@ -150,7 +156,7 @@ class TtmlFormat(SubtitleFormat):
                 _paragraph(element, start, stop, begin is not None, context)
                 return
             for child in element:
-                walk(child, start, context)
+                walk(child, Fraction(0) if absolute else start, context)
 
         def _paragraph(p: ET.Element, start: Fraction, stop: Fraction | None, timed: bool, ctx: dict) -> None:
             if not timed:  # timing only on its spans: the paragraph spans them

@@ -124,3 +124,11 @@ def test_txt_export_is_the_text_alone_without_markup_and_times_only_when_asked(t
     )
     assert run(["convert", str(src), str(tmp_path / "old.txt"), "--no-times"]) == 0  # still accepted
     assert (tmp_path / "old.txt").read_text(encoding="utf-8") == "Hello there\n\nSecond line\n"
+
+
+def test_apple_lyrics_ttml_times_are_seconds_from_the_start():
+    read = read_subtitles(PEERS / "apple_lyrics.ttml")  # what pysubs2 reads of such a file
+    assert [(c.start, c.end, c.text) for c in read.cues] == [
+        (19_764, 21_900, "Morning comes"),
+        (24_594, 62_898, "slowly"),
+    ]
