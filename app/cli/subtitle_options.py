@@ -31,7 +31,8 @@ def add_write_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", metavar="NAME", help=f"format of OUT (default: by its extension): {names}")
     parser.add_argument("--bom", action="store_true", help="start OUT with a UTF-8 byte-order mark")
     parser.add_argument("--crlf", action="store_true", help="end lines with CR LF (Windows) instead of LF")
-    parser.add_argument("--no-times", action="store_true", help="plain text (.txt) without the times")
+    parser.add_argument("--times", action="store_true", help="plain text (.txt): each cue after its times")
+    parser.add_argument("--no-times", action="store_true", help=argparse.SUPPRESS)  # the default since issue 27
 
 
 def read_input(args: argparse.Namespace) -> SubtitleFile:
@@ -56,7 +57,7 @@ def write_output(
     fps = getattr(args, "fps", None)
     if fmt.frame_based and fps is None:  # frames of the video the subtitles came from, else 23.976
         fps = video_frame_rate(getattr(args, "input", None)) or video_frame_rate(getattr(args, "media", None))
-    options = WriteOptions(fps=fps, times=not getattr(args, "no_times", False),
+    options = WriteOptions(fps=fps, times=bool(getattr(args, "times", False)),
                            header=dict(header or {}))  # fmt: skip
     dropped = write_subtitles(
         path, list(cues), format=fmt.name, bom=getattr(args, "bom", False),

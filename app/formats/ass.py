@@ -61,6 +61,11 @@ Format: Marked, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 
 
 def _ms(text: str) -> int | None:
+    """Milliseconds of an event's time; a negative time (gaupol writes "-0:00:06.84") is negative."""
+    stripped = text.strip()
+    if stripped.startswith("-"):
+        value = _ms(stripped[1:])
+        return None if value is None else -value
     parts = text.split(":")
     if len(parts) == 3 and len(parts[2]) == 5 and parts[2][2] == ".":  # H:MM:SS.cc, as every tool writes it
         h, m, sc = parts
@@ -169,6 +174,9 @@ class AssFormat(SubtitleFormat):
                 skipped.append(f"{where}line {i}: unreadable time, its event was skipped")
                 before.append(line)
                 continue
+            if start < 0 or end < 0:  # kept at zero, as SubRip's reader keeps them; the line is written back as it was
+                skipped.append(f"{where}line {i}: negative time set to zero")
+                start, end = max(start, 0), max(end, 0)
             raw = event["text"]
             text_, align = plain_text(raw, ssa)
             extra = extra_of(

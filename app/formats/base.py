@@ -38,7 +38,7 @@ class ReadOptions:
 @dataclass(frozen=True)
 class WriteOptions:
     fps: float | None = None  # frame-based formats; None: DEFAULT_FPS
-    times: bool = True  # plain text: with or without times
+    times: bool = False  # plain text: the text alone (plain text means text), or each cue after its times
     header: dict[str, str] = field(default_factory=dict)  # what the file it came from had around its cues
 
 

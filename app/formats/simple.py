@@ -103,8 +103,11 @@ class SbvFormat(SubtitleFormat):
         return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+_OVERRIDE = re.compile(r"\{\\[^{}\n]{0,500}\}")  # {\an8}, {\i1}: ASS tags some SubRip files carry in the text
+
+
 class TextFormat(SubtitleFormat):
-    """Plain text for editors and journalists: one paragraph per cue, with or without its times."""
+    """Plain text for editors and journalists: one paragraph per cue, without markup; times only when asked."""
 
     name, label, extensions = "txt", "Plain text", (".txt",)
     can_read = False
@@ -112,7 +115,8 @@ class TextFormat(SubtitleFormat):
     def format(self, cues, options: WriteOptions) -> str:
         parts = []
         for cue in cues:
-            text = " ".join(line.strip() for line in plain(cue.text).split("\n") if line.strip())
+            bare = _OVERRIDE.sub("", plain(cue.text)) if "{" in cue.text else plain(cue.text)
+            text = " ".join(line.strip() for line in bare.split("\n") if line.strip())
             start, end = (clock(t, hour_digits=2, clamp=True) for t in (cue.start, cue.end))
             parts.append(f"[{start} --> {end}] {text}" if options.times else text)
         return ("\n" if options.times else "\n\n").join(parts) + ("\n" if parts else "")

@@ -94,12 +94,14 @@ def _timing(line: str) -> tuple[int, int, str] | None:
             return None
         start, end = (round(float(seconds.group(key)) * 1000) for key in ("a", "b"))
         return start, end, ""
+    rest = match.group("rest")
+    if rest[:1].isalnum() and match.end("bs") == match.start("rest"):
+        return None  # "00:00:0X,000": the end time is cut short by a typo, not followed by text
     start, end = _ms(match, "a"), _ms(match, "b")
     if match.group("neg1"):
         start = -start
     if match.group("neg2"):
         end = -end
-    rest = match.group("rest")
     if all(_SETTING.fullmatch(word) for word in rest.split()):
         rest = ""
     return start, end, rest.strip()

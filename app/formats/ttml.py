@@ -10,6 +10,7 @@ are refused (no "billion laughs").
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.etree.ElementTree as ET
 from fractions import Fraction
@@ -22,6 +23,8 @@ from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, 
 
 _CLOCK = re.compile(r"^(\d{1,3}):(\d{2}):(\d{2})(?:(\.\d+)|:(\d{2,})(?:\.(\d+))?)?$")
 _OFFSET = re.compile(r"^(\d+(?:\.\d+)?)(h|ms|m|s|f|t)$")
+_APPLE = re.compile(r"^(?:(\d{1,3}):)?(\d{1,5}(?:\.\d{1,9})?)$")  # not TTML time expressions, but written
+_APPLE_NAMESPACE = "music.apple.com"  # its lyrics give every element's times from the start, not its parent's
 _SPACE = re.compile(r"[ \t\r\n]+")
 
 
@@ -65,6 +68,9 @@ class _Clock:
             if sub:
                 seconds += Fraction(int(sub)) / (self.frame_rate * self.sub_frame_rate)
             return seconds * 1000
+        match = _APPLE.match(text)
+        if match:  # Apple's lyrics write "19.764" and "3:58.640": seconds, and minutes and seconds
+            return (int(match.group(1) or 0) * 60 + Fraction(match.group(2))) * 1000
         match = _OFFSET.match(text)
         if match:
             value, unit = Fraction(match.group(1)), match.group(2)
@@ -75,6 +81,23 @@ class _Clock:
                 return value * 1000 / self.tick_rate
             return value * scale[unit]
         raise ValueError(f"'{text[:40]}' is not a TTML time expression")
+
+
+_DECLARED = re.compile(r"""^(\s*<\?xml\b[^<>]{0,200}?\bencoding\s*=\s*)(["'])([^"'<>]{0,100})\2""")
+
+
+def _utf8_declaration(text: str) -> tuple[str, str | None]:
+    """The text with its XML declaration saying UTF-8 (the bytes were decoded already, and are given to the
+    parser as UTF-8), and the encoding it named when Python knows no such encoding (else None)."""
+    match = _DECLARED.match(text)
+    if match is None:
+        return text, None
+    try:
+        codecs.lookup(match.group(3))
+        unknown = None
+    except LookupError:
+        unknown = match.group(3)
+    return f"{match.group(1)}{match.group(2)}UTF-8{match.group(2)}{text[match.end() :]}", unknown
 
 
 def _number(text: str | None) -> Fraction | None:
@@ -97,6 +120,10 @@ class TtmlFormat(SubtitleFormat):
         where = where_prefix(path)
         if "<!ENTITY" in text or "<!entity" in text:
             raise SubtitleParseError("declares XML entities, which are not read (a TTML file needs none)", path)
+        text, unknown = _utf8_declaration(text)
+        skipped: list[str] = []
+        if unknown is not None:  # the bytes were decoded as detected: the file is read, and the name is said
+            skipped.append(f"{where}the XML declaration names an unknown encoding '{unknown}'; read as detected")
         try:
             root = ET.fromstring(text.encode("utf-8"))
         except ET.ParseError as exc:
@@ -106,9 +133,9 @@ class TtmlFormat(SubtitleFormat):
         if _local(root.tag) != "tt":
             raise SubtitleParseError(f"not a TTML document (the root is <{_local(root.tag)}>)", path)
         timer = _Clock(root)
+        absolute = any(_APPLE_NAMESPACE in key for key in root.attrib) or _APPLE_NAMESPACE in text[:2000]
         top_regions = {_attr(r, "id") for r in root.iter() if _local(r.tag) == "region" and _at_top(r)}
         cues: list[Cue] = []
-        skipped: list[str] = []
 
         def walk(element: ET.Element, offset: Fraction, inherited: dict[str, str | None]) -> None:
             local = _local(element.tag)
@@ -129,7 +156,7 @@ class TtmlFormat(SubtitleFormat):
                 _paragraph(element, start, stop, begin is not None, context)
                 return
             for child in element:
-                walk(child, start, context)
+                walk(child, Fraction(0) if absolute else start, context)
 
         def _paragraph(p: ET.Element, start: Fraction, stop: Fraction | None, timed: bool, ctx: dict) -> None:
             if not timed:  # timing only on its spans: the paragraph spans them

@@ -16,7 +16,9 @@ from app.core.document import Cue
 from app.core.timecode import clock
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
 
-_STAMP = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
+# the fraction may be missing or short ("00:01:39 --> 00:01:41.04", as some converters write); minutes and
+# seconds over 59 make the timing invalid, as the W3C parsing rules say (SubRip's reader does arithmetic instead)
+_STAMP = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?"
 _TIMING = re.compile(r"^\s*" + _STAMP + r"[ \t]*-->[ \t]*" + _STAMP + r"(?P<settings>(?:[ \t].*)?)$")
 # repetitions are bounded: a damaged line ("<v <v <v...") is read in linear time
 _TAG = re.compile(r"<(/?)([a-z]{1,20})?(?:\.[\w.-]{0,200})?(?:[ \t]([^<>\n]{0,500}))?>|<\d[\d:.]{0,20}>", re.IGNORECASE)
@@ -25,10 +27,13 @@ _KEPT = {"i", "b", "u"}
 _LINE_TOP = re.compile(r"(?:^|\s)line:(?:0|1|[0-9](?:\.\d+)?%|10%)(?:,\S*)?(?:\s|$)")
 
 
-def _ms(groups: tuple[str | None, ...]) -> int:
+def _ms(groups: tuple[str | None, ...]) -> int | None:
+    """Milliseconds of a timestamp, or None when its minutes or seconds are over 59."""
     h, m, s, f = groups
-    assert m is not None and s is not None and f is not None  # only the hours are optional in _STAMP
-    return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(f.ljust(3, "0"))
+    assert m is not None and s is not None  # only the hours and the fraction are optional in _STAMP
+    if int(m) > 59 or int(s) > 59:
+        return None
+    return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int((f or "0").ljust(3, "0"))
 
 
 def _payload(lines: list[str]) -> tuple[str, str | None]:
@@ -93,14 +98,19 @@ class VttFormat(SubtitleFormat):
         i = start
         count = len(lines)
         while i < count:
-            if not lines[i].strip():
+            # a line of spaces is blank, unless a timing line follows: then it is the cue's identifier (W3C)
+            if not lines[i] or (not lines[i].strip() and (i + 1 >= count or "-->" not in lines[i + 1])):
                 i += 1
                 continue
             block_start = i
             line = lines[i]
             if "-->" not in line:
                 keyword = line.split(None, 1)[0] if line.split() else ""
-                if keyword in ("NOTE", "STYLE", "REGION") and (line == keyword or line[len(keyword)] in " \t"):
+                if (
+                    keyword in ("NOTE", "STYLE", "REGION")
+                    and line[len(keyword) : len(keyword) + 1] in ("", " ", "\t")
+                    and line.startswith(keyword)
+                ):
                     end = i
                     while end < count and lines[end].strip():
                         end += 1
@@ -110,7 +120,7 @@ class VttFormat(SubtitleFormat):
                         styles.append("\n".join(lines[i:end]))
                     i = end
                     continue
-                identifier, i = line.strip(), i + 1
+                identifier, i = line, i + 1  # as written: " leading space" is an identifier of its own
                 if i >= count or "-->" not in lines[i]:
                     end = i
                     while end < count and lines[end].strip():
@@ -124,15 +134,17 @@ class VttFormat(SubtitleFormat):
             body_end = i + 1
             while body_end < count and lines[body_end].strip() and "-->" not in lines[body_end]:
                 body_end += 1
-            if timing is None:
+            begin = end_ms = None
+            if timing is not None:
+                begin, end_ms = _ms(timing.groups()[:4]), _ms(timing.groups()[4:8])
+            if timing is None or begin is None or end_ms is None:
                 skipped.append(f"{where}line {i + 1}: unreadable timing '{lines[i].strip()[:60]}', its cue was skipped")
                 i = body_end
                 continue
-            groups = timing.groups()
             settings = " ".join(timing.group("settings").split())
             text_, speaker = _payload(lines[i + 1 : body_end])
             extra = extra_of(vtt__id=identifier, vtt__settings=settings or None, actor=speaker, align=_align(settings))
-            cues.append(Cue(_ms(groups[:4]), _ms(groups[4:8]), text_, extra=extra))
+            cues.append(Cue(begin, end_ms, text_, extra=extra))
             i = body_end
         if styles:
             header["vtt.style"] = "\n\n".join(styles)

@@ -118,12 +118,12 @@ def test_ass_to_srt_says_what_it_drops_and_keeps_positions_as_an8(tmp_path):
 
 
 def test_plain_text_with_and_without_times(tmp_path):
-    write_subtitles(tmp_path / "a.txt", CUES[:2])
+    write_subtitles(tmp_path / "a.txt", CUES[:2], options=WriteOptions(times=True))
     assert (tmp_path / "a.txt").read_text(encoding="utf-8").splitlines() == [
         "[00:00:01.000 --> 00:00:02.500] Hello world second & line",
         "[00:00:03.000 --> 00:00:04.000] Top  3 < 4",
     ]
-    write_subtitles(tmp_path / "b.txt", CUES[:2], options=WriteOptions(times=False))
+    write_subtitles(tmp_path / "b.txt", CUES[:2])  # plain text means the text (issue 27, item 21)
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "Hello world second & line\n\nTop  3 < 4\n"
 
 
