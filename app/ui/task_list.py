@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.timecode import clock_parts
+from app.ui.elided import ElidedLabel
 from app.ui.tasks import TaskHandle, TaskManager
 
 
@@ -52,10 +53,9 @@ class TaskRow(QWidget):
     def __init__(self, handle: TaskHandle, parent: QWidget | None = None):
         super().__init__(parent)
         self.handle = handle
-        self.label = QLabel()
-        self.label.setMinimumWidth(260)
+        self.label = ElidedLabel()  # a long file name never widens the window
         self.progress = QProgressBar()
-        self.progress.setMinimumWidth(260)
+        self.progress.setMinimumWidth(120)
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop this task"))
@@ -66,6 +66,7 @@ class TaskRow(QWidget):
         layout.addWidget(self.progress, 0, 1)
         layout.addWidget(self.cancel_button, 0, 2)
         layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         handle.changed.connect(self.refresh)
         self.refresh()
 
