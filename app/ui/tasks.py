@@ -151,17 +151,21 @@ class TaskManager(QObject):
             try:
                 on_success(result)
             except AppError as exc:
-                self.error(title, str(exc))
+                from app.ui.messages import error_text
+
+                self.error(title, error_text(exc))
 
         def failed(message: str) -> None:
             if self.current(handle):
                 self.error(title, message)
 
-        task.succeeded.connect(succeeded)
-        task.failed.connect(failed)
+        # the outcome is known before the error dialog opens: its event loop may deliver the task's end meanwhile,
+        # which would otherwise take the failure for a cancel (issue 27, item 16)
         task.failed.connect(lambda _message: setattr(handle, "outcome", handle.outcome or "failed"))
         task.succeeded.connect(lambda _result: setattr(handle, "outcome", handle.outcome or "succeeded"))
         task.cancelled.connect(lambda: setattr(handle, "outcome", "cancelled"))
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
         task.done.connect(lambda: self._ended(handle, on_end))
         handle.changed.connect(self.changed)
         self._handles.append(handle)

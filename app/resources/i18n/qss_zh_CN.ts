@@ -1508,6 +1508,82 @@
       <translation>磁盘空间不足，无法下载 {repo}：需要 {needed} GB，{cache} 中可用 {free} GB；请释放空间或将 HF_HOME 设到其他磁盘</translation>
     </message>
     <message>
+      <source>{path}: no such file</source>
+      <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+      <source>{path}: permission denied</source>
+      <translation>{path}：没有访问权限</translation>
+    </message>
+    <message>
+      <source>{path}: {reason}</source>
+      <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+      <source>{path}: is a folder, not a media file</source>
+      <translation>{path}：这是文件夹，不是媒体文件</translation>
+    </message>
+    <message>
+      <source>{path}: not a regular file</source>
+      <translation>{path}：不是普通文件</translation>
+    </message>
+    <message>
+      <source>{path}: empty file</source>
+      <translation>{path}：文件是空的</translation>
+    </message>
+    <message>
+      <source>{path}: not a media file (it holds text)</source>
+      <translation>{path}：不是媒体文件（其中是文本）</translation>
+    </message>
+    <message>
+      <source>{path}: the file is truncated or corrupt ({kind})</source>
+      <translation>{path}：文件不完整或已损坏（{kind}）</translation>
+    </message>
+    <message>
+      <source>{path}: a subtitle file ({format}), not audio or video</source>
+      <translation>{path}：这是字幕文件（{format}），不是音频或视频</translation>
+    </message>
+    <message>
+      <source>{path}: no audio stream (streams: {streams})</source>
+      <translation>{path}：没有音频流（现有的流：{streams}）</translation>
+    </message>
+    <message>
+      <source>{path}: not a media file, or its data is corrupt</source>
+      <translation>{path}：不是媒体文件，或数据已损坏</translation>
+    </message>
+    <message>
+      <source>{path}: the file ends too early (truncated)</source>
+      <translation>{path}：文件提前结束（不完整）</translation>
+    </message>
+    <message>
+      <source>{path}: unsupported codec</source>
+      <translation>{path}：不支持的编解码器</translation>
+    </message>
+    <message>
+      <source>{path}: reading timed out</source>
+      <translation>{path}：读取超时</translation>
+    </message>
+    <message>
+      <source>{path}: cannot decode ({reason})</source>
+      <translation>{path}：无法解码（{reason}）</translation>
+    </message>
+    <message>
+      <source>{path}: the audio data is corrupt or truncated; nothing could be decoded</source>
+      <translation>{path}：音频数据已损坏或不完整，无法解码任何内容</translation>
+    </message>
+    <message>
+      <source>{path}: zero-length audio (the audio stream holds no samples)</source>
+      <translation>{path}：音频长度为零（音频流中没有采样）</translation>
+    </message>
+    <message>
+      <source>{path}: the audio is too short to use ({ms} ms)</source>
+      <translation>{path}：音频太短，无法使用（{ms} 毫秒）</translation>
+    </message>
+    <message>
+      <source>{path}: unsupported audio codec in stream {stream}</source>
+      <translation>{path}：流 {stream} 的音频编解码器不受支持</translation>
+    </message>
+    <message>
       <source>Recognising on {device}…</source>
       <translation>正在 {device} 上识别…</translation>
     </message>

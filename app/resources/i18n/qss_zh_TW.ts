@@ -1508,6 +1508,82 @@
       <translation>磁碟空間不足，無法下載 {repo}：需要 {needed} GB，{cache} 中可用 {free} GB；請釋放空間或將 HF_HOME 設到其他磁碟</translation>
     </message>
     <message>
+      <source>{path}: no such file</source>
+      <translation>{path}：檔案不存在</translation>
+    </message>
+    <message>
+      <source>{path}: permission denied</source>
+      <translation>{path}：沒有存取權限</translation>
+    </message>
+    <message>
+      <source>{path}: {reason}</source>
+      <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+      <source>{path}: is a folder, not a media file</source>
+      <translation>{path}：這是資料夾，不是媒體檔案</translation>
+    </message>
+    <message>
+      <source>{path}: not a regular file</source>
+      <translation>{path}：不是一般檔案</translation>
+    </message>
+    <message>
+      <source>{path}: empty file</source>
+      <translation>{path}：檔案是空的</translation>
+    </message>
+    <message>
+      <source>{path}: not a media file (it holds text)</source>
+      <translation>{path}：不是媒體檔案（其中是文字）</translation>
+    </message>
+    <message>
+      <source>{path}: the file is truncated or corrupt ({kind})</source>
+      <translation>{path}：檔案不完整或已損壞（{kind}）</translation>
+    </message>
+    <message>
+      <source>{path}: a subtitle file ({format}), not audio or video</source>
+      <translation>{path}：這是字幕檔案（{format}），不是音訊或影片</translation>
+    </message>
+    <message>
+      <source>{path}: no audio stream (streams: {streams})</source>
+      <translation>{path}：沒有音訊串流（現有的串流：{streams}）</translation>
+    </message>
+    <message>
+      <source>{path}: not a media file, or its data is corrupt</source>
+      <translation>{path}：不是媒體檔案，或資料已損壞</translation>
+    </message>
+    <message>
+      <source>{path}: the file ends too early (truncated)</source>
+      <translation>{path}：檔案提前結束（不完整）</translation>
+    </message>
+    <message>
+      <source>{path}: unsupported codec</source>
+      <translation>{path}：不支援的編解碼器</translation>
+    </message>
+    <message>
+      <source>{path}: reading timed out</source>
+      <translation>{path}：讀取逾時</translation>
+    </message>
+    <message>
+      <source>{path}: cannot decode ({reason})</source>
+      <translation>{path}：無法解碼（{reason}）</translation>
+    </message>
+    <message>
+      <source>{path}: the audio data is corrupt or truncated; nothing could be decoded</source>
+      <translation>{path}：音訊資料已損壞或不完整，無法解碼任何內容</translation>
+    </message>
+    <message>
+      <source>{path}: zero-length audio (the audio stream holds no samples)</source>
+      <translation>{path}：音訊長度為零（音訊串流中沒有取樣）</translation>
+    </message>
+    <message>
+      <source>{path}: the audio is too short to use ({ms} ms)</source>
+      <translation>{path}：音訊太短，無法使用（{ms} 毫秒）</translation>
+    </message>
+    <message>
+      <source>{path}: unsupported audio codec in stream {stream}</source>
+      <translation>{path}：串流 {stream} 的音訊編解碼器不受支援</translation>
+    </message>
+    <message>
       <source>Recognising on {device}…</source>
       <translation>正在 {device} 上辨識…</translation>
     </message>
