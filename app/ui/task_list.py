@@ -30,8 +30,9 @@ def format_duration(seconds: float) -> str:
 
 
 def show_progress(bar: QProgressBar, fraction: float, seconds_left: float | None) -> None:
-    """Percent and time left on a progress bar; busy (moving) until the first measure."""
-    if fraction < 0:
+    """Percent and time left on a progress bar; busy (moving) until the work itself has begun (a model loading
+    reports 0 % for minutes: a bar that moves says that something is happening)."""
+    if fraction <= 0:
         bar.setRange(0, 0)
         bar.setFormat("")
         return

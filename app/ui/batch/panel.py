@@ -111,7 +111,7 @@ class BatchTableModel(QAbstractTableModel):
             if progress is None:
                 return ""
             fraction, left, what = progress
-            text = f"{fraction * 100:.0f}%" if fraction >= 0 else what
+            text = f"{fraction * 100:.0f}%" if fraction > 0 else what  # 0: not begun (a model loading)
             if left is not None:
                 text = self.tr("{percent} — {time} left").format(percent=text, time=format_duration(left))
             return text
@@ -136,7 +136,7 @@ class ProgressDelegate(QStyledItemDelegate):
             bar.initFrom(option.widget)
         bar.rect = option.rect.adjusted(2, 3, -2, -3)
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.minimum, bar.maximum = (0, 1000) if fraction >= 0 else (0, 0)
+        bar.minimum, bar.maximum = (0, 1000) if fraction > 0 else (0, 0)
         bar.progress = int(max(0.0, fraction) * 1000)
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bar.textVisible = True

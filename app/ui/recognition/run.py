@@ -354,6 +354,16 @@ def start_recognition(host: Host, options: RecognitionOptions | None = None) -> 
     return run_recognition(host, options, live=live)
 
 
+WORKING = frozenset({"recognition.running", "server.progress"})  # the first says the model is loaded and at work
+
+
+@dataclass(frozen=True)
+class ModelReady:
+    """The recognition model is loaded (on ``device``) and recognising: what the status bar shows as in use."""
+
+    device: str
+
+
 def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues | None = None) -> TaskHandle | None:
     """Recognise in a worker; cues go into the document as chunks finish, all of them one undo step (``live``).
 
@@ -369,15 +379,19 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
     limits_override = state.session.profile.limit_overrides()  # the document's profile: the one source of limits
 
     def job(report: Report) -> Any:
-        from app.asr.client.protocol import Cues, RecognitionDone, RecognizeJob
+        from app.asr.client.protocol import Cues, Progress, RecognitionDone, RecognizeJob, Status
         from app.ui.messages import render
         from app.ui.workers import relay
 
         done: RecognitionDone | None = None
+        ready = False
         request = RecognizeJob(options.engine_options(), options.language, options.context, dict(limits_override))
         for message in options.client(engines).run(
             request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
         ):
+            if not ready and isinstance(message, Status | Progress) and message.message.code in WORKING:
+                ready = True  # the model is loaded and at work: the status bar stops saying "loading"
+                report.item(ModelReady(str(message.message.params.get("device", "server"))))
             if relay(report, message):
                 continue
             if isinstance(message, Cues):
@@ -387,8 +401,13 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         report.check()  # a cancelled run ends as cancelled, not as a success
         return (done.language, done.device) if done is not None else (None, options.device)
 
-    def add(cues: list) -> None:
-        live.add(cues)
+    def add(item: Any) -> None:
+        if isinstance(item, ModelReady):
+            host.show_engine(os.path.basename(options.engine_name().rstrip("/")), item.device)
+            if options.aligner and not options.server_url:
+                host.show_engine(os.path.basename(options.aligner.rstrip("/")), item.device, kind="aligner")
+        else:
+            live.add(item)
 
     def finished(result: Any) -> None:
         language, device = result
