@@ -684,13 +684,13 @@
       <translation>{name}：{warning}</translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name} in place of the previous media; the %n cue(s) you had are kept</source>
+      <source>Opened {name} in place of the previous media; the %n cue(s) you had [is|are] kept</source>
       <translation>
         <numerusform>已打开 {name} 替换之前的媒体；原有的 %n 条字幕保持不变</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles replaces them)</source>
+      <source>Opened {name}; the %n cue(s) you had [is|are] kept (File ▸ Import Subtitles replaces [it|them])</source>
       <translation>
         <numerusform>已打开 {name}；原有的 %n 条字幕保持不变（文件 ▸ 导入字幕 可替换它们）</numerusform>
       </translation>
@@ -2300,7 +2300,7 @@ Language of the subtitles:</source>
       </translation>
     </message>
     <message numerus="yes">
-      <source>; %n cue(s) the aligner could not place keep their times and are marked for review.</source>
+      <source>; %n cue(s) the aligner could not place [keeps its time and is|keep their times and are] marked for review.</source>
       <translation>
         <numerusform>；对齐器无法定位的 %n 条字幕保留原时间，并标记为待检查。</numerusform>
       </translation>
@@ -2341,11 +2341,11 @@ Language of the subtitles:</source>
       <translation>字幕重叠</translation>
     </message>
     <message>
-      <source>%n cue(s) overlap the next one.</source>
+      <source>%n cue(s) [overlaps|overlap] the next one.</source>
       <translation>%n 条字幕与下一条重叠。</translation>
     </message>
     <message>
-      <source>%n cue(s) start before the cue above them.</source>
+      <source>%n cue(s) [starts|start] before the cue above [it|them].</source>
       <translation>%n 条字幕的开始时间早于上一条。</translation>
     </message>
     <message>

@@ -684,13 +684,13 @@
       <translation>{name}：{warning}</translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name} in place of the previous media; the %n cue(s) you had are kept</source>
+      <source>Opened {name} in place of the previous media; the %n cue(s) you had [is|are] kept</source>
       <translation>
         <numerusform>已開啟 {name} 取代之前的媒體；原有的 %n 條字幕保持不變</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles replaces them)</source>
+      <source>Opened {name}; the %n cue(s) you had [is|are] kept (File ▸ Import Subtitles replaces [it|them])</source>
       <translation>
         <numerusform>已開啟 {name}；原有的 %n 條字幕保持不變（檔案 ▸ 匯入字幕 可取代它們）</numerusform>
       </translation>
@@ -2300,7 +2300,7 @@ Language of the subtitles:</source>
       </translation>
     </message>
     <message numerus="yes">
-      <source>; %n cue(s) the aligner could not place keep their times and are marked for review.</source>
+      <source>; %n cue(s) the aligner could not place [keeps its time and is|keep their times and are] marked for review.</source>
       <translation>
         <numerusform>；對齊器無法定位的 %n 條字幕保留原時間，並標記為待檢查。</numerusform>
       </translation>
@@ -2341,11 +2341,11 @@ Language of the subtitles:</source>
       <translation>字幕重疊</translation>
     </message>
     <message>
-      <source>%n cue(s) overlap the next one.</source>
+      <source>%n cue(s) [overlaps|overlap] the next one.</source>
       <translation>%n 條字幕與下一條重疊。</translation>
     </message>
     <message>
-      <source>%n cue(s) start before the cue above them.</source>
+      <source>%n cue(s) [starts|start] before the cue above [it|them].</source>
       <translation>%n 條字幕的開始時間早於上一條。</translation>
     </message>
     <message>
