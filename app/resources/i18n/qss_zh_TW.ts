@@ -4,6 +4,10 @@
   <context>
     <name>AutoSaver</name>
     <message>
+      <source>{media} ({file})</source>
+      <translation>{media}（{file}）</translation>
+    </message>
+    <message>
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
