@@ -300,7 +300,9 @@ class FileController(QObject):
                                       "replaces [it|them])", "", count)  # fmt: skip
                 self.host.show_status(message.format(name=name), 15_000)
             self.mediaLoaded.emit()
-            if any(t.is_text for t in subtitle_tracks) and not len(self.state.doc):  # a video with subtitles
+            # a video with subtitles: offered over cues too (the picker can be closed, laying over asks first),
+            # but not again for the project's own media
+            if any(t.is_text for t in subtitle_tracks) and not own:
                 self.offer_tracks(path, subtitle_tracks)
 
         self.host.tasks.start("decode", decoding, job, done, title=self.tr("Open media"), replaces=True)
