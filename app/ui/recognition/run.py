@@ -7,6 +7,7 @@ worker thread, so not even their import can hold up the window.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +94,10 @@ class RecognitionOptions:
             model=self.model, aligner=self.aligner, device=self.device, cpu_int8=self.cpu_int8,
             cpu_precision=self.cpu_precision, **extra,
         )  # fmt: skip
+
+
+LONG_WORD = re.compile(r"\S{31,}")  # an address or path too long for a line
+BREAKABLE = re.compile(r"[/?&=.:_-](?=\S)")  # where such a word may wrap
 
 
 class RecognitionDialog(QDialog):
@@ -232,16 +237,29 @@ class RecognitionDialog(QDialog):
 
         url = self.server.text().strip()
         if not url:
-            self.test_result.setText(self.tr("Give the server's address first."))
+            self.say(self.tr("Give the server's address first."))
             return
         endpoint = ServerEndpoint(url, self._key(url), timeout_s=5.0, retries=0)
         self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Connecting…"))
+        self.say(self.tr("Connecting…"))
         task = Task(lambda _report: list_models(endpoint), "test-connection", self)
         task.succeeded.connect(self._connected)
-        task.failed.connect(self.test_result.setText)  # a ServerError's message, rendered by the worker
+        task.failed.connect(self.say)  # a ServerError's message, rendered by the worker
         task.done.connect(lambda: self.test_button.setEnabled(True))
         self.connection_test = task.start()
+
+    def say(self, text: str) -> None:
+        """A line under the server fields, shown whole: long addresses may break anywhere, and the dialog grows
+        to the lines' height (a top-level window does not follow a wrapped label by itself)."""
+        self.test_result.setText(
+            LONG_WORD.sub(lambda w: BREAKABLE.sub(lambda m: m.group(0) + "\u200b", w.group(0)), text)
+        )
+        self.test_result.setToolTip(text)
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _key(self, url: str) -> str | None:
         """The key typed here (for this test, not yet stored), else the environment's or the keyring's."""
@@ -255,18 +273,18 @@ class RecognitionDialog(QDialog):
 
         url, key = self.server.text().strip(), self.api_key.text().strip()
         if not url or not key:
-            self.test_result.setText(self.tr("Give the server's address and its key first."))
+            self.say(self.tr("Give the server's address and its key first."))
             return
         try:
             store_api_key(url, key)
         except KeyStoreError:
-            self.test_result.setText(self.tr("No system keyring is available here; set QSS_SERVER_API_KEY instead."))
+            self.say(self.tr("No system keyring is available here; set QSS_SERVER_API_KEY instead."))
             return
         self.api_key.clear()
-        self.test_result.setText(self.tr("The key is kept in the system keyring."))
+        self.say(self.tr("The key is kept in the system keyring."))
 
     def _connected(self, models: list[str]) -> None:
-        self.test_result.setText(self.tr("Connected. Models: {models}").replace("{models}", ", ".join(models)))
+        self.say(self.tr("Connected. Models: {models}").replace("{models}", ", ".join(models)))
         if models and not self.server_model.text().strip():
             self.server_model.setText(models[0])
 
