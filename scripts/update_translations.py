@@ -14,6 +14,7 @@ bundle's build (build.spec): none is committed.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -131,8 +132,13 @@ def plural_sources() -> dict[str, set[str]]:
     return found
 
 
+AGREE = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")  # "[starts|start]": the singular's word, the plural's
+
+
 def english_forms(source: str) -> tuple[str, str]:
-    return source.replace("(s)", ""), source.replace("(s)", "s")
+    """The singular and plural: "cue(s)" gives cue and cues, "[starts|start]" the verb (or pronoun) that agrees."""
+    one, many = source.replace("(s)", ""), source.replace("(s)", "s")
+    return AGREE.sub(lambda m: m.group(1), one), AGREE.sub(lambda m: m.group(2), many)
 
 
 def write_english(found: dict[str, set[str]]) -> str:

@@ -31,6 +31,7 @@ import av.filter
 import numpy as np
 
 from app.core.errors import AppError, MediaError
+from app.core.messages import message
 from app.core.rules import SAMPLE_RATE
 from app.core.timecode import clock
 from app.media.cache import AudioCache
@@ -128,7 +129,7 @@ def _decode(
         info = info_from_container(source, container)
         chosen = info.audio_stream(stream_index)
         if chosen.codec is None:
-            raise MediaError(f"{source}: unsupported audio codec in stream {chosen.index}")
+            raise MediaError(message=message("media.unsupported_audio_codec", path=source, stream=chosen.index))
         stream = container.streams[chosen.index]
         start_us = container.start_time or 0
         stated_ms = _stated_ms(info.duration_ms, chosen.duration_ms, chosen.start_ms, info.start_ms)
@@ -185,8 +186,8 @@ def _decode(
     samples = out.finish()
     if not samples.size:
         if decoded_s > 0:  # a few samples: fewer than the resampler's filter needs to give any out
-            raise MediaError(f"{source}: the audio is too short to use ({decoded_s * 1000:.2g} ms)")
-        raise MediaError(f"{source}: zero-length audio (the audio stream holds no samples)")
+            raise MediaError(message=message("media.too_short", path=source, ms=f"{decoded_s * 1000:.2g}"))
+        raise MediaError(message=message("media.zero_length", path=source))
     envelope = out.envelope.finish(samples)
     warnings = list(reader.warnings)
     # a raw stream states no duration: the demuxer's is the first frames' bitrate times the file size, which a

@@ -15,6 +15,7 @@ import av
 import av.error
 
 from app.core.errors import MediaError
+from app.core.messages import message
 from app.media.duration import settle_durations
 
 # Seconds one open or one read may take before ffmpeg gives up (a stuck network drive, a demuxer in trouble).
@@ -82,8 +83,8 @@ class MediaInfo:
             if not audio:
                 kinds = sorted({s.kind for s in self.streams})
                 if kinds == ["subtitle"]:  # ffmpeg reads SRT, ASS, WebVTT... whatever their name ends with
-                    raise MediaError(f"{self.path}: a subtitle file ({self.format_name}), not audio or video")
-                raise MediaError(f"{self.path}: no audio stream (streams: {', '.join(kinds) or 'none'})")
+                    raise MediaError(message=message("media.subtitle_file", path=self.path, format=self.format_name))
+                raise MediaError(message=message("media.no_audio", path=self.path, streams=", ".join(kinds) or "none"))
             usable = [s for s in audio if s.codec is not None] or list(audio)
             return next((s for s in usable if s.default), usable[0])
         for s in self.streams:
@@ -113,17 +114,17 @@ def check_path(path: str | os.PathLike[str]) -> str:
     try:
         st = os.stat(text)
     except FileNotFoundError:
-        raise MediaError(f"{text}: no such file") from None
+        raise MediaError(message=message("media.no_file", path=text)) from None
     except PermissionError:
-        raise MediaError(f"{text}: permission denied") from None
+        raise MediaError(message=message("media.permission", path=text)) from None
     except OSError as exc:
-        raise MediaError(f"{text}: {exc.strerror or exc}") from None
+        raise MediaError(message=message("media.os_error", path=text, reason=exc.strerror or str(exc))) from None
     if stat.S_ISDIR(st.st_mode):
-        raise MediaError(f"{text}: is a folder, not a media file")
+        raise MediaError(message=message("media.folder", path=text))
     if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block the open forever
-        raise MediaError(f"{text}: not a regular file")
+        raise MediaError(message=message("media.not_regular", path=text))
     if st.st_size == 0:
-        raise MediaError(f"{text}: empty file")
+        raise MediaError(message=message("media.empty", path=text))
     return text
 
 
@@ -142,9 +143,9 @@ def open_container(path: str) -> av.container.InputContainer:
         kind = sniff_container(path)
         if kind is None:
             if _looks_like_text(path):
-                raise MediaError(f"{path}: not a media file (it holds text)") from None
+                raise MediaError(message=message("media.text_file", path=path)) from None
             raise media_error(path, exc) from None
-        raise MediaError(f"{path}: the file is truncated or corrupt ({kind})") from None
+        raise MediaError(message=message("media.corrupt_container", path=path, kind=kind)) from None
     except av.error.FFmpegError as exc:
         raise media_error(path, exc) from None
 
@@ -243,18 +244,18 @@ def media_error(path: str, exc: BaseException) -> MediaError:
     if isinstance(exc, MediaError):
         return exc
     if isinstance(exc, av.error.InvalidDataError):
-        return MediaError(f"{path}: not a media file, or its data is corrupt")
+        return MediaError(message=message("media.not_media", path=path))
     if isinstance(exc, av.error.EOFError):
-        return MediaError(f"{path}: the file ends too early (truncated)")
+        return MediaError(message=message("media.truncated", path=path))
     if isinstance(exc, av.error.DecoderNotFoundError):
-        return MediaError(f"{path}: unsupported codec")
+        return MediaError(message=message("media.unsupported_codec", path=path))
     if isinstance(exc, av.error.ExitError):  # the interrupt callback fired: a read took too long
-        return MediaError(f"{path}: reading timed out")
+        return MediaError(message=message("media.timed_out", path=path))
     if isinstance(exc, av.error.PermissionError):
-        return MediaError(f"{path}: permission denied")
+        return MediaError(message=message("media.permission", path=path))
     if isinstance(exc, av.error.FFmpegError):
         reason = exc.strerror or type(exc).__name__
-        return MediaError(f"{path}: cannot decode ({reason})")
+        return MediaError(message=message("media.cannot_decode", path=path, reason=reason))
     return MediaError(f"{path}: {exc}")
 
 

@@ -29,6 +29,7 @@ import av.error
 import av.filter
 
 from app.core.errors import MediaError
+from app.core.messages import message
 
 CHUNK_SAMPLES = 32768  # native samples per frame handed over: ~0.75 s at 44.1 kHz, 256 kB of stereo float
 QUEUE_FRAMES = 4
@@ -157,8 +158,8 @@ class AudioReader:
             self._packer.flush(self._put)
         if not self._decoded:
             if ended_early is not None or self._errors:
-                raise MediaError(f"{self.path}: the audio data is corrupt or truncated; nothing could be decoded")
-            raise MediaError(f"{self.path}: zero-length audio (the audio stream holds no samples)")
+                raise MediaError(message=message("media.audio_corrupt", path=self.path))
+            raise MediaError(message=message("media.zero_length", path=self.path))
         if ended_early is not None:
             self.warnings.append(f"the file is damaged or cut short: reading stopped early ({ended_early.strerror})")
         if self._errors:

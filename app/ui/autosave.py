@@ -62,8 +62,18 @@ class Recovered:
     document: Document
 
     def describe(self) -> str:
+        """The work as the user knows it: its media first (the subtitle path may be the last export's), then the
+        project or subtitle file it came from."""
         source = self.project_path or self.subtitle_path
-        name = os.path.basename(source) if source else QCoreApplication.translate("AutoSaver", "Untitled")
+        media = self.document.media_path
+        if media and source:
+            name = QCoreApplication.translate("AutoSaver", "{media} ({file})").format(
+                media=os.path.basename(media), file=os.path.basename(source)
+            )
+        elif media or source:
+            name = os.path.basename(media or source or "")
+        else:
+            name = QCoreApplication.translate("AutoSaver", "Untitled")
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.saved_at))
         count = self.cue_count  # lupdate reads a plain name as the count, not an expression
         return QCoreApplication.translate("AutoSaver", "{name}: %n cue(s), saved {when}", None, count).format(

@@ -14,3 +14,9 @@ def render(message: Message) -> str:
         return message.code
     n = -1 if message.n is None else message.n
     return QCoreApplication.translate("Message", source, None, n).format(**message.params)
+
+
+def error_text(exc: BaseException) -> str:
+    """An error's one line in the user's language: a coded message rendered, a plain one said as it is."""
+    message = getattr(exc, "message", None)
+    return render(message) if isinstance(message, Message) else str(exc)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar
 
+from app.ui.elided import ElidedLabel
 from app.ui.task_list import show_progress, task_message
 from app.ui.tasks import TaskHandle, TaskManager
 
@@ -19,19 +20,19 @@ class StatusPanel(QObject):
         super().__init__(bar)
         self.tasks = tasks
         self.bar = bar
-        self.task_label = QLabel()
+        self.task_label = ElidedLabel()  # long messages are cut, never widening the window
         self.progress = QProgressBar()
-        self.progress.setFixedWidth(220)
+        self.progress.setFixedWidth(180)
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop the running work"))
         self.list_button = QPushButton(self.tr("Tasks…"))
         self.list_button.setToolTip(self.tr("Every running task, each with its progress and Cancel"))
-        self.model_label = QLabel()
+        self.model_label = ElidedLabel()
         self._models: dict[str, str] = {}  # "recognizer"/"aligner" -> name, for models known to be loaded
         self._loading: str | None = None
-        self.device_label = QLabel("")
-        self.memory_label = QLabel("")
+        self.device_label = ElidedLabel("")
+        self.memory_label = ElidedLabel("")
         for widget in (self.task_label, self.progress, self.cancel_button, self.list_button):
             bar.addPermanentWidget(widget)
         for widget in (self.model_label, self.device_label, self.memory_label):

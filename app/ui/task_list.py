@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.timecode import clock_parts
+from app.ui.elided import ElidedLabel
 from app.ui.tasks import TaskHandle, TaskManager
 
 
@@ -29,8 +30,9 @@ def format_duration(seconds: float) -> str:
 
 
 def show_progress(bar: QProgressBar, fraction: float, seconds_left: float | None) -> None:
-    """Percent and time left on a progress bar; busy (moving) until the first measure."""
-    if fraction < 0:
+    """Percent and time left on a progress bar; busy (moving) until the work itself has begun (a model loading
+    reports 0 % for minutes: a bar that moves says that something is happening)."""
+    if fraction <= 0:
         bar.setRange(0, 0)
         bar.setFormat("")
         return
@@ -52,10 +54,9 @@ class TaskRow(QWidget):
     def __init__(self, handle: TaskHandle, parent: QWidget | None = None):
         super().__init__(parent)
         self.handle = handle
-        self.label = QLabel()
-        self.label.setMinimumWidth(260)
+        self.label = ElidedLabel()  # a long file name never widens the window
         self.progress = QProgressBar()
-        self.progress.setMinimumWidth(260)
+        self.progress.setMinimumWidth(120)
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop this task"))
@@ -66,6 +67,7 @@ class TaskRow(QWidget):
         layout.addWidget(self.progress, 0, 1)
         layout.addWidget(self.cancel_button, 0, 2)
         layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         handle.changed.connect(self.refresh)
         self.refresh()
 

@@ -11,13 +11,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.errors import AppError
 from app.ui.state import EditorState
 from app.ui.workers import Report, Task
 
 ErrorSink = Callable[[str, str], None]  # (title, message): the window shows a dialog
+TICK_MS = 1000
 
 
 class Pace:
@@ -31,7 +32,9 @@ class Pace:
 
     def time_left(self, fraction: float) -> float | None:
         now = self.clock()
-        if self._origin is None or fraction < self._origin[1]:  # first report, or a new phase starting over
+        # first report, a new phase starting over, or work not begun (a model loading reports 0 for minutes: the
+        # pace counts from the last of those, when the work itself starts)
+        if self._origin is None or fraction < self._origin[1] or fraction <= 0:
             self._origin = (now, fraction)
             return None
         t0, f0 = self._origin
@@ -63,6 +66,7 @@ class TaskHandle(QObject):
         self.cancelling = False
         self.outcome: str | None = None  # set when it ended
         self.pace = Pace()
+        self._estimate: tuple[float, float] | None = None  # (when, seconds left then): the count-down's start
 
     def is_running(self) -> bool:
         return self.outcome is None
@@ -81,7 +85,23 @@ class TaskHandle(QObject):
             self.message = message
         self.fraction = fraction
         self.seconds_left = None if fraction < 0 else self.pace.time_left(fraction)
+        self._estimate = None if self.seconds_left is None else (self.pace.clock(), self.seconds_left)
         self.changed.emit()
+
+    def tick(self) -> None:
+        """Between reports the time left counts down with the clock (a long chunk leaves no figure frozen); at
+        zero with the work not done, no figure is better than a wrong one."""
+        if self._estimate is None or self.outcome is not None:
+            return
+        at, left = self._estimate
+        remaining = left - (self.pace.clock() - at)
+        if remaining < 1:
+            self._estimate = None
+            self.seconds_left = None
+            self.changed.emit()
+        elif self.seconds_left is None or int(remaining) != int(self.seconds_left):
+            self.seconds_left = remaining
+            self.changed.emit()
 
 
 class TaskManager(QObject):
@@ -95,6 +115,9 @@ class TaskManager(QObject):
         self.state = state
         self.error = error
         self._handles: list[TaskHandle] = []
+        self._clock = QTimer(self)  # the time left of running tasks counts down each second
+        self._clock.setInterval(TICK_MS)
+        self._clock.timeout.connect(self._tick)
         state.documentReplaced.connect(self._drop_stale)
         state.mediaChanged.connect(self._drop_stale)
 
@@ -151,20 +174,25 @@ class TaskManager(QObject):
             try:
                 on_success(result)
             except AppError as exc:
-                self.error(title, str(exc))
+                from app.ui.messages import error_text
+
+                self.error(title, error_text(exc))
 
         def failed(message: str) -> None:
             if self.current(handle):
                 self.error(title, message)
 
-        task.succeeded.connect(succeeded)
-        task.failed.connect(failed)
+        # the outcome is known before the error dialog opens: its event loop may deliver the task's end meanwhile,
+        # which would otherwise take the failure for a cancel (issue 27, item 16)
         task.failed.connect(lambda _message: setattr(handle, "outcome", handle.outcome or "failed"))
         task.succeeded.connect(lambda _result: setattr(handle, "outcome", handle.outcome or "succeeded"))
         task.cancelled.connect(lambda: setattr(handle, "outcome", "cancelled"))
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
         task.done.connect(lambda: self._ended(handle, on_end))
         handle.changed.connect(self.changed)
         self._handles.append(handle)
+        self._clock.start()
         task.start()
         self.taskStarted.emit(handle)
         self.changed.emit()
@@ -175,10 +203,16 @@ class TaskManager(QObject):
         if on_end is not None:
             on_end(handle.outcome)
         self._handles.remove(handle)
+        if not self._handles:
+            self._clock.stop()
         handle.ended.emit(handle.outcome)
         self.taskEnded.emit(handle)
         self.taskFinished.emit(handle.kind)
         self.changed.emit()
+
+    def _tick(self) -> None:
+        for handle in self.running():
+            handle.tick()
 
     # -- stopping ------------------------------------------------------------------------------------
     def _drop_stale(self) -> None:

@@ -115,3 +115,16 @@ def test_text_still_being_typed_is_saved(window, saver, srt_file, qtbot):
     assert not window.state.is_modified()
     qtbot.waitUntil(saver.path.exists, timeout=2000)
     assert _saved_texts(saver.path) == ["Hello, world.", "Typed but not yet committed", "Fine."]
+
+
+def test_the_recovery_offer_names_the_media_not_the_last_export(tmp_path):
+    """Issue 27, item 18: the offer said "export.vtt" (the last export) for work on film.mp4."""
+    from app.core.document import Cue, Document
+
+    doc = Document([Cue(0, 900, "a")], media_path=str(tmp_path / "film.mp4"))
+    item = autosave.Recovered(tmp_path / "r.qssproj", QLockFile(str(tmp_path / "r.lock")), 1.0,
+                              str(tmp_path / "export.vtt"), None, 1, doc)  # fmt: skip
+    assert item.describe().startswith("film.mp4 (export.vtt): 1 cue, saved")
+    bare = autosave.Recovered(tmp_path / "r.qssproj", QLockFile(str(tmp_path / "r.lock")), 1.0, None, None, 1,
+                              Document([Cue(0, 900, "a")], media_path=str(tmp_path / "film.mp4")))  # fmt: skip
+    assert bare.describe().startswith("film.mp4: 1 cue")

@@ -143,3 +143,28 @@ def test_the_source_file_survives_a_project_save_and_undo(window, tmp_path, qtbo
     after = path.read_bytes()
     assert after.startswith(before[: before.index(b"[Events]")]) and b",,Changed\r\n" in after
     assert after.count(b"\r\n") == before.count(b"\r\n")
+
+
+@pytest.mark.skipif(not shutil.which("ffmpeg"), reason="ffmpeg makes the video")
+def test_a_video_with_tracks_opened_over_cues_still_offers_them(window, qtbot, tmp_path, monkeypatch, srt_file):
+    """Issue 27, item 18: with cues already there, opening a video with text tracks offered no picker."""
+    video = tmp_path / "film.mkv"
+    subprocess.run(
+        ["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=f=440:r=16000:d=3",
+         "-i", str(FIXTURES / "old.ssa"), "-c:a", "pcm_s16le", "-c:s", "ass", str(video)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    offered = []
+
+    def close(self):  # the user looks and closes the picker: the cues stay
+        offered.append(self.list.count())
+        self.done(QDialog.DialogCode.Rejected)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(TrackPicker, "exec", close)
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
+    with qtbot.waitSignal(window.files.mediaLoaded, timeout=20_000):
+        window.open_path(str(video))
+    assert offered == [1]
+    assert window.state.doc[0].text == "Hello, world." and len(window.state.doc) == 3

@@ -293,3 +293,29 @@ def test_playing_frames_are_converted_small_and_true_to_colour(name):
     assert image.width() == 480 and image.height() == 270
     colour = QColor(image.pixel(100, 100))
     assert colour.red() > 240 and colour.green() < 20 and colour.blue() < 20
+
+
+def test_italics_are_drawn_slanted_on_the_picture(qapp):
+    """Issue 27, item 18: <i> and {\\i1} were drawn upright."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    from app.ui.picture.canvas import paint_subtitle, styled_runs
+
+    def drawn(text: str) -> QImage:
+        image = QImage(640, 360, QImage.Format.Format_RGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        paint_subtitle(painter, QRectF(0, 0, 640, 360), text)
+        painter.end()
+        return image
+
+    upright = drawn("Slanted words")
+    assert drawn("<u>Slanted words</u>") == upright  # marks without a look of their own change nothing
+    assert drawn("<i>Slanted words</i>") != upright
+    assert drawn("{\\i1}Slanted words{\\i0}") == drawn("<i>Slanted words</i>")
+    assert styled_runs("{\\an8}<i>Sign</i>\\Non <b>the</b> wall") == [
+        [("Sign", True, False)],
+        [("on ", False, False), ("the", False, True), (" wall", False, False)],
+    ]
+    assert styled_runs("{\\bord3\\blur2}not bold") == [[("not bold", False, False)]]

@@ -137,3 +137,27 @@ def test_the_dialog_stores_the_key_in_the_keyring_never_in_the_settings(qtbot, t
         assert dialog.test_result.text() == "No system keyring is available here; set QSS_SERVER_API_KEY instead."
     finally:
         keyring.set_keyring(previous)
+
+
+def test_the_server_messages_are_shown_whole(qtbot):
+    """Issue 27, item 18: a long message under the server fields was cut off (the dialog kept its height, and a
+    long address widened nothing but could not wrap)."""
+    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions
+
+    dialog = RecognitionDialog(RecognitionOptions(server_url="http://gpu-box:8000"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    width = dialog.width()
+    long = (
+        "cannot connect to the recognition server at http://gpu-box.render-farm.example.org:8000/v1/audio/"
+        "transcriptions/with/a/very/long/path: the connection was refused (is the server running, and is the "
+        "address right? a firewall between this computer and the server can refuse it too)"
+    )
+    dialog.say(long)
+    qtbot.wait(1)
+    label = dialog.test_result
+    assert label.height() >= label.heightForWidth(label.width())  # every line has room
+    assert label.geometry().bottom() < dialog.height() and label.width() <= dialog.width()
+    assert dialog.width() <= max(width, 1366)  # the long address wraps instead of widening the dialog past a screen
+    assert label.toolTip() == long and label.text().replace("\u200b", "") == long

@@ -43,3 +43,42 @@ def test_a_model_that_fails_to_load_is_not_shown_as_loaded(window, qtbot, tmp_pa
         run_recognition(window, RecognitionOptions(device="cpu"))
     assert window.dialogs and "cannot load the model" in window.dialogs[-1][1]
     assert window.status.model_label.text() == "Model: not loaded"
+
+
+def test_the_model_label_stops_saying_loading_once_the_model_is_at_work(window, qtbot, tmp_path, monkeypatch):
+    """Issue 27, item 14: "Model: loading…" stood through the whole run; it changes when recognition starts."""
+    import queue
+
+    from app.asr.client.protocol import Progress, RecognitionDone, Status
+    from app.core.messages import message
+    from app.ui.recognition.run import RecognitionOptions, run_recognition
+    from tests.ui.test_replacing_work import _open_media, _wav
+
+    steps: queue.Queue = queue.Queue()
+
+    class SteppedEngine:
+        def run(self, job, audio, *, cancelled, on_wait=None):
+            while not cancelled():
+                try:
+                    item = steps.get(timeout=0.05)
+                except queue.Empty:
+                    continue
+                if item is None:
+                    return
+                yield item
+
+    monkeypatch.setattr("app.asr.client.service.local_engine", lambda: SteppedEngine())
+    _open_media(window, qtbot, _wav(tmp_path / "a.wav"))
+    handle = run_recognition(window, RecognitionOptions(device="cpu"))
+    assert handle is not None
+    steps.put(Status(message("engine.loading_model")))
+    qtbot.waitUntil(lambda: handle.message == "Loading the recognition model…")
+    assert window.status.model_label.text().startswith("Model: loading Qwen3-ASR")
+    steps.put(Status(message("recognition.running", device="cpu")))
+    steps.put(Progress(0.3, message("recognition.progress")))
+    qtbot.waitUntil(lambda: handle.fraction == 0.3)
+    assert handle.is_running()
+    assert window.status.model_label.text() == "Model: Qwen3-ASR-0.6B · aligner Qwen3-ForcedAligner-0.6B"
+    steps.put(RecognitionDone("English", "cpu"))
+    steps.put(None)
+    qtbot.waitUntil(lambda: not handle.is_running(), timeout=10_000)

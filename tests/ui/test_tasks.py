@@ -94,7 +94,7 @@ def test_time_left_ignores_the_wait_before_the_first_progress(qtbot):
     assert panel.progress.format().startswith("90% — ")
     now[0] += 5.0
     report(0.0, "Recognising…")  # the run starts over at 0: its pace alone counts
-    assert panel.progress.format() == "0%"
+    assert panel.progress.maximum() == 0  # 0 %: not begun, a moving bar rather than a "0%" that stays
     now[0] += 30.0
     report(0.25, "")  # a quarter in 30 s: three quarters take 90 s more, not (40 + 30) * 3
     assert panel.progress.format() == "25% — 1 min 30 s left"
@@ -123,3 +123,35 @@ def test_closing_exits_in_bounded_time_with_a_stuck_worker(window, qtbot):
     assert all(h.cancelling for h in handles)
     for handle in handles:
         handle.task.wait(5000)
+
+
+def test_progress_and_time_left_move_with_the_work(qtbot):
+    """Issue 27, item 14: minutes of a model loading at 0 % neither show "0%" nor count in the pace, and the time
+    left counts down between two reports instead of standing still."""
+    state, bar = EditorState(), QStatusBar()
+    qtbot.addWidget(bar)
+    tasks = TaskManager(state, lambda *e: None)
+    panel = StatusPanel(tasks, bar)
+    steps = Steps()
+    handle = tasks.start("recognize", "Recognising…", steps.job, lambda _r: None, title="Recognize speech")
+    now = [1000.0]
+    handle.pace.clock = lambda: now[0]
+    report = handle.task.progressed.emit
+    for _ in range(4):  # the model loads for four minutes, reporting 0
+        report(0.0, "Loading the recognition model…")
+        assert panel.progress.maximum() == 0 and panel.task_label.text() == "Loading the recognition model…"
+        now[0] += 60.0
+    report(0.0, "Recognising…")  # loaded: the work begins now
+    now[0] += 20.0
+    report(0.2, "")  # a fifth in 20 s: 80 s left, not (240 + 20) * 4
+    assert panel.progress.format() == "20% — 1 min 20 s left"
+    now[0] += 30.0  # a long chunk: no report for 30 s
+    handle.tick()
+    assert panel.progress.format() == "20% — 50 s left"
+    now[0] += 60.0  # slower than thought: no figure rather than one that stays at 0 or stands still
+    handle.tick()
+    assert panel.progress.format() == "20%"
+    assert tasks._clock.isActive()  # the window's clock ticks while a task runs
+    steps.finish()
+    qtbot.waitUntil(lambda: not handle.is_running())
+    assert not tasks._clock.isActive()

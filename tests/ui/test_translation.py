@@ -82,3 +82,17 @@ def test_the_shipped_english_plurals_cover_every_plural_in_the_ui():
 def test_every_core_undo_label_is_marked_for_translation(command):
     label = next((f.default for f in dataclasses.fields(command) if f.name == "label"), None)
     assert label is None or label in CORE_LABELS
+
+
+def test_english_plurals_agree_with_their_count(qapp):
+    """Issue 27, item 18: "1 cue start before the cue above them"; verbs and pronouns follow the count too."""
+    from PySide6.QtCore import QCoreApplication
+
+    install_translations()
+    source = "%n cue(s) [starts|start] before the cue above [it|them]."
+    one = QCoreApplication.translate("SaveGuard", source, "", 1)
+    many = QCoreApplication.translate("SaveGuard", source, "", 2)
+    assert (one, many) == ("1 cue starts before the cue above it.", "2 cues start before the cue above them.")
+    for context in ET.parse(ROOT / "app" / "resources" / "i18n" / "qss_en.ts").getroot().iter("context"):
+        for form in context.iter("numerusform"):  # no form keeps the "[a|b]" marks
+            assert "[" not in (form.text or "") and "|" not in (form.text or ""), form.text

@@ -79,16 +79,16 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name} in place of the previous media; the %n cue(s) you had are kept</source>
+      <source>Opened {name} in place of the previous media; the %n cue(s) you had [is|are] kept</source>
       <translation>
-        <numerusform>Opened {name} in place of the previous media; the %n cue you had are kept</numerusform>
+        <numerusform>Opened {name} in place of the previous media; the %n cue you had is kept</numerusform>
         <numerusform>Opened {name} in place of the previous media; the %n cues you had are kept</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles replaces them)</source>
+      <source>Opened {name}; the %n cue(s) you had [is|are] kept (File ▸ Import Subtitles replaces [it|them])</source>
       <translation>
-        <numerusform>Opened {name}; the %n cue you had are kept (File ▸ Import Subtitles replaces them)</numerusform>
+        <numerusform>Opened {name}; the %n cue you had is kept (File ▸ Import Subtitles replaces it)</numerusform>
         <numerusform>Opened {name}; the %n cues you had are kept (File ▸ Import Subtitles replaces them)</numerusform>
       </translation>
     </message>
@@ -334,9 +334,9 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>; %n cue(s) the aligner could not place keep their times and are marked for review.</source>
+      <source>; %n cue(s) the aligner could not place [keeps its time and is|keep their times and are] marked for review.</source>
       <translation>
-        <numerusform>; %n cue the aligner could not place keep their times and are marked for review.</numerusform>
+        <numerusform>; %n cue the aligner could not place keeps its time and is marked for review.</numerusform>
         <numerusform>; %n cues the aligner could not place keep their times and are marked for review.</numerusform>
       </translation>
     </message>
@@ -351,16 +351,16 @@
   <context>
     <name>SaveGuard</name>
     <message numerus="yes">
-      <source>%n cue(s) overlap the next one.</source>
+      <source>%n cue(s) [overlaps|overlap] the next one.</source>
       <translation>
-        <numerusform>%n cue overlap the next one.</numerusform>
+        <numerusform>%n cue overlaps the next one.</numerusform>
         <numerusform>%n cues overlap the next one.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n cue(s) start before the cue above them.</source>
+      <source>%n cue(s) [starts|start] before the cue above [it|them].</source>
       <translation>
-        <numerusform>%n cue start before the cue above them.</numerusform>
+        <numerusform>%n cue starts before the cue above it.</numerusform>
         <numerusform>%n cues start before the cue above them.</numerusform>
       </translation>
     </message>

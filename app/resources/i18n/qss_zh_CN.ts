@@ -4,6 +4,10 @@
   <context>
     <name>AutoSaver</name>
     <message>
+      <source>{media} ({file})</source>
+      <translation>{media}（{file}）</translation>
+    </message>
+    <message>
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
@@ -684,13 +688,13 @@
       <translation>{name}：{warning}</translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name} in place of the previous media; the %n cue(s) you had are kept</source>
+      <source>Opened {name} in place of the previous media; the %n cue(s) you had [is|are] kept</source>
       <translation>
         <numerusform>已打开 {name} 替换之前的媒体；原有的 %n 条字幕保持不变</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles replaces them)</source>
+      <source>Opened {name}; the %n cue(s) you had [is|are] kept (File ▸ Import Subtitles replaces [it|them])</source>
       <translation>
         <numerusform>已打开 {name}；原有的 %n 条字幕保持不变（文件 ▸ 导入字幕 可替换它们）</numerusform>
       </translation>
@@ -1508,6 +1512,82 @@
       <translation>磁盘空间不足，无法下载 {repo}：需要 {needed} GB，{cache} 中可用 {free} GB；请释放空间或将 HF_HOME 设到其他磁盘</translation>
     </message>
     <message>
+      <source>{path}: no such file</source>
+      <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+      <source>{path}: permission denied</source>
+      <translation>{path}：没有访问权限</translation>
+    </message>
+    <message>
+      <source>{path}: {reason}</source>
+      <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+      <source>{path}: is a folder, not a media file</source>
+      <translation>{path}：这是文件夹，不是媒体文件</translation>
+    </message>
+    <message>
+      <source>{path}: not a regular file</source>
+      <translation>{path}：不是普通文件</translation>
+    </message>
+    <message>
+      <source>{path}: empty file</source>
+      <translation>{path}：文件是空的</translation>
+    </message>
+    <message>
+      <source>{path}: not a media file (it holds text)</source>
+      <translation>{path}：不是媒体文件（其中是文本）</translation>
+    </message>
+    <message>
+      <source>{path}: the file is truncated or corrupt ({kind})</source>
+      <translation>{path}：文件不完整或已损坏（{kind}）</translation>
+    </message>
+    <message>
+      <source>{path}: a subtitle file ({format}), not audio or video</source>
+      <translation>{path}：这是字幕文件（{format}），不是音频或视频</translation>
+    </message>
+    <message>
+      <source>{path}: no audio stream (streams: {streams})</source>
+      <translation>{path}：没有音频流（现有的流：{streams}）</translation>
+    </message>
+    <message>
+      <source>{path}: not a media file, or its data is corrupt</source>
+      <translation>{path}：不是媒体文件，或数据已损坏</translation>
+    </message>
+    <message>
+      <source>{path}: the file ends too early (truncated)</source>
+      <translation>{path}：文件提前结束（不完整）</translation>
+    </message>
+    <message>
+      <source>{path}: unsupported codec</source>
+      <translation>{path}：不支持的编解码器</translation>
+    </message>
+    <message>
+      <source>{path}: reading timed out</source>
+      <translation>{path}：读取超时</translation>
+    </message>
+    <message>
+      <source>{path}: cannot decode ({reason})</source>
+      <translation>{path}：无法解码（{reason}）</translation>
+    </message>
+    <message>
+      <source>{path}: the audio data is corrupt or truncated; nothing could be decoded</source>
+      <translation>{path}：音频数据已损坏或不完整，无法解码任何内容</translation>
+    </message>
+    <message>
+      <source>{path}: zero-length audio (the audio stream holds no samples)</source>
+      <translation>{path}：音频长度为零（音频流中没有采样）</translation>
+    </message>
+    <message>
+      <source>{path}: the audio is too short to use ({ms} ms)</source>
+      <translation>{path}：音频太短，无法使用（{ms} 毫秒）</translation>
+    </message>
+    <message>
+      <source>{path}: unsupported audio codec in stream {stream}</source>
+      <translation>{path}：流 {stream} 的音频编解码器不受支持</translation>
+    </message>
+    <message>
       <source>Recognising on {device}…</source>
       <translation>正在 {device} 上识别…</translation>
     </message>
@@ -2224,7 +2304,7 @@ Language of the subtitles:</source>
       </translation>
     </message>
     <message numerus="yes">
-      <source>; %n cue(s) the aligner could not place keep their times and are marked for review.</source>
+      <source>; %n cue(s) the aligner could not place [keeps its time and is|keep their times and are] marked for review.</source>
       <translation>
         <numerusform>；对齐器无法定位的 %n 条字幕保留原时间，并标记为待检查。</numerusform>
       </translation>
@@ -2265,11 +2345,11 @@ Language of the subtitles:</source>
       <translation>字幕重叠</translation>
     </message>
     <message>
-      <source>%n cue(s) overlap the next one.</source>
+      <source>%n cue(s) [overlaps|overlap] the next one.</source>
       <translation>%n 条字幕与下一条重叠。</translation>
     </message>
     <message>
-      <source>%n cue(s) start before the cue above them.</source>
+      <source>%n cue(s) [starts|start] before the cue above [it|them].</source>
       <translation>%n 条字幕的开始时间早于上一条。</translation>
     </message>
     <message>

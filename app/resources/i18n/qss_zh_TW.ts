@@ -4,6 +4,10 @@
   <context>
     <name>AutoSaver</name>
     <message>
+      <source>{media} ({file})</source>
+      <translation>{media}（{file}）</translation>
+    </message>
+    <message>
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
@@ -684,13 +688,13 @@
       <translation>{name}：{warning}</translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name} in place of the previous media; the %n cue(s) you had are kept</source>
+      <source>Opened {name} in place of the previous media; the %n cue(s) you had [is|are] kept</source>
       <translation>
         <numerusform>已開啟 {name} 取代之前的媒體；原有的 %n 條字幕保持不變</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles replaces them)</source>
+      <source>Opened {name}; the %n cue(s) you had [is|are] kept (File ▸ Import Subtitles replaces [it|them])</source>
       <translation>
         <numerusform>已開啟 {name}；原有的 %n 條字幕保持不變（檔案 ▸ 匯入字幕 可取代它們）</numerusform>
       </translation>
@@ -1508,6 +1512,82 @@
       <translation>磁碟空間不足，無法下載 {repo}：需要 {needed} GB，{cache} 中可用 {free} GB；請釋放空間或將 HF_HOME 設到其他磁碟</translation>
     </message>
     <message>
+      <source>{path}: no such file</source>
+      <translation>{path}：檔案不存在</translation>
+    </message>
+    <message>
+      <source>{path}: permission denied</source>
+      <translation>{path}：沒有存取權限</translation>
+    </message>
+    <message>
+      <source>{path}: {reason}</source>
+      <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+      <source>{path}: is a folder, not a media file</source>
+      <translation>{path}：這是資料夾，不是媒體檔案</translation>
+    </message>
+    <message>
+      <source>{path}: not a regular file</source>
+      <translation>{path}：不是一般檔案</translation>
+    </message>
+    <message>
+      <source>{path}: empty file</source>
+      <translation>{path}：檔案是空的</translation>
+    </message>
+    <message>
+      <source>{path}: not a media file (it holds text)</source>
+      <translation>{path}：不是媒體檔案（其中是文字）</translation>
+    </message>
+    <message>
+      <source>{path}: the file is truncated or corrupt ({kind})</source>
+      <translation>{path}：檔案不完整或已損壞（{kind}）</translation>
+    </message>
+    <message>
+      <source>{path}: a subtitle file ({format}), not audio or video</source>
+      <translation>{path}：這是字幕檔案（{format}），不是音訊或影片</translation>
+    </message>
+    <message>
+      <source>{path}: no audio stream (streams: {streams})</source>
+      <translation>{path}：沒有音訊串流（現有的串流：{streams}）</translation>
+    </message>
+    <message>
+      <source>{path}: not a media file, or its data is corrupt</source>
+      <translation>{path}：不是媒體檔案，或資料已損壞</translation>
+    </message>
+    <message>
+      <source>{path}: the file ends too early (truncated)</source>
+      <translation>{path}：檔案提前結束（不完整）</translation>
+    </message>
+    <message>
+      <source>{path}: unsupported codec</source>
+      <translation>{path}：不支援的編解碼器</translation>
+    </message>
+    <message>
+      <source>{path}: reading timed out</source>
+      <translation>{path}：讀取逾時</translation>
+    </message>
+    <message>
+      <source>{path}: cannot decode ({reason})</source>
+      <translation>{path}：無法解碼（{reason}）</translation>
+    </message>
+    <message>
+      <source>{path}: the audio data is corrupt or truncated; nothing could be decoded</source>
+      <translation>{path}：音訊資料已損壞或不完整，無法解碼任何內容</translation>
+    </message>
+    <message>
+      <source>{path}: zero-length audio (the audio stream holds no samples)</source>
+      <translation>{path}：音訊長度為零（音訊串流中沒有取樣）</translation>
+    </message>
+    <message>
+      <source>{path}: the audio is too short to use ({ms} ms)</source>
+      <translation>{path}：音訊太短，無法使用（{ms} 毫秒）</translation>
+    </message>
+    <message>
+      <source>{path}: unsupported audio codec in stream {stream}</source>
+      <translation>{path}：串流 {stream} 的音訊編解碼器不受支援</translation>
+    </message>
+    <message>
       <source>Recognising on {device}…</source>
       <translation>正在 {device} 上辨識…</translation>
     </message>
@@ -2224,7 +2304,7 @@ Language of the subtitles:</source>
       </translation>
     </message>
     <message numerus="yes">
-      <source>; %n cue(s) the aligner could not place keep their times and are marked for review.</source>
+      <source>; %n cue(s) the aligner could not place [keeps its time and is|keep their times and are] marked for review.</source>
       <translation>
         <numerusform>；對齊器無法定位的 %n 條字幕保留原時間，並標記為待檢查。</numerusform>
       </translation>
@@ -2265,11 +2345,11 @@ Language of the subtitles:</source>
       <translation>字幕重疊</translation>
     </message>
     <message>
-      <source>%n cue(s) overlap the next one.</source>
+      <source>%n cue(s) [overlaps|overlap] the next one.</source>
       <translation>%n 條字幕與下一條重疊。</translation>
     </message>
     <message>
-      <source>%n cue(s) start before the cue above them.</source>
+      <source>%n cue(s) [starts|start] before the cue above [it|them].</source>
       <translation>%n 條字幕的開始時間早於上一條。</translation>
     </message>
     <message>

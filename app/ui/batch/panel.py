@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -111,7 +111,7 @@ class BatchTableModel(QAbstractTableModel):
             if progress is None:
                 return ""
             fraction, left, what = progress
-            text = f"{fraction * 100:.0f}%" if fraction >= 0 else what
+            text = f"{fraction * 100:.0f}%" if fraction > 0 else what  # 0: not begun (a model loading)
             if left is not None:
                 text = self.tr("{percent} — {time} left").format(percent=text, time=format_duration(left))
             return text
@@ -136,7 +136,7 @@ class ProgressDelegate(QStyledItemDelegate):
             bar.initFrom(option.widget)
         bar.rect = option.rect.adjusted(2, 3, -2, -3)
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.minimum, bar.maximum = (0, 1000) if fraction >= 0 else (0, 0)
+        bar.minimum, bar.maximum = (0, 1000) if fraction > 0 else (0, 0)
         bar.progress = int(max(0.0, fraction) * 1000)
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bar.textVisible = True
@@ -194,9 +194,11 @@ class BatchDock(QDockWidget):
         self.view = BatchView(self.add_paths)
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
-        header.resizeSection(0, 240)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets what room is left
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, 170)  # room for "65% — 1 min 19 s left" on the bar
+        header.setMinimumSectionSize(40)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its extension in view
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -206,11 +208,17 @@ class BatchDock(QDockWidget):
 
             self.show_notice(render(self.runner.notice))
 
-        def button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            b.setToolTip(tip)
-            return b
+        # one toolbar: what does not fit goes behind its » button, so the dock never widens the window
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def button(text: str, slot: Callable[[], object], tip: str = "") -> QToolButton:
+            action = self.toolbar.addAction(text)
+            action.triggered.connect(lambda _checked=False: slot())
+            action.setToolTip(tip)
+            widget = self.toolbar.widgetForAction(action)
+            assert isinstance(widget, QToolButton)
+            return widget
 
         self.add_button = button(
             self.tr("Add…"), self.add_dialog, self.tr("Add media files (or drop files and folders here)")
@@ -230,23 +238,19 @@ class BatchDock(QDockWidget):
         self.remove_button = button(
             self.tr("Remove"), self.remove_selected, self.tr("Take the selected files off the queue")
         )
+        self.toolbar.addSeparator()
         self.settings_button = button(
             self.tr("Recognition…"), self.recognition_settings,
             self.tr("Language, model, server or this computer, word timing: the same settings as Recognize Speech"),
         )  # fmt: skip
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.start_button, self.cancel_button, self.cancel_all_button, self.up_button,
-                  self.down_button, self.retry_button, self.remove_button):  # fmt: skip
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.settings_button)
 
         self.where = QComboBox()
         self.where.addItem(self.tr("Next to each media file"), False)
         self.where.addItem(self.tr("Into this folder:"), True)
         self.folder = QLineEdit(self.queue.output.folder or "")
         self.folder.setPlaceholderText(self.tr("Folder for the subtitles"))
-        self.browse = QPushButton(self.tr("Folder…"))
+        self.browse = QToolButton()
+        self.browse.setText(self.tr("Folder…"))
         self.browse.clicked.connect(self.choose_folder)
         self.where.setCurrentIndex(1 if self.queue.output.folder else 0)
         self.formats = QToolButton()
@@ -260,6 +264,8 @@ class BatchDock(QDockWidget):
             action.setChecked(fmt.name in self.queue.output.formats)
             action.toggled.connect(self._output_changed)
         self.formats.setMenu(self.formats_menu)
+        self.where.setMinimumWidth(80)  # full width when there is room; it shrinks with the dock, not the window
+        self.folder.setMinimumWidth(60)
         output = QHBoxLayout()
         output.addWidget(QLabel(self.tr("Subtitles:")))
         output.addWidget(self.where)
@@ -274,7 +280,7 @@ class BatchDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.notice)
-        layout.addLayout(buttons)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
         layout.addLayout(output)
         self.setWidget(body)
@@ -388,10 +394,10 @@ class BatchDock(QDockWidget):
         rows = self.selected_rows()
         states = {self.queue[r].state for r in rows if r < len(self.queue)}
         counts = self.queue.counts()
-        self.start_button.setEnabled(not self.runner.active and counts[WAITING] > 0)
-        self.cancel_button.setEnabled(bool(states & {WAITING, RUNNING}))
-        self.cancel_all_button.setEnabled(counts[WAITING] + counts[RUNNING] > 0)
-        self.up_button.setEnabled(len(rows) == 1 and rows[0] > 0)
-        self.down_button.setEnabled(len(rows) == 1 and rows[0] < len(self.queue) - 1)
-        self.retry_button.setEnabled(bool(states & {FAILED, CANCELLED, DONE}))
-        self.remove_button.setEnabled(bool(states - {RUNNING}))
+        self.start_button.defaultAction().setEnabled(not self.runner.active and counts[WAITING] > 0)
+        self.cancel_button.defaultAction().setEnabled(bool(states & {WAITING, RUNNING}))
+        self.cancel_all_button.defaultAction().setEnabled(counts[WAITING] + counts[RUNNING] > 0)
+        self.up_button.defaultAction().setEnabled(len(rows) == 1 and rows[0] > 0)
+        self.down_button.defaultAction().setEnabled(len(rows) == 1 and rows[0] < len(self.queue) - 1)
+        self.retry_button.defaultAction().setEnabled(bool(states & {FAILED, CANCELLED, DONE}))
+        self.remove_button.defaultAction().setEnabled(bool(states - {RUNNING}))

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +31,7 @@ from app.core.qc import Finding, check
 from app.core.timecode import format_time
 from app.session.context import AppContext
 from app.ui.checks import profile as qc_profile
+from app.ui.elided import ElidedLabel
 from app.ui.host import Host, WindowHost
 from app.ui.messages import render
 
@@ -172,7 +173,8 @@ class ChecksPanel(QDockWidget):
         for name in qc_profile.NAMES:
             self.profile_box.addItem(qc_profile.profile_title(name), name)
         self.profile_box.activated.connect(self._profile_chosen)
-        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button = QToolButton()  # a tool button: no style minimum width
+        self.edit_button.setText(self.tr("Edit…"))
         self.edit_button.setToolTip(self.tr("The limits of the custom profile"))
         self.edit_button.clicked.connect(self.edit_custom)
         self.filter_box = QComboBox()
@@ -182,19 +184,22 @@ class ChecksPanel(QDockWidget):
         for kind, name in kind_names().items():
             self.filter_box.addItem(name, SHOW_KIND + kind)
         self.filter_box.currentIndexChanged.connect(self._filter_chosen)
-        self.fix_button = QPushButton(self.tr("Fix…"))
+        self.fix_button = QToolButton()
+        self.fix_button.setText(self.tr("Fix…"))
         self.fix_button.setToolTip(self.tr("Propose fixes for these problems and review them"))
         self.fix_button.clicked.connect(self.fix)
-        self.summary = QLabel()
+        self.summary = ElidedLabel()
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for box in (self.profile_box, self.filter_box):  # they shrink with the dock, never widen the window
+            box.setMinimumWidth(70)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Profile:")))
         top.addWidget(self.profile_box)
         top.addWidget(self.edit_button)
-        top.addSpacing(12)
+        top.addSpacing(6)
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.filter_box)
-        top.addStretch(1)
-        top.addWidget(self.summary)
+        top.addWidget(self.summary, 1)
         top.addWidget(self.fix_button)
         body = QWidget()
         layout = QVBoxLayout(body)

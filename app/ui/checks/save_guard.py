@@ -39,9 +39,15 @@ def ask(parent: QWidget, overlaps: int, order: int) -> str:
     box.setWindowTitle(QCoreApplication.translate("SaveGuard", "Overlapping cues"))
     parts = []
     if overlaps:
-        parts.append(QCoreApplication.translate("SaveGuard", "%n cue(s) overlap the next one.", "", overlaps))
+        parts.append(
+            QCoreApplication.translate("SaveGuard", "%n cue(s) [overlaps|overlap] the next one.", "", overlaps)
+        )
     if order:
-        parts.append(QCoreApplication.translate("SaveGuard", "%n cue(s) start before the cue above them.", "", order))
+        parts.append(
+            QCoreApplication.translate(
+                "SaveGuard", "%n cue(s) [starts|start] before the cue above [it|them].", "", order
+            )
+        )
     box.setText(" ".join(parts))
     box.setInformativeText(
         QCoreApplication.translate("SaveGuard", "Players may show them wrongly or leave them out. Save anyway?")

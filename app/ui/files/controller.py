@@ -293,14 +293,16 @@ class FileController(QObject):
             elif len(self.state.doc) and not own:  # the cues stay: say so, they may be another film's
                 count = len(self.state.doc)
                 if replaced_media:
-                    message = self.tr("Opened {name} in place of the previous media; the %n cue(s) you had are kept",
-                                      "", count)  # fmt: skip
+                    message = self.tr("Opened {name} in place of the previous media; the %n cue(s) you had "
+                                      "[is|are] kept", "", count)  # fmt: skip
                 else:
-                    message = self.tr("Opened {name}; the %n cue(s) you had are kept (File ▸ Import Subtitles "
-                                      "replaces them)", "", count)  # fmt: skip
+                    message = self.tr("Opened {name}; the %n cue(s) you had [is|are] kept (File ▸ Import Subtitles "
+                                      "replaces [it|them])", "", count)  # fmt: skip
                 self.host.show_status(message.format(name=name), 15_000)
             self.mediaLoaded.emit()
-            if any(t.is_text for t in subtitle_tracks) and not len(self.state.doc):  # a video with subtitles
+            # a video with subtitles: offered over cues too (the picker can be closed, laying over asks first),
+            # but not again for the project's own media
+            if any(t.is_text for t in subtitle_tracks) and not own:
                 self.offer_tracks(path, subtitle_tracks)
 
         self.host.tasks.start("decode", decoding, job, done, title=self.tr("Open media"), replaces=True)

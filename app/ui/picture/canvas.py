@@ -57,32 +57,89 @@ def fit_rect(image_size: QSize, area: QRectF) -> QRectF:
     return QRectF(area.left() + (area.width() - w) / 2, area.top() + (area.height() - h) / 2, w, h)
 
 
-def wrap_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
-    """The cue's own lines, each broken at spaces where it is wider than ``width``."""
-    lines: list[str] = []
-    for line in text.split("\n"):
-        words, current = line.split(" "), ""
-        for word in words:
-            candidate = f"{current} {word}" if current else word
-            if current and metrics.horizontalAdvance(candidate) > width:
-                lines.append(current)
-                current = word
-            else:
-                current = candidate
-        lines.append(current)
-    return [line for line in lines if line.strip()] or []
+Run = tuple[str, bool, bool]  # text, italic, bold
+_STYLE_MARK = re.compile(r"<(/?)([ib])\b[^>]*>|</?(?:u|font)\b[^>]*>|\{(\\[^}]*)\}|\\N|\n", re.IGNORECASE)
+_ASS_STYLE = re.compile(r"\\(?:([ib])(\d+)|(r))")  # \i1, \b700, \r; not \bord2 or \blur3
+
+
+def styled_runs(text: str) -> list[list[Run]]:
+    """The cue's lines as runs of text with their italic and bold, from ``<i>``/``<b>`` and ASS ``{\\i1}``/
+    ``{\\b1}`` marks (other marks taken out), as a player shows them."""
+    lines: list[list[Run]] = [[]]
+    italic = bold = False
+    at = 0
+    for mark in _STYLE_MARK.finditer(text):
+        if mark.start() > at:
+            lines[-1].append((text[at : mark.start()], italic, bold))
+        at = mark.end()
+        whole = mark.group(0)
+        if whole in ("\\N", "\n"):
+            lines.append([])
+        elif mark.group(2):  # <i>, </i>, <b>, </b>
+            on = not mark.group(1)
+            italic, bold = (on, bold) if mark.group(2).lower() == "i" else (italic, on)
+        elif mark.group(3) is not None:  # an ASS override block
+            for tag, value, reset in _ASS_STYLE.findall(mark.group(3)):
+                if reset:
+                    italic = bold = False
+                elif tag == "i":
+                    italic = value not in ("", "0")
+                else:
+                    bold = value not in ("", "0")
+    if at < len(text):
+        lines[-1].append((text[at:], italic, bold))
+    return lines
+
+
+def _font(base: QFont, italic: bool, bold: bool) -> QFont:
+    font = QFont(base)
+    font.setItalic(italic)
+    if bold:
+        font.setWeight(QFont.Weight.Bold)
+    return font
+
+
+def wrap_runs(lines: list[list[Run]], base: QFont, width: float) -> list[list[tuple[str, QFont]]]:
+    """Each line's words with their fonts, a line broken at spaces where it is wider than ``width``."""
+    out: list[list[tuple[str, QFont]]] = []
+    for runs in lines:
+        words: list[tuple[str, QFont, bool]] = []  # word, font, a space before it
+        space = False
+        for chunk, italic, bold in runs:
+            font = _font(base, italic, bold)
+            for k, word in enumerate(chunk.split(" ")):
+                if k:
+                    space = True
+                if word:
+                    words.append((word, font, space and bool(words)))
+                    space = False
+        line: list[tuple[str, QFont]] = []
+        used = 0.0
+        for word, font, spaced in words:
+            piece = (" " + word) if spaced and line else word
+            advance = QFontMetricsF(font).horizontalAdvance(piece)
+            if line and used + advance > width:
+                out.append(line)
+                line, piece = [], word
+                advance = QFontMetricsF(font).horizontalAdvance(piece)
+                used = 0.0
+            line.append((piece, font))
+            used += advance
+        if line:
+            out.append(line)
+    return out
 
 
 def paint_subtitle(painter: QPainter, picture: QRectF, text: str, *, top: bool = False) -> list[QRectF]:
-    """Draw ``text`` over ``picture`` as a player would; returns each line's rectangle (for tests)."""
-    text = shown_text(text)
-    if not text or picture.height() < 8:
+    """Draw ``text`` over ``picture`` as a player would, italics slanted and bold heavier; returns each line's
+    rectangle (for tests)."""
+    if not shown_text(text) or picture.height() < 8:
         return []
     font = QFont(painter.font())
     font.setPixelSize(max(6, round(picture.height() * TEXT_SHARE)))
     font.setWeight(QFont.Weight.DemiBold)
     metrics = QFontMetricsF(font)
-    lines = wrap_lines(text, metrics, picture.width() * WIDTH_SHARE)
+    lines = wrap_runs(styled_runs(text.strip()), font, picture.width() * WIDTH_SHARE)
     line_height = metrics.lineSpacing()
     margin = picture.height() * MARGIN_SHARE
     y = picture.top() + margin if top else picture.bottom() - margin - line_height * len(lines)
@@ -93,10 +150,14 @@ def paint_subtitle(painter: QPainter, picture: QRectF, text: str, *, top: bool =
     rects: list[QRectF] = []
     path = QPainterPath()
     for i, line in enumerate(lines):
-        width = metrics.horizontalAdvance(line)
+        advances = [QFontMetricsF(f).horizontalAdvance(piece) for piece, f in line]
+        width = sum(advances)
         x = picture.left() + (picture.width() - width) / 2
         baseline = y + i * line_height + metrics.ascent()
-        path.addText(QPointF(x, baseline), font, line)
+        left = x
+        for (piece, f), advance in zip(line, advances, strict=True):
+            path.addText(QPointF(left, baseline), f, piece)
+            left += advance
         rects.append(QRectF(x, y + i * line_height, width, line_height))
     painter.strokePath(path, outline)
     painter.fillPath(path, QColor(255, 255, 255))

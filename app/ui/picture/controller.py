@@ -210,8 +210,10 @@ class PictureController(QObject):
                 report.item(("frames", frames.times_ms))
                 return detect_shots(source, stream_index=stream.index, cancelled=report.cancelled,
                                     progress=lambda f: report.progress(0.05 + 0.95 * f, finding))  # fmt: skip
-            except MediaError as exc:
-                return str(exc)
+            except MediaError as exc:  # said in the user's language
+                from app.ui.messages import error_text
+
+                return error_text(exc)
 
         self.host.tasks.start(
             "shots", finding, job, self._on_scan, title=self.tr("Shot changes"), on_item=self._on_scan_item,

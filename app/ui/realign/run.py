@@ -62,8 +62,9 @@ class ReviewDialog(QDialog):
         applied = self.tr("Applied in any case: %n smaller move(s)", "", len(others))
         if flagged:
             applied += self.tr(
-                "; %n cue(s) the aligner could not place keep their times and are marked for review.", "", len(flagged)
-            )
+                "; %n cue(s) the aligner could not place [keeps its time and is|keep their times and are] marked "
+                "for review.", "", len(flagged),
+            )  # fmt: skip
         else:
             applied += "."
         lines.append(applied)

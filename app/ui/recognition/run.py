@@ -7,6 +7,7 @@ worker thread, so not even their import can hold up the window.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +94,10 @@ class RecognitionOptions:
             model=self.model, aligner=self.aligner, device=self.device, cpu_int8=self.cpu_int8,
             cpu_precision=self.cpu_precision, **extra,
         )  # fmt: skip
+
+
+LONG_WORD = re.compile(r"\S{31,}")  # an address or path too long for a line
+BREAKABLE = re.compile(r"[/?&=.:_-](?=\S)")  # where such a word may wrap
 
 
 class RecognitionDialog(QDialog):
@@ -232,16 +237,29 @@ class RecognitionDialog(QDialog):
 
         url = self.server.text().strip()
         if not url:
-            self.test_result.setText(self.tr("Give the server's address first."))
+            self.say(self.tr("Give the server's address first."))
             return
         endpoint = ServerEndpoint(url, self._key(url), timeout_s=5.0, retries=0)
         self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Connecting…"))
+        self.say(self.tr("Connecting…"))
         task = Task(lambda _report: list_models(endpoint), "test-connection", self)
         task.succeeded.connect(self._connected)
-        task.failed.connect(self.test_result.setText)  # a ServerError's message, rendered by the worker
+        task.failed.connect(self.say)  # a ServerError's message, rendered by the worker
         task.done.connect(lambda: self.test_button.setEnabled(True))
         self.connection_test = task.start()
+
+    def say(self, text: str) -> None:
+        """A line under the server fields, shown whole: long addresses may break anywhere, and the dialog grows
+        to the lines' height (a top-level window does not follow a wrapped label by itself)."""
+        self.test_result.setText(
+            LONG_WORD.sub(lambda w: BREAKABLE.sub(lambda m: m.group(0) + "\u200b", w.group(0)), text)
+        )
+        self.test_result.setToolTip(text)
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _key(self, url: str) -> str | None:
         """The key typed here (for this test, not yet stored), else the environment's or the keyring's."""
@@ -255,18 +273,18 @@ class RecognitionDialog(QDialog):
 
         url, key = self.server.text().strip(), self.api_key.text().strip()
         if not url or not key:
-            self.test_result.setText(self.tr("Give the server's address and its key first."))
+            self.say(self.tr("Give the server's address and its key first."))
             return
         try:
             store_api_key(url, key)
         except KeyStoreError:
-            self.test_result.setText(self.tr("No system keyring is available here; set QSS_SERVER_API_KEY instead."))
+            self.say(self.tr("No system keyring is available here; set QSS_SERVER_API_KEY instead."))
             return
         self.api_key.clear()
-        self.test_result.setText(self.tr("The key is kept in the system keyring."))
+        self.say(self.tr("The key is kept in the system keyring."))
 
     def _connected(self, models: list[str]) -> None:
-        self.test_result.setText(self.tr("Connected. Models: {models}").replace("{models}", ", ".join(models)))
+        self.say(self.tr("Connected. Models: {models}").replace("{models}", ", ".join(models)))
         if models and not self.server_model.text().strip():
             self.server_model.setText(models[0])
 
@@ -354,6 +372,16 @@ def start_recognition(host: Host, options: RecognitionOptions | None = None) -> 
     return run_recognition(host, options, live=live)
 
 
+WORKING = frozenset({"recognition.running", "server.progress"})  # the first says the model is loaded and at work
+
+
+@dataclass(frozen=True)
+class ModelReady:
+    """The recognition model is loaded (on ``device``) and recognising: what the status bar shows as in use."""
+
+    device: str
+
+
 def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues | None = None) -> TaskHandle | None:
     """Recognise in a worker; cues go into the document as chunks finish, all of them one undo step (``live``).
 
@@ -369,15 +397,19 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
     limits_override = state.session.profile.limit_overrides()  # the document's profile: the one source of limits
 
     def job(report: Report) -> Any:
-        from app.asr.client.protocol import Cues, RecognitionDone, RecognizeJob
+        from app.asr.client.protocol import Cues, Progress, RecognitionDone, RecognizeJob, Status
         from app.ui.messages import render
         from app.ui.workers import relay
 
         done: RecognitionDone | None = None
+        ready = False
         request = RecognizeJob(options.engine_options(), options.language, options.context, dict(limits_override))
         for message in options.client(engines).run(
             request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))
         ):
+            if not ready and isinstance(message, Status | Progress) and message.message.code in WORKING:
+                ready = True  # the model is loaded and at work: the status bar stops saying "loading"
+                report.item(ModelReady(str(message.message.params.get("device", "server"))))
             if relay(report, message):
                 continue
             if isinstance(message, Cues):
@@ -387,8 +419,13 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         report.check()  # a cancelled run ends as cancelled, not as a success
         return (done.language, done.device) if done is not None else (None, options.device)
 
-    def add(cues: list) -> None:
-        live.add(cues)
+    def add(item: Any) -> None:
+        if isinstance(item, ModelReady):
+            host.show_engine(os.path.basename(options.engine_name().rstrip("/")), item.device)
+            if options.aligner and not options.server_url:
+                host.show_engine(os.path.basename(options.aligner.rstrip("/")), item.device, kind="aligner")
+        else:
+            live.add(item)
 
     def finished(result: Any) -> None:
         language, device = result
