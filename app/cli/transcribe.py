@@ -133,6 +133,7 @@ def _transcribe_one(
     from app.asr.client.protocol import RecognizeJob
     from app.cli.recognition import _limits
     from app.core.messages import english, message
+    from app.formats.base import WORDS_DROPPED
     from app.session.batch import write_result
 
     job = RecognizeJob(options, language, args.context, _limits(args))
@@ -142,6 +143,7 @@ def _transcribe_one(
         bar.done()
     assert result is not None  # nothing cancels a command-line run but Ctrl+C
     dropped = write_result(output, result.cues, args.format, media)  # MEDIA's frame rate for frame-based formats
+    dropped = [m for m in dropped if m.code != WORDS_DROPPED]  # recognition's word times: no subtitle file has them
     if dropped:
         print(f"warning: {output}: the format does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
     summary = english(message("cli.transcribed", len(result.cues), path=output, language=result.language or "unknown"))
