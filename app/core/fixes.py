@@ -67,16 +67,24 @@ def propose(
     shots: PictureGuide | None = None,
 ) -> FixPlan:
     """The plan; with ``shots`` (the picture's frames and shot changes) edges near a shot change move onto it
-    (app.core.qc_shots) where the neighbours leave room."""
-    items = [_Item(c, (c,), []) for c in cues]
-    fixer = _Fixer(items, profile, language, media_end)
-    fixer.run()
-    if shots is not None:
-        fixer.snap_to_shots(shots)
+    (app.core.qc_shots) where the neighbours leave room. Cues at different screen rows (rules.screen_row: a sign
+    at the top, dialogue at the bottom) are fixed apart: shown together is legitimate, never merged or moved."""
+    rows = [rules.screen_row(c) for c in cues]
+    fixed: list[_Item] = []
+    for row in sorted(set(rows)):  # each screen row on its own: a sign at the top is not in the dialogue's way
+        fixer = _Fixer([_Item(c, (c,), []) for c, r in zip(cues, rows, strict=True) if r == row], profile, language,
+                       media_end)  # fmt: skip
+        fixer.run()
+        if shots is not None:
+            fixer.snap_to_shots(shots)
+        fixed += fixer.items
+    if len(set(rows)) > 1:  # the rows back in one list by time, cues that start together in their old order
+        position = {id(c): k for k, c in enumerate(cues)}
+        fixed.sort(key=lambda it: (it.cue.start, position[id(it.origin[0])]))
     proposals = tuple(
-        Proposal(i, it.origin, it.cue, tuple(dict.fromkeys(it.notes))) for i, it in enumerate(fixer.items) if it.notes
+        Proposal(i, it.origin, it.cue, tuple(dict.fromkeys(it.notes))) for i, it in enumerate(fixed) if it.notes
     )
-    return FixPlan(tuple(it.cue for it in fixer.items), proposals)
+    return FixPlan(tuple(it.cue for it in fixed), proposals)
 
 
 def settle_timing(

@@ -158,3 +158,23 @@ def test_fix_never_changes_a_locked_cue_and_keeps_all_text(raw):
     out = list(propose(cues, P).cues)
     assert [c for c in out if c.locked] == [c for c in sorted(cues, key=lambda c: c.start) if c.locked]
     assert letters(out) == letters(sorted(cues, key=lambda c: c.start))
+
+
+def test_cues_at_the_top_middle_and_bottom_together_are_kept_with_their_positions():
+    """Issue 27: a sign at the top, one in the middle and dialogue at the bottom, all at once, became a sequence,
+    two were merged and a position tag was lost."""
+    cues = [
+        Cue(1000, 4000, "{\\an8}THE OLD MILL"),
+        Cue(1000, 4000, "Closed since 1989").with_extra(align="5"),
+        Cue(1000, 4000, "{\\an2}We should go in."),
+        Cue(4050, 6500, "Are you sure?"),  # bottom again, 50 ms later: its gap is to the dialogue
+    ]
+    plan = propose(cues, NETFLIX)
+    assert [(c.start, c.end) for c in plan.cues[:2]] == [(1000, 4000)] * 2  # the signs keep their times
+    assert plan.cues[2].start == 1000  # the dialogue too, but for its gap to the next dialogue
+    assert [c.text for c in plan.cues[:3]] == [c.text for c in cues[:3]]
+    assert plan.cues[1].get("align") == "5"
+    assert [c.text for c in plan.cues] == [c.text for c in cues]  # nothing merged
+    assert plan.cues[3].start - plan.cues[2].end >= NETFLIX.min_gap_ms  # the same row still keeps its gap
+    assert not [f for f in check(cues[:3], NETFLIX) if f.code in ("qc.overlap", "qc.gap", "qc.order")]
+    assert [f.code for f in check([cues[2], cues[3].with_(start=3900)], NETFLIX)].count("qc.overlap") == 1
