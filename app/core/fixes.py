@@ -72,8 +72,8 @@ def propose(
     rows = [rules.screen_row(c) for c in cues]
     fixed: list[_Item] = []
     for row in sorted(set(rows)):  # each screen row on its own: a sign at the top is not in the dialogue's way
-        fixer = _Fixer([_Item(c, (c,), []) for c, r in zip(cues, rows, strict=True) if r == row], profile, language,
-                       media_end)  # fmt: skip
+        items = [_Item(c, (c,), []) for c, r in zip(cues, rows, strict=True) if r == row]
+        fixer = _Fixer(items, profile, language, media_end, profile.gap_ms(shots))
         fixer.run()
         if shots is not None:
             fixer.snap_to_shots(shots)
@@ -143,12 +143,14 @@ def rebroken(text: str, limit: int, max_lines: int) -> str | None:
 
 
 class _Fixer:
-    def __init__(self, items: list[_Item], profile: Profile, language: str | None, media_end: int | None) -> None:
+    def __init__(
+        self, items: list[_Item], profile: Profile, language: str | None, media_end: int | None, gap: int | None = None
+    ) -> None:
         self.items = items
         self.p = profile
         self.language = language
         self.media_end = media_end
-        self.gap = profile.min_gap_ms
+        self.gap = profile.min_gap_ms if gap is None else gap  # in the picture's frames when there is one
 
     def run(self) -> None:
         self.trim()
