@@ -93,3 +93,15 @@ def test_fix_leaves_locked_cues_where_they_are():
 def test_fix_without_shots_does_not_snap():
     plan = propose([Cue(10_120, 12_500, "Stays.")], NETFLIX, "en")
     assert (plan.cues[0].start, plan.cues[0].end) == (10_120, 12_500)
+
+
+def test_a_snap_never_makes_a_cue_read_too_fast():
+    """Issue 27: a fix must never make a cue worse: an end pulled 2 frames before a cut that would take a dense
+    cue over the reading speed limit stays where it is."""
+    from app.core.checks import chars_per_second
+
+    text = "Thirty characters in this cue."  # 30 characters: 1765 ms at 17 a second
+    cue = Cue(8_200, 10_000 + 280, text)  # ends 7 frames after the cut at 10 s: a snap would end it at 9920
+    assert chars_per_second(cue) <= NETFLIX.max_cps
+    plan = propose([cue], NETFLIX, "en", shots=SHOTS)
+    assert chars_per_second(plan.cues[0]) <= NETFLIX.max_cps
