@@ -212,11 +212,20 @@ def run_align(args: argparse.Namespace) -> int:
         print(f"offset and drift: {result.drift.describe()}")
     if large:
         code = "cli.large_kept" if args.keep_large else "cli.large_moved"
-        listed = ", ".join(f"#{p.index + 1} {(p.new.start - p.old.start) / 1000:+.2f} s" for p in large[:20])
+        listed = ", ".join(f"#{p.index + 1} {move_text(p.old, p.new)}" for p in large[:20])
         summary = english(message(code, len(large), seconds=f"{REVIEW_THRESHOLD_MS / 1000:g}"))
         print(f"{summary}: {listed}" + (" …" if len(large) > 20 else ""))
     print(f"{output}: {align_summary(subs.cues, cues, not result.drift.is_identity)}")
     return 0
+
+
+def move_text(old: Cue, new: Cue) -> str:
+    """How a cue moved, by the edge that moved: "+0.80 s" (both alike), "end +1.20 s", "start -0.10 s, end +1.20 s"."""
+    start, end = new.start - old.start, new.end - old.end
+    if start == end:
+        return f"{start / 1000:+.2f} s"
+    parts = [f"{name} {delta / 1000:+.2f} s" for name, delta in (("start", start), ("end", end)) if delta]
+    return ", ".join(parts)
 
 
 def align_summary(before: Sequence[Cue], after: Sequence[Cue], drift_removed: bool = False) -> str:

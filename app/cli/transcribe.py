@@ -87,7 +87,6 @@ def make_client(args: argparse.Namespace, options: Any) -> Any:
 
 def run_transcribe(args: argparse.Namespace) -> int:
     from app.asr.client.languages import canonical_language
-    from app.cli import EXIT_ERROR
     from app.cli.recognition import _Bar, _options
     from app.core.errors import AppError
     from app.formats.registry import by_name
@@ -99,15 +98,21 @@ def run_transcribe(args: argparse.Namespace) -> int:
     if args.output and len(files) > 1:
         raise AppError("-o/--output names one file; give --output-dir for several MEDIA")
     if args.output_dir:
-        os.makedirs(args.output_dir, exist_ok=True)
+        _check_folder(args.output_dir)  # an unwritable folder fails the run before any file is recognised
+    failed: list[str] = []
+    outputs = _outputs(args, files, failed)  # distinct and writable, or the file fails now
+    todo = [m for m in files if m not in failed]
+    if not todo:
+        return _summary(files, failed)
     options = _options(args)
     if args.server and args.aligner is None:  # on a server, word times are estimated unless --aligner names one
         options = replace(options, aligner=None)
     client = make_client(args, options)
-    failed: list[str] = []
     try:
         for number, media in enumerate(files, 1):
-            output = output_path(args, media)
+            if media in failed:
+                continue
+            output = outputs[media]
             if len(files) > 1:
                 print(f"[{number}/{len(files)}] {media}", file=sys.stderr)
             if args.skip_existing and os.path.exists(output):
@@ -116,14 +121,66 @@ def run_transcribe(args: argparse.Namespace) -> int:
             try:
                 _transcribe_one(args, client, options, language, media, output, _Bar())
             except (AppError, OSError) as exc:
-                text = str(exc) if isinstance(exc, AppError) else f"{exc.strerror or exc}"
-                print(f"error: {media}: {' '.join(text.split())}", file=sys.stderr)
+                print(f"error: {media}: {_reason(exc)}", file=sys.stderr)
                 failed.append(media)
     finally:
         client.shutdown()
+    return _summary(files, failed)
+
+
+def _summary(files: list[str], failed: list[str]) -> int:
+    from app.cli import EXIT_ERROR
+
     if failed and len(files) > 1:
         print(f"error: {len(failed)} of {len(files)} files failed: {', '.join(failed)}", file=sys.stderr)
     return EXIT_ERROR if failed else 0
+
+
+def _reason(exc: Exception) -> str:
+    """One line; a write error names the file it could not write."""
+    if isinstance(exc, OSError):
+        text = f"{exc.filename}: {exc.strerror or exc}" if exc.filename else f"{exc.strerror or exc}"
+    else:
+        text = str(exc)
+    return " ".join(text.split())
+
+
+def _check_folder(folder: str) -> None:
+    from app.core.errors import AppError
+    from app.session.batch import write_problem
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise AppError(f"{folder}: the folder cannot be made ({exc.strerror or exc})") from None
+    problem = write_problem(os.path.join(folder, "subtitles.srt"))
+    if problem is not None:
+        raise AppError(f"{folder}: subtitles cannot be written there ({problem.strerror})")
+
+
+def _outputs(args: argparse.Namespace, files: list[str], failed: list[str]) -> dict[str, str]:
+    """Each file's output: -o, else a name no other file of the run writes (same.wav and same.mkv: same.wav.srt
+    and same.mkv.srt). Subtitle files given as media, and outputs that cannot be written, fail here, before
+    anything is recognised (``failed`` gets them, each with its one error line)."""
+    from app.session.batch import distinct_outputs, is_media_candidate, write_problem
+
+    media = [m for m in files if is_media_candidate(m)]
+    for m in files:
+        if m not in media:
+            print(f"error: {m}: a subtitle file, not audio or video (its subtitles would replace it)", file=sys.stderr)
+            failed.append(m)
+    named = distinct_outputs(media, args.output_dir, [args.format])
+    outputs: dict[str, str] = {}
+    for m in media:
+        output = args.output or named[os.path.abspath(m)][0]
+        if output != output_path(args, m):
+            print(f"note: {m}: another file of the run has the same name; writing {output}", file=sys.stderr)
+        problem = write_problem(output)
+        if problem is not None:
+            print(f"error: {m}: {output}: {problem.strerror}", file=sys.stderr)
+            failed.append(m)
+        outputs[m] = output
+    return outputs
 
 
 def _transcribe_one(
@@ -133,6 +190,7 @@ def _transcribe_one(
     from app.asr.client.protocol import RecognizeJob
     from app.cli.recognition import _limits
     from app.core.messages import english, message
+    from app.formats.base import WORDS_DROPPED
     from app.session.batch import write_result
 
     job = RecognizeJob(options, language, args.context, _limits(args))
@@ -142,6 +200,7 @@ def _transcribe_one(
         bar.done()
     assert result is not None  # nothing cancels a command-line run but Ctrl+C
     dropped = write_result(output, result.cues, args.format, media)  # MEDIA's frame rate for frame-based formats
+    dropped = [m for m in dropped if m.code != WORDS_DROPPED]  # recognition's word times: no subtitle file has them
     if dropped:
         print(f"warning: {output}: the format does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
     summary = english(message("cli.transcribed", len(result.cues), path=output, language=result.language or "unknown"))

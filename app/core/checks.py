@@ -109,7 +109,7 @@ def validate(cues: Sequence[Cue]) -> list[Problem]:
         prev = cues[i - 1]
         if cue.start < prev.start:
             problems.append(Problem("order", i, f"cue {i + 1}: starts at {_ms(cue.start)}, before cue {i}"))
-        elif cue.start < prev.end:
+        elif cue.start < prev.end and rules.screen_row(cue) == rules.screen_row(prev):  # a sign over dialogue: fine
             problems.append(
                 Problem(
                     "overlap", i, f"cue {i + 1}: starts at {_ms(cue.start)}, before cue {i} ends at {_ms(prev.end)}"
@@ -149,6 +149,6 @@ def timing(cues: Sequence[Cue], limits: Limits) -> list[Problem]:
             problems.append(Problem("too_long", i, f"cue {i + 1}: on screen {cue.duration / 1000:.1f} s"))
         if i + 1 < len(cues):
             gap = cues[i + 1].start - cue.end
-            if 0 <= gap < limits.min_gap_ms:
+            if 0 <= gap < limits.min_gap_ms and rules.screen_row(cue) == rules.screen_row(cues[i + 1]):
                 problems.append(Problem("gap", i, f"cue {i + 1}: {gap} ms before the next cue"))
     return problems

@@ -67,16 +67,24 @@ def propose(
     shots: PictureGuide | None = None,
 ) -> FixPlan:
     """The plan; with ``shots`` (the picture's frames and shot changes) edges near a shot change move onto it
-    (app.core.qc_shots) where the neighbours leave room."""
-    items = [_Item(c, (c,), []) for c in cues]
-    fixer = _Fixer(items, profile, language, media_end)
-    fixer.run()
-    if shots is not None:
-        fixer.snap_to_shots(shots)
+    (app.core.qc_shots) where the neighbours leave room. Cues at different screen rows (rules.screen_row: a sign
+    at the top, dialogue at the bottom) are fixed apart: shown together is legitimate, never merged or moved."""
+    rows = [rules.screen_row(c) for c in cues]
+    fixed: list[_Item] = []
+    for row in sorted(set(rows)):  # each screen row on its own: a sign at the top is not in the dialogue's way
+        items = [_Item(c, (c,), []) for c, r in zip(cues, rows, strict=True) if r == row]
+        fixer = _Fixer(items, profile, language, media_end, profile.gap_ms(shots))
+        fixer.run()
+        if shots is not None:
+            fixer.snap_to_shots(shots)
+        fixed += fixer.items
+    if len(set(rows)) > 1:  # the rows back in one list by time, cues that start together in their old order
+        position = {id(c): k for k, c in enumerate(cues)}
+        fixed.sort(key=lambda it: (it.cue.start, position[id(it.origin[0])]))
     proposals = tuple(
-        Proposal(i, it.origin, it.cue, tuple(dict.fromkeys(it.notes))) for i, it in enumerate(fixer.items) if it.notes
+        Proposal(i, it.origin, it.cue, tuple(dict.fromkeys(it.notes))) for i, it in enumerate(fixed) if it.notes
     )
-    return FixPlan(tuple(it.cue for it in fixer.items), proposals)
+    return FixPlan(tuple(it.cue for it in fixed), proposals)
 
 
 def settle_timing(
@@ -86,6 +94,7 @@ def settle_timing(
     merged), for cues made from words (recognition): no cue under the minimum where a neighbour or free time
     allows it, none overlapping. A merged cue's lines are broken again inside the limits where a break exists."""
     fixer = _Fixer([_Item(c, (c,), []) for c in cues], profile, language, media_end)
+    fixer.keep_reading = False  # words piled up by the aligner: cues that cannot both keep the minimum merge
     fixer.settle()
     fixer.extend()
     fixer.make_room()
@@ -135,12 +144,15 @@ def rebroken(text: str, limit: int, max_lines: int) -> str | None:
 
 
 class _Fixer:
-    def __init__(self, items: list[_Item], profile: Profile, language: str | None, media_end: int | None) -> None:
+    def __init__(
+        self, items: list[_Item], profile: Profile, language: str | None, media_end: int | None, gap: int | None = None
+    ) -> None:
         self.items = items
         self.p = profile
         self.language = language
         self.media_end = media_end
-        self.gap = profile.min_gap_ms
+        self.gap = profile.min_gap_ms if gap is None else gap  # in the picture's frames when there is one
+        self.keep_reading = True  # the user's cues: a fix never makes one read faster (recognition's: merged)
 
     def run(self) -> None:
         self.trim()
@@ -180,6 +192,17 @@ class _Fixer:
         if self.p.max_wpm:
             need = max(need, math.ceil(word_count(cue.text) * 60_000 / self.p.max_wpm))
         return min(need, self.p.max_duration_ms)
+
+    def keeps(self, cue: Cue) -> int:
+        """What a cue lending time keeps: the time it needs to be read (or only the minimum, for recognition)."""
+        return self.needed(cue) if self.keep_reading else self.p.min_duration_ms
+
+    def reads_worse(self, old: Cue, new: Cue) -> bool:
+        """Whether ``new`` reads faster than both ``old`` and the profile's limit."""
+        if not self.p.max_cps or new.duration <= 0:
+            return new.duration <= 0 < old.duration
+        cps = visible_length(new.text) * 1000 / new.duration
+        return cps > self.p.max_cps and (old.duration <= 0 or cps > visible_length(old.text) * 1000 / old.duration)
 
     def bounds(self, i: int) -> tuple[int, int | None]:
         low = self.items[i - 1].cue.end + self.gap if i > 0 else 0
@@ -229,7 +252,7 @@ class _Fixer:
                 self.set(i - 1, _retimed(a, a.start, end), note)
                 i += 1
             else:
-                low, high = a.start + self.p.min_duration_ms, b.end - self.p.min_duration_ms - self.gap
+                low, high = self.boundary_range(a, b)
                 if low <= high:
                     cut = min(max(b.start - self.gap, low), high)
                     self.set(i - 1, _retimed(a, a.start, cut), note)
@@ -242,6 +265,18 @@ class _Fixer:
                     self.set(i - 1, _retimed(a, a.start, cut), note)
                     self.set(i, _retimed(b, cut + self.gap, max(b.end, cut + self.gap)), note)
                     i += 1
+
+    def boundary_range(self, a: Cue, b: Cue) -> tuple[int, int]:
+        """(lowest, highest) end of ``a`` when the boundary with ``b`` moves (``b`` then starts a gap later): both
+        keep the minimum duration and neither reads faster than before or than the limit; failing that, neither
+        gets worse than it is; failing that, both keep the minimum (an overlap must go, at someone's cost)."""
+        keep_a, keep_b = min(a.duration, self.needed(a)), min(b.duration, self.needed(b))
+        least = self.p.min_duration_ms
+        tries = ((max(least, keep_a), max(least, keep_b)), (keep_a, keep_b)) if self.keep_reading else ()
+        for need_a, need_b in tries:
+            if a.start + need_a <= b.end - self.gap - need_b:
+                return a.start + need_a, b.end - self.gap - need_b
+        return a.start + least, b.end - least - self.gap
 
     def merge_single_words(self) -> None:
         limit = self.p.line_limit(self.language)
@@ -319,18 +354,19 @@ class _Fixer:
                     self.set(j, _retimed(old, start, end), message("fix.extended", ms=end - start))
 
     def borrow(self, i: int, start: int, end: int) -> tuple[int, int]:
-        """Take time from a neighbour longer than the minimum (it keeps the minimum)."""
+        """Take time from a neighbour longer than it needs (it keeps the minimum and its reading speed: a fix
+        never makes the lender read faster than the limit)."""
         short = self.p.min_duration_ms - (end - start)
         if i + 1 < len(self.items) and short > 0:
             nxt = self.items[i + 1].cue
-            spare = nxt.duration - self.p.min_duration_ms
+            spare = nxt.duration - self.keeps(nxt)
             if not nxt.locked and spare > 0 and nxt.start - self.gap <= end:
                 take = min(spare, short)
                 self.set(i + 1, _retimed(nxt, nxt.start + take, nxt.end), message("fix.gap", ms=self.gap))
                 end, short = end + take, short - take
         if i > 0 and short > 0:
             prev = self.items[i - 1].cue
-            spare = prev.duration - self.p.min_duration_ms
+            spare = prev.duration - self.keeps(prev)
             if not prev.locked and spare > 0 and prev.end + self.gap >= start:
                 take = min(spare, short)
                 self.set(i - 1, _retimed(prev, prev.start, prev.end - take), message("fix.gap", ms=self.gap))
@@ -358,6 +394,9 @@ class _Fixer:
             if (start, end) == (cue.start, cue.end):
                 continue
             moved = snapped(cues, i, guide, self.gap, self.p.min_duration_ms)
+            if moved is not None and self.reads_worse(cue, moved):  # the picture never wins over reading
+                moved = _retimed(cue, moved.start, cue.end) if cue.start < moved.start < cue.end else None
+                moved = None if moved is None or self.reads_worse(cue, moved) else moved
             if moved is None:
                 continue
             note = message("fix.shot_start") if moved.start != cue.start else None

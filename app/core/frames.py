@@ -139,9 +139,11 @@ class PictureGuide:
         shift = min(shifts, key=abs) if shifts else 0
         return start + shift, start + shift + duration
 
-    def min_gap_ms(self) -> int:
-        """The minimum gap of 2 frames, in ms at this video's frame length."""
-        return round(MIN_GAP_FRAMES * self.frames.frame_ms)
+    def min_gap_ms(self, frames: int = MIN_GAP_FRAMES) -> int:
+        """A gap of ``frames`` frames in whole ms at this video's rate, rounded down so that ``frames`` real frames
+        always hold it (25 fps: 80 ms; 23.976: 83; 29.97: 66): an end 2 frames before a cut and the next cue on
+        the cut keep it."""
+        return int(frames * 1000 / self.frames.fps + 1e-6)
 
     def _near_cut(self, ms: int) -> int | None:
         if not self.cuts:

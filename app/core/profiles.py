@@ -15,7 +15,7 @@ from app.core.doc_settings import CUSTOM as CUSTOM
 from app.core.doc_settings import EDITABLE as EDITABLE
 from app.core.doc_settings import NAMES as NAMES
 from app.core.doc_settings import DocumentSettings, QualityChoice, clean_custom
-from app.core.frames import SHOT_SNAP_FRAMES
+from app.core.frames import MIN_GAP_FRAMES, SHOT_SNAP_FRAMES, PictureGuide
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,15 @@ class Profile:
     max_lines: int = rules.MAX_LINES
     min_duration_ms: int = rules.MIN_DURATION_MS
     max_duration_ms: int = rules.MAX_DURATION_MS
-    min_gap_ms: int = rules.MIN_GAP_MS
+    min_gap_ms: int = rules.MIN_GAP_MS  # without a picture: 2 frames at 24 fps
+    min_gap_frames: int = MIN_GAP_FRAMES  # with a picture: counted in its frames (25 fps: 80 ms)
     close_gap_ms: int = rules.CLOSE_GAP_MS  # fixes close gaps under this to min_gap_ms
     shot_snap_frames: int = SHOT_SNAP_FRAMES  # an edge this close to a shot change (in frames) belongs on it
+
+    def gap_ms(self, shots: PictureGuide | None = None) -> int:
+        """The minimum gap between cues: ``min_gap_frames`` of the picture's frames when there is one (so that an
+        end snapped 2 frames before a cut and the next cue on the cut both hold), else ``min_gap_ms``."""
+        return self.min_gap_ms if shots is None else shots.min_gap_ms(self.min_gap_frames)
 
     def line_limit(self, language: str | None) -> int:
         return self.max_line_chars if self.max_line_chars is not None else rules.line_limit(language)
@@ -71,6 +77,7 @@ class Profile:
             "min_duration_ms",
             "max_duration_ms",
             "min_gap_ms",
+            "min_gap_frames",
             "close_gap_ms",
             "shot_snap_frames",
         ):

@@ -170,16 +170,20 @@ def is_unbalanced(lines: Sequence[str], limit: int) -> bool:
     return better is not None and abs(len(better[0]) - len(better[1])) < long_ - short
 
 
-def check_pair(cues: Sequence[Cue], index: int, profile: Profile) -> list[Finding]:
-    """The findings between cue ``index`` and the next one."""
-    first, second = cues[index], cues[index + 1]
+def check_pair(
+    cues: Sequence[Cue], index: int, profile: Profile, other: int | None = None, min_gap: int | None = None
+) -> list[Finding]:
+    """The findings between cue ``index`` and the next one (or cue ``other``, the next one in its screen row);
+    ``min_gap``: the gap in the picture's frames (Profile.gap_ms), else the profile's."""
+    min_gap = profile.min_gap_ms if min_gap is None else min_gap
+    first, second = cues[index], cues[index + 1 if other is None else other]
     if second.start < first.start:
-        return [_finding(index + 1, "qc.order")]
+        return [_finding(index + 1, "qc.order")] if other is None else []
     gap = second.start - first.end
     if gap < 0:
         return [_finding(index, "qc.overlap", ms=-gap)]
-    if gap < profile.min_gap_ms:
-        return [_finding(index, "qc.gap", ms=gap, limit=profile.min_gap_ms)]
+    if gap < min_gap:
+        return [_finding(index, "qc.gap", ms=gap, limit=min_gap)]
     return []
 
 
@@ -187,12 +191,20 @@ def check(
     cues: Sequence[Cue], profile: Profile, language: str | None = None, *, shots: PictureGuide | None = None
 ) -> list[Finding]:
     """Every finding, ordered by cue; with ``shots`` (the picture's frames and shot changes) the cues against
-    them too (app.core.qc_shots)."""
+    them too (app.core.qc_shots). Overlaps and gaps are between cues of one screen row (rules.screen_row): a
+    sign at the top may be shown with the dialogue at the bottom."""
     found: list[Finding] = []
+    rows = [rules.screen_row(cue) for cue in cues]
+    last_in_row: dict[int, int] = {}
+    gap = profile.gap_ms(shots)  # 2 frames of the picture's rate when there is one
     for i, cue in enumerate(cues):
         found += check_cue(cue, i, profile, language)
-        if i + 1 < len(cues):
-            found += check_pair(cues, i, profile)
+        if i > 0 and rows[i] != rows[i - 1] and cue.start < cues[i - 1].start:
+            found.append(_finding(i, "qc.order"))
+        before = last_in_row.get(rows[i])
+        if before is not None:
+            found += check_pair(cues, before, profile, None if before == i - 1 else i, gap)
+        last_in_row[rows[i]] = i
     if shots is not None:
         from app.core.qc_shots import check_shots
 

@@ -13,6 +13,7 @@ cut a word). Korean separates words with spaces.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from app.core.document import Cue, Word
@@ -51,6 +52,20 @@ AUDIO_SUFFIXES = (".mp3", ".m4a", ".aac", ".flac", ".ogg", ".oga", ".opus", ".wa
 MEDIA_SUFFIXES = VIDEO_SUFFIXES + AUDIO_SUFFIXES
 #: those of them whose containers may carry subtitle tracks (Matroska, MP4, QuickTime, WebM, 3GP, MPEG-TS)
 SUBTITLE_TRACK_SUFFIXES = (frozenset(VIDEO_SUFFIXES) - {".avi", ".mpg", ".mpeg", ".wmv", ".flv"}) | {".mka"}
+
+
+_POSITION_TAG = re.compile(r"\{\\an([1-9])\}")
+
+
+def screen_row(cue: Cue) -> int:
+    """Where a cue is shown: 0 at the bottom (the default), 1 in the middle, 2 at the top, by its numpad position
+    (``align``, as ASS ``\\an`` numbers it, or a ``{\\anN}`` typed in its text). Cues in different rows may be on
+    screen together (a sign at the top over dialogue): they neither overlap nor keep a gap from each other."""
+    align = cue.get("align")
+    if align is None and "{" in cue.text:
+        found = _POSITION_TAG.search(cue.text)
+        align = found.group(1) if found else None
+    return (int(align) - 1) // 3 if align is not None and len(align) == 1 and "1" <= align <= "9" else 0
 
 
 def line_limit(language: str | None) -> int:

@@ -28,15 +28,17 @@ STALE_AFTER_S = 60.0  # a temporary file untouched this long and unlocked belong
 STALE_AFTER_S_UNLOCKED = 24 * 3600.0  # without file locks (Windows): only a day-old one is surely dead
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` atomically. The target's permissions are kept when it exists.
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> None:
+    """Write `data` to `path` atomically. The target's permissions are kept when it exists, unless ``mode`` is
+    given: then the file has exactly those (0o600 for what only its owner may read, even over an older 0644 file).
 
     Raises OSError whose ``filename`` is the target (the file the link points to, for a link).
     """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        mode = _writable_mode(target)
+        kept = _writable_mode(target)
+        mode = kept if mode is None else mode
         remove_stale_temporaries(folder)
         _write_and_replace(target, folder, data, mode)
     except OSError as exc:

@@ -24,6 +24,7 @@ from app.core.document import Cue
 from app.core.messages import Message
 
 # features a target format may not hold; each is counted over the cues and reported as a Message
+WORDS_DROPPED = "formats.dropped.words"  # no viewer misses them: the window says it once, transcribe never
 FEATURES = ("style", "actor", "align", "markup", "karaoke", "overrides", "vtt.settings", "header", "words")
 
 

@@ -56,6 +56,21 @@ def recovery_bytes(
     return project_bytes(data)
 
 
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700  # unsaved work is readable by its owner only, as cache entries are
+
+
+def write_recovery(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write a recovery file (atomically) that only its owner can read. Raises OSError naming the file."""
+    from app.formats.atomic import atomic_write_bytes
+
+    atomic_write_bytes(path, data, mode=PRIVATE_FILE)
+
+
+def make_recovery_folder(folder: str | os.PathLike[str]) -> None:
+    """The recovery folder, made private when it is new (an existing one keeps its permissions). Raises OSError."""
+    os.makedirs(folder, mode=PRIVATE_FOLDER, exist_ok=True)
+
+
 def read_recovery(path: str | os.PathLike[str]) -> RecoveryFile:
     """Read a recovery file whole. Raises ProjectError (one line naming the file and the field), nothing else."""
     p = Path(path)

@@ -4,6 +4,11 @@ Qt-free: the window's queue panel (app.ui.batch.panel) shows and drives it, the 
 uses its file expansion and output naming, so a folder gives the same files and the same output names in both.
 Recognition itself is app.asr.client.batch; this module only knows files, states and JSON.
 
+Before a file is recognised its outputs are known to be distinct and writable: media that would write the same
+subtitle file (``same.wav`` and ``same.mkv`` into one folder) are told apart by their own extension
+(``same.wav.srt``, ``same.mkv.srt``), and an output that cannot be written fails the file before any slow work.
+A subtitle or project file given as media is refused.
+
 States: waiting, running, done, failed (with a one-line reason), cancelled. The queue file is written atomically;
 reading it back, a file that was running is waiting again (its run died with the window) and done files stay done.
 A damaged queue file is moved aside (``NAME.damaged``) and the queue starts empty, with a message saying so.
@@ -11,9 +16,11 @@ A damaged queue file is moved aside (``NAME.damaged``) and the queue starts empt
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import os
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -56,6 +63,78 @@ def output_path(media: str, output_dir: str | None = None, format: str | None = 
     suffix = target_format(format).extensions[0]
     stem = os.path.splitext(os.path.basename(media))[0]
     return os.path.join(output_dir or os.path.dirname(os.path.abspath(media)), stem + suffix)
+
+
+def is_media_candidate(path: str) -> bool:
+    """False for a subtitle or project file (``.srt``, ``.qssproj``...) or a text file given as media: refused,
+    and a batch would write its subtitles over it. Other suffixes are left to the decoder to judge."""
+    from app.formats.registry import formats
+
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in MEDIA_SUFFIXES:
+        return True
+    subtitle = {ext for fmt in formats() for ext in fmt.extensions}
+    return suffix not in subtitle | {".qssproj", ".txt", ".json", ".xml"}
+
+
+def distinct_outputs(
+    media: Sequence[str], folder: str | None, format_names: Sequence[str | None]
+) -> dict[str, list[str]]:
+    """Each media file's subtitle paths (one per format), no two alike: where several would write the same file
+    (same stem, or the same extension for two formats), each of them keeps its own extension in the name
+    (``same.wav.srt``), then a number if that still collides. Keyed by the absolute media path."""
+    plain = {os.path.abspath(m): [output_path(m, folder, f) for f in format_names] for m in media}
+    count: dict[str, int] = {}
+    for paths in plain.values():
+        for p in paths:
+            count[_key(p)] = count.get(_key(p), 0) + 1
+    result: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    for m, paths in plain.items():
+        names = []
+        for p, f in zip(paths, format_names, strict=True):
+            if count[_key(p)] > 1:
+                p = _with_media_suffix(m, folder, f)
+            base, suffix = os.path.splitext(p)
+            number = 2
+            while _key(p) in taken:
+                p, number = f"{base} ({number}){suffix}", number + 1
+            taken.add(_key(p))
+            names.append(p)
+        result[m] = names
+    return result
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _with_media_suffix(media: str, folder: str | None, format: str | None) -> str:
+    from app.formats.registry import target_format
+
+    name = os.path.basename(media)  # "same.wav": its stem and extension
+    suffix = target_format(format).extensions[0]
+    return os.path.join(folder or os.path.dirname(os.path.abspath(media)), name + suffix)
+
+
+def write_problem(path: str) -> OSError | None:
+    """Why the subtitles could not be written to ``path`` (before recognising: an unwritable or missing-and-
+    unmakeable folder, a folder or read-only file in the way), or None. The error names ``path``."""
+    if os.path.isdir(path):
+        return IsADirectoryError(errno.EISDIR, "is a folder", path)
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        return PermissionError(errno.EACCES, "the file is read-only", path)
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.exists(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)  # a folder still to be made: its nearest existing parent must take it
+    if not os.path.isdir(folder):
+        return NotADirectoryError(errno.ENOTDIR, f"{folder} is not a folder", path)
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return type(exc)(exc.errno, exc.strerror or str(exc), path)
+    return None
 
 
 def write_result(path: str, cues: Sequence[Cue], format: str | None, media: str | None = None) -> list[Message]:
@@ -123,10 +202,13 @@ class BatchQueue:
     # -- adding, removing, ordering ----------------------------------------------------------------------------
     def add(self, paths: Iterable[str]) -> int:
         """Add media files (folders and globs expanded); a file already waiting or running is not added twice.
-        A file that is done, failed or cancelled is queued again. Returns how many were added."""
+        A file that is done, failed or cancelled is queued again; a subtitle or project file is not added
+        (is_media_candidate). Returns how many were added."""
         queued = {i.media: k for k, i in enumerate(self.items)}
         added = 0
         for path in expand_media(paths):
+            if not is_media_candidate(path):  # a subtitle file: its "subtitles" would be written over it
+                continue
             media = os.path.abspath(path)
             k = queued.get(media)
             if k is not None:
@@ -166,6 +248,14 @@ class BatchQueue:
     def update(self, index: int, **fields: object) -> None:
         self.items[index] = replace(self.items[index], **fields)  # type: ignore[arg-type]
         self._changed(index)
+
+    def outputs_of(self, media: str) -> list[str]:
+        """Where ``media``'s subtitles go: the output setting's paths, told apart from every other file's of the
+        queue (distinct_outputs), so that no file of the batch writes over another's."""
+        everyone = [item.media for item in self.items]
+        if media not in everyone:
+            everyone.append(media)
+        return distinct_outputs(everyone, self.output.folder, self.output.formats)[os.path.abspath(media)]
 
     def index_of(self, media: str) -> int | None:
         return next((k for k, item in enumerate(self.items) if item.media == media), None)

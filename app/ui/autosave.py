@@ -25,7 +25,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.core.commands import ReplaceAll
 from app.core.document import Document
 from app.core.errors import AppError, ProjectError
-from app.formats.recovery import PREFIX, SUFFIX, read_recovery, recovery_bytes, set_aside
+from app.formats.recovery import (
+    PREFIX,
+    SUFFIX,
+    make_recovery_folder,
+    read_recovery,
+    recovery_bytes,
+    set_aside,
+    write_recovery,
+)
 from app.ui.cue_editor import CueEditor
 from app.ui.files.controller import FileController
 from app.ui.host import Host
@@ -93,7 +101,7 @@ class AutoSaver(QObject):
         self.window = window
         self.folder = Path(folder) if folder is not None else recovery_folder()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_recovery_folder(self.folder)
         except OSError:  # no recovery then (each write says so in the status bar), but the window starts
             pass
         self.path = self.folder / f"{PREFIX}{os.getpid()}{SUFFIX}"
@@ -124,13 +132,11 @@ class AutoSaver(QObject):
         if not state.is_modified() and typing is None:
             _remove(self.path)
             return
-        from app.formats.textio import atomic_write_bytes
-
         data = recovery_bytes(
             state.doc, self.path, subtitle_path=state.subtitle_path, project_path=state.project_path, typing=typing
         )
         try:
-            atomic_write_bytes(self.path, data)
+            write_recovery(self.path, data)
         except OSError as exc:  # a full disk must not stop editing; say so once in the status bar
             self.window.show_status(self.tr("Autosave failed: {reason}").format(reason=exc.strerror or exc), 8000)
 

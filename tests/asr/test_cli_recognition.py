@@ -115,6 +115,18 @@ def test_align_summary_counts_add_up():
     assert align_summary(before[:1], before[:1]) == "1 cue written: 0 moved, 1 unchanged"
 
 
+def test_large_moves_are_listed_by_the_edge_that_moved():
+    """Issue 27: a cue whose end moved 1.2 s was listed as "+0.00 s" (the start's change)."""
+    from app.cli.recognition import move_text
+    from app.core.document import Cue
+
+    old = Cue(1000, 2000, "a")
+    assert move_text(old, Cue(1000, 3200, "a")) == "end +1.20 s"
+    assert move_text(old, Cue(400, 2000, "a")) == "start -0.60 s"
+    assert move_text(old, Cue(1800, 2800, "a")) == "+0.80 s"  # the whole cue moved
+    assert move_text(old, Cue(1100, 3200, "a")) == "start +0.10 s, end +1.20 s"
+
+
 def test_realign_names_the_language_it_detected_and_cannot_align():
     import contextlib
 

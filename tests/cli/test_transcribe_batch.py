@@ -47,6 +47,7 @@ def test_a_broken_file_in_the_middle_of_three_does_not_stop_the_others(three, tm
     assert "1 of 3 files failed" in errors[1]
     assert "[1/3]" in captured.err and "[3/3]" in captured.err
     assert "e1.vtt: 1 cue" in captured.out or "e1.vtt: 2 cues" in captured.out
+    assert "word timings" not in captured.err  # issue 27: not said for every file (no subtitle format has them)
 
 
 def test_skip_existing_and_globs(three, tmp_path, capsys):
@@ -112,3 +113,38 @@ def test_a_folder_gives_every_media_file_m4v_and_mk3d_included_and_nothing_else(
     files = [f.rsplit("/", 1)[1] for f in expand_media([str(tmp_path)])]
     assert files == ["clip.m4v", "film.MK3D", "song.mka", "talk.MP4"]
     assert {".m4v", ".mk3d", ".wav", ".mp3", ".mkv"} <= set(MEDIA_SUFFIXES)
+
+
+def test_files_of_one_name_are_all_kept_and_a_subtitle_file_is_refused(tmp_path, capsys):
+    """Issue 27: same.wav, same.m4a and same.mkv all wrote out/same.srt and two transcripts were lost silently."""
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for name in ("same.wav", "same.m4a", "same.mkv"):
+        _wav(folder / name, tone_audio(1))  # WAV data under each name: the decoder reads the content
+    (folder / "same.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nmine\n")
+    names = [str(folder / n) for n in ("same.wav", "same.m4a", "same.mkv", "same.srt")]
+    with FakeAsrServer() as server:
+        status = run(["transcribe", *names, "--server", server.url, "--output-dir", str(out)])
+    err = capsys.readouterr().err
+    assert status == 2  # the .srt
+    assert sorted(p.name for p in out.iterdir()) == ["same.m4a.srt", "same.mkv.srt", "same.wav.srt"]
+    assert f"error: {folder / 'same.srt'}: a subtitle file" in err
+    assert (folder / "same.srt").read_text().endswith("mine\n")
+
+
+def test_write_errors_name_the_output_and_come_before_recognition(three, tmp_path, capsys):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the output folder should be")
+    with FakeAsrServer() as server:
+        assert run(["transcribe", str(three), "--server", server.url, "--output-dir", str(blocker / "out")]) == 2
+        assert server.requests == []  # nothing was recognised
+    assert str(blocker / "out") in capsys.readouterr().err
+
+    (three / "e1.srt").mkdir()  # a folder where e1's subtitles go: e1 fails at once, e3 is recognised
+    (three / "e2.wav").unlink()
+    with FakeAsrServer() as server:
+        assert run(["transcribe", str(three), "--server", server.url]) == 2
+        asked = len(server.requests)
+    err = capsys.readouterr().err
+    assert f"error: {three / 'e1.wav'}: {three / 'e1.srt'}: " in err
+    assert err.index("e1.srt") < err.index("[2/2]") and (three / "e3.srt").exists() and asked >= 1

@@ -36,3 +36,14 @@ def test_timing_conventions():
     cues = [Cue(0, 500, "a"), Cue(550, 8000, "b")]
     kinds = sorted(p.kind for p in timing(cues, Limits()))
     assert kinds == ["gap", "too_long", "too_short"]
+
+
+def test_a_sign_at_the_top_over_dialogue_is_no_overlap():
+    """Issue 27: cues shown together at different positions are legitimate."""
+    from app.core.checks import Limits, timing, validate
+    from app.core.document import Cue
+
+    cues = [Cue(1000, 4000, "Dialogue"), Cue(1500, 3000, "SIGN").with_extra(align="8"), Cue(3050, 5000, "x")]
+    assert [p.kind for p in validate(cues[:2])] == []
+    assert "gap" not in [p.kind for p in timing(cues[1:], Limits())]
+    assert [p.kind for p in validate([cues[0], cues[2]])] == ["overlap"]

@@ -105,7 +105,9 @@ def test_a_moved_cue_keeps_its_length_and_snaps_by_its_closer_edge():
 
 def test_min_gap_is_two_frames():
     assert PictureGuide(FrameGrid.constant(25, 1000)).min_gap_ms() == 80
-    assert PictureGuide(FrameGrid.constant(NTSC, 1000)).min_gap_ms() == 84
+    grid = FrameGrid.constant(NTSC, 10_000)
+    assert PictureGuide(grid).min_gap_ms() == 83  # rounded down: every 2 real frames (83 or 84 ms) hold it
+    assert min(b - a for a, b in zip(grid.times, grid.times[2:], strict=False)) == 83
 
 
 def test_an_empty_grid_is_refused():

@@ -69,8 +69,18 @@ def test_fix_never_snaps_into_a_neighbour_or_under_the_minimum_gap():
     cues = [Cue(8_000, 9_990, "Ends just before the cut."), Cue(10_100, 12_000, "Would snap back onto the cut.")]
     plan = propose(cues, NETFLIX, "en", shots=SHOTS)
     first, second = plan.cues
-    assert second.start - first.end >= NETFLIX.min_gap_ms
+    assert second.start - first.end >= NETFLIX.gap_ms(SHOTS) == 80  # 2 frames at 25 fps
     assert first.end <= second.start
+
+
+def test_two_frames_before_a_cut_and_on_the_cut_both_hold_at_25_fps():
+    """Issue 27: a fixed 83 ms gap let only one of the two snap (80 ms is 2 frames at 25 fps): one cue stayed 2
+    frames after a cut, the other ran across it. The gap is counted in the picture's frames."""
+    cues = [Cue(8_000, 9_990, "Ends just before the cut."), Cue(10_100, 12_000, "Would snap back onto the cut.")]
+    plan = propose(cues, NETFLIX, "en", shots=SHOTS)
+    assert [(c.start, c.end) for c in plan.cues] == [(8_000, 9_920), (10_000, 12_000)]
+    assert not [f for f in check(list(plan.cues), NETFLIX, "en", shots=SHOTS) if f.code in ("qc.gap", "qc.shot_start",
+                                                                                          "qc.shot_end")]  # fmt: skip
 
 
 def test_fix_leaves_locked_cues_where_they_are():
@@ -83,3 +93,15 @@ def test_fix_leaves_locked_cues_where_they_are():
 def test_fix_without_shots_does_not_snap():
     plan = propose([Cue(10_120, 12_500, "Stays.")], NETFLIX, "en")
     assert (plan.cues[0].start, plan.cues[0].end) == (10_120, 12_500)
+
+
+def test_a_snap_never_makes_a_cue_read_too_fast():
+    """Issue 27: a fix must never make a cue worse: an end pulled 2 frames before a cut that would take a dense
+    cue over the reading speed limit stays where it is."""
+    from app.core.checks import chars_per_second
+
+    text = "Thirty characters in this cue."  # 30 characters: 1765 ms at 17 a second
+    cue = Cue(8_200, 10_000 + 280, text)  # ends 7 frames after the cut at 10 s: a snap would end it at 9920
+    assert chars_per_second(cue) <= NETFLIX.max_cps
+    plan = propose([cue], NETFLIX, "en", shots=SHOTS)
+    assert chars_per_second(plan.cues[0]) <= NETFLIX.max_cps

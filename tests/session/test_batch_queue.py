@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from app.session.batch import (
     CANCELLED,
@@ -13,8 +14,10 @@ from app.session.batch import (
     BatchItem,
     BatchOutput,
     BatchQueue,
+    distinct_outputs,
     load_queue,
     output_path,
+    write_problem,
 )
 
 
@@ -82,3 +85,30 @@ def test_output_paths_next_to_the_media_or_in_a_folder():
     assert output_path("/m/ep 1.mkv") == "/m/ep 1.srt"
     assert output_path("/m/ep1.mkv", "/out", "vtt") == "/out/ep1.vtt"
     assert BatchOutput("/out", ("srt", "ass")).paths("/m/x.wav") == ["/out/x.srt", "/out/x.ass"]
+
+
+def test_files_of_one_name_get_distinct_subtitles_and_a_subtitle_file_is_refused(tmp_path):
+    """Issue 27: same.wav, same.m4a and same.mkv all wrote out/same.srt (two transcripts lost); an .srt was queued."""
+    for name in ("same.wav", "same.m4a", "same.mkv", "other.wav", "same.srt"):
+        (tmp_path / name).write_bytes(b"x")
+    queue = BatchQueue(output=BatchOutput(str(tmp_path / "out"), ("srt", "vtt")))
+    assert queue.add([str(tmp_path / n) for n in ("same.wav", "same.m4a", "same.mkv", "other.wav", "same.srt")]) == 4
+    assert not any(i.media.endswith(".srt") for i in queue.items)
+    out = tmp_path / "out"
+    names = {os.path.basename(i.media): [p[len(str(out)) + 1 :] for p in queue.outputs_of(i.media)] for i in queue}
+    assert names == {
+        "same.wav": ["same.wav.srt", "same.wav.vtt"], "same.m4a": ["same.m4a.srt", "same.m4a.vtt"],
+        "same.mkv": ["same.mkv.srt", "same.mkv.vtt"], "other.wav": ["other.srt", "other.vtt"],
+    }  # fmt: skip
+    one = {tmp_path / "a" / "x.wav", tmp_path / "b" / "x.wav"}  # one name in two folders, one output folder
+    paths = distinct_outputs([str(p) for p in sorted(one)], str(out), ["srt"])
+    assert sorted(os.path.basename(v[0]) for v in paths.values()) == ["x.wav (2).srt", "x.wav.srt"]
+
+
+def test_an_output_that_cannot_be_written_is_known_before_recognising(tmp_path):
+    (tmp_path / "file").write_text("a file, not a folder")
+    problem = write_problem(str(tmp_path / "file" / "deeper" / "a.srt"))
+    assert problem is not None and problem.filename == str(tmp_path / "file" / "deeper" / "a.srt")
+    (tmp_path / "taken.srt").mkdir()
+    assert isinstance(write_problem(str(tmp_path / "taken.srt")), IsADirectoryError)
+    assert write_problem(str(tmp_path / "new" / "folder" / "a.srt")) is None  # a folder still to be made

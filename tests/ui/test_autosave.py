@@ -37,6 +37,22 @@ def test_edits_are_written_and_a_clean_state_removes_the_file(window, saver, srt
     qtbot.waitUntil(lambda: not saver.path.exists(), timeout=2000)
 
 
+def test_recovery_files_are_private(window, saver, srt_file, qtbot):
+    """Issue 27: recovery files were 0644 (other users could read the unsaved work); cache entries are 0600."""
+    import os
+    import stat
+
+    assert stat.S_IMODE(os.stat(saver.folder).st_mode) == 0o700  # a new folder is private too
+    saver.path.write_bytes(b"{}")
+    os.chmod(saver.path, 0o644)  # an older version's file: not kept readable by others
+    with qtbot.waitSignal(window.files.subtitlesLoaded):
+        window.open_path(str(srt_file))
+    window.state.push(SetText(0, "One"))
+    qtbot.waitUntil(lambda: _saved_texts(saver.path)[:1] == ["One"] if saver.path.stat().st_size > 2 else False,
+                    timeout=2000)  # fmt: skip
+    assert stat.S_IMODE(os.stat(saver.path).st_mode) == 0o600
+
+
 def test_a_steady_stream_of_edits_is_still_written(window, saver, srt_file, qtbot):
     """Writes are coalesced, never postponed: edits every 20 ms do not keep the file from being written."""
     with qtbot.waitSignal(window.files.subtitlesLoaded):

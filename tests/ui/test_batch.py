@@ -210,3 +210,25 @@ def test_files_and_folders_dropped_on_the_panel_join_the_queue(window, media, tm
     names = [os.path.basename(i.media) for i in window.batch.queue.items]
     assert names == ["e1.wav", "e2.wav", "e3.wav", "extra.wav"] and event.isAccepted()
     assert _states(window) == [WAITING] * 4 and window.batch.isVisible()
+
+
+def test_one_name_twice_an_unwritable_output_and_a_subtitle_file(window, qtbot, tmp_path):
+    """Issue 27: same.wav and same.mkv both wrote same.srt; a write error was found only after recognition; an
+    .srt was queued as media."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = [_wav(folder / n, tone_audio(1)) for n in ("same.wav", "same.mkv", "blocked.wav")]
+    (folder / "blocked.srt").mkdir()  # a folder where blocked.wav's subtitles would go
+    (folder / "notes.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nmine\n")
+    dock = window.batch
+    with FakeAsrServer() as server:
+        _use_server(window, server.url)
+        assert dock.add_paths([*names, str(folder / "notes.srt")]) == 3
+        assert "notes.srt" in window.statusBar().currentMessage()  # said to be left out
+        dock.start_button.click()
+        qtbot.waitUntil(lambda: not dock.runner.active, timeout=20_000)
+    assert _states(window) == [DONE, DONE, FAILED]
+    assert dock.queue[0].outputs == (str(folder / "same.wav.srt"),)
+    assert dock.queue[1].outputs == (str(folder / "same.mkv.srt"),)
+    assert dock.queue[2].reason.startswith(str(folder / "blocked.srt"))  # named, before any recognition
+    assert sorted(p.name for p in folder.glob("*.srt") if p.is_file()) == ["notes.srt", "same.mkv.srt", "same.wav.srt"]

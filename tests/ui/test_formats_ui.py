@@ -60,6 +60,25 @@ def test_export_to_a_poorer_format_says_what_it_left_out(window, tmp_path, qtbot
     assert len(read_subtitles(tmp_path / "o.srt").cues) == 6
 
 
+def test_word_timings_left_out_are_said_once_per_document(window, tmp_path):
+    """Issue 27: "does not keep word timings of 92 cues" came after every WebVTT, ASS or TTML export."""
+    from app.core.document import Cue, Document, Word
+
+    def with_words() -> Document:
+        return Document([Cue(0, 1000, "Hello there", words=(Word(0, 400, 0, 5), Word(500, 1000, 6, 11)))])
+
+    window.state.session.replace_document(with_words())
+    assert window.files.subtitles.export(str(tmp_path / "a.vtt"))
+    assert "word timings of 1 cue" in window.dialogs[-1][1]
+    said = len(window.dialogs)
+    assert window.files.subtitles.export(str(tmp_path / "b.ass"))
+    assert window.files.subtitles.export(str(tmp_path / "c.ttml"))
+    assert len(window.dialogs) == said  # the same document: once is enough
+    window.state.session.replace_document(with_words())
+    assert window.files.subtitles.export(str(tmp_path / "d.vtt"))
+    assert len(window.dialogs) == said + 1  # another document: said again
+
+
 def test_a_sami_file_asks_which_language(window, monkeypatch, qtbot):
     from PySide6.QtWidgets import QInputDialog
 

@@ -202,6 +202,10 @@
       </translation>
     </message>
     <message>
+      <source>(not media, left out: {names})</source>
+      <translation>（不是媒體檔案，未加入：{names}）</translation>
+    </message>
+    <message>
       <source>Add to batch queue</source>
       <translation>加入批次佇列</translation>
     </message>

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.formats.registry import by_name, writable
-from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, BatchOutput
+from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, BatchOutput, expand_media, is_media_candidate
 from app.ui.batch.runner import BatchRunner
 from app.ui.host import Host
 from app.ui.task_list import format_duration
@@ -296,7 +296,11 @@ class BatchDock(QDockWidget):
         if added:
             self.show()
             self.raise_()
-        self.host.show_status(self.tr("%n file(s) added to the batch queue", "", added), 5000)
+        text = self.tr("%n file(s) added to the batch queue", "", added)
+        refused = [os.path.basename(p) for p in expand_media(paths) if not is_media_candidate(p)]
+        if refused:  # a subtitle file: its subtitles would be written over it
+            text += " " + self.tr("(not media, left out: {names})").format(names=", ".join(refused))
+        self.host.show_status(text, 8000 if refused else 5000)
         return added
 
     def add_dialog(self) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 
 from app.core.errors import AppError
-from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, load_queue
+from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, load_queue, write_problem
 from app.ui.host import Host
 from app.ui.workers import Report
 
@@ -78,7 +78,7 @@ class BatchRunner(QObject):
     def _next(self) -> None:
         if self.handle is not None or not self.active:
             return
-        index = self.queue.next_waiting()
+        index, paths = self._next_writable()
         if index is None:
             self._stop()
             counts = self.queue.counts()
@@ -91,7 +91,7 @@ class BatchRunner(QObject):
             return
         media = self.queue[index].media
         try:
-            work = self._work(media)
+            work = self._work(media, paths)
         except AppError as exc:  # a setting that cannot work (no server address): every file would fail alike
             self.queue.update(index, state=FAILED, reason=_one_line(_render(exc)))
             self._stop()
@@ -111,8 +111,19 @@ class BatchRunner(QObject):
             return
         self.handle.changed.connect(lambda: self._emit_progress(media))
 
-    def _work(self, media: str) -> Any:
-        """The task for one file, with the settings of the recognition dialog as they are now."""
+    def _next_writable(self) -> tuple[int | None, list[str]]:
+        """The next waiting file and its outputs; one whose outputs cannot be written fails now, before it is
+        recognised, naming the output (an unwritable folder, a read-only file)."""
+        while (index := self.queue.next_waiting()) is not None:
+            paths = self.queue.outputs_of(self.queue[index].media)
+            problem = next((p for p in map(write_problem, paths) if p is not None), None)
+            if problem is None:
+                return index, paths
+            self.queue.update(index, state=FAILED, reason=_one_line(f"{problem.filename}: {problem.strerror}"))
+        return None, []
+
+    def _work(self, media: str, paths: list[str]) -> Any:
+        """The task for one file, writing ``paths``, with the settings of the recognition dialog as they are now."""
         from app.asr.client.protocol import RecognizeJob
         from app.ui.recognition.run import load_options
 
@@ -132,7 +143,6 @@ class BatchRunner(QObject):
                 )
                 report.check()  # cancelled: ends as cancelled
                 assert result is not None
-                paths = output.paths(media)
                 if output.folder:
                     os.makedirs(output.folder, exist_ok=True)
                 for path, name in zip(paths, output.formats, strict=True):

@@ -164,6 +164,7 @@ class SubtitleIO(QObject):
         super().__init__(parent)
         self.host = host
         self.confirm_write: Any = lambda: True  # asked before anything is written (app.ui.checks.save_guard)
+        self._words_said: int | None = None  # the document generation told that a format drops word timings
 
     @property
     def source(self) -> SubtitleFile | None:
@@ -261,6 +262,7 @@ class SubtitleIO(QObject):
             return False
         count = len(self.host.state.doc)
         self.host.show_status(self.tr("Exported %n cue(s) to {path}", "", count).format(path=path), 6000)
+        dropped = self._worth_saying(dropped)
         if dropped:
             lost = "\n".join("• " + render(message) for message in dropped)
             self.host.show_info(
@@ -270,6 +272,19 @@ class SubtitleIO(QObject):
             )  # fmt: skip
         self.exported.emit(path)
         return True
+
+    def _worth_saying(self, dropped: list[Any]) -> list[Any]:
+        """What a format left out, with word timings said once per document: the document (and its project)
+        keeps them, and no one expects them in an SRT, WebVTT, ASS or TTML file; saying it after every export
+        only hides the losses that matter."""
+        from app.formats.base import WORDS_DROPPED
+
+        if not any(m.code == WORDS_DROPPED for m in dropped):
+            return dropped
+        if self._words_said == self.host.state.generation:
+            return [m for m in dropped if m.code != WORDS_DROPPED]
+        self._words_said = self.host.state.generation
+        return dropped
 
 
 def subtitle_tracks_of(path: str, strict: bool = False) -> list[Any]:
