@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
             self.player = Player(self)
             self.player.positionChanged.connect(self._on_position)
             self.player.failed.connect(lambda message: self.show_status(message, 8000))
+            self.player.notice.connect(lambda message: self.show_status(message, 8000))
             self.player.load(self.state.audio.source, self.state.audio.duration_ms, self.state.audio_track)
             self.playerCreated.emit(self.player)
         return self.player

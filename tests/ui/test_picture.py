@@ -140,10 +140,10 @@ def test_a_video_that_cannot_be_decoded_leaves_a_note_not_a_freeze(window, qtbot
     _open_video(window, qtbot, video, tmp_path)
     picture = window.picture
     assert picture.dock.isVisible() and picture.cuts == ()
-    assert "Shot changes could not be found" in picture.canvas.note
+    assert "Shot changes could not be found" in picture.note.text() and not picture.note.isHidden()
     assert window.waveform is not None and len(window.state.doc) == 3
     picture._on_play_failed("no decoder")
-    assert "cannot be played here" in picture.canvas.note
+    assert "cannot be played here" in picture.note.text()
 
 
 def test_the_pane_paints_the_cue_over_the_frame(qtbot):
@@ -319,3 +319,28 @@ def test_italics_are_drawn_slanted_on_the_picture(qapp):
         [("on ", False, False), ("the", False, True), (" wall", False, False)],
     ]
     assert styled_runs("{\\bord3\\blur2}not bold") == [[("not bold", False, False)]]
+
+
+def test_without_a_sound_device_the_picture_plays_silently_with_no_note_over_it(
+    window, qtbot, video, tmp_path, monkeypatch
+):
+    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "defaultAudioOutput", staticmethod(lambda: QAudioDevice()))
+    _open_video(window, qtbot, video, tmp_path)
+    picture, player = window.picture, window.player
+    player.seek(0)
+    shown: list[int] = []
+    picture.stills.ready.connect(lambda at, _image: shown.append(at))
+    player.toggle()  # Play: no sound device, so the player's own clock moves the playhead
+    assert player.silent and player.model.playing
+    qtbot.waitUntil(lambda: player.position_ms() >= 600, timeout=10_000)
+    qtbot.waitUntil(lambda: any(at >= 400 for at in shown), timeout=10_000)  # the picture follows it
+    assert window.statusBar().currentMessage() == "No audio output device was found: playback is silent"
+    assert picture.note.isHidden()  # not a failure of the video: no note, and never one over the picture
+    player.toggle()
+    paused_at = player.position_ms()
+    assert not player.model.playing and paused_at >= 600
+    player.play_range(0, 300)  # one cue: it stops by itself, back at its start
+    qtbot.waitUntil(lambda: not player.model.playing, timeout=10_000)
+    assert player.position_ms() == 0

@@ -166,14 +166,13 @@ def paint_subtitle(painter: QPainter, picture: QRectF, text: str, *, top: bool =
 
 
 class VideoCanvas(QWidget):
-    """The current frame, letterboxed, with the current cue over it and a note when there is no picture."""
+    """The current frame, letterboxed, with the current cue over it (notes go beside it: PictureController.note)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.image = QImage()
         self.subtitle = ""
         self.top = False
-        self.note = ""
         self.setMinimumSize(160, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -190,10 +189,6 @@ class VideoCanvas(QWidget):
             self.subtitle, self.top = text, top
             self.update()
 
-    def set_note(self, note: str) -> None:
-        self.note = note
-        self.update()
-
     def picture_rect(self) -> QRectF:
         size = self.image.size() if not self.image.isNull() else QSize(16, 9)
         return fit_rect(size, QRectF(self.rect()))
@@ -209,8 +204,4 @@ class VideoCanvas(QWidget):
         if not self.image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(picture, self.image)
-        if self.note:
-            painter.setPen(QColor(200, 200, 200))
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(picture.adjusted(12, 12, -12, -12), flags, self.note)
         paint_subtitle(painter, picture, self.subtitle, top=self.top)

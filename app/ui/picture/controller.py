@@ -62,8 +62,14 @@ class PictureController(QObject):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel()  # beside the picture, never over it: what cannot be shown, and why
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setStyleSheet("color: #888")
+        self.note.hide()
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.clock)
+        layout.addWidget(self.note)
         self.dock = QDockWidget(self.tr("Picture"), window)
         self.dock.setObjectName("picture-dock")  # the window's saved state puts it back where the user left it
         self.dock.setWidget(body)
@@ -286,9 +292,14 @@ class PictureController(QObject):
     def _playing(self) -> bool:
         return self.player is not None and self.player.model.playing
 
+    def _frames_from_player(self) -> bool:
+        """The player delivers frames: playing with sound. Paused, or playing silently on the player's own clock
+        (no sound device), the picture is made of stills read at the playhead."""
+        return self._playing() and not self.player.silent
+
     def _on_frame(self, frame: Any) -> None:
         """Frames are drawn at most once per pass of the event loop: the newest wins, none queue up."""
-        if self._playing() and self.dock.isVisible() and frame.isValid():
+        if self._frames_from_player() and self.dock.isVisible() and frame.isValid():
             if self._pending_frame is None:
                 QTimer.singleShot(0, self._draw_frame)
             self._pending_frame = frame
@@ -297,18 +308,18 @@ class PictureController(QObject):
         from app.ui.picture.frames import frame_to_image
 
         frame, self._pending_frame = self._pending_frame, None
-        if frame is not None and self._playing():
+        if frame is not None and self._frames_from_player():
             width = self.canvas.width() * self.canvas.devicePixelRatioF()
             self.canvas.set_image(frame_to_image(frame, max(int(width), 320)))
 
     def _on_still(self, _at: int, image: QImage) -> None:
-        if not self._playing():
+        if not self._frames_from_player():
             self.canvas.set_image(image)
 
     def _on_position(self, ms: int) -> None:
         self.position = int(ms)
-        if self.has_picture and self.source is not None and not self._playing():
-            self.stills.request(self.source, self.position)  # paused: the exact frame
+        if self.has_picture and self.source is not None and not self._frames_from_player():
+            self.stills.request(self.source, self.position)  # paused (the exact frame) or playing silently
         self._show_cue()
         self._show_clock()
 
@@ -344,7 +355,10 @@ class PictureController(QObject):
             self._on_play_failed(self.tr("no video decoder for this stream"))
 
     def _update_note(self) -> None:
-        self.canvas.set_note("\n\n".join(n for n in (self._playing_note, self._shot_note) if n))
+        text = "\n".join(n for n in (self._playing_note, self._shot_note) if n)
+        self.note.setText(text)
+        self.note.setToolTip(text)
+        self.note.setVisible(bool(text))
 
     # -- what is shown -------------------------------------------------------------------------------
     def _on_cues(self, *_: object) -> None:
