@@ -7,15 +7,13 @@ cues scrolls as fast as a short one.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen, QStaticText, QTransform
 
 from app.core.commands import SetTimes
+from app.core.document import Change
 from app.core.timing import DragMode, constrain
 from app.ui.palette import colours, theme
 from app.ui.state import EditorState
@@ -58,8 +56,9 @@ class CueLayer(pg.GraphicsObject):
         super().__init__()
         self.view = view
         self.state = view.state
-        self._starts: list[int] = []
-        self._reach: list[int] = []  # running maximum of the ends: finds the first cue that reaches into view
+        self._starts = np.zeros(0, dtype=np.float64)  # ms
+        self._ends = np.zeros(0, dtype=np.float64)
+        self._reach = self._ends  # running maximum of the ends: finds the first cue that reaches into view
         self._drag: tuple[int, DragMode, int, int, float] | None = None
         self._labels: dict[tuple[int, str, int], QStaticText] = {}
         self.setAcceptHoverEvents(True)
@@ -67,29 +66,37 @@ class CueLayer(pg.GraphicsObject):
         self.refresh()
 
     # -- data ----------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        cues = self.state.doc.cues
-        self._starts = [c.start for c in cues]
-        self._reach = list(accumulate((c.end for c in cues), max))
-        self._start_s = np.fromiter((c.start for c in cues), dtype=np.float64, count=len(cues)) / 1000
-        self._end_s = np.fromiter((c.end for c in cues), dtype=np.float64, count=len(cues)) / 1000
+    def refresh(self, change: Change | None = None) -> None:
+        """The cues' times as arrays; a change of some cues updates only theirs (an edit in 200,000 cues rebuilt
+        them all: 60 ms a keystroke-sized edit)."""
+        doc = self.state.doc
+        if change is not None and change.kind == "changed" and len(self._starts) == len(doc):
+            for i in range(change.index, change.index + change.count):
+                self._starts[i], self._ends[i] = doc[i].start, doc[i].end
+        else:
+            cues = doc.cues
+            self._starts = np.fromiter((c.start for c in cues), dtype=np.float64, count=len(cues))
+            self._ends = np.fromiter((c.end for c in cues), dtype=np.float64, count=len(cues))  # any size of int
+        self._reach = np.maximum.accumulate(self._ends) if len(self._ends) else self._ends
+        self._start_s = self._starts / 1000
+        self._end_s = self._ends / 1000
         self.prepareGeometryChange()
         self.update()
 
     def visible_range(self, x0: float, x1: float) -> range:
         """Indices of cues that overlap [x0, x1] seconds."""
-        lo = bisect_left(self._reach, int(x0 * 1000))
-        hi = bisect_right(self._starts, int(x1 * 1000))
+        lo = int(np.searchsorted(self._reach, int(x0 * 1000), side="left"))
+        hi = int(np.searchsorted(self._starts, int(x1 * 1000), side="right"))
         return range(lo, max(lo, hi))
 
     def boundingRect(self) -> QRectF:
-        end = max(self._reach[-1] if self._reach else 0, self.state.media_end or 0) / 1000
+        end = max(int(self._reach[-1]) if len(self._reach) else 0, self.state.media_end or 0) / 1000
         return QRectF(0, -1.0, min(max(end, 1.0), MAX_SECONDS), 2.0)
 
     # -- painting ------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, *_: object) -> None:
         vb = self.getViewBox()
-        if vb is None or not self._starts:
+        if vb is None or not len(self._starts):
             return
         (x0, x1), _ = vb.viewRange()
         visible = self.visible_range(x0, x1)
@@ -292,8 +299,8 @@ class WaveformView(pg.PlotWidget):
         vb = self.getViewBox()
         vb.sigXRangeChanged.connect(self._update_curve)
         vb.sigResized.connect(self._update_curve)
-        state.cuesChanged.connect(lambda _change: self.cues.refresh())
-        state.documentReplaced.connect(self.cues.refresh)
+        state.cuesChanged.connect(self.cues.refresh)
+        state.documentReplaced.connect(lambda: self.cues.refresh())
         state.selectionChanged.connect(self._on_selection)
         state.mediaChanged.connect(self._on_media)
         theme().changed.connect(self.apply_colours)
