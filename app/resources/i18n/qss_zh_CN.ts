@@ -1584,8 +1584,20 @@
       <translation>识别服务器拒绝了请求（HTTP {status}：{detail}）</translation>
     </message>
     <message>
-      <source>the recognition server at {url} did not answer in time</source>
-      <translation>{url} 的识别服务器未能及时响应</translation>
+      <source>the recognition server at {url} did not answer within {seconds} s</source>
+      <translation>位于 {url} 的识别服务器未在 {seconds} 秒内应答</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} points to {location}; nothing was sent there (give that address instead if it is the server)</source>
+      <translation>位于 {url} 的识别服务器指向 {location}；没有向该处发送任何内容（如果那才是服务器，请改填该地址）</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} sent an answer over {limit} kB, which is not a transcription</source>
+      <translation>位于 {url} 的识别服务器返回了超过 {limit} kB 的应答，这不是转写结果</translation>
+    </message>
+    <message>
+      <source>the request to the recognition server was cancelled</source>
+      <translation>对识别服务器的请求已取消</translation>
     </message>
     <message>
       <source>the recognition server at {url} dropped the connection</source>
@@ -2111,6 +2123,10 @@ Language of the subtitles:</source>
     <message>
       <source>Kept in the system keyring, or QSS_SERVER_API_KEY</source>
       <translation>保存在系统密钥环中，或使用 QSS_SERVER_API_KEY</translation>
+    </message>
+    <message>
+      <source>A key typed here is used for this server until you quit; Save in keyring keeps it for next time</source>
+      <translation>在此输入的密钥将用于此服务器，直到退出程序；“保存到密钥环”可留待下次使用</translation>
     </message>
     <message>
       <source>Save in keyring</source>

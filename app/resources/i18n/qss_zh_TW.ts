@@ -1584,8 +1584,20 @@
       <translation>辨識伺服器拒絕了請求（HTTP {status}：{detail}）</translation>
     </message>
     <message>
-      <source>the recognition server at {url} did not answer in time</source>
-      <translation>{url} 的辨識伺服器未能及時回應</translation>
+      <source>the recognition server at {url} did not answer within {seconds} s</source>
+      <translation>位於 {url} 的辨識伺服器未在 {seconds} 秒內回應</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} points to {location}; nothing was sent there (give that address instead if it is the server)</source>
+      <translation>位於 {url} 的辨識伺服器指向 {location}；沒有向該處傳送任何內容（如果那才是伺服器，請改填該位址）</translation>
+    </message>
+    <message>
+      <source>the recognition server at {url} sent an answer over {limit} kB, which is not a transcription</source>
+      <translation>位於 {url} 的辨識伺服器傳回了超過 {limit} kB 的回應，這不是轉寫結果</translation>
+    </message>
+    <message>
+      <source>the request to the recognition server was cancelled</source>
+      <translation>對辨識伺服器的請求已取消</translation>
     </message>
     <message>
       <source>the recognition server at {url} dropped the connection</source>
@@ -2111,6 +2123,10 @@ Language of the subtitles:</source>
     <message>
       <source>Kept in the system keyring, or QSS_SERVER_API_KEY</source>
       <translation>保存在系統金鑰圈中，或使用 QSS_SERVER_API_KEY</translation>
+    </message>
+    <message>
+      <source>A key typed here is used for this server until you quit; Save in keyring keeps it for next time</source>
+      <translation>在此輸入的金鑰將用於此伺服器，直到結束程式；「儲存到金鑰圈」可留待下次使用</translation>
     </message>
     <message>
       <source>Save in keyring</source>
