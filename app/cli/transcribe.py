@@ -52,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(default: QSS_SERVER_MODEL or Qwen/Qwen3-ASR-1.7B)")  # fmt: skip
     tr.add_argument("--concurrency", type=int, default=None, metavar="N",
                     help="chunks in flight at once on the server (default 8)")  # fmt: skip
+    tr.add_argument("--server-timeout", type=float, default=None, metavar="SECONDS",
+                    help="how long one request to the server may take, connecting to its last byte (default: "
+                    "QSS_SERVER_TIMEOUT or 120); a request past it is tried once more")  # fmt: skip
     from app.cli.quality import add_profile_option
 
     add_profile_option(tr, default=None)  # the limits cues are cut by; --max-cps and --max-line override it
@@ -79,9 +82,12 @@ def make_client(args: argparse.Namespace, options: Any) -> Any:
 
     server = None
     if args.server:
-        from app.asr.client.remote import ServerConfig
+        from app.asr.client.remote import ServerConfig, ServerError
 
-        server = ServerConfig.from_env(args.server, args.server_model, args.concurrency)
+        timeout = getattr(args, "server_timeout", None)
+        if timeout is not None and not 0 < timeout < 86400:
+            raise ServerError(f"--server-timeout must be a number of seconds, e.g. 300 (it is {timeout:g})")
+        server = ServerConfig.from_env(args.server, args.server_model, args.concurrency, timeout)
     return batch_client(options, server)
 
 

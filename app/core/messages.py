@@ -105,7 +105,11 @@ CATALOGUE: dict[str, str] = {
     "server.unknown_model": "the recognition server at {url} has no model {model!r}; pick one it lists",
     "server.failed": "the recognition server kept failing (HTTP {status}: {detail})",
     "server.rejected": "the recognition server rejected the request (HTTP {status}: {detail})",
-    "server.timeout": "the recognition server at {url} did not answer in time",
+    "server.timeout": "the recognition server at {url} did not answer within {seconds} s",
+    "server.redirected": "the recognition server at {url} points to {location}; nothing was sent there (give that "
+    "address instead if it is the server)",
+    "server.too_large": "the recognition server at {url} sent an answer over {limit} kB, which is not a transcription",
+    "server.cancelled": "the request to the recognition server was cancelled",
     "server.dropped": "the recognition server at {url} dropped the connection",
     "server.bad_answer": "the recognition server at {url} gave an answer that is not a transcription",
     "server.no_key_store": "no system keyring is available here; set QSS_SERVER_API_KEY instead",

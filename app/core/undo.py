@@ -105,6 +105,19 @@ class UndoStack:
         if self._merge_key == key:
             self._merge_key = None
 
+    def withdraw(self, key: object) -> bool:
+        """Long work with this key failed or was cancelled: undo its step and forget it (no redo brings it back).
+        Only while that step is still the last one and open; False (nothing done) once anything else happened."""
+        if key is None or self._merge_key != key or not self._undo or self._group is not None:
+            return False
+        self._merge_key = None
+        step = self._undo.pop()
+        step.inverse.apply(self.doc)
+        if self._clean_index is not None and self._clean_index > len(self._undo):
+            self._clean_index = None
+        self._changed()
+        return True
+
     def _record(self, step: _Step, merge: object | None = None) -> None:
         self._merge_key = merge
         if self._clean_index is not None and self._clean_index > len(self._undo):

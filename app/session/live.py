@@ -33,7 +33,7 @@ class LiveCues:
 
     def push(self, command: Command | Callable[[], Command | None]) -> bool:
         """Apply a command (or a maker called when it can be applied) as part of the run's step; False if dropped."""
-        if not self.current:
+        if not self.current or self._closed:  # another document, or the run is over
             return False
         self._pending.append((lambda: command) if isinstance(command, Command) else command)
         self._flush()
@@ -67,6 +67,16 @@ class LiveCues:
         self._flush()
         if not self._pending:
             self._detach()
+
+    def abort(self) -> bool:
+        """The run failed or was cancelled: the document goes back to how it was before it (the cleared cues
+        return, what arrived goes), leaving no undo step. False when that cannot be done cleanly (the user's own
+        steps came after the run's, or a drag is open): then what arrived stays, as :meth:`close` leaves it."""
+        self._closed = True
+        self._pending.clear()
+        withdrawn = self.current and self.session.stack.withdraw(self._key)
+        self._detach()
+        return withdrawn
 
     def _flush(self) -> None:
         stack = self.session.stack

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.commands import SetText, SetTimes
+from app.core.commands import ReplaceAll, SetText, SetTimes
 from app.core.doc_settings import DocumentSettings, QualityChoice
 from app.core.document import Change, Cue, Document
 from app.session import (
@@ -83,6 +83,29 @@ def test_live_cues_are_one_undo_step_and_dropped_for_another_document():
     session.replace_document(Document())
     assert not live.add([Cue(9000, 9500, "late")])
     assert len(session.doc) == 0
+
+
+def test_an_aborted_run_is_withdrawn_and_leaves_no_step():
+    session = Session(make_doc())
+    before = list(session.doc)
+    session.stack.mark_clean()
+    live = LiveCues(session, "Recognize speech")
+    live.push(ReplaceAll((), "Recognize speech"))
+    live.add([Cue(8000, 8500, "arrived")])
+    assert [c.text for c in session.doc] == ["arrived"]
+    assert live.abort()
+    assert list(session.doc) == before and not session.is_modified()
+    assert not session.stack.can_undo and not session.stack.can_redo
+    assert not live.add([Cue(9000, 9500, "late")]) and list(session.doc) == before
+
+
+def test_an_aborted_run_after_the_users_own_edit_keeps_both():
+    session = Session(Document())
+    live = LiveCues(session, "Recognize speech")
+    live.add([Cue(0, 500, "arrived")])
+    session.push(SetText(0, "corrected"))  # the user's step: the run's cannot be taken out from under it
+    assert not live.abort()
+    assert [c.text for c in session.doc] == ["corrected"]
 
 
 def test_live_cues_wait_for_a_drag_and_never_join_it():

@@ -9,7 +9,12 @@ Which chunk a request carries is read from the audio: :func:`tone_audio` makes c
 ``0.05 * (i + 1)``, so the answer can name it (``chunk i.``) and tests check every chunk came back once and in order.
 ``behaviour(index, attempt)`` picks what the server does for one request: "ok", "500", "429" (or any other status),
 "drop" (close without answering), "slow" (no answer until ``release`` is set, at most 5 s), "hold" (wait on
-``release``, then answer).
+``release``, then answer), "hang" (no answer until ``release``, however long).
+
+And the ways a hostile or broken server misbehaves: "redirect" (302 to ``redirect_to``), "endless" (a chunked
+body that never ends), "huge" (a declared 3 GB body, sent until the client hangs up), "drip" (a byte every
+``drip_s``, until ``release``), "controls" (a text with NUL, ANSI escapes and bidi overrides), "nested" (JSON
+nested 100,000 deep). ``authorizations`` lists the Authorization header of every request that arrived.
 """
 
 from __future__ import annotations
@@ -61,6 +66,15 @@ def _fields(body: bytes, content_type: str) -> dict[str, bytes]:
     return out
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up (an abandoned or cut-off request) is what the tests do on purpose."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class FakeAsrServer:
     """Start with ``with FakeAsrServer(...) as server:``; ``server.url`` is its base address."""
 
@@ -73,6 +87,8 @@ class FakeAsrServer:
         latency_s: float = 0.0,
         barrier: threading.Barrier | None = None,
         language: str = "English",
+        redirect_to: str = "",
+        drip_s: float = 0.2,
     ) -> None:
         self.model, self.api_key, self.language = model, api_key, language
         self.behaviour = behaviour or (lambda index, attempt: "ok")
@@ -84,9 +100,11 @@ class FakeAsrServer:
         self.attempts: Counter[int] = Counter()
         self.answered: list[int] = []
         self.requests: list[dict[str, str]] = []
+        self.authorizations: list[str | None] = []
+        self.redirect_to, self.drip_s = redirect_to, drip_s
         self.in_flight = 0
         self.max_in_flight = 0
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd = _QuietServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -126,6 +144,8 @@ class FakeAsrServer:
                 self._json(status, {"error": {"message": text, "type": kind, "param": None, "code": status}})
 
             def _authorised(self) -> bool:
+                with server.lock:
+                    server.authorizations.append(self.headers.get("Authorization"))
                 if server.api_key is None or self.headers.get("Authorization") == f"Bearer {server.api_key}":
                     return True
                 self._error(401, "Unauthorized", "AuthenticationError")
@@ -188,8 +208,54 @@ class FakeAsrServer:
                     server.release.wait(5)
                     if action == "hold":
                         self._ok(index, fields)
+                elif action == "hang":
+                    server.release.wait()
+                elif action in ("redirect", "endless", "huge", "drip", "controls", "nested"):
+                    self._misbehave(action)
                 else:
                     self._ok(index, fields)
+
+            def _misbehave(self, action: str) -> None:
+                if action == "controls":
+                    text = "language English<asr_text>Bad\x00 \x1b[31mred\x1b[0m \u202eevil\u202c end\x07."
+                    self._json(200, {"text": text})
+                    return
+                if action == "nested":
+                    body = b"[" * 100_000 + b"]" * 100_000
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+                if action == "redirect":
+                    self.send_response(302)
+                    self.send_header("Location", server.redirect_to + "/v1/audio/transcriptions")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                if action == "endless":
+                    self.send_header("Transfer-Encoding", "chunked")
+                elif action == "huge":
+                    self.send_header("Content-Length", str(3 * 1024**3))
+                else:  # drip
+                    self.send_header("Content-Length", "1000000")
+                self.end_headers()
+                block = b" " * 65536
+                try:
+                    while not server.release.is_set():
+                        if action == "endless":
+                            self.wfile.write(b"%x\r\n%s\r\n" % (len(block), block))
+                        elif action == "huge":
+                            self.wfile.write(block)
+                        else:
+                            self.wfile.write(b" ")
+                            self.wfile.flush()
+                            server.release.wait(server.drip_s)
+                except OSError:  # the client hung up, as it should
+                    pass
+                self.close_connection = True
 
             def _ok(self, index: int, fields: dict[str, bytes]) -> None:
                 with server.lock:

@@ -43,7 +43,8 @@ class Steps:
 class FakeEngine:
     """Stands in for the engine process: its stream yields the chunks of cues the test hands over.
 
-    ``chunk(cues)`` hands over one chunk; ``end(language)`` ends the run. Like the real one, it stops early
+    ``chunk(cues)`` hands over one chunk; ``end(language)`` ends the run; ``fail(text)`` ends it with a
+    ModelError. Like the real one, it stops early
     when the job is cancelled.
     """
 
@@ -57,6 +58,9 @@ class FakeEngine:
     def end(self, language: str | None = "English") -> None:
         self.inbox.put(("done", {"language": language, "device": "cpu"}))
 
+    def fail(self, text: str = "the engine failed") -> None:
+        self.inbox.put(("fail", text))
+
     def stream(self, target: str, *, audio=None, options=None, cancelled=None, on_wait=None, **kwargs):
         self.jobs.append(target)
         while True:
@@ -66,6 +70,10 @@ class FakeEngine:
                 message = self.inbox.get(timeout=POLL_S)
             except queue.Empty:
                 continue
+            if message[0] == "fail":
+                from app.core.errors import ModelError
+
+                raise ModelError(message[1])
             yield message
             if message[0] == "done":
                 return

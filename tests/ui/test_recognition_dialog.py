@@ -161,3 +161,37 @@ def test_the_server_messages_are_shown_whole(qtbot):
     assert label.geometry().bottom() < dialog.height() and label.width() <= dialog.width()
     assert dialog.width() <= max(width, 1366)  # the long address wraps instead of widening the dialog past a screen
     assert label.toolTip() == long and label.text().replace("\u200b", "") == long
+
+
+def test_a_key_typed_in_the_dialog_is_used_by_the_run_and_never_stored(qtbot, monkeypatch):
+    import keyring
+    import numpy as np
+
+    from app.asr.client import api_key
+    from app.asr.client.protocol import Cues, RecognizeJob
+    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions
+    from tests.asr.test_api_key import MemoryKeyring
+    from tests.support.asr_server import FakeAsrServer
+
+    monkeypatch.setenv("QSS_SERVER_API_KEY", "stale")  # a key the environment still holds: the typed one wins
+    monkeypatch.setattr(api_key, "_session_keys", {})
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        with FakeAsrServer(api_key="typed-key") as server:
+            dialog = RecognitionDialog(RecognitionOptions(server_url=server.url, aligner=None))
+            qtbot.addWidget(dialog)
+            dialog.api_key.setText("typed-key")
+            dialog.test_connection()
+            qtbot.waitUntil(dialog.test_button.isEnabled, timeout=10_000)
+            assert dialog.test_result.text().startswith("Connected.")
+            dialog.accept()
+            options = dialog.options()
+            client = options.client()
+            tone = (0.3 * np.sin(np.arange(32_000) / 16_000 * 2 * np.pi * 440)).astype(np.float32)
+            items = list(client.run(RecognizeJob(options.engine_options()), tone))
+        assert any(isinstance(item, Cues) for item in items)  # not refused: the run sent the typed key
+        assert backend.store == {}  # used for the session, not saved without being asked
+    finally:
+        keyring.set_keyring(previous)

@@ -98,25 +98,34 @@ def test_user_edits_during_a_run_stay_their_own_steps(with_media, qtbot, engine)
     assert len(state.doc) == 0 and not state.stack.can_undo
 
 
-def test_cancel_keeps_what_arrived_as_one_step(with_media, qtbot, engine):
+def _with_old_cue(window, state, monkeypatch):
+    state.push(InsertCue(0, Cue(0, 500, "old cue")))
+    state.stack.mark_clean()
+    monkeypatch.setattr(window, "ask", lambda _title, _question: True)
+
+
+@pytest.mark.parametrize("ending", ["cancel", "fail"])
+def test_a_cancelled_or_failed_run_leaves_the_cues_as_they_were(with_media, qtbot, engine, monkeypatch, ending):
     window, state = with_media, with_media.state
-    handle = run_recognition(window, OPTIONS)
+    _with_old_cue(window, state, monkeypatch)
+    handle = start_recognition(window, RecognitionOptions(model="fake", aligner=None, language="German"))
     for index in range(4):
         engine.chunk(chunk_cues(index))
-    qtbot.waitUntil(lambda: len(state.doc) == 12)
-    handle.cancel()
+    qtbot.waitUntil(lambda: len(state.doc) == 12)  # the old cue cleared, the run's cues shown as they came
+    if ending == "cancel":
+        handle.cancel()
+    else:
+        engine.fail("the server dropped the connection")
     finished(window, qtbot, handle)
-    assert handle.outcome == "cancelled" and len(state.doc) == 12 and not window.dialogs
-    state.stack.undo()
-    assert len(state.doc) == 0 and not state.stack.can_undo
+    assert handle.outcome == ("cancelled" if ending == "cancel" else "failed")
+    assert [c.text for c in state.doc] == ["old cue"] and state.doc.language is None
+    assert not state.is_modified() and state.stack.undo_label != "Recognize speech" and not state.stack.can_redo
 
 
 def test_replacing_cues_and_the_language_go_with_the_run(with_media, qtbot, engine, monkeypatch):
     """Recognising over existing cues: clearing them, the chosen language and the new cues are one step."""
     window, state = with_media, with_media.state
-    state.push(InsertCue(0, Cue(0, 500, "old cue")))
-    state.stack.mark_clean()
-    monkeypatch.setattr(window, "ask", lambda _title, _question: True)
+    _with_old_cue(window, state, monkeypatch)
     handle = start_recognition(window, RecognitionOptions(model="fake", aligner=None, language="German"))
     engine.chunk(chunk_cues(0))
     engine.end("German")
@@ -158,3 +167,20 @@ def test_recognition_on_a_server_fills_the_document(with_media, qtbot, monkeypat
     assert handle.outcome == "succeeded"
     assert " ".join(c.text for c in state.doc.cues) == "Chunk 5 said this."
     assert state.doc.language == "French"
+
+
+def test_a_server_that_refuses_the_key_leaves_the_cues_as_they_were(with_media, qtbot, monkeypatch):
+    from dataclasses import replace
+
+    from tests.support.asr_server import FakeAsrServer
+
+    window, state = with_media, with_media.state
+    _with_old_cue(window, state, monkeypatch)
+    monkeypatch.setenv("QSS_SERVER_API_KEY", "wrong")
+    with FakeAsrServer(api_key="right") as server:
+        tone = (0.3 * np.sin(np.arange(32_000) / 16_000 * 2 * np.pi * 440)).astype(np.float32)
+        state.session.audio = replace(state.audio, samples=tone)
+        handle = start_recognition(window, replace(OPTIONS, server_url=server.url))
+        finished(window, qtbot, handle)
+    assert handle.outcome == "failed"
+    assert [c.text for c in state.doc] == ["old cue"] and not state.is_modified()

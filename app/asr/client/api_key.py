@@ -1,5 +1,8 @@
-"""The recognition server's API key: from the environment or the system keyring, never from a file of ours.
+"""The recognition server's API key: typed for this session, from the environment or the system keyring, never
+from a file of ours.
 
+A key typed in the window for a server (:func:`use_for_session`) is used for that server until the application
+quits, held in memory only; it is stored only when the user asks (:func:`store_api_key`). Otherwise
 ``QSS_SERVER_API_KEY`` wins when it is set (a script or a CI job says exactly what it wants, whatever the desktop
 keyring holds); otherwise the key stored in the system keyring (macOS Keychain, Windows Credential Locker, the
 Secret Service on Linux) for that server's address. The ``keyring`` package is imported only when a key is
@@ -15,7 +18,9 @@ from app.core.messages import message
 ENV_KEY = "QSS_SERVER_API_KEY"
 SERVICE = "Qwen Subtitle Studio recognition server"
 
-__all__ = ["ENV_KEY", "KeyStoreError", "forget_api_key", "server_api_key", "store_api_key"]
+__all__ = ["ENV_KEY", "KeyStoreError", "forget_api_key", "server_api_key", "store_api_key", "use_for_session"]
+
+_session_keys: dict[str, str] = {}  # typed in the window: this process's memory only
 
 
 class KeyStoreError(Exception):
@@ -53,9 +58,18 @@ def key_from_keyring(url: str) -> str | None:
         return None
 
 
+def use_for_session(url: str, key: str | None) -> None:
+    """Use ``key`` for the server at ``url`` until the application quits (None or empty: no longer)."""
+    if key and url.strip():
+        _session_keys[_account(url)] = key
+    else:
+        _session_keys.pop(_account(url), None)
+
+
 def server_api_key(url: str) -> str | None:
-    """The key for the server at ``url``: the environment variable first, then the system keyring."""
-    return os.environ.get(ENV_KEY) or key_from_keyring(url)
+    """The key for the server at ``url``: the one typed for this session, else the environment variable, else the
+    system keyring."""
+    return _session_keys.get(_account(url)) or os.environ.get(ENV_KEY) or key_from_keyring(url)
 
 
 def store_api_key(url: str, key: str) -> None:

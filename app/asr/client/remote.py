@@ -9,10 +9,11 @@ given and the job names an aligner) or by estimation over the chunk's speech
 (app.asr.algorithms.wordmap.words_without_aligner), and segmented into cues with the user's limits for the
 chunk's language, as app.asr.runtime.pipeline does for the local engine.
 
-The address, the model and the concurrency come from the caller or the environment (``QSS_SERVER_URL``,
-``QSS_SERVER_MODEL``, ``QSS_SERVER_CONCURRENCY``); the API key only from the environment (``QSS_SERVER_API_KEY``)
-or the system keyring (app.asr.client.api_key), never from the command line or a project file. Cancelling ends the run
-within about 0.2 s: requests in flight are abandoned (their answers dropped) and no new one starts.
+The address, the model, the concurrency and the deadline of one request come from the caller or the environment
+(``QSS_SERVER_URL``, ``QSS_SERVER_MODEL``, ``QSS_SERVER_CONCURRENCY``, ``QSS_SERVER_TIMEOUT`` in seconds); the API
+key only from the environment (``QSS_SERVER_API_KEY``), a key typed in the window for this session, or the system
+keyring (app.asr.client.api_key), never from the command line or a project file. Cancelling ends the run within
+about 0.2 s: requests in flight are abandoned (their answers dropped) and no new one starts.
 Qt-free and torch-free.
 """
 
@@ -43,6 +44,7 @@ from app.asr.client.protocol import (
     TextAligned,
 )
 from app.asr.client.server_http import (
+    DEFAULT_TIMEOUT_S,
     ServerEndpoint,
     ServerError,
     list_models,
@@ -70,7 +72,7 @@ class ServerConfig:
     model: str = DEFAULT_SERVER_MODEL
     concurrency: int = DEFAULT_CONCURRENCY
     api_key: str | None = None
-    timeout_s: float = 120.0
+    timeout_s: float = DEFAULT_TIMEOUT_S  # the deadline of one request, connect to last byte
     retries: int = 4
     backoff_s: float = 0.5
     chunk_s: float = 30.0  # the longest chunk, as locally
@@ -80,12 +82,21 @@ class ServerConfig:
 
     @classmethod
     def from_env(
-        cls, url: str | None = None, model: str | None = None, concurrency: int | None = None, **kwargs: object
+        cls,
+        url: str | None = None,
+        model: str | None = None,
+        concurrency: int | None = None,
+        timeout_s: float | None = None,
+        **kwargs: object,
     ) -> ServerConfig:
         env = os.environ
         url = url or env.get("QSS_SERVER_URL", "")
         if not url:
             raise ServerError("no recognition server address: give --server URL or set QSS_SERVER_URL")
+        if timeout_s is None:
+            timeout_s = _seconds(env.get("QSS_SERVER_TIMEOUT"), "QSS_SERVER_TIMEOUT")
+        if timeout_s is not None:
+            kwargs["timeout_s"] = timeout_s
         return cls(
             url=url,
             model=model or env.get("QSS_SERVER_MODEL") or DEFAULT_SERVER_MODEL,
@@ -97,6 +108,18 @@ class ServerConfig:
     @property
     def endpoint(self) -> ServerEndpoint:
         return ServerEndpoint(self.url, self.api_key, self.timeout_s, self.retries, self.backoff_s)
+
+
+def _seconds(text: str | None, name: str) -> float | None:
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < 86400:
+        raise ServerError(f"{name} must be a number of seconds, e.g. 300 (it is {text!r})")
+    return value
 
 
 class RemoteEngineClient:

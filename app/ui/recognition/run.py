@@ -160,6 +160,9 @@ class RecognitionDialog(QDialog):
         self.api_key = QLineEdit()
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.api_key.setPlaceholderText(self.tr("Kept in the system keyring, or QSS_SERVER_API_KEY"))
+        self.api_key.setToolTip(
+            self.tr("A key typed here is used for this server until you quit; Save in keyring keeps it for next time")
+        )
         self.store_key = QPushButton(self.tr("Save in keyring"))
         self.store_key.setToolTip(self.tr("Keep this key in the system keyring for this server (never in a file)"))
         self.store_key.clicked.connect(self.save_key)
@@ -261,8 +264,18 @@ class RecognitionDialog(QDialog):
         if need > self.height():
             self.resize(self.width(), need)
 
+    def accept(self) -> None:
+        """A key typed here is used for this server until the application quits (stored only by Save)."""
+        from app.asr.client.api_key import use_for_session
+
+        url, key = self.server.text().strip(), self.api_key.text().strip()
+        if url and key:
+            use_for_session(url, key)
+        super().accept()
+
     def _key(self, url: str) -> str | None:
-        """The key typed here (for this test, not yet stored), else the environment's or the keyring's."""
+        """The key typed here (for this test, not yet stored), else the session's, the environment's or the
+        keyring's."""
         from app.asr.client.api_key import server_api_key
 
         return self.api_key.text().strip() or server_api_key(url)
@@ -332,7 +345,8 @@ def save_options(host: Host, options: RecognitionOptions) -> None:
 def start_recognition(host: Host, options: RecognitionOptions | None = None) -> TaskHandle | None:
     """Ask for options (unless given), then recognise the open media as a task.
 
-    Clearing the old cues, the language and every recognised cue are one undo step (see run_recognition).
+    Clearing the old cues, the language and every recognised cue are one undo step (see run_recognition); a run
+    that fails or is cancelled leaves the cues as they were.
     """
     state = host.state
     title = QCoreApplication.translate("Recognition", "Recognize speech")
@@ -383,7 +397,8 @@ class ModelReady:
 
 
 def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues | None = None) -> TaskHandle | None:
-    """Recognise in a worker; cues go into the document as chunks finish, all of them one undo step (``live``).
+    """Recognise in a worker; cues go into the document as chunks finish, all of them one undo step (``live``),
+    withdrawn again if the run fails or is cancelled.
 
     The task is bound to the open document: if another one is opened meanwhile, the run is cancelled and no cue
     of it lands there.
@@ -439,7 +454,10 @@ def run_recognition(host: Host, options: RecognitionOptions, *, live: LiveCues |
         host.show_status(message + (f" ({language_name(language)})" if language else ""))
 
     def ended(outcome: str) -> None:
-        live.close()
+        if outcome == "succeeded":
+            live.close()
+        else:  # failed or cancelled: the cues are as they were before the run
+            live.abort()
         if outcome != "succeeded":  # a model that failed to load (or a run cancelled) is not shown as in use
             host.engine_failed()
 
