@@ -22,7 +22,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-WORDS = "the quick brown fox jumps over lazy dog subtitles timing reading speed recieve mesage".split()
+WORDS = [
+    "the",
+    "quick",
+    "brown",
+    "fox",
+    "jumps",
+    "over",
+    "lazy",
+    "dog",
+    "subtitles",
+    "timing",
+    "reading",
+    "speed",
+    "recieve",
+    "mesage",
+]
 
 
 class Heartbeat:
