@@ -55,6 +55,8 @@ def lock_icon() -> QIcon:
     return _lock_icons[dark]
 
 
+SHOWN_CHARS = 4000  # more than a row can show on any screen; a 400,000-word cue took a second to draw
+
 class CueTableModel(QAbstractTableModel):
     """Rows are cues. Edits go through the undo stack; the document's change notices update the rows."""
 
@@ -141,7 +143,10 @@ class CueTableModel(QAbstractTableModel):
                 cps = chars_per_second(cue)
                 return "∞" if cps == float("inf") else f"{cps:.1f}"
             if column == TEXT:
-                return cue.text if role == Qt.ItemDataRole.EditRole else cue.text.replace("\n", " ⏎ ")
+                if role == Qt.ItemDataRole.EditRole:
+                    return cue.text
+                shown = cue.text[:SHOWN_CHARS].replace("\n", " ⏎ ")  # a row shows one line: never megabytes
+                return shown + "…" if len(cue.text) > SHOWN_CHARS else shown
         if role == Qt.ItemDataRole.DecorationRole and column == NUMBER and cue.locked:
             return lock_icon()
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -228,3 +228,15 @@ def test_underlining_is_not_typing(window, qtbot):
     qtbot.waitUntil(lambda: _underlined(window) == ["recieve", "mesage"])
     window.spelling.changed.emit()  # every underline painted again
     assert not window.editor.has_pending() and not window.editor._timer.isActive()
+
+
+def test_a_huge_cue_is_checked_only_as_far_as_anyone_reads_it(window, qtbot):
+    """Issue 27: a cue of 400,000 words froze the window while the spelling paint looked up every word."""
+    huge = " ".join(["fine words"] * 500 + ["recieve"] + ["word"] * 100_000 + ["mesage"])
+    _open(window, qtbot, [huge, "recieve"])
+    spans = window.spelling.misspelled(huge)
+    assert [huge[a:b] for a, b in spans] == ["recieve"]  # the one in the first CHECKED_CHARS characters only
+    assert all(b <= spelling.CHECKED_CHARS for _a, b in spans)
+    shown = window.table.model().index(0, TEXT).data()
+    assert len(shown) <= 4001 and shown.endswith("…")  # the list draws one line, never megabytes
+    assert window.table.model().index(1, TEXT).data() == "recieve"

@@ -65,3 +65,26 @@ def test_a_project_with_such_a_cue_is_refused_with_its_media_present(window, tmp
     window.files.open_project(str(project))
     assert len(shown) == 1 and "far.qssproj" in shown[0] and "'start'" in shown[0]
     assert len(window.state.doc) == 0 and window.state.project_path is None
+
+
+def test_an_edit_updates_only_the_changed_cues_times_and_they_match_a_rebuild(window, qtbot):
+    """The waveform keeps the cues' times as arrays and updates the changed ones in place (an edit in 200,000 cues
+    rebuilt them all); after any mix of edits they equal a full rebuild."""
+    import numpy as np
+
+    from app.core.commands import ReplaceAll, SetTimes
+    from app.core.document import Cue
+
+    window.state.push(ReplaceAll(tuple(Cue(i * 1000, i * 1000 + 800, f"c{i}") for i in range(50)), "Import"))
+    layer = window.ensure_waveform().cues
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        i = int(rng.integers(0, 50))
+        start = int(rng.integers(0, 60_000))
+        window.state.push(SetTimes(i, start, start + int(rng.integers(1, 9000))))
+        kept = (layer._starts.copy(), layer._ends.copy(), layer._reach.copy())
+        layer.refresh()  # a full rebuild
+        for got, want in zip(kept, (layer._starts, layer._ends, layer._reach), strict=True):
+            assert np.array_equal(got, want)
+    window.state.stack.undo()
+    assert np.array_equal(layer._starts, [c.start for c in window.state.doc])

@@ -58,6 +58,8 @@ _CACHE = 20_000  # texts whose misspelled words are remembered (the list's rows,
 _Index = QModelIndex | QPersistentModelIndex
 
 
+CHECKED_CHARS = 10_000  # characters of a text the spell check looks at (subtitles hold a few dozen)
+
 class SpellService(QObject):
     """The dictionary for the document's language, the project's word list and the words ignored this session."""
 
@@ -157,9 +159,14 @@ class SpellService(QObject):
         return self.enabled and self.dictionary is not None
 
     def misspelled(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of the words of ``text`` to underline; nothing while there is no dictionary."""
+        """(start, end) of the words of ``text`` to underline; nothing while there is no dictionary. Only the first
+        CHECKED_CHARS characters are checked: a cue is a line or two, and one of 400,000 words froze the window while
+        every word was looked up at each paint."""
         if not self.active() or not text:
             return []
+        if len(text) > CHECKED_CHARS:
+            cut = text.rfind(" ", 0, CHECKED_CHARS)
+            text = text[: cut if cut > 0 else CHECKED_CHARS]
         found = self._cache.get(text)
         if found is None:
             assert self.dictionary is not None
@@ -289,6 +296,8 @@ class SpellDelegate(QStyledItemDelegate):
         if not self.service.active():
             return
         text = index.data()
+        if isinstance(text, str):  # a row shows at most a pixel's worth of characters: the rest is never checked
+            text = text[: max(option.rect.width(), 0) + 1]
         spans = self.service.misspelled(text) if isinstance(text, str) and not _right_to_left(text) else []
         if not spans:
             return
