@@ -57,7 +57,8 @@ def main() -> int:
 
     from app.session.batch import CANCELLED, DONE, RUNNING, BatchItem, BatchOutput
     from app.ui.main_window import MainWindow
-    from app.ui.recognition.run import RecognitionDialog, load_options
+    from app.ui.recognition.dialog import RecognitionDialog
+    from app.ui.recognition.options import load_options
     from tests.support.asr_server import FakeAsrServer, tone_audio
 
     app = QApplication([])

@@ -89,7 +89,9 @@ def main() -> None:
         QTimer.singleShot(300, lambda: (shot("cues"), recognise()))
 
     def recognise() -> None:
-        from app.ui.recognition.run import RecognitionDialog, RecognitionOptions, load_options, run_recognition
+        from app.ui.recognition.dialog import RecognitionDialog
+        from app.ui.recognition.options import RecognitionOptions, load_options
+        from app.ui.recognition.run import run_recognition
         from tests.support.checkpoints import tiny_checkpoints
 
         dialog = RecognitionDialog(load_options(window), window)

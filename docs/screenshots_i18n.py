@@ -93,7 +93,8 @@ def main() -> None:
         QTimer.singleShot(300, light_shots)
 
     def light_shots() -> None:
-        from app.ui.recognition.run import RecognitionDialog, load_options
+        from app.ui.recognition.dialog import RecognitionDialog
+        from app.ui.recognition.options import load_options
 
         save(window, "window-zh-CN")
         dialog = RecognitionDialog(load_options(window), window)

@@ -136,7 +136,8 @@ def test_every_dialog_in_chinese(chinese, window_factory, language, monkeypatch)
     from app.ui.find_replace import FindReplaceDialog
     from app.ui.help import menu as help_menu
     from app.ui.preferences import menus as preferences
-    from app.ui.recognition.run import RecognitionDialog, load_options
+    from app.ui.recognition.dialog import RecognitionDialog
+    from app.ui.recognition.options import load_options
 
     chinese(language)
     window = window_factory()
@@ -155,7 +156,8 @@ def test_every_dialog_in_chinese(chinese, window_factory, language, monkeypatch)
 
 
 def test_recognition_languages_are_named_in_the_ui_language(chinese, window_factory):
-    from app.ui.recognition.run import RecognitionDialog, load_options
+    from app.ui.recognition.dialog import RecognitionDialog
+    from app.ui.recognition.options import load_options
 
     chinese("zh_CN")
     dialog = RecognitionDialog(load_options(window_factory()), None)

@@ -12,7 +12,8 @@ from app.core.doc_settings import QualityChoice
 from app.formats.registry import read_subtitles
 from app.ui.checks import profile as qc_profile
 from app.ui.cue_table import CPS, TEXT
-from app.ui.recognition.run import RecognitionOptions, run_recognition
+from app.ui.recognition.options import RecognitionOptions
+from app.ui.recognition.run import run_recognition
 from tests.asr.conftest import speech_wav, tiny_models  # noqa: F401 - session fixtures shared with tests/asr
 
 LIMIT = 12.0

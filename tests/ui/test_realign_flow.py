@@ -11,7 +11,7 @@ from app.core.commands import SetFlags, SetText
 from app.core.document import Cue
 from app.ui.realign import run as ui_realign
 from app.ui.realign.run import ReviewDialog, review_and_apply, run_realign
-from app.ui.recognition.run import RecognitionOptions
+from app.ui.recognition.options import RecognitionOptions
 from tests.asr.conftest import speech_wav, tiny_models  # noqa: F401 - session fixtures shared with tests/asr
 from tests.asr.test_realign import LINES, ScriptedEngine, clock_audio, run, speak
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.session.preferences import Preferences
-from app.ui.recognition.run import NO_ALIGNER, RecognitionDialog, RecognitionOptions
+from app.ui.recognition.dialog import NO_ALIGNER, RecognitionDialog
+from app.ui.recognition.options import RecognitionOptions
 
 
 def test_dialog_returns_the_choices(qtbot):
@@ -67,7 +68,8 @@ def test_device_detection_does_not_import_torch():
 
 
 def test_the_server_fields_test_the_connection_and_come_back_in_the_options(qtbot, monkeypatch):
-    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions
+    from app.ui.recognition.dialog import RecognitionDialog
+    from app.ui.recognition.options import RecognitionOptions
     from tests.support.asr_server import FakeAsrServer
 
     monkeypatch.setenv("QSS_SERVER_API_KEY", "secret")
@@ -91,7 +93,8 @@ def test_the_server_fields_test_the_connection_and_come_back_in_the_options(qtbo
 
 
 def test_a_server_greys_out_this_computers_choices(qtbot):
-    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions
+    from app.ui.recognition.dialog import RecognitionDialog
+    from app.ui.recognition.options import RecognitionOptions
 
     dialog = RecognitionDialog(RecognitionOptions())
     qtbot.addWidget(dialog)
@@ -107,7 +110,8 @@ def test_the_dialog_stores_the_key_in_the_keyring_never_in_the_settings(qtbot, t
     from keyring.backends import fail
     from PySide6.QtCore import QSettings
 
-    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions, save_options
+    from app.ui.recognition.dialog import RecognitionDialog
+    from app.ui.recognition.options import RecognitionOptions, save_options
     from tests.asr.test_api_key import MemoryKeyring
     from tests.support.asr_server import FakeAsrServer
 
@@ -142,7 +146,8 @@ def test_the_dialog_stores_the_key_in_the_keyring_never_in_the_settings(qtbot, t
 def test_the_server_messages_are_shown_whole(qtbot):
     """Issue 27, item 18: a long message under the server fields was cut off (the dialog kept its height, and a
     long address widened nothing but could not wrap)."""
-    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions
+    from app.ui.recognition.dialog import RecognitionDialog
+    from app.ui.recognition.options import RecognitionOptions
 
     dialog = RecognitionDialog(RecognitionOptions(server_url="http://gpu-box:8000"))
     qtbot.addWidget(dialog)
@@ -169,7 +174,8 @@ def test_a_key_typed_in_the_dialog_is_used_by_the_run_and_never_stored(qtbot, mo
 
     from app.asr.client import api_key
     from app.asr.client.protocol import Cues, RecognizeJob
-    from app.ui.recognition.run import RecognitionDialog, RecognitionOptions
+    from app.ui.recognition.dialog import RecognitionDialog
+    from app.ui.recognition.options import RecognitionOptions
     from tests.asr.test_api_key import MemoryKeyring
     from tests.support.asr_server import FakeAsrServer
 

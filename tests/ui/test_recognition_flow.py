@@ -14,7 +14,8 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.formats.srt import read_srt
-from app.ui.recognition.run import RecognitionOptions, run_recognition
+from app.ui.recognition.options import RecognitionOptions
+from app.ui.recognition.run import run_recognition
 from tests.asr.conftest import speech_wav, tiny_models  # noqa: F401 - session fixtures shared with tests/asr
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,8 @@ import soundfile as sf
 
 from app.core.commands import InsertCue, SetText
 from app.core.document import Cue, Document
-from app.ui.recognition.run import RecognitionOptions, run_recognition, start_recognition
+from app.ui.recognition.options import RecognitionOptions
+from app.ui.recognition.run import run_recognition, start_recognition
 from tests.ui.fakes import FakeEngine, chunk_cues
 
 OPTIONS = RecognitionOptions(model="fake-model", aligner=None, language=None, device="cpu")

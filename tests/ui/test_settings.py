@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.core.doc_settings import QualityChoice
 from app.ui.checks import profile as qc_profile
 from app.ui.main_window import MainWindow
-from app.ui.recognition.run import RecognitionOptions, load_options, save_options
+from app.ui.recognition.options import RecognitionOptions, load_options, save_options
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ def test_the_model_label_names_only_models_that_loaded(qtbot):
 
 def test_a_model_that_fails_to_load_is_not_shown_as_loaded(window, qtbot, tmp_path, monkeypatch):
     from app.core.errors import ModelError
-    from app.ui.recognition.run import RecognitionOptions, run_recognition
+    from app.ui.recognition.options import RecognitionOptions
+    from app.ui.recognition.run import run_recognition
     from tests.ui.test_replacing_work import _open_media, _wav
 
     class FailingEngine:
@@ -51,7 +52,8 @@ def test_the_model_label_stops_saying_loading_once_the_model_is_at_work(window, 
 
     from app.asr.client.protocol import Progress, RecognitionDone, Status
     from app.core.messages import message
-    from app.ui.recognition.run import RecognitionOptions, run_recognition
+    from app.ui.recognition.options import RecognitionOptions
+    from app.ui.recognition.run import run_recognition
     from tests.ui.test_replacing_work import _open_media, _wav
 
     steps: queue.Queue = queue.Queue()

@@ -345,7 +345,8 @@ class BatchDock(QDockWidget):
     def recognition_settings(self) -> None:
         from PySide6.QtWidgets import QDialog
 
-        from app.ui.recognition.run import RecognitionDialog, load_options, save_options
+        from app.ui.recognition.dialog import RecognitionDialog
+        from app.ui.recognition.options import load_options, save_options
 
         dialog = RecognitionDialog(load_options(self.host), self.host.dialog_parent())
         dialog.setWindowTitle(self.tr("Batch recognition settings"))

@@ -125,7 +125,7 @@ class BatchRunner(QObject):
     def _work(self, media: str, paths: list[str]) -> Any:
         """The task for one file, writing ``paths``, with the settings of the recognition dialog as they are now."""
         from app.asr.client.protocol import RecognizeJob
-        from app.ui.recognition.run import load_options
+        from app.ui.recognition.options import load_options
 
         options = load_options(self.host)
         client = options.client()  # raises for settings no file could run with

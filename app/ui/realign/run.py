@@ -33,7 +33,7 @@ from app.ui.language_names import language_name
 
 if TYPE_CHECKING:
     from app.asr.client.realignment import Proposal, Realignment
-    from app.ui.recognition.run import RecognitionOptions
+    from app.ui.recognition.options import RecognitionOptions
     from app.ui.tasks import TaskHandle
     from app.ui.workers import Report
 

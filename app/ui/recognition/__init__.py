@@ -10,12 +10,12 @@ from PySide6.QtCore import QCoreApplication
 
 from app.session.context import AppContext
 from app.ui.host import WindowHost, add_action
-from app.ui.recognition import run
+from app.ui.recognition import options, run
 
 
 def install(context: AppContext, host: WindowHost) -> None:
-    context.engines.register("local", run.engine_client)
-    context.engines.register("server", run.engine_client)  # it picks the server's client when a server is given
+    context.engines.register("local", options.engine_client)
+    context.engines.register("server", options.engine_client)  # it picks the server's client when a server is given
     add_action(
         host, "recognition", QCoreApplication.translate("MainWindow", "&Recognize Speech…"),
         lambda: run.start_recognition(host), "Ctrl+R", id="recognition.recognize",
