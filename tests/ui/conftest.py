@@ -12,6 +12,37 @@ SRT = (
 )
 
 
+MODAL_LIMIT_MS = 20_000  # no test waits this long on a dialog it answers itself
+
+
+@pytest.fixture(autouse=True)
+def no_forgotten_dialog(qapp):
+    """A modal dialog that nothing answers (a file dialog a test did not expect, say) would hold the whole suite until
+    CI's limit: one left open MODAL_LIMIT_MS is closed, and the test fails naming it."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    forgotten: list[str] = []
+    seen: dict[str, object] = {"widget": None, "since": QElapsedTimer()}
+
+    def watch() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not seen["widget"]:
+            seen["widget"] = modal
+            seen["since"].start()  # type: ignore[attr-defined]
+        elif modal is not None and seen["since"].elapsed() > MODAL_LIMIT_MS:  # type: ignore[attr-defined]
+            forgotten.append(f"{type(modal).__name__} {modal.windowTitle()!r}")
+            modal.reject() if isinstance(modal, QDialog) else modal.close()
+
+    timer = QTimer()
+    timer.setInterval(1000)
+    timer.timeout.connect(watch)
+    timer.start()
+    yield
+    timer.stop()
+    assert not forgotten, f"a modal dialog nobody answered was left open: {forgotten}"
+
+
 @pytest.fixture(autouse=True)
 def save_anyway(monkeypatch):
     """Saving a document with overlapping cues asks first (app.ui.checks.save_guard): tests that are not about that
