@@ -26,14 +26,14 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
-from app.core.spelling import clean_word_list
+from app.core.spelling import WORD_LIST_KEY, clean_word_list
 
 VERSION = 2
 CUSTOM = "custom"
 PROFILE_NAMES = ("netflix", "netflix-en", "bbc")  # app.core.profiles defines them (and checks it is these)
 NAMES = (*PROFILE_NAMES, CUSTOM)
 EDITABLE = ("max_cps", "max_wpm", "min_duration_ms", "max_duration_ms", "min_gap_ms", "max_line_chars", "max_lines")
-_KNOWN = ("version", "quality", "limits", "word_list", "subtitle_source")
+_KNOWN = ("version", "quality", "limits", WORD_LIST_KEY, "subtitle_source")
 _MAX_TIME_MS = 359_999_999
 # version 1's segmentation limits (the fields of app.core.checks.Limits then), with their kinds: a frozen format
 _V1_LIMITS = {
@@ -114,7 +114,7 @@ class DocumentSettings:
         if self.quality is not None:
             data["quality"] = self.quality.as_json()
         if self.word_list:
-            data["word_list"] = list(self.word_list)
+            data[WORD_LIST_KEY] = list(self.word_list)
         if self.subtitle_source is not None:
             data["subtitle_source"] = dict(self.subtitle_source)
         return data
@@ -134,7 +134,7 @@ class DocumentSettings:
         limits = clean_limits(value.get("limits"))
         if quality is None and limits:  # version 1: the segmentation limits become the custom profile
             quality = QualityChoice(CUSTOM, clean_custom(limits))
-        words = value.get("word_list")
+        words = value.get(WORD_LIST_KEY)
         if words is not None and not isinstance(words, list):
             notes.append("the document's word list was damaged and was left out")
         source = value.get("subtitle_source")

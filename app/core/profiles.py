@@ -99,7 +99,6 @@ BBC = Profile("bbc", max_cps=None, max_wpm=rules.MAX_WPM_BBC)
 PROFILES: dict[str, Profile] = {p.name: p for p in (NETFLIX, NETFLIX_ENGLISH, BBC)}
 
 
-DOC_KEY = "quality"  # the project's settings key of the document's choice (app.core.doc_settings)
 
 
 def of_choice(choice: QualityChoice | None, default: Profile | None = None) -> Profile:

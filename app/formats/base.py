@@ -74,7 +74,7 @@ class SubtitleFile:
     frame_rate: float | None = None
 
     def source_settings(self) -> dict[str, Any]:
-        """Where the cues came from, as JSON a project keeps (Document.settings["subtitle_source"]): enough to
+        """Where the cues came from, as JSON a project keeps (DocumentSettings.subtitle_source): enough to
         save them back in their format, encoding and newlines, with the header (ASS styles) of the file."""
         return {
             "path": self.path, "format": self.format, "encoding": self.encoding, "bom": self.bom,
@@ -101,7 +101,6 @@ class SubtitleFile:
         )
 
 
-SOURCE_KEY = "subtitle_source"  # the Document.settings key of the file the cues came from
 
 
 class SubtitleFormat:
