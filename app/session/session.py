@@ -44,6 +44,7 @@ class Session:
         self.generation = 0  # +1 for every new document: work started for generation N never touches N+1
         self._listeners: list[Listener] = []
         self.default_quality: QualityChoice | None = None  # the user's (preferences); a document's own choice wins
+        self._limits_cache: tuple[Any, Any, str | None, Profile, Limits] | None = None
         self._meta = self._read_meta()
         self._attach()
 
@@ -149,12 +150,22 @@ class Session:
         """The quality profile every limit comes from: the document's choice, else the user's default
         (:attr:`default_quality`, set from the preferences). Recognition segments by it, the list colours by it,
         the checks, fixes and re-alignment use it."""
-        return of_settings(self.doc.settings, of_choice(self.default_quality))
+        return self._rules()[3]
 
     @property
     def limits(self) -> Limits:
         """The profile's limits for the document's language (the cue list's colours, the text box's counters)."""
-        return self.profile.limits(self.doc.language)
+        return self._rules()[4]
+
+    def _rules(self) -> tuple[Any, Any, str | None, Profile, Limits]:
+        """Asked for every painted cell: kept until the settings, the default or the language change (all three
+        immutable values, so a change is a new object)."""
+        settings, default, language = self.doc.settings, self.default_quality, self.doc.language
+        cached = self._limits_cache
+        if cached is None or cached[0] is not settings or cached[1] is not default or cached[2] != language:
+            profile = of_settings(settings, of_choice(default))
+            cached = self._limits_cache = (settings, default, language, profile, profile.limits(language))
+        return cached
 
     # -- files and media -----------------------------------------------------------------------------
     def set_paths(self, *, subtitle_path: str | None = KEEP, project_path: str | None = KEEP) -> None:
