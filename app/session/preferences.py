@@ -98,7 +98,6 @@ class Pref(Generic[T]):
     default: T
     convert: Callable[[Any], T]  # raises ValueError (or TypeError) for a value it cannot take
     allowed: tuple[Any, ...] | None = None
-    old_keys: tuple[str, ...] = ()
     store_as: Callable[[T], Any] | None = None  # the stored form (JSON text for objects); None: as it is
     doc: str = ""
 
@@ -225,9 +224,3 @@ class Preferences:
                 store.remove("segmentation/limits")
         except (ValueError, TypeError, RecursionError):
             self.note("old preferences could not be read and were left as they were")
-        for pref in self.declared().values():
-            for old in pref.old_keys:
-                if store.contains(old):
-                    if not store.contains(pref.key):
-                        store.setValue(pref.key, store.value(old))
-                    store.remove(old)
