@@ -37,13 +37,19 @@ def add_write_options(parser: argparse.ArgumentParser) -> None:
 
 def read_input(args: argparse.Namespace) -> SubtitleFile:
     """The subtitles IN names: a subtitle file of any format, or a text track of a video."""
+    import gc
+
     from app.session.subtitle_files import load_subtitles
 
     options = ReadOptions(fps=getattr(args, "fps", None), language=getattr(args, "language", None))
-    return load_subtitles(
+    result = load_subtitles(
         args.input, args.encoding, format=getattr(args, "input_format", None), track=getattr(args, "track", None),
         options=options,
     )  # fmt: skip
+    # the file's cues live until the command ends: the cycle collector need not walk them again each time the
+    # command's checks and writers make objects (a third of the time of checking 600,000 cues)
+    gc.freeze()
+    return result
 
 
 def write_output(

@@ -61,7 +61,9 @@ def run_check(args: argparse.Namespace) -> int:
     from app.formats.registry import by_name
 
     result = read_input(args)
-    if result.format == "srt" and result.path is not None:
+    if result.numbers is not None:
+        numbers = result.numbers
+    elif result.format == "srt" and result.path is not None:
         numbers = file_numbers(args.input, result.encoding, result.cues)
     else:  # other formats number nothing (and a video is no text to look through)
         numbers = list(range(1, len(result.cues) + 1))
@@ -109,8 +111,10 @@ def run_check(args: argparse.Namespace) -> int:
     }
     if problems:
         print("; ".join(names[k](counts[k]) if k in names else f"{counts[k]} {k}" for k in counts))
-        for problem in problems:
-            print(f"  {_renumbered(problem.message, numbers)}")
+        if numbers == list(range(1, len(numbers) + 1)):  # numbered as the messages count: nothing to rename
+            sys.stdout.write("".join(f"  {problem.message}\n" for problem in problems))
+        else:
+            sys.stdout.write("".join(f"  {_renumbered(problem.message, numbers)}\n" for problem in problems))
     else:
         print("no problems found")
     return status
@@ -125,13 +129,21 @@ def file_numbers(path: str, encoding: str, cues: list) -> list[int]:
     the cue the user sees as 17 in the file even when the file skips or repeats numbers. Position + 1 when the
     numbers cannot be matched to the cues (a WebVTT file without identifiers, unreadable timing lines)."""
     from app.formats.srt import parse_timing
+    from app.formats.srt_bulk import numbered_timings
 
     by_position = list(range(1, len(cues) + 1))
     try:
         with open(path, encoding=encoding, errors="replace", newline=None) as handle:
-            lines = handle.read().lstrip("\ufeff").split("\n")
+            text = handle.read().lstrip("\ufeff")
     except (OSError, LookupError):
         return by_position
+    starts, ends, above = numbered_timings(text)  # every timing line written the usual way: at once
+    if starts == [cue.start for cue in cues] and ends == [cue.end for cue in cues]:
+        labels = (label.strip() for label in above)
+        return [
+            int(label) if label.isdigit() else position for label, position in zip(labels, by_position, strict=True)
+        ]
+    lines = text.split("\n")
     found: list[tuple[int, int, int | None]] = []
     previous = ""
     for line in lines:

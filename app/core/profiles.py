@@ -99,8 +99,6 @@ BBC = Profile("bbc", max_cps=None, max_wpm=rules.MAX_WPM_BBC)
 PROFILES: dict[str, Profile] = {p.name: p for p in (NETFLIX, NETFLIX_ENGLISH, BBC)}
 
 
-
-
 def of_choice(choice: QualityChoice | None, default: Profile | None = None) -> Profile:
     """The profile a choice names (``default``, else Netflix, for None); damaged custom values give the Netflix
     defaults rather than an error."""

@@ -55,6 +55,7 @@ class Parsed:
     header: dict[str, str] = field(default_factory=dict)  # e.g. ASS script info and styles, WebVTT STYLE blocks
     languages: tuple[str, ...] = ()  # SAMI classes in the file (the one read is ReadOptions.language or the first)
     frame_rate: float | None = None  # the frame rate a frame-based format was read with
+    numbers: list[int] | None = None  # each cue's number as the file writes it (SRT's index lines), when known
 
 
 @dataclass
@@ -72,6 +73,7 @@ class SubtitleFile:
     header: dict[str, str] = field(default_factory=dict)
     languages: tuple[str, ...] = ()
     frame_rate: float | None = None
+    numbers: list[int] | None = None  # see Parsed.numbers: what a report calls each cue
 
     def source_settings(self) -> dict[str, Any]:
         """Where the cues came from, as JSON a project keeps (DocumentSettings.subtitle_source): enough to
@@ -99,8 +101,6 @@ class SubtitleFile:
             header={k: v for k, v in header.items() if isinstance(v, str)} if isinstance(header, dict) else {},
             frame_rate=float(rate) if isinstance(rate, (int, float)) and 1 <= rate <= 1000 else None,
         )
-
-
 
 
 class SubtitleFormat:

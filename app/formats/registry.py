@@ -131,6 +131,7 @@ def _parse(decoded: DecodedText, path: str | None, name: str | None, options: Re
         header=parsed.header,
         languages=parsed.languages,
         frame_rate=parsed.frame_rate,
+        numbers=parsed.numbers,
     )
 
 

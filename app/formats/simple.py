@@ -24,22 +24,24 @@ class SrtFormat(SubtitleFormat):
         return bool(_SRT_START.match(text.lstrip("\ufeff")))
 
     def parse(self, text: str, options: ReadOptions, path: str | None) -> Parsed:
-        from app.formats.srt import parse_srt
+        from app.formats.srt import parse_srt_numbered
 
-        cues, skipped = parse_srt(text, path=path)
+        cues, skipped, numbers = parse_srt_numbered(text, path=path)
+        if "{\\an" not in text:  # no cue has a position tag
+            return Parsed(cues, skipped, numbers=numbers)
         out = []
         for cue in cues:
             match = _AN.match(cue.text)
             if match:
                 cue = cue.with_(text=cue.text[match.end() :]).with_extra(align=match.group(1))
             out.append(cue)
-        return Parsed(out, skipped)
+        return Parsed(out, skipped, numbers=numbers)
 
     def format(self, cues, options: WriteOptions) -> str:
         from app.formats.srt import format_srt
 
         def positioned(cue: Cue) -> Cue:
-            align = cue.get("align")
+            align = cue.get("align") if cue.extra else None
             if align and align != "2" and align.isdigit():
                 return cue.with_(text=f"{{\\an{align}}}" + cue.text)
             return cue

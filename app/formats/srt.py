@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
-from app.core.timecode import clock
+from app.core.timecode import clocks
+from app.formats.srt_bulk import parse_bulk
 from app.formats.textio import DecodedText, ReadCancelled, decode_bytes, read_text, write_text
 
 # Hours may be missing or longer than two digits; the fraction may use , . : or ; and have any number of digits,
@@ -126,19 +127,55 @@ def parse_srt(
     identifiers are left out, inline timestamp, class, ruby and language tags are removed, and a voice span
     ``<v Roger>Hi`` becomes ``Roger: Hi``. Time is linear in the length of the text. ``progress(fraction)`` and
     ``cancelled()`` are called every few thousand lines; once ``cancelled()`` is True, ReadCancelled is raised.
+
+    SubRip text is cut at its well-formed timing lines first (app.formats.srt_bulk): the blocks written as every
+    tool writes them become cues at once, and only the others go through the line-by-line reading below, which
+    gives the same cues for every block (tests/formats/test_srt_bulk.py compares the two).
     """
-    lines = text.split("\n")
-    vtt = text.lstrip().startswith("WEBVTT")
+    return parse_srt_numbered(text, path=path, progress=progress, cancelled=cancelled)[:2]
+
+
+def parse_srt_numbered(
+    text: str,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Cue], list[str], list[int] | None]:
+    """parse_srt, and the number above each cue's timing line (its position where it has none), or None where
+    the bulk reading could not tell them (WebVTT, blocks read line by line)."""
+    where = f"{os.fspath(path)}, " if path is not None else ""
+    if text.lstrip().startswith("WEBVTT"):
+        cues, skipped, _ = parse_lines(text.split("\n"), where=where, vtt=True, progress=progress, cancelled=cancelled)
+        return cues, skipped, None
+    return parse_bulk(text, parse_lines, where=where, progress=progress, cancelled=cancelled)
+
+
+def parse_lines(
+    lines: list[str],
+    *,
+    where: str = "",
+    vtt: bool = False,
+    first_line: int = 1,
+    last_index: int | None = None,
+    followed_by_cue: bool = False,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Cue], list[str], int | None]:
+    """Cues, what was skipped and the last index number read, line by line: cues are found by their timing lines.
+
+    Reads a whole file, or a part of one (app.formats.srt_bulk) that begins at a block's start: ``first_line`` is
+    the number of its first line, ``last_index`` the index number of the block before it, ``followed_by_cue``
+    whether a timing line comes right after its last line.
+    """
     cues: list[Cue] = []
     skipped: list[str] = []
     current: tuple[int, int] | None = None  # timing of the cue being read; None before the first one
     skipping = False  # inside a block whose timing line could not be read (already reported)
     body: list[str] = []
-    body_start = 1  # line number (1-based) where pending text began
+    body_start = first_line  # line number (1-based) where pending text began
     timing_line = 0  # line number of the current cue's timing line
-    last_index: int | None = None  # the last index number taken off a block
     vtt_blocks = 0
-    where = f"{os.fspath(path)}, " if path is not None else ""
 
     def finish(next_is_cue: bool) -> None:
         nonlocal body, last_index
@@ -168,17 +205,18 @@ def parse_srt(
         cues.append(Cue(start=max(start, 0), end=max(end, 0), text="\n".join(text_lines)))
 
     in_vtt_block = False
-    for number, line in enumerate(lines, start=1):
+    for offset, line in enumerate(lines):
+        number = first_line + offset
         if not number % _LINES_PER_REPORT and (progress is not None or cancelled is not None):
             if cancelled is not None and cancelled():
                 raise ReadCancelled(f"{where}reading cancelled")
             if progress is not None:
-                progress(number / len(lines))
+                progress(offset / len(lines))
         if in_vtt_block:
             in_vtt_block = bool(line.strip())
             continue
         # a NOTE/STYLE/REGION block follows a blank line; right under a timing line "NOTE THAT DOWN." is a caption
-        if vtt and _VTT_BLOCK.match(line) and (number == 1 or not lines[number - 2].strip()):
+        if vtt and _VTT_BLOCK.match(line) and (offset == 0 or not lines[offset - 1].strip()):
             in_vtt_block, vtt_blocks = True, vtt_blocks + 1
             continue
         arrowish = "-" in line or ">" in line or "\u2192" in line or "\u27f6" in line  # every arrow has one
@@ -200,12 +238,12 @@ def parse_srt(
             body_start = number + 1
             continue
         body.append(line)
-    finish(next_is_cue=False)
+    finish(next_is_cue=followed_by_cue)
     if progress is not None:
         progress(1.0)
     if vtt_blocks:
         skipped.append(f"{where}{vtt_blocks} WebVTT NOTE/STYLE/REGION block(s) left out")
-    return cues, skipped
+    return cues, skipped, last_index
 
 
 def _vtt_text(line: str) -> str:
@@ -292,13 +330,16 @@ def read_srt_bytes(data: bytes, encoding: str | None = None) -> SrtReadResult:
 
 def format_srt(cues: list[Cue] | tuple[Cue, ...]) -> str:
     """SRT text for cues: numbered from 1, no negative times, no blank line inside a cue's text."""
+    starts = clocks([cue.start for cue in cues], separator=",")
+    ends = clocks([cue.end for cue in cues], separator=",")
     parts: list[str] = []
-    for number, cue in enumerate(cues, start=1):
-        lines = [line.rstrip() for line in cue.text.split("\n")]
-        text = "\n".join(line for line in lines if line.strip())
-        start, end = (clock(t, hour_digits=2, separator=",", clamp=True) for t in (cue.start, cue.end))
-        block = f"{number}\n{start} --> {end}\n{text}\n"
-        parts.append(block if block.endswith("\n\n") else block + "\n")
+    for number, (cue, start, end) in enumerate(zip(cues, starts, ends, strict=True), start=1):
+        text = cue.text
+        if "\n" in text:
+            text = "\n".join(kept for line in text.split("\n") if (kept := line.rstrip()))
+        else:
+            text = text.rstrip()
+        parts.append(f"{number}\n{start} --> {end}\n{text}\n\n" if text else f"{number}\n{start} --> {end}\n\n")
     return "".join(parts)
 
 

@@ -13,7 +13,7 @@ import html
 import re
 
 from app.core.document import Cue
-from app.core.timecode import clock
+from app.core.timecode import clocks
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
 
 # the fraction may be missing or short ("00:01:39 --> 00:01:41.04", as some converters write); minutes and
@@ -157,20 +157,24 @@ class VttFormat(SubtitleFormat):
         parts = ["WEBVTT" + (f" {title}" if title else "")]
         if options.header.get("vtt.style"):
             parts.append(options.header["vtt.style"])
-        for cue in cues:
+        starts = clocks([cue.start for cue in cues])
+        ends = clocks([cue.end for cue in cues])
+        for cue, start, end in zip(cues, starts, ends, strict=True):
             block = []
-            extra = dict(cue.extra)
+            extra = dict(cue.extra) if cue.extra else {}
             identifier = extra.get("vtt.id")
             if identifier and "-->" not in identifier:
                 block.append(identifier)
             settings = extra.get("vtt.settings") or _settings_for(extra.get("align"))
-            start, end = (clock(t, hour_digits=2, clamp=True) for t in (cue.start, cue.end))
             block.append(f"{start} --> {end}" + (f" {settings}" if settings else ""))
             text = _escape(cue.text)
             speaker = extra.get("actor")
             if speaker:
                 text = f"<v {_escape(speaker).replace('>', '')}>" + text
-            block.extend(line for line in text.split("\n") if line.strip())
+            if "\n" in text or not text.strip():
+                block.extend(line for line in text.split("\n") if line.strip())
+            else:
+                block.append(text)
             parts.append("\n".join(block))
         return "\n\n".join(parts) + "\n"
 

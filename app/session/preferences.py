@@ -155,8 +155,9 @@ class Preferences:
     recent_files = Pref[list[str]]("files/recent", [], _text_list)
     # quality: the profile new documents are checked and segmented by (a document's own choice wins)
     quality_profile = Pref("quality/profile", "netflix", _text, PROFILE_NAMES)
-    quality_custom = Pref[dict[str, Any]]("quality/custom", {}, lambda raw: clean_custom(_json_object(raw)),
-                                          store_as=_dump)
+    quality_custom = Pref[dict[str, Any]](
+        "quality/custom", {}, lambda raw: clean_custom(_json_object(raw)), store_as=_dump
+    )
     # recognition (the dialog's last choices)
     recognition_model = Pref("recognition/model", "", _text)
     recognition_aligner = Pref("recognition/aligner", "", _text, doc="'none' for no aligner; '' the default")

@@ -57,6 +57,7 @@ def lock_icon() -> QIcon:
 
 SHOWN_CHARS = 4000  # more than a row can show on any screen; a 400,000-word cue took a second to draw
 
+
 class CueTableModel(QAbstractTableModel):
     """Rows are cues. Edits go through the undo stack; the document's change notices update the rows."""
 

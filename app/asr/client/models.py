@@ -184,6 +184,7 @@ def download_model(
     for name, size in files:
         if cancelled is not None and cancelled():
             raise DownloadCancelled(message=message("model.download_cancelled", repo=repo_id))
+
         def on_bytes(n: int, name: str = name, done: int = done) -> None:
             _report(progress, done + n, total, name)
 

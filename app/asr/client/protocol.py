@@ -63,7 +63,6 @@ class EngineOptions:
             object.__setattr__(self, "cpu_int8", True)
 
 
-
 def cpu_choice(options: Any) -> str:
     """The CPU precision the options ask for: one of CPU_PRECISIONS (``cpu_int8`` wins, an unknown value is auto)."""
     if getattr(options, "cpu_int8", False) is True:

@@ -80,4 +80,3 @@ class Realignment:
     def changes(self, rejected: Collection[int] = ()) -> list[tuple[int, Cue]]:
         """(index, cue) for every cue that differs from the document's: what ``replace_cues`` applies as one step."""
         return [(i, c) for i, (c, old) in enumerate(zip(self.result(rejected), self.cues, strict=True)) if c != old]
-

@@ -133,4 +133,3 @@ def _align_window(
         if new is not None:
             out[i] = new
     return out
-

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from app.ui.workers import Report
 
 
-
 def start_recognition(host: Host, options: RecognitionOptions | None = None) -> TaskHandle | None:
     """Ask for options (unless given), then recognise the open media as a task.
 

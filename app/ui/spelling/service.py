@@ -60,6 +60,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 CHECKED_CHARS = 10_000  # characters of a text the spell check looks at (subtitles hold a few dozen)
 
+
 class SpellService(QObject):
     """The dictionary for the document's language, the project's word list and the words ignored this session."""
 

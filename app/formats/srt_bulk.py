@@ -1,0 +1,242 @@
+"""The bulk of a SubRip file read at the speed of the regular-expression engine.
+
+Nearly every block of nearly every SRT file is written the same way: an index number, a timing line
+``hh:mm:ss,mmm --> hh:mm:ss,mmm``, text lines, a blank line. Such a file is cut at its timing lines in one call
+(``re.split``), each piece checked with a few string operations, and its times read for all cues at once. A block
+written any other way (a blank line inside its text, spaces at line ends, an arrow in its text, a timing line
+with settings or a typo) and the text around it go through the line-by-line reader of app.formats.srt, which
+gives the same cues: the two are compared block by block in tests/formats/test_srt_bulk.py.
+
+A 50 MB file of 600,000 cues was read in 7 CPU-s line by line; see bench/bench_formats.py for today's figure.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+from app.core.document import Cue
+from app.formats.textio import ReadCancelled
+
+# a timing line with nothing else on it (the line reader's fast case, app.formats.srt._PLAIN_TIMING)
+_CLEAN_TIMING = re.compile(r"^(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})$", re.M)
+# what the line reader would read differently from the text as it stands: a line ending in white space (or all
+# white space), a blank line, anything with an arrow in it (the line reader's _ARROW: a timing line, or one broken)
+_NOT_PLAIN = re.compile(r"[^\S\n](?:\n|\Z)|\n\n|[-\u2013\u2014=][^\S\n]*>|--|\u2192|\u27f6")
+# white space other than spaces and newlines, or an arrow without ">": when a file has none of these (most do not),
+# plain string tests find everything _NOT_PLAIN would
+# (every character str.isspace() calls white space, spelled out: a negated class is three times slower to search)
+_UNCOMMON = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2192\u27f6]")
+_ASCII_UNCOMMON = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+_BLOCKS_PER_REPORT = 2048
+
+
+class LineParser(Protocol):
+    def __call__(
+        self,
+        lines: list[str],
+        *,
+        where: str = "",
+        vtt: bool = False,
+        first_line: int = 1,
+        last_index: int | None = None,
+        followed_by_cue: bool = False,
+    ) -> tuple[list[Cue], list[str], int | None]: ...
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Build many objects without the cycle collector walking them over and over (a third of the time of making
+    600,000 cues): cues, words and their tuples hold no cycles, and the collector is back on afterwards."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def parse_bulk(
+    text: str,
+    parse_lines: LineParser,
+    *,
+    where: str = "",
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Cue], list[str], list[int] | None]:
+    """Cues and skip messages of SubRip text, as ``parse_lines(text.split("\\n"))`` would give them, and the
+    number each cue has in the file (the index line above its timing line; its position when there is none) or
+    None when some block had to be read line by line."""
+    parts = _CLEAN_TIMING.split(text)
+    count = len(parts) // 2  # timing lines
+    if count < 2:
+        cues, skipped, _ = parse_lines(text.split("\n"), where=where)
+        return cues, skipped, None
+    with no_cycle_collection():
+        return _Reader(text, parts, parse_lines, where).read(progress, cancelled)
+
+
+class _Reader:
+    def __init__(self, text: str, parts: list[str], parse_lines: LineParser, where: str) -> None:
+        self.text, self.parts, self.parse_lines, self.where = text, parts, parse_lines, where
+        self.cues: list[Cue] = []
+        self.skipped: list[str] = []
+        self.read_by_lines = False
+        self.lines_before = 0  # newlines in parts[: self.counted], which are self.position characters
+        self.counted = self.position = 0
+
+    def read(
+        self, progress: Callable[[float], None] | None, cancelled: Callable[[], bool] | None
+    ) -> tuple[list[Cue], list[str], list[int] | None]:
+        parts = self.parts
+        timings, bodies = parts[1::2], parts[2::2]
+        count = len(timings)
+        starts, ends = _times(timings)
+        # before the first timing line: usually "1" (its index number), or a title, or nothing
+        head = parts[0][:-1].split("\n") if parts[0] else []
+        # (or a cue whose timing line is not written the usual way)
+        self.cues, self.skipped, last_index = self.parse_lines(head, where=self.where, followed_by_cue=True)
+        self.read_by_lines = bool(self.cues)
+        above = parts[0][:-1].rpartition("\n")[2].strip()  # the line above the next timing line
+        index_text: str | None = None  # the last index number taken off a block since last_index was known
+        labels: list[str] = []  # each cue's index number as written ("" when it has none)
+        cues = self.cues
+        plain = _NOT_PLAIN.search
+        common = _is_common(self.text)
+        first_unread = -1  # the first block of a run the line reader must read, or -1
+        for i, body in enumerate(bodies):
+            if not i % _BLOCKS_PER_REPORT and i:
+                if cancelled is not None and cancelled():
+                    raise ReadCancelled(f"{self.where}reading cancelled")
+                if progress is not None:
+                    progress(i / count)
+            text, blank, index = body.rpartition("\n\n")
+            if text[-1:] == "\n":  # more than one blank line before the next block
+                text = text.rstrip("\n")
+            if (
+                blank
+                and i + 1 < count
+                and (
+                    (index[-1:] == "\n"
+                    and index[:-1].isdecimal())
+                    # no index number: the line reader would take a number ending the text for one
+                    or (not index
+                    and not text.rpartition("\n")[2].strip().isdecimal())
+                )
+                and (not text or text[0] == "\n")
+                and (
+                    # ">" is mostly the end of an <i> tag, "--" an interruption: _NOT_PLAIN tells them from arrows
+                    (
+                        common
+                        and "\n\n" not in text
+                        and " \n" not in text
+                        and text[-1:] != " "
+                        and ">" not in text
+                        and "--" not in text
+                    )
+                    or plain(text) is None  # (text starts with the newline of the timing line)
+                )
+            ):
+                if first_unread >= 0:
+                    last_index = self._by_lines(first_unread, i, last_index, index_text)
+                    first_unread, index_text = -1, None
+                cues.append(Cue(starts[i], ends[i], text[1:]))
+                labels.append(above)
+                above = index[:-1]
+                if above:
+                    index_text = above
+            elif first_unread < 0:
+                first_unread = i
+        if first_unread >= 0:
+            before, numbers_known = len(cues), not self.read_by_lines
+            self._by_lines(first_unread, count, last_index, index_text)
+            if numbers_known and first_unread == count - 1 and len(cues) == before + 1:  # the last block: one cue
+                labels.append(above)
+                self.read_by_lines = False
+        if progress is not None:
+            progress(1.0)
+        if self.read_by_lines:
+            return cues, self.skipped, None
+        return (
+            cues,
+            self.skipped,
+            [int(label) if label.isdecimal() else position for position, label in enumerate(labels, 1)],
+        )
+
+    def _by_lines(self, first: int, stop: int, last_index: int | None, index_text: str | None) -> int | None:
+        """Read blocks ``first`` to ``stop - 1`` line by line; ``stop`` is the next clean block (or the end)."""
+        if index_text is not None:
+            last_index = int(index_text)
+        parts = self.parts
+        begin = 2 * first + 1
+        self.read_by_lines = True
+        segment = "".join(parts[begin : 2 * stop + 1])
+        skipped_over = "".join(parts[self.counted : begin])
+        self.lines_before += skipped_over.count("\n")
+        self.counted = begin
+        followed = stop < len(parts) // 2
+        if followed:
+            segment = segment[:-1]  # the newline that ends the line before the next timing line
+        cues, skipped, last_index = self.parse_lines(
+            segment.split("\n"),
+            where=self.where,
+            first_line=self.lines_before + 1,
+            last_index=last_index,
+            followed_by_cue=followed,
+        )
+        self.cues.extend(cues)
+        self.skipped.extend(skipped)
+        return last_index
+
+
+def _is_common(text: str) -> bool:
+    """Whether the only white space in ``text`` is spaces and newlines, and its only arrows have a ">"."""
+    if text.isascii():
+        return not any(character in text for character in _ASCII_UNCOMMON)
+    return _UNCOMMON.search(text) is None
+
+
+def _times(timings: list[str]) -> tuple[list[int], list[int]]:
+    """Start and end in ms of each ``h:mm:ss,mmm --> h:mm:ss,mmm`` line: all at once with numpy when every digit
+    is ASCII (hours padded to four digits), one by one otherwise."""
+    joined, width, rows = "".join(timings), 29, len(timings)  # two-digit hours: "hh:mm:ss,mmm --> hh:mm:ss,mmm"
+    if len(joined) != width * rows:
+        times = " --> ".join(timings).split(" --> ")
+        joined, width, rows = "".join(time.zfill(14) for time in times), 14, len(times)
+    if joined.isascii() and len(joined) == width * rows:
+        import numpy as np
+
+        digits = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(-1, width)
+        if width == 29:  # the end's digits under the start's
+            digits = np.concatenate((digits[:, :12], digits[:, 17:]), axis=1).reshape(-1, 12)
+            width = 12
+        tail = width - 12  # hh:mm:ss,mmm after the hours' extra digits
+
+        def number(first: int, last: int) -> np.ndarray:  # the digits of columns first..last as one number
+            value = digits[:, first].astype(np.int64) - 48
+            for column in range(first + 1, last + 1):
+                value = value * 10 + digits[:, column] - 48
+            return value
+
+        hours, minutes = number(0, tail + 1), number(tail + 3, tail + 4)
+        seconds, millis = number(tail + 6, tail + 7), number(tail + 9, tail + 11)
+        values: list[int] = (((hours * 60 + minutes) * 60 + seconds) * 1000 + millis).tolist()
+        return values[0::2], values[1::2]
+    numbers = list(map(int, re.findall(r"\d+", "\n".join(timings))))
+    h1, m1, s1, f1, h2, m2, s2, f2 = (numbers[k::8] for k in range(8))
+    starts = [((h * 60 + m) * 60 + s) * 1000 + f for h, m, s, f in zip(h1, m1, s1, f1, strict=True)]
+    ends = [((h * 60 + m) * 60 + s) * 1000 + f for h, m, s, f in zip(h2, m2, s2, f2, strict=True)]
+    return starts, ends
+
+
+def numbered_timings(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Start, end and the line above (an index number, as a rule) of each timing line written the usual way."""
+    parts = _CLEAN_TIMING.split(text)
+    if len(parts) < 2:
+        return [], [], []
+    starts, ends = _times(parts[1::2])
+    return starts, ends, [part[:-1].rpartition("\n")[2] for part in parts[0:-1:2]]
