@@ -116,7 +116,10 @@ def test_clean_blocks_never_reach_the_line_reader():
 
 
 def test_numbers_are_the_index_lines_as_written():
-    text = "5\n00:00:01,000 --> 00:00:02,000\nA\n\n5\n00:00:03,000 --> 00:00:04,000\nB\n\n9\n00:00:05,000 --> 00:00:06,000\nC\n"
+    text = (
+        "5\n00:00:01,000 --> 00:00:02,000\nA\n\n5\n00:00:03,000 --> 00:00:04,000\nB\n\n"
+        "9\n00:00:05,000 --> 00:00:06,000\nC\n"
+    )
     assert parse_srt_numbered(text)[2] == [5, 5, 9]
     unnumbered = "00:00:01,000 --> 00:00:02,000\nA\n\n00:00:03,000 --> 00:00:04,000\nB\n"
     assert parse_srt_numbered(unnumbered)[2] == [1, 2]  # by position where the file numbers nothing
