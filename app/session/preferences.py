@@ -155,8 +155,9 @@ class Preferences:
     recent_files = Pref[list[str]]("files/recent", [], _text_list)
     # quality: the profile new documents are checked and segmented by (a document's own choice wins)
     quality_profile = Pref("quality/profile", "netflix", _text, PROFILE_NAMES)
-    quality_custom = Pref[dict[str, Any]]("quality/custom", {}, lambda raw: clean_custom(_json_object(raw)),
-                                          store_as=_dump)
+    quality_custom = Pref[dict[str, Any]](
+        "quality/custom", {}, lambda raw: clean_custom(_json_object(raw)), store_as=_dump
+    )
     # recognition (the dialog's last choices)
     recognition_model = Pref("recognition/model", "", _text)
     recognition_aligner = Pref("recognition/aligner", "", _text, doc="'none' for no aligner; '' the default")
@@ -168,6 +169,8 @@ class Preferences:
     server_model = Pref("recognition/server_model", "", _text)
     # spelling
     spelling_enabled = Pref("spelling/enabled", True, _bool)
+    # Edit ▸ Convert Chinese: the last OpenCC configuration (app.text.chinese.CONFIGS; an unknown one reads as s2t)
+    chinese_conversion = Pref("chinese/conversion", "s2t", _text)
     # keyboard shortcuts (app.ui.shortcuts)
     shortcut_preset = Pref("shortcuts/preset", "qss", _text)
     shortcut_custom = Pref[dict[str, Any]]("shortcuts/custom", {}, _json_object, store_as=_dump)
