@@ -91,3 +91,23 @@ def test_the_dialog_names_the_configurations_and_falls_back_from_an_unknown_one(
     assert {"s2t", "t2s", "s2tw", "s2twp", "s2hk", "tw2s", "tw2sp", "hk2s", "t2tw", "t2hk"} <= set(names)
     labels = [dialog.config.itemText(i) for i in range(dialog.config.count())]
     assert "Simplified to Traditional (s2t)" in labels
+
+
+def test_export_converts_the_file_and_leaves_the_document(qtbot, tmp_path):
+    from app.formats.registry import read_subtitles
+    from app.ui.files.subtitle_io import ExportDialog, SubtitleIO
+
+    host = FakeHost(_doc())
+    qtbot.addWidget(host.parent_widget)
+    before = host.state.doc.snapshot()
+    io = SubtitleIO(host)
+    assert io.export(str(tmp_path / "tw.srt"), chinese="s2twp")
+    assert [c.text for c in read_subtitles(tmp_path / "tw.srt").cues][::2] == ["這個軟體", "用滑鼠\n列印"]
+    assert host.state.doc.snapshot() == before and not host.state.stack.can_undo
+    assert io.export(str(tmp_path / "same.srt"))  # no conversion asked: the text as it is
+    assert read_subtitles(tmp_path / "same.srt").cues[0].text == "这个软件"
+    dialog = ExportDialog(None, str(tmp_path / "film.srt"), "srt")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_chinese() is None  # never converted unless asked
+    dialog.chinese.setCurrentIndex(dialog.chinese.findData("t2s"))
+    assert dialog.chosen_chinese() == "t2s"
