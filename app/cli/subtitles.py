@@ -24,6 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     convert.add_argument("output", metavar="OUT", help="file to write (replaced atomically), e.g. out.vtt")
     add_read_options(convert)
     add_write_options(convert)
+    convert.add_argument(
+        "--chinese",
+        metavar="CONFIG",
+        help="convert Chinese script with OpenCC, phrase by phrase (s2t, t2s, s2tw, tw2s, s2twp: Taiwan's words, "
+        "tw2sp, s2hk, hk2s, t2tw, tw2t, t2hk, hk2t, t2jp, jp2t); times and words are kept",
+    )
     convert.set_defaults(func=run_convert)
 
     check = subparsers.add_parser(
@@ -48,10 +54,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_convert(args: argparse.Namespace) -> int:
     from app.cli.subtitle_options import read_input, write_output
 
+    chinese = getattr(args, "chinese", None)
+    if chinese is not None:  # an unknown name is said before anything is read
+        from app.text.chinese import config_name
+
+        chinese = config_name(chinese)
     result = read_input(args)
     for message in result.skipped:
         print(f"warning: {message}", file=sys.stderr)
-    write_output(args, args.output, result.cues, result.header)
+    cues = result.cues
+    if chinese is not None:
+        from app.text.chinese import convert_cues
+
+        cues = convert_cues(cues, chinese)
+    write_output(args, args.output, cues, result.header)
     return 0
 
 

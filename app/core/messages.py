@@ -209,6 +209,28 @@ CATALOGUE.update(  # quality checks (app.core.qc) and their fixes (app.core.fixe
 )
 
 
+CATALOGUE.update(  # Chinese script conversion with OpenCC (app.text.chinese): its configurations, by OpenCC's name
+    {
+        "chinese.s2t": "Simplified to Traditional",
+        "chinese.t2s": "Traditional to Simplified",
+        "chinese.s2tw": "Simplified to Traditional (Taiwan characters)",
+        "chinese.tw2s": "Traditional (Taiwan characters) to Simplified",
+        "chinese.s2twp": "Simplified to Traditional (Taiwan, with Taiwan's words: 软件 → 軟體)",
+        "chinese.tw2sp": "Traditional (Taiwan, with Taiwan's words) to Simplified (mainland words: 軟體 → 软件)",
+        "chinese.s2hk": "Simplified to Traditional (Hong Kong characters)",
+        "chinese.hk2s": "Traditional (Hong Kong characters) to Simplified",
+        "chinese.t2tw": "Traditional to Taiwan characters",
+        "chinese.tw2t": "Taiwan characters to Traditional",
+        "chinese.t2hk": "Traditional to Hong Kong characters",
+        "chinese.hk2t": "Hong Kong characters to Traditional",
+        "chinese.t2jp": "Traditional to Japanese Shinjitai",
+        "chinese.jp2t": "Japanese Shinjitai to Traditional",
+        "chinese.unknown_config": "unknown Chinese conversion {name!r}; use one of: {choices}",
+        "chinese.unavailable": "Chinese conversion needs the opencc package (pip install opencc)",
+    }
+)
+
+
 _PLURAL = re.compile(r"(\w+)\((\w+)\)")
 
 

@@ -169,6 +169,8 @@ class Preferences:
     server_model = Pref("recognition/server_model", "", _text)
     # spelling
     spelling_enabled = Pref("spelling/enabled", True, _bool)
+    # Edit ▸ Convert Chinese: the last OpenCC configuration (app.text.chinese.CONFIGS; an unknown one reads as s2t)
+    chinese_conversion = Pref("chinese/conversion", "s2t", _text)
     # keyboard shortcuts (app.ui.shortcuts)
     shortcut_preset = Pref("shortcuts/preset", "qss", _text)
     shortcut_custom = Pref[dict[str, Any]]("shortcuts/custom", {}, _json_object, store_as=_dump)

@@ -63,6 +63,30 @@
     </message>
   </context>
   <context>
+    <name>ConvertChineseDialog</name>
+    <message numerus="yes">
+      <source>All cues (%n)</source>
+      <translation>
+        <numerusform>All cues (%n)</numerusform>
+        <numerusform>All cues (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Converted %n cue(s) ({config})</source>
+      <translation>
+        <numerusform>Converted %n cue ({config})</numerusform>
+        <numerusform>Converted %n cues ({config})</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Selected cues (%n)</source>
+      <translation>
+        <numerusform>Selected cues (%n)</numerusform>
+        <numerusform>Selected cues (%n)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>FileController</name>
     <message numerus="yes">
       <source>%n cue(s) read from {name} ({how})</source>

@@ -12,9 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -34,6 +36,7 @@ from app.formats.registry import (
     writable,
     write_subtitles,
 )
+from app.ui.chinese_names import fill_configs
 from app.ui.host import Host
 from app.ui.messages import render
 
@@ -70,6 +73,20 @@ class ExportDialog(QFileDialog):
         self.selectNameFilter(format_filter(chosen))
         self._follow(format_filter(chosen))
         self.filterSelected.connect(self._follow)
+        self.chinese = QComboBox(self)  # convert Chinese script on the way out (app.text.chinese); the document stays
+        self.chinese.addItem(QCoreApplication.translate("SubtitleIO", "No conversion"), None)
+        fill_configs(self.chinese)
+        self.chinese.setCurrentIndex(0)
+        grid = self.layout()
+        if isinstance(grid, QGridLayout):  # Qt's own dialog: a row under the file type
+            row = grid.rowCount()
+            grid.addWidget(QLabel(QCoreApplication.translate("SubtitleIO", "Chinese script:"), self), row, 0)
+            grid.addWidget(self.chinese, row, 1)
+
+    def chosen_chinese(self) -> str | None:
+        """The OpenCC configuration to write the subtitles in, or None to write them as they are."""
+        data = self.chinese.currentData()
+        return str(data) if data else None
 
     def chosen_format(self) -> SubtitleFormat:
         selected = self.selectedNameFilter()
@@ -229,16 +246,25 @@ class SubtitleIO(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
         target = dialog.selectedFiles()[0]
-        return target if self.export(target, dialog.chosen_format().name) else None
+        return target if self.export(target, dialog.chosen_format().name, chinese=dialog.chosen_chinese()) else None
 
-    def export(self, path: str, format_name: str | None = None) -> bool:
-        """Write the document in a format (default: by the path's extension), UTF-8; say what it could not keep."""
+    def export(self, path: str, format_name: str | None = None, *, chinese: str | None = None) -> bool:
+        """Write the document in a format (default: by the path's extension), UTF-8; say what it could not keep.
+        With ``chinese`` (an OpenCC configuration) the file gets the converted text; the document is left as it is."""
         fmt = target_format(format_name, path)
         same = self.source is not None and self.source.format == fmt.name
         options = WriteOptions(fps=self.media_frame_rate() if fmt.frame_based else None,
                                header=dict(self.source.header) if same else {})  # fmt: skip
-        return self._write(path, lambda: write_subtitles(path, self.host.state.doc.cues, format=fmt.name,
-                                                         options=options), fmt)  # fmt: skip
+
+        def write() -> Any:
+            cues = self.host.state.doc.cues
+            if chinese:
+                from app.text.chinese import convert_cues
+
+                cues = tuple(convert_cues(cues, chinese))
+            return write_subtitles(path, cues, format=fmt.name, options=options)
+
+        return self._write(path, write, fmt)
 
     def save(self, suggestion: str) -> bool:
         """Write the subtitles back where they came from, in their format, encoding, BOM and newlines."""
