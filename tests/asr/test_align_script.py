@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 
@@ -25,7 +26,7 @@ def _check_structure(script: str, cues) -> None:
     """Every word of the script in order, nothing added; times in order."""
     assert script_words(" ".join(c.text for c in cues)) == script_words(script)
     assert all(0 <= c.start < c.end for c in cues)
-    assert all(a.end <= b.start for a, b in zip(cues, cues[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(cues))
 
 
 @pytest.mark.slow
@@ -143,7 +144,7 @@ def test_short_lines_become_the_lines_of_one_cue_at_the_scripts_break():
     text = "Yes.\nNo.\n\nMaybe."
     cues = _segment(text)
     _check_structure(text, cues)
-    assert [c.text for c in cues][0] == "Yes.\nNo."  # the break where the script has it
+    assert cues[0].text == "Yes.\nNo."  # the break where the script has it
     assert cues[-1].text == "Maybe."  # never across a blank line
 
 
@@ -167,6 +168,6 @@ def test_a_long_recording_is_aligned_in_windows_that_cover_the_text():
     plan = plan_script(audio, text, max_s=60)
     assert len(plan) >= 3
     assert plan[0].char_start == 0 and plan[-1].char_end == len(text)
-    assert all(a.char_end == b.char_start and a.end_ms == b.start_ms for a, b in zip(plan, plan[1:]))
+    assert all(a.char_end == b.char_start and a.end_ms == b.start_ms for a, b in itertools.pairwise(plan))
     assert all(p.end_ms - p.start_ms <= 60_000 for p in plan)
     assert all(text[p.char_start - 1] == "\n" for p in plan[1:])  # cut at the script's line breaks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from app.asr.algorithms.script import script_words
@@ -52,7 +54,7 @@ def test_align_script_from_the_menu_with_tiny_models(window, qtbot, monkeypatch,
     assert asked.asked[0][2] == "English"  # preset from the script's text
     cues = list(window.state.doc)
     assert script_words(" ".join(c.text for c in cues)) == script_words(SCRIPT)
-    assert all(a.end <= b.start for a, b in zip(cues, cues[1:])) and all(c.start < c.end for c in cues)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(cues)) and all(c.start < c.end for c in cues)
     assert window.state.stack.undo_label == "Align script"
     window.undo()
     assert window.state.doc.snapshot() == before
