@@ -23,7 +23,7 @@ VERBS: dict[str, str] = {
     "check": "subtitles",
     "fix": "quality",
     "transcribe": "transcribe",
-    "align": "recognition",
+    "align": "script",  # app.cli.script: a plain script, else app.cli.recognition: subtitles
     "probe": "media",
     "shots": "picture",
     "install-desktop": "desktop",

@@ -19,13 +19,23 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction) -> None:
     al = subparsers.add_parser(
         "align",
-        help="re-time existing subtitles to a media file with the forced aligner",
-        description="Remove a constant offset and frame-rate drift, then align the text of each group of cues to the "
-        "audio (windows well under 180 s) and write the subtitles again: in their own format where it can be "
-        "written, else SRT.",
+        help="re-time existing subtitles, or time a plain script, to a media file with the forced aligner",
+        description="Subtitles: remove a constant offset and frame-rate drift, then align the text of each group of "
+        "cues to the audio (windows well under 180 s) and write the subtitles again: in their own format where it "
+        "can be written, else SRT. A plain script (a transcript without times: a .txt file that no subtitle format "
+        "recognises, or any file with --script; a .txt in TMPlayer's format stays subtitles): the aligner times "
+        "every word and the profile's limits for the language make the cues; every word is kept in order, nothing "
+        "is added, and the script's line breaks are kept where the lines fit (longer lines are split).",
     )
     al.add_argument("media", metavar="MEDIA")
-    al.add_argument("subtitles", metavar="SUBS", help="subtitles of any format (SRT, WebVTT, ASS, TTML...)")
+    al.add_argument(
+        "subtitles", metavar="SUBS", help="subtitles of any format (SRT, WebVTT, ASS, TTML...) or a plain script"
+    )
+    al.add_argument(
+        "--script",
+        action="store_true",
+        help="SUBS is a plain script (UTF-8, UTF-16 or a legacy encoding such as GBK), whatever its extension",
+    )
     al.add_argument(
         "-o",
         "--output",
@@ -46,8 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--language",
         metavar="NAME",
         default=None,
-        help="language of the subtitles (default: guessed from their text, else detected from the audio)",
+        help="language of the subtitles (default: guessed from their text, else detected from the audio); of a "
+        "script, one the aligner knows (default: guessed from its text)",
     )
+    from app.cli.quality import add_profile_option
+
+    add_profile_option(al, default=None)  # a script's cues are cut by these limits
     al.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default="auto")
     add_precision_argument(al)
     al.add_argument("--no-drift", action="store_true", help="do not look for a constant offset or frame-rate drift")

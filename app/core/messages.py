@@ -244,3 +244,15 @@ def english(msg: Message) -> str:
         return text.format(**msg.params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+CATALOGUE.update(  # aligning a plain script to its recording (app.asr.client.script)
+    {
+        "script.aligner_language": "the forced aligner cannot align {language}; it knows {known}",
+        "script.unknown_language": "the script's language could not be told from its text; give it "
+        "(the aligner knows {known})",
+        "script.empty": "{path}: no words to align (the script is empty)",
+        "script.aligning": "Aligning the script: {done} of {total} s…",
+        "script.aligned": "{path}: %n cue(s) from the script, language {language}",
+    }
+)

@@ -28,7 +28,20 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.session.context import AppContext
 from app.session.preferences import Preferences
-from app.ui import batch, checks, chinese, files, gc_guard, help, picture, preferences, realign, recognition, spelling
+from app.ui import (
+    batch,
+    checks,
+    chinese,
+    files,
+    gc_guard,
+    help,
+    picture,
+    preferences,
+    realign,
+    recognition,
+    script,
+    spelling,
+)
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
@@ -46,6 +59,7 @@ FEATURES: tuple[tuple[str, Callable[[AppContext, Any], Any]], ...] = (
     ("files", files.install),
     ("recognition", recognition.install),
     ("realign", realign.install),
+    ("script", script.install),
     ("batch", batch.install),
     ("picture", picture.install),
     ("checks", checks.install),

@@ -55,6 +55,21 @@ class _Run:
     hard_end: float  # the audio end (or infinity)
     linger_ms: int
     prefix: tuple[int, ...]  # prefix[i]: characters of words 0..i-1 with what follows them (a cheap estimate)
+    newline: tuple[int, ...] = ()  # after word i in a script: 0 same line, 1 a line break, 2 a blank line
+
+    def breaks(self, a: int, b: int) -> list[int]:
+        """The script's line breaks inside words a..b-1 (k: after word k)."""
+        return [k for k in range(a, b - 1) if self.newline and self.newline[k]]
+
+    def keeps_lines(self, a: int, b: int) -> bool:
+        """Whether words a..b-1 can be one cue with the script's lines as its lines (always, outside a script)."""
+        marks = self.breaks(a, b)
+        if not marks:
+            return True
+        if len(marks) > 1 or self.limits.max_lines < 2 or self.newline[marks[0]] > 1:
+            return False
+        k = marks[0]
+        return max(self.chars(a, k + 1), self.chars(k + 1, b)) <= self.limits.max_line_chars
 
     def pause(self, i: int) -> int:
         """Silence after word i."""
@@ -68,7 +83,13 @@ class _Run:
     def layout(self, a: int, b: int) -> tuple[int | None, int]:
         """Where to break words a..b-1 into lines, and the longest line: one line when it fits, else two
         lines that fit, as even as possible, preferring a break after punctuation (worth 4 characters of
-        imbalance per level) and not after a short word such as "a" or "the" (worth 3)."""
+        imbalance per level) and not after a short word such as "a" or "the" (worth 3). A script's own line
+        break inside the words is the break when both lines fit."""
+        marks = self.breaks(a, b)
+        if len(marks) == 1 and self.limits.max_lines >= 2:
+            top, bottom = self.chars(a, marks[0] + 1), self.chars(marks[0] + 1, b)
+            if max(top, bottom) <= self.limits.max_line_chars:
+                return marks[0], max(top, bottom)
         single = visible_length(self.line(a, b))
         if single <= self.limits.max_line_chars or self.limits.max_lines < 2 or b - a < 2:
             return None, single
@@ -124,24 +145,34 @@ def segment_words(
     audio_end_ms: int | None = None,
     linger_ms: int = 500,
     pause_split_ms: int = 1000,
+    keep_lines: bool = False,
 ) -> list[Cue]:
     """Cues for ``words`` (times in ms, char spans into ``text``, in order), ready for the document.
 
     ``limits`` defaults to ``Limits.for_language(language)``. ``audio_end_ms`` bounds every time (pass
     the media duration). Text before the first word or between words stays with the cue before it.
     Raises ValueError when word spans are out of order or outside the text.
+
+    ``keep_lines`` (a plain script): the text's own line breaks are kept where they fit. A line that fits on one
+    subtitle line stays whole, as a cue or one line of a cue; a longer line is split by the rules above; a cue
+    never runs across a blank line.
     """
     limits = limits or Limits.for_language(language)
     if audio_end_ms is not None and audio_end_ms < 1:
         raise ValueError(f"audio_end_ms must be positive, got {audio_end_ms}")
     if not words:
         return []
-    run = _prepare(text, words, limits, audio_end_ms, linger_ms)
+    run = _prepare(text, words, limits, audio_end_ms, linger_ms, keep_lines)
     n = len(run.words)
-    hard = [i + 1 for i in range(n - 1) if run.strength[i] == 2 or run.pause(i) >= pause_split_ms]
+    lines = [k + 1 for k in run.breaks(0, n)]
     groups: list[tuple[int, int]] = []
-    for a, b in zip([0, *hard], [*hard, n], strict=True):
-        groups.extend(_split(run, a, b))
+    for start, stop in zip([0, *lines], [*lines, n], strict=True):
+        if run.newline and run.fits(start, stop) and run.layout(start, stop)[0] is None:
+            groups.append((start, stop))  # a script's line that fits: whole
+            continue
+        hard = [i + 1 for i in range(start, stop - 1) if run.strength[i] == 2 or run.pause(i) >= pause_split_ms]
+        for a, b in zip([start, *hard], [*hard, stop], strict=True):
+            groups.extend(_split(run, a, b))
     groups = _merge_short(run, groups, pause_split_ms)
     cues = _timed_cues(run, groups)
     if _unreadable(cues, limits):  # words piled up by the aligner: settle them (readable by construction)
@@ -151,7 +182,22 @@ def segment_words(
             min_gap_ms=limits.min_gap_ms,
         )  # fmt: skip
         cues = settle_timing(cues, profile, language, media_end=audio_end_ms)
+        if run.newline:  # a cue the timing passes merged: its lines laid out again, the script's break first
+            cues = _laid_out(run, cues)
     return [_within_lines(c, limits) for c in cues]
+
+
+def _laid_out(run: _Run, cues: list[Cue]) -> list[Cue]:
+    """The cues' texts made again from the run (same times, same words), so that a merged cue breaks its lines where
+    the script does when they fit; the cues as they are when their words do not add up to the run's."""
+    if sum(len(c.words) for c in cues) != len(run.words) or not all(c.words for c in cues):
+        return cues
+    out, a = [], 0
+    for cue in cues:
+        b = a + len(cue.words)
+        out.append(_cue(run, cue.start, cue.end, a, b))
+        a = b
+    return out
 
 
 def _within_lines(cue: Cue, limits: Limits) -> Cue:
@@ -185,7 +231,9 @@ def _unreadable(cues: list[Cue], limits: Limits) -> bool:
     )
 
 
-def _prepare(text: str, words: Sequence[Word], limits: Limits, audio_end_ms: int | None, linger_ms: int) -> _Run:
+def _prepare(
+    text: str, words: Sequence[Word], limits: Limits, audio_end_ms: int | None, linger_ms: int, keep_lines: bool
+) -> _Run:
     prev_end, prev_start = 0, 0
     clean: list[Word] = []
     hard_end = math.inf if audio_end_ms is None else audio_end_ms
@@ -220,9 +268,13 @@ def _prepare(text: str, words: Sequence[Word], limits: Limits, audio_end_ms: int
     prefix = [0]
     for core, sep in zip(cores, seps, strict=True):
         prefix.append(prefix[-1] + len(core) + len(sep))
+    newline: tuple[int, ...] = ()
+    if keep_lines:
+        gaps = (text[w.char_end : nb] for w, nb in zip(clean, bounds, strict=True))
+        newline = tuple(min(2, gap.count("\n")) for gap in gaps)
     return _Run(
         text, tuple(clean), cores, seps, lead, tuple(strength), tuple(breakable), limits, hard_end, linger_ms,
-        tuple(prefix),
+        tuple(prefix), newline,
     )  # fmt: skip
 
 
@@ -271,7 +323,10 @@ def _merge_short(run: _Run, groups: list[tuple[int, int]], pause_split_ms: int) 
                     lo, hi = min(a, groups[j][0]), max(b, groups[j][1])
                     seam = max(a, groups[j][0]) - 1
                     worst = max(run.cps(a, b), run.cps(*groups[j]), run.limits.max_cps)
-                    if run.pause(seam) < pause_split_ms and run.fits(lo, hi) and run.cps(lo, hi) <= worst:
+                    if (
+                        run.pause(seam) < pause_split_ms and run.fits(lo, hi) and run.cps(lo, hi) <= worst
+                        and run.keeps_lines(lo, hi)
+                    ):  # fmt: skip
                         options.append((not _short(run, *groups[j]), run.pause(seam), j, lo, hi))
         if not options:
             i += 1

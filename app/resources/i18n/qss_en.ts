@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
   <context>
+    <name>AlignScript</name>
+    <message numerus="yes">
+      <source>Script aligned: %n cue(s)</source>
+      <translation>
+        <numerusform>Script aligned: %n cue</numerusform>
+        <numerusform>Script aligned: %n cues</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>AutoSaver</name>
     <message numerus="yes">
       <source>and %n more file(s) in the same folder</source>
@@ -280,6 +290,13 @@
       <translation>
         <numerusform>{path}: %n change</numerusform>
         <numerusform>{path}: %n changes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{path}: %n cue(s) from the script, language {language}</source>
+      <translation>
+        <numerusform>{path}: %n cue from the script, language {language}</numerusform>
+        <numerusform>{path}: %n cues from the script, language {language}</numerusform>
       </translation>
     </message>
     <message numerus="yes">

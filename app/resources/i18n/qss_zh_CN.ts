@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AlignScript</name>
+    <message>
+      <source>Align Script</source>
+      <translation>对齐稿本</translation>
+    </message>
+    <message>
+      <source>Script to align</source>
+      <translation>要对齐的稿本</translation>
+    </message>
+    <message>
+      <source>Plain text (*.txt);;All files (*)</source>
+      <translation>纯文本 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Video or audio of the script</source>
+      <translation>稿本对应的视频或音频</translation>
+    </message>
+    <message>
+      <source>Language of the script:</source>
+      <translation>稿本的语言：</translation>
+    </message>
+    <message>
+      <source>Decoding…</source>
+      <translation>正在解码…</translation>
+    </message>
+    <message>
+      <source>Aligning the script ({language})…</source>
+      <translation>正在对齐稿本（{language}）…</translation>
+    </message>
+    <message>
+      <source>Align script</source>
+      <translation>对齐稿本</translation>
+    </message>
+    <message>
+      <source>Script aligned: %n cue(s)</source>
+      <translation>稿本已对齐：%n 条字幕</translation>
+    </message>
+  </context>
+  <context>
     <name>AutoSaver</name>
     <message>
       <source>{media} ({file})</source>
@@ -1404,6 +1443,10 @@
       <translation>关闭</translation>
     </message>
     <message>
+      <source>Align &amp;Script…</source>
+      <translation>对齐稿本(&amp;S)…</translation>
+    </message>
+    <message>
       <source>Convert &amp;Chinese…</source>
       <translation>简繁转换(&amp;C)…</translation>
     </message>
@@ -2021,6 +2064,26 @@
     <message>
       <source>Chinese conversion needs the opencc package (pip install opencc)</source>
       <translation>简繁转换需要 opencc 软件包（pip install opencc）</translation>
+    </message>
+    <message>
+      <source>the forced aligner cannot align {language}; it knows {known}</source>
+      <translation>强制对齐器无法对齐{language}；它支持的语言有：{known}</translation>
+    </message>
+    <message>
+      <source>the script's language could not be told from its text; give it (the aligner knows {known})</source>
+      <translation>无法从文本判断稿本的语言；请指定语言（对齐器支持：{known}）</translation>
+    </message>
+    <message>
+      <source>{path}: no words to align (the script is empty)</source>
+      <translation>{path}：没有可对齐的文字（稿本为空）</translation>
+    </message>
+    <message>
+      <source>Aligning the script: {done} of {total} s…</source>
+      <translation>正在对齐稿本：{done} / {total} 秒…</translation>
+    </message>
+    <message>
+      <source>{path}: %n cue(s) from the script, language {language}</source>
+      <translation>{path}：由稿本生成 %n 条字幕，语言 {language}</translation>
     </message>
   </context>
   <context>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
   <context>
+    <name>AlignScript</name>
+    <message>
+      <source>Align Script</source>
+      <translation>對齊稿本</translation>
+    </message>
+    <message>
+      <source>Script to align</source>
+      <translation>要對齊的稿本</translation>
+    </message>
+    <message>
+      <source>Plain text (*.txt);;All files (*)</source>
+      <translation>純文字 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+      <source>Video or audio of the script</source>
+      <translation>稿本對應的影片或音訊</translation>
+    </message>
+    <message>
+      <source>Language of the script:</source>
+      <translation>稿本的語言：</translation>
+    </message>
+    <message>
+      <source>Decoding…</source>
+      <translation>正在解碼…</translation>
+    </message>
+    <message>
+      <source>Aligning the script ({language})…</source>
+      <translation>正在對齊稿本（{language}）…</translation>
+    </message>
+    <message>
+      <source>Align script</source>
+      <translation>對齊稿本</translation>
+    </message>
+    <message>
+      <source>Script aligned: %n cue(s)</source>
+      <translation>稿本已對齊：%n 條字幕</translation>
+    </message>
+  </context>
+  <context>
     <name>AutoSaver</name>
     <message>
       <source>{media} ({file})</source>
@@ -1404,6 +1443,10 @@
       <translation>關閉</translation>
     </message>
     <message>
+      <source>Align &amp;Script…</source>
+      <translation>對齊稿本(&amp;S)…</translation>
+    </message>
+    <message>
       <source>Convert &amp;Chinese…</source>
       <translation>簡繁轉換(&amp;C)…</translation>
     </message>
@@ -2021,6 +2064,26 @@
     <message>
       <source>Chinese conversion needs the opencc package (pip install opencc)</source>
       <translation>簡繁轉換需要 opencc 套件（pip install opencc）</translation>
+    </message>
+    <message>
+      <source>the forced aligner cannot align {language}; it knows {known}</source>
+      <translation>強制對齊器無法對齊{language}；它支援的語言有：{known}</translation>
+    </message>
+    <message>
+      <source>the script's language could not be told from its text; give it (the aligner knows {known})</source>
+      <translation>無法從文字判斷稿本的語言；請指定語言（對齊器支援：{known}）</translation>
+    </message>
+    <message>
+      <source>{path}: no words to align (the script is empty)</source>
+      <translation>{path}：沒有可對齊的文字（稿本為空）</translation>
+    </message>
+    <message>
+      <source>Aligning the script: {done} of {total} s…</source>
+      <translation>正在對齊稿本：{done} / {total} 秒…</translation>
+    </message>
+    <message>
+      <source>{path}: %n cue(s) from the script, language {language}</source>
+      <translation>{path}：由稿本產生 %n 條字幕，語言 {language}</translation>
     </message>
   </context>
   <context>
