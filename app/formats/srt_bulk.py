@@ -211,8 +211,8 @@ def _times(timings: list[str]) -> tuple[list[int], list[int]]:
         import numpy as np
 
         digits = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(-1, width)
-        if width == 29:  # the end's digits under the start's
-            digits = np.concatenate((digits[:, :12], digits[:, 17:]), axis=1).reshape(-1, 12)
+        if width == 29:  # the end's digits under the start's ("hh:mm:ss,mmm --> " is 12 + 5 characters)
+            digits = np.concatenate((digits[:, :12], digits[:, 12 + 5 :]), axis=1).reshape(-1, 12)
             width = 12
         tail = width - 12  # hh:mm:ss,mmm after the hours' extra digits
 
