@@ -30,6 +30,7 @@ from app.asr.algorithms.wordmap import is_cjk
 from app.core.checks import Limits, chars_per_second, over_reading_speed, visible_length, visible_text
 from app.core.document import Cue, Word
 from app.core.fixes import settle_timing
+from app.core.languages import name_of
 from app.core.profiles import Profile
 
 __all__ = ["segment_words"]
@@ -129,6 +130,7 @@ def segment_words(
 
     ``limits`` defaults to ``Limits.for_language(language)``. ``audio_end_ms`` bounds every time (pass
     the media duration). Text before the first word or between words stays with the cue before it.
+    Each cue carries ``language`` (the chunk's language as the recognizer reported it, a dialect kept as such).
     Raises ValueError when word spans are out of order or outside the text.
     """
     limits = limits or Limits.for_language(language)
@@ -151,7 +153,9 @@ def segment_words(
             min_gap_ms=limits.min_gap_ms,
         )  # fmt: skip
         cues = settle_timing(cues, profile, language, media_end=audio_end_ms)
-    return [_within_lines(c, limits) for c in cues]
+    lines = [_within_lines(c, limits) for c in cues]
+    named = name_of(language) or (language or "")  # "en" -> English; a dialect the table lacks stays as named
+    return [c.with_(language=named) for c in lines] if named else lines
 
 
 def _within_lines(cue: Cue, limits: Limits) -> Cue:
