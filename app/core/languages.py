@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.core.document import Cue
 
 # qwen_asr.inference.utils.SUPPORTED_LANGUAGES (0.0.6), in its order
 SUPPORTED_LANGUAGES: tuple[str, ...] = (
@@ -69,3 +73,8 @@ def majority_language(languages: Iterable[str]) -> str:
     if not counts:
         return ""
     return counts.most_common(1)[0][0]
+
+
+def file_language(cues: Iterable[Cue]) -> str:
+    """The code a file that keeps one language for all its cues writes: their majority's ("" when none is known)."""
+    return code_of(majority_language(code_name for cue in cues if code_of(code_name := cue.language)))
