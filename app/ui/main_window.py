@@ -28,7 +28,19 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.session.context import AppContext
 from app.session.preferences import Preferences
-from app.ui import batch, checks, files, gc_guard, help, picture, preferences, realign, recognition, spelling
+from app.ui import (
+    batch,
+    checks,
+    cue_language,
+    files,
+    gc_guard,
+    help,
+    picture,
+    preferences,
+    realign,
+    recognition,
+    spelling,
+)
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
 from app.ui.cue_table import CueTableView
@@ -50,6 +62,7 @@ FEATURES: tuple[tuple[str, Callable[[AppContext, Any], Any]], ...] = (
     ("picture", picture.install),
     ("checks", checks.install),
     ("spelling", spelling.install),
+    ("cue_language", cue_language.install),
     ("preferences", preferences.install),
     ("help", help.install),
 )

@@ -137,7 +137,6 @@ def alignable(text: str, language: str) -> bool:
     return fitting * 2 >= len(letters)
 
 
-
 def raw_spans(texts: list[str], items: Sequence[AlignedItem], offset_ms: int) -> list[tuple[int, int] | None] | None:
     """Each text's span in the aligner's own times, before the mapping repairs them (it gives piled-up words
     some room, which would hide the pile). None when the items do not spell the texts (then the mapped words

@@ -108,9 +108,7 @@ def realign(
             indices = [i for i in range(window.first, window.last) if ok[i]]
             in_language = window_language(indices, align_as)
             try:
-                placed = (
-                    _align_window(engine, samples, base, indices, window, in_language) if in_language else {}
-                )
+                placed = _align_window(engine, samples, base, indices, window, in_language) if in_language else {}
             except RunCancelled:
                 return
             for i in window.targets:
@@ -149,4 +147,3 @@ def _align_window(
         if new is not None:
             out[i] = new
     return out
-

@@ -371,6 +371,10 @@
         <translation>全部替换</translation>
     </message>
     <message>
+        <source>Set language</source>
+        <translation>设置语言</translation>
+    </message>
+    <message>
         <source>Set properties</source>
         <translation>设置属性</translation>
     </message>
@@ -400,6 +404,33 @@
     <message>
         <source>{cps} chars/s (max {max})</source>
         <translation>{cps} 字/秒（上限 {max}）</translation>
+    </message>
+</context>
+<context>
+    <name>CueLanguage</name>
+    <message>
+        <source>Set &amp;Language…</source>
+        <translation>设置语言(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Set Language</source>
+        <translation>设置语言</translation>
+    </message>
+    <message>
+        <source>Select the cues first.</source>
+        <translation>请先选择字幕。</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Language of %n selected cue(s):</source>
+        <translation>所选 %n 条字幕的语言：</translation>
+    </message>
+    <message>
+        <source>Set language</source>
+        <translation>设置语言</translation>
     </message>
 </context>
 <context>
@@ -1440,16 +1471,16 @@
         <translation>无法加载 {folder} 中的模型：{detail}</translation>
     </message>
     <message>
-        <source>the forced aligner does not support {language}</source>
-        <translation>强制对齐模型不支持{language}</translation>
+        <source>the forced aligner does not support {language}; it aligns {choices}</source>
+        <translation>强制对齐模型不支持{language}；它支持：{choices}</translation>
     </message>
     <message>
-        <source>the forced aligner does not support {language} (detected from the first 30 s of speech; give the subtitles&apos; language if wrong)</source>
-        <translation>强制对齐模型不支持{language}（根据语音前 30 秒检测；如有误请指定字幕的语言）</translation>
+        <source>the forced aligner does not support {language} (detected from the first 30 s of speech); it aligns {choices}</source>
+        <translation>强制对齐模型不支持{language}（从前 30 秒语音中检测得到）；它支持：{choices}</translation>
     </message>
     <message>
-        <source>no language was detected in the first 30 s of speech; give the subtitles&apos; language</source>
-        <translation>语音的前 30 秒中未检测到语言；请指定字幕的语言</translation>
+        <source>no language was detected in the first 30 s of speech; set the cues&apos; language (Edit ▸ Set Language, or --language)</source>
+        <translation>在前 30 秒语音中未检测到语言；请设置字幕的语言（编辑 ▸ 设置语言，或 --language）</translation>
     </message>
     <message>
         <source>unsupported language {name!r}; use auto or one of: {choices}</source>

@@ -371,6 +371,10 @@
         <translation>全部取代</translation>
     </message>
     <message>
+        <source>Set language</source>
+        <translation>設定語言</translation>
+    </message>
+    <message>
         <source>Set properties</source>
         <translation>設定屬性</translation>
     </message>
@@ -400,6 +404,33 @@
     <message>
         <source>{cps} chars/s (max {max})</source>
         <translation>{cps} 字/秒（上限 {max}）</translation>
+    </message>
+</context>
+<context>
+    <name>CueLanguage</name>
+    <message>
+        <source>Set &amp;Language…</source>
+        <translation>設定語言(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Set Language</source>
+        <translation>設定語言</translation>
+    </message>
+    <message>
+        <source>Select the cues first.</source>
+        <translation>請先選取字幕。</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Language of %n selected cue(s):</source>
+        <translation>所選 %n 條字幕的語言：</translation>
+    </message>
+    <message>
+        <source>Set language</source>
+        <translation>設定語言</translation>
     </message>
 </context>
 <context>
@@ -1440,16 +1471,16 @@
         <translation>無法載入 {folder} 中的模型：{detail}</translation>
     </message>
     <message>
-        <source>the forced aligner does not support {language}</source>
-        <translation>強制對齊模型不支援{language}</translation>
+        <source>the forced aligner does not support {language}; it aligns {choices}</source>
+        <translation>強制對齊模型不支援{language}；它支援：{choices}</translation>
     </message>
     <message>
-        <source>the forced aligner does not support {language} (detected from the first 30 s of speech; give the subtitles&apos; language if wrong)</source>
-        <translation>強制對齊模型不支援{language}（根據語音前 30 秒偵測；如有誤請指定字幕的語言）</translation>
+        <source>the forced aligner does not support {language} (detected from the first 30 s of speech); it aligns {choices}</source>
+        <translation>強制對齊模型不支援{language}（從前 30 秒語音中偵測而得）；它支援：{choices}</translation>
     </message>
     <message>
-        <source>no language was detected in the first 30 s of speech; give the subtitles&apos; language</source>
-        <translation>語音的前 30 秒中未偵測到語言；請指定字幕的語言</translation>
+        <source>no language was detected in the first 30 s of speech; set the cues&apos; language (Edit ▸ Set Language, or --language)</source>
+        <translation>在前 30 秒語音中未偵測到語言；請設定字幕的語言（編輯 ▸ 設定語言，或 --language）</translation>
     </message>
     <message>
         <source>unsupported language {name!r}; use auto or one of: {choices}</source>
