@@ -81,6 +81,8 @@ def cue_script_language(text: str) -> str:
     """What one cue's script says of its language: Kana -> Japanese, Hangul -> Korean, Han -> Chinese (Cantonese
     with its own characters), Thai, Greek...; :data:`LATIN` for Latin text (a detector must tell which), "" for
     text without letters. A line mixing Chinese with English words is Chinese: CJK decides before Latin."""
+    if text.isascii():  # most subtitle lines: no need to name each character's script
+        return LATIN if any(ch.isalpha() for ch in _TAG.sub(" ", text)) else ""
     counts: Counter[str] = Counter()
     for ch in _TAG.sub(" ", text):
         if ch.isalpha():

@@ -30,6 +30,7 @@ LATIN_LANGUAGES: dict[str, str] = {
     "POLISH": "Polish", "CZECH": "Czech", "TAGALOG": "Filipino", "ROMANIAN": "Romanian", "HUNGARIAN": "Hungarian",
 }  # fmt: skip
 UNSURE_MARGIN = 0.25  # the best language's confidence must pass the second's by this much to count as sure
+MAX_DETECTED = 20_000  # Latin lines Lingua reads (about 1.5 s here, ten feature films); the rest take the document's
 MIN_WORDS = 2  # one word ("Okay.", "Vale.") tells no language: Lingua gives "Okay." to Tagalog with 0.51
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -55,8 +56,11 @@ def guess_cue_languages(texts: Sequence[str], known: Sequence[str] = ()) -> list
             result[i] = language
             if language == "Chinese":
                 kanji_only.append(i)
-    for text, (best, sure) in zip(latin, _detect(list(latin)), strict=True):
-        for i in latin[text]:
+    read = list(latin)[:MAX_DETECTED]  # a file of a million lines would take a minute: the rest are unsure
+    found = dict(zip(read, _detect(read), strict=True))
+    for text, indices in latin.items():
+        best, sure = found.get(text, ("", False))
+        for i in indices:
             if sure:
                 result[i] = best
             else:

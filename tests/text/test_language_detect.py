@@ -42,3 +42,9 @@ def test_without_lingua_the_common_words_guess_is_used(monkeypatch):
     monkeypatch.setattr(language_detect, "_detector", False)
     texts = ["I don't know what you mean and that is it.", "Okay."]
     assert guess_cue_languages(texts) == ["English", "English"]
+
+
+def test_a_huge_file_reads_a_bounded_number_of_lines_the_rest_take_the_documents(monkeypatch):
+    monkeypatch.setattr(language_detect, "MAX_DETECTED", 2)
+    texts = ["Ich weiß nicht, was du meinst.", "Wohin gehen wir heute Abend?", "I don't know what you mean."]
+    assert guess_cue_languages(texts) == ["German", "German", "German"]
