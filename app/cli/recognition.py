@@ -189,7 +189,7 @@ def run_align(args: argparse.Namespace) -> int:
     from app.asr.client.protocol import RealignDone, RealignJob
     from app.cli.subtitle_options import write_output
     from app.core.errors import ModelError
-    from app.core.language_guess import guess_language
+    from app.core.languages import majority_language
     from app.core.messages import english, message
     from app.core.rules import REVIEW_THRESHOLD_MS
     from app.formats.registry import by_extension
@@ -197,26 +197,29 @@ def run_align(args: argparse.Namespace) -> int:
 
     options = _options(args)
     check_local(options.aligner, "aligner")
-    subs = load_subtitles(args.subtitles)  # any format; styles and speakers ride along on the cues
-    language = canonical_language(args.language) or guess_language(c.text for c in subs.cues)
-    if language is None:  # the recognizer will listen for it: it must be there (or downloadable)
+    subs = load_subtitles(args.subtitles)  # any format; styles, speakers and each cue's language ride along
+    given = canonical_language(args.language)
+    # --language is every cue's; else each cue's own (from the file or guessed from its text when it was read)
+    languages = (given,) * len(subs.cues) if given else ()
+    language = given or majority_language(c.language for c in subs.cues) or None
+    if language is None and not all(c.language for c in subs.cues):  # the recognizer will listen for it
         check_local(options.model, "recognizer")
-    else:
-        how = "" if args.language else " (guessed from the subtitles; --language to change)"
+    elif language is not None:
+        how = "" if args.language else " (of most cues, from the subtitles; --language to change)"
         print(f"language: {language}{how}")
     bar = _Bar()
     audio = load_audio(args.media, bar)
     stem, suffix = os.path.splitext(args.subtitles)
     output = args.output or stem + ".aligned" + (suffix if by_extension("x" + suffix, writable=True) else ".srt")
-    job = RealignJob(options, tuple(subs.cues), None, language, correct_drift=not args.no_drift)
+    job = RealignJob(options, tuple(subs.cues), None, language, correct_drift=not args.no_drift, languages=languages)
     result = None
     try:
         for item in _run(job, audio, bar):
             if isinstance(item, RealignDone):
                 result = item.realignment
     except ModelError as exc:
-        if language is None:  # detecting the language needed the recognizer, or found none the aligner covers
-            raise ModelError(f"{exc} (give the subtitles' language with --language, e.g. --language French)") from None
+        if language is None:  # listening for the language needed the recognizer
+            raise ModelError(f"{exc} (--language names the cues' language, e.g. --language French)") from None
         raise
     assert result is not None
     large = result.large_moves(REVIEW_THRESHOLD_MS)

@@ -292,6 +292,23 @@ class SetFlags(Command):
         return Batch(tuple(replacements), self.label).apply(doc)
 
 
+@dataclass(frozen=True)
+class SetLanguage(Command):
+    """The language of some cues (a name of :mod:`app.core.languages`, "" for not known): one undo step."""
+
+    indices: tuple[int, ...]
+    language: str
+    label: str = "Set language"
+
+    def apply(self, doc: Document) -> Command:
+        replacements = []
+        for index in self.indices:
+            _check_index(doc, index)
+            if doc[index].language != self.language:
+                replacements.append(ReplaceRun(index, (doc[index].with_(language=self.language),), self.label))
+        return Batch(tuple(replacements), self.label).apply(doc)
+
+
 def _split_word(word: Word, pos: int) -> tuple[Word, Word]:
     chars = max(word.char_end - word.char_start, 1)
     t = word.start + round((word.end - word.start) * (pos - word.char_start) / chars)
@@ -376,6 +393,7 @@ def merge_cues(first: Cue, second: Cue, joiner: str = " ") -> Cue:
         locked=first.locked or second.locked,
         needs_review=first.needs_review or second.needs_review,
         extra=first.extra,  # the first cue's style, speaker and position
+        language=first.language or second.language,
     )
 
 

@@ -39,6 +39,8 @@ class Cue:
     ``extra`` holds what a subtitle format carries and SRT does not (style name, speaker, position, the
     original line of an ASS event...), as sorted ``(key, value)`` text pairs: frozen, hashable, saved in
     projects, and kept by every edit (see :mod:`app.formats.base` for the keys).
+    ``language`` is the cue's language as Qwen3-ASR names them ("Chinese", "Cantonese", "English"; see
+    :mod:`app.core.languages`), "" when not known: from recognition, guessed from imported text, or set by the user.
     """
 
     start: int
@@ -49,6 +51,7 @@ class Cue:
     locked: bool = False
     needs_review: bool = False
     extra: tuple[tuple[str, str], ...] = ()
+    language: str = ""
 
     @property
     def duration(self) -> int:

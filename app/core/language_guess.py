@@ -74,6 +74,45 @@ def guess_language(texts: Iterable[str]) -> str | None:
     return language
 
 
+LATIN = "Latin"  # what cue_script_language says of text in the Latin script: a detector's matter
+
+
+def cue_script_language(text: str) -> str:
+    """What one cue's script says of its language: Kana -> Japanese, Hangul -> Korean, Han -> Chinese (Cantonese
+    with its own characters), Thai, Greek...; :data:`LATIN` for Latin text (a detector must tell which), "" for
+    text without letters. A line mixing Chinese with English words is Chinese: CJK decides before Latin."""
+    if text.isascii():  # most subtitle lines: no need to name each character's script
+        return LATIN if any(ch.isalpha() for ch in _TAG.sub(" ", text)) else ""
+    counts: Counter[str] = Counter()
+    for ch in _TAG.sub(" ", text):
+        if ch.isalpha():
+            script = _script(ch)
+            if script is not None:
+                counts[script] += 1
+    if not counts:
+        return ""
+    if counts["HIRAGANA"] or counts["KATAKANA"]:
+        return "Japanese"
+    if counts["HANGUL"] >= counts["CJK"] and counts["HANGUL"]:
+        return "Korean"
+    if counts["CJK"]:
+        return "Cantonese" if any(ch in _CANTONESE for ch in text) else "Chinese"
+    script, _count = counts.most_common(1)[0]
+    if script == "LATIN":
+        return LATIN
+    language = _SCRIPT_LANGUAGE.get(script, "")
+    if language == "Arabic" and any(ch in _PERSIAN for ch in text):
+        return "Persian"
+    if language == "Russian" and any(ch in _MACEDONIAN for ch in text.lower()):
+        return "Macedonian"
+    return language
+
+
+def common_words_language(text: str) -> str | None:
+    """The Latin-script language whose common short words the text holds most of, None when too few tell."""
+    return _by_common_words(_TAG.sub(" ", text))
+
+
 def _sample(texts: Iterable[str]) -> str:
     parts: list[str] = []
     size = 0

@@ -39,10 +39,11 @@ CATALOGUE: dict[str, str] = {
     "model.gpu_memory_align": "out of GPU memory while aligning; use the CPU or a shorter window",
     "model.no_aligner": "no forced aligner is configured",
     "model.cannot_load": "cannot load the model in {folder}: {detail}",
-    "model.aligner_language": "the forced aligner does not support {language}",
+    "model.aligner_language": "the forced aligner does not support {language}; it aligns {choices}",
     "model.aligner_language_detected": "the forced aligner does not support {language} (detected from the first 30 s "
-    "of speech; give the subtitles' language if wrong)",
-    "model.no_language_detected": "no language was detected in the first 30 s of speech; give the subtitles' language",
+    "of speech); it aligns {choices}",
+    "model.no_language_detected": "no language was detected in the first 30 s of speech; set the cues' language "
+    "(Edit ▸ Set Language, or --language)",
     "model.unsupported_language": "unsupported language {name!r}; use auto or one of: {choices}",
     "model.folder_not_found": "model folder not found: {path}",
     "model.missing_file": "model folder {path} is missing {file}",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from app.core.document import Cue
+from app.core.languages import file_language, name_of
 from app.core.timecode import clock
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
 
@@ -151,6 +152,7 @@ class AssFormat(SubtitleFormat):
                 fields = [name.strip() for name in lines[i][7:].split(",")]
             head.append(lines[i])
             i += 1
+        language = name_of(_info(head, "language"))
         lower = [name.lower() for name in fields]
         if "text" not in lower or "start" not in lower or "end" not in lower:
             return Parsed([], [f"{where}the [Events] Format line has no Start, End or Text"], {})
@@ -185,7 +187,7 @@ class AssFormat(SubtitleFormat):
                 ass__before="\n".join(before) if before else None,
             )  # fmt: skip
             before = []
-            cues.append(Cue(start, end, text_, extra=extra))
+            cues.append(Cue(start, end, text_, extra=extra, language=language))
         tail = lines[i:]
         if before:
             tail = before + tail
@@ -200,6 +202,7 @@ class AssFormat(SubtitleFormat):
         header = options.header
         own = header.get("ass.flavour") == ("ssa" if self.ssa else "ass") and "ass.head" in header
         head = header["ass.head"] if own else (_SSA_HEAD if self.ssa else _ASS_HEAD).rstrip("\n")
+        head = _with_language(head, file_language(cues))
         fields = _format_fields(head) or (SSA_FIELDS if self.ssa else ASS_FIELDS)
         out = [head]
         for cue in cues:
@@ -250,6 +253,36 @@ class AssFormat(SubtitleFormat):
 class SsaFormat(AssFormat):
     name, label, extensions = "ssa", "SubStation Alpha", (".ssa",)
     ssa = True
+
+
+def _info(head: list[str], key: str) -> str:
+    """A [Script Info] value ("" when the field is not there)."""
+    for line in head:
+        if _section(line) and line.strip().lower() != "[script info]":
+            break
+        name, colon, value = line.partition(":")
+        if colon and name.strip().lower() == key:
+            return value.strip()
+    return ""
+
+
+def _with_language(head: str, code: str) -> str:
+    """The head with [Script Info]'s ``Language:`` (which libass reads for shaping) set to ``code``; unchanged when
+    it already says that language or none is known."""
+    lines = head.split("\n")
+    if not code or name_of(_info(lines, "language")) == name_of(code):
+        return head
+    for k, line in enumerate(lines):
+        if _section(line) and k and line.strip().lower() != "[script info]":
+            break
+        if line.partition(":")[0].strip().lower() == "language":
+            lines[k] = f"Language: {code}"
+            return "\n".join(lines)
+    at = next((k + 1 for k, line in enumerate(lines) if line.lower().startswith("scripttype:")), None)
+    if at is None:
+        at = next((k + 1 for k, line in enumerate(lines) if line.strip().lower() == "[script info]"), 0)
+    lines.insert(at, f"Language: {code}")
+    return "\n".join(lines)
 
 
 def _is_ssa(text: str) -> bool:

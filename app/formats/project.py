@@ -35,6 +35,8 @@ def _cue_to_json(cue: Cue) -> dict[str, Any]:
             data[flag] = True
     if cue.extra:
         data["extra"] = dict(cue.extra)
+    if cue.language:
+        data["language"] = cue.language
     return data
 
 
@@ -137,7 +139,15 @@ def _cue_from_json(data: Any, number: int) -> Cue:
         locked=data.get("locked") is True,
         needs_review=data.get("needs_review") is True,
         extra=_extra(data.get("extra")),
+        language=_cue_language(data.get("language")),
     )
+
+
+def _cue_language(value: Any) -> str:
+    """A cue's language name (projects before it was kept have none: ""); damage reads as not known."""
+    if not isinstance(value, str) or len(value) > 64 or not value.strip():
+        return ""
+    return without_lone_surrogates(value.strip())
 
 
 def _extra(value: Any) -> tuple[tuple[str, str], ...]:

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
+from app.core.languages import code_of, file_language, name_of
 from app.core.timecode import clock
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
 
@@ -149,7 +150,7 @@ class TtmlFormat(SubtitleFormat):
             start = offset + (begin or 0)
             stop = offset + end if end is not None else (start + dur if dur is not None else None)
             context = dict(inherited)
-            for key in ("region", "agent") if local != "p" else ("region", "agent", "style"):
+            for key in ("region", "agent", "lang") if local != "p" else ("region", "agent", "style", "lang"):
                 if _attr(element, key):  # a style on body or div is the document's look, not the cue's
                     context[key] = _attr(element, key)
             if local == "p":
@@ -181,19 +182,21 @@ class TtmlFormat(SubtitleFormat):
                 style=ctx.get("style"), actor=ctx.get("agent"), ttml__region=ctx.get("region"),
                 align="8" if ctx.get("region") in top_regions else None,
             )  # fmt: skip
-            cues.append(Cue(round(start), round(stop), text, extra=extra))
+            cues.append(Cue(round(start), round(stop), text, extra=extra, language=name_of(ctx.get("lang"))))
 
         try:
             for child in root:
                 if _local(child.tag) == "body":
-                    walk(child, Fraction(0), {})
+                    walk(child, Fraction(0), {"lang": _attr(root, "lang")})
         except RecursionError:
             raise SubtitleParseError("elements nested too deeply to be subtitles", path) from None
         cues.sort(key=lambda cue: cue.start)
         return Parsed(cues, skipped, frame_rate=float(timer.frame_rate) if _attr(root, "frameRate") else None)
 
     def format(self, cues, options: WriteOptions) -> str:
-        language = options.header.get("language", "")
+        codes = [code_of(cue.language) for cue in cues]
+        # the document's language on tt (never xml:lang="": "und" when no language is known), a cue's own on its p
+        language = file_language(cues) or code_of(name_of(options.header.get("language"))) or "und"
         parts = [
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" '
@@ -209,12 +212,14 @@ class TtmlFormat(SubtitleFormat):
             "  </layout>\n </head>\n"
             ' <body style="default">\n  <div>\n'
         ]
-        for cue in cues:
+        for index, cue in enumerate(cues):
             region = "top" if cue.get("align") in ("7", "8", "9") else "bottom"
             agent = cue.get("actor")
             who = f" ttm:agent={quoteattr(agent)}" if agent else ""
             begin, end = (clock(t, hour_digits=2, clamp=True) for t in (cue.start, cue.end))
-            parts.append(f'   <p begin="{begin}" end="{end}" region="{region}"{who}>{_markup(cue.text)}</p>\n')
+            code = codes[index]
+            lang = f' xml:lang="{code}"' if code and code != language else ""
+            parts.append(f'   <p begin="{begin}" end="{end}" region="{region}"{who}{lang}>{_markup(cue.text)}</p>\n')
         parts.append("  </div>\n </body>\n</tt>\n")
         return "".join(parts)
 

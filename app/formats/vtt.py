@@ -13,6 +13,7 @@ import html
 import re
 
 from app.core.document import Cue
+from app.core.languages import file_language, name_of
 from app.core.timecode import clocks
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
 
@@ -85,13 +86,17 @@ class VttFormat(SubtitleFormat):
         skipped: list[str] = []
         first = lines[0].lstrip("\ufeff") if lines else ""
         start = 0
+        language = ""
         if first.startswith("WEBVTT"):
             title = first[6:].strip()
             if title:
                 header["vtt.title"] = title
             start = 1
             while start < len(lines) and lines[start].strip() and "-->" not in lines[start]:
-                start += 1  # header metadata lines (older drafts)
+                key, _, value = lines[start].partition(":")  # header metadata lines (older drafts, YouTube, HLS)
+                if key.strip().lower() == "language":
+                    language = name_of(value)
+                start += 1
         cues: list[Cue] = []
         styles: list[str] = []
         notes = 0
@@ -144,7 +149,7 @@ class VttFormat(SubtitleFormat):
             settings = " ".join(timing.group("settings").split())
             text_, speaker = _payload(lines[i + 1 : body_end])
             extra = extra_of(vtt__id=identifier, vtt__settings=settings or None, actor=speaker, align=_align(settings))
-            cues.append(Cue(begin, end_ms, text_, extra=extra))
+            cues.append(Cue(begin, end_ms, text_, extra=extra, language=language))
             i = body_end
         if styles:
             header["vtt.style"] = "\n\n".join(styles)
@@ -155,6 +160,9 @@ class VttFormat(SubtitleFormat):
     def format(self, cues, options: WriteOptions) -> str:
         title = options.header.get("vtt.title")
         parts = ["WEBVTT" + (f" {title}" if title else "")]
+        code = file_language(cues)
+        if code:  # no standard place in WebVTT: the "Language:" header line YouTube and HLS write, which players skip
+            parts[0] += f"\nLanguage: {code}"
         if options.header.get("vtt.style"):
             parts.append(options.header["vtt.style"])
         starts = clocks([cue.start for cue in cues])

@@ -48,7 +48,7 @@ def read_track(path: str | os.PathLike[str], number: int | None = None) -> Subti
     name = f"{os.fspath(path)} (track {embedded.track.number})"
     result = read_subtitles_bytes(embedded.text.encode("utf-8"), name=name, format=embedded.format)
     result.path = None  # saving goes to a new file, never into the video
-    return result
+    return with_cue_languages(result)
 
 
 def load_subtitles(
@@ -64,4 +64,20 @@ def load_subtitles(
     """Read subtitles from a subtitle file, or from a video's text track when ``path`` is a video."""
     if track is not None or (format is None and is_video_path(path)):
         return read_track(path, track)
-    return read_subtitles(path, encoding, format=format, options=options, progress=progress, cancelled=cancelled)
+    return with_cue_languages(
+        read_subtitles(path, encoding, format=format, options=options, progress=progress, cancelled=cancelled)
+    )
+
+
+def with_cue_languages(result: SubtitleFile) -> SubtitleFile:
+    """Each cue's language: what the file said (TTML ``xml:lang``, a WebVTT or ASS header), else guessed from its
+    text (app.text.language_detect; Lingua is loaded only for Latin-script cues). Runs where the file is read: in
+    the window's worker thread, never on the UI thread."""
+    if all(cue.language for cue in result.cues):
+        return result
+    from app.text.language_detect import guess_cue_languages
+
+    cues = result.cues
+    guessed = guess_cue_languages([c.text for c in cues], [c.language for c in cues])
+    result.cues = [c if c.language == g else c.with_(language=g) for c, g in zip(cues, guessed, strict=True)]
+    return result

@@ -19,6 +19,7 @@ CORE_LABELS = (  # the default label of every command in app.core.commands (a te
     QT_TRANSLATE_NOOP("Command", "Insert cue"),
     QT_TRANSLATE_NOOP("Command", "Merge cues"),
     QT_TRANSLATE_NOOP("Command", "Replace all"),
+    QT_TRANSLATE_NOOP("Command", "Set language"),
     QT_TRANSLATE_NOOP("Command", "Set properties"),
     QT_TRANSLATE_NOOP("Command", "Shift times"),
     QT_TRANSLATE_NOOP("Command", "Split cue"),

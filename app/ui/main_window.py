@@ -32,6 +32,7 @@ from app.ui import (
     batch,
     checks,
     chinese,
+    cue_language,
     files,
     gc_guard,
     help,
@@ -65,6 +66,7 @@ FEATURES: tuple[tuple[str, Callable[[AppContext, Any], Any]], ...] = (
     ("checks", checks.install),
     ("spelling", spelling.install),
     ("chinese", chinese.install),
+    ("cue_language", cue_language.install),
     ("preferences", preferences.install),
     ("help", help.install),
 )

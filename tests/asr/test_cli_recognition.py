@@ -82,7 +82,7 @@ def test_align_guesses_the_language_from_the_subtitles(monkeypatch, tmp_path, ca
     _fake_align_run(monkeypatch, realign)
     assert run(["align", "film.mkv", str(subs)]) == 2
     assert seen["language"] == "French"
-    assert "language: French (guessed from the subtitles; --language to change)" in capsys.readouterr().out
+    assert "language: French (of most cues, from the subtitles; --language to change)" in capsys.readouterr().out
 
 
 def test_align_without_a_language_says_to_give_one_when_detection_fails(monkeypatch, tmp_path, capsys):

@@ -309,3 +309,58 @@ def test_tiny_aligner_realigns_an_edited_cue_within_the_rules(engine, speech):
         assert "".join(new.word_text(w) + " " for w in new.words).strip() == new.text
     else:
         assert (new.start, new.end) == (cues[1].start, cues[1].end)
+
+
+class ListeningEngine(ScriptedEngine):
+    """Records what the aligner was asked in and whether the recognizer had to listen for the language."""
+
+    def __init__(self, spoken, heard: str = "English"):
+        super().__init__(spoken)
+        self.heard, self.listened, self.languages = heard, 0, []
+
+    def transcribe(self, wavs):
+        self.listened += 1
+        return [(self.heard, "") for _ in wavs]
+
+    def align(self, wavs, texts, language):
+        self.languages.append(language)
+        return super().align(wavs, texts, language)
+
+
+def _realign(cues, engine, **kwargs):
+    *_progress, result = realign(clock_audio(16), cues, None, engine=engine, **kwargs)
+    return result
+
+
+def test_each_cue_is_aligned_in_its_own_language_without_listening_for_one():
+    spoken, truth = speak(LINES)
+    cues = [c.with_(start=c.start + 300, end=c.end + 300, language="English") for c in truth]
+    cues[2] = cues[2].with_(language="Dutch")  # the aligner does not cover it: kept and marked, the rest aligned
+    engine = ListeningEngine(spoken)
+    result = _realign(cues, engine)
+    assert engine.listened == 0 and set(engine.languages) == {"English"}
+    assert sorted(result.unplaced) == [2]
+    assert [(c.start, c.end) for i, c in enumerate(result.result()) if i != 2] == [
+        (c.start, c.end) for i, c in enumerate(truth) if i != 2
+    ]
+
+
+def test_languages_chosen_for_the_run_come_before_the_cues_own():
+    spoken, truth = speak(LINES)
+    cues = [c.with_(language="Dutch") for c in truth]
+    engine = ListeningEngine(spoken)
+    result = _realign(cues, engine, languages=("English",) * 4)
+    assert engine.listened == 0 and not result.unplaced
+
+
+def test_no_covered_language_is_one_line_naming_what_the_aligner_knows():
+    from app.core.errors import ModelError
+
+    spoken, truth = speak(LINES)
+    with pytest.raises(ModelError) as caught:
+        _realign([c.with_(language="Dutch") for c in truth], ListeningEngine(spoken))
+    assert caught.value.message.code == "model.aligner_language"
+    assert "Dutch" in str(caught.value) and "Japanese" in str(caught.value) and "Chinese" in str(caught.value)
+    with pytest.raises(ModelError) as caught:
+        _realign(list(truth), ListeningEngine(spoken, heard=""))
+    assert "Set Language" in str(caught.value)  # says where to give it, in the window and on the command line

@@ -53,6 +53,13 @@ def test_every_chunk_comes_back_once_and_in_order_with_concurrency_used():
     assert 5000 <= cues[1].start < 9000  # tone 1 starts at 5 s: times are offsets into the recording
 
 
+def test_each_cue_carries_its_chunks_language_a_dialect_kept():
+    with FakeAsrServer(language=("Chinese", "Cantonese", "English")) as server:
+        items = _run(_client(server), tone_audio(3))
+    cues = [c for item in items if isinstance(item, Cues) for c in item.cues]
+    assert [c.language for c in cues] == ["Chinese", "Cantonese", "English"]
+
+
 def test_concurrency_is_a_limit():
     with FakeAsrServer() as server:
         _run(_client(server, concurrency=2), tone_audio(6))

@@ -110,3 +110,12 @@ def test_a_single_word_timed_longer_than_the_maximum_is_cut_to_it():
         audio_end_ms=16557,
     )
     assert max(c.duration for c in cues) <= MAX_DURATION_MS
+
+
+def test_every_cue_carries_the_chunks_language():
+    text = "你好。世界。"
+    words = (Word(0, 900, 0, 3), Word(2500, 3500, 3, 6))
+    assert {c.language for c in segment_words(text, words, language="Cantonese")} == {"Cantonese"}
+    assert {c.language for c in segment_words(text, words, language="zh")} == {"Chinese"}  # a code: its name
+    assert {c.language for c in segment_words(text, words, language="Sichuanese")} == {"Sichuanese"}  # kept
+    assert {c.language for c in segment_words(text, words)} == {""}

@@ -77,3 +77,19 @@ def test_damaged_files(tmp_path, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ProjectError, match="no such file"):
         load_project(tmp_path / "nope.qssproj")
+
+
+def test_each_cues_language_is_saved_and_an_older_project_reads_as_not_known(tmp_path):
+    path = tmp_path / "mixed.qssproj"
+    doc = Document.from_cues([Cue(0, 1000, "你好", language="Chinese"), Cue(1000, 2000, "Hi"),
+                              Cue(2000, 3000, "唔該", language="Cantonese")])  # fmt: skip
+    save_project(doc, path)
+    data = json.loads(path.read_text())
+    assert [c.get("language") for c in data["cues"]] == ["Chinese", None, "Cantonese"]  # nothing for not known
+    assert [c.language for c in load_project(path)] == ["Chinese", "", "Cantonese"]
+    for cue, damaged in zip(data["cues"], (None, 7, "  "), strict=True):  # an older project has none; damage is none
+        cue.pop("language", None)
+        if damaged is not None:
+            cue["language"] = damaged
+    path.write_text(json.dumps(data))
+    assert [c.language for c in load_project(path)] == ["", "", ""]

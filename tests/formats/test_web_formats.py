@@ -46,7 +46,7 @@ def test_webvtt_saved_back_keeps_styles_ids_settings_and_voices(tmp_path):
     out = tmp_path / "o.vtt"
     save_like(out, source.cues, source)
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("WEBVTT - Episode 1, from a web player\n\nSTYLE\n::cue {")
+    assert text.startswith("WEBVTT - Episode 1, from a web player\nLanguage: en\n\nSTYLE\n::cue {")  # its language kept
     assert "intro\n00:00:01.000 --> 00:00:04.000 line:0 position:50% align:center\n<v Roger Bingham>We are" in text
     assert "<v Neil deGrasse Tyson><i>Hi</i> &amp; welcome &lt;3" in text
     again = read_subtitles(out)

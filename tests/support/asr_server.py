@@ -86,7 +86,7 @@ class FakeAsrServer:
         behaviour: Behaviour | None = None,
         latency_s: float = 0.0,
         barrier: threading.Barrier | None = None,
-        language: str = "English",
+        language: str | tuple[str, ...] = "English",  # several: chunk i is heard in language[i % len]
         redirect_to: str = "",
         drip_s: float = 0.2,
     ) -> None:
@@ -260,7 +260,12 @@ class FakeAsrServer:
             def _ok(self, index: int, fields: dict[str, bytes]) -> None:
                 with server.lock:
                     server.answered.append(index)
-                prefix = "" if fields.get("language") else f"language {server.language}<asr_text>"
+                heard = (
+                    server.language
+                    if isinstance(server.language, str)
+                    else server.language[index % len(server.language)]
+                )
+                prefix = "" if fields.get("language") else f"language {heard}<asr_text>"
                 text = f"{prefix}Chunk {index} said this."
                 self._json(200, {"text": text, "usage": {"type": "duration", "seconds": 4}})
 

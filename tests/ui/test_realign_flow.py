@@ -7,7 +7,7 @@ import itertools
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from app.core.commands import SetFlags, SetText
+from app.core.commands import SetFlags, SetLanguage, SetText
 from app.core.document import Cue
 from app.ui.realign import run as ui_realign
 from app.ui.realign.run import ReviewDialog, review_and_apply, run_realign
@@ -177,25 +177,57 @@ class LanguageAnswer:
         monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
 
 
-def test_align_whole_file_asks_the_language_preset_from_the_subtitles(loaded, monkeypatch):
+def test_align_whole_file_uses_the_cues_languages_and_asks_only_for_cues_without_one(loaded, monkeypatch):
     window = loaded
     started = []
     monkeypatch.setattr(ui_realign, "run_realign", lambda _w, targets, _o, **kw: started.append((targets, kw)))
     answer = LanguageAnswer(monkeypatch)
     ui_realign.align_whole_file(window)
-    _label, items, preset = answer.asked[0]
-    assert preset == "English" and items[0] == "Detect from the audio" and "French" in items
-    assert started == [(None, {"correct_drift": True, "language": "English"})]
+    assert {c.language for c in window.state.doc} == {"English"}  # guessed when the file was read
+    assert answer.asked == [] and started == [(None, {"correct_drift": True, "language": None})]
 
+    window.state.push(SetLanguage(tuple(range(4)), ""))  # as in a project saved before cues had a language
     window.state.push(SetText(0, "Je ne sais pas ce que tu veux, mais c'est très bien."))
     for i in range(1, 4):
         window.state.push(SetText(i, "Il est parti avec elle et les enfants, je ne sais pas où."))
+    answer = LanguageAnswer(monkeypatch)
+    ui_realign.align_whole_file(window)
+    _label, items, preset = answer.asked[0]
+    assert preset == "French" and items[0] == "Detect from the audio" and "English" in items
+    assert started[-1][1]["language"] == "French"
     LanguageAnswer(monkeypatch, choose="Detect from the audio")
     ui_realign.align_whole_file(window)
-    assert started[-1][1]["language"] is None  # detect: the engine listens
+    assert started[-1][1]["language"] is None  # each cue's guessed from its text in the worker, else heard
     answer = LanguageAnswer(monkeypatch, cancel=True)
     ui_realign.align_whole_file(window)
-    assert answer.asked[0][2] == "French" and len(started) == 2  # cancelled: nothing runs
+    assert len(started) == 3  # cancelled: nothing runs
+
+
+def test_realign_sends_each_cues_language_guessed_from_its_text(window, qtbot, monkeypatch):
+    import numpy as np
+
+    from app.asr.client import service
+    from app.core.commands import ReplaceAll
+
+    sent = []
+
+    class Client:
+        def run(self, request, samples, **_kwargs):
+            sent.append(request)
+            return iter(())
+
+    monkeypatch.setattr(service, "local_engine", lambda: Client())
+    from tests.ui.test_waveform import FakeAudio
+
+    audio = FakeAudio(3)
+    audio.samples = np.zeros(3 * 16000, np.float32)
+    window.state.set_audio(audio)
+    cues = (Cue(0, 900, "我不知道你是什么意思。"), Cue(1000, 1900, "I don't know what you mean at all."),
+            Cue(2000, 2900, "Okay.", language="Cantonese"))  # fmt: skip
+    window.state.push(ReplaceAll(cues, "Import subtitles"))
+    run_realign(window, [0, 1, 2], RecognitionOptions(aligner="x"))
+    qtbot.waitUntil(lambda: bool(sent), timeout=10_000)
+    assert sent[0].languages == ("Chinese", "English", "Cantonese")
 
 
 def test_menu_actions_explain_what_is_missing(window):

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.asr.algorithms.wordmap import AlignedItem
+from app.asr.algorithms.wordmap import AlignedItem, aligner_language
 from app.core.document import Cue, Word
+from app.core.languages import majority_language
 from app.core.rules import MIN_DURATION_MS, MIN_GAP_MS, settle_overlaps
 
 CONTEXT_MS = 3000  # audio and neighbouring cues taken around each target
@@ -173,3 +174,26 @@ def place(cue: Cue, words: tuple[Word, ...], raw: tuple[int, int] | None) -> Cue
         return None
     end = max(end, start + MIN_DURATION_MS)  # into the silence after the words; settle() clips it to the room
     return cue.with_(start=start, end=end, words=words, edited=False, needs_review=False)
+
+
+def cue_languages(cues: Sequence[Cue], chosen: Sequence[str] = (), fallback: str | None = None) -> list[str]:
+    """Each cue's language for aligning it: ``chosen[i]`` (given for this run: the command line's --language, a
+    guess from the text), else the cue's own, else ``fallback`` (the job's; "" when none is known)."""
+    return [(chosen[i] if i < len(chosen) else "") or cue.language or (fallback or "") for i, cue in enumerate(cues)]
+
+
+def aligner_languages(languages: Sequence[str]) -> list[str | None]:
+    """The aligner's name for each language, None where the aligner does not cover it (nor "")."""
+    covered: dict[str, str | None] = {}
+    out = []
+    for language in languages:
+        if language not in covered:
+            covered[language] = aligner_language(language) if language else None
+        out.append(covered[language])
+    return out
+
+
+def window_language(indices: Sequence[int], languages: Sequence[str | None]) -> str | None:
+    """The language a window is aligned in: the majority of its cues' (a Chinese line with an English cue beside it
+    is aligned as Chinese, whose tokenizer keeps Latin words whole)."""
+    return majority_language(lang for i in indices if (lang := languages[i])) or None

@@ -30,6 +30,7 @@ from app.asr.algorithms.wordmap import is_cjk
 from app.core.checks import Limits, chars_per_second, over_reading_speed, visible_length, visible_text
 from app.core.document import Cue, Word
 from app.core.fixes import settle_timing
+from app.core.languages import name_of
 from app.core.profiles import Profile
 
 __all__ = ["segment_words"]
@@ -151,6 +152,7 @@ def segment_words(
 
     ``limits`` defaults to ``Limits.for_language(language)``. ``audio_end_ms`` bounds every time (pass
     the media duration). Text before the first word or between words stays with the cue before it.
+    Each cue carries ``language`` (the chunk's language as the recognizer reported it, a dialect kept as such).
     Raises ValueError when word spans are out of order or outside the text.
 
     ``keep_lines`` (a plain script): the text's own line breaks are kept where they fit. A line that fits on one
@@ -184,7 +186,9 @@ def segment_words(
         cues = settle_timing(cues, profile, language, media_end=audio_end_ms)
         if run.newline:  # a cue the timing passes merged: its lines laid out again, the script's break first
             cues = _laid_out(run, cues)
-    return [_within_lines(c, limits) for c in cues]
+    shaped = [_within_lines(c, limits) for c in cues]
+    named = name_of(language) or (language or "")  # "en" -> English; a dialect the table lacks stays as named
+    return [c.with_(language=named) for c in shaped] if named else shaped
 
 
 def _laid_out(run: _Run, cues: list[Cue]) -> list[Cue]:

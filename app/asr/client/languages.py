@@ -9,24 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.core.errors import ModelError
+from app.core.languages import CODES, SUPPORTED_LANGUAGES
 from app.core.messages import message
 from app.core.rules import seam
 
-# qwen_asr.inference.utils.SUPPORTED_LANGUAGES (0.0.6), in its order
-SUPPORTED_LANGUAGES: tuple[str, ...] = (
-    "Chinese", "English", "Cantonese", "Arabic", "German", "French", "Spanish", "Portuguese", "Indonesian",
-    "Italian", "Korean", "Russian", "Thai", "Vietnamese", "Japanese", "Turkish", "Hindi", "Malay", "Dutch",
-    "Swedish", "Danish", "Finnish", "Polish", "Czech", "Filipino", "Persian", "Greek", "Romanian", "Hungarian",
-    "Macedonian",
-)  # fmt: skip
-
-CODES = {
-    "zh": "Chinese", "en": "English", "yue": "Cantonese", "ar": "Arabic", "de": "German", "fr": "French",
-    "es": "Spanish", "pt": "Portuguese", "id": "Indonesian", "it": "Italian", "ko": "Korean", "ru": "Russian",
-    "th": "Thai", "vi": "Vietnamese", "ja": "Japanese", "tr": "Turkish", "hi": "Hindi", "ms": "Malay", "nl": "Dutch",
-    "sv": "Swedish", "da": "Danish", "fi": "Finnish", "pl": "Polish", "cs": "Czech", "fil": "Filipino",
-    "fa": "Persian", "el": "Greek", "ro": "Romanian", "hu": "Hungarian", "mk": "Macedonian",
-}  # fmt: skip
+__all__ = ["CODES", "SUPPORTED_LANGUAGES", "canonical_language", "join_texts", "seam"]
 
 
 def canonical_language(name: str | None) -> str | None:

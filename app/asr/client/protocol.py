@@ -90,9 +90,10 @@ class RealignJob:
     options: EngineOptions
     cues: tuple[Cue, ...]
     targets: tuple[int, ...] | None = None
-    language: str | None = None
+    language: str | None = None  # for the cues without a language of their own (None: detect from the audio)
     correct_drift: bool = False
     min_gap: int = MIN_GAP_MS
+    languages: tuple[str, ...] = ()  # each cue's for this run, before its own ("": the cue's own, else language)
 
 
 @dataclass(frozen=True)

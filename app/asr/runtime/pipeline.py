@@ -134,18 +134,19 @@ def _recognize(job: RecognizeJob, engine: Engine, audio: np.ndarray, cancelled: 
 
 
 def _realign(job: RealignJob, engine: Engine, audio: np.ndarray, cancelled: Callable[[], bool]):
+    from app.asr.algorithms.realign import cue_languages
     from app.asr.client.languages import canonical_language
     from app.asr.client.realignment import Realignment
     from app.asr.runtime.realign import realign
     from app.asr.runtime.recognition import Progress as RecognitionProgress
 
-    detect = canonical_language(job.language) is None
+    detect = not all(cue_languages(job.cues, job.languages, canonical_language(job.language)))
     yield Status(message("engine.loading_aligner"))
     yield from load_models(engine, cancelled, recognizer=detect, aligner=True)
     if cancelled():
         return
     for item in realign(audio, job.cues, job.targets, engine=engine, language=job.language, cancelled=cancelled,
-                        correct_drift=job.correct_drift, min_gap=job.min_gap):  # fmt: skip
+                        correct_drift=job.correct_drift, min_gap=job.min_gap, languages=job.languages):  # fmt: skip
         if isinstance(item, RecognitionProgress):
             yield Progress(item.fraction, _or(item.message, "realign.aligning"))
         elif isinstance(item, Realignment) and not cancelled():

@@ -16,12 +16,15 @@ from app.asr.algorithms.realign import (
     WINDOW_S,
     Window,
     alignable,
+    aligner_languages,
+    cue_languages,
     place,
     plan_windows,
     raw_spans,
     settle,
+    window_language,
 )
-from app.asr.algorithms.wordmap import aligner_language, aligner_text, map_aligned_words
+from app.asr.algorithms.wordmap import ALIGNER_LANGUAGES, aligner_text, map_aligned_words
 from app.asr.client.languages import canonical_language
 from app.asr.client.realignment import Realignment
 from app.asr.runtime.engine import Engine, RunCancelled, busy
@@ -44,12 +47,16 @@ def realign(
     context_ms: int = CONTEXT_MS,
     max_window_s: float = WINDOW_S,
     min_gap: int = MIN_GAP_MS,
+    languages: Sequence[str] = (),
 ) -> Iterator[Progress | Realignment]:
     """Yield Progress, then a :class:`Realignment` as the last item (nothing when cancelled).
 
     ``targets``: indices to re-time (None: every cue). ``correct_drift`` first removes a constant offset and a
     frame-rate drift (for whole files from elsewhere). Locked cues are never targets but lend their text as
-    context. ``language`` None detects it with the recognizer on the first 30 s of speech.
+    context. Each cue is aligned in its language: ``languages[i]`` (chosen for this run), else the cue's own, else
+    ``language``; where none is known the recognizer detects one on the first 30 s of speech. A cue in a language
+    the aligner does not cover keeps its time and is marked for review; when none of them is covered, one clear
+    error names the languages it aligns.
     """
     samples = np.asarray(audio, dtype=np.float32).reshape(-1)
     total_ms = len(samples) * 1000 // SAMPLE_RATE
@@ -69,18 +76,24 @@ def realign(
     if busy():
         yield Progress(0, total_ms, message("engine.waiting"))
     with engine.session(cancelled=cancelled):
-        lang = given = canonical_language(language)
-        if lang is None:
+        lang = canonical_language(language)
+        own = cue_languages(base, languages, lang)
+        unknown = {i for i in wanted if not own[i]}
+        if unknown:
             yield Progress(0, total_ms, message("realign.detecting_language"))
-            first = base[wanted[0]].start * SAMPLE_RATE // 1000
-            ((lang, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
-        align_as = aligner_language(lang)
-        if align_as is None:
-            if not lang:
+            first = base[min(unknown)].start * SAMPLE_RATE // 1000
+            ((heard, _),) = engine.transcribe([samples[first : first + 30 * SAMPLE_RATE]])
+            own = [name or heard for name in own]
+        align_as = aligner_languages(own)
+        if not any(align_as[i] for i in wanted):
+            named = next((i for i in wanted if own[i]), None)
+            if named is None:
                 raise ModelError(message=message("model.no_language_detected"))
-            code = "model.aligner_language" if given else "model.aligner_language_detected"
-            raise ModelError(message=message(code, language=lang))
-        ok = [alignable(c.text, align_as) and c.start < total_ms for c in base]
+            code = "model.aligner_language_detected" if named in unknown else "model.aligner_language"
+            choices = ", ".join(sorted(set(ALIGNER_LANGUAGES.values())))
+            raise ModelError(message=message(code, language=own[named], choices=choices))
+        ok = [a is not None and alignable(c.text, a) and c.start < total_ms
+              for c, a in zip(base, align_as, strict=True)]  # fmt: skip
         unplaced = {i for i in wanted if not ok[i]}
         plan = plan_windows(base, [i for i in wanted if ok[i]], context_ms=context_ms, max_s=max_window_s,
                             media_end=total_ms)  # fmt: skip
@@ -93,8 +106,9 @@ def realign(
             if cancelled is not None and cancelled():
                 return
             indices = [i for i in range(window.first, window.last) if ok[i]]
+            in_language = window_language(indices, align_as)
             try:
-                placed = _align_window(engine, samples, base, indices, window, align_as)
+                placed = _align_window(engine, samples, base, indices, window, in_language) if in_language else {}
             except RunCancelled:
                 return
             for i in window.targets:

@@ -97,6 +97,16 @@
     </message>
   </context>
   <context>
+    <name>CueLanguage</name>
+    <message numerus="yes">
+      <source>Language of %n selected cue(s):</source>
+      <translation>
+        <numerusform>Language of %n selected cue:</numerusform>
+        <numerusform>Language of %n selected cues:</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>FileController</name>
     <message numerus="yes">
       <source>%n cue(s) read from {name} ({how})</source>

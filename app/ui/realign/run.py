@@ -164,6 +164,8 @@ def align_whole_file(host: Host, options: RecognitionOptions | None = None) -> T
         message = QCoreApplication.translate("Realign", "Open the video or audio file first.")
         host.show_info(QCoreApplication.translate("Realign", "Re-align"), message)
         return None
+    if all(cue.language for cue in host.state.doc):  # each cue's own language: nothing to ask
+        return _start(host, None, options, whole_file=True)
     asked = ask_language(host)
     if asked is False:
         return None
@@ -171,8 +173,9 @@ def align_whole_file(host: Host, options: RecognitionOptions | None = None) -> T
 
 
 def ask_language(host: Host) -> str | bool | None:
-    """The subtitles' language, preset from their text (then the document's): the aligner is told rather than left
-    to detect it from the first seconds of audio. None: detect from the audio; False: cancelled."""
+    """The language of the cues that have none of their own (older projects), preset from their text (then the
+    document's): the aligner is told rather than left to detect it from the first seconds of audio. None: guess
+    each cue's from its text, else detect from the audio; False: cancelled."""
     from PySide6.QtWidgets import QInputDialog
 
     from app.asr.algorithms.wordmap import ALIGNER_LANGUAGES
@@ -231,12 +234,14 @@ def run_realign(
 ) -> TaskHandle | None:
     """Align in a worker; on success review the large moves and apply what is accepted as one undo step.
 
-    Bound to the open document: a result for a document that is no longer open is dropped. ``language``: the one
-    the user chose; otherwise the document's, then the recognition settings'.
+    Bound to the open document: a result for a document that is no longer open is dropped. Each cue is aligned in
+    its own language; a cue without one in ``language`` when the user chose one, else in the language guessed
+    from its text (in the worker: app.text.language_detect), else the document's, then the recognition settings'.
     """
     state = host.state
     samples = state.audio.samples
     cues = state.doc.cues
+    guess = not language and not all(cue.language for cue in cues)
     language = language or state.doc.language or options.language
     min_gap = state.limits.min_gap_ms
 
@@ -247,9 +252,14 @@ def run_realign(
         from app.ui.workers import relay
 
         result = None
+        languages: tuple[str, ...] = ()
+        if guess:
+            from app.text.language_detect import guess_cue_languages
+
+            languages = tuple(guess_cue_languages([c.text for c in cues], [c.language for c in cues]))
         request = RealignJob(
             options.engine_options(), tuple(cues), None if targets is None else tuple(sorted(targets)), language,
-            correct_drift, min_gap,
+            correct_drift, min_gap, languages,
         )  # fmt: skip
         for message in local_engine().run(
             request, samples, cancelled=report.cancelled, on_wait=lambda m: report.status(render(m))

@@ -1,0 +1,108 @@
+"""The language of each imported cue, guessed from its text.
+
+The script decides first (app.core.language_guess.cue_script_language): kana is Japanese, Hangul Korean, Han
+Chinese (Cantonese by its own characters), and a Chinese line with English words in it stays Chinese. Latin text
+goes through Lingua (``lingua-language-detector``), a maintained detector made for short and mixed-language text:
+on subtitle-length lines it is right where word lists and trigram detectors trained on long text guess (measured in
+bench/bench_language_detect.py). It is restricted to the Latin-script languages Qwen3-ASR knows, in its low-accuracy
+mode (trigrams only: tens of MB instead of half a GB, and about a tenth of the time; it misses only one-word lines,
+which are then "unsure"), imported and loaded only when a Latin cue needs it, never on the UI thread.
+
+A detector unsure between two languages gives way to the document's language: the majority of the cues' languages
+(those already known and those guessed with confidence). Without Lingua the common-words guess is used.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from app.core.language_guess import LATIN, common_words_language, cue_script_language
+from app.core.languages import majority_language
+
+# the languages of app.core.languages.SUPPORTED_LANGUAGES written in the Latin script, by Lingua's names
+LATIN_LANGUAGES: dict[str, str] = {
+    "ENGLISH": "English", "GERMAN": "German", "FRENCH": "French", "SPANISH": "Spanish", "PORTUGUESE": "Portuguese",
+    "INDONESIAN": "Indonesian", "ITALIAN": "Italian", "VIETNAMESE": "Vietnamese", "TURKISH": "Turkish",
+    "MALAY": "Malay", "DUTCH": "Dutch", "SWEDISH": "Swedish", "DANISH": "Danish", "FINNISH": "Finnish",
+    "POLISH": "Polish", "CZECH": "Czech", "TAGALOG": "Filipino", "ROMANIAN": "Romanian", "HUNGARIAN": "Hungarian",
+}  # fmt: skip
+UNSURE_MARGIN = 0.25  # the best language's confidence must pass the second's by this much to count as sure
+MAX_DETECTED = 20_000  # Latin lines Lingua reads (about 1.5 s here, ten feature films); the rest take the document's
+MIN_WORDS = 2  # one word ("Okay.", "Vale.") tells no language: Lingua gives "Okay." to Tagalog with 0.51
+
+_WORD = re.compile(r"[^\W\d_]+")
+_lock = threading.Lock()
+_detector: Any = None  # Lingua's detector, built at first use; False when Lingua cannot be imported
+
+
+def guess_cue_languages(texts: Sequence[str], known: Sequence[str] = ()) -> list[str]:
+    """A language name for each text ("" where nothing tells). ``known`` holds languages already set (the file
+    said so, the user did), "" elsewhere: those are kept, and they count towards the document's language."""
+    known = list(known) or [""] * len(texts)
+    result = list(known)
+    unsure: dict[int, str] = {}  # index -> the detector's best guess, given way to the document's language
+    kanji_only: list[int] = []  # Han without kana: Japanese in a Japanese document
+    latin: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if result[i]:
+            continue
+        language = cue_script_language(text)
+        if language == LATIN:
+            latin.setdefault(text.strip(), []).append(i)
+        else:
+            result[i] = language
+            if language == "Chinese":
+                kanji_only.append(i)
+    read = list(latin)[:MAX_DETECTED]  # a file of a million lines would take a minute: the rest are unsure
+    found = dict(zip(read, _detect(read), strict=True))
+    for text, indices in latin.items():
+        best, sure = found.get(text, ("", False))
+        for i in indices:
+            if sure:
+                result[i] = best
+            else:
+                unsure[i] = best
+    document = majority_language(result)
+    for i, best in unsure.items():
+        result[i] = document or best
+    if document == "Japanese":
+        for i in kanji_only:
+            result[i] = "Japanese"
+    return result
+
+
+def _detect(texts: list[str]) -> list[tuple[str, bool]]:
+    """(best language, sure) for each Latin-script text."""
+    if not texts:
+        return []
+    detector = _lingua()
+    if detector is None:
+        return [(found, True) if (found := common_words_language(t)) else ("", False) for t in texts]
+    out: list[tuple[str, bool]] = []
+    for values in detector.compute_language_confidence_values_in_parallel(texts):
+        if not values or values[0].value <= 0:
+            out.append(("", False))
+            continue
+        best = LATIN_LANGUAGES.get(values[0].language.name, "")
+        second = values[1].value if len(values) > 1 else 0.0
+        out.append((best, values[0].value - second >= UNSURE_MARGIN))
+    return [
+        (best, sure and len(_WORD.findall(text)) >= MIN_WORDS) for text, (best, sure) in zip(texts, out, strict=True)
+    ]
+
+
+def _lingua() -> Any:
+    global _detector
+    with _lock:
+        if _detector is None:
+            try:
+                from lingua import Language, LanguageDetectorBuilder
+            except ImportError:
+                _detector = False
+            else:
+                languages = [getattr(Language, name) for name in LATIN_LANGUAGES]
+                _detector = LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+        return _detector or None
