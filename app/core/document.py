@@ -63,6 +63,12 @@ class Cue:
     def with_(self, **changes: Any) -> Cue:
         return replace(self, **changes)
 
+    def with_language(self, language: str) -> Cue:
+        """This cue in ``language``: what with_(language=...) gives, three times sooner (a file's guess sets it on
+        every cue)."""
+        return Cue(self.start, self.end, self.text, self.words, self.edited, self.locked, self.needs_review,
+                   self.extra, language)  # fmt: skip
+
     def get(self, key: str, default: str | None = None) -> str | None:
         """One ``extra`` value (a style name, a speaker...), or ``default``."""
         for name, value in self.extra:

@@ -82,6 +82,8 @@ def cue_script_language(text: str) -> str:
     with its own characters), Thai, Greek...; :data:`LATIN` for Latin text (a detector must tell which), "" for
     text without letters. A line mixing Chinese with English words is Chinese: CJK decides before Latin."""
     if text.isascii():  # most subtitle lines: no need to name each character's script
+        if "<" not in text and "{" not in text:  # no tags: it has letters when case changes it
+            return LATIN if text.lower() != text.upper() else ""
         return LATIN if any(ch.isalpha() for ch in _TAG.sub(" ", text)) else ""
     counts: Counter[str] = Counter()
     for ch in _TAG.sub(" ", text):

@@ -79,5 +79,5 @@ def with_cue_languages(result: SubtitleFile) -> SubtitleFile:
 
     cues = result.cues
     guessed = guess_cue_languages([c.text for c in cues], [c.language for c in cues])
-    result.cues = [c if c.language == g else c.with_(language=g) for c, g in zip(cues, guessed, strict=True)]
+    result.cues = [c if c.language == g else c.with_language(g) for c, g in zip(cues, guessed, strict=True)]
     return result

@@ -46,5 +46,10 @@ def test_without_lingua_the_common_words_guess_is_used(monkeypatch):
 
 def test_a_huge_file_reads_a_bounded_number_of_lines_the_rest_take_the_documents(monkeypatch):
     monkeypatch.setattr(language_detect, "MAX_DETECTED", 2)
-    texts = ["Ich weiß nicht, was du meinst.", "Wohin gehen wir heute Abend?", "I don't know what you mean."]
-    assert guess_cue_languages(texts) == ["German", "German", "German"]
+    texts = [
+        "Ich weiß nicht, was du meinst.",
+        "I don't know what you mean.",
+        "Wohin gehen wir heute Abend?",
+        "Where are we going tonight?",
+    ]  # lines read spread over the file: the 1st and the 3rd
+    assert guess_cue_languages(texts) == ["German", "German", "German", "German"]
