@@ -77,4 +77,8 @@ def majority_language(languages: Iterable[str]) -> str:
 
 def file_language(cues: Iterable[Cue]) -> str:
     """The code a file that keeps one language for all its cues writes: their majority's ("" when none is known)."""
-    return code_of(majority_language(code_name for cue in cues if code_of(code_name := cue.language)))
+    counts = Counter(cue.language for cue in cues)
+    for name, _count in counts.most_common():
+        if name and code_of(name):
+            return code_of(name)
+    return ""

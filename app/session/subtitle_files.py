@@ -79,5 +79,9 @@ def with_cue_languages(result: SubtitleFile) -> SubtitleFile:
 
     cues = result.cues
     guessed = guess_cue_languages([c.text for c in cues], [c.language for c in cues])
-    result.cues = [c if c.language == g else c.with_language(g) for c, g in zip(cues, guessed, strict=True)]
+    # The cues were made by this read and nobody holds them yet: their language is filled in where they are, the
+    # last step of making them (a copy of each cost 0.8 s on a file of 600,000 cues, the guess itself 1.3 s)
+    for cue, language in zip(cues, guessed, strict=True):
+        if cue.language != language:
+            object.__setattr__(cue, "language", language)
     return result

@@ -45,33 +45,34 @@ def guess_cue_languages(texts: Sequence[str], known: Sequence[str] = ()) -> list
     said so, the user did), "" elsewhere: those are kept, and they count towards the document's language."""
     known = list(known) or [""] * len(texts)
     result = list(known)
-    unsure: dict[int, str] = {}  # index -> the detector's best guess, given way to the document's language
+    unsure: list[tuple[int, str]] = []  # index, the detector's best guess: given way to the document's language
     kanji_only: list[int] = []  # Han without kana: Japanese in a Japanese document
-    latin: dict[str, list[int]] = {}
+    latin: list[int] = []
     for i, text in enumerate(texts):
         if result[i]:
             continue
         language = cue_script_language(text)
         if language == LATIN:
-            latin.setdefault(text.strip(), []).append(i)
+            latin.append(i)
         else:
             result[i] = language
             if language == "Chinese":
                 kanji_only.append(i)
-    read = list(latin)
+    read = latin
     if len(read) > MAX_DETECTED:  # a file of a million lines would take a minute: a sample, the rest are unsure
         step = len(read) / MAX_DETECTED
         read = [read[int(k * step)] for k in range(MAX_DETECTED)]
-    found = dict(zip(read, _detect(read), strict=True))
-    for text, indices in latin.items():
-        best, sure = found.get(text, ("", False))
-        for i in indices:
-            if sure:
-                result[i] = best
-            else:
-                unsure[i] = best
+    distinct = list(dict.fromkeys(texts[i].strip() for i in read))
+    found = dict(zip(distinct, _detect(distinct), strict=True))
+    nothing = ("", False)
+    for i in latin:
+        best, sure = found.get(texts[i].strip(), nothing)
+        if sure:
+            result[i] = best
+        else:
+            unsure.append((i, best))
     document = majority_language(result)
-    for i, best in unsure.items():
+    for i, best in unsure:
         result[i] = document or best
     if document == "Japanese":
         for i in kanji_only:
