@@ -52,6 +52,17 @@ def read_input(args: argparse.Namespace) -> SubtitleFile:
     return result
 
 
+def in_language(cues: Sequence[Cue], lang: str | None) -> list[Cue]:
+    """The cues, all in ``lang`` when it is given (a command's ``--lang`` names every cue's language), else each
+    in its own (from the file, recognition, or guessed from its text when it was read)."""
+    if not lang:
+        return list(cues)
+    from app.core.languages import name_of
+
+    name = name_of(lang) or lang
+    return [cue if cue.language == name else cue.with_language(name) for cue in cues]
+
+
 def write_output(
     args: argparse.Namespace, path: str, cues: Sequence[Cue], header: dict[str, str] | None = None
 ) -> None:

@@ -6,9 +6,9 @@ The default limits are the style guide's, from app.core.rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from app.core import rules
 from app.core.document import Cue
@@ -39,10 +39,20 @@ class Limits:
     min_gap_ms: int = rules.MIN_GAP_MS
 
     @classmethod
-    def for_language(cls, language: str | None, **overrides: object) -> Limits:
-        values: dict[str, object] = {"max_line_chars": rules.line_limit(language)}
+    def for_language(cls, language: str | None, **overrides: Any) -> Limits:
+        """The limits for ``language``: the rules' line length and reading speed for it, under ``overrides``
+        (Limits fields, what Profile.limit_overrides gives). A profile's own tables by language may come in them
+        too (``cps_by_language``, ``line_chars_by_language``: (language, limit) pairs), and win for their
+        languages."""
+        key = (language or "").lower()
+        tables = {name: dict(overrides.pop(name, None) or ()) for name in ("cps_by_language", "line_chars_by_language")}
+        values: dict[str, Any] = {"max_line_chars": rules.line_limit(language), "max_cps": rules.cps_limit(language)}
         values.update(overrides)
-        return cls(**values)  # type: ignore[arg-type]
+        if key in tables["cps_by_language"]:
+            values["max_cps"] = tables["cps_by_language"][key]
+        if key in tables["line_chars_by_language"]:
+            values["max_line_chars"] = tables["line_chars_by_language"][key]
+        return cls(**values)
 
 
 LINE_LIMITS = rules.LINE_LIMITS  # kept for callers of the old name
@@ -123,11 +133,20 @@ def validate(cues: Sequence[Cue]) -> list[Problem]:
     return problems
 
 
-def readability(cues: Sequence[Cue], limits: Limits) -> list[Problem]:
-    """Reading speed and line length problems against the given limits."""
+def readability(
+    cues: Sequence[Cue], limits: Limits, *, by_language: Callable[[str], Limits] | None = None
+) -> list[Problem]:
+    """Reading speed and line length problems against ``limits``, or the limits of each cue's language that
+    ``by_language(cue.language)`` gives."""
     problems: list[Problem] = []
     max_cps, max_line, max_lines = limits.max_cps, limits.max_line_chars, limits.max_lines
+    language: str | None = None
+    known: dict[str, Limits] = {}
     for i, cue in enumerate(cues):
+        if by_language is not None and cue.language != language:
+            language = cue.language
+            found = known.get(language) or known.setdefault(language, by_language(language))
+            max_cps, max_line, max_lines = found.max_cps, found.max_line_chars, found.max_lines
         text = cue.text
         # chars_per_second and visible_text, once per cue (a 600,000-cue file is checked in a second)
         visible = visible_text(text) if "<" in text or "{" in text else text

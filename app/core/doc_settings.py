@@ -30,9 +30,15 @@ from app.core.spelling import WORD_LIST_KEY, clean_word_list
 
 VERSION = 2
 CUSTOM = "custom"
-PROFILE_NAMES = ("netflix", "netflix-en", "bbc")  # app.core.profiles defines them (and checks it is these)
+PROFILE_NAMES = (
+    "netflix",
+    "netflix-children",
+    "netflix-en",
+    "bbc",
+)  # app.core.profiles defines them (and checks it is these)
 NAMES = (*PROFILE_NAMES, CUSTOM)
 EDITABLE = ("max_cps", "max_wpm", "min_duration_ms", "max_duration_ms", "min_gap_ms", "max_line_chars", "max_lines")
+TABLES = ("cps_by_language", "line_chars_by_language")  # a custom profile's limits for one language each
 _KNOWN = ("version", "quality", "limits", WORD_LIST_KEY, "subtitle_source")
 _MAX_TIME_MS = 359_999_999
 # version 1's segmentation limits (the fields of app.core.checks.Limits then), with their kinds: a frozen format
@@ -53,7 +59,12 @@ def clean_custom(values: Any) -> dict[str, float | int | None]:
     """Only the editable fields of a custom profile, from a project or preferences that may be damaged."""
     if not isinstance(values, Mapping):
         return {}
-    return {k: v for k, v in values.items() if k in EDITABLE and (v is None or _number(v))}
+    clean: dict[str, Any] = {k: v for k, v in values.items() if k in EDITABLE and (v is None or _number(v))}
+    for key in TABLES:
+        table = values.get(key)
+        if isinstance(table, Mapping):  # {"chinese": 9}: languages (names or codes) to positive limits
+            clean[key] = {str(k).lower(): v for k, v in table.items() if _number(v) and v > 0}
+    return clean
 
 
 @dataclass(frozen=True)

@@ -98,10 +98,10 @@ def settle_timing(
     fixer.settle()
     fixer.extend()
     fixer.make_room()
-    limit = profile.line_limit(language)
     out = []
     for it in fixer.items:
         cue = it.cue
+        limit = fixer.line_limit(cue)
         if len(it.origin) > 1:
             text = rebroken(cue.text, limit, profile.max_lines) or rebroken(cue.text, len(cue.text), 1) or cue.text
             cue = _with_text(cue, text)
@@ -184,11 +184,20 @@ class _Fixer:
         a, b = self.items[i].cue, self.items[i + 1].cue
         return not a.locked and not b.locked and max(a.end, b.end) - a.start <= self.p.max_duration_ms
 
+    def line_limit(self, cue: Cue) -> int:
+        """Characters a line of ``cue`` may hold: its language's (the document's when it has none)."""
+        return self.p.line_limit(cue.language or self.language)
+
+    def max_cps(self, cue: Cue) -> float | None:
+        """The reading speed of ``cue``'s language, None when the profile counts no characters."""
+        return self.p.cps_limit(cue.language or self.language)
+
     def needed(self, cue: Cue) -> int:
-        """How long the cue should be on screen: the minimum, or longer to be read at the profile's speed."""
+        """How long the cue should be on screen: the minimum, or longer to be read at its language's speed."""
         need = self.p.min_duration_ms
-        if self.p.max_cps:
-            need = max(need, math.ceil(visible_length(cue.text) * 1000 / self.p.max_cps))
+        max_cps = self.max_cps(cue)
+        if max_cps:
+            need = max(need, math.ceil(visible_length(cue.text) * 1000 / max_cps))
         if self.p.max_wpm:
             need = max(need, math.ceil(word_count(cue.text) * 60_000 / self.p.max_wpm))
         return min(need, self.p.max_duration_ms)
@@ -199,10 +208,11 @@ class _Fixer:
 
     def reads_worse(self, old: Cue, new: Cue) -> bool:
         """Whether ``new`` reads faster than both ``old`` and the profile's limit."""
-        if not self.p.max_cps or new.duration <= 0:
+        max_cps = self.max_cps(new)
+        if not max_cps or new.duration <= 0:
             return new.duration <= 0 < old.duration
         cps = visible_length(new.text) * 1000 / new.duration
-        return cps > self.p.max_cps and (old.duration <= 0 or cps > visible_length(old.text) * 1000 / old.duration)
+        return cps > max_cps and (old.duration <= 0 or cps > visible_length(old.text) * 1000 / old.duration)
 
     def bounds(self, i: int) -> tuple[int, int | None]:
         low = self.items[i - 1].cue.end + self.gap if i > 0 else 0
@@ -279,7 +289,6 @@ class _Fixer:
         return a.start + least, b.end - least - self.gap
 
     def merge_single_words(self) -> None:
-        limit = self.p.line_limit(self.language)
         i = 0
         while i < len(self.items):
             cue = self.items[i].cue
@@ -292,7 +301,7 @@ class _Fixer:
                     a, b = self.items[j].cue, self.items[j + 1].cue
                     if b.start - a.end <= self.p.close_gap_ms:
                         text = a.text + rules.seam(a.text, b.text) + b.text
-                        if rebroken(text, limit, self.p.max_lines) is not None:
+                        if rebroken(text, min(self.line_limit(a), self.line_limit(b)), self.p.max_lines) is not None:
                             options.append((b.start - a.end, j))
             if options:
                 self.merge(min(options)[1])
@@ -409,9 +418,9 @@ class _Fixer:
             cues[i] = self.items[i].cue
 
     def rebreak(self) -> None:
-        limit = self.p.line_limit(self.language)
         for i, it in enumerate(self.items):
             cue = it.cue
+            limit = self.line_limit(cue)
             lines = visible_text(cue.text).split("\n")
             over = max(len(line) for line in lines) > limit or len(lines) > self.p.max_lines
             if cue.locked or not (over or (len(lines) == 2 and is_unbalanced(lines, limit))):

@@ -117,7 +117,9 @@ def unbalanced_tag(text: str) -> str | None:
 
 
 def check_cue(cue: Cue, index: int, profile: Profile, language: str | None) -> list[Finding]:
-    """The findings about one cue on its own (not its neighbours)."""
+    """The findings about one cue on its own (not its neighbours), by the rules of its language (``language``,
+    the document's, for a cue whose language is not known)."""
+    language = cue.language or language
     found: list[Finding] = []
     if cue.end <= cue.start:
         found.append(_finding(index, "qc.not_positive"))
@@ -129,12 +131,13 @@ def check_cue(cue: Cue, index: int, profile: Profile, language: str | None) -> l
     if not visible_text(text).strip():
         found.append(_finding(index, "qc.empty"))
         return found
-    if profile.max_cps is not None:
+    max_cps = profile.cps_limit(language)
+    if max_cps is not None:
         cps = chars_per_second(cue)
         if cps == float("inf"):
             found.append(_finding(index, "qc.reading_speed_no_time"))
-        elif over_reading_speed(cps, profile.max_cps):
-            found.append(_finding(index, "qc.reading_speed", cps=f"{cps:.1f}", limit=f"{profile.max_cps:g}"))
+        elif over_reading_speed(cps, max_cps):
+            found.append(_finding(index, "qc.reading_speed", cps=f"{cps:.1f}", limit=f"{max_cps:g}"))
     if profile.max_wpm is not None and cue.duration > 0:
         wpm = words_per_minute(cue)
         if round(wpm) > profile.max_wpm:

@@ -33,12 +33,21 @@ CLOSE_GAP_MS = 500  # gaps under 12 frames (0.5 s) are closed to the minimum gap
 LINE_BALANCE_RATIO = 0.5  # two lines where the shorter is under half the longer are unbalanced, when a better
 #                           break exists
 
+# Netflix's Timed Text Style Guides by language (adult programmes): characters a line and characters a second.
+# Languages left out take MAX_LINE_CHARS and MAX_CPS. Keys are Qwen3-ASR names and ISO codes, lower case.
 LINE_LIMITS: Mapping[str, int] = {
     "chinese": 16, "zh": 16, "cantonese": 16, "yue": 16,
     "korean": 16, "ko": 16,
-    "japanese": 23, "ja": 23,
+    "japanese": 13, "ja": 13,
     "thai": 35, "th": 35,
 }  # fmt: skip
+CPS_LIMITS: Mapping[str, float] = {
+    "chinese": 9.0, "zh": 9.0, "cantonese": 9.0, "yue": 9.0,
+    "japanese": 4.0, "ja": 4.0,
+    "korean": 12.0, "ko": 12.0,
+    "english": 20.0, "en": 20.0,
+}  # fmt: skip
+CPS_LIMITS_CHILDREN: Mapping[str, float] = {**CPS_LIMITS, "english": MAX_CPS, "en": MAX_CPS}  # children: 17
 
 #: languages (Qwen3-ASR names and ISO codes, lower case) written without spaces between words
 UNSPACED_LANGUAGES = frozenset({"chinese", "cantonese", "japanese", "zh", "yue", "ja"})
@@ -71,6 +80,11 @@ def screen_row(cue: Cue) -> int:
 def line_limit(language: str | None) -> int:
     """Characters a line may hold in ``language`` (a name or a code; unknown or None: the default)."""
     return LINE_LIMITS.get((language or "").lower(), MAX_LINE_CHARS)
+
+
+def cps_limit(language: str | None) -> float:
+    """Characters a second a viewer reads in ``language`` (Netflix, adult programmes; unknown or None: 17)."""
+    return CPS_LIMITS.get((language or "").lower(), MAX_CPS)
 
 
 def is_unspaced_language(language: str | None) -> bool:

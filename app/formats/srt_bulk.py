@@ -121,11 +121,9 @@ class _Reader:
                 blank
                 and i + 1 < count
                 and (
-                    (index[-1:] == "\n"
-                    and index[:-1].isdecimal())
+                    (index[-1:] == "\n" and index[:-1].isdecimal())
                     # no index number: the line reader would take a number ending the text for one
-                    or (not index
-                    and not text.rpartition("\n")[2].strip().isdecimal())
+                    or (not index and not text.rpartition("\n")[2].strip().isdecimal())
                 )
                 and (not text or text[0] == "\n")
                 and (

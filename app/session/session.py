@@ -14,7 +14,7 @@ from typing import Any
 from app.core.checks import Limits
 from app.core.commands import KEEP, Command, SetMetadata
 from app.core.doc_settings import QualityChoice
-from app.core.document import Change, Document
+from app.core.document import Change, Cue, Document
 from app.core.profiles import Profile, of_choice, of_settings
 from app.core.undo import UndoStack
 from app.session.events import (
@@ -45,6 +45,7 @@ class Session:
         self._listeners: list[Listener] = []
         self.default_quality: QualityChoice | None = None  # the user's (preferences); a document's own choice wins
         self._limits_cache: tuple[Any, Any, str | None, Profile, Limits] | None = None
+        self._limits_by_language: tuple[object, dict[str, Limits]] = (None, {})  # for the rules they were made by
         self._meta = self._read_meta()
         self._attach()
 
@@ -156,6 +157,20 @@ class Session:
     def limits(self) -> Limits:
         """The profile's limits for the document's language (the cue list's colours, the text box's counters)."""
         return self._rules()[4]
+
+    def limits_of(self, cue: Cue) -> Limits:
+        """The limits of one cue: its language's (the document's when it has none), as the checks apply them."""
+        language = cue.language or self.doc.language or ""
+        rules = self._rules()
+        if language == rules[2]:
+            return rules[4]
+        if self._limits_by_language[0] is not rules:  # the profile or the document's language changed
+            self._limits_by_language = (rules, {})
+        by_language = self._limits_by_language[1]
+        found = by_language.get(language)
+        if found is None:
+            found = by_language[language] = rules[3].limits(language)
+        return found
 
     def _rules(self) -> tuple[Any, Any, str | None, Profile, Limits]:
         """Asked for every painted cell: kept until the settings, the default or the language change (all three

@@ -33,7 +33,7 @@ UNSURE_MARGIN = 0.25  # the best language's confidence must pass the second's by
 # Latin lines Lingua reads, spread over the file (about 0.4 s here; a feature film has 1,000 to 2,000 lines): the others
 # take the document's language, so that a file of 600,000 cues is still read in seconds
 MAX_DETECTED = 5_000
-MIN_WORDS = 2  # one word ("Okay.", "Vale.") tells no language: Lingua gives "Okay." to Tagalog with 0.51
+MIN_WORDS = 3  # one or two words tell no language: Lingua gives "Okay." to Tagalog with 0.51, "Hello & bye" too
 
 _WORD = re.compile(r"[^\W\d_]+")
 _lock = threading.Lock()
@@ -45,7 +45,7 @@ def guess_cue_languages(texts: Sequence[str], known: Sequence[str] = ()) -> list
     said so, the user did), "" elsewhere: those are kept, and they count towards the document's language."""
     known = list(known) or [""] * len(texts)
     result = list(known)
-    unsure: list[tuple[int, str]] = []  # index, the detector's best guess: given way to the document's language
+    unsure: list[int] = []  # cues the detector is not sure of: they take the document's language
     kanji_only: list[int] = []  # Han without kana: Japanese in a Japanese document
     latin: list[int] = []
     for i, text in enumerate(texts):
@@ -70,10 +70,10 @@ def guess_cue_languages(texts: Sequence[str], known: Sequence[str] = ()) -> list
         if sure:
             result[i] = best
         else:
-            unsure.append((i, best))
+            unsure.append(i)
     document = majority_language(result)
-    for i, best in unsure:
-        result[i] = document or best
+    for i in unsure:
+        result[i] = document  # "" when nothing in the file is sure: not known (the user sets it), no wild guess
     if document == "Japanese":
         for i in kanji_only:
             result[i] = "Japanese"

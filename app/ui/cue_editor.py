@@ -179,7 +179,7 @@ class CueEditor(QWidget):
         if self.index is None or self.index >= len(self.state.doc):
             return
         cue = self.state.doc[self.index].with_(text=text)
-        limits = self.state.limits
+        limits = self.state.limits_of(cue)
         lines = visible_text(text).split("\n")
         lengths = "/".join(str(len(line)) for line in lines)
         cps = chars_per_second(cue)

@@ -130,7 +130,7 @@ class CueTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= row < len(self.state.doc):
             return None
         cue = self._cue(row)
-        limits = self.state.limits
+        limits = self.state.limits_of(cue)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == NUMBER:
                 return str(row + 1)

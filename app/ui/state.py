@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.checks import Limits
 from app.core.commands import KEEP, Command
-from app.core.document import Document
+from app.core.document import Cue, Document
 from app.core.undo import UndoStack
 from app.session import (
     CuesChanged,
@@ -102,6 +102,10 @@ class EditorState(QObject):
     @property
     def limits(self) -> Limits:
         return self.session.limits
+
+    def limits_of(self, cue: Cue) -> Limits:
+        """One cue's limits: its language's (the cue list's colours, the text box's counters)."""
+        return self.session.limits_of(cue)
 
     @property
     def media_end(self) -> int | None:

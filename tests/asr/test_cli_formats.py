@@ -28,7 +28,7 @@ def test_transcribe_writes_webvtt(tiny_models, speech_wav, tmp_path):
         "8",
     ]
     assert run(argv) == 0
-    assert out.read_text(encoding="utf-8").startswith("WEBVTT\n\n")
+    assert out.read_text(encoding="utf-8").startswith("WEBVTT\nLanguage: en\n\n")  # the language recognised
 
 
 def test_align_reads_and_writes_ass_keeping_its_styles(tiny_models, speech_wav, tmp_path):

@@ -26,7 +26,7 @@ def test_reading_speed_ignores_tags_and_line_breaks():
 
 def test_line_limits_by_language():
     assert Limits.for_language("Chinese").max_line_chars == 16
-    assert Limits.for_language("Japanese").max_line_chars == 23
+    assert Limits.for_language("Japanese").max_line_chars == 13  # Netflix: 13 full-width characters
     assert Limits.for_language("English").max_line_chars == 42
     cue = Cue(0, 10_000, "一二三四五六七八九十一二三四五六七")
     assert [p.kind for p in readability([cue], Limits.for_language("Chinese"))] == ["line_length"]

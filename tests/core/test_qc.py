@@ -9,7 +9,7 @@ import pytest
 from app.core import rules
 from app.core.document import Cue
 from app.core.messages import CATALOGUE, english
-from app.core.profiles import BBC, NETFLIX, NETFLIX_ENGLISH, PROFILES, Profile, profile
+from app.core.profiles import BBC, NETFLIX, NETFLIX_CHILDREN, NETFLIX_ENGLISH, PROFILES, Profile, profile
 from app.core.qc import check, hard_findings, unbalanced_tag, word_count
 
 
@@ -21,19 +21,34 @@ GOOD = Cue(0, 2000, "A good line")
 
 
 def test_profiles_take_their_numbers_from_the_rules():
-    assert set(PROFILES) == {"netflix", "netflix-en", "bbc"}
+    assert set(PROFILES) == {"netflix", "netflix-children", "netflix-en", "bbc"}
     assert NETFLIX.max_cps == rules.MAX_CPS and NETFLIX_ENGLISH.max_cps == rules.MAX_CPS_NETFLIX_ENGLISH
     assert NETFLIX.min_gap_ms == rules.MIN_GAP_MS and NETFLIX.min_duration_ms == rules.MIN_DURATION_MS
-    assert [NETFLIX.line_limit(lang) for lang in ("en", "ja", "zh", "ko", "th", None)] == [42, 23, 16, 16, 35, 42]
+    assert [NETFLIX.line_limit(lang) for lang in ("en", "ja", "zh", "ko", "th", None)] == [42, 13, 16, 16, 35, 42]
+    assert [NETFLIX.cps_limit(lang) for lang in ("English", "ja", "Chinese", "ko", "French", None)] == [
+        20,
+        4,
+        9,
+        12,
+        17,
+        17,
+    ]
+    assert NETFLIX_CHILDREN.cps_limit("English") == 17 and NETFLIX_CHILDREN.cps_limit("Chinese") == 9
     assert BBC.max_wpm == rules.MAX_WPM_BBC and BBC.max_cps is None
     assert profile(None) is NETFLIX and profile("NETFLIX-EN") is NETFLIX_ENGLISH
-    assert NETFLIX.limits("ja").max_line_chars == 23
+    assert NETFLIX.limits("ja").max_line_chars == 13 and NETFLIX.limits("Chinese").max_cps == 9
 
 
 def test_custom_profiles_from_a_dict_round_trip_and_bad_ones_are_refused():
-    custom = profile({"max_cps": 15, "max_line_chars": 37})
-    assert custom.name == "custom" and custom.max_cps == 15 and custom.line_limit("ja") == 37
+    custom = profile({"max_cps": 15, "max_line_chars": 37})  # numbers of one's own: for every language
+    assert custom.name == "custom" and custom.cps_limit("Chinese") == 15 and custom.line_limit("ja") == 37
     assert Profile.from_dict(custom.as_dict()) == custom
+    per_language = profile({"min_gap_ms": 120, "cps_by_language": {"Chinese": 7}, "line_chars_by_language": {}})
+    assert per_language.cps_limit("chinese") == 7 and per_language.cps_limit("English") == 17
+    assert per_language.line_limit("ja") == 42 and profile({"min_gap_ms": 120}).cps_limit("ja") == 4
+    assert Profile.from_dict(per_language.as_dict()) == per_language
+    with pytest.raises(ValueError):
+        profile({"cps_by_language": {"Chinese": -1}})
     for bad in ({"max_cps": -1}, {"bogus": 1}, {"min_gap_ms": "x"}, {"max_lines": 0}):
         with pytest.raises(ValueError):
             profile(bad)
@@ -91,8 +106,9 @@ def test_reading_speed_per_profile_and_words_per_minute():
 
 
 def test_line_length_follows_the_language():
-    cue = Cue(0, 4000, "あ" * 20)
+    cue = Cue(0, 4000, "あ" * 13)  # Netflix's Japanese guide: 13 characters a line
     assert codes([cue], language="ja") == []
+    assert codes([Cue(0, 4000, "あ" * 14)], language="ja") == [(0, "qc.line_length")]
     assert codes([Cue(0, 4000, "你" * 20)], language="zh") == [(0, "qc.line_length")]
 
 

@@ -103,5 +103,5 @@ def test_a_snap_never_makes_a_cue_read_too_fast():
     text = "Thirty characters in this cue."  # 30 characters: 1765 ms at 17 a second
     cue = Cue(8_200, 10_000 + 280, text)  # ends 7 frames after the cut at 10 s: a snap would end it at 9920
     assert chars_per_second(cue) <= NETFLIX.max_cps
-    plan = propose([cue], NETFLIX, "en", shots=SHOTS)
+    plan = propose([cue], NETFLIX, "fr", shots=SHOTS)  # 17 a second (English: 20)
     assert chars_per_second(plan.cues[0]) <= NETFLIX.max_cps

@@ -129,7 +129,7 @@ def test_the_limits_shown_follow_the_quality_profile_the_document_names():
     def choose(value: object) -> None:  # as a project holds it
         session.set_metadata("Profile", settings=DocumentSettings.from_json({"quality": value}))
 
-    assert session.limits.max_cps == 17.0  # no profile anywhere: Netflix
+    assert session.limits.max_cps == 20.0  # no profile anywhere: Netflix, for English (adult programmes) 20
     session.set_default_quality(QualityChoice("custom", {"max_cps": 15.0, "max_line_chars": 30}))
     assert (session.limits.max_cps, session.limits.max_line_chars) == (15.0, 30)  # no document profile: the user's
     choose({"profile": "netflix-en"})
@@ -137,6 +137,6 @@ def test_the_limits_shown_follow_the_quality_profile_the_document_names():
     choose({"profile": "bbc"})
     assert session.limits.max_cps == float("inf")  # BBC counts words per minute, not characters
     choose({"profile": "custom", "custom": {"max_line_chars": 20, "min_gap_ms": 120, "max_cps": "x"}})
-    assert (session.limits.max_line_chars, session.limits.min_gap_ms, session.limits.max_cps) == (20, 120, 17)
+    assert (session.limits.max_line_chars, session.limits.min_gap_ms, session.limits.max_cps) == (20, 120, 20)
     choose({"profile": 5})
     assert session.limits.max_cps == 15.0  # a profile that names nothing known: back to the user's default
