@@ -19,6 +19,7 @@ from typing import Any, Generic, Protocol, TypeVar, overload
 
 from app.core.doc_settings import NAMES as PROFILE_NAMES
 from app.core.doc_settings import QualityChoice, clean_custom, clean_limits
+from app.core.spelling import DICTIONARIES, ENGLISH_VARIANTS
 
 T = TypeVar("T")
 
@@ -169,6 +170,10 @@ class Preferences:
     server_model = Pref("recognition/server_model", "", _text)
     # spelling
     spelling_enabled = Pref("spelling/enabled", True, _bool)
+    spelling_language = Pref(
+        "spelling/language", "", _text, ("", *DICTIONARIES), doc="one dictionary for all cues; '' each cue's own"
+    )
+    spelling_english = Pref("spelling/english", "US", _text, ENGLISH_VARIANTS, doc="American or British spelling")
     # Edit ▸ Convert Chinese: the last OpenCC configuration (app.text.chinese.CONFIGS; an unknown one reads as s2t)
     chinese_conversion = Pref("chinese/conversion", "s2t", _text)
     # keyboard shortcuts (app.ui.shortcuts)

@@ -16,7 +16,7 @@ import threading
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-from app.core.spelling import APOSTROPHES, dictionary_code, normalised, tokens
+from app.core.spelling import APOSTROPHES, BRITISH, dictionary_code, normalised, tokens
 
 SUGGESTIONS = 5
 # distance 2 builds ~(2 * letters * length)^2 strings: tried only for short words when distance 1 finds nothing
@@ -86,14 +86,27 @@ def _like(original: str, word: str) -> str:
 
 
 def load(language: str | None) -> SpellDictionary | None:
-    """The dictionary for a document language, loaded once per process; None when the language has none."""
+    """The dictionary for a language name or code ("English", "fr", "en_GB": British English), loaded once per
+    process; None when the language has none."""
     code = dictionary_code(language)
     if code is None:
         return None
     with _lock:
         if code not in _loaded:
-            _loaded[code] = SpellDictionary(code, _lower_case(_read_words(code)))
+            _loaded[code] = SpellDictionary(code, _words_of(code))
         return _loaded[code]
+
+
+def _words_of(code: str) -> dict[str, int]:
+    if code != BRITISH:
+        return _lower_case(_read_words(code))
+    from app.text.british import british_forms, pairs
+
+    american = _loaded.get("en")
+    words = dict(american._words) if american is not None else _lower_case(_read_words("en"))
+    for form, source in british_forms(words, pairs()).items():
+        words[form] = words[source] + 1  # a British suggestion first: "harbuor" -> harbour, then harbor
+    return words
 
 
 def _lower_case(words: dict[str, int]) -> dict[str, int]:

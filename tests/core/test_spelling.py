@@ -54,3 +54,29 @@ def test_word_list_is_cleaned():
     assert clean_word_list("Qwen") == [] and clean_word_list(None) == []
     assert with_word(["Qwen"], "Aegisub") == ["Aegisub", "Qwen"]
     assert with_word(["Qwen"], "Qwen") == ["Qwen"]
+
+
+# -- issue 24: each cue in its language ------------------------------------------------------------------------
+def test_han_kana_and_hangul_are_never_words_to_check():
+    from app.core.spelling import tokens
+
+    for text in ("我们今天去看电影", "東京に行きます", "안녕하세요 여러분", "佢哋去咗𠝹嘢"):
+        assert tokens(text) == [], text
+    line = "我们去Starbcks喝咖啡，OK吗？还有 iPhone呢"
+    assert [line[a:b] for a, b in tokens(line)] == ["Starbcks", "iPhone"]  # OK: an acronym, as ever
+
+
+def test_the_dictionary_of_a_cue_by_its_language():
+    from app.core.spelling import dictionaries_needed, dictionary_code, dictionary_for
+
+    assert dictionary_for("Chinese", "我们去 Starbucks") == "en"  # Latin words of a CJK line: English
+    assert dictionary_for("Cantonese", "佢去 Starbucks", english="GB") == "en_GB"
+    assert dictionary_for("Japanese", "Tokyo e ikimasu") is None  # romaji is not English
+    assert dictionary_for("French", "Bonjour") == "fr"
+    assert dictionary_for("Thai", "sawasdee") is None  # no dictionary: nothing underlined
+    assert dictionary_for("", "hello") is None
+    assert dictionary_for("Chinese", "我们去 Starbucks", chosen="German") == "de"  # the user's choice for all
+    assert dictionary_code("en-GB") == "en_GB" and dictionary_code("English", "GB") == "en_GB"
+    assert dictionary_code("en_US", "GB") == "en_GB" and dictionary_code("en-US") == "en"
+    assert dictionaries_needed({"Chinese", "French", "Thai"}) == {"en", "fr"}
+    assert dictionaries_needed({"Chinese"}, chosen="Dutch") == {"nl"}

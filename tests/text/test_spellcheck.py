@@ -56,3 +56,14 @@ def test_french_elision():
     assert french is not None
     assert french.misspelled("l'homme et aujourd'hui") == []
     assert [w for w in ("l'hommme",) if french.misspelled(w)] == ["l'hommme"]
+
+
+def test_latin_words_inside_a_chinese_line_are_checked_in_english(english):
+    from app.core.spelling import dictionary_for
+
+    wrong, right = "我们去Starbcks喝咖啡，好吗？", "我们去 Starbucks 喝咖啡，好吗？"
+    code = dictionary_for("Chinese", wrong)
+    assert code == "en"
+    assert [wrong[a:b] for a, b in spellcheck.load(code).misspelled(wrong)] == ["Starbcks"]
+    assert english.misspelled(right) == []
+    assert english.misspelled("我们今天去看电影。東京に行きます。안녕하세요") == []  # CJK never flagged

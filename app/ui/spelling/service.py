@@ -1,7 +1,8 @@
-"""Spell checking in the window: red wavy underlines in the cue text box and the cue list, suggestions and "Add to
-Project Word List" in the text box's context menu, and View ▸ Check Spelling (remembered in the settings).
+"""Spell checking in the window: red wavy underlines in the cue text box and the cue list (list_delegate.py),
+suggestions and "Add to Project Word List" in the text box's context menu, View ▸ Check Spelling and View ▸ Spelling
+Language (menu.py; both remembered in the preferences).
 
-The dictionary follows the document's language and loads in a thread (0.1-0.5 s): until it is there, and for a
+Each cue is checked in its own language; a dictionary loads in a thread (0.1-0.5 s): until it is there, and for a
 language without one, nothing is underlined. The list checks only the rows it paints, and each text once.
 """
 
@@ -9,47 +10,39 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import unicodedata
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPoint,
-    Qt,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QHelpEvent,
-    QPainter,
-    QPainterPath,
-    QPen,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QToolTip,
 )
 
-from app.core.spelling import dictionary_code, normalised, with_word
+from app.core.spelling import dictionaries_needed, dictionary_for, normalised, with_word
 from app.session.preferences import Preferences
 from app.ui.host import WindowHost
+from app.ui.spelling.languages import CueLanguages
+from app.ui.spelling.list_delegate import SpellDelegate
+from app.ui.spelling.menu import language_menu
 
 if TYPE_CHECKING:
+    from app.core.document import Change
     from app.text.spellcheck import SpellDictionary
     from app.ui.cue_editor import CueEditor
     from app.ui.state import EditorState
@@ -62,28 +55,38 @@ CHECKED_CHARS = 10_000  # characters of a text the spell check looks at (subtitl
 
 
 class SpellService(QObject):
-    """The dictionary for the document's language, the project's word list and the words ignored this session."""
+    """The dictionaries for the cues' languages, the project's word list and the words ignored this session.
 
-    changed = Signal()  # underlines may differ: a dictionary came, the language, the word list or the switch
-    _loaded = Signal(str, object)  # from the loading thread: the language code and its dictionary
+    Each cue is checked by its own language (``Cue.language``), the document's for a cue without one (the majority
+    of its cues', else its own setting, else a guess at its text), or by the dictionary the user chose for all
+    (View ▸ Spelling Language). Han, Kana and Hangul are never underlined; the Latin words of a Chinese, Japanese
+    or Korean line are checked in English, in the variant the user chose (American or British)."""
+
+    changed = Signal()  # underlines may differ: a dictionary came, a language, the word list or the switch
+    _loaded = Signal(str, object)  # from the loading thread: the dictionary code and its dictionary
 
     def __init__(self, state: EditorState, prefs: Preferences, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.prefs = prefs
         self.enabled = prefs.spelling_enabled
-        self.dictionary: SpellDictionary | None = None
+        self.chosen = prefs.spelling_language  # "" = each cue's own language
+        self.english = prefs.spelling_english  # "US" or "GB"
         self.highlighter: SpellHighlighter | None = None  # the text box's, once installed
-        self._code: str | None = None
+        self.languages = CueLanguages()
+        self._dictionaries: dict[str, SpellDictionary] = {}  # by code, as they came
+        self._loading: set[str] = set()
+        self._seen: tuple[object, ...] = ()  # what the underlines were last drawn by
         self._guessed: str | None = None  # the language of a document that names none, guessed when it came
         self._guess_pending = True
         self._ignored: set[str] = set()
         self._extra: frozenset[str] = frozenset()
-        self._cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], list[tuple[int, int]]] = OrderedDict()
         self._loaded.connect(self._on_loaded)
         state.metadataChanged.connect(self._on_metadata)
         state.documentReplaced.connect(self._on_replaced)
         state.cuesChanged.connect(self._on_cues)
+        self.languages.reset(state.doc)
         self.refresh()
 
     # -- what the document asks for ----------------------------------------------------------------------
@@ -91,48 +94,66 @@ class SpellService(QObject):
         self.refresh()
 
     def _on_replaced(self, *_args: object) -> None:
+        self.languages.reset(self.state.doc)
         self._guessed = None
         self._guess_pending = not self._guess()  # an empty document: its first cues tell (a file read in a task)
-        self.refresh()
+        self.refresh(repaint=True)
 
-    def _on_cues(self, _change: object) -> None:
+    def _on_cues(self, change: Change) -> None:
+        repaint = self.languages.update(self.state.doc, change)
+        guessed = False
         if self._guess_pending and len(self.state.doc):
             self._guess_pending = False  # once per document: never a guess per edit or per recognised chunk
-            if self._guess():
-                self.refresh()
+            guessed = self._guess()
+        if repaint or guessed:
+            self.refresh(repaint=repaint)
 
     def _guess(self) -> bool:
-        """Most subtitle files (SRT) name no language: guess it from the text (a bounded sample)."""
+        """Files that name no language and cues without one (an old project): guess it from the text (a sample)."""
         from app.core.language_guess import guess_language
 
         doc = self.state.doc
-        if doc.language or not len(doc):
+        if doc.language or not len(doc) or self.languages.names():
             return False
         self._guessed = guess_language(cue.text for cue in doc)
         return self._guessed is not None
 
-    def refresh(self) -> None:
-        """Follow the document: its language picks the dictionary, its settings hold the word list."""
+    def document_language(self) -> str:
+        """The language of a cue that has none: its cues' majority, else the document's, else the guess."""
+        return self.languages.majority() or self.state.doc.language or self._guessed or ""
+
+    def language_at(self, index: int | None) -> str:
+        """The language cue ``index`` is checked in (the document's where the cue has none)."""
+        return self.languages.at(index) or self.document_language()
+
+    def refresh(self, *, repaint: bool = False) -> None:
+        """Follow the document and the choices: the languages pick the dictionaries, the settings the word list."""
         extra = frozenset(normalised(w) for w in self.word_list()) | frozenset(self._ignored)
-        code = dictionary_code(self.state.doc.language or self._guessed) if self.enabled else None
-        if extra == self._extra and code == self._code:
+        seen = (self.enabled, self.chosen, self.english, self.document_language())
+        if extra == self._extra and seen == self._seen and not repaint:
             return
-        self._extra = extra
-        if code != self._code:
-            self._code = code
-            self.dictionary = None
-            if code is not None:
-                self._load(code)
-        self._cache.clear()
+        if extra != self._extra:
+            self._extra = extra
+            self._cache.clear()
+        self._seen = seen
+        if self.enabled:
+            names = self.languages.names() | {self.document_language()}
+            for code in dictionaries_needed(names, chosen=self.chosen, english=self.english):
+                self._dictionary(code)
         self.changed.emit()
 
-    def _load(self, code: str) -> None:
+    def _dictionary(self, code: str) -> SpellDictionary | None:
+        """The dictionary if it is here; else its loading starts (once) and None until it comes."""
+        found = self._dictionaries.get(code)
+        if found is not None or code in self._loading:
+            return found
         from app.text import spellcheck
 
         ready = spellcheck.loaded(code)
         if ready is not None:
-            self.dictionary = ready
-            return
+            self._dictionaries[code] = ready
+            return ready
+        self._loading.add(code)
 
         def run() -> None:
             try:
@@ -143,11 +164,12 @@ class SpellService(QObject):
                 self._loaded.emit(code, dictionary)
 
         threading.Thread(target=run, name="spelling-dictionary", daemon=True).start()
+        return None
 
     def _on_loaded(self, code: str, dictionary: object) -> None:
-        if code == self._code and dictionary is not None:
-            self.dictionary = dictionary  # type: ignore[assignment]
-            self._cache.clear()
+        if dictionary is not None:  # a failed one stays "loading": never tried again in this session
+            self._loading.discard(code)
+            self._dictionaries[code] = dictionary  # type: ignore[assignment]
             self.changed.emit()
 
     def set_enabled(self, on: bool) -> None:
@@ -155,24 +177,50 @@ class SpellService(QObject):
         self.prefs.spelling_enabled = on
         self.refresh()
 
-    # -- checking ------------------------------------------------------------------------------------------
-    def active(self) -> bool:
-        return self.enabled and self.dictionary is not None
+    def set_language(self, chosen: str) -> None:
+        """Check every cue in ``chosen`` (a language name), or each in its own ("")."""
+        self.chosen = chosen
+        self.prefs.spelling_language = chosen
+        self.refresh()
 
-    def misspelled(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of the words of ``text`` to underline; nothing while there is no dictionary. Only the first
-        CHECKED_CHARS characters are checked: a cue is a line or two, and one of 400,000 words froze the window while
-        every word was looked up at each paint."""
-        if not self.active() or not text:
-            return []
+    def set_english(self, variant: str) -> None:
+        """American ("US") or British ("GB") English, wherever English is checked."""
+        self.english = variant
+        self.prefs.spelling_english = variant
+        self.refresh()
+
+    # -- checking ------------------------------------------------------------------------------------------
+    @property
+    def dictionary(self) -> SpellDictionary | None:
+        """The dictionary of the document's language, if it is loaded (None for one without)."""
+        code = dictionary_for(self.document_language(), "", chosen=self.chosen, english=self.english)
+        return self._dictionaries.get(code) if code and self.enabled else None
+
+    def active(self) -> bool:
+        return self.enabled
+
+    def _for(self, text: str, language: str | None) -> SpellDictionary | None:
+        if not self.enabled or not text:
+            return None
+        language = self.document_language() if language is None else language
+        code = dictionary_for(language, text, chosen=self.chosen, english=self.english)
+        return self._dictionary(code) if code else None
+
+    def misspelled(self, text: str, language: str | None = None) -> list[tuple[int, int]]:
+        """(start, end) of the words of ``text`` (a cue in ``language``; None: the document's) to underline; nothing
+        while its dictionary loads or where there is none. Only the first CHECKED_CHARS characters are checked: a cue
+        is a line or two, and one of 400,000 words froze the window while every word was looked up at each paint."""
         if len(text) > CHECKED_CHARS:
             cut = text.rfind(" ", 0, CHECKED_CHARS)
             text = text[: cut if cut > 0 else CHECKED_CHARS]
-        found = self._cache.get(text)
+        dictionary = self._for(text, language)
+        if dictionary is None:
+            return []
+        key = (dictionary.code, text)
+        found = self._cache.get(key)
         if found is None:
-            assert self.dictionary is not None
-            found = self.dictionary.misspelled(text, self._extra)
-            self._cache[text] = found
+            found = dictionary.misspelled(text, self._extra)
+            self._cache[key] = found
             if len(self._cache) > _CACHE:
                 self._cache.popitem(last=False)
         return found
@@ -181,8 +229,10 @@ class SpellService(QObject):
         """How many texts were looked at since the last change (the list checks only what it paints)."""
         return len(self._cache)
 
-    def suggestions(self, word: str) -> list[str]:
-        return self.dictionary.suggestions(word) if self.dictionary is not None else []
+    def suggestions(self, word: str, language: str | None = None, line: str = "") -> list[str]:
+        """Corrections of ``word`` in the dictionary its ``line`` (a cue in ``language``) is checked with."""
+        dictionary = self._for(line or word, language)
+        return dictionary.suggestions(word) if dictionary is not None else []
 
     # -- the word list -----------------------------------------------------------------------------------
     def word_list(self) -> list[str]:
@@ -202,11 +252,12 @@ class SpellService(QObject):
 
 # -- the cue text box ------------------------------------------------------------------------------------------
 class SpellHighlighter(QSyntaxHighlighter):
-    """Red wavy underlines under the misspelled words of the text box."""
+    """Red wavy underlines under the misspelled words of the text box, in the language of the cue it shows."""
 
-    def __init__(self, document: QTextDocument, service: SpellService) -> None:
+    def __init__(self, document: QTextDocument, service: SpellService, language: Callable[[], str]) -> None:
         super().__init__(document)
         self.service = service
+        self.language = language  # the shown cue's (the document's when it has none)
         # not ``format``: that is QSyntaxHighlighter.format(position), the format a character has
         self.misspelled_format = QTextCharFormat()
         self.misspelled_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
@@ -214,15 +265,27 @@ class SpellHighlighter(QSyntaxHighlighter):
         service.changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:
-        for start, end in self.service.misspelled(text):
+        for start, end in _utf16(text, self.service.misspelled(text, self.language())):
             self.setFormat(start, end - start, self.misspelled_format)
 
 
-def word_at(cursor: QTextCursor, service: SpellService) -> QTextCursor | None:
-    """A cursor selecting the misspelled word under ``cursor``, or None."""
+def _utf16(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in Python characters as Qt's text counts them (UTF-16: a character past U+FFFF, such as a rare Han
+    character of Cantonese or an emoji, is two)."""
+    if not spans or all(ord(ch) <= 0xFFFF for ch in text):
+        return spans
+    units = [0]
+    for ch in text:
+        units.append(units[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return [(units[a], units[b]) for a, b in spans]
+
+
+def word_at(cursor: QTextCursor, service: SpellService, language: str | None = None) -> QTextCursor | None:
+    """A cursor selecting the misspelled word under ``cursor`` (in a cue of ``language``), or None."""
     block = cursor.block()
     offset = cursor.position() - block.position()
-    for start, end in service.misspelled(block.text()):
+    text = block.text()
+    for start, end in _utf16(text, service.misspelled(text, language)):
         if start <= offset <= end:
             found = QTextCursor(cursor)
             found.setPosition(block.position() + start)
@@ -235,13 +298,15 @@ def spelling_menu(editor: CueEditor, service: SpellService, pos: QPoint) -> QMen
     """The text box's context menu, with suggestions for the word under the mouse first."""
     edit = editor.edit
     menu = edit.createStandardContextMenu(pos)
-    word = word_at(edit.cursorForPosition(pos), service) if service.active() else None
+    cursor = edit.cursorForPosition(pos)
+    language = service.language_at(editor.index)
+    word = word_at(cursor, service, language) if service.active() else None
     if word is None:
         return menu
     text = word.selectedText()
     first = menu.actions()[0] if menu.actions() else None
     actions: list[QAction] = []
-    for suggestion in service.suggestions(text):
+    for suggestion in service.suggestions(text, language, cursor.block().text()):
         action = QAction(suggestion, menu)
         font = action.font()
         font.setBold(True)
@@ -269,80 +334,6 @@ def replace_word(editor: CueEditor, word: QTextCursor, replacement: str) -> None
     editor.commit()
 
 
-# -- the cue list ---------------------------------------------------------------------------------------------
-class SpellDelegate(QStyledItemDelegate):
-    """Paints the text column as usual, then a wavy line under each misspelled word that is in view."""
-
-    def __init__(self, service: SpellService, view: QTableView) -> None:
-        super().__init__(view)
-        self.service = service
-        service.changed.connect(view.viewport().update)
-
-    def helpEvent(
-        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: _Index
-    ) -> bool:
-        """The row's tooltip, with the words not in the dictionary (right-click them in the text box for more)."""
-        text = index.data()
-        spans = self.service.misspelled(text) if isinstance(text, str) else []
-        if event.type() != QEvent.Type.ToolTip or not spans:
-            return super().helpEvent(event, view, option, index)
-        words = ", ".join(dict.fromkeys(text[a:b] for a, b in spans))
-        note = QCoreApplication.translate("Spelling", "Not in the dictionary: {words}").format(words=words)
-        tip = index.data(Qt.ItemDataRole.ToolTipRole)
-        QToolTip.showText(event.globalPos(), f"{tip}\n{note}" if tip else note, view)
-        return True
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        super().paint(painter, option, index)
-        if not self.service.active():
-            return
-        text = index.data()
-        if isinstance(text, str):  # a row shows at most a pixel's worth of characters: the rest is never checked
-            text = text[: max(option.rect.width(), 0) + 1]
-        spans = self.service.misspelled(text) if isinstance(text, str) and not _right_to_left(text) else []
-        if not spans:
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is None:
-            return
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        metrics = opt.fontMetrics
-        left, right = rect.left() + margin, rect.right() - margin
-        y = rect.center().y() + metrics.ascent() // 2 + 2
-        painter.save()
-        painter.setClipRect(rect)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#e0245e"), 1))
-        for start, end in spans:
-            x0 = left + metrics.horizontalAdvance(text[:start])
-            if x0 >= right:
-                break
-            x1 = min(left + metrics.horizontalAdvance(text[:end]), right)
-            painter.drawPath(_wave(x0, x1, y))
-        painter.restore()
-
-
-def _right_to_left(text: str) -> bool:
-    """Arabic or Persian in the row: measuring from the left would put the lines under the wrong words, so the
-    list leaves such rows to the text box (which lays them out itself)."""
-    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if ord(ch) >= 0x590)
-
-
-def _wave(x0: int, x1: int, y: int) -> QPainterPath:
-    path = QPainterPath()
-    path.moveTo(x0, y)
-    x, up = x0, True
-    while x < x1:
-        x = min(x + 2, x1)
-        path.lineTo(x, y - 1 if up else y + 1)
-        up = not up
-    return path
-
-
 # -- wiring --------------------------------------------------------------------------------------------------
 Window = WindowHost
 
@@ -351,11 +342,12 @@ def install(window: Window, view_menu: QMenu, text_column: int) -> SpellService:
     """Spell checking for the window's text box and list, and View ▸ Check Spelling."""
     service = SpellService(window.state, window.prefs, view_menu)
     editor = window.editor
-    service.highlighter = SpellHighlighter(editor.edit.document(), service)
+    service.highlighter = SpellHighlighter(editor.edit.document(), service, lambda: service.language_at(editor.index))
     editor.edit.menu_for = lambda pos: spelling_menu(editor, service, pos)
     window.table.setItemDelegateForColumn(text_column, SpellDelegate(service, window.table))
     action = QAction(QCoreApplication.translate("Spelling", "Check &Spelling"), view_menu, checkable=True)
     action.setChecked(service.enabled)
     action.toggled.connect(service.set_enabled)
     view_menu.addAction(action)
+    view_menu.addMenu(language_menu(service, view_menu))
     return service
