@@ -2239,12 +2239,16 @@
   <context>
     <name>Quality</name>
     <message>
-      <source>Netflix</source>
-      <translation>Netflix 通用规范</translation>
+      <source>Netflix (each language's guide)</source>
+      <translation>Netflix（按各语言规范）</translation>
     </message>
     <message>
-      <source>Netflix (English, 20 CPS)</source>
-      <translation>Netflix（英语，每秒 20 字符）</translation>
+      <source>Netflix, children's programmes</source>
+      <translation>Netflix（儿童节目）</translation>
+    </message>
+    <message>
+      <source>Netflix (20 CPS in every language)</source>
+      <translation>Netflix（所有语言每秒 20 字）</translation>
     </message>
     <message>
       <source>BBC (words per minute)</source>

@@ -2239,12 +2239,16 @@
   <context>
     <name>Quality</name>
     <message>
-      <source>Netflix</source>
-      <translation>Netflix 通用規範</translation>
+      <source>Netflix (each language's guide)</source>
+      <translation>Netflix（依各語言規範）</translation>
     </message>
     <message>
-      <source>Netflix (English, 20 CPS)</source>
-      <translation>Netflix（英語，每秒 20 字元）</translation>
+      <source>Netflix, children's programmes</source>
+      <translation>Netflix（兒童節目）</translation>
+    </message>
+    <message>
+      <source>Netflix (20 CPS in every language)</source>
+      <translation>Netflix（所有語言每秒 20 字）</translation>
     </message>
     <message>
       <source>BBC (words per minute)</source>

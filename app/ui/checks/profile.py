@@ -29,8 +29,9 @@ __all__ = ["CUSTOM", "EDITABLE", "NAMES"]  # the names live in app.core.doc_sett
 
 def profile_title(name: str) -> str:
     titles = {
-        "netflix": QCoreApplication.translate("Quality", "Netflix"),
-        "netflix-en": QCoreApplication.translate("Quality", "Netflix (English, 20 CPS)"),
+        "netflix": QCoreApplication.translate("Quality", "Netflix (each language's guide)"),
+        "netflix-children": QCoreApplication.translate("Quality", "Netflix, children's programmes"),
+        "netflix-en": QCoreApplication.translate("Quality", "Netflix (20 CPS in every language)"),
         "bbc": QCoreApplication.translate("Quality", "BBC (words per minute)"),
         CUSTOM: QCoreApplication.translate("Quality", "Custom"),
     }
