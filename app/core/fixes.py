@@ -22,7 +22,7 @@ from app.core import cjk, rules
 from app.core.checks import visible_length, visible_text
 from app.core.commands import Command, ReplaceAll, merge_cues, remap_words
 from app.core.document import Cue, Document, Word
-from app.core.fixes_cjk import FixOptions, punctuated, script_of, split_to_fit
+from app.core.fixes_cjk import FixOptions, fullwidth, script_of, split_to_fit, without_line_ends
 from app.core.frames import PictureGuide
 from app.core.messages import Message, message
 from app.core.profiles import Profile
@@ -168,6 +168,7 @@ class _Fixer:
         self.extend()
         self.close_gaps()
         self.rebreak()
+        self.line_ends()
 
     # -- helpers -----------------------------------------------------------------------------------------------
     def set(self, i: int, cue: Cue, note: Message) -> None:
@@ -218,12 +219,12 @@ class _Fixer:
 
     # -- passes ------------------------------------------------------------------------------------------------
     def trim(self) -> None:
-        """Spaces trimmed; Chinese and Japanese cues' punctuation made full-width (and the options' fixes)."""
+        """Spaces trimmed; Chinese and Japanese cues' punctuation made full-width."""
         for i, it in enumerate(self.items):
             if not it.cue.locked:
                 self.set(i, _with_text(it.cue, trimmed(it.cue.text)), message("fix.trimmed"))
-                for cue, note in punctuated(it.cue, script_of(it.cue, self.language), self.options):
-                    self.set(i, _with_text(cue, trimmed(cue.text)), note)
+                cue = fullwidth(it.cue, script_of(it.cue, self.language))
+                self.set(i, _with_text(cue, trimmed(cue.text)), message("fix.fullwidth"))
 
     def split(self) -> None:
         """Chinese and Japanese cues too long for their lines cut into cues that fit (app.core.fixes_cjk)."""
@@ -444,3 +445,12 @@ class _Fixer:
             text = rebroken(cue.text, limit, self.p.max_lines)
             if text is not None:
                 self.set(i, _with_text(cue, text), message("fix.rebroken"))
+
+    def line_ends(self) -> None:
+        """The Chinese line-end convention, when the options turn it on (app.core.fixes_cjk)."""
+        if self.options.line_end_punctuation == "keep":
+            return
+        for i, it in enumerate(self.items):
+            if not it.cue.locked:
+                cue = without_line_ends(it.cue, script_of(it.cue, self.language), self.options)
+                self.set(i, _with_text(cue, trimmed(cue.text)), message("fix.line_end_punctuation"))

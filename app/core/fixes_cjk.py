@@ -15,7 +15,6 @@ from app.core.checks import visible_text
 from app.core.commands import remap_words, split_cue
 from app.core.document import Cue
 from app.core.languages import name_of
-from app.core.messages import Message, message
 from app.core.qc import best_break
 
 LineEndMode = Literal["keep", "remove", "space"]
@@ -42,21 +41,21 @@ def script_of(cue: Cue, language: str | None) -> str:
     return "Japanese" if any("\u3040" <= ch <= "\u30ff" for ch in cue.text) else "Chinese"
 
 
-def punctuated(cue: Cue, script: str, options: FixOptions) -> list[tuple[Cue, Message]]:
-    """The cue after each punctuation fix that changes it, with what was done."""
-    out: list[tuple[Cue, Message]] = []
+def fullwidth(cue: Cue, script: str) -> Cue:
+    """The cue with half-width punctuation after its CJK characters made full-width (Chinese and Japanese)."""
     if not script:
-        return out
+        return cue
     text, where = cjk.fullwidth_punctuation(cue.text)
-    if text != cue.text:
-        cue = cue.with_(text=text, words=cjk.moved_words(cue.words, where))
-        out.append((cue, message("fix.fullwidth")))
-    if script == "Chinese" and options.line_end_punctuation != "keep":
-        text, where = cjk.without_line_end_marks(cue.text, options.line_end_punctuation)
-        if text != cue.text:
-            cue = cue.with_(text=text, words=cjk.moved_words(cue.words, where))
-            out.append((cue, message("fix.line_end_punctuation")))
-    return out
+    return cue if text == cue.text else cue.with_(text=text, words=cjk.moved_words(cue.words, where))
+
+
+def without_line_ends(cue: Cue, script: str, options: FixOptions) -> Cue:
+    """The cue with the Chinese line-end convention applied when the options ask for it (run last: after the
+    lines are broken again and cues split, the marks then at the lines' ends go)."""
+    if script != "Chinese" or options.line_end_punctuation == "keep":
+        return cue
+    text, where = cjk.without_line_end_marks(cue.text, options.line_end_punctuation)
+    return cue if text == cue.text else cue.with_(text=text, words=cjk.moved_words(cue.words, where))
 
 
 def split_to_fit(cue: Cue, limit: int, max_lines: int, min_gap: int) -> tuple[Cue, ...] | None:

@@ -1,2908 +1,2940 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
-<context>
+  <context>
     <name>AlignScript</name>
     <message>
-        <source>Align Script</source>
-        <translation>對齊稿本</translation>
+      <source>Align Script</source>
+      <translation>對齊稿本</translation>
     </message>
     <message>
-        <source>Script to align</source>
-        <translation>要對齊的稿本</translation>
+      <source>Script to align</source>
+      <translation>要對齊的稿本</translation>
     </message>
     <message>
-        <source>Plain text (*.txt);;All files (*)</source>
-        <translation>純文字 (*.txt);;所有檔案 (*)</translation>
+      <source>Plain text (*.txt);;All files (*)</source>
+      <translation>純文字 (*.txt);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>Video or audio of the script</source>
-        <translation>稿本對應的影片或音訊</translation>
+      <source>Video or audio of the script</source>
+      <translation>稿本對應的影片或音訊</translation>
     </message>
     <message>
-        <source>Language of the script:</source>
-        <translation>稿本的語言：</translation>
+      <source>Language of the script:</source>
+      <translation>稿本的語言：</translation>
     </message>
     <message>
-        <source>Decoding…</source>
-        <translation>正在解碼…</translation>
+      <source>Decoding…</source>
+      <translation>正在解碼…</translation>
     </message>
     <message>
-        <source>Aligning the script ({language})…</source>
-        <translation>正在對齊稿本（{language}）…</translation>
+      <source>Aligning the script ({language})…</source>
+      <translation>正在對齊稿本（{language}）…</translation>
     </message>
     <message>
-        <source>Align script</source>
-        <translation>對齊稿本</translation>
+      <source>Align script</source>
+      <translation>對齊稿本</translation>
     </message>
     <message>
-        <source>Script aligned: %n cue(s)</source>
-        <translation>稿本已對齊：%n 條字幕</translation>
+      <source>Script aligned: %n cue(s)</source>
+      <translation>稿本已對齊：%n 條字幕</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AutoSaver</name>
     <message>
-        <source>{media} ({file})</source>
-        <translation>{media}（{file}）</translation>
+      <source>{media} ({file})</source>
+      <translation>{media}（{file}）</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
+      <source>Untitled</source>
+      <translation>未命名</translation>
     </message>
     <message>
-        <source>{name}: %n cue(s), saved {when}</source>
-        <translation>{name}：%n 條字幕，保存於 {when}</translation>
+      <source>{name}: %n cue(s), saved {when}</source>
+      <translation>{name}：%n 條字幕，保存於 {when}</translation>
     </message>
     <message>
-        <source>Autosave failed: {reason}</source>
-        <translation>自動儲存失敗：{reason}</translation>
+      <source>Autosave failed: {reason}</source>
+      <translation>自動儲存失敗：{reason}</translation>
     </message>
     <message>
-        <source>Unsaved work from an earlier session could not be read and was kept as {path} ({error})</source>
-        <translation>之前工作階段中未儲存的工作無法讀取，已保留為 {path}（{error}）</translation>
+      <source>Unsaved work from an earlier session could not be read and was kept as {path} ({error})</source>
+      <translation>之前工作階段中未儲存的工作無法讀取，已保留為 {path}（{error}）</translation>
     </message>
     <message numerus="yes">
-        <source>and %n more file(s) in the same folder</source>
-        <translation>
-            <numerusform>以及同一資料夾中的另外 %n 個檔案</numerusform>
-        </translation>
+      <source>and %n more file(s) in the same folder</source>
+      <translation>
+        <numerusform>以及同一資料夾中的另外 %n 個檔案</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Recover unsaved work</source>
-        <translation>恢復未儲存的工作</translation>
+      <source>Recover unsaved work</source>
+      <translation>恢復未儲存的工作</translation>
     </message>
     <message>
-        <source>Recovered unsaved work ({what})</source>
-        <translation>已恢復未儲存的工作（{what}）</translation>
+      <source>Recovered unsaved work ({what})</source>
+      <translation>已恢復未儲存的工作（{what}）</translation>
     </message>
     <message>
-        <source>Qwen Subtitle Studio did not close properly last time. Restore the unsaved work?</source>
-        <translation>Qwen Subtitle Studio 上次未正常關閉。要恢復未儲存的工作嗎？</translation>
+      <source>Qwen Subtitle Studio did not close properly last time. Restore the unsaved work?</source>
+      <translation>Qwen Subtitle Studio 上次未正常關閉。要恢復未儲存的工作嗎？</translation>
     </message>
     <message>
-        <source>&amp;Restore</source>
-        <translation>恢復(&amp;R)</translation>
+      <source>&amp;Restore</source>
+      <translation>恢復(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Discard</source>
-        <translation>丟棄(&amp;D)</translation>
+      <source>&amp;Discard</source>
+      <translation>丟棄(&amp;D)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Batch</name>
     <message>
-        <source>Waiting</source>
-        <translation>等待中</translation>
+      <source>Waiting</source>
+      <translation>等待中</translation>
     </message>
     <message>
-        <source>Running</source>
-        <translation>進行中</translation>
+      <source>Running</source>
+      <translation>進行中</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>已完成</translation>
+      <source>Done</source>
+      <translation>已完成</translation>
     </message>
     <message>
-        <source>Failed</source>
-        <translation>失敗</translation>
+      <source>Failed</source>
+      <translation>失敗</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
     </message>
     <message>
-        <source>The batch queue could not be saved: {reason}</source>
-        <translation>無法儲存批次佇列：{reason}</translation>
+      <source>The batch queue could not be saved: {reason}</source>
+      <translation>無法儲存批次佇列：{reason}</translation>
     </message>
     <message>
-        <source>Batch finished: %n file(s) done</source>
-        <translation>批次處理完成：%n 個檔案已完成</translation>
+      <source>Batch finished: %n file(s) done</source>
+      <translation>批次處理完成：%n 個檔案已完成</translation>
     </message>
     <message>
-        <source>, %n failed</source>
-        <translation>，%n 個失敗</translation>
+      <source>, %n failed</source>
+      <translation>，%n 個失敗</translation>
     </message>
     <message>
-        <source>Batch: {name}</source>
-        <translation>批次：{name}</translation>
+      <source>Batch: {name}</source>
+      <translation>批次：{name}</translation>
     </message>
     <message>
-        <source>Batch queue</source>
-        <translation>批次佇列</translation>
+      <source>Batch queue</source>
+      <translation>批次佇列</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BatchDock</name>
     <message>
-        <source>Batch queue</source>
-        <translation>批次佇列</translation>
+      <source>Batch queue</source>
+      <translation>批次佇列</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>新增…</translation>
+      <source>Add…</source>
+      <translation>新增…</translation>
     </message>
     <message>
-        <source>Add media files (or drop files and folders here)</source>
-        <translation>新增媒體檔案（也可將檔案和資料夾拖放到這裡）</translation>
+      <source>Add media files (or drop files and folders here)</source>
+      <translation>新增媒體檔案（也可將檔案和資料夾拖放到這裡）</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>開始</translation>
+      <source>Start</source>
+      <translation>開始</translation>
     </message>
     <message>
-        <source>Recognise the waiting files, one after another</source>
-        <translation>逐一辨識等待中的檔案</translation>
+      <source>Recognise the waiting files, one after another</source>
+      <translation>逐一辨識等待中的檔案</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Cancel the selected files</source>
-        <translation>取消所選檔案</translation>
+      <source>Cancel the selected files</source>
+      <translation>取消所選檔案</translation>
     </message>
     <message>
-        <source>Cancel all</source>
-        <translation>全部取消</translation>
+      <source>Cancel all</source>
+      <translation>全部取消</translation>
     </message>
     <message>
-        <source>Cancel every file not done yet</source>
-        <translation>取消所有尚未完成的檔案</translation>
+      <source>Cancel every file not done yet</source>
+      <translation>取消所有尚未完成的檔案</translation>
     </message>
     <message>
-        <source>Up</source>
-        <translation>上移</translation>
+      <source>Up</source>
+      <translation>上移</translation>
     </message>
     <message>
-        <source>Move the selected file up</source>
-        <translation>將所選檔案上移</translation>
+      <source>Move the selected file up</source>
+      <translation>將所選檔案上移</translation>
     </message>
     <message>
-        <source>Down</source>
-        <translation>下移</translation>
+      <source>Down</source>
+      <translation>下移</translation>
     </message>
     <message>
-        <source>Move the selected file down</source>
-        <translation>將所選檔案下移</translation>
+      <source>Move the selected file down</source>
+      <translation>將所選檔案下移</translation>
     </message>
     <message>
-        <source>Again</source>
-        <translation>重新排入</translation>
+      <source>Again</source>
+      <translation>重新排入</translation>
     </message>
     <message>
-        <source>Queue the selected files again</source>
-        <translation>將所選檔案重新加入佇列</translation>
+      <source>Queue the selected files again</source>
+      <translation>將所選檔案重新加入佇列</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+      <source>Remove</source>
+      <translation>移除</translation>
     </message>
     <message>
-        <source>Take the selected files off the queue</source>
-        <translation>將所選檔案移出佇列</translation>
+      <source>Take the selected files off the queue</source>
+      <translation>將所選檔案移出佇列</translation>
     </message>
     <message>
-        <source>Recognition…</source>
-        <translation>辨識設定…</translation>
+      <source>Recognition…</source>
+      <translation>辨識設定…</translation>
     </message>
     <message>
-        <source>Language, model, server or this computer, word timing: the same settings as Recognize Speech</source>
-        <translation>語言、模型、伺服器或本機、詞級定時：與「語音辨識」使用相同的設定</translation>
+      <source>Language, model, server or this computer, word timing: the same settings as Recognize Speech</source>
+      <translation>語言、模型、伺服器或本機、詞級定時：與「語音辨識」使用相同的設定</translation>
     </message>
     <message>
-        <source>Next to each media file</source>
-        <translation>與各媒體檔案放在一起</translation>
+      <source>Next to each media file</source>
+      <translation>與各媒體檔案放在一起</translation>
     </message>
     <message>
-        <source>Into this folder:</source>
-        <translation>儲存到此資料夾：</translation>
+      <source>Into this folder:</source>
+      <translation>儲存到此資料夾：</translation>
     </message>
     <message>
-        <source>Folder for the subtitles</source>
-        <translation>字幕儲存資料夾</translation>
+      <source>Folder for the subtitles</source>
+      <translation>字幕儲存資料夾</translation>
     </message>
     <message>
-        <source>Folder…</source>
-        <translation>資料夾…</translation>
+      <source>Folder…</source>
+      <translation>資料夾…</translation>
     </message>
     <message>
-        <source>Subtitles:</source>
-        <translation>字幕：</translation>
+      <source>Subtitles:</source>
+      <translation>字幕：</translation>
     </message>
     <message>
-        <source>Formats:</source>
-        <translation>格式：</translation>
+      <source>Formats:</source>
+      <translation>格式：</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) added to the batch queue</source>
-        <translation>
-            <numerusform>已將 %n 個檔案加入批次佇列</numerusform>
-        </translation>
+      <source>%n file(s) added to the batch queue</source>
+      <translation>
+        <numerusform>已將 %n 個檔案加入批次佇列</numerusform>
+      </translation>
     </message>
     <message>
-        <source>(not media, left out: {names})</source>
-        <translation>（不是媒體檔案，未加入：{names}）</translation>
+      <source>(not media, left out: {names})</source>
+      <translation>（不是媒體檔案，未加入：{names}）</translation>
     </message>
     <message>
-        <source>Add to batch queue</source>
-        <translation>加入批次佇列</translation>
+      <source>Add to batch queue</source>
+      <translation>加入批次佇列</translation>
     </message>
     <message>
-        <source>Batch recognition settings</source>
-        <translation>批次辨識設定</translation>
+      <source>Batch recognition settings</source>
+      <translation>批次辨識設定</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BatchTableModel</name>
     <message>
-        <source>File</source>
-        <translation>檔案</translation>
+      <source>File</source>
+      <translation>檔案</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>狀態</translation>
+      <source>State</source>
+      <translation>狀態</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>進度</translation>
+      <source>Progress</source>
+      <translation>進度</translation>
     </message>
     <message>
-        <source>{percent} — {time} left</source>
-        <translation>{percent} — 剩餘 {time}</translation>
+      <source>{percent} — {time} left</source>
+      <translation>{percent} — 剩餘 {time}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ChecksPanel</name>
     <message>
-        <source>Overlaps and order</source>
-        <translation>重疊與順序</translation>
+      <source>Overlaps and order</source>
+      <translation>重疊與順序</translation>
     </message>
     <message>
-        <source>Duration</source>
-        <translation>時長</translation>
+      <source>Duration</source>
+      <translation>時長</translation>
     </message>
     <message>
-        <source>Gaps</source>
-        <translation>間隔</translation>
+      <source>Gaps</source>
+      <translation>間隔</translation>
     </message>
     <message>
-        <source>Reading speed</source>
-        <translation>閱讀速度</translation>
+      <source>Reading speed</source>
+      <translation>閱讀速度</translation>
     </message>
     <message>
-        <source>Lines</source>
-        <translation>行</translation>
+      <source>Lines</source>
+      <translation>行</translation>
     </message>
     <message>
-        <source>Text and spaces</source>
-        <translation>文字與空格</translation>
+      <source>Text and spaces</source>
+      <translation>文字與空格</translation>
     </message>
     <message>
-        <source>Shot changes</source>
-        <translation>鏡頭切換</translation>
+      <source>Shot changes</source>
+      <translation>鏡頭切換</translation>
     </message>
     <message>
-        <source>Checks</source>
-        <translation>品質檢查</translation>
+      <source>Checks</source>
+      <translation>品質檢查</translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation>編輯…</translation>
+      <source>Edit…</source>
+      <translation>編輯…</translation>
     </message>
     <message>
-        <source>The limits of the custom profile</source>
-        <translation>自訂規範的各項限制</translation>
+      <source>The limits of the custom profile</source>
+      <translation>自訂規範的各項限制</translation>
     </message>
     <message>
-        <source>All problems</source>
-        <translation>全部問題</translation>
+      <source>All problems</source>
+      <translation>全部問題</translation>
     </message>
     <message>
-        <source>Errors</source>
-        <translation>錯誤</translation>
+      <source>Errors</source>
+      <translation>錯誤</translation>
     </message>
     <message>
-        <source>Warnings</source>
-        <translation>警告</translation>
+      <source>Warnings</source>
+      <translation>警告</translation>
     </message>
     <message>
-        <source>Fix…</source>
-        <translation>修正…</translation>
+      <source>Fix…</source>
+      <translation>修正…</translation>
     </message>
     <message>
-        <source>Propose fixes for these problems and review them</source>
-        <translation>為這些問題提出修正並逐條審閱</translation>
+      <source>Propose fixes for these problems and review them</source>
+      <translation>為這些問題提出修正並逐條審閱</translation>
     </message>
     <message>
-        <source>Profile:</source>
-        <translation>規範：</translation>
+      <source>Profile:</source>
+      <translation>規範：</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>顯示：</translation>
+      <source>Show:</source>
+      <translation>顯示：</translation>
     </message>
     <message numerus="yes">
-        <source>Checks (%n)</source>
-        <translation>
-            <numerusform>品質檢查（%n）</numerusform>
-        </translation>
+      <source>Checks (%n)</source>
+      <translation>
+        <numerusform>品質檢查（%n）</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n problem(s)</source>
-        <translation>
-            <numerusform>%n 個問題</numerusform>
-        </translation>
+      <source>%n problem(s)</source>
+      <translation>
+        <numerusform>%n 個問題</numerusform>
+      </translation>
     </message>
     <message>
-        <source>No problems found</source>
-        <translation>未發現問題</translation>
+      <source>No problems found</source>
+      <translation>未發現問題</translation>
     </message>
     <message>
-        <source>&amp;Checks</source>
-        <translation>品質檢查(&amp;C)</translation>
+      <source>&amp;Checks</source>
+      <translation>品質檢查(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Fix Common Problems…</source>
-        <translation>修正常見問題(&amp;F)…</translation>
+      <source>&amp;Fix Common Problems…</source>
+      <translation>修正常見問題(&amp;F)…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Command</name>
     <message>
-        <source>Change flags</source>
-        <translation>變更標記</translation>
+      <source>Change flags</source>
+      <translation>變更標記</translation>
     </message>
     <message>
-        <source>Change times</source>
-        <translation>變更時間</translation>
+      <source>Change times</source>
+      <translation>變更時間</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>刪除</translation>
+      <source>Delete</source>
+      <translation>刪除</translation>
     </message>
     <message>
-        <source>Delete cues</source>
-        <translation>刪除字幕條</translation>
+      <source>Delete cues</source>
+      <translation>刪除字幕條</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>編輯</translation>
+      <source>Edit</source>
+      <translation>編輯</translation>
     </message>
     <message>
-        <source>Edit text</source>
-        <translation>編輯文字</translation>
+      <source>Edit text</source>
+      <translation>編輯文字</translation>
     </message>
     <message>
-        <source>Insert</source>
-        <translation>插入</translation>
+      <source>Insert</source>
+      <translation>插入</translation>
     </message>
     <message>
-        <source>Insert cue</source>
-        <translation>插入字幕條</translation>
+      <source>Insert cue</source>
+      <translation>插入字幕條</translation>
     </message>
     <message>
-        <source>Merge cues</source>
-        <translation>合併字幕條</translation>
+      <source>Merge cues</source>
+      <translation>合併字幕條</translation>
     </message>
     <message>
-        <source>Replace all</source>
-        <translation>全部取代</translation>
+      <source>Replace all</source>
+      <translation>全部取代</translation>
     </message>
     <message>
-        <source>Set language</source>
-        <translation>設定語言</translation>
+      <source>Set language</source>
+      <translation>設定語言</translation>
     </message>
     <message>
-        <source>Set properties</source>
-        <translation>設定屬性</translation>
+      <source>Set properties</source>
+      <translation>設定屬性</translation>
     </message>
     <message>
-        <source>Shift times</source>
-        <translation>平移時間</translation>
+      <source>Shift times</source>
+      <translation>平移時間</translation>
     </message>
     <message>
-        <source>Split cue</source>
-        <translation>拆分字幕條</translation>
+      <source>Split cue</source>
+      <translation>拆分字幕條</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ConvertChineseDialog</name>
     <message>
-        <source>Convert Chinese</source>
-        <translation>簡繁轉換</translation>
+      <source>Convert Chinese</source>
+      <translation>簡繁轉換</translation>
     </message>
     <message numerus="yes">
-        <source>Selected cues (%n)</source>
-        <translation>
-            <numerusform>所選字幕（%n 條）</numerusform>
-        </translation>
+      <source>Selected cues (%n)</source>
+      <translation>
+        <numerusform>所選字幕（%n 條）</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>All cues (%n)</source>
-        <translation>
-            <numerusform>全部字幕（%n 條）</numerusform>
-        </translation>
+      <source>All cues (%n)</source>
+      <translation>
+        <numerusform>全部字幕（%n 條）</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Conversion:</source>
-        <translation>轉換方式：</translation>
+      <source>Conversion:</source>
+      <translation>轉換方式：</translation>
     </message>
     <message>
-        <source>Cues:</source>
-        <translation>字幕：</translation>
+      <source>Cues:</source>
+      <translation>字幕：</translation>
     </message>
     <message>
-        <source>Preview:</source>
-        <translation>預覽：</translation>
+      <source>Preview:</source>
+      <translation>預覽：</translation>
     </message>
     <message>
-        <source>Phrases are converted as a whole (软件 → 軟體 for Taiwan); times are kept.</source>
-        <translation>按詞組整體轉換（如臺灣用詞：软件 → 軟體）；時間保持不變。</translation>
+      <source>Phrases are converted as a whole (软件 → 軟體 for Taiwan); times are kept.</source>
+      <translation>按詞組整體轉換（如臺灣用詞：软件 → 軟體）；時間保持不變。</translation>
     </message>
     <message>
-        <source>Convert</source>
-        <translation>轉換</translation>
+      <source>Convert</source>
+      <translation>轉換</translation>
     </message>
     <message>
-        <source>Nothing to change in these cues.</source>
-        <translation>這些字幕中沒有需要轉換的內容。</translation>
+      <source>Nothing to change in these cues.</source>
+      <translation>這些字幕中沒有需要轉換的內容。</translation>
     </message>
     <message>
-        <source>There are no cues to convert.</source>
-        <translation>沒有可轉換的字幕。</translation>
+      <source>There are no cues to convert.</source>
+      <translation>沒有可轉換的字幕。</translation>
     </message>
     <message>
-        <source>Nothing to convert.</source>
-        <translation>沒有需要轉換的內容。</translation>
+      <source>Nothing to convert.</source>
+      <translation>沒有需要轉換的內容。</translation>
     </message>
     <message>
-        <source>Converted %n cue(s) ({config})</source>
-        <translation>已轉換 %n 條字幕（{config}）</translation>
+      <source>Converted %n cue(s) ({config})</source>
+      <translation>已轉換 %n 條字幕（{config}）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CueEditor</name>
     <message>
-        <source>Select a cue to edit its text</source>
-        <translation>選擇一條字幕以編輯其文字</translation>
+      <source>Select a cue to edit its text</source>
+      <translation>選擇一條字幕以編輯其文字</translation>
     </message>
     <message>
-        <source>Cue {number}</source>
-        <translation>第 {number} 條</translation>
+      <source>Cue {number}</source>
+      <translation>第 {number} 條</translation>
     </message>
     <message>
-        <source>line lengths {lengths} (max {max})</source>
-        <translation>每行字數 {lengths}（上限 {max}）</translation>
+      <source>line lengths {lengths} (max {max})</source>
+      <translation>每行字數 {lengths}（上限 {max}）</translation>
     </message>
     <message>
-        <source>{cps} chars/s (max {max})</source>
-        <translation>{cps} 字/秒（上限 {max}）</translation>
+      <source>{cps} chars/s (max {max})</source>
+      <translation>{cps} 字/秒（上限 {max}）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CueLanguage</name>
     <message>
-        <source>Set &amp;Language…</source>
-        <translation>設定語言(&amp;L)…</translation>
+      <source>Set &amp;Language…</source>
+      <translation>設定語言(&amp;L)…</translation>
     </message>
     <message>
-        <source>Set Language</source>
-        <translation>設定語言</translation>
+      <source>Set Language</source>
+      <translation>設定語言</translation>
     </message>
     <message>
-        <source>Select the cues first.</source>
-        <translation>請先選取字幕。</translation>
+      <source>Select the cues first.</source>
+      <translation>請先選取字幕。</translation>
     </message>
     <message>
-        <source>Not known</source>
-        <translation>未知</translation>
+      <source>Not known</source>
+      <translation>未知</translation>
     </message>
     <message>
-        <source>Language of %n selected cue(s):</source>
-        <translation>所選 %n 條字幕的語言：</translation>
+      <source>Language of %n selected cue(s):</source>
+      <translation>所選 %n 條字幕的語言：</translation>
     </message>
     <message>
-        <source>Set language</source>
-        <translation>設定語言</translation>
+      <source>Set language</source>
+      <translation>設定語言</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CueLayer</name>
     <message>
-        <source>Drag cue start</source>
-        <translation>拖曳字幕開始時間</translation>
+      <source>Drag cue start</source>
+      <translation>拖曳字幕開始時間</translation>
     </message>
     <message>
-        <source>Drag cue end</source>
-        <translation>拖曳字幕結束時間</translation>
+      <source>Drag cue end</source>
+      <translation>拖曳字幕結束時間</translation>
     </message>
     <message>
-        <source>Move cue</source>
-        <translation>移動字幕條</translation>
+      <source>Move cue</source>
+      <translation>移動字幕條</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CueTableModel</name>
     <message>
-        <source>Start</source>
-        <translation>開始</translation>
+      <source>Start</source>
+      <translation>開始</translation>
     </message>
     <message>
-        <source>End</source>
-        <translation>結束</translation>
+      <source>End</source>
+      <translation>結束</translation>
     </message>
     <message>
-        <source>Duration</source>
-        <translation>長度</translation>
+      <source>Duration</source>
+      <translation>長度</translation>
     </message>
     <message>
-        <source>CPS</source>
-        <translation>字/秒</translation>
+      <source>CPS</source>
+      <translation>字/秒</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>文字</translation>
+      <source>Text</source>
+      <translation>文字</translation>
     </message>
     <message>
-        <source>Text edited since it was timed: re-align to fix its timing</source>
-        <translation>定時後文字已修改：重新對齊以修正其時間</translation>
+      <source>Text edited since it was timed: re-align to fix its timing</source>
+      <translation>定時後文字已修改：重新對齊以修正其時間</translation>
     </message>
     <message>
-        <source>The aligner could not place this text; its old timing was kept</source>
-        <translation>對齊器無法定位這段文字，已保留原來的時間</translation>
+      <source>The aligner could not place this text; its old timing was kept</source>
+      <translation>對齊器無法定位這段文字，已保留原來的時間</translation>
     </message>
     <message>
-        <source>Locked: automatic timing never moves it</source>
-        <translation>已鎖定：自動定時不會移動它</translation>
+      <source>Locked: automatic timing never moves it</source>
+      <translation>已鎖定：自動定時不會移動它</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CustomProfileDialog</name>
     <message>
-        <source>Custom quality profile</source>
-        <translation>自訂品質規範</translation>
+      <source>Custom quality profile</source>
+      <translation>自訂品質規範</translation>
     </message>
     <message>
-        <source>not checked</source>
-        <translation>不檢查</translation>
+      <source>not checked</source>
+      <translation>不檢查</translation>
     </message>
     <message>
-        <source>by language</source>
-        <translation>依語言</translation>
+      <source>by language</source>
+      <translation>依語言</translation>
     </message>
     <message>
-        <source> characters/s</source>
-        <translation> 字元/秒</translation>
+      <source> characters/s</source>
+      <translation> 字元/秒</translation>
     </message>
     <message>
-        <source> words/min</source>
-        <translation> 詞/分鐘</translation>
+      <source> words/min</source>
+      <translation> 詞/分鐘</translation>
     </message>
     <message>
-        <source> ms</source>
-        <translation> 毫秒</translation>
+      <source> ms</source>
+      <translation> 毫秒</translation>
     </message>
     <message>
-        <source> characters</source>
-        <translation> 個字元</translation>
+      <source> characters</source>
+      <translation> 個字元</translation>
     </message>
     <message>
-        <source>Maximum reading speed:</source>
-        <translation>最高閱讀速度：</translation>
+      <source>Maximum reading speed:</source>
+      <translation>最高閱讀速度：</translation>
     </message>
     <message>
-        <source>Maximum words per minute:</source>
-        <translation>每分鐘最多詞數：</translation>
+      <source>Maximum words per minute:</source>
+      <translation>每分鐘最多詞數：</translation>
     </message>
     <message>
-        <source>Minimum duration:</source>
-        <translation>最短時長：</translation>
+      <source>Minimum duration:</source>
+      <translation>最短時長：</translation>
     </message>
     <message>
-        <source>Maximum duration:</source>
-        <translation>最長時長：</translation>
+      <source>Maximum duration:</source>
+      <translation>最長時長：</translation>
     </message>
     <message>
-        <source>Minimum gap:</source>
-        <translation>最小間隔：</translation>
+      <source>Minimum gap:</source>
+      <translation>最小間隔：</translation>
     </message>
     <message>
-        <source>Maximum line length:</source>
-        <translation>每行最多字元：</translation>
+      <source>Maximum line length:</source>
+      <translation>每行最多字元：</translation>
     </message>
     <message>
-        <source>Maximum lines:</source>
-        <translation>最多行數：</translation>
+      <source>Maximum lines:</source>
+      <translation>最多行數：</translation>
     </message>
     <message>
-        <source>The minimum duration must not be over the maximum.</source>
-        <translation>最短時長不能超過最長時長。</translation>
+      <source>The minimum duration must not be over the maximum.</source>
+      <translation>最短時長不能超過最長時長。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EditActions</name>
     <message>
-        <source>Select one cue with at least two characters to split it</source>
-        <translation>請選擇一條至少有兩個字元的字幕進行拆分</translation>
+      <source>Select one cue with at least two characters to split it</source>
+      <translation>請選擇一條至少有兩個字元的字幕進行拆分</translation>
     </message>
     <message>
-        <source>Select a cue that has a next cue to merge with</source>
-        <translation>請選擇一條後面還有字幕的字幕條進行合併</translation>
+      <source>Select a cue that has a next cue to merge with</source>
+      <translation>請選擇一條後面還有字幕的字幕條進行合併</translation>
     </message>
     <message>
-        <source>Shift times</source>
-        <translation>平移時間</translation>
+      <source>Shift times</source>
+      <translation>平移時間</translation>
     </message>
     <message>
-        <source>Shift the selected cues (all cues when none is selected) by, e.g. 1.5 or -0:02.250:</source>
-        <translation>將所選字幕（未選擇時為全部字幕）平移，例如 1.5 或 -0:02.250：</translation>
+      <source>Shift the selected cues (all cues when none is selected) by, e.g. 1.5 or -0:02.250:</source>
+      <translation>將所選字幕（未選擇時為全部字幕）平移，例如 1.5 或 -0:02.250：</translation>
     </message>
     <message>
-        <source>Select one cue to set its start at the playhead</source>
-        <translation>請選擇一條字幕，將其開始時間設為播放頭位置</translation>
+      <source>Select one cue to set its start at the playhead</source>
+      <translation>請選擇一條字幕，將其開始時間設為播放頭位置</translation>
     </message>
     <message>
-        <source>Select one cue to set its end at the playhead</source>
-        <translation>請選擇一條字幕，將其結束時間設為播放頭位置</translation>
+      <source>Select one cue to set its end at the playhead</source>
+      <translation>請選擇一條字幕，將其結束時間設為播放頭位置</translation>
     </message>
     <message>
-        <source>The start is already there, or a neighbouring cue is in the way</source>
-        <translation>開始時間已在該處，或被相鄰字幕擋住</translation>
+      <source>The start is already there, or a neighbouring cue is in the way</source>
+      <translation>開始時間已在該處，或被相鄰字幕擋住</translation>
     </message>
     <message>
-        <source>The end is already there, or a neighbouring cue is in the way</source>
-        <translation>結束時間已在該處，或被相鄰字幕擋住</translation>
+      <source>The end is already there, or a neighbouring cue is in the way</source>
+      <translation>結束時間已在該處，或被相鄰字幕擋住</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Editing</name>
     <message>
-        <source>Set start</source>
-        <translation>設定開始時間</translation>
+      <source>Set start</source>
+      <translation>設定開始時間</translation>
     </message>
     <message>
-        <source>Set end</source>
-        <translation>設定結束時間</translation>
+      <source>Set end</source>
+      <translation>設定結束時間</translation>
     </message>
     <message>
-        <source>Merge cues</source>
-        <translation>合併字幕條</translation>
+      <source>Merge cues</source>
+      <translation>合併字幕條</translation>
     </message>
     <message>
-        <source>Lock cues</source>
-        <translation>鎖定字幕條</translation>
+      <source>Lock cues</source>
+      <translation>鎖定字幕條</translation>
     </message>
     <message>
-        <source>Unlock cues</source>
-        <translation>解鎖字幕條</translation>
+      <source>Unlock cues</source>
+      <translation>解鎖字幕條</translation>
     </message>
     <message>
-        <source>Replace &apos;{pattern}&apos;</source>
-        <translation>取代「{pattern}」</translation>
+      <source>Replace '{pattern}'</source>
+      <translation>取代「{pattern}」</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FileController</name>
     <message>
-        <source>All supported ({patterns})</source>
-        <translation>所有支援的檔案（{patterns}）</translation>
+      <source>All supported ({patterns})</source>
+      <translation>所有支援的檔案（{patterns}）</translation>
     </message>
     <message>
-        <source>Media ({patterns})</source>
-        <translation>媒體（{patterns}）</translation>
+      <source>Media ({patterns})</source>
+      <translation>媒體（{patterns}）</translation>
     </message>
     <message>
-        <source>Subtitles ({patterns})</source>
-        <translation>字幕（{patterns}）</translation>
+      <source>Subtitles ({patterns})</source>
+      <translation>字幕（{patterns}）</translation>
     </message>
     <message>
-        <source>Projects ({patterns})</source>
-        <translation>專案（{patterns}）</translation>
+      <source>Projects ({patterns})</source>
+      <translation>專案（{patterns}）</translation>
     </message>
     <message>
-        <source>All files ({patterns})</source>
-        <translation>所有檔案（{patterns}）</translation>
+      <source>All files ({patterns})</source>
+      <translation>所有檔案（{patterns}）</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>開啟</translation>
+      <source>Open</source>
+      <translation>開啟</translation>
     </message>
     <message>
-        <source>Import subtitles</source>
-        <translation>匯入字幕</translation>
+      <source>Import subtitles</source>
+      <translation>匯入字幕</translation>
     </message>
     <message>
-        <source>Reload with encoding</source>
-        <translation>以指定編碼重新載入</translation>
+      <source>Reload with encoding</source>
+      <translation>以指定編碼重新載入</translation>
     </message>
     <message>
-        <source>No subtitle file has been opened yet.</source>
-        <translation>尚未開啟任何字幕檔案。</translation>
+      <source>No subtitle file has been opened yet.</source>
+      <translation>尚未開啟任何字幕檔案。</translation>
     </message>
     <message>
-        <source>Read {name} as:</source>
-        <translation>將 {name} 讀取為：</translation>
+      <source>Read {name} as:</source>
+      <translation>將 {name} 讀取為：</translation>
     </message>
     <message>
-        <source>{path}: no such file</source>
-        <translation>{path}：檔案不存在</translation>
+      <source>{path}: no such file</source>
+      <translation>{path}：檔案不存在</translation>
     </message>
     <message>
-        <source>opening another file</source>
-        <translation>開啟另一個檔案</translation>
+      <source>opening another file</source>
+      <translation>開啟另一個檔案</translation>
     </message>
     <message>
-        <source>opening another project</source>
-        <translation>開啟另一個專案</translation>
+      <source>opening another project</source>
+      <translation>開啟另一個專案</translation>
     </message>
     <message>
-        <source>Open project</source>
-        <translation>開啟專案</translation>
+      <source>Open project</source>
+      <translation>開啟專案</translation>
     </message>
     <message>
-        <source>The project&apos;s media is missing: {path}</source>
-        <translation>找不到專案的媒體檔案：{path}</translation>
+      <source>The project's media is missing: {path}</source>
+      <translation>找不到專案的媒體檔案：{path}</translation>
     </message>
     <message>
-        <source>Reading {name}…</source>
-        <translation>正在讀取 {name}…</translation>
+      <source>Reading {name}…</source>
+      <translation>正在讀取 {name}…</translation>
     </message>
     <message>
-        <source>Open subtitles</source>
-        <translation>開啟字幕</translation>
+      <source>Open subtitles</source>
+      <translation>開啟字幕</translation>
     </message>
     <message>
-        <source>{encoding}, detected</source>
-        <translation>{encoding}（自動偵測）</translation>
+      <source>{encoding}, detected</source>
+      <translation>{encoding}（自動偵測）</translation>
     </message>
     <message numerus="yes">
-        <source>%n cue(s) read from {name} ({how})</source>
-        <translation>
-            <numerusform>從 {name} 讀取了 %n 條字幕（{how}）</numerusform>
-        </translation>
+      <source>%n cue(s) read from {name} ({how})</source>
+      <translation>
+        <numerusform>從 {name} 讀取了 %n 條字幕（{how}）</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>; %n part(s) skipped</source>
-        <translation>
-            <numerusform>；跳過了 %n 處</numerusform>
-        </translation>
+      <source>; %n part(s) skipped</source>
+      <translation>
+        <numerusform>；跳過了 %n 處</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Some parts of {name} could not be read and were skipped:</source>
-        <translation>{name} 的部分內容無法讀取，已跳過：</translation>
+      <source>Some parts of {name} could not be read and were skipped:</source>
+      <translation>{name} 的部分內容無法讀取，已跳過：</translation>
     </message>
     <message numerus="yes">
-        <source>Replace the %n cue(s) you have with the cues of {name}? (Undo brings them back.)</source>
-        <translation>
-            <numerusform>用 {name} 中的字幕取代現有的 %n 條字幕嗎？（復原可還原。）</numerusform>
-        </translation>
+      <source>Replace the %n cue(s) you have with the cues of {name}? (Undo brings them back.)</source>
+      <translation>
+        <numerusform>用 {name} 中的字幕取代現有的 %n 條字幕嗎？（復原可還原。）</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Decoding {name}…</source>
-        <translation>正在解碼 {name}…</translation>
+      <source>Decoding {name}…</source>
+      <translation>正在解碼 {name}…</translation>
     </message>
     <message>
-        <source>Open media</source>
-        <translation>開啟媒體</translation>
+      <source>Open media</source>
+      <translation>開啟媒體</translation>
     </message>
     <message numerus="yes">
-        <source>{warning} (and %n more)</source>
-        <translation>
-            <numerusform>{warning}（另有 %n 處）</numerusform>
-        </translation>
+      <source>{warning} (and %n more)</source>
+      <translation>
+        <numerusform>{warning}（另有 %n 處）</numerusform>
+      </translation>
     </message>
     <message>
-        <source>{name}: {warning}</source>
-        <translation>{name}：{warning}</translation>
+      <source>{name}: {warning}</source>
+      <translation>{name}：{warning}</translation>
     </message>
     <message numerus="yes">
-        <source>Opened {name} in place of the previous media; the %n cue(s) you had [is|are] kept</source>
-        <translation>
-            <numerusform>已開啟 {name} 取代之前的媒體；原有的 %n 條字幕保持不變</numerusform>
-        </translation>
+      <source>Opened {name} in place of the previous media; the %n cue(s) you had [is|are] kept</source>
+      <translation>
+        <numerusform>已開啟 {name} 取代之前的媒體；原有的 %n 條字幕保持不變</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>Opened {name}; the %n cue(s) you had [is|are] kept (File ▸ Import Subtitles replaces [it|them])</source>
-        <translation>
-            <numerusform>已開啟 {name}；原有的 %n 條字幕保持不變（檔案 ▸ 匯入字幕 可取代它們）</numerusform>
-        </translation>
+      <source>Opened {name}; the %n cue(s) you had [is|are] kept (File ▸ Import Subtitles replaces [it|them])</source>
+      <translation>
+        <numerusform>已開啟 {name}；原有的 %n 條字幕保持不變（檔案 ▸ 匯入字幕 可取代它們）</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Import Subtitle Track</source>
-        <translation>匯入字幕軌</translation>
+      <source>Import Subtitle Track</source>
+      <translation>匯入字幕軌</translation>
     </message>
     <message>
-        <source>{name} has no subtitle tracks.</source>
-        <translation>{name} 沒有字幕軌。</translation>
+      <source>{name} has no subtitle tracks.</source>
+      <translation>{name} 沒有字幕軌。</translation>
     </message>
     <message>
-        <source>Reading tracks…</source>
-        <translation>正在讀取字幕軌…</translation>
+      <source>Reading tracks…</source>
+      <translation>正在讀取字幕軌…</translation>
     </message>
     <message>
-        <source>{name}, track {number}</source>
-        <translation>{name}，字幕軌 {number}</translation>
+      <source>{name}, track {number}</source>
+      <translation>{name}，字幕軌 {number}</translation>
     </message>
     <message>
-        <source>Save project</source>
-        <translation>儲存專案</translation>
+      <source>Save project</source>
+      <translation>儲存專案</translation>
     </message>
     <message>
-        <source>Saved {path}</source>
-        <translation>已儲存 {path}</translation>
+      <source>Saved {path}</source>
+      <translation>已儲存 {path}</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>未儲存的變更</translation>
+      <source>Unsaved changes</source>
+      <translation>未儲存的變更</translation>
     </message>
     <message>
-        <source>The subtitles have changes that are not saved. Save them before {doing}?</source>
-        <translation>字幕有未儲存的變更。在{doing}之前儲存嗎？</translation>
+      <source>The subtitles have changes that are not saved. Save them before {doing}?</source>
+      <translation>字幕有未儲存的變更。在{doing}之前儲存嗎？</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（無）</translation>
+      <source>(none)</source>
+      <translation>（無）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FindReplaceDialog</name>
     <message>
-        <source>Find and Replace</source>
-        <translation>尋找和取代</translation>
+      <source>Find and Replace</source>
+      <translation>尋找和取代</translation>
     </message>
     <message>
-        <source>Match case</source>
-        <translation>區分大小寫</translation>
+      <source>Match case</source>
+      <translation>區分大小寫</translation>
     </message>
     <message>
-        <source>Regular expression</source>
-        <translation>正規表示式</translation>
+      <source>Regular expression</source>
+      <translation>正規表示式</translation>
     </message>
     <message>
-        <source>Find Next</source>
-        <translation>尋找下一個</translation>
+      <source>Find Next</source>
+      <translation>尋找下一個</translation>
     </message>
     <message>
-        <source>Replace All</source>
-        <translation>全部取代</translation>
+      <source>Replace All</source>
+      <translation>全部取代</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>關閉</translation>
+      <source>Close</source>
+      <translation>關閉</translation>
     </message>
     <message>
-        <source>Find:</source>
-        <translation>尋找：</translation>
+      <source>Find:</source>
+      <translation>尋找：</translation>
     </message>
     <message>
-        <source>Replace with:</source>
-        <translation>取代為：</translation>
+      <source>Replace with:</source>
+      <translation>取代為：</translation>
     </message>
     <message>
-        <source>Type what to find</source>
-        <translation>輸入要尋找的內容</translation>
+      <source>Type what to find</source>
+      <translation>輸入要尋找的內容</translation>
     </message>
     <message>
-        <source>Not a valid expression: {error}</source>
-        <translation>不是有效的表示式：{error}</translation>
+      <source>Not a valid expression: {error}</source>
+      <translation>不是有效的表示式：{error}</translation>
     </message>
     <message>
-        <source>Not found</source>
-        <translation>未找到</translation>
+      <source>Not found</source>
+      <translation>未找到</translation>
     </message>
     <message>
-        <source>Cue {number}</source>
-        <translation>第 {number} 條</translation>
+      <source>Cue {number}</source>
+      <translation>第 {number} 條</translation>
     </message>
     <message>
-        <source>Cannot replace: {error}</source>
-        <translation>無法取代：{error}</translation>
+      <source>Cannot replace: {error}</source>
+      <translation>無法取代：{error}</translation>
     </message>
     <message numerus="yes">
-        <source>Replaced in %n cue(s)</source>
-        <translation>
-            <numerusform>已在 %n 條字幕中取代</numerusform>
-        </translation>
+      <source>Replaced in %n cue(s)</source>
+      <translation>
+        <numerusform>已在 %n 條字幕中取代</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FindingsModel</name>
     <message>
-        <source>Start</source>
-        <translation>開始</translation>
+      <source>Start</source>
+      <translation>開始</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation>嚴重程度</translation>
+      <source>Severity</source>
+      <translation>嚴重程度</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>問題</translation>
+      <source>Problem</source>
+      <translation>問題</translation>
     </message>
     <message>
-        <source>Error</source>
-        <translation>錯誤</translation>
+      <source>Error</source>
+      <translation>錯誤</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>警告</translation>
+      <source>Warning</source>
+      <translation>警告</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FixReview</name>
     <message>
-        <source>Spaces</source>
-        <translation>空格</translation>
+      <source>Spaces</source>
+      <translation>空格</translation>
     </message>
     <message>
-        <source>Order</source>
-        <translation>順序</translation>
+      <source>Order</source>
+      <translation>順序</translation>
     </message>
     <message>
-        <source>Overlaps</source>
-        <translation>重疊</translation>
+      <source>Overlaps</source>
+      <translation>重疊</translation>
     </message>
     <message>
-        <source>Gaps</source>
-        <translation>間隔</translation>
+      <source>Gaps</source>
+      <translation>間隔</translation>
     </message>
     <message>
-        <source>Too short or fast</source>
-        <translation>過短或過快</translation>
+      <source>Too short or fast</source>
+      <translation>過短或過快</translation>
     </message>
     <message>
-        <source>Too long</source>
-        <translation>過長</translation>
+      <source>Too long</source>
+      <translation>過長</translation>
     </message>
     <message>
-        <source>Merges</source>
-        <translation>合併</translation>
+      <source>Merges</source>
+      <translation>合併</translation>
     </message>
     <message>
-        <source>Line breaks</source>
-        <translation>換行</translation>
+      <source>Line breaks</source>
+      <translation>換行</translation>
     </message>
     <message>
-        <source>Shot changes</source>
-        <translation>鏡頭切換</translation>
+      <source>Full-width punctuation</source>
+      <translation>全形標點</translation>
     </message>
     <message>
-        <source>%n cue(s) fixed</source>
-        <translation>已修正 %n 條字幕</translation>
+      <source>Line-end punctuation</source>
+      <translation>行尾標點</translation>
     </message>
     <message>
-        <source>Fix common problems</source>
-        <translation>修正常見問題</translation>
+      <source>Splits</source>
+      <translation>拆分</translation>
     </message>
     <message>
-        <source>Nothing to fix: no change would help.</source>
-        <translation>無需修正：沒有可改進之處。</translation>
+      <source>Shot changes</source>
+      <translation>鏡頭切換</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>%n cue(s) fixed</source>
+      <translation>已修正 %n 條字幕</translation>
+    </message>
+    <message>
+      <source>Fix common problems</source>
+      <translation>修正常見問題</translation>
+    </message>
+    <message>
+      <source>Nothing to fix: no change would help.</source>
+      <translation>無需修正：沒有可改進之處。</translation>
+    </message>
+  </context>
+  <context>
     <name>FixReviewDialog</name>
     <message>
-        <source>Fix common problems</source>
-        <translation>修正常見問題</translation>
+      <source>Fix common problems</source>
+      <translation>修正常見問題</translation>
+    </message>
+    <message>
+      <source>As many Chinese subtitles are delivered: a ， or 。 that ends a line is removed.</source>
+      <translation>依許多中文字幕的交付慣例：刪除行尾的，或。</translation>
     </message>
     <message numerus="yes">
-        <source>%n cue(s) would change (profile: {profile}).</source>
-        <translation>
-            <numerusform>將變更 %n 條字幕（規範：{profile}）。</numerusform>
-        </translation>
+      <source>%n cue(s) would change (profile: {profile}).</source>
+      <translation>
+        <numerusform>將變更 %n 條字幕（規範：{profile}）。</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Untick what should stay as it is. Locked cues are never changed; no text is lost.</source>
-        <translation>取消勾選要保持原樣的項目。鎖定的字幕不會被變更；不會遺失任何文字。</translation>
+      <source>Untick what should stay as it is. Locked cues are never changed; no text is lost.</source>
+      <translation>取消勾選要保持原樣的項目。鎖定的字幕不會被變更；不會遺失任何文字。</translation>
     </message>
     <message>
-        <source>Kinds:</source>
-        <translation>類別：</translation>
+      <source>Kinds:</source>
+      <translation>類別：</translation>
     </message>
     <message>
-        <source>{kind} ({count})</source>
-        <translation>{kind}（{count}）</translation>
+      <source>{kind} ({count})</source>
+      <translation>{kind}（{count}）</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>套用</translation>
+      <source>Apply</source>
+      <translation>套用</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>變更</translation>
+      <source>Chinese: remove the comma or full stop at the end of each line</source>
+      <translation>中文：刪除每行末尾的逗號或句號</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>修改前</translation>
+      <source>Change</source>
+      <translation>變更</translation>
     </message>
     <message>
-        <source>After</source>
-        <translation>修改後</translation>
+      <source>Before</source>
+      <translation>修改前</translation>
     </message>
     <message>
-        <source>Tick All</source>
-        <translation>全部勾選</translation>
+      <source>After</source>
+      <translation>修改後</translation>
     </message>
     <message>
-        <source>Untick All</source>
-        <translation>全部取消勾選</translation>
+      <source>Tick All</source>
+      <translation>全部勾選</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Untick All</source>
+      <translation>全部取消勾選</translation>
+    </message>
+  </context>
+  <context>
     <name>Help</name>
     <message>
-        <source>&amp;Quick Guide</source>
-        <translation>快速入門(&amp;Q)</translation>
+      <source>&amp;Quick Guide</source>
+      <translation>快速入門(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>鍵盤快捷鍵(&amp;K)</translation>
+      <source>&amp;Keyboard Shortcuts</source>
+      <translation>鍵盤快捷鍵(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;About Qwen Subtitle Studio</source>
-        <translation>關於 Qwen Subtitle Studio(&amp;A)</translation>
+      <source>&amp;About Qwen Subtitle Studio</source>
+      <translation>關於 Qwen Subtitle Studio(&amp;A)</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
+      <source>Action</source>
+      <translation>操作</translation>
     </message>
     <message>
-        <source>Shortcut</source>
-        <translation>快捷鍵</translation>
+      <source>Shortcut</source>
+      <translation>快捷鍵</translation>
     </message>
     <message>
-        <source>Preset: {preset}. Change keys in Edit ▸ Keyboard Shortcuts.</source>
-        <translation>預設集：{preset}。可在 編輯 ▸ 鍵盤快捷鍵 中變更按鍵。</translation>
+      <source>Preset: {preset}. Change keys in Edit ▸ Keyboard Shortcuts.</source>
+      <translation>預設集：{preset}。可在 編輯 ▸ 鍵盤快捷鍵 中變更按鍵。</translation>
     </message>
     <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>鍵盤快捷鍵</translation>
+      <source>Keyboard Shortcuts</source>
+      <translation>鍵盤快捷鍵</translation>
     </message>
     <message>
-        <source>Open a video or audio file: File ▸ Open, or drop it on the window.</source>
-        <translation>開啟影片或音訊檔案：檔案 ▸ 開啟，或將檔案拖到視窗中。</translation>
+      <source>Open a video or audio file: File ▸ Open, or drop it on the window.</source>
+      <translation>開啟影片或音訊檔案：檔案 ▸ 開啟，或將檔案拖到視窗中。</translation>
     </message>
     <message>
-        <source>Recognition ▸ Recognize Speech makes subtitles from the audio. Choose the language if you know it; the first run downloads the model.</source>
-        <translation>辨識 ▸ 語音辨識 根據音訊產生字幕。如果知道語言，請選擇它；首次執行會下載模型。</translation>
+      <source>Recognition ▸ Recognize Speech makes subtitles from the audio. Choose the language if you know it; the first run downloads the model.</source>
+      <translation>辨識 ▸ 語音辨識 根據音訊產生字幕。如果知道語言，請選擇它；首次執行會下載模型。</translation>
     </message>
     <message>
-        <source>Check each cue: play it, correct its text in the box above the list. Red and orange cells mark cues that are too fast to read, too long, or overlapping.</source>
-        <translation>逐條檢查字幕：播放它，在清單上方的文字方塊中修改文字。紅色和橙色的儲存格表示字幕閱讀速度過快、過長或相互重疊。</translation>
+      <source>Check each cue: play it, correct its text in the box above the list. Red and orange cells mark cues that are too fast to read, too long, or overlapping.</source>
+      <translation>逐條檢查字幕：播放它，在清單上方的文字方塊中修改文字。紅色和橙色的儲存格表示字幕閱讀速度過快、過長或相互重疊。</translation>
     </message>
     <message>
-        <source>Fix the timing on the waveform: drag a cue&apos;s edges or the whole cue, or set its start and end at the playhead with the keys. After editing text, Recognition ▸ Re-align Edited Cues times it again.</source>
-        <translation>在波形上修正時間：拖曳字幕的邊緣或整條字幕，或用快捷鍵把開始和結束時間設為播放頭位置。修改文字後，用 辨識 ▸ 重新對齊已編輯的字幕 重新定時。</translation>
+      <source>Fix the timing on the waveform: drag a cue's edges or the whole cue, or set its start and end at the playhead with the keys. After editing text, Recognition ▸ Re-align Edited Cues times it again.</source>
+      <translation>在波形上修正時間：拖曳字幕的邊緣或整條字幕，或用快捷鍵把開始和結束時間設為播放頭位置。修改文字後，用 辨識 ▸ 重新對齊已編輯的字幕 重新定時。</translation>
     </message>
     <message>
-        <source>Save the project to keep working later, and File ▸ Export As for the subtitle file (SRT, WebVTT, ASS and more).</source>
-        <translation>儲存專案以便以後繼續工作，用 檔案 ▸ 匯出為 得到字幕檔案（SRT、WebVTT、ASS 等格式）。</translation>
+      <source>Save the project to keep working later, and File ▸ Export As for the subtitle file (SRT, WebVTT, ASS and more).</source>
+      <translation>儲存專案以便以後繼續工作，用 檔案 ▸ 匯出為 得到字幕檔案（SRT、WebVTT、ASS 等格式）。</translation>
     </message>
     <message>
-        <source>Quick Guide</source>
-        <translation>快速入門</translation>
+      <source>Quick Guide</source>
+      <translation>快速入門</translation>
     </message>
     <message>
-        <source>not installed</source>
-        <translation>未安裝</translation>
+      <source>not installed</source>
+      <translation>未安裝</translation>
     </message>
     <message>
-        <source>{model} (in use)</source>
-        <translation>{model}（使用中）</translation>
+      <source>{model} (in use)</source>
+      <translation>{model}（使用中）</translation>
     </message>
     <message>
-        <source>{model} (not loaded yet)</source>
-        <translation>{model}（尚未載入）</translation>
+      <source>{model} (not loaded yet)</source>
+      <translation>{model}（尚未載入）</translation>
     </message>
     <message>
-        <source>Recognition model</source>
-        <translation>辨識模型</translation>
+      <source>Recognition model</source>
+      <translation>辨識模型</translation>
     </message>
     <message>
-        <source>Aligner</source>
-        <translation>對齊模型</translation>
+      <source>Aligner</source>
+      <translation>對齊模型</translation>
     </message>
     <message>
-        <source>A subtitle editor built on Qwen3-ASR: recognition, forced alignment, timing on the waveform.</source>
-        <translation>基於 Qwen3-ASR 的字幕編輯器：語音辨識、強制對齊、在波形上調整時間。</translation>
+      <source>A subtitle editor built on Qwen3-ASR: recognition, forced alignment, timing on the waveform.</source>
+      <translation>基於 Qwen3-ASR 的字幕編輯器：語音辨識、強制對齊、在波形上調整時間。</translation>
     </message>
     <message>
-        <source>Licensed under the Apache License 2.0.</source>
-        <translation>以 Apache License 2.0 授權。</translation>
+      <source>Licensed under the Apache License 2.0.</source>
+      <translation>以 Apache License 2.0 授權。</translation>
     </message>
     <message>
-        <source>About {app}</source>
-        <translation>關於 {app}</translation>
+      <source>About {app}</source>
+      <translation>關於 {app}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Language</name>
     <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
+      <source>Chinese</source>
+      <translation>中文</translation>
     </message>
     <message>
-        <source>English</source>
-        <translation>英語</translation>
+      <source>English</source>
+      <translation>英語</translation>
     </message>
     <message>
-        <source>Cantonese</source>
-        <translation>粵語</translation>
+      <source>Cantonese</source>
+      <translation>粵語</translation>
     </message>
     <message>
-        <source>Arabic</source>
-        <translation>阿拉伯語</translation>
+      <source>Arabic</source>
+      <translation>阿拉伯語</translation>
     </message>
     <message>
-        <source>German</source>
-        <translation>德語</translation>
+      <source>German</source>
+      <translation>德語</translation>
     </message>
     <message>
-        <source>French</source>
-        <translation>法語</translation>
+      <source>French</source>
+      <translation>法語</translation>
     </message>
     <message>
-        <source>Spanish</source>
-        <translation>西班牙語</translation>
+      <source>Spanish</source>
+      <translation>西班牙語</translation>
     </message>
     <message>
-        <source>Portuguese</source>
-        <translation>葡萄牙語</translation>
+      <source>Portuguese</source>
+      <translation>葡萄牙語</translation>
     </message>
     <message>
-        <source>Indonesian</source>
-        <translation>印尼語</translation>
+      <source>Indonesian</source>
+      <translation>印尼語</translation>
     </message>
     <message>
-        <source>Italian</source>
-        <translation>義大利語</translation>
+      <source>Italian</source>
+      <translation>義大利語</translation>
     </message>
     <message>
-        <source>Korean</source>
-        <translation>韓語</translation>
+      <source>Korean</source>
+      <translation>韓語</translation>
     </message>
     <message>
-        <source>Russian</source>
-        <translation>俄語</translation>
+      <source>Russian</source>
+      <translation>俄語</translation>
     </message>
     <message>
-        <source>Thai</source>
-        <translation>泰語</translation>
+      <source>Thai</source>
+      <translation>泰語</translation>
     </message>
     <message>
-        <source>Vietnamese</source>
-        <translation>越南語</translation>
+      <source>Vietnamese</source>
+      <translation>越南語</translation>
     </message>
     <message>
-        <source>Japanese</source>
-        <translation>日語</translation>
+      <source>Japanese</source>
+      <translation>日語</translation>
     </message>
     <message>
-        <source>Turkish</source>
-        <translation>土耳其語</translation>
+      <source>Turkish</source>
+      <translation>土耳其語</translation>
     </message>
     <message>
-        <source>Hindi</source>
-        <translation>印地語</translation>
+      <source>Hindi</source>
+      <translation>印地語</translation>
     </message>
     <message>
-        <source>Malay</source>
-        <translation>馬來語</translation>
+      <source>Malay</source>
+      <translation>馬來語</translation>
     </message>
     <message>
-        <source>Dutch</source>
-        <translation>荷蘭語</translation>
+      <source>Dutch</source>
+      <translation>荷蘭語</translation>
     </message>
     <message>
-        <source>Swedish</source>
-        <translation>瑞典語</translation>
+      <source>Swedish</source>
+      <translation>瑞典語</translation>
     </message>
     <message>
-        <source>Danish</source>
-        <translation>丹麥語</translation>
+      <source>Danish</source>
+      <translation>丹麥語</translation>
     </message>
     <message>
-        <source>Finnish</source>
-        <translation>芬蘭語</translation>
+      <source>Finnish</source>
+      <translation>芬蘭語</translation>
     </message>
     <message>
-        <source>Polish</source>
-        <translation>波蘭語</translation>
+      <source>Polish</source>
+      <translation>波蘭語</translation>
     </message>
     <message>
-        <source>Czech</source>
-        <translation>捷克語</translation>
+      <source>Czech</source>
+      <translation>捷克語</translation>
     </message>
     <message>
-        <source>Filipino</source>
-        <translation>菲律賓語</translation>
+      <source>Filipino</source>
+      <translation>菲律賓語</translation>
     </message>
     <message>
-        <source>Persian</source>
-        <translation>波斯語</translation>
+      <source>Persian</source>
+      <translation>波斯語</translation>
     </message>
     <message>
-        <source>Greek</source>
-        <translation>希臘語</translation>
+      <source>Greek</source>
+      <translation>希臘語</translation>
     </message>
     <message>
-        <source>Romanian</source>
-        <translation>羅馬尼亞語</translation>
+      <source>Romanian</source>
+      <translation>羅馬尼亞語</translation>
     </message>
     <message>
-        <source>Hungarian</source>
-        <translation>匈牙利語</translation>
+      <source>Hungarian</source>
+      <translation>匈牙利語</translation>
     </message>
     <message>
-        <source>Macedonian</source>
-        <translation>馬其頓語</translation>
+      <source>Macedonian</source>
+      <translation>馬其頓語</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <source>Recovered unsaved work; {path} was not opened</source>
-        <translation>已恢復未儲存的工作；未開啟 {path}</translation>
+      <source>Recovered unsaved work; {path} was not opened</source>
+      <translation>已恢復未儲存的工作；未開啟 {path}</translation>
     </message>
     <message>
-        <source>Drop a video, audio or subtitle file here</source>
-        <translation>將影片、音訊或字幕檔案拖到這裡</translation>
+      <source>Drop a video, audio or subtitle file here</source>
+      <translation>將影片、音訊或字幕檔案拖到這裡</translation>
     </message>
     <message>
-        <source>or use File ▸ Open (Ctrl+O). Then Recognition ▸ Recognize speech makes subtitles from the audio.</source>
-        <translation>或使用 檔案 ▸ 開啟（Ctrl+O）。然後用 辨識 ▸ 語音辨識 根據音訊產生字幕。</translation>
+      <source>or use File ▸ Open (Ctrl+O). Then Recognition ▸ Recognize speech makes subtitles from the audio.</source>
+      <translation>或使用 檔案 ▸ 開啟（Ctrl+O）。然後用 辨識 ▸ 語音辨識 根據音訊產生字幕。</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>檔案(&amp;F)</translation>
+      <source>&amp;File</source>
+      <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Open…</source>
-        <translation>開啟(&amp;O)…</translation>
+      <source>&amp;Open…</source>
+      <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近開啟(&amp;R)</translation>
+      <source>Open &amp;Recent</source>
+      <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <source>Reload Subtitles with E&amp;ncoding…</source>
-        <translation>以指定編碼重新載入字幕(&amp;N)…</translation>
+      <source>Reload Subtitles with E&amp;ncoding…</source>
+      <translation>以指定編碼重新載入字幕(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Import Subtitles…</source>
-        <translation>匯入字幕(&amp;I)…</translation>
+      <source>&amp;Import Subtitles…</source>
+      <translation>匯入字幕(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import Subtitle &amp;Track from Video…</source>
-        <translation>從影片匯入字幕軌(&amp;T)…</translation>
+      <source>Import Subtitle &amp;Track from Video…</source>
+      <translation>從影片匯入字幕軌(&amp;T)…</translation>
     </message>
     <message>
-        <source>Save Su&amp;btitles</source>
-        <translation>儲存字幕(&amp;B)</translation>
+      <source>Save Su&amp;btitles</source>
+      <translation>儲存字幕(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;Export As…</source>
-        <translation>匯出為(&amp;E)…</translation>
+      <source>&amp;Export As…</source>
+      <translation>匯出為(&amp;E)…</translation>
     </message>
     <message>
-        <source>Add to &amp;Batch Queue…</source>
-        <translation>加入批次佇列(&amp;B)…</translation>
+      <source>Add to &amp;Batch Queue…</source>
+      <translation>加入批次佇列(&amp;B)…</translation>
     </message>
     <message>
-        <source>&amp;Save Project</source>
-        <translation>儲存專案(&amp;S)</translation>
+      <source>&amp;Save Project</source>
+      <translation>儲存專案(&amp;S)</translation>
     </message>
     <message>
-        <source>Save Project &amp;As…</source>
-        <translation>專案另存為(&amp;A)…</translation>
+      <source>Save Project &amp;As…</source>
+      <translation>專案另存為(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
+      <source>&amp;Quit</source>
+      <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>編輯(&amp;E)</translation>
+      <source>&amp;Edit</source>
+      <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <source>Some saved preferences could not be read; their defaults are used.</source>
-        <translation>部分已儲存的偏好設定無法讀取，已改用預設值。</translation>
+      <source>Some saved preferences could not be read; their defaults are used.</source>
+      <translation>部分已儲存的偏好設定無法讀取，已改用預設值。</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>復原(&amp;U)</translation>
+      <source>&amp;Undo</source>
+      <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Insert Cue</source>
-        <translation>插入字幕條(&amp;I)</translation>
+      <source>&amp;Insert Cue</source>
+      <translation>插入字幕條(&amp;I)</translation>
     </message>
     <message>
-        <source>&amp;Delete Cues</source>
-        <translation>刪除字幕條(&amp;D)</translation>
+      <source>&amp;Delete Cues</source>
+      <translation>刪除字幕條(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Split at Cursor</source>
-        <translation>在游標處拆分(&amp;S)</translation>
+      <source>&amp;Split at Cursor</source>
+      <translation>在游標處拆分(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Merge with Next</source>
-        <translation>與下一條合併(&amp;M)</translation>
+      <source>&amp;Merge with Next</source>
+      <translation>與下一條合併(&amp;M)</translation>
     </message>
     <message>
-        <source>Shift &amp;Times…</source>
-        <translation>平移時間(&amp;T)…</translation>
+      <source>Shift &amp;Times…</source>
+      <translation>平移時間(&amp;T)…</translation>
     </message>
     <message>
-        <source>&amp;Lock / Unlock</source>
-        <translation>鎖定/解鎖(&amp;L)</translation>
+      <source>&amp;Lock / Unlock</source>
+      <translation>鎖定/解鎖(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Find and Replace…</source>
-        <translation>尋找和取代(&amp;F)…</translation>
+      <source>&amp;Find and Replace…</source>
+      <translation>尋找和取代(&amp;F)…</translation>
     </message>
     <message>
-        <source>&amp;Recognition</source>
-        <translation>辨識(&amp;R)</translation>
+      <source>&amp;Recognition</source>
+      <translation>辨識(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Recognize Speech…</source>
-        <translation>語音辨識(&amp;R)…</translation>
+      <source>&amp;Recognize Speech…</source>
+      <translation>語音辨識(&amp;R)…</translation>
     </message>
     <message>
-        <source>Re-align &amp;Selected Cues</source>
-        <translation>重新對齊所選字幕(&amp;S)</translation>
+      <source>Re-align &amp;Selected Cues</source>
+      <translation>重新對齊所選字幕(&amp;S)</translation>
     </message>
     <message>
-        <source>Re-align &amp;Edited Cues</source>
-        <translation>重新對齊已編輯的字幕(&amp;E)</translation>
+      <source>Re-align &amp;Edited Cues</source>
+      <translation>重新對齊已編輯的字幕(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Align Whole File…</source>
-        <translation>對齊整個檔案(&amp;A)…</translation>
+      <source>&amp;Align Whole File…</source>
+      <translation>對齊整個檔案(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Playback</source>
-        <translation>播放(&amp;P)</translation>
+      <source>&amp;Playback</source>
+      <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <source>Play / &amp;Pause</source>
-        <translation>播放/暫停(&amp;P)</translation>
+      <source>Play / &amp;Pause</source>
+      <translation>播放/暫停(&amp;P)</translation>
     </message>
     <message>
-        <source>Play &amp;Selected Cue</source>
-        <translation>播放所選字幕(&amp;S)</translation>
+      <source>Play &amp;Selected Cue</source>
+      <translation>播放所選字幕(&amp;S)</translation>
     </message>
     <message>
-        <source>Play 0.5 s &amp;Before Start</source>
-        <translation>播放開始前 0.5 秒(&amp;B)</translation>
+      <source>Play 0.5 s &amp;Before Start</source>
+      <translation>播放開始前 0.5 秒(&amp;B)</translation>
     </message>
     <message>
-        <source>Play 0.5 s &amp;After End</source>
-        <translation>播放結束後 0.5 秒(&amp;A)</translation>
+      <source>Play 0.5 s &amp;After End</source>
+      <translation>播放結束後 0.5 秒(&amp;A)</translation>
     </message>
     <message>
-        <source>Set S&amp;tart at Playhead</source>
-        <translation>將開始時間設為播放頭(&amp;T)</translation>
+      <source>Set S&amp;tart at Playhead</source>
+      <translation>將開始時間設為播放頭(&amp;T)</translation>
     </message>
     <message>
-        <source>Set &amp;End at Playhead</source>
-        <translation>將結束時間設為播放頭(&amp;E)</translation>
+      <source>Set &amp;End at Playhead</source>
+      <translation>將結束時間設為播放頭(&amp;E)</translation>
     </message>
     <message>
-        <source>Set End and &amp;Go to Next</source>
-        <translation>設定結束時間並轉到下一條(&amp;G)</translation>
+      <source>Set End and &amp;Go to Next</source>
+      <translation>設定結束時間並轉到下一條(&amp;G)</translation>
     </message>
     <message>
-        <source>Pre&amp;vious Cue</source>
-        <translation>上一條字幕(&amp;V)</translation>
+      <source>Pre&amp;vious Cue</source>
+      <translation>上一條字幕(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Next Cue</source>
-        <translation>下一條字幕(&amp;N)</translation>
+      <source>&amp;Next Cue</source>
+      <translation>下一條字幕(&amp;N)</translation>
     </message>
     <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
+      <source>Zoom &amp;In</source>
+      <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <source>Zoom &amp;Out</source>
-        <translation>縮小(&amp;O)</translation>
+      <source>Zoom &amp;Out</source>
+      <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <source>Scroll &amp;Left</source>
-        <translation>向左捲動(&amp;L)</translation>
+      <source>Scroll &amp;Left</source>
+      <translation>向左捲動(&amp;L)</translation>
     </message>
     <message>
-        <source>Scroll &amp;Right</source>
-        <translation>向右捲動(&amp;R)</translation>
+      <source>Scroll &amp;Right</source>
+      <translation>向右捲動(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>檢視(&amp;V)</translation>
+      <source>&amp;View</source>
+      <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>說明(&amp;H)</translation>
+      <source>&amp;Help</source>
+      <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <source>Typing</source>
-        <translation>輸入</translation>
+      <source>Typing</source>
+      <translation>輸入</translation>
     </message>
     <message>
-        <source>&amp;Undo {what}</source>
-        <translation>復原{what}(&amp;U)</translation>
+      <source>&amp;Undo {what}</source>
+      <translation>復原{what}(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Redo {what}</source>
-        <translation>重做{what}(&amp;R)</translation>
+      <source>&amp;Redo {what}</source>
+      <translation>重做{what}(&amp;R)</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
+      <source>Untitled</source>
+      <translation>未命名</translation>
     </message>
     <message>
-        <source>{name}[*] — {app}</source>
-        <translation>{name}[*] — {app}</translation>
+      <source>{name}[*] — {app}</source>
+      <translation>{name}[*] — {app}</translation>
     </message>
     <message>
-        <source>closing</source>
-        <translation>關閉</translation>
+      <source>closing</source>
+      <translation>關閉</translation>
     </message>
     <message>
-        <source>Align &amp;Script…</source>
-        <translation>對齊稿本(&amp;S)…</translation>
+      <source>Align &amp;Script…</source>
+      <translation>對齊稿本(&amp;S)…</translation>
     </message>
     <message>
-        <source>Convert &amp;Chinese…</source>
-        <translation>簡繁轉換(&amp;C)…</translation>
+      <source>Convert &amp;Chinese…</source>
+      <translation>簡繁轉換(&amp;C)…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Message</name>
     <message>
-        <source>Waiting for another recognition or alignment to finish…</source>
-        <translation>正在等待另一個辨識或對齊工作完成…</translation>
+      <source>Waiting for another recognition or alignment to finish…</source>
+      <translation>正在等待另一個辨識或對齊工作完成…</translation>
     </message>
     <message>
-        <source>Starting the recognition process…</source>
-        <translation>正在啟動辨識程序…</translation>
+      <source>Starting the recognition process…</source>
+      <translation>正在啟動辨識程序…</translation>
     </message>
     <message>
-        <source>Loading the recognition runtime…</source>
-        <translation>正在載入辨識執行環境…</translation>
+      <source>Loading the recognition runtime…</source>
+      <translation>正在載入辨識執行環境…</translation>
     </message>
     <message>
-        <source>Loading the recognition model…</source>
-        <translation>正在載入辨識模型…</translation>
+      <source>Loading the recognition model…</source>
+      <translation>正在載入辨識模型…</translation>
     </message>
     <message>
-        <source>Loading the aligner…</source>
-        <translation>正在載入對齊模型…</translation>
+      <source>Loading the aligner…</source>
+      <translation>正在載入對齊模型…</translation>
     </message>
     <message>
-        <source>Reading the weights of {model}…</source>
-        <translation>正在讀取 {model} 的權重…</translation>
+      <source>Reading the weights of {model}…</source>
+      <translation>正在讀取 {model} 的權重…</translation>
     </message>
     <message>
-        <source>Moving {model} to {device}…</source>
-        <translation>正在將 {model} 移至 {device}…</translation>
+      <source>Moving {model} to {device}…</source>
+      <translation>正在將 {model} 移至 {device}…</translation>
     </message>
     <message>
-        <source>Downloading {file}…</source>
-        <translation>正在下載 {file}…</translation>
+      <source>Downloading {file}…</source>
+      <translation>正在下載 {file}…</translation>
     </message>
     <message>
-        <source>The recognition process stopped answering and was ended; your subtitles are safe, try again</source>
-        <translation>辨識程序停止回應，已被終止；您的字幕完好無損，請重試</translation>
+      <source>The recognition process stopped answering and was ended; your subtitles are safe, try again</source>
+      <translation>辨識程序停止回應，已被終止；您的字幕完好無損，請重試</translation>
     </message>
     <message>
-        <source>The recognition process was killed (out of memory?); your subtitles are safe, try again</source>
-        <translation>辨識程序被終止（記憶體不足？）；您的字幕完好無損，請重試</translation>
+      <source>The recognition process was killed (out of memory?); your subtitles are safe, try again</source>
+      <translation>辨識程序被終止（記憶體不足？）；您的字幕完好無損，請重試</translation>
     </message>
     <message>
-        <source>The recognition process ended (exit status {code}); your subtitles are safe, try again</source>
-        <translation>辨識程序已結束（結束狀態 {code}）；您的字幕完好無損，請重試</translation>
+      <source>The recognition process ended (exit status {code}); your subtitles are safe, try again</source>
+      <translation>辨識程序已結束（結束狀態 {code}）；您的字幕完好無損，請重試</translation>
     </message>
     <message>
-        <source>Out of memory</source>
-        <translation>記憶體不足</translation>
+      <source>Out of memory</source>
+      <translation>記憶體不足</translation>
     </message>
     <message>
-        <source>{detail}</source>
-        <translation>{detail}</translation>
+      <source>{detail}</source>
+      <translation>{detail}</translation>
     </message>
     <message>
-        <source>CUDA was requested but no CUDA GPU is available; use --device cpu</source>
-        <translation>要求使用 CUDA，但沒有可用的 CUDA GPU；請使用 --device cpu</translation>
+      <source>CUDA was requested but no CUDA GPU is available; use --device cpu</source>
+      <translation>要求使用 CUDA，但沒有可用的 CUDA GPU；請使用 --device cpu</translation>
     </message>
     <message>
-        <source>Apple MPS was requested but is not available; use --device cpu</source>
-        <translation>要求使用 Apple MPS，但無法使用；請使用 --device cpu</translation>
+      <source>Apple MPS was requested but is not available; use --device cpu</source>
+      <translation>要求使用 Apple MPS，但無法使用；請使用 --device cpu</translation>
     </message>
     <message>
-        <source>unknown device {device!r}; use auto, cpu, cuda or mps</source>
-        <translation>未知裝置 {device!r}；請使用 auto、cpu、cuda 或 mps</translation>
+      <source>unknown device {device!r}; use auto, cpu, cuda or mps</source>
+      <translation>未知裝置 {device!r}；請使用 auto、cpu、cuda 或 mps</translation>
     </message>
     <message>
-        <source>not enough GPU memory for {model}: needs about {needed} GB, {free} GB free; close other GPU programs, pick a smaller model or use the CPU</source>
-        <translation>GPU 顯示記憶體不足以載入 {model}：約需 {needed} GB，可用 {free} GB；請關閉其他使用 GPU 的程式、選擇更小的模型或使用 CPU</translation>
+      <source>not enough GPU memory for {model}: needs about {needed} GB, {free} GB free; close other GPU programs, pick a smaller model or use the CPU</source>
+      <translation>GPU 顯示記憶體不足以載入 {model}：約需 {needed} GB，可用 {free} GB；請關閉其他使用 GPU 的程式、選擇更小的模型或使用 CPU</translation>
     </message>
     <message>
-        <source>not enough GPU memory to load {model}; use a smaller model or the CPU</source>
-        <translation>GPU 顯示記憶體不足以載入 {model}；請使用更小的模型或 CPU</translation>
+      <source>not enough GPU memory to load {model}; use a smaller model or the CPU</source>
+      <translation>GPU 顯示記憶體不足以載入 {model}；請使用更小的模型或 CPU</translation>
     </message>
     <message>
-        <source>out of GPU memory even for one chunk at a time; use a smaller model or the CPU</source>
-        <translation>即使每次只處理一個分塊，GPU 顯示記憶體仍然不足；請使用更小的模型或 CPU</translation>
+      <source>out of GPU memory even for one chunk at a time; use a smaller model or the CPU</source>
+      <translation>即使每次只處理一個分塊，GPU 顯示記憶體仍然不足；請使用更小的模型或 CPU</translation>
     </message>
     <message>
-        <source>out of GPU memory while aligning; use the CPU or a shorter window</source>
-        <translation>對齊時 GPU 顯示記憶體不足；請使用 CPU 或更短的視窗</translation>
+      <source>out of GPU memory while aligning; use the CPU or a shorter window</source>
+      <translation>對齊時 GPU 顯示記憶體不足；請使用 CPU 或更短的視窗</translation>
     </message>
     <message>
-        <source>no forced aligner is configured</source>
-        <translation>未設定強制對齊模型</translation>
+      <source>no forced aligner is configured</source>
+      <translation>未設定強制對齊模型</translation>
     </message>
     <message>
-        <source>cannot load the model in {folder}: {detail}</source>
-        <translation>無法載入 {folder} 中的模型：{detail}</translation>
+      <source>cannot load the model in {folder}: {detail}</source>
+      <translation>無法載入 {folder} 中的模型：{detail}</translation>
     </message>
     <message>
-        <source>the forced aligner does not support {language}; it aligns {choices}</source>
-        <translation>強制對齊模型不支援{language}；它支援：{choices}</translation>
+      <source>the forced aligner does not support {language}; it aligns {choices}</source>
+      <translation>強制對齊模型不支援{language}；它支援：{choices}</translation>
     </message>
     <message>
-        <source>the forced aligner does not support {language} (detected from the first 30 s of speech); it aligns {choices}</source>
-        <translation>強制對齊模型不支援{language}（從前 30 秒語音中偵測而得）；它支援：{choices}</translation>
+      <source>the forced aligner does not support {language} (detected from the first 30 s of speech); it aligns {choices}</source>
+      <translation>強制對齊模型不支援{language}（從前 30 秒語音中偵測而得）；它支援：{choices}</translation>
     </message>
     <message>
-        <source>no language was detected in the first 30 s of speech; set the cues&apos; language (Edit ▸ Set Language, or --language)</source>
-        <translation>在前 30 秒語音中未偵測到語言；請設定字幕的語言（編輯 ▸ 設定語言，或 --language）</translation>
+      <source>no language was detected in the first 30 s of speech; set the cues' language (Edit ▸ Set Language, or --language)</source>
+      <translation>在前 30 秒語音中未偵測到語言；請設定字幕的語言（編輯 ▸ 設定語言，或 --language）</translation>
     </message>
     <message>
-        <source>unsupported language {name!r}; use auto or one of: {choices}</source>
-        <translation>不支援的語言 {name!r}；請使用 auto 或以下之一：{choices}</translation>
+      <source>unsupported language {name!r}; use auto or one of: {choices}</source>
+      <translation>不支援的語言 {name!r}；請使用 auto 或以下之一：{choices}</translation>
     </message>
     <message>
-        <source>model folder not found: {path}</source>
-        <translation>找不到模型資料夾：{path}</translation>
+      <source>model folder not found: {path}</source>
+      <translation>找不到模型資料夾：{path}</translation>
     </message>
     <message>
-        <source>model folder {path} is missing {file}</source>
-        <translation>模型資料夾 {path} 缺少 {file}</translation>
+      <source>model folder {path} is missing {file}</source>
+      <translation>模型資料夾 {path} 缺少 {file}</translation>
     </message>
     <message>
-        <source>{file} is not a Qwen3-ASR model (model_type {type!r})</source>
-        <translation>{file} 不是 Qwen3-ASR 模型（model_type {type!r}）</translation>
+      <source>{file} is not a Qwen3-ASR model (model_type {type!r})</source>
+      <translation>{file} 不是 Qwen3-ASR 模型（model_type {type!r}）</translation>
     </message>
     <message>
-        <source>{path} is a recognition model, not a forced aligner</source>
-        <translation>{path} 是辨識模型，不是強制對齊模型</translation>
+      <source>{path} is a recognition model, not a forced aligner</source>
+      <translation>{path} 是辨識模型，不是強制對齊模型</translation>
     </message>
     <message>
-        <source>{path} is a forced aligner, not a recognition model</source>
-        <translation>{path} 是強制對齊模型，不是辨識模型</translation>
+      <source>{path} is a forced aligner, not a recognition model</source>
+      <translation>{path} 是強制對齊模型，不是辨識模型</translation>
     </message>
     <message>
-        <source>{file} is damaged ({reason}); delete it and download the model again</source>
-        <translation>{file} 已損壞（{reason}）；請刪除後重新下載模型</translation>
+      <source>{file} is damaged ({reason}); delete it and download the model again</source>
+      <translation>{file} 已損壞（{reason}）；請刪除後重新下載模型</translation>
     </message>
     <message>
-        <source>{index} lists no weight files</source>
-        <translation>{index} 未列出任何權重檔案</translation>
+      <source>{index} lists no weight files</source>
+      <translation>{index} 未列出任何權重檔案</translation>
     </message>
     <message>
-        <source>{repo} is a {actual}, not a {kind}</source>
-        <translation>{repo} 是{actual}，不是{kind}</translation>
+      <source>{repo} is a {actual}, not a {kind}</source>
+      <translation>{repo} 是{actual}，不是{kind}</translation>
     </message>
     <message>
-        <source>{repo} is not downloaded yet and downloads are off (offline)</source>
-        <translation>{repo} 尚未下載，且下載已關閉（離線）</translation>
+      <source>{repo} is not downloaded yet and downloads are off (offline)</source>
+      <translation>{repo} 尚未下載，且下載已關閉（離線）</translation>
     </message>
     <message>
-        <source>cannot reach the model hub for {repo}: {reason}</source>
-        <translation>無法連線模型儲存庫取得 {repo}：{reason}</translation>
+      <source>cannot reach the model hub for {repo}: {reason}</source>
+      <translation>無法連線模型儲存庫取得 {repo}：{reason}</translation>
     </message>
     <message>
-        <source>download of {repo} cancelled; it resumes next time</source>
-        <translation>{repo} 的下載已取消；下次將繼續</translation>
+      <source>download of {repo} cancelled; it resumes next time</source>
+      <translation>{repo} 的下載已取消；下次將繼續</translation>
     </message>
     <message>
-        <source>download cancelled; it resumes next time</source>
-        <translation>下載已取消；下次將繼續</translation>
+      <source>download cancelled; it resumes next time</source>
+      <translation>下載已取消；下次將繼續</translation>
     </message>
     <message>
-        <source>download of {repo} failed at {file}: {reason}</source>
-        <translation>{repo} 下載失敗，出錯檔案 {file}：{reason}</translation>
+      <source>download of {repo} failed at {file}: {reason}</source>
+      <translation>{repo} 下載失敗，出錯檔案 {file}：{reason}</translation>
     </message>
     <message>
-        <source>{repo} has no files</source>
-        <translation>{repo} 沒有任何檔案</translation>
+      <source>{repo} has no files</source>
+      <translation>{repo} 沒有任何檔案</translation>
     </message>
     <message>
-        <source>not enough disk space to download {repo}: needs {needed} GB, {free} GB free in {cache}; free some space or set HF_HOME to another disk</source>
-        <translation>磁碟空間不足，無法下載 {repo}：需要 {needed} GB，{cache} 中可用 {free} GB；請釋放空間或將 HF_HOME 設到其他磁碟</translation>
+      <source>not enough disk space to download {repo}: needs {needed} GB, {free} GB free in {cache}; free some space or set HF_HOME to another disk</source>
+      <translation>磁碟空間不足，無法下載 {repo}：需要 {needed} GB，{cache} 中可用 {free} GB；請釋放空間或將 HF_HOME 設到其他磁碟</translation>
     </message>
     <message>
-        <source>{path}: no such file</source>
-        <translation>{path}：檔案不存在</translation>
+      <source>{path}: no such file</source>
+      <translation>{path}：檔案不存在</translation>
     </message>
     <message>
-        <source>{path}: permission denied</source>
-        <translation>{path}：沒有存取權限</translation>
+      <source>{path}: permission denied</source>
+      <translation>{path}：沒有存取權限</translation>
     </message>
     <message>
-        <source>{path}: {reason}</source>
-        <translation>{path}：{reason}</translation>
+      <source>{path}: {reason}</source>
+      <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <source>{path}: is a folder, not a media file</source>
-        <translation>{path}：這是資料夾，不是媒體檔案</translation>
+      <source>{path}: is a folder, not a media file</source>
+      <translation>{path}：這是資料夾，不是媒體檔案</translation>
     </message>
     <message>
-        <source>{path}: not a regular file</source>
-        <translation>{path}：不是一般檔案</translation>
+      <source>{path}: not a regular file</source>
+      <translation>{path}：不是一般檔案</translation>
     </message>
     <message>
-        <source>{path}: empty file</source>
-        <translation>{path}：檔案是空的</translation>
+      <source>{path}: empty file</source>
+      <translation>{path}：檔案是空的</translation>
     </message>
     <message>
-        <source>{path}: not a media file (it holds text)</source>
-        <translation>{path}：不是媒體檔案（其中是文字）</translation>
+      <source>{path}: not a media file (it holds text)</source>
+      <translation>{path}：不是媒體檔案（其中是文字）</translation>
     </message>
     <message>
-        <source>{path}: the file is truncated or corrupt ({kind})</source>
-        <translation>{path}：檔案不完整或已損壞（{kind}）</translation>
+      <source>{path}: the file is truncated or corrupt ({kind})</source>
+      <translation>{path}：檔案不完整或已損壞（{kind}）</translation>
     </message>
     <message>
-        <source>{path}: a subtitle file ({format}), not audio or video</source>
-        <translation>{path}：這是字幕檔案（{format}），不是音訊或影片</translation>
+      <source>{path}: a subtitle file ({format}), not audio or video</source>
+      <translation>{path}：這是字幕檔案（{format}），不是音訊或影片</translation>
     </message>
     <message>
-        <source>{path}: no audio stream (streams: {streams})</source>
-        <translation>{path}：沒有音訊串流（現有的串流：{streams}）</translation>
+      <source>{path}: no audio stream (streams: {streams})</source>
+      <translation>{path}：沒有音訊串流（現有的串流：{streams}）</translation>
     </message>
     <message>
-        <source>{path}: not a media file, or its data is corrupt</source>
-        <translation>{path}：不是媒體檔案，或資料已損壞</translation>
+      <source>{path}: not a media file, or its data is corrupt</source>
+      <translation>{path}：不是媒體檔案，或資料已損壞</translation>
     </message>
     <message>
-        <source>{path}: the file ends too early (truncated)</source>
-        <translation>{path}：檔案提前結束（不完整）</translation>
+      <source>{path}: the file ends too early (truncated)</source>
+      <translation>{path}：檔案提前結束（不完整）</translation>
     </message>
     <message>
-        <source>{path}: unsupported codec</source>
-        <translation>{path}：不支援的編解碼器</translation>
+      <source>{path}: unsupported codec</source>
+      <translation>{path}：不支援的編解碼器</translation>
     </message>
     <message>
-        <source>{path}: reading timed out</source>
-        <translation>{path}：讀取逾時</translation>
+      <source>{path}: reading timed out</source>
+      <translation>{path}：讀取逾時</translation>
     </message>
     <message>
-        <source>{path}: cannot decode ({reason})</source>
-        <translation>{path}：無法解碼（{reason}）</translation>
+      <source>{path}: cannot decode ({reason})</source>
+      <translation>{path}：無法解碼（{reason}）</translation>
     </message>
     <message>
-        <source>{path}: the audio data is corrupt or truncated; nothing could be decoded</source>
-        <translation>{path}：音訊資料已損壞或不完整，無法解碼任何內容</translation>
+      <source>{path}: the audio data is corrupt or truncated; nothing could be decoded</source>
+      <translation>{path}：音訊資料已損壞或不完整，無法解碼任何內容</translation>
     </message>
     <message>
-        <source>{path}: zero-length audio (the audio stream holds no samples)</source>
-        <translation>{path}：音訊長度為零（音訊串流中沒有取樣）</translation>
+      <source>{path}: zero-length audio (the audio stream holds no samples)</source>
+      <translation>{path}：音訊長度為零（音訊串流中沒有取樣）</translation>
     </message>
     <message>
-        <source>{path}: the audio is too short to use ({ms} ms)</source>
-        <translation>{path}：音訊太短，無法使用（{ms} 毫秒）</translation>
+      <source>{path}: the audio is too short to use ({ms} ms)</source>
+      <translation>{path}：音訊太短，無法使用（{ms} 毫秒）</translation>
     </message>
     <message>
-        <source>{path}: unsupported audio codec in stream {stream}</source>
-        <translation>{path}：串流 {stream} 的音訊編解碼器不受支援</translation>
+      <source>{path}: unsupported audio codec in stream {stream}</source>
+      <translation>{path}：串流 {stream} 的音訊編解碼器不受支援</translation>
     </message>
     <message>
-        <source>Recognising on {device}…</source>
-        <translation>正在 {device} 上辨識…</translation>
+      <source>Recognising on {device}…</source>
+      <translation>正在 {device} 上辨識…</translation>
     </message>
     <message>
-        <source>Recognising…</source>
-        <translation>正在辨識…</translation>
+      <source>Recognising…</source>
+      <translation>正在辨識…</translation>
     </message>
     <message>
-        <source>Not enough memory for the recogniser and the aligner together ({needed} MB needed, {available} MB free): recognising first, then timing the words</source>
-        <translation>記憶體不足，無法同時載入辨識模型和對齊模型（需要 {needed} MB，可用 {available} MB）：先辨識，再計算逐字時間</translation>
+      <source>Not enough memory for the recogniser and the aligner together ({needed} MB needed, {available} MB free): recognising first, then timing the words</source>
+      <translation>記憶體不足，無法同時載入辨識模型和對齊模型（需要 {needed} MB，可用 {available} MB）：先辨識，再計算逐字時間</translation>
     </message>
     <message>
-        <source>The recogniser and the aligner are loaded one at a time: recognising first, then timing the words</source>
-        <translation>辨識模型和對齊模型將依序載入：先辨識，再計算逐字時間</translation>
+      <source>The recogniser and the aligner are loaded one at a time: recognising first, then timing the words</source>
+      <translation>辨識模型和對齊模型將依序載入：先辨識，再計算逐字時間</translation>
     </message>
     <message>
-        <source>Timing the words…</source>
-        <translation>正在計算逐字時間…</translation>
+      <source>Timing the words…</source>
+      <translation>正在計算逐字時間…</translation>
     </message>
     <message>
-        <source>Recognised %n cue(s)</source>
-        <translation>已辨識 %n 條字幕</translation>
+      <source>Recognised %n cue(s)</source>
+      <translation>已辨識 %n 條字幕</translation>
     </message>
     <message>
-        <source>Recognised %n cue(s) ({language})</source>
-        <translation>已辨識 %n 條字幕（{language}）</translation>
+      <source>Recognised %n cue(s) ({language})</source>
+      <translation>已辨識 %n 條字幕（{language}）</translation>
     </message>
     <message>
-        <source>Aligning…</source>
-        <translation>正在對齊…</translation>
+      <source>Aligning…</source>
+      <translation>正在對齊…</translation>
     </message>
     <message>
-        <source>Aligning… {done} s of {total} s</source>
-        <translation>正在對齊… {done} 秒 / {total} 秒</translation>
+      <source>Aligning… {done} s of {total} s</source>
+      <translation>正在對齊… {done} 秒 / {total} 秒</translation>
     </message>
     <message>
-        <source>Detecting the language…</source>
-        <translation>正在偵測語言…</translation>
+      <source>Detecting the language…</source>
+      <translation>正在偵測語言…</translation>
     </message>
     <message>
-        <source>Looking for an offset or drift…</source>
-        <translation>正在尋找偏移或漂移…</translation>
+      <source>Looking for an offset or drift…</source>
+      <translation>正在尋找偏移或漂移…</translation>
     </message>
     <message>
-        <source>Sending the audio to {url}…</source>
-        <translation>正在將音訊傳送到 {url}…</translation>
+      <source>Sending the audio to {url}…</source>
+      <translation>正在將音訊傳送到 {url}…</translation>
     </message>
     <message>
-        <source>Recognising on the server: {done} of {total} chunks…</source>
-        <translation>正在伺服器上辨識：第 {done} 塊，共 {total} 塊…</translation>
+      <source>Recognising on the server: {done} of {total} chunks…</source>
+      <translation>正在伺服器上辨識：第 {done} 塊，共 {total} 塊…</translation>
     </message>
     <message>
-        <source>cannot connect to the recognition server at {url}: the connection was refused (is the server running, and is the address right?)</source>
-        <translation>無法連線到 {url} 的辨識伺服器：連線被拒絕（伺服器是否在執行，位址是否正確？）</translation>
+      <source>cannot connect to the recognition server at {url}: the connection was refused (is the server running, and is the address right?)</source>
+      <translation>無法連線到 {url} 的辨識伺服器：連線被拒絕（伺服器是否在執行，位址是否正確？）</translation>
     </message>
     <message>
-        <source>cannot reach the recognition server at {url}: {reason}</source>
-        <translation>無法存取 {url} 的辨識伺服器：{reason}</translation>
+      <source>cannot reach the recognition server at {url}: {reason}</source>
+      <translation>無法存取 {url} 的辨識伺服器：{reason}</translation>
     </message>
     <message>
-        <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY or keep the server&apos;s key in the system keyring</source>
-        <translation>{url} 的辨識伺服器拒絕了 API 金鑰（HTTP {status}）；請設定 QSS_SERVER_API_KEY，或將該伺服器的金鑰保存在系統金鑰圈中</translation>
+      <source>the recognition server at {url} refused the API key (HTTP {status}); set QSS_SERVER_API_KEY or keep the server's key in the system keyring</source>
+      <translation>{url} 的辨識伺服器拒絕了 API 金鑰（HTTP {status}）；請設定 QSS_SERVER_API_KEY，或將該伺服器的金鑰保存在系統金鑰圈中</translation>
     </message>
     <message>
-        <source>the recognition server at {url} has no model {model!r}; pick one it lists</source>
-        <translation>{url} 的辨識伺服器沒有模型 {model!r}；請選擇它列出的模型</translation>
+      <source>the recognition server at {url} has no model {model!r}; pick one it lists</source>
+      <translation>{url} 的辨識伺服器沒有模型 {model!r}；請選擇它列出的模型</translation>
     </message>
     <message>
-        <source>the recognition server kept failing (HTTP {status}: {detail})</source>
-        <translation>辨識伺服器一直出錯（HTTP {status}：{detail}）</translation>
+      <source>the recognition server kept failing (HTTP {status}: {detail})</source>
+      <translation>辨識伺服器一直出錯（HTTP {status}：{detail}）</translation>
     </message>
     <message>
-        <source>the recognition server rejected the request (HTTP {status}: {detail})</source>
-        <translation>辨識伺服器拒絕了請求（HTTP {status}：{detail}）</translation>
+      <source>the recognition server rejected the request (HTTP {status}: {detail})</source>
+      <translation>辨識伺服器拒絕了請求（HTTP {status}：{detail}）</translation>
     </message>
     <message>
-        <source>the recognition server at {url} did not answer within {seconds} s</source>
-        <translation>位於 {url} 的辨識伺服器未在 {seconds} 秒內回應</translation>
+      <source>the recognition server at {url} did not answer within {seconds} s</source>
+      <translation>位於 {url} 的辨識伺服器未在 {seconds} 秒內回應</translation>
     </message>
     <message>
-        <source>the recognition server at {url} points to {location}; nothing was sent there (give that address instead if it is the server)</source>
-        <translation>位於 {url} 的辨識伺服器指向 {location}；沒有向該處傳送任何內容（如果那才是伺服器，請改填該位址）</translation>
+      <source>the recognition server at {url} points to {location}; nothing was sent there (give that address instead if it is the server)</source>
+      <translation>位於 {url} 的辨識伺服器指向 {location}；沒有向該處傳送任何內容（如果那才是伺服器，請改填該位址）</translation>
     </message>
     <message>
-        <source>the recognition server at {url} sent an answer over {limit} kB, which is not a transcription</source>
-        <translation>位於 {url} 的辨識伺服器傳回了超過 {limit} kB 的回應，這不是轉寫結果</translation>
+      <source>the recognition server at {url} sent an answer over {limit} kB, which is not a transcription</source>
+      <translation>位於 {url} 的辨識伺服器傳回了超過 {limit} kB 的回應，這不是轉寫結果</translation>
     </message>
     <message>
-        <source>the request to the recognition server was cancelled</source>
-        <translation>對辨識伺服器的請求已取消</translation>
+      <source>the request to the recognition server was cancelled</source>
+      <translation>對辨識伺服器的請求已取消</translation>
     </message>
     <message>
-        <source>the recognition server at {url} dropped the connection</source>
-        <translation>{url} 的辨識伺服器中斷了連線</translation>
+      <source>the recognition server at {url} dropped the connection</source>
+      <translation>{url} 的辨識伺服器中斷了連線</translation>
     </message>
     <message>
-        <source>the recognition server at {url} gave an answer that is not a transcription</source>
-        <translation>{url} 的辨識伺服器傳回的不是轉寫結果</translation>
+      <source>the recognition server at {url} gave an answer that is not a transcription</source>
+      <translation>{url} 的辨識伺服器傳回的不是轉寫結果</translation>
     </message>
     <message>
-        <source>no system keyring is available here; set QSS_SERVER_API_KEY instead</source>
-        <translation>此處沒有可用的系統金鑰圈；請改為設定 QSS_SERVER_API_KEY</translation>
+      <source>no system keyring is available here; set QSS_SERVER_API_KEY instead</source>
+      <translation>此處沒有可用的系統金鑰圈；請改為設定 QSS_SERVER_API_KEY</translation>
     </message>
     <message>
-        <source>The batch queue could not be read; it starts empty (the damaged file was kept as {path})</source>
-        <translation>無法讀取批次佇列，佇列將從空開始（損壞的檔案已保留為 {path}）</translation>
+      <source>The batch queue could not be read; it starts empty (the damaged file was kept as {path})</source>
+      <translation>無法讀取批次佇列，佇列將從空開始（損壞的檔案已保留為 {path}）</translation>
     </message>
     <message>
-        <source>The batch queue could not be read ({reason}); it starts empty</source>
-        <translation>無法讀取批次佇列（{reason}）；佇列將從空開始</translation>
+      <source>The batch queue could not be read ({reason}); it starts empty</source>
+      <translation>無法讀取批次佇列（{reason}）；佇列將從空開始</translation>
     </message>
     <message>
-        <source>re-timing needs the forced aligner on this machine; it cannot run on the server</source>
-        <translation>重新定時需要本機上的強制對齊器，無法在伺服器上執行</translation>
+      <source>re-timing needs the forced aligner on this machine; it cannot run on the server</source>
+      <translation>重新定時需要本機上的強制對齊器，無法在伺服器上執行</translation>
     </message>
     <message>
-        <source>Decoding…</source>
-        <translation>正在解碼…</translation>
+      <source>Decoding…</source>
+      <translation>正在解碼…</translation>
     </message>
     <message>
-        <source>{path}: %n cue(s), language {language}</source>
-        <translation>{path}：%n 條字幕，語言 {language}</translation>
+      <source>{path}: %n cue(s), language {language}</source>
+      <translation>{path}：%n 條字幕，語言 {language}</translation>
     </message>
     <message>
-        <source>word times estimated: the aligner does not cover this language</source>
-        <translation>詞時間為估算值：對齊模型不支援此語言</translation>
+      <source>word times estimated: the aligner does not cover this language</source>
+      <translation>詞時間為估算值：對齊模型不支援此語言</translation>
     </message>
     <message>
-        <source>word times estimated, without the aligner</source>
-        <translation>詞時間為估計值，未使用對齊器</translation>
+      <source>word times estimated, without the aligner</source>
+      <translation>詞時間為估計值，未使用對齊器</translation>
     </message>
     <message>
-        <source>{path}: %n cue(s) re-timed</source>
-        <translation>{path}：已重新定時 %n 條字幕</translation>
+      <source>{path}: %n cue(s) re-timed</source>
+      <translation>{path}：已重新定時 %n 條字幕</translation>
     </message>
     <message>
-        <source>%n to review (kept their old times)</source>
-        <translation>%n 條待複查（保留原時間）</translation>
+      <source>%n to review (kept their old times)</source>
+      <translation>%n 條待複查（保留原時間）</translation>
     </message>
     <message>
-        <source>%n cue(s) moved by more than {seconds} s</source>
-        <translation>%n 條字幕移動超過 {seconds} 秒</translation>
+      <source>%n cue(s) moved by more than {seconds} s</source>
+      <translation>%n 條字幕移動超過 {seconds} 秒</translation>
     </message>
     <message>
-        <source>%n cue(s) left in place by more than {seconds} s</source>
-        <translation>%n 條字幕偏移超過 {seconds} 秒，保留原位</translation>
+      <source>%n cue(s) left in place by more than {seconds} s</source>
+      <translation>%n 條字幕偏移超過 {seconds} 秒，保留原位</translation>
     </message>
     <message>
-        <source>style names of %n cue(s)</source>
-        <translation>%n 則字幕的樣式名稱</translation>
+      <source>style names of %n cue(s)</source>
+      <translation>%n 則字幕的樣式名稱</translation>
     </message>
     <message>
-        <source>speakers of %n cue(s)</source>
-        <translation>%n 則字幕的說話者</translation>
+      <source>speakers of %n cue(s)</source>
+      <translation>%n 則字幕的說話者</translation>
     </message>
     <message>
-        <source>positions of %n cue(s)</source>
-        <translation>%n 則字幕的位置</translation>
+      <source>positions of %n cue(s)</source>
+      <translation>%n 則字幕的位置</translation>
     </message>
     <message>
-        <source>italics and other markup in %n cue(s)</source>
-        <translation>%n 則字幕中的斜體等標記</translation>
+      <source>italics and other markup in %n cue(s)</source>
+      <translation>%n 則字幕中的斜體等標記</translation>
     </message>
     <message>
-        <source>karaoke timing in %n cue(s)</source>
-        <translation>%n 則字幕的卡拉 OK 計時</translation>
+      <source>karaoke timing in %n cue(s)</source>
+      <translation>%n 則字幕的卡拉 OK 計時</translation>
     </message>
     <message>
-        <source>override tags (\pos, colours, fades...) in %n cue(s)</source>
-        <translation>%n 則字幕中的覆寫標籤（\pos、顏色、淡入淡出…）</translation>
+      <source>override tags (\pos, colours, fades...) in %n cue(s)</source>
+      <translation>%n 則字幕中的覆寫標籤（\pos、顏色、淡入淡出…）</translation>
     </message>
     <message>
-        <source>WebVTT cue settings of %n cue(s)</source>
-        <translation>%n 則字幕的 WebVTT 字幕設定</translation>
+      <source>WebVTT cue settings of %n cue(s)</source>
+      <translation>%n 則字幕的 WebVTT 字幕設定</translation>
     </message>
     <message>
-        <source>the styles and script information of the file it came from</source>
-        <translation>來源檔案的樣式與腳本資訊</translation>
+      <source>the styles and script information of the file it came from</source>
+      <translation>來源檔案的樣式與腳本資訊</translation>
     </message>
     <message>
-        <source>word timings of %n cue(s)</source>
-        <translation>%n 則字幕的逐字時間</translation>
+      <source>word timings of %n cue(s)</source>
+      <translation>%n 則字幕的逐字時間</translation>
     </message>
     <message>
-        <source>{cps} characters per second (limit {limit})</source>
-        <translation>每秒 {cps} 個字元（上限 {limit}）</translation>
+      <source>{cps} characters per second (limit {limit})</source>
+      <translation>每秒 {cps} 個字元（上限 {limit}）</translation>
     </message>
     <message>
-        <source>text shown for no time</source>
-        <translation>文字顯示時間為零</translation>
+      <source>text shown for no time</source>
+      <translation>文字顯示時間為零</translation>
     </message>
     <message>
-        <source>{wpm} words per minute (limit {limit})</source>
-        <translation>每分鐘 {wpm} 個詞（上限 {limit}）</translation>
+      <source>{wpm} words per minute (limit {limit})</source>
+      <translation>每分鐘 {wpm} 個詞（上限 {limit}）</translation>
     </message>
     <message>
-        <source>ends at or before its start</source>
-        <translation>結束時間不晚於開始時間</translation>
+      <source>ends at or before its start</source>
+      <translation>結束時間不晚於開始時間</translation>
     </message>
     <message>
-        <source>on screen {ms} ms (minimum {limit} ms)</source>
-        <translation>顯示 {ms} 毫秒（最少 {limit} 毫秒）</translation>
+      <source>on screen {ms} ms (minimum {limit} ms)</source>
+      <translation>顯示 {ms} 毫秒（最少 {limit} 毫秒）</translation>
     </message>
     <message>
-        <source>on screen {ms} ms (maximum {limit} ms)</source>
-        <translation>顯示 {ms} 毫秒（最多 {limit} 毫秒）</translation>
+      <source>on screen {ms} ms (maximum {limit} ms)</source>
+      <translation>顯示 {ms} 毫秒（最多 {limit} 毫秒）</translation>
     </message>
     <message>
-        <source>{ms} ms before the next cue (minimum {limit} ms)</source>
-        <translation>距下一條字幕 {ms} 毫秒（最少 {limit} 毫秒）</translation>
+      <source>{ms} ms before the next cue (minimum {limit} ms)</source>
+      <translation>距下一條字幕 {ms} 毫秒（最少 {limit} 毫秒）</translation>
     </message>
     <message>
-        <source>overlaps the next cue by {ms} ms</source>
-        <translation>與下一條字幕重疊 {ms} 毫秒</translation>
+      <source>overlaps the next cue by {ms} ms</source>
+      <translation>與下一條字幕重疊 {ms} 毫秒</translation>
     </message>
     <message>
-        <source>starts before the cue above it</source>
-        <translation>開始時間早於上一條字幕</translation>
+      <source>starts before the cue above it</source>
+      <translation>開始時間早於上一條字幕</translation>
     </message>
     <message>
-        <source>a line of {length} characters (limit {limit})</source>
-        <translation>一行有 {length} 個字元（上限 {limit}）</translation>
+      <source>a line of {length} characters (limit {limit})</source>
+      <translation>一行有 {length} 個字元（上限 {limit}）</translation>
     </message>
     <message>
-        <source>{lines} lines (limit {limit})</source>
-        <translation>{lines} 行（上限 {limit}）</translation>
+      <source>{lines} lines (limit {limit})</source>
+      <translation>{lines} 行（上限 {limit}）</translation>
     </message>
     <message>
-        <source>unbalanced lines ({top} and {bottom} characters)</source>
-        <translation>行長不均衡（{top} 和 {bottom} 個字元）</translation>
+      <source>unbalanced lines ({top} and {bottom} characters)</source>
+      <translation>行長不均衡（{top} 和 {bottom} 個字元）</translation>
     </message>
     <message>
-        <source>no text</source>
-        <translation>沒有文字</translation>
+      <source>no text</source>
+      <translation>沒有文字</translation>
     </message>
     <message>
-        <source>spaces at the start or end of a line</source>
-        <translation>行首或行尾有空格</translation>
+      <source>spaces at the start or end of a line</source>
+      <translation>行首或行尾有空格</translation>
     </message>
     <message>
-        <source>double spaces</source>
-        <translation>連續空格</translation>
+      <source>double spaces</source>
+      <translation>連續空格</translation>
     </message>
     <message>
-        <source>repeated word “{word}”</source>
-        <translation>重複的詞“{word}”</translation>
+      <source>repeated word “{word}”</source>
+      <translation>重複的詞“{word}”</translation>
     </message>
     <message>
-        <source>unbalanced tag &lt;{tag}&gt;</source>
-        <translation>標籤 &lt;{tag}&gt; 未配對</translation>
+      <source>unbalanced tag &lt;{tag}&gt;</source>
+      <translation>標籤 &lt;{tag}&gt; 未配對</translation>
     </message>
     <message>
-        <source>spaces trimmed</source>
-        <translation>已刪除多餘空格</translation>
+      <source>spaces trimmed</source>
+      <translation>已刪除多餘空格</translation>
     </message>
     <message>
-        <source>%n cue(s) put back in time order</source>
-        <translation>%n 條字幕已按時間重新排序</translation>
+      <source>%n cue(s) put back in time order</source>
+      <translation>%n 條字幕已按時間重新排序</translation>
     </message>
     <message>
-        <source>overlap resolved</source>
-        <translation>已消除重疊</translation>
+      <source>overlap resolved</source>
+      <translation>已消除重疊</translation>
     </message>
     <message>
-        <source>gap set to {ms} ms</source>
-        <translation>間隔設為 {ms} 毫秒</translation>
+      <source>gap set to {ms} ms</source>
+      <translation>間隔設為 {ms} 毫秒</translation>
     </message>
     <message>
-        <source>extended to {ms} ms</source>
-        <translation>延長到 {ms} 毫秒</translation>
+      <source>extended to {ms} ms</source>
+      <translation>延長到 {ms} 毫秒</translation>
     </message>
     <message>
-        <source>shortened to {ms} ms</source>
-        <translation>縮短到 {ms} 毫秒</translation>
+      <source>shortened to {ms} ms</source>
+      <translation>縮短到 {ms} 毫秒</translation>
     </message>
     <message>
-        <source>merged with the next cue</source>
-        <translation>已與下一條字幕合併</translation>
+      <source>merged with the next cue</source>
+      <translation>已與下一條字幕合併</translation>
     </message>
     <message>
-        <source>lines broken again</source>
-        <translation>已重新斷行</translation>
+      <source>lines broken again</source>
+      <translation>已重新斷行</translation>
     </message>
     <message>
-        <source>{path}: %n change(s)</source>
-        <translation>{path}：%n 處更改</translation>
+      <source>full-width punctuation</source>
+      <translation>改為全形標點</translation>
     </message>
     <message>
-        <source>starts %n frame(s) from a shot change</source>
-        <translation>開始時間距鏡頭切換 %n 影格</translation>
+      <source>commas and full stops at line ends removed</source>
+      <translation>已刪除行尾的逗號和句號</translation>
     </message>
     <message>
-        <source>ends %n frame(s) from a shot change</source>
-        <translation>結束時間距鏡頭切換 %n 影格</translation>
+      <source>split: too long for {lines} lines</source>
+      <translation>已拆分：{lines} 行放不下</translation>
     </message>
     <message>
-        <source>runs across a shot change at {time}</source>
-        <translation>跨越了 {time} 處的鏡頭切換</translation>
+      <source>{path}: %n change(s)</source>
+      <translation>{path}：%n 處更改</translation>
     </message>
     <message>
-        <source>start moved onto the shot change</source>
-        <translation>開始時間移到鏡頭切換處</translation>
+      <source>starts %n frame(s) from a shot change</source>
+      <translation>開始時間距鏡頭切換 %n 影格</translation>
     </message>
     <message>
-        <source>end moved to {frames} frames before the shot change</source>
-        <translation>結束時間移到鏡頭切換前 {frames} 影格</translation>
+      <source>ends %n frame(s) from a shot change</source>
+      <translation>結束時間距鏡頭切換 %n 影格</translation>
     </message>
     <message>
-        <source>Simplified to Traditional</source>
-        <translation>簡體轉繁體</translation>
+      <source>runs across a shot change at {time}</source>
+      <translation>跨越了 {time} 處的鏡頭切換</translation>
     </message>
     <message>
-        <source>Traditional to Simplified</source>
-        <translation>繁體轉簡體</translation>
+      <source>start moved onto the shot change</source>
+      <translation>開始時間移到鏡頭切換處</translation>
     </message>
     <message>
-        <source>Simplified to Traditional (Taiwan characters)</source>
-        <translation>簡體轉繁體（臺灣正體）</translation>
+      <source>end moved to {frames} frames before the shot change</source>
+      <translation>結束時間移到鏡頭切換前 {frames} 影格</translation>
     </message>
     <message>
-        <source>Traditional (Taiwan characters) to Simplified</source>
-        <translation>繁體（臺灣正體）轉簡體</translation>
+      <source>Simplified to Traditional</source>
+      <translation>簡體轉繁體</translation>
     </message>
     <message>
-        <source>Simplified to Traditional (Taiwan, with Taiwan&apos;s words: 软件 → 軟體)</source>
-        <translation>簡體轉繁體（臺灣正體，並轉換為臺灣用詞：软件 → 軟體）</translation>
+      <source>Traditional to Simplified</source>
+      <translation>繁體轉簡體</translation>
     </message>
     <message>
-        <source>Traditional (Taiwan, with Taiwan&apos;s words) to Simplified (mainland words: 軟體 → 软件)</source>
-        <translation>繁體（臺灣正體及用詞）轉簡體（並轉換為大陸用詞：軟體 → 软件）</translation>
+      <source>Simplified to Traditional (Taiwan characters)</source>
+      <translation>簡體轉繁體（臺灣正體）</translation>
     </message>
     <message>
-        <source>Simplified to Traditional (Hong Kong characters)</source>
-        <translation>簡體轉繁體（香港繁體）</translation>
+      <source>Traditional (Taiwan characters) to Simplified</source>
+      <translation>繁體（臺灣正體）轉簡體</translation>
     </message>
     <message>
-        <source>Traditional (Hong Kong characters) to Simplified</source>
-        <translation>繁體（香港繁體）轉簡體</translation>
+      <source>Simplified to Traditional (Taiwan, with Taiwan's words: 软件 → 軟體)</source>
+      <translation>簡體轉繁體（臺灣正體，並轉換為臺灣用詞：软件 → 軟體）</translation>
     </message>
     <message>
-        <source>Traditional to Taiwan characters</source>
-        <translation>繁體轉臺灣正體</translation>
+      <source>Traditional (Taiwan, with Taiwan's words) to Simplified (mainland words: 軟體 → 软件)</source>
+      <translation>繁體（臺灣正體及用詞）轉簡體（並轉換為大陸用詞：軟體 → 软件）</translation>
     </message>
     <message>
-        <source>Taiwan characters to Traditional</source>
-        <translation>臺灣正體轉繁體</translation>
+      <source>Simplified to Traditional (Hong Kong characters)</source>
+      <translation>簡體轉繁體（香港繁體）</translation>
     </message>
     <message>
-        <source>Traditional to Hong Kong characters</source>
-        <translation>繁體轉香港繁體</translation>
+      <source>Traditional (Hong Kong characters) to Simplified</source>
+      <translation>繁體（香港繁體）轉簡體</translation>
     </message>
     <message>
-        <source>Hong Kong characters to Traditional</source>
-        <translation>香港繁體轉繁體</translation>
+      <source>Traditional to Taiwan characters</source>
+      <translation>繁體轉臺灣正體</translation>
     </message>
     <message>
-        <source>Traditional to Japanese Shinjitai</source>
-        <translation>繁體轉日本新字體</translation>
+      <source>Taiwan characters to Traditional</source>
+      <translation>臺灣正體轉繁體</translation>
     </message>
     <message>
-        <source>Japanese Shinjitai to Traditional</source>
-        <translation>日本新字體轉繁體</translation>
+      <source>Traditional to Hong Kong characters</source>
+      <translation>繁體轉香港繁體</translation>
     </message>
     <message>
-        <source>unknown Chinese conversion {name!r}; use one of: {choices}</source>
-        <translation>未知的簡繁轉換 {name!r}；請使用以下之一：{choices}</translation>
+      <source>Hong Kong characters to Traditional</source>
+      <translation>香港繁體轉繁體</translation>
     </message>
     <message>
-        <source>Chinese conversion needs the opencc package (pip install opencc)</source>
-        <translation>簡繁轉換需要 opencc 套件（pip install opencc）</translation>
+      <source>Traditional to Japanese Shinjitai</source>
+      <translation>繁體轉日本新字體</translation>
     </message>
     <message>
-        <source>the forced aligner cannot align {language}; it knows {known}</source>
-        <translation>強制對齊器無法對齊{language}；它支援的語言有：{known}</translation>
+      <source>Japanese Shinjitai to Traditional</source>
+      <translation>日本新字體轉繁體</translation>
     </message>
     <message>
-        <source>the script&apos;s language could not be told from its text; give it (the aligner knows {known})</source>
-        <translation>無法從文字判斷稿本的語言；請指定語言（對齊器支援：{known}）</translation>
+      <source>unknown Chinese conversion {name!r}; use one of: {choices}</source>
+      <translation>未知的簡繁轉換 {name!r}；請使用以下之一：{choices}</translation>
     </message>
     <message>
-        <source>{path}: no words to align (the script is empty)</source>
-        <translation>{path}：沒有可對齊的文字（稿本為空）</translation>
+      <source>Chinese conversion needs the opencc package (pip install opencc)</source>
+      <translation>簡繁轉換需要 opencc 套件（pip install opencc）</translation>
     </message>
     <message>
-        <source>Aligning the script: {done} of {total} s…</source>
-        <translation>正在對齊稿本：{done} / {total} 秒…</translation>
+      <source>the forced aligner cannot align {language}; it knows {known}</source>
+      <translation>強制對齊器無法對齊{language}；它支援的語言有：{known}</translation>
     </message>
     <message>
-        <source>{path}: %n cue(s) from the script, language {language}</source>
-        <translation>{path}：由稿本產生 %n 條字幕，語言 {language}</translation>
+      <source>the script's language could not be told from its text; give it (the aligner knows {known})</source>
+      <translation>無法從文字判斷稿本的語言；請指定語言（對齊器支援：{known}）</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>{path}: no words to align (the script is empty)</source>
+      <translation>{path}：沒有可對齊的文字（稿本為空）</translation>
+    </message>
+    <message>
+      <source>Aligning the script: {done} of {total} s…</source>
+      <translation>正在對齊稿本：{done} / {total} 秒…</translation>
+    </message>
+    <message>
+      <source>{path}: %n cue(s) from the script, language {language}</source>
+      <translation>{path}：由稿本產生 %n 條字幕，語言 {language}</translation>
+    </message>
+  </context>
+  <context>
     <name>PictureController</name>
     <message>
-        <source>Picture</source>
-        <translation>畫面</translation>
+      <source>Picture</source>
+      <translation>畫面</translation>
     </message>
     <message>
-        <source>&amp;Spectrogram</source>
-        <translation>頻譜圖(&amp;S)</translation>
+      <source>&amp;Spectrogram</source>
+      <translation>頻譜圖(&amp;S)</translation>
     </message>
     <message>
-        <source>Time as &amp;Frames (HH:MM:SS:FF)</source>
-        <translation>以影格顯示時間(&amp;F)（HH:MM:SS:FF）</translation>
+      <source>Time as &amp;Frames (HH:MM:SS:FF)</source>
+      <translation>以影格顯示時間(&amp;F)（HH:MM:SS:FF）</translation>
     </message>
     <message>
-        <source>Previous &amp;Frame</source>
-        <translation>上一格(&amp;F)</translation>
+      <source>Previous &amp;Frame</source>
+      <translation>上一格(&amp;F)</translation>
     </message>
     <message>
-        <source>Next F&amp;rame</source>
-        <translation>下一格(&amp;R)</translation>
+      <source>Next F&amp;rame</source>
+      <translation>下一格(&amp;R)</translation>
     </message>
     <message>
-        <source>Snap to S&amp;hot Changes</source>
-        <translation>吸附到鏡頭切換(&amp;H)</translation>
+      <source>Snap to S&amp;hot Changes</source>
+      <translation>吸附到鏡頭切換(&amp;H)</translation>
     </message>
     <message>
-        <source>Snap Cue Times to Fra&amp;mes</source>
-        <translation>字幕時間對齊到影格(&amp;M)</translation>
+      <source>Snap Cue Times to Fra&amp;mes</source>
+      <translation>字幕時間對齊到影格(&amp;M)</translation>
     </message>
     <message>
-        <source>Finding shot changes</source>
-        <translation>正在尋找鏡頭切換</translation>
+      <source>Finding shot changes</source>
+      <translation>正在尋找鏡頭切換</translation>
     </message>
     <message>
-        <source>Reading frame times</source>
-        <translation>正在讀取影格時間</translation>
+      <source>Reading frame times</source>
+      <translation>正在讀取影格時間</translation>
     </message>
     <message>
-        <source>Shot changes</source>
-        <translation>鏡頭切換</translation>
+      <source>Shot changes</source>
+      <translation>鏡頭切換</translation>
     </message>
     <message>
-        <source>Shot changes could not be found: {reason}</source>
-        <translation>無法尋找鏡頭切換：{reason}</translation>
+      <source>Shot changes could not be found: {reason}</source>
+      <translation>無法尋找鏡頭切換：{reason}</translation>
     </message>
     <message numerus="yes">
-        <source>%n shot change(s) found</source>
-        <translation>
-            <numerusform>找到 %n 個鏡頭切換</numerusform>
-        </translation>
+      <source>%n shot change(s) found</source>
+      <translation>
+        <numerusform>找到 %n 個鏡頭切換</numerusform>
+      </translation>
     </message>
     <message>
-        <source>This video cannot be played here ({reason}). The waveform, cues and shot changes still work.</source>
-        <translation>此影片無法在這裡播放（{reason}）。波形、字幕和鏡頭切換仍然可用。</translation>
+      <source>This video cannot be played here ({reason}). The waveform, cues and shot changes still work.</source>
+      <translation>此影片無法在這裡播放（{reason}）。波形、字幕和鏡頭切換仍然可用。</translation>
     </message>
     <message>
-        <source>no video decoder for this stream</source>
-        <translation>沒有此視訊串流的解碼器</translation>
+      <source>no video decoder for this stream</source>
+      <translation>沒有此視訊串流的解碼器</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Player</name>
     <message>
-        <source>No audio output device was found: playback is silent</source>
-        <translation>未找到音訊輸出裝置：播放時沒有聲音</translation>
+      <source>No audio output device was found: playback is silent</source>
+      <translation>未找到音訊輸出裝置：播放時沒有聲音</translation>
     </message>
     <message>
-        <source>no audio output</source>
-        <translation>沒有音訊輸出</translation>
+      <source>no audio output</source>
+      <translation>沒有音訊輸出</translation>
     </message>
     <message>
-        <source>Playback: {reason}</source>
-        <translation>播放：{reason}</translation>
+      <source>Playback: {reason}</source>
+      <translation>播放：{reason}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Preferences</name>
     <message>
-        <source>&amp;Language</source>
-        <translation>語言(&amp;L)</translation>
+      <source>&amp;Language</source>
+      <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Theme</source>
-        <translation>主題(&amp;T)</translation>
+      <source>&amp;Theme</source>
+      <translation>主題(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Keyboard Shortcuts…</source>
-        <translation>鍵盤快捷鍵(&amp;K)…</translation>
+      <source>&amp;Keyboard Shortcuts…</source>
+      <translation>鍵盤快捷鍵(&amp;K)…</translation>
     </message>
     <message>
-        <source>No Chinese font is installed, so the window is in English. Install one (Debian and Ubuntu: fonts-noto-cjk) and start again.</source>
-        <translation>未安裝中文字型，因此視窗以英文顯示。請安裝中文字型（Debian 和 Ubuntu：fonts-noto-cjk）後重新啟動。</translation>
+      <source>No Chinese font is installed, so the window is in English. Install one (Debian and Ubuntu: fonts-noto-cjk) and start again.</source>
+      <translation>未安裝中文字型，因此視窗以英文顯示。請安裝中文字型（Debian 和 Ubuntu：fonts-noto-cjk）後重新啟動。</translation>
     </message>
     <message>
-        <source>System Language</source>
-        <translation>系統語言</translation>
+      <source>System Language</source>
+      <translation>系統語言</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>語言</translation>
+      <source>Language</source>
+      <translation>語言</translation>
     </message>
     <message>
-        <source>The new language is used from the next start of the app.</source>
-        <translation>新語言將在下次啟動程式時生效。</translation>
+      <source>The new language is used from the next start of the app.</source>
+      <translation>新語言將在下次啟動程式時生效。</translation>
     </message>
     <message>
-        <source>Follow the &amp;System</source>
-        <translation>跟隨系統(&amp;S)</translation>
+      <source>Follow the &amp;System</source>
+      <translation>跟隨系統(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Light</source>
-        <translation>淺色(&amp;L)</translation>
+      <source>&amp;Light</source>
+      <translation>淺色(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Dark</source>
-        <translation>深色(&amp;D)</translation>
+      <source>&amp;Dark</source>
+      <translation>深色(&amp;D)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Quality</name>
     <message>
-        <source>Netflix</source>
-        <translation>Netflix 通用規範</translation>
+      <source>Netflix</source>
+      <translation>Netflix 通用規範</translation>
     </message>
     <message>
-        <source>Netflix (English, 20 CPS)</source>
-        <translation>Netflix（英語，每秒 20 字元）</translation>
+      <source>Netflix (English, 20 CPS)</source>
+      <translation>Netflix（英語，每秒 20 字元）</translation>
     </message>
     <message>
-        <source>BBC (words per minute)</source>
-        <translation>BBC（每分鐘詞數）</translation>
+      <source>BBC (words per minute)</source>
+      <translation>BBC（每分鐘詞數）</translation>
     </message>
     <message>
-        <source>Custom</source>
-        <translation>自訂</translation>
+      <source>Custom</source>
+      <translation>自訂</translation>
     </message>
     <message>
-        <source>Choose quality profile</source>
-        <translation>選擇品質規範</translation>
+      <source>Choose quality profile</source>
+      <translation>選擇品質規範</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Realign</name>
     <message>
-        <source>Re-align</source>
-        <translation>重新對齊</translation>
+      <source>Re-align</source>
+      <translation>重新對齊</translation>
     </message>
     <message>
-        <source>Select the cues to re-align first.</source>
-        <translation>請先選擇要重新對齊的字幕。</translation>
+      <source>Select the cues to re-align first.</source>
+      <translation>請先選擇要重新對齊的字幕。</translation>
     </message>
     <message>
-        <source>No cue&apos;s text has changed since it was timed.</source>
-        <translation>定時之後沒有任何字幕的文字被修改。</translation>
+      <source>No cue's text has changed since it was timed.</source>
+      <translation>定時之後沒有任何字幕的文字被修改。</translation>
     </message>
     <message>
-        <source>Import the subtitles (File ▸ Import Subtitles) first.</source>
-        <translation>請先匯入字幕（檔案 ▸ 匯入字幕）。</translation>
+      <source>Import the subtitles (File ▸ Import Subtitles) first.</source>
+      <translation>請先匯入字幕（檔案 ▸ 匯入字幕）。</translation>
     </message>
     <message>
-        <source>Open the video or audio file first.</source>
-        <translation>請先開啟影片或音訊檔案。</translation>
+      <source>Open the video or audio file first.</source>
+      <translation>請先開啟影片或音訊檔案。</translation>
     </message>
     <message>
-        <source>Detect from the audio</source>
-        <translation>從音訊偵測</translation>
+      <source>Detect from the audio</source>
+      <translation>從音訊偵測</translation>
     </message>
     <message>
-        <source>Language of the subtitles:</source>
-        <translation>字幕的語言：</translation>
+      <source>Language of the subtitles:</source>
+      <translation>字幕的語言：</translation>
     </message>
     <message>
-        <source>The subtitles look like {language}, which the forced aligner does not cover.
+      <source>The subtitles look like {language}, which the forced aligner does not cover.
 Language of the subtitles:</source>
-        <translation>字幕看起來是{language}，強制對齊器不支援該語言。
+      <translation>字幕看起來是{language}，強制對齊器不支援該語言。
 字幕的語言：</translation>
     </message>
     <message>
-        <source>Align whole file</source>
-        <translation>對齊整個檔案</translation>
+      <source>Align whole file</source>
+      <translation>對齊整個檔案</translation>
     </message>
     <message>
-        <source>Aligning the whole file…</source>
-        <translation>正在對齊整個檔案…</translation>
+      <source>Aligning the whole file…</source>
+      <translation>正在對齊整個檔案…</translation>
     </message>
     <message>
-        <source>Re-aligning…</source>
-        <translation>正在重新對齊…</translation>
+      <source>Re-aligning…</source>
+      <translation>正在重新對齊…</translation>
     </message>
     <message>
-        <source>The subtitles changed while aligning; nothing was applied.</source>
-        <translation>對齊期間字幕已變更；未套用任何變更。</translation>
+      <source>The subtitles changed while aligning; nothing was applied.</source>
+      <translation>對齊期間字幕已變更；未套用任何變更。</translation>
     </message>
     <message>
-        <source>Re-alignment discarded</source>
-        <translation>已放棄重新對齊</translation>
+      <source>Re-alignment discarded</source>
+      <translation>已放棄重新對齊</translation>
     </message>
     <message>
-        <source>Re-aligned: %n cue(s) moved</source>
-        <translation>已重新對齊：移動了 %n 條字幕</translation>
+      <source>Re-aligned: %n cue(s) moved</source>
+      <translation>已重新對齊：移動了 %n 條字幕</translation>
     </message>
     <message>
-        <source>, %n large move(s) rejected</source>
-        <translation>，拒絕了 %n 處大幅移動</translation>
+      <source>, %n large move(s) rejected</source>
+      <translation>，拒絕了 %n 處大幅移動</translation>
     </message>
     <message>
-        <source>, %n marked for review (the aligner could not place them)</source>
-        <translation>，%n 條標記為待檢查（對齊器無法定位）</translation>
+      <source>, %n marked for review (the aligner could not place them)</source>
+      <translation>，%n 條標記為待檢查（對齊器無法定位）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Recognition</name>
     <message>
-        <source>Recognize speech</source>
-        <translation>語音辨識</translation>
+      <source>Recognize speech</source>
+      <translation>語音辨識</translation>
     </message>
     <message>
-        <source>Open a video or audio file first.</source>
-        <translation>請先開啟影片或音訊檔案。</translation>
+      <source>Open a video or audio file first.</source>
+      <translation>請先開啟影片或音訊檔案。</translation>
     </message>
     <message>
-        <source>This is already running; cancel it first or wait for it to finish.</source>
-        <translation>此任務已在執行；請先取消或等待其完成。</translation>
+      <source>This is already running; cancel it first or wait for it to finish.</source>
+      <translation>此任務已在執行；請先取消或等待其完成。</translation>
     </message>
     <message>
-        <source>Replace the %n cue(s) you have with the recognised ones? (Undo brings them back.)</source>
-        <translation>用辨識結果取代現有的 %n 條字幕嗎？（復原可還原。）</translation>
+      <source>Replace the %n cue(s) you have with the recognised ones? (Undo brings them back.)</source>
+      <translation>用辨識結果取代現有的 %n 條字幕嗎？（復原可還原。）</translation>
     </message>
     <message>
-        <source>Recognised %n cue(s)</source>
-        <translation>已辨識 %n 條字幕</translation>
+      <source>Recognised %n cue(s)</source>
+      <translation>已辨識 %n 條字幕</translation>
     </message>
     <message>
-        <source>Recognising speech…</source>
-        <translation>正在辨識語音…</translation>
+      <source>Recognising speech…</source>
+      <translation>正在辨識語音…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RecognitionDialog</name>
     <message>
-        <source>None (estimate word times)</source>
-        <translation>無（估算詞時間）</translation>
+      <source>None (estimate word times)</source>
+      <translation>無（估算詞時間）</translation>
     </message>
     <message>
-        <source>Recognize speech</source>
-        <translation>語音辨識</translation>
+      <source>Recognize speech</source>
+      <translation>語音辨識</translation>
     </message>
     <message>
-        <source>Detect automatically</source>
-        <translation>自動偵測</translation>
+      <source>Detect automatically</source>
+      <translation>自動偵測</translation>
     </message>
     <message>
-        <source>Automatic (GPU when there is one)</source>
-        <translation>自動（有 GPU 時使用 GPU）</translation>
+      <source>Automatic (GPU when there is one)</source>
+      <translation>自動（有 GPU 時使用 GPU）</translation>
     </message>
     <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
+      <source>CPU</source>
+      <translation>CPU</translation>
     </message>
     <message>
-        <source>CUDA GPU</source>
-        <translation>CUDA GPU</translation>
+      <source>CUDA GPU</source>
+      <translation>CUDA GPU</translation>
     </message>
     <message>
-        <source>Apple GPU (MPS)</source>
-        <translation>Apple GPU（MPS）</translation>
+      <source>Apple GPU (MPS)</source>
+      <translation>Apple GPU（MPS）</translation>
     </message>
     <message>
-        <source>Automatic (16-bit where the processor supports it)</source>
-        <translation>自動（處理器支援時使用 16 位元）</translation>
+      <source>Automatic (16-bit where the processor supports it)</source>
+      <translation>自動（處理器支援時使用 16 位元）</translation>
     </message>
     <message>
-        <source>Full (32-bit)</source>
-        <translation>完整（32 位元）</translation>
+      <source>Full (32-bit)</source>
+      <translation>完整（32 位元）</translation>
     </message>
     <message>
-        <source>Half (16-bit bf16)</source>
-        <translation>半精度（16 位元 bf16）</translation>
+      <source>Half (16-bit bf16)</source>
+      <translation>半精度（16 位元 bf16）</translation>
     </message>
     <message>
-        <source>Fastest (8-bit, less accurate)</source>
-        <translation>最快（8 位元，準確度較低）</translation>
+      <source>Fastest (8-bit, less accurate)</source>
+      <translation>最快（8 位元，準確度較低）</translation>
     </message>
     <message>
-        <source>How the models compute on the CPU. Automatic uses 16-bit bf16, the format the models are published in, when the processor has bf16 instructions (Intel Xeon 4th generation and later, AMD Zen 4 and later): half the memory of 32-bit and faster. 8-bit is the fastest and smallest but can recognise words less accurately. A GPU always computes in bf16.</source>
-        <translation>模型在 CPU 上的運算精度。「自動」在處理器具備 bf16 指令時（Intel 第四代 Xeon 及更新型號、AMD Zen 4 及更新型號）使用 16 位元 bf16，即模型發布時的格式：記憶體只需 32 位元的一半，而且更快。8 位元最快、最省記憶體，但辨識的字詞可能不夠準確。GPU 一律以 bf16 運算。</translation>
+      <source>How the models compute on the CPU. Automatic uses 16-bit bf16, the format the models are published in, when the processor has bf16 instructions (Intel Xeon 4th generation and later, AMD Zen 4 and later): half the memory of 32-bit and faster. 8-bit is the fastest and smallest but can recognise words less accurately. A GPU always computes in bf16.</source>
+      <translation>模型在 CPU 上的運算精度。「自動」在處理器具備 bf16 指令時（Intel 第四代 Xeon 及更新型號、AMD Zen 4 及更新型號）使用 16 位元 bf16，即模型發布時的格式：記憶體只需 32 位元的一半，而且更快。8 位元最快、最省記憶體，但辨識的字詞可能不夠準確。GPU 一律以 bf16 運算。</translation>
     </message>
     <message>
-        <source>Names and terms that appear in the audio (optional)</source>
-        <translation>音訊中出現的人名和術語（可選）</translation>
+      <source>Names and terms that appear in the audio (optional)</source>
+      <translation>音訊中出現的人名和術語（可選）</translation>
     </message>
     <message>
-        <source>Empty: this computer; or a server, e.g. http://gpu-box:8000</source>
-        <translation>留空：本機；或伺服器，例如 http://gpu-box:8000</translation>
+      <source>Empty: this computer; or a server, e.g. http://gpu-box:8000</source>
+      <translation>留空：本機；或伺服器，例如 http://gpu-box:8000</translation>
     </message>
     <message>
-        <source>An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key comes from the QSS_SERVER_API_KEY environment variable or the system keyring; word times come from the aligner on this computer, or are estimated.</source>
-        <translation>執行 Qwen3-ASR 的 OpenAI 相容伺服器（vllm serve Qwen/Qwen3-ASR-1.7B）。其 API 金鑰取自環境變數 QSS_SERVER_API_KEY 或系統金鑰圈；詞時間由本機上的對齊器提供，或為估算值。</translation>
+      <source>An OpenAI-compatible server running Qwen3-ASR (vllm serve Qwen/Qwen3-ASR-1.7B). Its API key comes from the QSS_SERVER_API_KEY environment variable or the system keyring; word times come from the aligner on this computer, or are estimated.</source>
+      <translation>執行 Qwen3-ASR 的 OpenAI 相容伺服器（vllm serve Qwen/Qwen3-ASR-1.7B）。其 API 金鑰取自環境變數 QSS_SERVER_API_KEY 或系統金鑰圈；詞時間由本機上的對齊器提供，或為估算值。</translation>
     </message>
     <message>
-        <source>Test connection</source>
-        <translation>測試連線</translation>
+      <source>Test connection</source>
+      <translation>測試連線</translation>
     </message>
     <message>
-        <source>Kept in the system keyring, or QSS_SERVER_API_KEY</source>
-        <translation>保存在系統金鑰圈中，或使用 QSS_SERVER_API_KEY</translation>
+      <source>Kept in the system keyring, or QSS_SERVER_API_KEY</source>
+      <translation>保存在系統金鑰圈中，或使用 QSS_SERVER_API_KEY</translation>
     </message>
     <message>
-        <source>A key typed here is used for this server until you quit; Save in keyring keeps it for next time</source>
-        <translation>在此輸入的金鑰將用於此伺服器，直到結束程式；「儲存到金鑰圈」可留待下次使用</translation>
+      <source>A key typed here is used for this server until you quit; Save in keyring keeps it for next time</source>
+      <translation>在此輸入的金鑰將用於此伺服器，直到結束程式；「儲存到金鑰圈」可留待下次使用</translation>
     </message>
     <message>
-        <source>Save in keyring</source>
-        <translation>儲存到金鑰圈</translation>
+      <source>Save in keyring</source>
+      <translation>儲存到金鑰圈</translation>
     </message>
     <message>
-        <source>Keep this key in the system keyring for this server (never in a file)</source>
-        <translation>將此伺服器的金鑰保存在系統金鑰圈中（絕不寫入檔案）</translation>
+      <source>Keep this key in the system keyring for this server (never in a file)</source>
+      <translation>將此伺服器的金鑰保存在系統金鑰圈中（絕不寫入檔案）</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>模型：</translation>
+      <source>Model:</source>
+      <translation>模型：</translation>
     </message>
     <message>
-        <source>Word timing:</source>
-        <translation>詞級定時：</translation>
+      <source>Word timing:</source>
+      <translation>詞級定時：</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>語言：</translation>
+      <source>Language:</source>
+      <translation>語言：</translation>
     </message>
     <message>
-        <source>Device:</source>
-        <translation>裝置：</translation>
+      <source>Device:</source>
+      <translation>裝置：</translation>
     </message>
     <message>
-        <source>Precision:</source>
-        <translation>精度：</translation>
+      <source>Precision:</source>
+      <translation>精度：</translation>
     </message>
     <message>
-        <source>Context:</source>
-        <translation>上下文：</translation>
+      <source>Context:</source>
+      <translation>上下文：</translation>
     </message>
     <message>
-        <source>Server:</source>
-        <translation>伺服器：</translation>
+      <source>Server:</source>
+      <translation>伺服器：</translation>
     </message>
     <message>
-        <source>Server model:</source>
-        <translation>伺服器模型：</translation>
+      <source>Server model:</source>
+      <translation>伺服器模型：</translation>
     </message>
     <message>
-        <source>API key:</source>
-        <translation>API 金鑰：</translation>
+      <source>API key:</source>
+      <translation>API 金鑰：</translation>
     </message>
     <message>
-        <source>Recognize</source>
-        <translation>辨識</translation>
+      <source>Recognize</source>
+      <translation>辨識</translation>
     </message>
     <message>
-        <source>Folder…</source>
-        <translation>資料夾…</translation>
+      <source>Folder…</source>
+      <translation>資料夾…</translation>
     </message>
     <message>
-        <source>Use a model downloaded to a folder</source>
-        <translation>使用已下載到資料夾中的模型</translation>
+      <source>Use a model downloaded to a folder</source>
+      <translation>使用已下載到資料夾中的模型</translation>
     </message>
     <message>
-        <source>Model folder</source>
-        <translation>模型資料夾</translation>
+      <source>Model folder</source>
+      <translation>模型資料夾</translation>
     </message>
     <message>
-        <source>Give the server&apos;s address first.</source>
-        <translation>請先填寫伺服器位址。</translation>
+      <source>Give the server's address first.</source>
+      <translation>請先填寫伺服器位址。</translation>
     </message>
     <message>
-        <source>Connecting…</source>
-        <translation>正在連線…</translation>
+      <source>Connecting…</source>
+      <translation>正在連線…</translation>
     </message>
     <message>
-        <source>Give the server&apos;s address and its key first.</source>
-        <translation>請先填寫伺服器位址及其金鑰。</translation>
+      <source>Give the server's address and its key first.</source>
+      <translation>請先填寫伺服器位址及其金鑰。</translation>
     </message>
     <message>
-        <source>No system keyring is available here; set QSS_SERVER_API_KEY instead.</source>
-        <translation>此處沒有可用的系統金鑰圈；請改為設定 QSS_SERVER_API_KEY。</translation>
+      <source>No system keyring is available here; set QSS_SERVER_API_KEY instead.</source>
+      <translation>此處沒有可用的系統金鑰圈；請改為設定 QSS_SERVER_API_KEY。</translation>
     </message>
     <message>
-        <source>The key is kept in the system keyring.</source>
-        <translation>金鑰已保存在系統金鑰圈中。</translation>
+      <source>The key is kept in the system keyring.</source>
+      <translation>金鑰已保存在系統金鑰圈中。</translation>
     </message>
     <message>
-        <source>Connected. Models: {models}</source>
-        <translation>已連線。模型：{models}</translation>
+      <source>Connected. Models: {models}</source>
+      <translation>已連線。模型：{models}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReviewDialog</name>
     <message>
-        <source>Review large moves</source>
-        <translation>檢查大幅移動</translation>
+      <source>Review large moves</source>
+      <translation>檢查大幅移動</translation>
     </message>
     <message numerus="yes">
-        <source>%n cue(s) would move by more than {seconds} s.</source>
-        <translation>
-            <numerusform>%n 條字幕的移動將超過 {seconds} 秒。</numerusform>
-        </translation>
+      <source>%n cue(s) would move by more than {seconds} s.</source>
+      <translation>
+        <numerusform>%n 條字幕的移動將超過 {seconds} 秒。</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Tick the moves to apply; the others keep their times.</source>
-        <translation>勾選要套用的移動；其餘字幕保留原時間。</translation>
+      <source>Tick the moves to apply; the others keep their times.</source>
+      <translation>勾選要套用的移動；其餘字幕保留原時間。</translation>
     </message>
     <message>
-        <source>Times below are after removing the {drift}.</source>
-        <translation>下方時間為去除{drift}之後的時間。</translation>
+      <source>Times below are after removing the {drift}.</source>
+      <translation>下方時間為去除{drift}之後的時間。</translation>
     </message>
     <message numerus="yes">
-        <source>Applied in any case: %n smaller move(s)</source>
-        <translation>
-            <numerusform>無論如何都會套用：%n 處較小的移動</numerusform>
-        </translation>
+      <source>Applied in any case: %n smaller move(s)</source>
+      <translation>
+        <numerusform>無論如何都會套用：%n 處較小的移動</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>; %n cue(s) the aligner could not place [keeps its time and is|keep their times and are] marked for review.</source>
-        <translation>
-            <numerusform>；對齊器無法定位的 %n 條字幕保留原時間，並標記為待檢查。</numerusform>
-        </translation>
+      <source>; %n cue(s) the aligner could not place [keeps its time and is|keep their times and are] marked for review.</source>
+      <translation>
+        <numerusform>；對齊器無法定位的 %n 條字幕保留原時間，並標記為待檢查。</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>套用</translation>
+      <source>Apply</source>
+      <translation>套用</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>文字</translation>
+      <source>Text</source>
+      <translation>文字</translation>
     </message>
     <message>
-        <source>Now</source>
-        <translation>目前</translation>
+      <source>Now</source>
+      <translation>目前</translation>
     </message>
     <message>
-        <source>Aligned</source>
-        <translation>對齊後</translation>
+      <source>Aligned</source>
+      <translation>對齊後</translation>
     </message>
     <message>
-        <source>Move</source>
-        <translation>移動</translation>
+      <source>Move</source>
+      <translation>移動</translation>
     </message>
     <message>
-        <source>Approve All</source>
-        <translation>全部批准</translation>
+      <source>Approve All</source>
+      <translation>全部批准</translation>
     </message>
     <message>
-        <source>Reject All</source>
-        <translation>全部拒絕</translation>
+      <source>Reject All</source>
+      <translation>全部拒絕</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SaveGuard</name>
     <message>
-        <source>Overlapping cues</source>
-        <translation>字幕重疊</translation>
+      <source>Overlapping cues</source>
+      <translation>字幕重疊</translation>
     </message>
     <message>
-        <source>%n cue(s) [overlaps|overlap] the next one.</source>
-        <translation>%n 條字幕與下一條重疊。</translation>
+      <source>%n cue(s) [overlaps|overlap] the next one.</source>
+      <translation>%n 條字幕與下一條重疊。</translation>
     </message>
     <message>
-        <source>%n cue(s) [starts|start] before the cue above [it|them].</source>
-        <translation>%n 條字幕的開始時間早於上一條。</translation>
+      <source>%n cue(s) [starts|start] before the cue above [it|them].</source>
+      <translation>%n 條字幕的開始時間早於上一條。</translation>
     </message>
     <message>
-        <source>Players may show them wrongly or leave them out. Save anyway?</source>
-        <translation>播放器可能顯示錯誤或略去它們。仍然儲存嗎？</translation>
+      <source>Players may show them wrongly or leave them out. Save anyway?</source>
+      <translation>播放器可能顯示錯誤或略去它們。仍然儲存嗎？</translation>
     </message>
     <message>
-        <source>&amp;Review</source>
-        <translation>檢視(&amp;R)</translation>
+      <source>&amp;Review</source>
+      <translation>檢視(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Save Anyway</source>
-        <translation>仍然儲存(&amp;S)</translation>
+      <source>&amp;Save Anyway</source>
+      <translation>仍然儲存(&amp;S)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ShortcutDialog</name>
     <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>鍵盤快捷鍵</translation>
+      <source>Keyboard Shortcuts</source>
+      <translation>鍵盤快捷鍵</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
+      <source>Action</source>
+      <translation>操作</translation>
     </message>
     <message>
-        <source>Shortcut</source>
-        <translation>快捷鍵</translation>
+      <source>Shortcut</source>
+      <translation>快捷鍵</translation>
     </message>
     <message>
-        <source>&amp;Clear</source>
-        <translation>清除(&amp;C)</translation>
+      <source>&amp;Clear</source>
+      <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Reset to Preset</source>
-        <translation>恢復為預設集(&amp;R)</translation>
+      <source>&amp;Reset to Preset</source>
+      <translation>恢復為預設集(&amp;R)</translation>
     </message>
     <message>
-        <source>Preset:</source>
-        <translation>預設集：</translation>
+      <source>Preset:</source>
+      <translation>預設集：</translation>
     </message>
     <message>
-        <source>Shortcut for the selected action:</source>
-        <translation>所選操作的快捷鍵：</translation>
+      <source>Shortcut for the selected action:</source>
+      <translation>所選操作的快捷鍵：</translation>
     </message>
     <message>
-        <source>{key} is bound to both {first} and {second}</source>
-        <translation>{key} 同時繫結到了「{first}」和「{second}」</translation>
+      <source>{key} is bound to both {first} and {second}</source>
+      <translation>{key} 同時繫結到了「{first}」和「{second}」</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Shortcuts</name>
     <message>
-        <source>Qwen Subtitle Studio</source>
-        <translation>Qwen Subtitle Studio</translation>
+      <source>Qwen Subtitle Studio</source>
+      <translation>Qwen Subtitle Studio</translation>
     </message>
     <message>
-        <source>Subtitle Edit</source>
-        <translation>Subtitle Edit</translation>
+      <source>Subtitle Edit</source>
+      <translation>Subtitle Edit</translation>
     </message>
     <message>
-        <source>Aegisub</source>
-        <translation>Aegisub</translation>
+      <source>Aegisub</source>
+      <translation>Aegisub</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SpectrogramMode</name>
     <message>
-        <source>Computing the spectrogram</source>
-        <translation>正在計算頻譜圖</translation>
+      <source>Computing the spectrogram</source>
+      <translation>正在計算頻譜圖</translation>
     </message>
     <message>
-        <source>Spectrogram</source>
-        <translation>頻譜圖</translation>
+      <source>Spectrogram</source>
+      <translation>頻譜圖</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Spelling</name>
     <message>
-        <source>Add “{word}” to the word list</source>
-        <translation>將「{word}」加入詞彙表</translation>
+      <source>Add “{word}” to the word list</source>
+      <translation>將「{word}」加入詞彙表</translation>
     </message>
     <message>
-        <source>No Suggestions</source>
-        <translation>沒有建議</translation>
+      <source>No Suggestions</source>
+      <translation>沒有建議</translation>
     </message>
     <message>
-        <source>Add to Project Word List</source>
-        <translation>加入專案詞彙表</translation>
+      <source>Add to Project Word List</source>
+      <translation>加入專案詞彙表</translation>
     </message>
     <message>
-        <source>Ignore</source>
-        <translation>忽略</translation>
+      <source>Ignore</source>
+      <translation>忽略</translation>
     </message>
     <message>
-        <source>Not in the dictionary: {words}</source>
-        <translation>不在字典中：{words}</translation>
+      <source>Not in the dictionary: {words}</source>
+      <translation>不在字典中：{words}</translation>
     </message>
     <message>
-        <source>Check &amp;Spelling</source>
-        <translation>檢查拼字(&amp;S)</translation>
+      <source>Check &amp;Spelling</source>
+      <translation>檢查拼字(&amp;S)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StatusPanel</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Stop the running work</source>
-        <translation>停止正在進行的工作</translation>
+      <source>Stop the running work</source>
+      <translation>停止正在進行的工作</translation>
     </message>
     <message>
-        <source>Tasks…</source>
-        <translation>任務…</translation>
+      <source>Tasks…</source>
+      <translation>任務…</translation>
     </message>
     <message>
-        <source>Every running task, each with its progress and Cancel</source>
-        <translation>所有正在執行的任務，以及各自的進度和取消按鈕</translation>
+      <source>Every running task, each with its progress and Cancel</source>
+      <translation>所有正在執行的任務，以及各自的進度和取消按鈕</translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) running</source>
-        <translation>
-            <numerusform>%n 個任務正在執行</numerusform>
-        </translation>
+      <source>%n task(s) running</source>
+      <translation>
+        <numerusform>%n 個任務正在執行</numerusform>
+      </translation>
     </message>
     <message>
-        <source>{title}: cancelled</source>
-        <translation>{title}：已取消</translation>
+      <source>{title}: cancelled</source>
+      <translation>{title}：已取消</translation>
     </message>
     <message>
-        <source>Device: {device}</source>
-        <translation>裝置：{device}</translation>
+      <source>Device: {device}</source>
+      <translation>裝置：{device}</translation>
     </message>
     <message>
-        <source>Model: loading {model}…</source>
-        <translation>模型：正在載入 {model}…</translation>
+      <source>Model: loading {model}…</source>
+      <translation>模型：正在載入 {model}…</translation>
     </message>
     <message>
-        <source>Model: {model} · aligner {aligner}</source>
-        <translation>模型：{model} · 對齊模型 {aligner}</translation>
+      <source>Model: {model} · aligner {aligner}</source>
+      <translation>模型：{model} · 對齊模型 {aligner}</translation>
     </message>
     <message>
-        <source>Model: {model}</source>
-        <translation>模型：{model}</translation>
+      <source>Model: {model}</source>
+      <translation>模型：{model}</translation>
     </message>
     <message>
-        <source>Aligner: {aligner}</source>
-        <translation>對齊模型：{aligner}</translation>
+      <source>Aligner: {aligner}</source>
+      <translation>對齊模型：{aligner}</translation>
     </message>
     <message>
-        <source>Model: not loaded</source>
-        <translation>模型：未載入</translation>
+      <source>Model: not loaded</source>
+      <translation>模型：未載入</translation>
     </message>
     <message>
-        <source>Memory: {gb:.2f} GB</source>
-        <translation>記憶體：{gb:.2f} GB</translation>
+      <source>Memory: {gb:.2f} GB</source>
+      <translation>記憶體：{gb:.2f} GB</translation>
     </message>
     <message>
-        <source> · engine {gb:.2f} GB</source>
-        <translation> · 引擎 {gb:.2f} GB</translation>
+      <source> · engine {gb:.2f} GB</source>
+      <translation> · 引擎 {gb:.2f} GB</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SubtitleIO</name>
     <message>
-        <source>{label} ({patterns})</source>
-        <translation>{label} ({patterns})</translation>
+      <source>{label} ({patterns})</source>
+      <translation>{label} ({patterns})</translation>
     </message>
     <message>
-        <source>All subtitle files ({patterns})</source>
-        <translation>所有字幕檔 ({patterns})</translation>
+      <source>All subtitle files ({patterns})</source>
+      <translation>所有字幕檔 ({patterns})</translation>
     </message>
     <message>
-        <source>All files ({patterns})</source>
-        <translation>所有檔案 ({patterns})</translation>
+      <source>All files ({patterns})</source>
+      <translation>所有檔案 ({patterns})</translation>
     </message>
     <message>
-        <source>Export As</source>
-        <translation>匯出為</translation>
+      <source>Export As</source>
+      <translation>匯出為</translation>
     </message>
     <message>
-        <source>No conversion</source>
-        <translation>不轉換</translation>
+      <source>No conversion</source>
+      <translation>不轉換</translation>
     </message>
     <message>
-        <source>Chinese script:</source>
-        <translation>中文字形：</translation>
+      <source>Chinese script:</source>
+      <translation>中文字形：</translation>
     </message>
     <message>
-        <source>Frame rate</source>
-        <translation>影格率</translation>
+      <source>Frame rate</source>
+      <translation>影格率</translation>
     </message>
     <message>
-        <source>{name} counts frames. Frame rate of its video:</source>
-        <translation>{name} 以影格計時。其影片的影格率：</translation>
+      <source>{name} counts frames. Frame rate of its video:</source>
+      <translation>{name} 以影格計時。其影片的影格率：</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>語言</translation>
+      <source>Language</source>
+      <translation>語言</translation>
     </message>
     <message>
-        <source>This file holds captions in several languages. Read:</source>
-        <translation>此檔案包含多種語言的字幕。讀取：</translation>
+      <source>This file holds captions in several languages. Read:</source>
+      <translation>此檔案包含多種語言的字幕。讀取：</translation>
     </message>
     <message>
-        <source>{path}: cannot be written ({reason})</source>
-        <translation>{path}：無法寫入（{reason}）</translation>
+      <source>{path}: cannot be written ({reason})</source>
+      <translation>{path}：無法寫入（{reason}）</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n cue(s) to {path}</source>
-        <translation>
-            <numerusform>已匯出 %n 則字幕到 {path}</numerusform>
-        </translation>
+      <source>Exported %n cue(s) to {path}</source>
+      <translation>
+        <numerusform>已匯出 %n 則字幕到 {path}</numerusform>
+      </translation>
     </message>
     <message>
-        <source>{format} does not keep everything these subtitles have. Left out:</source>
-        <translation>{format} 無法保留這些字幕的全部內容。已省略：</translation>
+      <source>{format} does not keep everything these subtitles have. Left out:</source>
+      <translation>{format} 無法保留這些字幕的全部內容。已省略：</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TaskDock</name>
     <message>
-        <source>Tasks</source>
-        <translation>任務</translation>
+      <source>Tasks</source>
+      <translation>任務</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TaskList</name>
     <message>
-        <source>Nothing is running.</source>
-        <translation>沒有正在執行的任務。</translation>
+      <source>Nothing is running.</source>
+      <translation>沒有正在執行的任務。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TaskManager</name>
     <message>
-        <source>This is already running; cancel it first or wait for it to finish.</source>
-        <translation>此任務已在執行；請先取消或等待其完成。</translation>
+      <source>This is already running; cancel it first or wait for it to finish.</source>
+      <translation>此任務已在執行；請先取消或等待其完成。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TaskRow</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
-        <source>Stop this task</source>
-        <translation>停止此任務</translation>
+      <source>Stop this task</source>
+      <translation>停止此任務</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Tasks</name>
     <message>
-        <source>{h} h {min:02d} min</source>
-        <translation>{h} 小時 {min:02d} 分</translation>
+      <source>{h} h {min:02d} min</source>
+      <translation>{h} 小時 {min:02d} 分</translation>
     </message>
     <message>
-        <source>{min} min {s:02d} s</source>
-        <translation>{min} 分 {s:02d} 秒</translation>
+      <source>{min} min {s:02d} s</source>
+      <translation>{min} 分 {s:02d} 秒</translation>
     </message>
     <message>
-        <source>{s} s</source>
-        <translation>{s} 秒</translation>
+      <source>{s} s</source>
+      <translation>{s} 秒</translation>
     </message>
     <message>
-        <source>{percent} — {time} left</source>
-        <translation>{percent} — 剩餘 {time}</translation>
+      <source>{percent} — {time} left</source>
+      <translation>{percent} — 剩餘 {time}</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TrackPicker</name>
     <message>
-        <source>Import Subtitle Track</source>
-        <translation>匯入字幕軌</translation>
+      <source>Import Subtitle Track</source>
+      <translation>匯入字幕軌</translation>
     </message>
     <message>
-        <source>{name} has subtitle tracks. Import one to work on it?</source>
-        <translation>{name} 帶有字幕軌。要匯入一個來編輯嗎？</translation>
+      <source>{name} has subtitle tracks. Import one to work on it?</source>
+      <translation>{name} 帶有字幕軌。要匯入一個來編輯嗎？</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>匯入</translation>
+      <source>Import</source>
+      <translation>匯入</translation>
     </message>
     <message>
-        <source>Not Now</source>
-        <translation>暫不</translation>
+      <source>Not Now</source>
+      <translation>暫不</translation>
     </message>
     <message>
-        <source>Track {number}</source>
-        <translation>字幕軌 {number}</translation>
+      <source>Track {number}</source>
+      <translation>字幕軌 {number}</translation>
     </message>
     <message>
-        <source>(default)</source>
-        <translation>（預設）</translation>
+      <source>(default)</source>
+      <translation>（預設）</translation>
     </message>
     <message>
-        <source>— pictures of text: needs OCR, cannot be imported</source>
-        <translation>— 文字圖像：需要 OCR，無法匯入</translation>
+      <source>— pictures of text: needs OCR, cannot be imported</source>
+      <translation>— 文字圖像：需要 OCR，無法匯入</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Worker</name>
     <message>
-        <source>{name}: out of memory</source>
-        <translation>{name}：記憶體不足</translation>
+      <source>{name}: out of memory</source>
+      <translation>{name}：記憶體不足</translation>
     </message>
     <message>
-        <source>{name} failed: {error}</source>
-        <translation>{name} 失敗：{error}</translation>
+      <source>{name} failed: {error}</source>
+      <translation>{name} 失敗：{error}</translation>
     </message>
-</context>
+  </context>
 </TS>
