@@ -76,11 +76,14 @@ def join_lines(text: str) -> str:
     return flat
 
 
-def break_options(text: str) -> Iterator[tuple[str, str, int]]:
-    """Every place one line of mixed text may break: (top, bottom, penalty); 0 after punctuation, 1 at a space
-    between the scripts, 2 at another space, 3 between a CJK character and a Latin word written against it, 4
-    between two CJK characters."""
-    for pos in range(1, len(text)):
+def break_options(text: str, limit: int | None = None) -> Iterator[tuple[str, str, int]]:
+    """Every place one line of mixed text may break (with ``limit``: only where neither line can be longer):
+    (top, bottom, penalty); 0 after punctuation, 1 at a space between the scripts, 2 at another space, 3 between
+    a CJK character and a Latin word written against it, 4 between two CJK characters."""
+    low, high = 1, len(text)
+    if limit is not None:  # a top longer than limit + 1 or a bottom longer than limit + 1 cannot fit
+        low, high = max(low, len(text) - limit - 1), min(high, limit + 2)
+    for pos in range(low, high):
         a, b = text[pos - 1], text[pos]
         if b == " ":
             top, bottom = text[:pos].rstrip(), text[pos + 1 :].lstrip()
@@ -109,13 +112,20 @@ def best_mixed_break(text: str, limit: int) -> tuple[str, str] | None:
     """The best break of one line with CJK characters into two within ``limit``: balanced, bottom-heavy, at
     punctuation or a space where one is near (:func:`break_options`); None when no break fits."""
     best: tuple[int, tuple[str, str]] | None = None
-    for top, bottom, penalty in break_options(text):
+    for top, bottom, penalty in break_options(text, limit):
         if len(top) > limit or len(bottom) > limit:
             continue
         score = abs(len(top) - len(bottom)) * 2 + (1 if len(top) > len(bottom) else 0) + penalty * 3
         if best is None or score < best[0]:
             best = (score, (top, bottom))
     return best[1] if best else None
+
+
+def can_break(text: str, limit: int) -> bool:
+    """Whether one line of mixed text breaks into two lines within ``limit`` somewhere."""
+    if len(text) > 2 * limit + 1:
+        return False
+    return any(len(top) <= limit and len(bottom) <= limit for top, bottom, _ in break_options(text, limit))
 
 
 def _cut_options(text: str) -> Iterator[tuple[int, int]]:
@@ -154,7 +164,10 @@ def cut_points(text: str, fits: Callable[[str], bool], room: int) -> list[int] |
     while not fits(text[start:].strip()):
         rest = text[start:]
         options = [(pos, pen) for pos, pen in _cut_options(rest) if len(rest[:pos].strip()) <= room]
-        both = [(pos, pen) for pos, pen in options if fits(rest[:pos].strip()) and fits(rest[pos:].strip())]
+        both = [
+            (pos, pen) for pos, pen in options if len(rest) - pos <= room + 1 and fits(rest[:pos].strip())
+            and fits(rest[pos:].strip())
+        ]  # fmt: skip
         if both:  # the last cut: the best place, as even as it can be
             half = len(rest) / 2
             pos = min(both, key=lambda o: (o[1] * 4 + abs(o[0] - half) / max(half, 1) * 8, -o[0]))[0]

@@ -15,7 +15,6 @@ from app.core.checks import visible_text
 from app.core.commands import remap_words, split_cue
 from app.core.document import Cue
 from app.core.languages import name_of
-from app.core.qc import best_break
 
 LineEndMode = Literal["keep", "remove", "space"]
 LINE_END_MODES: tuple[LineEndMode, ...] = ("keep", "remove", "space")
@@ -67,7 +66,7 @@ def split_to_fit(cue: Cue, limit: int, max_lines: int, min_gap: int) -> tuple[Cu
         return None
 
     def fits(piece: str) -> bool:
-        return len(piece) <= limit or (max_lines >= 2 and best_break(piece, limit) is not None)
+        return len(piece) <= limit or (max_lines >= 2 and cjk.can_break(piece, limit))
 
     if fits(flat):
         return None
