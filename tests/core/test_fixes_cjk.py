@@ -127,3 +127,15 @@ def test_english_cues_are_never_split_or_punctuated():
     (out,) = fixed([Cue(0, 7000, text.strip())], "English")
     assert "\n" not in out.text or out.text.replace("\n", " ") == text.strip()
     assert len(fixed([Cue(0, 7000, text.strip())], None)) == 1
+
+
+def test_a_split_turned_down_in_review_keeps_the_cue_whole():
+    from app.core.fix_review import propose_keeping
+
+    text = "我们今天在东京的会议上讨论了很多问题和计划。明天我们要去大阪看看那边的朋友们最近过得怎么样"
+    cues = [Cue(0, 9000, text), Cue(10_000, 12_000, "你好, 东京")]
+    plan = propose(cues, P, "Chinese")
+    rejected = {k for k, p in enumerate(plan.proposals) if "fix.split" in [m.code for m in p.messages]}
+    assert len(rejected) == 2  # one row a piece, both from the one cue
+    final = propose_keeping(cues, plan, rejected, P, "Chinese")
+    assert final.cues[0] is cues[0] and final.cues[1].text == "你好，东京"
