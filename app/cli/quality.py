@@ -53,14 +53,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="fix timing and readability problems of a subtitle file against a quality profile",
         description="Trim spaces, put cues in time order, resolve overlaps, keep the minimum gap and duration "
         "(extending into free time, merging too-short or one-word cues), extend fast cues, close small gaps and "
-        "re-break long or unbalanced lines; locked cues are never changed and no text is lost. Writes OUT and says "
-        "what changed.",
+        "re-break long or unbalanced lines; in Chinese and Japanese cues make punctuation full-width and split a "
+        "cue too long for its lines at punctuation; locked cues are never changed and no text is lost. Writes OUT "
+        "and says what changed.",
     )
     fix.add_argument("input", metavar="IN")
     fix.add_argument("output", metavar="OUT", help="file to write (replaced atomically)")
     add_read_options(fix)
     add_write_options(fix)
     add_profile_options(fix, default="netflix")
+    fix.add_argument(
+        "--line-end-punctuation", choices=("keep", "remove", "space"), default="keep",
+        help="Chinese cues: remove the comma or full stop (，。) that ends a line, as many Chinese teams deliver "
+        "(space: and put a space for those inside a line too; default keep)",
+    )  # fmt: skip
     fix.set_defaults(func=run_fix)
 
 
@@ -110,6 +116,7 @@ def run_profile_check(args: argparse.Namespace, result, numbers: list[int]) -> i
 def run_fix(args: argparse.Namespace) -> int:
     from app.cli.subtitle_options import read_input, write_output
     from app.core.fixes import propose
+    from app.core.fixes_cjk import FixOptions
     from app.core.qc import hard_findings
 
     prof = _profile(args)
@@ -119,7 +126,8 @@ def run_fix(args: argparse.Namespace) -> int:
     from app.cli.subtitle_options import in_language
 
     cues = in_language(result.cues, args.lang)
-    plan = propose(cues, prof, shots=shot_guide(args))
+    options = FixOptions(line_end_punctuation=args.line_end_punctuation)
+    plan = propose(cues, prof, shots=shot_guide(args), options=options)
     write_output(args, args.output, plan.cues, result.header)
     print(english(message("cli.fixed", len(plan.proposals), path=args.output)))
     position = {id(cue): i for i, cue in enumerate(cues)}

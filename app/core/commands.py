@@ -11,9 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.cjk import text_seam
 from app.core.doc_settings import DocumentSettings
 from app.core.document import Cue, Document, Word
-from app.core.rules import MIN_GAP_MS, text_joiner
+from app.core.rules import MIN_GAP_MS, text_joiner  # noqa: F401 (text_joiner: callers import it from here)
 
 
 class Command:
@@ -400,14 +401,15 @@ def merge_cues(first: Cue, second: Cue, joiner: str = " ") -> Cue:
 @dataclass(frozen=True)
 class MergeWithNext(Command):
     index: int
-    joiner: str | None = None  # None: chosen from the document's language
+    joiner: str | None = None  # None: by the scripts at the seam (nothing between CJK characters; cjk.text_seam)
     label: str = "Merge cues"
 
     def apply(self, doc: Document) -> Command:
         _check_index(doc, self.index)
         _check_index(doc, self.index + 1)
-        joiner = text_joiner(doc.language) if self.joiner is None else self.joiner
-        merged = merge_cues(doc[self.index], doc[self.index + 1], joiner)
+        first, second = doc[self.index], doc[self.index + 1]
+        joiner = text_seam(first.text, second.text) if self.joiner is None else self.joiner
+        merged = merge_cues(first, second, joiner)
         return Batch(
             (RemoveRun(self.index + 1, 1), ReplaceRun(self.index, (merged,))),
             self.label,

@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 
 from app.core.document import Cue
 from app.core.fixes import FixPlan, propose
+from app.core.fixes_cjk import FixOptions
 from app.core.frames import PictureGuide
 from app.core.profiles import Profile
 
@@ -24,6 +25,7 @@ def propose_keeping(
     *,
     media_end: int | None = None,
     shots: PictureGuide | None = None,
+    options: FixOptions | None = None,
 ) -> FixPlan:
     """The plan with the proposals at positions ``rejected`` (in ``reviewed.proposals``) left out."""
     if not rejected:
@@ -38,7 +40,7 @@ def propose_keeping(
         inputs = [c.with_(locked=True) if i in held and not c.locked else c for i, c in enumerate(cues)]
         back = {id(inputs[i]): cues[i] for i in held}
         origin = {id(c): i for i, c in enumerate(inputs)}
-        plan = propose(inputs, profile, language, media_end=media_end, shots=shots)
+        plan = propose(inputs, profile, language, media_end=media_end, shots=shots, options=options)
         unseen = {
             origin[id(c)]
             for p in plan.proposals

@@ -18,10 +18,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.core import rules
+from app.core import cjk, rules
 from app.core.checks import visible_length, visible_text
 from app.core.commands import Command, ReplaceAll, merge_cues, remap_words
 from app.core.document import Cue, Document, Word
+from app.core.fixes_cjk import FixOptions, fullwidth, script_of, split_to_fit, without_line_ends
 from app.core.frames import PictureGuide
 from app.core.messages import Message, message
 from app.core.profiles import Profile
@@ -51,6 +52,7 @@ class _Item:
     cue: Cue
     origin: tuple[Cue, ...]
     notes: list[Message]
+    split_from: int | None = None  # the pieces of one cue cut to fit (never merged back together)
 
 
 def apply_plan(doc: Document, plan: FixPlan, label: str = "Fix problems") -> Command:
@@ -65,8 +67,10 @@ def propose(
     *,
     media_end: int | None = None,
     shots: PictureGuide | None = None,
+    options: FixOptions | None = None,
 ) -> FixPlan:
-    """The plan; with ``shots`` (the picture's frames and shot changes) edges near a shot change move onto it
+    """The plan (``options``: the fixes the user turned on, app.core.fixes_cjk.FixOptions); with ``shots`` (the
+    picture's frames and shot changes) edges near a shot change move onto it
     (app.core.qc_shots) where the neighbours leave room. Cues at different screen rows (rules.screen_row: a sign
     at the top, dialogue at the bottom) are fixed apart: shown together is legitimate, never merged or moved."""
     rows = [rules.screen_row(c) for c in cues]
@@ -74,6 +78,7 @@ def propose(
     for row in sorted(set(rows)):  # each screen row on its own: a sign at the top is not in the dialogue's way
         items = [_Item(c, (c,), []) for c, r in zip(cues, rows, strict=True) if r == row]
         fixer = _Fixer(items, profile, language, media_end, profile.gap_ms(shots))
+        fixer.options = options or FixOptions()
         fixer.run()
         if shots is not None:
             fixer.snap_to_shots(shots)
@@ -132,9 +137,7 @@ def trimmed(text: str) -> str:
 def rebroken(text: str, limit: int, max_lines: int) -> str | None:
     """The text on one line when it fits, else broken into two balanced lines within ``limit``; None when it
     cannot be (the text is left as it is). Texts with formatting tags are measured without them."""
-    flat = ""
-    for line in text.split("\n"):
-        flat += rules.seam(flat, line) + line if flat else line
+    flat = cjk.join_lines(text)  # a Latin word inside a CJK line keeps its spaces
     if visible_length(flat) <= limit:
         return flat
     if max_lines < 2 or visible_text(flat) != flat:  # tags: a break could fall inside one; left alone
@@ -153,16 +156,19 @@ class _Fixer:
         self.media_end = media_end
         self.gap = profile.min_gap_ms if gap is None else gap  # in the picture's frames when there is one
         self.keep_reading = True  # the user's cues: a fix never makes one read faster (recognition's: merged)
+        self.options = FixOptions()
 
     def run(self) -> None:
         self.trim()
         self.sort()
+        self.split()
         self.shorten()
         self.merge_single_words()
         self.settle()
         self.extend()
         self.close_gaps()
         self.rebreak()
+        self.line_ends()
 
     # -- helpers -----------------------------------------------------------------------------------------------
     def set(self, i: int, cue: Cue, note: Message) -> None:
@@ -173,13 +179,15 @@ class _Fixer:
     def merge(self, i: int) -> None:
         """Merge item i with item i + 1."""
         a, b = self.items[i], self.items[i + 1]
-        merged = merge_cues(a.cue, b.cue, rules.seam(a.cue.text, b.cue.text))
+        merged = merge_cues(a.cue, b.cue, cjk.text_seam(a.cue.text, b.cue.text))
         merged = _retimed(merged, a.cue.start, merged.end)  # a comes first (settling may have moved b's start)
         self.items[i] = _Item(merged, a.origin + b.origin, [*a.notes, *b.notes, message("fix.merged")])
         del self.items[i + 1]
 
     def can_merge(self, i: int) -> bool:
         if not 0 <= i < len(self.items) - 1:
+            return False
+        if self.items[i].split_from is not None and self.items[i].split_from == self.items[i + 1].split_from:
             return False
         a, b = self.items[i].cue, self.items[i + 1].cue
         return not a.locked and not b.locked and max(a.end, b.end) - a.start <= self.p.max_duration_ms
@@ -221,9 +229,26 @@ class _Fixer:
 
     # -- passes ------------------------------------------------------------------------------------------------
     def trim(self) -> None:
+        """Spaces trimmed; Chinese and Japanese cues' punctuation made full-width."""
         for i, it in enumerate(self.items):
             if not it.cue.locked:
                 self.set(i, _with_text(it.cue, trimmed(it.cue.text)), message("fix.trimmed"))
+                cue = fullwidth(it.cue, script_of(it.cue, self.language))
+                self.set(i, _with_text(cue, trimmed(cue.text)), message("fix.fullwidth"))
+
+    def split(self) -> None:
+        """Chinese and Japanese cues too long for their lines cut into cues that fit (app.core.fixes_cjk)."""
+        out: list[_Item] = []
+        for it in self.items:
+            pieces = None
+            if not it.cue.locked and script_of(it.cue, self.language):
+                pieces = split_to_fit(it.cue, self.line_limit(it.cue), self.p.max_lines, self.gap)
+            if not pieces:
+                out.append(it)
+                continue
+            note = message("fix.split", lines=self.p.max_lines)
+            out += [_Item(piece, it.origin, [*it.notes, note], id(it)) for piece in pieces]
+        self.items = out
 
     def sort(self) -> None:
         if all(self.items[i - 1].cue.start <= self.items[i].cue.start for i in range(1, len(self.items))):
@@ -300,7 +325,7 @@ class _Fixer:
                 if self.can_merge(j):
                     a, b = self.items[j].cue, self.items[j + 1].cue
                     if b.start - a.end <= self.p.close_gap_ms:
-                        text = a.text + rules.seam(a.text, b.text) + b.text
+                        text = a.text + cjk.text_seam(a.text, b.text) + b.text
                         if rebroken(text, min(self.line_limit(a), self.line_limit(b)), self.p.max_lines) is not None:
                             options.append((b.start - a.end, j))
             if options:
@@ -428,3 +453,12 @@ class _Fixer:
             text = rebroken(cue.text, limit, self.p.max_lines)
             if text is not None:
                 self.set(i, _with_text(cue, text), message("fix.rebroken"))
+
+    def line_ends(self) -> None:
+        """The Chinese line-end convention, when the options turn it on (app.core.fixes_cjk)."""
+        if self.options.line_end_punctuation == "keep":
+            return
+        for i, it in enumerate(self.items):
+            if not it.cue.locked:
+                cue = without_line_ends(it.cue, script_of(it.cue, self.language), self.options)
+                self.set(i, _with_text(cue, trimmed(cue.text)), message("fix.line_end_punctuation"))

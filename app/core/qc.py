@@ -8,12 +8,13 @@ room: order, positive and minimum/maximum duration, no overlap, the minimum gap,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from app.core import rules
 from app.core.checks import chars_per_second, over_reading_speed, visible_text
+from app.core.cjk import best_mixed_break, has_cjk
 from app.core.document import Cue
 from app.core.frames import PictureGuide
 from app.core.messages import Message, message
@@ -80,20 +81,13 @@ def lines_of(text: str) -> list[str]:
 
 
 def best_break(text: str, limit: int) -> tuple[str, str] | None:
-    """The most balanced break of one line of visible text into two lines each within ``limit`` (a space, or
-    between two characters of an unspaced script); None when no break fits."""
+    """The most balanced break of one line of visible text into two lines each within ``limit`` at a space; a
+    line with CJK characters by app.core.cjk.best_mixed_break; None when no break fits."""
+    if max(text, default=" ") >= _FIRST_UNSPACED and has_cjk(text):  # mixed scripts: app.core.cjk's rules
+        return best_mixed_break(text, limit)
     best: tuple[int, tuple[str, str]] | None = None
-    if max(text, default=" ") < _FIRST_UNSPACED:
-        candidates: Iterable[int] = (m.start() for m in _SPACE.finditer(text, 1))
-    else:
-        candidates = range(1, len(text))
-    for pos in candidates:
-        if text[pos] == " ":
-            top, bottom = text[:pos].rstrip(), text[pos + 1 :].lstrip()
-        elif rules.is_unspaced_char(text[pos - 1]) and rules.is_unspaced_char(text[pos]):
-            top, bottom = text[:pos], text[pos:]
-        else:
-            continue
+    for pos in (m.start() for m in _SPACE.finditer(text, 1)):
+        top, bottom = text[:pos].rstrip(), text[pos + 1 :].lstrip()
         if not top or not bottom or len(top) > limit or len(bottom) > limit:
             continue
         score = abs(len(top) - len(bottom)) * 2 + (1 if len(top) > len(bottom) else 0)  # prefer bottom-heavy

@@ -984,6 +984,18 @@
       <translation>换行</translation>
     </message>
     <message>
+      <source>Full-width punctuation</source>
+      <translation>全角标点</translation>
+    </message>
+    <message>
+      <source>Line-end punctuation</source>
+      <translation>行尾标点</translation>
+    </message>
+    <message>
+      <source>Splits</source>
+      <translation>拆分</translation>
+    </message>
+    <message>
       <source>Shot changes</source>
       <translation>镜头切换</translation>
     </message>
@@ -1027,6 +1039,14 @@
     <message>
       <source>Apply</source>
       <translation>应用</translation>
+    </message>
+    <message>
+      <source>Chinese: remove the comma or full stop at the end of each line</source>
+      <translation>中文：删除每行末尾的逗号或句号</translation>
+    </message>
+    <message>
+      <source>As many Chinese subtitles are delivered: a ， or 。 that ends a line is removed.</source>
+      <translation>按许多中文字幕的交付惯例：删除行尾的，或。</translation>
     </message>
     <message>
       <source>Change</source>
@@ -2007,6 +2027,18 @@
     <message>
       <source>lines broken again</source>
       <translation>已重新断行</translation>
+    </message>
+    <message>
+      <source>full-width punctuation</source>
+      <translation>改为全角标点</translation>
+    </message>
+    <message>
+      <source>commas and full stops at line ends removed</source>
+      <translation>已删除行尾的逗号和句号</translation>
+    </message>
+    <message>
+      <source>split: too long for {lines} lines</source>
+      <translation>已拆分：{lines} 行放不下</translation>
     </message>
     <message>
       <source>{path}: %n change(s)</source>

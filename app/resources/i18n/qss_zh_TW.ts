@@ -984,6 +984,18 @@
       <translation>換行</translation>
     </message>
     <message>
+      <source>Full-width punctuation</source>
+      <translation>全形標點</translation>
+    </message>
+    <message>
+      <source>Line-end punctuation</source>
+      <translation>行尾標點</translation>
+    </message>
+    <message>
+      <source>Splits</source>
+      <translation>拆分</translation>
+    </message>
+    <message>
       <source>Shot changes</source>
       <translation>鏡頭切換</translation>
     </message>
@@ -1027,6 +1039,14 @@
     <message>
       <source>Apply</source>
       <translation>套用</translation>
+    </message>
+    <message>
+      <source>Chinese: remove the comma or full stop at the end of each line</source>
+      <translation>中文：刪除每行末尾的逗號或句號</translation>
+    </message>
+    <message>
+      <source>As many Chinese subtitles are delivered: a ， or 。 that ends a line is removed.</source>
+      <translation>依許多中文字幕的交付慣例：刪除行尾的，或。</translation>
     </message>
     <message>
       <source>Change</source>
@@ -2007,6 +2027,18 @@
     <message>
       <source>lines broken again</source>
       <translation>已重新斷行</translation>
+    </message>
+    <message>
+      <source>full-width punctuation</source>
+      <translation>改為全形標點</translation>
+    </message>
+    <message>
+      <source>commas and full stops at line ends removed</source>
+      <translation>已刪除行尾的逗號和句號</translation>
+    </message>
+    <message>
+      <source>split: too long for {lines} lines</source>
+      <translation>已拆分：{lines} 行放不下</translation>
     </message>
     <message>
       <source>{path}: %n change(s)</source>

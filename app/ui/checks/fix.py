@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.document import Cue
 from app.core.fixes import FixPlan, Proposal
+from app.core.fixes_cjk import FixOptions
 from app.core.profiles import Profile
 from app.core.timecode import format_time
 from app.ui.host import Host
@@ -43,6 +44,9 @@ def fix_kind_names() -> dict[str, str]:
         "fix.shortened": QCoreApplication.translate("FixReview", "Too long"),
         "fix.merged": QCoreApplication.translate("FixReview", "Merges"),
         "fix.rebroken": QCoreApplication.translate("FixReview", "Line breaks"),
+        "fix.fullwidth": QCoreApplication.translate("FixReview", "Full-width punctuation"),
+        "fix.line_end_punctuation": QCoreApplication.translate("FixReview", "Line-end punctuation"),
+        "fix.split": QCoreApplication.translate("FixReview", "Splits"),
         "fix.shot_start": QCoreApplication.translate("FixReview", "Shot changes"),
         "fix.shot_end": QCoreApplication.translate("FixReview", "Shot changes"),
     }
@@ -59,52 +63,47 @@ AUTO_ROW_HEIGHT_LIMIT = 2_000  # rows sized to their text up to this many; past 
 class FixReviewDialog(QDialog):
     """One row per changed cue (before, after, what was done), all ticked; per-kind boxes tick or untick a kind."""
 
-    def __init__(self, plan: FixPlan, profile_name: str, cues: list[Cue] | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        plan: FixPlan,
+        profile_name: str,
+        cues: list[Cue] | None = None,
+        parent: QWidget | None = None,
+        replan: Callable[[FixOptions], FixPlan] | None = None,
+    ):
+        """``replan`` (given when the document has Chinese cues): the plan with other options, for the box that
+        turns on the Chinese line-end convention (off at first)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fix common problems"))
-        self.plan = plan
+        self.profile_name = profile_name
+        self.replan = replan
+        self.options = FixOptions()
         self.numbers = {id(c): i + 1 for i, c in enumerate(cues or ())}  # the cues' numbers as the list shows them
-        count = len(plan.proposals)
-        intro = QLabel(
-            self.tr("%n cue(s) would change (profile: {profile}).", "", count).format(profile=profile_name)
-            + " "
-            + self.tr("Untick what should stay as it is. Locked cues are never changed; no text is lost.")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.line_end_box = QCheckBox(self.tr("Chinese: remove the comma or full stop at the end of each line"))
+        self.line_end_box.setToolTip(
+            self.tr("As many Chinese subtitles are delivered: a ， or 。 that ends a line is removed.")
         )
-        intro.setWordWrap(True)
-        names = fix_kind_names()
-        self.kinds: dict[str, list[int]] = {}  # kind name -> rows
-        for row, proposal in enumerate(plan.proposals):
-            for name in dict.fromkeys(names.get(m.code, m.code) for m in proposal.messages):
-                self.kinds.setdefault(name, []).append(row)
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(QLabel(self.tr("Kinds:")))
+        self.line_end_box.setVisible(replan is not None)
+        self.line_end_box.toggled.connect(self.set_line_end_convention)
+        self.kind_row = QHBoxLayout()
         self.kind_boxes: dict[str, QCheckBox] = {}
-        for name, rows in self.kinds.items():
-            box = QCheckBox(self.tr("{kind} ({count})").format(kind=name, count=len(rows)))
-            box.setChecked(True)
-            box.toggled.connect(lambda on, name=name: self.set_kind(name, on))
-            self.kind_boxes[name] = box
-            kind_row.addWidget(box)
-        kind_row.addStretch(1)
+        self.kinds: dict[str, list[int]] = {}  # kind name -> rows
         columns = (self.tr("Apply"), "#", self.tr("Change"), self.tr("Before"), self.tr("After"))
-        self.table = QTableWidget(count, len(columns))
+        self.table = QTableWidget(0, len(columns))
         self.table.setHorizontalHeaderLabels(list(columns))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        for row, proposal in enumerate(plan.proposals):
-            self._fill(row, proposal)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 240)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        if count <= AUTO_ROW_HEIGHT_LIMIT:
-            header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
-        else:
-            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        header.sectionResized.connect(self._size_rows)
         accept_all, reject_all = QPushButton(self.tr("Tick All")), QPushButton(self.tr("Untick All"))
         accept_all.clicked.connect(lambda: self.set_all(True))
         reject_all.clicked.connect(lambda: self.set_all(False))
@@ -115,11 +114,59 @@ class FixReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(kind_row)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.line_end_box)
+        layout.addLayout(self.kind_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(980, min(640, 220 + 44 * count))
+        self.show_plan(plan)
+        self.resize(980, min(640, 220 + 44 * len(plan.proposals)))
+
+    def show_plan(self, plan: FixPlan) -> None:
+        """The plan's changes in the table, all ticked, and its kinds' boxes."""
+        self.plan = plan
+        count = len(plan.proposals)
+        self.intro.setText(
+            self.tr("%n cue(s) would change (profile: {profile}).", "", count).format(profile=self.profile_name)
+            + " "
+            + self.tr("Untick what should stay as it is. Locked cues are never changed; no text is lost.")
+        )
+        while self.kind_row.count():
+            item = self.kind_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        names = fix_kind_names()
+        self.kinds = {}
+        for row, proposal in enumerate(plan.proposals):
+            for name in dict.fromkeys(names.get(m.code, m.code) for m in proposal.messages):
+                self.kinds.setdefault(name, []).append(row)
+        self.kind_row.addWidget(QLabel(self.tr("Kinds:")))
+        self.kind_boxes = {}
+        for name, rows in self.kinds.items():
+            box = QCheckBox(self.tr("{kind} ({count})").format(kind=name, count=len(rows)))
+            box.setChecked(True)
+            box.toggled.connect(lambda on, name=name: self.set_kind(name, on))
+            self.kind_boxes[name] = box
+            self.kind_row.addWidget(box)
+        self.kind_row.addStretch(1)
+        self.table.setRowCount(count)
+        for row, proposal in enumerate(plan.proposals):
+            self._fill(row, proposal)
+        if count > AUTO_ROW_HEIGHT_LIMIT:
+            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        elif self.isVisible():
+            self.table.resizeRowsToContents()
+
+    def set_line_end_convention(self, on: bool) -> None:
+        """The plan made again with the Chinese line-end convention on or off."""
+        if self.replan is None:
+            return
+        self.options = FixOptions(line_end_punctuation="remove" if on else "keep")
+        self.show_plan(self.replan(self.options))
+
+    def _size_rows(self, *_args: object) -> None:
+        if self.table.rowCount() <= AUTO_ROW_HEIGHT_LIMIT:
+            self.table.resizeRowsToContents()
 
     def _fill(self, row: int, proposal: Proposal) -> None:
         check = QTableWidgetItem()
@@ -182,24 +229,32 @@ def fix_common_problems(
     ``review`` shows the dialog and says whether Apply was pressed (tests pass their own)."""
     from app.core.fix_review import propose_keeping
     from app.core.fixes import apply_plan, propose
+    from app.core.fixes_cjk import script_of
 
     host.commit_edits()
     state = host.state
     title = QCoreApplication.translate("FixReview", "Fix common problems")
     cues = list(state.doc.cues)
     language, media_end = state.doc.language, state.media_end
-    plan = propose(cues, profile, language, media_end=media_end, shots=shots)
-    if not plan.changed:
+
+    def replan(options: FixOptions) -> FixPlan:
+        return propose(cues, profile, language, media_end=media_end, shots=shots, options=options)
+
+    plan = replan(FixOptions())
+    chinese = any(script_of(c, language) == "Chinese" for c in cues)
+    if not plan.changed and not (chinese and replan(FixOptions(line_end_punctuation="remove")).changed):
         host.show_info(title, QCoreApplication.translate("FixReview", "Nothing to fix: no change would help."))
         return False
-    dialog = FixReviewDialog(plan, profile_name, cues, host.dialog_parent())
+    dialog = FixReviewDialog(plan, profile_name, cues, host.dialog_parent(), replan if chinese else None)
     accepted = review(dialog) if review is not None else dialog.exec() == QDialog.DialogCode.Accepted
     if not accepted:
         return False
-    rejected = dialog.rejected_rows()
+    plan, rejected = dialog.plan, dialog.rejected_rows()
     if len(rejected) == len(plan.proposals):
         return False
-    final = propose_keeping(cues, plan, rejected, profile, language, media_end=media_end, shots=shots)
+    final = propose_keeping(
+        cues, plan, rejected, profile, language, media_end=media_end, shots=shots, options=dialog.options
+    )
     if tuple(final.cues) == tuple(cues):
         return False
     label = QCoreApplication.translate("FixReview", "Fix common problems")
