@@ -88,3 +88,22 @@ def test_check_of_a_chinese_file_needs_no_lang(tmp_path):
     assert "11.0 characters per second (limit 9)" in profiled
     forced = subprocess.run([*run, "--lang", "en"], capture_output=True, text=True, timeout=120)
     assert forced.returncode == 0 and "no problems found" in forced.stdout  # as English: 20 a second
+
+
+def test_recognitions_merged_chinese_cue_is_broken_within_its_languages_line():
+    """The timing passes of recognition merge cues; a Chinese one over 16 characters was left on one line (an
+    88-character mixed line reached the user): broken between characters or scripts, the words kept on theirs."""
+    from app.asr.algorithms.segment import _within_lines
+    from app.core.document import Word
+
+    text = "我们明天去Starbucks喝咖啡然后一起去公园"  # 25 characters, an English word inside
+    spans, pos = [], 0
+    for piece in ["我", "们", "明", "天", "去", "Starbucks", "喝", "咖", "啡", "然", "后", "一", "起", "去", "公", "园"]:
+        spans.append((pos, pos + len(piece)))
+        pos += len(piece)
+    words = [Word(i * 100, i * 100 + 90, a, b) for i, (a, b) in enumerate(spans)]
+    cue = Cue(0, 5000, text, words=tuple(words), language="Chinese")
+    out = _within_lines(cue, Limits.for_language("Chinese"))
+    top, bottom = out.text.split("\n")
+    assert len(top) <= 16 and len(bottom) <= 16 and "Starbucks" in out.text
+    assert [out.word_text(w) for w in out.words] == [cue.word_text(w) for w in cue.words]

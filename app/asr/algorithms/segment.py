@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from app.asr.algorithms.wordmap import is_cjk
 from app.core.checks import Limits, chars_per_second, over_reading_speed, visible_length, visible_text
+from app.core.cjk import best_mixed_break, has_cjk
 from app.core.document import Cue, Word
 from app.core.fixes import settle_timing
 from app.core.languages import name_of
@@ -210,6 +211,8 @@ def _within_lines(cue: Cue, limits: Limits) -> Cue:
     that only a single unbreakable word passes the limit."""
     limit = limits.max_line_chars
     lines = cue.text.split("\n")
+    if len(lines) == 1 and limits.max_lines >= 2 and visible_length(cue.text) > limit and has_cjk(cue.text):
+        return _broken_mixed(cue, limit)  # Chinese or Japanese, English words in it or not: app.core.cjk's breaks
     if all(visible_length(line) <= limit or " " not in line.strip() for line in lines) or limits.max_lines < 2:
         return cue
     if visible_text(cue.text) != cue.text:  # tags: a break could fall inside one; left as it is
@@ -224,6 +227,30 @@ def _within_lines(cue: Cue, limits: Limits) -> Cue:
         if best is None or key < best[0]:
             best = (key, flat[:pos] + "\n" + flat[pos + 1 :])
     return cue if best is None else cue.with_(text=best[1])
+
+
+def _broken_mixed(cue: Cue, limit: int) -> Cue:
+    """A one-line cue with CJK characters broken into two lines within ``limit`` where such a break exists (between
+    two CJK characters, at punctuation, between the scripts, never inside a Latin word); its words keep their
+    characters (those after the break move by what the break took or added)."""
+    if visible_text(cue.text) != cue.text:  # tags: a break could fall inside one; left as it is
+        return cue
+    parts = best_mixed_break(cue.text, limit)
+    if parts is None:
+        return cue
+    top, bottom = parts
+    cut, resume = len(top), len(cue.text) - len(bottom)  # the text between them (spaces, or nothing) becomes "\n"
+    if cue.text[:cut] != top or cue.text[resume:] != bottom:
+        return cue
+    delta = 1 - (resume - cut)
+    words = tuple(
+        w.shifted(delta_chars=delta) if w.char_start >= resume else w
+        for w in cue.words
+        if w.char_start >= resume or w.char_end <= cut
+    )
+    if len(words) != len(cue.words):  # a word across the break: none of app.core.cjk's breaks does that
+        return cue
+    return cue.with_(text=top + "\n" + bottom, words=words)
 
 
 def _unreadable(cues: list[Cue], limits: Limits) -> bool:
