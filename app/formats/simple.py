@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import repeat
 
 from app.core.document import Cue, Word
 from app.core.errors import SubtitleParseError
@@ -44,7 +45,29 @@ class SrtFormat(SubtitleFormat):
                 return cue.with_(text=f"{{\\an{align}}}" + cue.text)
             return cue
 
-        return format_srt([positioned(c) for c in cues])
+        return format_srt([positioned(c) if c.extra else c for c in cues])
+
+
+def srt_cues(starts: list[int], ends: list[int], texts: list[str]) -> list[Cue]:
+    """Cues of timed texts (a video's SubRip or MP4 text track) as the SubRip reader makes them of a file: blank
+    lines and the spaces ending a line left out, a leading ``{\\anN}`` the cue's position, negative times zero.
+    Built directly (a million events in about a second): nothing is written out as SubRip and read back."""
+    texts = [_srt_lines(text) if "\n" in text else text for text in map(str.rstrip, texts)]
+    cues = list(map(Cue, _not_negative(starts), _not_negative(ends), texts))
+    if any(map(str.startswith, texts, repeat("{\\an"))):
+        for index, cue in enumerate(cues):
+            match = _AN.match(cue.text)
+            if match:
+                cues[index] = cue.with_(text=cue.text[match.end() :], extra=(("align", match.group(1)),))
+    return cues
+
+
+def _srt_lines(text: str) -> str:
+    return "\n".join(stripped for line in text.split("\n") if (stripped := line.rstrip()))
+
+
+def _not_negative(times: list[int]) -> list[int]:
+    return [max(t, 0) for t in times] if times and min(times) < 0 else times
 
 
 _SBV_TIMING = re.compile(r"^\s*(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3})\s*,\s*(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3})\s*$")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
-from app.core.timecode import clock
+from app.core.timecode import clock_writer
 from app.formats.textio import DecodedText, ReadCancelled, decode_bytes, read_text, write_text
 
 # Hours may be missing or longer than two digits; the fraction may use , . : or ; and have any number of digits,
@@ -48,6 +48,7 @@ _INDEX = re.compile(r"^\s*\d+\s*$")
 # word checked on its own (one pattern repeated over the whole rest backtracked exponentially on "a:a:a:…a: 1")
 _SETTING = re.compile(r"[A-Za-z][\w-]*:\S*")
 _LINES_PER_REPORT = 8192  # how often parse_srt reports progress and asks whether to stop
+_CUES_PER_CHUNK = 8192
 _VTT_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$")
 _VTT_TIMESTAMP_TAG = re.compile(r"</?c(?:\.[\w.-]+)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 # WebVTT markup SubRip has no use for: ruby, language spans and the voice's closing tag (<i>, <b>, <u> stay);
@@ -292,14 +293,25 @@ def read_srt_bytes(data: bytes, encoding: str | None = None) -> SrtReadResult:
 
 def format_srt(cues: list[Cue] | tuple[Cue, ...]) -> str:
     """SRT text for cues: numbered from 1, no negative times, no blank line inside a cue's text."""
+    time = clock_writer(hour_digits=2, separator=",")
+    chunks: list[str] = []
     parts: list[str] = []
+    append = parts.append
     for number, cue in enumerate(cues, start=1):
-        lines = [line.rstrip() for line in cue.text.split("\n")]
-        text = "\n".join(line for line in lines if line.strip())
-        start, end = (clock(t, hour_digits=2, separator=",", clamp=True) for t in (cue.start, cue.end))
-        block = f"{number}\n{start} --> {end}\n{text}\n"
-        parts.append(block if block.endswith("\n\n") else block + "\n")
-    return "".join(parts)
+        text = cue.text
+        if "\n" in text:
+            text = "\n".join(stripped for line in text.split("\n") if (stripped := line.rstrip()))
+        else:
+            text = text.rstrip()
+        if text:
+            append(f"{number}\n{time(cue.start)} --> {time(cue.end)}\n{text}\n\n")
+        else:
+            append(f"{number}\n{time(cue.start)} --> {time(cue.end)}\n\n")
+        if not number % _CUES_PER_CHUNK:  # joined as it goes: a million small strings never live at once
+            chunks.append("".join(parts))
+            parts.clear()
+    chunks.append("".join(parts))
+    return "".join(chunks)
 
 
 def write_srt(
