@@ -42,7 +42,7 @@ class SrtFormat(SubtitleFormat):
         def positioned(cue: Cue) -> Cue:
             align = cue.get("align")
             if align and align != "2" and align.isdigit():
-                return cue.with_(text=f"{{\\an{align}}}" + cue.text)
+                return Cue(cue.start, cue.end, f"{{\\an{align}}}" + cue.text)  # all that format_srt reads
             return cue
 
         return format_srt([positioned(c) if c.extra else c for c in cues])
@@ -52,18 +52,16 @@ def srt_cues(starts: list[int], ends: list[int], texts: list[str]) -> list[Cue]:
     """Cues of timed texts (a video's SubRip or MP4 text track) as the SubRip reader makes them of a file: blank
     lines and the spaces ending a line left out, a leading ``{\\anN}`` the cue's position, negative times zero.
     Built directly (a million events in about a second): nothing is written out as SubRip and read back."""
-    texts = [_srt_lines(text) if "\n" in text else text for text in map(str.rstrip, texts)]
+    from app.formats.srt import tidy_lines
+
+    texts = list(map(tidy_lines, texts))
     cues = list(map(Cue, _not_negative(starts), _not_negative(ends), texts))
-    if any(map(str.startswith, texts, repeat("{\\an"))):
-        for index, cue in enumerate(cues):
-            match = _AN.match(cue.text)
-            if match:
-                cues[index] = cue.with_(text=cue.text[match.end() :], extra=(("align", match.group(1)),))
+    for index, placed in enumerate(map(str.startswith, texts, repeat("{\\an"))):
+        match = _AN.match(texts[index]) if placed else None
+        if match:
+            cue = cues[index]
+            cues[index] = Cue(cue.start, cue.end, cue.text[match.end() :], extra=(("align", match.group(1)),))
     return cues
-
-
-def _srt_lines(text: str) -> str:
-    return "\n".join(stripped for line in text.split("\n") if (stripped := line.rstrip()))
 
 
 def _not_negative(times: list[int]) -> list[int]:

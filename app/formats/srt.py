@@ -291,6 +291,13 @@ def read_srt_bytes(data: bytes, encoding: str | None = None) -> SrtReadResult:
     return _result(decode_bytes(data, encoding), None)
 
 
+def tidy_lines(text: str) -> str:
+    """A cue's text as SubRip holds it: no blank line (one would end the cue) and no spaces ending a line."""
+    if "\n" not in text:
+        return text.rstrip()
+    return "\n".join(filter(None, map(str.rstrip, text.split("\n"))))
+
+
 def format_srt(cues: list[Cue] | tuple[Cue, ...]) -> str:
     """SRT text for cues: numbered from 1, no negative times, no blank line inside a cue's text."""
     time = clock_writer(hour_digits=2, separator=",")
@@ -298,11 +305,7 @@ def format_srt(cues: list[Cue] | tuple[Cue, ...]) -> str:
     parts: list[str] = []
     append = parts.append
     for number, cue in enumerate(cues, start=1):
-        text = cue.text
-        if "\n" in text:
-            text = "\n".join(stripped for line in text.split("\n") if (stripped := line.rstrip()))
-        else:
-            text = text.rstrip()
+        text = tidy_lines(cue.text)
         if text:
             append(f"{number}\n{time(cue.start)} --> {time(cue.end)}\n{text}\n\n")
         else:
