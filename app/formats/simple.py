@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import repeat
+from itertools import compress, count, repeat
 
 from app.core.document import Cue, Word
 from app.core.errors import SubtitleParseError
@@ -56,8 +56,8 @@ def srt_cues(starts: list[int], ends: list[int], texts: list[str]) -> list[Cue]:
 
     texts = list(map(tidy_lines, texts))
     cues = list(map(Cue, _not_negative(starts), _not_negative(ends), texts))
-    for index, placed in enumerate(map(str.startswith, texts, repeat("{\\an"))):
-        match = _AN.match(texts[index]) if placed else None
+    for index in compress(count(), map(str.startswith, texts, repeat("{\\an"))):
+        match = _AN.match(texts[index])
         if match:
             cue = cues[index]
             cues[index] = Cue(cue.start, cue.end, cue.text[match.end() :], extra=(("align", match.group(1)),))
