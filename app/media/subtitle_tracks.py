@@ -132,8 +132,9 @@ def read_subtitle_track(
         track = _choose(text, tracks, number)
         stream = container.streams[track.stream_index]
         offset_ms = (container.start_time or 0) // 1000
+        decode = _mov_texts if track.codec == "mov_text" else _decoded
         try:
-            ticks, durations, payloads = _packets(text, container, stream, track, progress, cancelled)
+            ticks, durations, texts = _packets(text, container, stream, track, decode, progress, cancelled)
         except av.error.FFmpegError as exc:
             raise media_error(text, exc) from None
         base = stream.time_base
@@ -144,9 +145,8 @@ def read_subtitle_track(
     starts, lengths = _times(ticks, scale, offset_ms), _times(durations, scale, 0)
     fmt = TEXT_CODECS[track.codec or ""]
     if fmt == "ass":
-        head, lines = _ass_lines(extradata, starts, lengths, _decoded(payloads))
+        head, lines = _ass_lines(extradata, starts, lengths, texts)
         return EmbeddedSubtitles(track, "ass", head, [], [], lines)
-    texts = [_clean(_mov_text(data)) for data in payloads] if track.codec == "mov_text" else _decoded(payloads)
     starts, lengths, texts = _not_blank(starts, lengths, texts)
     return EmbeddedSubtitles(track, fmt, "", starts, _ends(starts, lengths), texts)
 
@@ -156,19 +156,24 @@ def _packets(
     container,
     stream,
     track: SubtitleTrack,
+    decode: Callable[[list[bytes]], list[str]],
     progress: Callable[[float], None] | None,
     cancelled: Callable[[], bool] | None,
-) -> tuple[list[int], list[int], list[bytes]]:
-    """Each packet's time and duration in ticks of the stream's time base, and its bytes. The loop does as little
-    as it can: a million packets cost about 2.5 s in PyAV's own code alone."""
+) -> tuple[list[int], list[int], list[str]]:
+    """Each packet's time and duration in ticks of the stream's time base, and its text. The loop does as little
+    as it can (a million packets cost about 2.5 s in PyAV's own code alone); the payloads are decoded a few
+    thousand at a time, so their bytes never pile up."""
     ticks: list[int] = []
     durations: list[int] = []
+    texts: list[str] = []
     payloads: list[bytes] = []
     add_tick, add_duration, add_payload = ticks.append, durations.append, payloads.append
     size = 0
     file_size = max(os.path.getsize(path), 1)
     for count, packet in enumerate(container.demux(stream), start=1):
         if not count % _PACKETS_PER_REPORT:
+            texts += decode(payloads)
+            payloads.clear()
             if cancelled is not None and cancelled():
                 from app.media.decode import DecodeCancelled
 
@@ -186,7 +191,8 @@ def _packets(
             add_tick(pts)
             add_duration(packet.duration or 0)
             add_payload(data)
-    return ticks, durations, payloads
+    texts += decode(payloads)
+    return ticks, durations, texts
 
 
 def _times(ticks: list[int], scale: tuple[int, int], offset_ms: int) -> list[int]:
@@ -232,7 +238,7 @@ def _choose(path: str, tracks: list[SubtitleTrack], number: int | None) -> Subti
 def _decoded(payloads: list[bytes]) -> list[str]:
     """Each payload as UTF-8 text (a damaged byte as U+FFFD), newlines as "\\n", no NUL and no BOM.
 
-    Decoded all at once, joined by NULs, when no payload holds one: a million short decodes cost a second. UTF-8
+    Decoded together, joined by NULs, when no payload holds one: a million short decodes cost a second. UTF-8
     resynchronises at every ASCII byte, so each part decodes exactly as it would alone."""
     joined = b"\x00".join(payloads)
     if payloads and joined.count(0) == len(payloads) - 1:
@@ -240,6 +246,10 @@ def _decoded(payloads: list[bytes]) -> list[str]:
     else:
         texts = [_clean(data.decode("utf-8", errors="replace")).replace("\x00", "") for data in payloads]
     return texts
+
+
+def _mov_texts(payloads: list[bytes]) -> list[str]:
+    return [_clean(_mov_text(data)) for data in payloads]
 
 
 def _clean(text: str) -> str:
