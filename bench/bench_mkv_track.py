@@ -1,7 +1,8 @@
 """Reading a subtitle track of a million events from an MKV: CPU seconds of the read and of a whole `convert`.
 
-Issue 27, item 8: a 1,000,000-event track took 27 CPU-s (21 CPU-s for `convert` to SRT before this change);
-the target is at most 5 CPU-s for the whole command. The file is made in a temporary folder with ffmpeg: an SRT
+Issue 27, item 8: a 1,000,000-event track took 27 CPU-s (`convert` to SRT: 15-21 CPU-s on the project's 2-core
+AMD EPYC before the events became cues directly; about 5 after); the target is at most 5 CPU-s for the whole
+command. The file is made in a temporary folder with ffmpeg: an SRT
 of N cues (some in italics, some on two lines, some placed at the top) muxed with 5 s of silence, or, with
 --ass, an ASS script with styles and speakers copied into the track. "read" is read_track in this process
 (media demux plus cue building); "convert" is `python -m app convert IN OUT.srt` as a user runs it, measured
