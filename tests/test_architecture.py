@@ -121,8 +121,7 @@ def test_no_import_circle_in_asr_even_through_type_checking_imports():
         f"{a} imports {b}"
         for a in sorted(modules)
         for b in sorted(edges[a])
-        if a.count(".") >= 2 and b.count(".") >= 2
-        and order.get(a.split(".")[2], 9) < order.get(b.split(".")[2], 9)
+        if a.count(".") >= 2 and b.count(".") >= 2 and order.get(a.split(".")[2], 9) < order.get(b.split(".")[2], 9)
     ]
     assert not upward, "\n".join(upward)
 

@@ -57,21 +57,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_convert(args: argparse.Namespace) -> int:
     from app.cli.subtitle_options import read_input, write_output
+    from app.core.collection import collection_paused
 
     chinese = getattr(args, "chinese", None)
     if chinese is not None:  # an unknown name is said before anything is read
         from app.text.chinese import config_name
 
         chinese = config_name(chinese)
-    result = read_input(args)
-    for message in result.skipped:
-        print(f"warning: {message}", file=sys.stderr)
-    cues = result.cues
-    if chinese is not None:
-        from app.text.chinese import convert_cues
+    with collection_paused():  # a million cues read and written: nothing for the cyclic collector to find
+        result = read_input(args)
+        for message in result.skipped:
+            print(f"warning: {message}", file=sys.stderr)
+        cues = result.cues
+        if chinese is not None:
+            from app.text.chinese import convert_cues
 
-        cues = convert_cues(cues, chinese)
-    write_output(args, args.output, cues, result.header)
+            cues = convert_cues(cues, chinese)
+        write_output(args, args.output, cues, result.header)
+        del result, cues  # freed by their count, before collection is back (it would walk every cue once more)
     return 0
 
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
 _TYPED = re.compile(r"^\s*(?:(?:(\d+):)?(\d{1,2}):)?(\d+)(?:[.,](\d{1,3}))?\s*$")
@@ -52,24 +53,39 @@ def clock(
     return f"{sign}{h:0{hour_digits}d}:{m:02d}:{s:02d}{tail}"
 
 
-_HOURS = [f"{hours:02d}:" for hours in range(100)]
-_MINUTES_SECONDS = [f"{second // 60:02d}:{second % 60:02d}" for second in range(3600)]
-_MILLIS = [f"{milli:03d}" for milli in range(1000)]
+def clock_writer(
+    *, hour_digits: int = 1, fraction: Literal[0, 1, 2, 3] = 3, separator: str = "."
+) -> Callable[[int], str]:
+    """``clock(ms, hour_digits=..., fraction=..., separator=..., clamp=True)`` for many times in a row (a file of a
+    million cues) in a third of the time: each minute's ``H:MM:`` and each ``SS.mmm`` within a minute is taken
+    from the first time ``clock`` wrote it. A time whose rounding carries into the next minute is always
+    written by ``clock``."""
+    half = 10 ** (3 - fraction) // 2
+    heads: dict[int, str] = {}
+    tails: list[str | None] = [None] * 60_000
+
+    def written(ms: int) -> str:
+        text = clock(ms, hour_digits=hour_digits, fraction=fraction, separator=separator, clamp=True)
+        minute, rest = divmod(ms, 60_000)
+        if ms >= 0 and rest + half < 60_000:
+            tail = text.rpartition(":")[2]
+            heads[minute], tails[rest] = text[: len(text) - len(tail)], tail
+        return text
+
+    def write(ms: int) -> str:
+        minute, rest = divmod(ms, 60_000)
+        head, tail = heads.get(minute), tails[rest]
+        if head is None or tail is None:
+            return written(ms)
+        return head + tail
+
+    return write
 
 
 def clocks(values: list[int], *, separator: str = ".") -> list[str]:
-    """``clock(ms, hour_digits=2, separator=separator, clamp=True)`` of each value, as files write them: a
-    hundred thousand cues' times are put together from tables here in a fifth of the time."""
-    tail = [separator + milli for milli in _MILLIS]
-    hours, minutes_seconds, zero = _HOURS, _MINUTES_SECONDS, "00:00:00" + separator + "000"
-    return [
-        (hours[ms // 3_600_000] if ms < 360_000_000 else f"{ms // 3_600_000}:")
-        + minutes_seconds[ms // 1000 % 3600]
-        + tail[ms % 1000]
-        if ms >= 0
-        else zero
-        for ms in values
-    ]
+    """``clock(ms, hour_digits=2, separator=separator, clamp=True)`` of each value, as files write them."""
+    write = clock_writer(hour_digits=2, separator=separator)
+    return [write(ms) for ms in values]
 
 
 def format_time(ms: int, *, hours: bool = True) -> str:

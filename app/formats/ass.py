@@ -133,70 +133,7 @@ class AssFormat(SubtitleFormat):
         return _is_ssa(text) == self.ssa
 
     def parse(self, text: str, options: ReadOptions, path: str | None) -> Parsed:
-        where = where_prefix(path)
-        ssa = _is_ssa(text)
-        lines = text.split("\n")
-        head: list[str] = []
-        i = 0
-        while i < len(lines) and lines[i].strip().lower() != "[events]":
-            head.append(lines[i])
-            i += 1
-        if i == len(lines):
-            return Parsed([], [f"{where}no [Events] section"], {"ass.head": text} if text.strip() else {})
-        head.append(lines[i])
-        i += 1
-        fields = SSA_FIELDS if ssa else ASS_FIELDS
-        # lines between [Events] and the first event (its Format line, comments) belong to the head
-        while i < len(lines) and not lines[i].startswith(("Dialogue:", "Comment:")) and not _section(lines[i]):
-            if lines[i].lower().startswith("format:"):
-                fields = [name.strip() for name in lines[i][7:].split(",")]
-            head.append(lines[i])
-            i += 1
-        language = name_of(_info(head, "language"))
-        lower = [name.lower() for name in fields]
-        if "text" not in lower or "start" not in lower or "end" not in lower:
-            return Parsed([], [f"{where}the [Events] Format line has no Start, End or Text"], {})
-        cues: list[Cue] = []
-        skipped: list[str] = []
-        before: list[str] = []
-        while i < len(lines) and not _section(lines[i]):
-            line = lines[i]
-            i += 1
-            if not line.startswith("Dialogue:"):
-                before.append(line)
-                continue
-            values = line[9:].lstrip(" ").split(",", len(fields) - 1)
-            if len(values) < len(fields):
-                skipped.append(f"{where}line {i}: an event with too few fields was skipped")
-                before.append(line)  # kept as it was, so saving loses nothing
-                continue
-            event = dict(zip(lower, values, strict=False))
-            start, end = _ms(event["start"]), _ms(event["end"])
-            if start is None or end is None:
-                skipped.append(f"{where}line {i}: unreadable time, its event was skipped")
-                before.append(line)
-                continue
-            if start < 0 or end < 0:  # kept at zero, as SubRip's reader keeps them; the line is written back as it was
-                skipped.append(f"{where}line {i}: negative time set to zero")
-                start, end = max(start, 0), max(end, 0)
-            raw = event["text"]
-            text_, align = plain_text(raw, ssa)
-            extra = extra_of(
-                style=event.get("style", "").strip() or None, actor=event.get("name", "").strip() or None, align=align,
-                ass__line=line, ass__plain=text_, ass__times=f"{start},{end}",
-                ass__before="\n".join(before) if before else None,
-            )  # fmt: skip
-            before = []
-            cues.append(Cue(start, end, text_, extra=extra, language=language))
-        tail = lines[i:]
-        if before:
-            tail = before + tail
-        header = {"ass.head": "\n".join(head), "ass.flavour": "ssa" if ssa else "ass"}
-        if tail and any(line.strip() for line in tail):
-            header["ass.tail"] = "\n".join(tail)
-        if any(line.lower().startswith("style:") for line in head):
-            header["ass.styles"] = "yes"
-        return Parsed(cues, skipped, header)
+        return _parse_lines(text.split("\n"), _is_ssa(text), where_prefix(path))
 
     def format(self, cues, options: WriteOptions) -> str:
         header = options.header
@@ -283,6 +220,77 @@ def _with_language(head: str, code: str) -> str:
         at = next((k + 1 for k, line in enumerate(lines) if line.strip().lower() == "[script info]"), 0)
     lines.insert(at, f"Language: {code}")
     return "\n".join(lines)
+
+
+def read_events(head: str, events: list[str], path: str | None = None) -> Parsed:
+    """A script given as its head (script info, styles, ``[Events]`` and its Format line) and its event lines
+    apart, as a video's ASS track holds it: read line by line as the same script in a file is read."""
+    return _parse_lines(head.split("\n") + events, _is_ssa(head), where_prefix(path))
+
+
+def _parse_lines(lines: list[str], ssa: bool, where: str) -> Parsed:
+    head: list[str] = []
+    i = 0
+    while i < len(lines) and lines[i].strip().lower() != "[events]":
+        head.append(lines[i])
+        i += 1
+    if i == len(lines):
+        text = "\n".join(lines)
+        return Parsed([], [f"{where}no [Events] section"], {"ass.head": text} if text.strip() else {})
+    head.append(lines[i])
+    i += 1
+    fields = SSA_FIELDS if ssa else ASS_FIELDS
+    # lines between [Events] and the first event (its Format line, comments) belong to the head
+    while i < len(lines) and not lines[i].startswith(("Dialogue:", "Comment:")) and not _section(lines[i]):
+        if lines[i].lower().startswith("format:"):
+            fields = [name.strip() for name in lines[i][7:].split(",")]
+        head.append(lines[i])
+        i += 1
+    language = name_of(_info(head, "language"))
+    lower = [name.lower() for name in fields]
+    if "text" not in lower or "start" not in lower or "end" not in lower:
+        return Parsed([], [f"{where}the [Events] Format line has no Start, End or Text"], {})
+    cues: list[Cue] = []
+    skipped: list[str] = []
+    before: list[str] = []
+    while i < len(lines) and not _section(lines[i]):
+        line = lines[i]
+        i += 1
+        if not line.startswith("Dialogue:"):
+            before.append(line)
+            continue
+        values = line[9:].lstrip(" ").split(",", len(fields) - 1)
+        if len(values) < len(fields):
+            skipped.append(f"{where}line {i}: an event with too few fields was skipped")
+            before.append(line)  # kept as it was, so saving loses nothing
+            continue
+        event = dict(zip(lower, values, strict=False))
+        start, end = _ms(event["start"]), _ms(event["end"])
+        if start is None or end is None:
+            skipped.append(f"{where}line {i}: unreadable time, its event was skipped")
+            before.append(line)
+            continue
+        if start < 0 or end < 0:  # kept at zero, as SubRip's reader keeps them; the line is written back as it was
+            skipped.append(f"{where}line {i}: negative time set to zero")
+            start, end = max(start, 0), max(end, 0)
+        raw = event["text"]
+        text_, align = plain_text(raw, ssa)
+        extra = extra_of(
+            style=event.get("style", "").strip() or None, actor=event.get("name", "").strip() or None, align=align,
+            ass__line=line, ass__plain=text_, ass__times=f"{start},{end}",
+            ass__before="\n".join(before) if before else None,
+        )  # fmt: skip
+        before = []
+        cues.append(Cue(start, end, text_, extra=extra, language=language))
+    tail = lines[i:]
+    if before:
+        tail = before + tail
+    header = {"ass.head": "\n".join(head), "ass.flavour": "ssa" if ssa else "ass"}
+    if tail and any(line.strip() for line in tail):
+        header["ass.tail"] = "\n".join(tail)
+    if any(line.lower().startswith("style:") for line in head):
+        header["ass.styles"] = "yes"
+    return Parsed(cues, skipped, header)
 
 
 def _is_ssa(text: str) -> bool:

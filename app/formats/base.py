@@ -143,9 +143,9 @@ def dropped_features(
                 counts[feature] += 1
         raw = extra.get("ass.line") or ""
         blocks = "".join(_OVERRIDE_BLOCK.findall(raw)) if "{" in raw else ""
-        if _KARAOKE.search(blocks):
+        if blocks and _KARAOKE.search(blocks):
             counts["karaoke"] += 1
-        elif _OTHER_OVERRIDE.search(blocks):
+        elif blocks and _OTHER_OVERRIDE.search(blocks):
             counts["overrides"] += 1
         if "<" in cue.text and ">" in cue.text:
             counts["markup"] += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
-from app.core.timecode import clocks
+from app.core.timecode import clock_writer
 from app.formats.srt_bulk import parse_bulk
 from app.formats.textio import DecodedText, ReadCancelled, decode_bytes, read_text, write_text
 
@@ -49,6 +49,7 @@ _INDEX = re.compile(r"^\s*\d+\s*$")
 # word checked on its own (one pattern repeated over the whole rest backtracked exponentially on "a:a:a:…a: 1")
 _SETTING = re.compile(r"[A-Za-z][\w-]*:\S*")
 _LINES_PER_REPORT = 8192  # how often parse_srt reports progress and asks whether to stop
+_CUES_PER_CHUNK = 8192
 _VTT_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$")
 _VTT_TIMESTAMP_TAG = re.compile(r"</?c(?:\.[\w.-]+)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 # WebVTT markup SubRip has no use for: ruby, language spans and the voice's closing tag (<i>, <b>, <u> stay);
@@ -328,19 +329,30 @@ def read_srt_bytes(data: bytes, encoding: str | None = None) -> SrtReadResult:
     return _result(decode_bytes(data, encoding), None)
 
 
+def tidy_lines(text: str) -> str:
+    """A cue's text as SubRip holds it: no blank line (one would end the cue) and no spaces ending a line."""
+    if "\n" not in text:
+        return text.rstrip()
+    return "\n".join(filter(None, map(str.rstrip, text.split("\n"))))
+
+
 def format_srt(cues: list[Cue] | tuple[Cue, ...]) -> str:
     """SRT text for cues: numbered from 1, no negative times, no blank line inside a cue's text."""
-    starts = clocks([cue.start for cue in cues], separator=",")
-    ends = clocks([cue.end for cue in cues], separator=",")
+    time = clock_writer(hour_digits=2, separator=",")
+    chunks: list[str] = []
     parts: list[str] = []
-    for number, (cue, start, end) in enumerate(zip(cues, starts, ends, strict=True), start=1):
-        text = cue.text
-        if "\n" in text:
-            text = "\n".join(kept for line in text.split("\n") if (kept := line.rstrip()))
+    append = parts.append
+    for number, cue in enumerate(cues, start=1):
+        text = tidy_lines(cue.text)
+        if text:
+            append(f"{number}\n{time(cue.start)} --> {time(cue.end)}\n{text}\n\n")
         else:
-            text = text.rstrip()
-        parts.append(f"{number}\n{start} --> {end}\n{text}\n\n" if text else f"{number}\n{start} --> {end}\n\n")
-    return "".join(parts)
+            append(f"{number}\n{time(cue.start)} --> {time(cue.end)}\n\n")
+        if not number % _CUES_PER_CHUNK:  # joined as it goes: a million small strings never live at once
+            chunks.append("".join(parts))
+            parts.clear()
+    chunks.append("".join(parts))
+    return "".join(chunks)
 
 
 def write_srt(

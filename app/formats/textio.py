@@ -544,9 +544,12 @@ def write_text(
     if newline not in ("\n", "\r\n", "\r"):
         raise ValueError(f"unsupported newline {newline!r}")
     body = text.replace("\n", newline) if newline != "\n" else text
-    if codecs.lookup(encoding).name.startswith("utf"):
-        body = without_lone_surrogates(body)  # the one text UTF cannot encode: a half of a pair
-    data = body.encode(encoding)
+    try:
+        data = body.encode(encoding)
+    except UnicodeEncodeError:
+        if not codecs.lookup(encoding).name.startswith("utf"):
+            raise
+        data = without_lone_surrogates(body).encode(encoding)  # the one text UTF cannot encode: half of a pair
     if bom:
         data = _bom_for(encoding) + data
     atomic_write_bytes(path, data)

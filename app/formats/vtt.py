@@ -65,6 +65,16 @@ def _payload(lines: list[str]) -> tuple[str, str | None]:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n"), speaker
 
 
+def vtt_cues(starts: list[int], ends: list[int], payloads: list[str]) -> list[Cue]:
+    """Cues of timed WebVTT payloads (a video's WebVTT track), each read as a file's cue text is: <i> <b> <u> kept,
+    other markup left out, one voice the speaker; negative times zero."""
+    cues: list[Cue] = []
+    for start, end, payload in zip(starts, ends, payloads, strict=True):
+        text, speaker = _payload([line for line in payload.split("\n") if line.strip()])
+        cues.append(Cue(max(start, 0), max(end, 0), text, extra=extra_of(actor=speaker)))
+    return cues
+
+
 def _align(settings: str) -> str | None:
     if _LINE_TOP.search(settings):
         return "8"

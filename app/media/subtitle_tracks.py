@@ -1,21 +1,24 @@
 """Subtitle tracks inside video files (MKV, MP4/MOV, WebM), listed and read through PyAV.
 
-Text tracks (SubRip, ASS/SSA, WebVTT, mov_text/tx3g) are read into the text of a subtitle file (SRT, ASS or
-WebVTT) that app.formats then parses like any other file, so an ASS track keeps its styles and tags. Bitmap
+Text tracks (SubRip, ASS/SSA, WebVTT, mov_text/tx3g) are read as their events: times, and texts as a subtitle file
+of that format writes them (an ASS track as its script's head and Dialogue lines), which app.session turns into cues
+with app.formats' own rules, so an ASS track keeps its styles and tags. Bitmap
 tracks (PGS, VobSub, DVB) are named and refused: their text needs OCR. Times are on the same timeline as the
 decoded audio (0 is the container's start).
 """
 
 from __future__ import annotations
 
+import operator
 import os
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import av.error
 
 from app.core.errors import MediaError
-from app.core.timecode import clock
+from app.core.timecode import clock_writer
 from app.media.probe import check_path, media_error, open_container
 
 TEXT_CODECS = {"subrip": "srt", "srt": "srt", "ass": "ass", "ssa": "ass", "webvtt": "vtt", "mov_text": "srt"}
@@ -29,6 +32,7 @@ _TEXT_LABELS = {
     "mov_text": "MP4 timed text",
 }  # fmt: skip
 MAX_TRACK_BYTES = 64 * 1024 * 1024  # no subtitle track is this big; stop rather than fill the memory
+_PACKETS_PER_REPORT = 4096  # how often progress is told and cancel asked
 
 
 @dataclass(frozen=True)
@@ -62,11 +66,20 @@ class SubtitleTrack:
 
 @dataclass(frozen=True)
 class EmbeddedSubtitles:
-    """A text track as the text of a subtitle file: ``format`` is "srt", "ass" or "vtt"."""
+    """A text track's events in the order players show them, times in ms on the audio's timeline.
+
+    ``format`` says what ``texts`` hold: "srt" (SubRip and MP4 timed text: each event's text, <i> <b> <u> markup),
+    "vtt" (WebVTT cue payloads) or "ass" (``Dialogue:`` lines that hold their own times, after ``header``, the
+    script's head up to its [Events] Format line). Blank SubRip and WebVTT events are left out; an event without
+    a duration lasts until the next one.
+    """
 
     track: SubtitleTrack
     format: str
-    text: str
+    header: str
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
 
 
 def subtitle_tracks(path: str | os.PathLike[str]) -> list[SubtitleTrack]:
@@ -101,8 +114,17 @@ def _tracks(container) -> list[SubtitleTrack]:
     return tracks
 
 
-def read_subtitle_track(path: str | os.PathLike[str], number: int | None = None) -> EmbeddedSubtitles:
-    """Read one text track (``number`` from 1; default: the first text track). MediaError names what is wrong."""
+def read_subtitle_track(
+    path: str | os.PathLike[str],
+    number: int | None = None,
+    *,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> EmbeddedSubtitles:
+    """Read one text track (``number`` from 1; default: the first text track). MediaError names what is wrong.
+
+    ``progress(fraction)`` and ``cancelled()`` are called from the calling thread every few thousand packets;
+    once ``cancelled()`` is True, DecodeCancelled is raised."""
     text = check_path(path)
     container = open_container(text)
     try:
@@ -110,44 +132,77 @@ def read_subtitle_track(path: str | os.PathLike[str], number: int | None = None)
         track = _choose(text, tracks, number)
         stream = container.streams[track.stream_index]
         offset_ms = (container.start_time or 0) // 1000
-        events: list[tuple[int, int | None, bytes]] = []
-        size = 0
-        scale: tuple[int, int] | None = None  # the stream's time base as integers: Fraction arithmetic per packet
-        #                                       was most of the time of a long track (a million events: 20 s)
+        decode = _mov_texts if track.codec == "mov_text" else _decoded
         try:
-            for packet in container.demux(stream):
-                pts = packet.pts
-                if pts is None:
-                    continue
-                data = bytes(packet)
-                if not data:
-                    continue
-                size += len(data)
-                if size > MAX_TRACK_BYTES:
-                    raise MediaError(f"{text}: subtitle track {track.number} is too large to be text")
-                if scale is None:
-                    base = packet.time_base
-                    scale = (base.numerator * 1000, base.denominator)
-                duration = packet.duration
-                events.append((
-                    _ms(pts, scale) - offset_ms,
-                    _ms(duration, scale) if duration else None,
-                    data,
-                ))  # fmt: skip
+            ticks, durations, texts = _packets(text, container, stream, track, decode, progress, cancelled)
         except av.error.FFmpegError as exc:
             raise media_error(text, exc) from None
+        base = stream.time_base
         extradata = bytes(stream.codec_context.extradata or b"")
     finally:
         container.close()
+    scale = (base.numerator * 1000, base.denominator) if base else (1, 1)
+    starts, lengths = _times(ticks, scale, offset_ms), _times(durations, scale, 0)
     fmt = TEXT_CODECS[track.codec or ""]
     if fmt == "ass":
-        return EmbeddedSubtitles(track, "ass", _ass_text(extradata, events))
-    decode = _mov_text if track.codec == "mov_text" else _utf8
-    cues = [(start, duration, decode(data)) for start, duration, data in events]
-    cues = [(s, d, t) for s, d, t in cues if t.strip()]
-    if fmt == "vtt":
-        return EmbeddedSubtitles(track, "vtt", "WEBVTT\n\n" + _blocks(cues, _vtt_time, " --> ", numbered=False))
-    return EmbeddedSubtitles(track, "srt", _blocks(cues, _srt_time, " --> ", numbered=True))
+        head, lines = _ass_lines(extradata, starts, lengths, texts)
+        return EmbeddedSubtitles(track, "ass", head, [], [], lines)
+    starts, lengths, texts = _not_blank(starts, lengths, texts)
+    return EmbeddedSubtitles(track, fmt, "", starts, _ends(starts, lengths), texts)
+
+
+def _packets(
+    path: str,
+    container,
+    stream,
+    track: SubtitleTrack,
+    decode: Callable[[list[bytes]], list[str]],
+    progress: Callable[[float], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> tuple[list[int], list[int], list[str]]:
+    """Each packet's time and duration in ticks of the stream's time base, and its text. The loop does as little
+    as it can (a million packets cost about 2.5 s in PyAV's own code alone); the payloads are decoded a few
+    thousand at a time, so their bytes never pile up."""
+    ticks: list[int] = []
+    durations: list[int] = []
+    texts: list[str] = []
+    payloads: list[bytes] = []
+    add_tick, add_duration, add_payload = ticks.append, durations.append, payloads.append
+    size = 0
+    file_size = max(os.path.getsize(path), 1)
+    for count, packet in enumerate(container.demux(stream), start=1):
+        if not count % _PACKETS_PER_REPORT:
+            texts += decode(payloads)
+            payloads.clear()
+            if cancelled is not None and cancelled():
+                from app.media.decode import DecodeCancelled
+
+                raise DecodeCancelled(path)
+            if progress is not None and packet.pos is not None and packet.pos >= 0:
+                progress(min(packet.pos / file_size, 1.0))
+        pts = packet.pts
+        if pts is None:
+            continue
+        data = bytes(packet)
+        if data:
+            size += len(data)
+            if size > MAX_TRACK_BYTES:
+                raise MediaError(f"{path}: subtitle track {track.number} is too large to be text")
+            add_tick(pts)
+            add_duration(packet.duration or 0)
+            add_payload(data)
+    texts += decode(payloads)
+    return ticks, durations, texts
+
+
+def _times(ticks: list[int], scale: tuple[int, int], offset_ms: int) -> list[int]:
+    """Ticks in ms less the container's start. Matroska's time base is whole milliseconds: one multiplication."""
+    factor, remainder = divmod(scale[0], scale[1])
+    if remainder == 0:
+        if factor == 1:
+            return [t - offset_ms for t in ticks] if offset_ms else ticks
+        return [t * factor - offset_ms for t in ticks]
+    return [_ms(t, scale) - offset_ms for t in ticks]
 
 
 def _ms(ticks: int, scale: tuple[int, int]) -> int:
@@ -180,8 +235,48 @@ def _choose(path: str, tracks: list[SubtitleTrack], number: int | None) -> Subti
     return track
 
 
-def _utf8(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+def _decoded(payloads: list[bytes]) -> list[str]:
+    """Each payload as UTF-8 text (a damaged byte as U+FFFD), newlines as "\\n", no NUL and no BOM.
+
+    Decoded together, joined by NULs, when no payload holds one: a million short decodes cost a second. UTF-8
+    resynchronises at every ASCII byte, so each part decodes exactly as it would alone."""
+    joined = b"\x00".join(payloads)
+    if payloads and joined.count(0) == len(payloads) - 1:
+        texts = _clean(joined.decode("utf-8", errors="replace")).split("\x00")
+    else:
+        texts = [_clean(data.decode("utf-8", errors="replace")).replace("\x00", "") for data in payloads]
+    return texts
+
+
+def _mov_texts(payloads: list[bytes]) -> list[str]:
+    return [_clean(_mov_text(data)) for data in payloads]
+
+
+def _clean(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\ufeff", "") if "\ufeff" in text else text
+
+
+def _not_blank(starts: list[int], lengths: list[int], texts: list[str]) -> tuple[list[int], list[int], list[str]]:
+    """The events whose text is not blank (a blank event is a player's way to clear the screen)."""
+    if "" not in texts and not any(map(str.isspace, texts)):
+        return starts, lengths, texts
+    kept = [i for i, text in enumerate(texts) if text and not text.isspace()]
+    return [starts[i] for i in kept], [lengths[i] for i in kept], [texts[i] for i in kept]
+
+
+def _ends(starts: list[int], lengths: list[int]) -> list[int]:
+    """Each event's end; one without a duration lasts until the next one, the last one 2 s, as players show it."""
+    if all(lengths):
+        return list(map(operator.add, starts, lengths))
+    ends = []
+    for index, (start, length) in enumerate(zip(starts, lengths, strict=True)):
+        if not length:
+            following = starts[index + 1] if index + 1 < len(starts) else start + 2000
+            length = max(following - start, 1)
+        ends.append(start + length)
+    return ends
 
 
 _STYLE_TAGS = ((1, "b"), (2, "i"), (4, "u"))
@@ -225,44 +320,24 @@ def _mov_text(data: bytes) -> str:
     return "".join(out).replace("\r\n", "\n").strip("\n")
 
 
-def _ass_text(header: bytes, events: list[tuple[int, int | None, bytes]]) -> str:
-    """The ASS file of a Matroska track: its header (the codec's extradata), then each packet's event."""
-    head = header.decode("utf-8", errors="replace").replace("\r\n", "\n").rstrip("\n")
+def _ass_lines(extradata: bytes, starts: list[int], lengths: list[int], events: list[str]) -> tuple[str, list[str]]:
+    """The head of a Matroska ASS track's script (the codec's extradata) and its events as Dialogue lines, in the
+    order of the script (each event's ReadOrder)."""
+    head = _clean(extradata.decode("utf-8", errors="replace")).rstrip("\n")
     if "[Events]" not in head:
         head += "\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text"
+    time = clock_writer(fraction=2)
     lines: list[tuple[int, str]] = []
-    for start, duration, data in events:
+    for start, length, event in zip(starts, lengths, events, strict=True):
         # Matroska keeps "ReadOrder, Layer, Style, Name, MarginL, MarginR, MarginV, Effect, Text"
-        fields = data.decode("utf-8", errors="replace").rstrip("\r\n").split(",", 8)
-        if len(fields) < 9:
+        event = event.rstrip("\n")
+        if event.count(",") < 8:
             continue
-        order = int(fields[0]) if fields[0].strip().isdigit() else len(lines)
-        end = start + (duration or 0)
-        times = f"{_ass_time(start)},{_ass_time(end)}"
-        lines.append((order, f"Dialogue: {fields[1]},{times},{','.join(fields[2:])}"))
+        order, layer, rest = event.split(",", 2)
+        line = f"Dialogue: {layer},{time(start)},{time(start + length)},{rest}"
+        lines.append((int(order) if order.strip().isdigit() else len(lines), line))
     lines.sort(key=lambda item: item[0])
-    return head + "\n" + "\n".join(line for _, line in lines) + "\n"
-
-
-def _ass_time(ms: int) -> str:
-    return clock(ms, fraction=2, clamp=True)
-
-
-def _srt_time(ms: int) -> str:
-    return clock(ms, hour_digits=2, separator=",", clamp=True)
-
-
-def _vtt_time(ms: int) -> str:
-    return clock(ms, hour_digits=2, clamp=True)
-
-
-def _blocks(cues: list[tuple[int, int | None, str]], clock, arrow: str, numbered: bool) -> str:
-    blocks = []
-    for number, (start, duration, text) in enumerate(cues, start=1):
-        if duration is None:  # until the next one, as players show it
-            following = cues[number][0] if number < len(cues) else start + 2000
-            duration = max(following - start, 1)
-        head = f"{number}\n" if numbered else ""
-        body = "\n".join(line for line in text.split("\n") if line.strip())
-        blocks.append(f"{head}{clock(start)}{arrow}{clock(start + duration)}\n{body}")
-    return "\n\n".join(blocks) + "\n"
+    out = [line for _, line in lines]
+    if any("\n" in line for line in out):  # a line break inside an event splits it, as in a script's text
+        out = [part for line in out for part in line.split("\n")]
+    return head, out

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from app.core.collection import collection_paused
 from app.core.rules import SUBTITLE_TRACK_SUFFIXES
 from app.formats.base import ReadOptions, SubtitleFile
-from app.formats.registry import by_extension, read_subtitles, read_subtitles_bytes
+from app.formats.registry import by_extension, read_subtitles
 
 
 def is_subtitle_path(path: str | os.PathLike[str]) -> bool:
@@ -37,18 +38,42 @@ def video_frame_rate(path: str | os.PathLike[str] | None) -> float | None:
         return None
 
 
-def read_track(path: str | os.PathLike[str], number: int | None = None) -> SubtitleFile:
+def read_track(
+    path: str | os.PathLike[str],
+    number: int | None = None,
+    *,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SubtitleFile:
     """A video's text track (``number`` from 1; default the first text track) as a subtitle file.
 
-    Raises MediaError (no track, a bitmap track, an unreadable container) or SubtitleParseError.
+    Its events become cues directly, by the rules of the track's format (app.formats): a SubRip event's text as the
+    SubRip reader takes a cue's, an ASS event line by line through the ASS reader. ``progress(fraction)`` and
+    ``cancelled()`` are called from the calling thread. Raises MediaError (no track, a bitmap track, an unreadable
+    container), DecodeCancelled or SubtitleParseError.
     """
+    from app.formats.ass import read_events
+    from app.formats.base import Parsed
+    from app.formats.simple import srt_cues
+    from app.formats.vtt import vtt_cues
     from app.media.subtitle_tracks import read_subtitle_track
 
-    embedded = read_subtitle_track(path, number)
-    name = f"{os.fspath(path)} (track {embedded.track.number})"
-    result = read_subtitles_bytes(embedded.text.encode("utf-8"), name=name, format=embedded.format)
-    result.path = None  # saving goes to a new file, never into the video
-    return with_cue_languages(result)
+    with collection_paused():  # a million cues: the cyclic collector would walk them again and again
+        reading = None if progress is None else (lambda fraction: progress(0.8 * fraction))
+        embedded = read_subtitle_track(path, number, progress=reading, cancelled=cancelled)
+        name = f"{os.fspath(path)} (track {embedded.track.number})"
+        if embedded.format == "ass":
+            parsed = read_events(embedded.header, embedded.texts, name)
+        elif embedded.format == "vtt":
+            parsed = Parsed(vtt_cues(embedded.starts, embedded.ends, embedded.texts))
+        else:
+            parsed = Parsed(srt_cues(embedded.starts, embedded.ends, embedded.texts))
+    if progress is not None:
+        progress(1.0)
+    # path None: saving goes to a new file, never into the video
+    return with_cue_languages(
+        SubtitleFile(None, embedded.format, parsed.cues, skipped=parsed.skipped, header=parsed.header)
+    )
 
 
 def load_subtitles(
@@ -63,7 +88,7 @@ def load_subtitles(
 ) -> SubtitleFile:
     """Read subtitles from a subtitle file, or from a video's text track when ``path`` is a video."""
     if track is not None or (format is None and is_video_path(path)):
-        return read_track(path, track)
+        return read_track(path, track, progress=progress, cancelled=cancelled)
     return with_cue_languages(
         read_subtitles(path, encoding, format=format, options=options, progress=progress, cancelled=cancelled)
     )

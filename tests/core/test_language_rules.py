@@ -77,8 +77,7 @@ def test_the_list_and_the_text_box_colour_each_cue_by_its_language():
 def test_check_of_a_chinese_file_needs_no_lang(tmp_path):
     src = tmp_path / "zh.srt"
     src.write_text(
-        "1\n00:00:01,000 --> 00:00:02,000\n今天天气很好我们去公园\n\n"
-        "2\n00:00:03,000 --> 00:00:05,000\n明天见\n",
+        "1\n00:00:01,000 --> 00:00:02,000\n今天天气很好我们去公园\n\n2\n00:00:03,000 --> 00:00:05,000\n明天见\n",
         encoding="utf-8",
     )
     run = [sys.executable, "-m", "app", "check", str(src)]
@@ -96,9 +95,10 @@ def test_recognitions_merged_chinese_cue_is_broken_within_its_languages_line():
     from app.asr.algorithms.segment import _within_lines
     from app.core.document import Word
 
-    text = "我们明天去Starbucks喝咖啡然后一起去公园"  # 25 characters, an English word inside
+    text = "我们明天去Starbucks喝咖啡然后一起去公园"  # 25 characters, English inside
     spans, pos = [], 0
-    for piece in ["我", "们", "明", "天", "去", "Starbucks", "喝", "咖", "啡", "然", "后", "一", "起", "去", "公", "园"]:
+    pieces = ["我", "们", "明", "天", "去", "Starbucks", "喝", "咖", "啡", "然", "后", "一", "起", "去", "公", "园"]
+    for piece in pieces:
         spans.append((pos, pos + len(piece)))
         pos += len(piece)
     words = [Word(i * 100, i * 100 + 90, a, b) for i, (a, b) in enumerate(spans)]

@@ -12,8 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.core.errors import MediaError
+from app.core.timecode import clock
+from app.media.decode import DecodeCancelled
 from app.media.subtitle_tracks import read_subtitle_track, subtitle_tracks
-from app.session.subtitle_files import load_subtitles
+from app.session.subtitle_files import load_subtitles, read_track
 
 pytestmark = pytest.mark.skipif(not shutil.which("ffmpeg"), reason="ffmpeg makes the test files")
 
@@ -111,7 +113,8 @@ def test_convert_imports_the_first_text_track_and_probe_lists_them(media, tmp_pa
 
     out = tmp_path / "out.vtt"
     assert run("convert", str(media["srt.mkv"]), str(out)).returncode == 0
-    assert out.read_text(encoding="utf-8").startswith("WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nHello <i>there</i>")
+    written = out.read_text(encoding="utf-8")  # the language guessed from the text, on WebVTT's Language line
+    assert written.startswith("WEBVTT\nLanguage: en\n\n00:00:01.000 --> 00:00:02.500\nHello <i>there</i>")
     result = run("convert", str(media["srt.mkv"]), str(tmp_path / "k.srt"), "--track", "2")
     assert result.returncode == 0 and "SubRip does not keep style names" in result.stderr
     refused = run("convert", str(media["pgs.mkv"]), str(tmp_path / "x.srt"))
@@ -137,3 +140,84 @@ def test_packet_times_in_integers_round_as_fractions_do(ticks, base):
     from app.media.subtitle_tracks import _ms
 
     assert _ms(ticks, (base[0] * 1000, base[1])) == round(ticks * Fraction(*base) * 1000)
+
+
+ASS_HEAD = (
+    "[Script Info]\nScriptType: v4.00+\n\n[V4+ Styles]\nFormat: Name, Fontname, Fontsize, PrimaryColour, "
+    "SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, "
+    "BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding\n"
+    "Style: Default,Arial,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,0\n\n"
+    "[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+)
+LONG = 10_000  # events: more than two rounds of progress and cancel checks
+
+
+def _event(number: int) -> tuple[str, str]:
+    """An event's ASS text and the text a SubRip track of it reads as (ffmpeg converts the one into the other)."""
+    if number % 10 == 0:
+        return f"{{\\i1}}Event {number}{{\\i0}}\\Nsecond line", f"<i>Event {number}</i>\nsecond line"
+    return f"Event {number}", f"Event {number}"
+
+
+@pytest.fixture(scope="module")
+def long_track(tmp_path_factory) -> tuple[Path, list[tuple[int, int, str, tuple]]]:
+    """A SubRip track of LONG events: one whose second line looks like a SubRip timing line, some in italics on
+    two lines, some placed at the top."""
+    folder = tmp_path_factory.mktemp("long")
+    lines = ["Dialogue: 0,0:00:00.10,0:00:00.20,Default,,0,0,0,,Read the clock\\N00:00:05,000 --> 00:00:06,000"]
+    expected = [(100, 200, "Read the clock\n00:00:05,000 --> 00:00:06,000", ())]
+    for number in range(1, LONG):
+        start = number * 300
+        ass, text = _event(number)
+        extra: tuple = ()
+        if number % 7 == 0:
+            ass, extra = "{\\an8}" + ass, (("align", "8"),)
+        times = f"{clock(start, fraction=2)},{clock(start + 250, fraction=2)}"
+        lines.append(f"Dialogue: 0,{times},Default,,0,0,0,,{ass}")
+        expected.append((start, start + 250, text, extra))
+    (folder / "long.ass").write_text(ASS_HEAD + "\n".join(lines) + "\n", encoding="utf-8")
+    video = folder / "long.mkv"
+    subprocess.run([*FF, "-f", "lavfi", "-t", "5", "-i", "anullsrc=r=8000:cl=mono", "-i", str(folder / "long.ass"),
+                    "-map", "0", "-map", "1", "-c:a", "pcm_s16le", "-c:s", "srt", str(video)],
+                   check=True, capture_output=True)  # fmt: skip
+    return video, expected
+
+
+def test_a_long_track_keeps_every_event_its_times_text_and_position(long_track):
+    """Issue 27, item 8: the events become cues directly. They were written out as SubRip and read back, which
+    took a line of text that looks like a timing line for a new cue (a cue "cut" in two, one at a wrong time)."""
+    video, expected = long_track
+    result = load_subtitles(video)
+    assert [(c.start, c.end, c.text, c.extra) for c in result.cues] == expected
+    assert result.format == "srt" and result.path is None and result.skipped == []
+
+
+def test_reading_a_track_reports_progress_and_can_be_cancelled(long_track):
+    """The window's progress and cancel reach the packet loop (reading a track had neither)."""
+    video, expected = long_track
+    fractions: list[float] = []
+    assert len(read_track(video, progress=fractions.append, cancelled=lambda: False).cues) == len(expected)
+    assert len(fractions) >= 3 and fractions == sorted(fractions) and fractions[-1] == 1.0
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 1
+
+    with pytest.raises(DecodeCancelled, match="cancelled"):
+        load_subtitles(video, progress=lambda _fraction: None, cancelled=cancelled)
+    assert len(asked) == 2
+
+
+def test_an_ass_track_reads_as_its_script_does(media):
+    """Every event of an ASS track keeps its times, text, style, speaker, position and line as the same script
+    read from its file (its Comment lines come with the track's header, not between the events)."""
+    from app.formats.registry import read_subtitles
+
+    def kept(cue) -> tuple:
+        return (cue.start, cue.end, cue.text, cue.get("style"), cue.get("actor"), cue.get("align"), cue.get("ass.line"))
+
+    track = load_subtitles(media["ass.mkv"])
+    script = read_subtitles(FIXTURES / "aegisub_karaoke.ass")
+    assert [kept(c) for c in track.cues] == [kept(c) for c in script.cues]
+    assert track.header["ass.head"].split("[Events]")[0] == script.header["ass.head"].split("[Events]")[0]

@@ -126,6 +126,7 @@ def test_live_cues_wait_for_a_drag_and_never_join_it():
 def test_the_limits_shown_follow_the_quality_profile_the_document_names():
     """The cue list and the text box colour problems by the same rules the Checks panel uses."""
     session = Session(make_doc())
+
     def choose(value: object) -> None:  # as a project holds it
         session.set_metadata("Profile", settings=DocumentSettings.from_json({"quality": value}))
 

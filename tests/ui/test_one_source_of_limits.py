@@ -35,9 +35,7 @@ def test_a_12_cps_profile_cuts_cues_for_12_in_the_window(window, qtbot, speech_w
         model=str(tiny_models.recognizer), aligner=str(tiny_models.aligner), language="English", device="cpu",
         max_new_tokens=40,
     )  # fmt: skip
-    with qtbot.waitSignal(
-        window.tasks.taskFinished, timeout=180_000, check_params_cb=lambda name: name == "recognize"
-    ):
+    with qtbot.waitSignal(window.tasks.taskFinished, timeout=180_000, check_params_cb=lambda name: name == "recognize"):
         run_recognition(window, options)
     _slow_enough(window.state.doc)
     model = window.table.model()

@@ -341,8 +341,13 @@ class FileController(QObject):
         if number is None:
             return
         name = self.tr("{name}, track {number}").format(name=os.path.basename(path), number=number)
-        self.host.tasks.start("track", self.tr("Reading {name}…").format(name=name),
-                              lambda _r: read_track(path, number), lambda result: self._lay_over(result, None, name),
+        reading = self.tr("Reading {name}…").format(name=name)
+
+        def job(report: Report) -> Any:
+            return read_track(path, number, progress=lambda fraction: report.progress(fraction, reading),
+                              cancelled=report.cancelled)  # fmt: skip
+
+        self.host.tasks.start("track", reading, job, lambda result: self._lay_over(result, None, name),
                               title=self.tr("Import Subtitle Track"))  # fmt: skip
 
     def _on_metadata(self, fields: frozenset[str]) -> None:
