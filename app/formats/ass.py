@@ -139,7 +139,7 @@ class AssFormat(SubtitleFormat):
         header = options.header
         own = header.get("ass.flavour") == ("ssa" if self.ssa else "ass") and "ass.head" in header
         head = header["ass.head"] if own else (_SSA_HEAD if self.ssa else _ASS_HEAD).rstrip("\n")
-        head = _with_language(head, file_language(cues))
+        head = _with_language(head, file_language(cues), add=not own)
         fields = _format_fields(head) or (SSA_FIELDS if self.ssa else ASS_FIELDS)
         out = [head]
         for cue in cues:
@@ -203,9 +203,10 @@ def _info(head: list[str], key: str) -> str:
     return ""
 
 
-def _with_language(head: str, code: str) -> str:
+def _with_language(head: str, code: str, *, add: bool = True) -> str:
     """The head with [Script Info]'s ``Language:`` (which libass reads for shaping) set to ``code``; unchanged when
-    it already says that language or none is known."""
+    it already says that language or none is known. A script's own head without the line keeps without it unless
+    ``add`` (saving a script back changes only what was edited)."""
     lines = head.split("\n")
     if not code or name_of(_info(lines, "language")) == name_of(code):
         return head
@@ -215,6 +216,8 @@ def _with_language(head: str, code: str) -> str:
         if line.partition(":")[0].strip().lower() == "language":
             lines[k] = f"Language: {code}"
             return "\n".join(lines)
+    if not add:
+        return head
     at = next((k + 1 for k, line in enumerate(lines) if line.lower().startswith("scripttype:")), None)
     if at is None:
         at = next((k + 1 for k, line in enumerate(lines) if line.strip().lower() == "[script info]"), 0)

@@ -64,7 +64,14 @@ def test_the_command_line_takes_the_profile_the_window_takes():
     assert _limits(argparse.Namespace(profile="netflix-en"))["max_cps"] == NETFLIX_ENGLISH.max_cps
     both = _limits(argparse.Namespace(profile="netflix-en", max_cps=12.0, max_line=30))
     assert (both["max_cps"], both["max_line_chars"]) == (12.0, 30)
-    assert "max_line_chars" not in _limits(argparse.Namespace(profile=None)), "left to each chunk's language"
+    from app.core.checks import Limits
+
+    netflix = _limits(argparse.Namespace(profile=None))  # each chunk's language's limits: the tables travel
+    assert (Limits.for_language("Chinese", **netflix).max_line_chars, Limits.for_language("zh", **netflix).max_cps) == (
+        16,
+        9,
+    )
+    assert Limits.for_language("Chinese", **both).max_line_chars == 30  # --max-line: every language's
     custom = Profile.from_dict({"max_cps": 12.0, "min_gap_ms": 120})
     assert custom.limit_overrides()["min_gap_ms"] == 120
 

@@ -40,6 +40,9 @@ def test_the_dark_theme_recolours_window_waveform_and_cue_list(window, srt_file,
     assert window.prefs.ui_theme == "dark"
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
     assert waveform.backgroundBrush().color() == palette.DARK.waveform_background
+    from app.core.doc_settings import QualityChoice
+
+    window.state.session.set_default_quality(QualityChoice("custom", {"max_cps": 15.0}))  # English's 20: 15 for all
     model = window.table.model()
     too_fast = model.index(1, CPS)  # "How are you today?" in one second
     assert model.data(too_fast, Qt.ItemDataRole.BackgroundRole).color() == palette.DARK.row_problem

@@ -182,7 +182,7 @@ def segment_words(
         profile = Profile(
             "words", max_cps=limits.max_cps, max_line_chars=limits.max_line_chars, max_lines=limits.max_lines,
             min_duration_ms=limits.min_duration_ms, max_duration_ms=limits.max_duration_ms,
-            min_gap_ms=limits.min_gap_ms,
+            min_gap_ms=limits.min_gap_ms, cps_by_language=(), line_chars_by_language=(),  # limits: this language's
         )  # fmt: skip
         cues = settle_timing(cues, profile, language, media_end=audio_end_ms)
         if run.newline:  # a cue the timing passes merged: its lines laid out again, the script's break first
