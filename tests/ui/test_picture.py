@@ -344,3 +344,19 @@ def test_without_a_sound_device_the_picture_plays_silently_with_no_note_over_it(
     player.play_range(0, 300)  # one cue: it stops by itself, back at its start
     qtbot.waitUntil(lambda: not player.model.playing, timeout=10_000)
     assert player.position_ms() == 0
+
+
+def test_a_chinese_line_wraps_between_characters_and_keeps_english_words_whole():
+    """Issue 24: the picture wraps by the text's script: a Chinese line with no spaces wrapped nowhere."""
+    from PySide6.QtGui import QFont
+
+    from app.ui.picture.canvas import WIDTH_SHARE, wrap_runs
+
+    font = QFont()
+    font.setPixelSize(40)
+    text = "我们明天去Starbucks喝咖啡然后一起去公园散步，好不好？"
+    lines = wrap_runs([[(text, False, False)]], font, 640 * WIDTH_SHARE)
+    joined = ["".join(piece for piece, _font in line) for line in lines]
+    assert len(joined) >= 2 and "".join(joined) == text
+    assert any("Starbucks" in line for line in joined)  # never cut inside the English word
+    assert not any(line.startswith(("，", "？")) for line in joined)

@@ -20,6 +20,11 @@ WIDTH_SHARE = 0.9  # lines wrap beyond this share of the picture's width
 OUTLINE_SHARE = 0.16  # outline width as a share of the text height
 _ASS_TAG = re.compile(r"\{\\[^}]*\}")
 _ASS_TOP = re.compile(r"\{\\[^}]*\\?an[789][^}]*\}")
+# where a line may wrap inside a "word": between two characters of the unspaced scripts (Chinese, Japanese), as
+# players wrap them; a Latin word inside such a line stays whole; no line starts with closing punctuation
+_UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CLOSING = "\u3001\u3002\uff0c\uff01\uff1f\uff1b\uff1a\u300d\u300f\uff09"  # 、。，！？；：」』）
+_WRAP_PIECE = re.compile(f"[{_UNSPACED}][{_CLOSING}]*|[^{_UNSPACED}]+")
 _HTML_TAG = re.compile(r"</?(?:i|b|u|font)[^>]*>", re.IGNORECASE)
 
 
@@ -100,7 +105,8 @@ def _font(base: QFont, italic: bool, bold: bool) -> QFont:
 
 
 def wrap_runs(lines: list[list[Run]], base: QFont, width: float) -> list[list[tuple[str, QFont]]]:
-    """Each line's words with their fonts, a line broken at spaces where it is wider than ``width``."""
+    """Each line's words with their fonts, a line broken at spaces (and between Chinese or Japanese characters)
+    where it is wider than ``width``."""
     out: list[list[tuple[str, QFont]]] = []
     for runs in lines:
         words: list[tuple[str, QFont, bool]] = []  # word, font, a space before it
@@ -110,8 +116,8 @@ def wrap_runs(lines: list[list[Run]], base: QFont, width: float) -> list[list[tu
             for k, word in enumerate(chunk.split(" ")):
                 if k:
                     space = True
-                if word:
-                    words.append((word, font, space and bool(words)))
+                for n, piece in enumerate(_WRAP_PIECE.findall(word)):
+                    words.append((piece, font, not n and space and bool(words)))
                     space = False
         line: list[tuple[str, QFont]] = []
         used = 0.0
