@@ -165,3 +165,15 @@ def test_libass_sings_the_karaoke_word_by_word(tmp_path):
     write_subtitles(path, CUES[:1], options=KARAOKE)
     waiting, hello, done = (_red_pixels(path, t) for t in (1.1, 1.3, 3.5))
     assert waiting > hello > 0 == done  # all still to sing, "Hello," sung, every word sung
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg is not installed")
+def test_ffmpeg_reads_the_word_timestamps_as_webvtt(tmp_path):
+    path = tmp_path / "w.vtt"
+    write_subtitles(path, CUES, options=KARAOKE)
+    run = subprocess.run(
+        ["ffmpeg", "-v", "error", "-nostdin", "-i", str(path), "-f", "webvtt", "-"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 0 and not run.stderr.strip(), run.stderr
+    assert "\n你好世界\n" in run.stdout and run.stdout.count(" --> ") == len(CUES)  # its reader takes the tags out
