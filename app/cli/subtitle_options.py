@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from app.core.document import Cue
 from app.core.messages import english
-from app.formats.base import ReadOptions, SubtitleFile, WriteOptions
+from app.formats.base import ReadOptions, SubtitleFile, SubtitleFormat, WriteOptions
 
 
 def add_read_options(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +33,14 @@ def add_write_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--crlf", action="store_true", help="end lines with CR LF (Windows) instead of LF")
     parser.add_argument("--times", action="store_true", help="plain text (.txt): each cue after its times")
     parser.add_argument("--no-times", action="store_true", help=argparse.SUPPRESS)  # the default since issue 27
+    add_word_times_option(parser)
+
+
+def add_word_times_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--karaoke", "--word-times", dest="word_times", action="store_true",
+        help="write the word times: ASS/SSA karaoke (a \\k tag a word), WebVTT timestamps before each word",
+    )  # fmt: skip
 
 
 def read_input(args: argparse.Namespace) -> SubtitleFile:
@@ -74,11 +82,27 @@ def write_output(
     fps = getattr(args, "fps", None)
     if fmt.frame_based and fps is None:  # frames of the video the subtitles came from, else 23.976
         fps = video_frame_rate(getattr(args, "input", None)) or video_frame_rate(getattr(args, "media", None))
+    word_times = bool(getattr(args, "word_times", False))
     options = WriteOptions(fps=fps, times=bool(getattr(args, "times", False)),
-                           header=dict(header or {}))  # fmt: skip
+                           header=dict(header or {}), word_times=word_times)  # fmt: skip
     dropped = write_subtitles(
         path, list(cues), format=fmt.name, bom=getattr(args, "bom", False),
         newline="\r\n" if getattr(args, "crlf", False) else "\n", options=options,
     )  # fmt: skip
     if dropped:
         print(f"warning: {path}: {fmt.label} does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
+    note = word_times_note(path, fmt, cues) if word_times else None
+    if note:
+        print(note, file=sys.stderr)
+
+
+def word_times_note(path: str, fmt: SubtitleFormat, cues: Sequence[Cue]) -> str | None:
+    """One line when --karaoke could not put word times in: the format has no way to, or cues have none."""
+    if not fmt.word_timing:
+        return f"note: {path}: {fmt.label} has no word timing; written without it (use .ass, .ssa, .vtt or .json)"
+    without = sum(1 for cue in cues if not cue.words)
+    if without and without == len(cues):
+        return f"note: {path}: no cue has word times (recognise the media, or read a JSON words export); written plain"
+    if without:
+        return f"note: {path}: {without} of {len(cues)} cues have no word times; they are written plain"
+    return None

@@ -32,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     tr.add_argument("--output-dir", metavar="DIR", help="write the subtitles into DIR (default: next to each MEDIA)")
     tr.add_argument("--format", metavar="NAME", help="format to write (srt, vtt, ass, ttml...; default srt or OUT's)")
     tr.add_argument("--skip-existing", action="store_true", help="leave MEDIA whose subtitles already exist")
+    from app.cli.subtitle_options import add_word_times_option
+
+    add_word_times_option(tr)
     tr.add_argument(
         "--model", metavar="NAME|DIR", default=None, help="Qwen3-ASR-0.6B (default), Qwen3-ASR-1.7B or a folder"
     )
@@ -205,7 +208,9 @@ def _transcribe_one(
     finally:
         bar.done()
     assert result is not None  # nothing cancels a command-line run but Ctrl+C
-    dropped = write_result(output, result.cues, args.format, media)  # MEDIA's frame rate for frame-based formats
+    word_times = bool(getattr(args, "word_times", False))
+    # MEDIA's frame rate for frame-based formats
+    dropped = write_result(output, result.cues, args.format, media, word_times=word_times)
     dropped = [m for m in dropped if m.code != WORDS_DROPPED]  # recognition's word times: no subtitle file has them
     if dropped:
         print(f"warning: {output}: the format does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
@@ -215,3 +220,10 @@ def _transcribe_one(
         f" ({english(message('cli.estimated_chosen' if chosen else 'cli.estimated_note'))})" if result.estimated else ""
     )
     print(summary + note)
+    if word_times:
+        from app.cli.subtitle_options import word_times_note
+        from app.formats.registry import target_format
+
+        said = word_times_note(output, target_format(args.format, output), result.cues)
+        if said:
+            print(said, file=sys.stderr)

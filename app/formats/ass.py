@@ -3,9 +3,10 @@
 An ASS file opened, edited and saved keeps everything the user did not touch: the script info, styles, fonts
 and graphics (kept as written), Comment events, and every Dialogue line whose text, times, style, speaker and
 position were not edited, byte for byte (its original line is kept on the cue). An edited line is rebuilt from
-its fields; a karaoke or drawing whose times moved keeps its tags. In the editor, a cue's text is plain: override
-blocks are left out, ``\\N`` is a line break, ``{\\i1}``/``{\\b1}``/``{\\u1}`` become <i> <b> <u>, a leading
-``{\\anN}`` is the cue's position.
+its fields; a karaoke or drawing whose times moved keeps its tags. Written with word times
+(WriteOptions.word_times), a cue with words is one event with a ``{\\kNN}`` karaoke tag before each word. In the
+editor, a cue's text is plain: override blocks are left out, ``\\N`` is a line break, ``{\\i1}``/``{\\b1}``/
+``{\\u1}`` become <i> <b> <u>, a leading ``{\\anN}`` is the cue's position.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from app.core.document import Cue
 from app.core.languages import file_language, name_of
 from app.core.timecode import clock
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
+from app.formats.word_timing import karaoke_durations, word_pieces
 
 _TIME = re.compile(r"^\s*(\d+):(\d{1,2}):(\d{1,2})(?:[.:](\d{1,3}))?\s*$")
 _BLOCK = re.compile(r"\{[^{}]*\}")
@@ -121,10 +123,25 @@ def ass_text(text: str, align: str | None, ssa: bool) -> str:
     return body
 
 
+def karaoke_text(cue: Cue, align: str | None, ssa: bool) -> str | None:
+    """An event's Text field with a ``{\\kNN}`` tag before each of the cue's words (centiseconds until the next
+    word starts, the gaps folded in; an empty syllable first when the first word starts after the cue), adding up
+    to the event's length; None when the cue has no word in its text."""
+    cut = word_pieces(cue)
+    if cut is None:
+        return None
+    lead, durations = karaoke_durations(cue.start, cue.end, [ms for ms, _text in cut.pieces])
+    out = [f"{{\\k{lead}}}" if lead else "", ass_text(cut.lead, None, ssa)]
+    for duration, (_ms, piece) in zip(durations, cut.pieces, strict=True):
+        out.append(f"{{\\k{duration}}}" + ass_text(piece, None, ssa))
+    return ass_text("", align, ssa) + "".join(out)
+
+
 class AssFormat(SubtitleFormat):
     name, label, extensions = "ass", "Advanced SubStation Alpha", (".ass",)
     ssa = False
     keeps = frozenset({"style", "actor", "align", "markup", "karaoke", "overrides", "header"})
+    word_timing = True  # karaoke: a \k tag a word
 
     def sniff(self, text: str) -> bool:
         head = text.lstrip("\ufeff \n")
@@ -146,13 +163,14 @@ class AssFormat(SubtitleFormat):
             before = cue.get("ass.before")
             if before is not None and own:
                 out.append(before)
-            out.append(self._event(cue, fields, own))
+            out.append(self._event(cue, fields, own, options.word_times))
         if own and "ass.tail" in header:
             out.append(header["ass.tail"])
         text = "\n".join(out)
         return text if text.endswith("\n") else text + "\n"
 
-    def _event(self, cue: Cue, fields: list[str], own: bool) -> str:
+    def _event(self, cue: Cue, fields: list[str], own: bool, word_times: bool = False) -> str:
+        karaoke = karaoke_text(cue, cue.get("align"), self.ssa) if word_times and cue.words else None
         line = cue.get("ass.line")
         untouched = cue.text == cue.get("ass.plain") and cue.get("ass.times") == f"{cue.start},{cue.end}"
         old: dict[str, str] = {}
@@ -164,7 +182,7 @@ class AssFormat(SubtitleFormat):
                 if not own:  # the other flavour's first field (Layer or Marked) means nothing here
                     old.pop("layer", None), old.pop("marked", None)
                 raw_text = old.get("text")
-        if line is not None and own and untouched and old:
+        if line is not None and own and untouched and old and karaoke is None:
             _, old_align = plain_text(raw_text or "", self.ssa)
             same = (
                 old.get("style", "").strip() == (cue.get("style") or "")
@@ -174,7 +192,9 @@ class AssFormat(SubtitleFormat):
             if same:
                 return line
         align = cue.get("align")
-        if raw_text is not None and cue.text == cue.get("ass.plain") and plain_text(raw_text, self.ssa)[1] == align:
+        if karaoke is not None:
+            text = karaoke
+        elif raw_text is not None and cue.text == cue.get("ass.plain") and plain_text(raw_text, self.ssa)[1] == align:
             text = raw_text  # same words, new times or style: karaoke and drawings keep their tags
         else:
             text = ass_text(cue.text, align, self.ssa)

@@ -41,6 +41,9 @@ class WriteOptions:
     fps: float | None = None  # frame-based formats; None: DEFAULT_FPS
     times: bool = False  # plain text: the text alone (plain text means text), or each cue after its times
     header: dict[str, str] = field(default_factory=dict)  # what the file it came from had around its cues
+    # the aligner's word times, where the format has a way to say them (SubtitleFormat.word_timing): an ASS/SSA
+    # ``{\kNN}`` karaoke tag before each word, a WebVTT ``<00:00:01.200>`` timestamp before each word after the first
+    word_times: bool = False
 
 
 DEFAULT_FPS = 23.976
@@ -113,6 +116,7 @@ class SubtitleFormat:
     can_write: bool = True
     frame_based: bool = False
     keeps: frozenset[str] = frozenset()  # FEATURES this format writes
+    word_timing: bool = False  # writes word times when WriteOptions.word_times asks ("words" in keeps: always)
 
     def sniff(self, text: str) -> bool:
         """Whether the text's beginning looks like this format (detection by content)."""

@@ -14,7 +14,15 @@ from functools import cache
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
 from app.core.messages import Message
-from app.formats.base import ReadOptions, SubtitleFile, SubtitleFormat, WriteOptions, dropped_features, where_prefix
+from app.formats.base import (
+    WORDS_DROPPED,
+    ReadOptions,
+    SubtitleFile,
+    SubtitleFormat,
+    WriteOptions,
+    dropped_features,
+    where_prefix,
+)
 from app.formats.textio import DecodedText, decode_bytes, read_text, write_text
 
 
@@ -142,7 +150,10 @@ def format_subtitles(
     options = options or WriteOptions()
     if not fmt.can_write:
         raise SubtitleParseError(f"{fmt.label} files can be read, not written")
-    return fmt.format(cues, options), dropped_features(cues, fmt, options.header)
+    dropped = dropped_features(cues, fmt, options.header)
+    if options.word_times and fmt.word_timing:  # the words' times are in the file, as karaoke or timestamps
+        dropped = [m for m in dropped if m.code != WORDS_DROPPED]
+    return fmt.format(cues, options), dropped
 
 
 def write_subtitles(

@@ -150,6 +150,7 @@ class JsonFormat(SubtitleFormat):
 
     name, label, extensions = "json", "JSON with word timings", (".json",)
     keeps = frozenset({"style", "actor", "align", "markup", "karaoke", "overrides", "vtt.settings", "words"})
+    word_timing = True  # always: each cue with its words, their text and times
 
     def sniff(self, text: str) -> bool:
         head = text.lstrip("\ufeff \n")

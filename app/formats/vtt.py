@@ -4,18 +4,21 @@ Reading: the header line and its text, STYLE and REGION blocks (kept for writing
 left out and counted), cue identifiers and cue settings (kept on the cue, never in its text), a voice span
 ``<v Roger>`` (the cue's speaker; several voices in one cue stay in the text as ``Roger: ``), <i> <b> <u> kept,
 class, language, ruby and timestamp tags removed, character references decoded. A line holding "-->" ends a
-cue's text (the spec's rule), and a block without a timing line is skipped and reported.
+cue's text (the spec's rule), and a block without a timing line is skipped and reported. Written with word times
+(WriteOptions.word_times), a cue with words has a timestamp ``<00:00:01.200>`` before each word after the first.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from app.core.document import Cue
 from app.core.languages import file_language, name_of
-from app.core.timecode import clocks
+from app.core.timecode import clock_writer, clocks
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
+from app.formats.word_timing import word_pieces
 
 # the fraction may be missing or short ("00:01:39 --> 00:01:41.04", as some converters write); minutes and
 # seconds over 59 make the timing invalid, as the W3C parsing rules say (SubRip's reader does arithmetic instead)
@@ -84,6 +87,7 @@ def _align(settings: str) -> str | None:
 class VttFormat(SubtitleFormat):
     name, label, extensions = "vtt", "WebVTT", (".vtt",)
     keeps = frozenset({"markup", "actor", "align", "vtt.settings", "header"})
+    word_timing = True  # a cue timestamp before each word after the first
 
     def sniff(self, text: str) -> bool:
         head = text.lstrip("\ufeff")
@@ -177,6 +181,7 @@ class VttFormat(SubtitleFormat):
             parts.append(options.header["vtt.style"])
         starts = clocks([cue.start for cue in cues])
         ends = clocks([cue.end for cue in cues])
+        stamp = clock_writer(hour_digits=2) if options.word_times else None
         for cue, start, end in zip(cues, starts, ends, strict=True):
             block = []
             extra = dict(cue.extra) if cue.extra else {}
@@ -185,7 +190,7 @@ class VttFormat(SubtitleFormat):
                 block.append(identifier)
             settings = extra.get("vtt.settings") or _settings_for(extra.get("align"))
             block.append(f"{start} --> {end}" + (f" {settings}" if settings else ""))
-            text = _escape(cue.text)
+            text = (_timed(cue, stamp) if stamp is not None and cue.words else None) or _escape(cue.text)
             speaker = extra.get("actor")
             if speaker:
                 text = f"<v {_escape(speaker).replace('>', '')}>" + text
@@ -195,6 +200,23 @@ class VttFormat(SubtitleFormat):
                 block.append(text)
             parts.append("\n".join(block))
         return "\n\n".join(parts) + "\n"
+
+
+def _timed(cue: Cue, stamp: Callable[[int], str]) -> str | None:
+    """The cue's payload with a timestamp tag before each word after the first, or None when it has no word in its
+    text. A word whose start is not after the cue's start and every timestamp before it, or not before the cue's
+    end, gets none (the W3C rules make such a timestamp invalid): it is read with the word before it."""
+    cut = word_pieces(cue)
+    if cut is None:
+        return None
+    out = [_escape(cut.lead)]
+    last = cue.start
+    for k, (ms, piece) in enumerate(cut.pieces):
+        if k and last < ms < cue.end:
+            out.append(f"<{stamp(ms)}>")
+            last = ms
+        out.append(_escape(piece))
+    return "".join(out)
 
 
 def _settings_for(align: str | None) -> str:

@@ -2830,12 +2830,28 @@ Language of the subtitles:</source>
       <translation>导出为</translation>
     </message>
     <message>
+      <source>Word timing (karaoke)</source>
+      <translation>逐词时间（卡拉 OK）</translation>
+    </message>
+    <message>
       <source>No conversion</source>
       <translation>不转换</translation>
     </message>
     <message>
       <source>Chinese script:</source>
       <translation>中文字形：</translation>
+    </message>
+    <message>
+      <source>{format} files always hold each word's time</source>
+      <translation>{format} 文件总是包含每个词的时间</translation>
+    </message>
+    <message>
+      <source>ASS: a karaoke tag before each word; WebVTT: a timestamp before each word</source>
+      <translation>ASS：每个词前加卡拉 OK 标记；WebVTT：每个词前加时间戳</translation>
+    </message>
+    <message>
+      <source>{format} files cannot hold word times</source>
+      <translation>{format} 文件无法包含逐词时间</translation>
     </message>
     <message>
       <source>Frame rate</source>

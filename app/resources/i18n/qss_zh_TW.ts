@@ -2830,12 +2830,28 @@ Language of the subtitles:</source>
       <translation>匯出為</translation>
     </message>
     <message>
+      <source>Word timing (karaoke)</source>
+      <translation>逐詞時間（卡拉 OK）</translation>
+    </message>
+    <message>
       <source>No conversion</source>
       <translation>不轉換</translation>
     </message>
     <message>
       <source>Chinese script:</source>
       <translation>中文字形：</translation>
+    </message>
+    <message>
+      <source>{format} files always hold each word's time</source>
+      <translation>{format} 檔案總是包含每個詞的時間</translation>
+    </message>
+    <message>
+      <source>ASS: a karaoke tag before each word; WebVTT: a timestamp before each word</source>
+      <translation>ASS：每個詞前加卡拉 OK 標記；WebVTT：每個詞前加時間戳記</translation>
+    </message>
+    <message>
+      <source>{format} files cannot hold word times</source>
+      <translation>{format} 檔案無法包含逐詞時間</translation>
     </message>
     <message>
       <source>Frame rate</source>

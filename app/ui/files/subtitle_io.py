@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -61,10 +62,16 @@ def subtitle_patterns() -> str:
 class ExportDialog(QFileDialog):
     """A save dialog whose format list sets the file's extension: pick WebVTT and "film.srt" becomes "film.vtt"."""
 
-    def __init__(self, parent: QWidget | None, path: str, current: str = "srt"):
+    def __init__(self, parent: QWidget | None, path: str, current: str = "srt", *, words: bool = False):
         super().__init__(parent, QCoreApplication.translate("SubtitleIO", "Export As"))
         self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # the list must drive the extension
+        # the aligner's word times, offered only when the cues have them: karaoke in ASS, timestamps in WebVTT
+        self.word_times = QCheckBox(QCoreApplication.translate("SubtitleIO", "Word timing (karaoke)"), self)
+        self.word_times.setVisible(words)
+        self._words = words
+        self._word_choice = False  # what the user ticked, kept while a format without word timing is chosen
+        self.word_times.toggled.connect(self._remember_word_choice)
         self.formats = list(writable())
         self.setNameFilters([format_filter(fmt) for fmt in self.formats])
         self.setDirectory(os.path.dirname(path) or ".")
@@ -73,20 +80,50 @@ class ExportDialog(QFileDialog):
         self.selectNameFilter(format_filter(chosen))
         self._follow(format_filter(chosen))
         self.filterSelected.connect(self._follow)
+        combo = self.findChild(QComboBox, "fileTypeCombo")  # Qt's own list: filterSelected does not always come
+        if combo is not None:
+            combo.currentTextChanged.connect(self._follow)
         self.chinese = QComboBox(self)  # convert Chinese script on the way out (app.text.chinese); the document stays
         self.chinese.addItem(QCoreApplication.translate("SubtitleIO", "No conversion"), None)
         fill_configs(self.chinese)
         self.chinese.setCurrentIndex(0)
         grid = self.layout()
-        if isinstance(grid, QGridLayout):  # Qt's own dialog: a row under the file type
+        if isinstance(grid, QGridLayout):  # Qt's own dialog: rows under the file type
             row = grid.rowCount()
             grid.addWidget(QLabel(QCoreApplication.translate("SubtitleIO", "Chinese script:"), self), row, 0)
             grid.addWidget(self.chinese, row, 1)
+            if words:
+                grid.addWidget(self.word_times, row + 1, 1)
 
     def chosen_chinese(self) -> str | None:
         """The OpenCC configuration to write the subtitles in, or None to write them as they are."""
         data = self.chinese.currentData()
         return str(data) if data else None
+
+    def chosen_word_times(self) -> bool:
+        """Whether to write the word times (WriteOptions.word_times) in the chosen format."""
+        return self._words and self.word_times.isEnabled() and self.word_times.isChecked()
+
+    def _remember_word_choice(self, checked: bool) -> None:
+        self._word_choice = checked  # only a click: the box is set for a format with its signals blocked
+
+    def _follow_word_timing(self, fmt: SubtitleFormat) -> None:
+        """The box for the chosen format: the user's choice where the format can hold word times, ticked and fixed
+        where it always does (JSON), unticked and greyed where it cannot (SubRip)."""
+        always = "words" in fmt.keeps
+        self.word_times.setEnabled(fmt.word_timing and not always)
+        self.word_times.blockSignals(True)
+        self.word_times.setChecked(always or (fmt.word_timing and self._word_choice))
+        self.word_times.blockSignals(False)
+        if always:
+            tip = QCoreApplication.translate("SubtitleIO", "{format} files always hold each word's time")
+        elif fmt.word_timing:
+            tip = QCoreApplication.translate(
+                "SubtitleIO", "ASS: a karaoke tag before each word; WebVTT: a timestamp before each word"
+            )
+        else:
+            tip = QCoreApplication.translate("SubtitleIO", "{format} files cannot hold word times")
+        self.word_times.setToolTip(tip.format(format=fmt.label))
 
     def chosen_format(self) -> SubtitleFormat:
         selected = self.selectedNameFilter()
@@ -97,6 +134,7 @@ class ExportDialog(QFileDialog):
         if fmt is None:
             return
         self.setDefaultSuffix(fmt.extensions[0].lstrip("."))
+        self._follow_word_timing(fmt)
         line = self.findChild(QWidget, "fileNameEdit")
         name = line.text() if line is not None else ""
         if name:
@@ -242,19 +280,25 @@ class SubtitleIO(QObject):
         current = self.source.format if self.source is not None and by_name(self.source.format).can_write else "srt"
         fmt = by_name(current)
         path = os.path.splitext(suggestion)[0] + fmt.extensions[0]
-        dialog = ExportDialog(self.host.dialog_parent(), path, current)
+        words = any(cue.words for cue in self.host.state.doc.cues)
+        dialog = ExportDialog(self.host.dialog_parent(), path, current, words=words)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
         target = dialog.selectedFiles()[0]
-        return target if self.export(target, dialog.chosen_format().name, chinese=dialog.chosen_chinese()) else None
+        chosen = dialog.chosen_format().name
+        written = self.export(target, chosen, chinese=dialog.chosen_chinese(), word_times=dialog.chosen_word_times())
+        return target if written else None
 
-    def export(self, path: str, format_name: str | None = None, *, chinese: str | None = None) -> bool:
+    def export(
+        self, path: str, format_name: str | None = None, *, chinese: str | None = None, word_times: bool = False
+    ) -> bool:
         """Write the document in a format (default: by the path's extension), UTF-8; say what it could not keep.
-        With ``chinese`` (an OpenCC configuration) the file gets the converted text; the document is left as it is."""
+        With ``chinese`` (an OpenCC configuration) the file gets the converted text; the document is left as it is.
+        ``word_times``: the words' times as ASS karaoke or WebVTT timestamps (WriteOptions.word_times)."""
         fmt = target_format(format_name, path)
         same = self.source is not None and self.source.format == fmt.name
         options = WriteOptions(fps=self.media_frame_rate() if fmt.frame_based else None,
-                               header=dict(self.source.header) if same else {})  # fmt: skip
+                               header=dict(self.source.header) if same else {}, word_times=word_times)  # fmt: skip
 
         def write() -> Any:
             cues = self.host.state.doc.cues
