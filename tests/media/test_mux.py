@@ -24,7 +24,10 @@ from tests.media.conftest import H264, HAVE_TOOLS, VP8, ff, sine, video
 
 pytestmark = pytest.mark.skipif(not HAVE_TOOLS, reason="needs ffmpeg and sox")
 ROOT = Path(__file__).parents[2]
-ENGLISH = "1\n00:00:01,000 --> 00:00:02,000\nHello <i>there</i>, my friend\n\n2\n00:00:03,000 --> 00:00:04,500\nThe second line\n"
+ENGLISH = (
+    "1\n00:00:01,000 --> 00:00:02,000\nHello <i>there</i>, my friend\n\n"
+    "2\n00:00:03,000 --> 00:00:04,500\nThe second line\n"
+)
 CHINESE = "1\n00:00:01,000 --> 00:00:02,000\n你好，世界\n\n2\n00:00:03,000 --> 00:00:04,500\n第二行字幕\n"
 
 
