@@ -190,9 +190,8 @@ def export_video_tracks(host: Host, *, choose: Callable[[VideoTracksDialog], boo
         )  # fmt: skip
 
     def done(result: Any) -> None:
-        text = QCoreApplication.translate(
-            "VideoTracksDialog", "Wrote {path} with %n new subtitle track(s)", "", result.tracks_added
-        )
+        n = result.tracks_added
+        text = QCoreApplication.translate("VideoTracksDialog", "Wrote {path} with %n new subtitle track(s)", "", n)
         host.show_status(text.format(path=result.path), 8000)
 
     return host.tasks.start("mux", label, job, done, title=title, exclusive=True, bound=False)
