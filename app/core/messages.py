@@ -268,7 +268,8 @@ CATALOGUE.update(  # subtitle tracks muxed into a video (app.media.mux, app.sess
         "mux.codec": "{path}: this container cannot hold {codec} subtitles",
         "mux.same_file": "{path}: the output would replace the video it is made from; choose another name",
         "mux.no_video": "{path}: no video stream; subtitle tracks go into a video",
-        "mux.stream_codec": "{path}: this container cannot hold stream {stream} ({codec}) without re-encoding; use .mkv",
+        "mux.stream_codec": "{path}: this container cannot hold stream {stream} ({codec}) without re-encoding; "
+        "use .mkv",
         "mux.cancelled": "{path}: cancelled; nothing was written",
         "mux.no_room": "{path}: the disk is full ({free} MB free); nothing was written",
         "mux.no_cues": "{name}: no cues to put in a track",

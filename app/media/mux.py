@@ -213,32 +213,51 @@ def _subtitle_queue(tracks: Sequence[TrackEvents], streams: list, offset_ms: int
 
 def _remux(container, output, mapping, queue, duration_ms, offset_ms, progress, cancelled, source) -> None:
     """Copy packets in the input's order; each new event goes in before the first packet at or after its start,
-    so the muxer's interleaving never holds an hour of events."""
+    so the muxer's interleaving never holds an hour of events. The loop is PyAV's demux and mux and a few integer
+    operations (a Fraction a packet cost as much as the muxing itself)."""
     streams = list(output.streams)
     added = streams[len(mapping) :]
     codecs = [stream.codec_context.name for stream in added]
-    position = 0
+    # ms = ticks * numerator * 1000 / denominator, by each input stream's time base
+    scales = {index: _scale(container.streams[index].time_base) for index in mapping}
+    position, count = 0, len(queue)
+    next_ms = queue[0][0] if queue else None
     last_check = float("-inf")  # asked at the first packet, then every _CHECK_EVERY_S
     wanted = [container.streams[index] for index in mapping]
+    mux, clock = output.mux, time.monotonic
     for packet in container.demux(wanted):
-        moment = packet.dts if packet.dts is not None else packet.pts
-        if moment is None:  # a flush packet at the end of a stream
-            continue
-        ms = int(moment * packet.time_base * 1000) if packet.time_base else 0
-        while position < len(queue) and queue[position][0] <= ms:
-            _mux_event(output, added, codecs, queue[position])
-            position += 1
-        packet.stream = mapping[packet.stream_index]
-        output.mux(packet)
-        now = time.monotonic()
+        moment = packet.dts
+        if moment is None:
+            moment = packet.pts
+            if moment is None:  # a flush packet at the end of a stream
+                continue
+        index = packet.stream_index
+        if next_ms is not None:
+            factor, divisor = scales[index]
+            if moment * factor >= next_ms * divisor:
+                ms = moment * factor // divisor
+                while position < count and queue[position][0] <= ms:
+                    _mux_event(output, added, codecs, queue[position])
+                    position += 1
+                next_ms = queue[position][0] if position < count else None
+        packet.stream = mapping[index]
+        mux(packet)
+        now = clock()
         if now - last_check >= _CHECK_EVERY_S:
             last_check = now
             if cancelled is not None and cancelled():
                 raise MuxCancelled(message=message("mux.cancelled", path=source))
             if progress is not None:
-                progress(min(max((ms - offset_ms) / duration_ms, 0.0), 0.99))
+                factor, divisor = scales[index]
+                progress(min(max((moment * factor // divisor - offset_ms) / duration_ms, 0.0), 0.99))
     for event in queue[position:]:
         _mux_event(output, added, codecs, event)
+
+
+def _scale(time_base) -> tuple[int, int]:
+    if not time_base:
+        return 0, 1
+    return time_base.numerator * 1000, time_base.denominator
 
 
 def _mux_event(output, added: list, codecs: list[str], event: tuple[int, int, int, str]) -> None:

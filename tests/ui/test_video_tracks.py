@@ -4,6 +4,7 @@ and a file go into the video as a task; a bad video ends in one error line."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.core.document import Cue, Document
 from app.media.subtitle_tracks import subtitle_tracks
@@ -39,6 +40,10 @@ def test_the_document_and_a_file_become_tracks_of_the_video(host, qtbot, tmp_pat
     def choose(dialog) -> bool:
         assert dialog.video.text().endswith("clip.mkv") and dialog.output.text().endswith("clip.subtitled.mkv")
         dialog.add_file(str(english), "en", "English")
+        dialog.table.item(1, 3).setCheckState(Qt.CheckState.Checked)  # the default moves to the file's track
+        assert dialog.default_track() == 2
+        dialog.table.item(0, 3).setCheckState(Qt.CheckState.Checked)
+        assert dialog.table.item(1, 3).checkState() == Qt.CheckState.Unchecked
         return True
 
     handle = export_video_tracks(host, choose=choose)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.languages import code_of, majority_language
 from app.ui.host import Host
 
 DOCUMENT = ""  # a row's path for the open document
@@ -71,15 +73,14 @@ class VideoTracksDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(self.keep)
-        hint = QLineEdit(note)
-        hint.setReadOnly(True)
-        hint.setFrame(False)
-        hint.setCursorPosition(0)
+        hint = QLabel(note)
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(buttons)
         for signal in (self.video.textChanged, self.output.textChanged, self.table.model().rowsInserted,
                        self.table.model().rowsRemoved):  # fmt: skip
             signal.connect(self._update)
+        self.table.itemChanged.connect(self._one_default)
         self._update()
         self.resize(720, 420)
 
@@ -112,6 +113,15 @@ class VideoTracksDialog(QDialog):
         for column, item in enumerate((name, QTableWidgetItem(language), QTableWidgetItem(title), default)):
             self.table.setItem(row, column, item)
         self.table.item(row, 1).setToolTip(self.tr("A code such as en, zh or ja; empty: the cues' own language"))
+
+    def _one_default(self, item: QTableWidgetItem) -> None:
+        """One track at most is the default: checking one clears the others."""
+        if item.column() != 3 or item.checkState() != Qt.CheckState.Checked:
+            return
+        for row in range(self.table.rowCount()):
+            other = self.table.item(row, 3)
+            if other is not None and other is not item and other.checkState() == Qt.CheckState.Checked:
+                other.setCheckState(Qt.CheckState.Unchecked)
 
     def _add_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Subtitle Files"))
@@ -164,7 +174,8 @@ def export_video_tracks(host: Host, *, choose: Callable[[VideoTracksDialog], boo
     state = host.state
     cues = tuple(state.doc.cues)
     media = state.doc.media_path or ""
-    dialog = VideoTracksDialog(media, len(cues), "", host.dialog_parent())
+    language = code_of(majority_language(cue.language for cue in cues))  # shown; the user may change it
+    dialog = VideoTracksDialog(media, len(cues), language, host.dialog_parent())
     accepted = choose(dialog) if choose is not None else dialog.exec() == QDialog.DialogCode.Accepted
     if not accepted:
         return None
