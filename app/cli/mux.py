@@ -52,9 +52,14 @@ def run_mux(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     kept = "" if args.replace_tracks else " (its own subtitle tracks kept)"
     print(f"{result.path}: {result.streams_copied} stream(s) copied{kept}, {result.tracks_added} track(s) added")
+    if result.tracks_converted:
+        numbers = ", ".join(map(str, result.tracks_converted))
+        print(f"note: the video's subtitle track(s) {numbers} converted to a format this container takes",
+              file=sys.stderr)  # fmt: skip
     if result.tracks_dropped and not args.replace_tracks:
         numbers = ", ".join(map(str, result.tracks_dropped))
-        print(f"warning: the video's subtitle track(s) {numbers} cannot go into this container; left out",
+        print(f"warning: the video's subtitle track(s) {numbers} (pictures, not text) cannot go into this "
+              "container; left out",
               file=sys.stderr)  # fmt: skip
     return 0
 

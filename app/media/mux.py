@@ -75,6 +75,7 @@ class MuxResult:
     streams_copied: int
     tracks_added: int
     tracks_dropped: list[int] = field(default_factory=list)  # the video's subtitle tracks left out (by number)
+    tracks_converted: list[int] = field(default_factory=list)  # its tracks put in again in another codec
 
 
 def container_of(path: str | os.PathLike[str]) -> tuple[str, tuple[str, ...]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.core.document import Cue
 from app.core.errors import MediaError
@@ -99,11 +99,44 @@ def mux_video(
     _muxer, codecs = container_of(out)
     if default is not None and not 1 <= default <= len(sources):
         raise MediaError(message=message("mux.bad_default", number=default, tracks=len(sources)))
-    tracks = [
+    own = _converted_tracks(video, codecs, cancelled) if keep_tracks else []
+    tracks = [track_events(source, codec_for(source, codecs)) for source in own] + [
         track_events(source, codec_for(source, codecs), default=default == number)
         for number, source in enumerate(sources, start=1)
     ]
-    return mux_subtitles(video, tracks, out, keep_tracks=keep_tracks, progress=progress, cancelled=cancelled)
+    result = mux_subtitles(video, tracks, out, keep_tracks=keep_tracks, progress=progress, cancelled=cancelled)
+    converted = {source.number for source in own}
+    dropped = [number for number in result.tracks_dropped if number not in converted]
+    return replace(result, tracks_added=result.tracks_added - len(own), tracks_dropped=dropped,
+                   tracks_converted=sorted(converted))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _OwnTrack(TrackSource):
+    number: int = 0
+
+
+def _converted_tracks(video: str, codecs: Sequence[str], cancelled) -> list[_OwnTrack]:
+    """The video's own text tracks this container cannot hold as they are (MP4 timed text into Matroska, SubRip
+    into MP4...), read as cues to go in again in a codec it takes, with their language and title."""
+    from app.media.subtitle_tracks import subtitle_tracks
+    from app.session.subtitle_files import read_track
+
+    kept = []
+    for track in subtitle_tracks(video):
+        codec = _SAME_CODEC.get(track.codec or "", track.codec or "")
+        if not track.is_text or codec in codecs:
+            continue
+        result = read_track(video, track.number, cancelled=cancelled)
+        if not any(cue.text.strip() for cue in result.cues):
+            continue
+        title = track.title or name_of(track.language)
+        kept.append(_OwnTrack(f"track {track.number}", result.cues, result.format, dict(result.header or {}),
+                              container_code(track.language), title, track.number))  # fmt: skip
+    return kept
+
+
+_SAME_CODEC = {"srt": "subrip", "ssa": "ass"}  # a decoder's name -> the codec a muxer takes
 
 
 def _payload(text: str, skip: int) -> str:

@@ -125,6 +125,21 @@ def test_the_videos_own_tracks_are_kept_or_replaced(media, tmp_path):
     assert [s["codec_type"] for s in ffprobe(replaced)] == ["video", "audio", "subtitle"]
 
 
+def test_the_videos_own_track_in_a_codec_the_container_cannot_hold_is_converted(media, tmp_path):
+    mp4 = tmp_path / "tracked.mp4"  # its own track is MP4 timed text, which Matroska does not take
+    mux_video(str(media["tracked"]), [], str(mp4))
+    assert [(t.codec, t.language, t.title) for t in subtitle_tracks(mp4)] == [("mov_text", "fre", "Old")]
+    out = tmp_path / "back.mkv"
+    result = mux_video(str(mp4), sources(media, "zh.srt"), str(out), default=1)
+    assert (result.tracks_added, result.tracks_converted, result.tracks_dropped) == (1, [1], [])
+    tracks = subtitle_tracks(out)
+    assert [(t.codec, t.language, t.title, t.default) for t in tracks] == [
+        ("srt", "fre", "Old", False),
+        ("srt", "chi", "Chinese", True),
+    ]  # fmt: skip (PyAV names the decoder)
+    assert [c.text for c in load_subtitles(out, track=1).cues] == ["Hello there, my friend", "The second line"]
+
+
 def test_no_video_stream_is_refused_with_one_line_and_nothing_is_left(media, tmp_path):
     out = tmp_path / "out.mkv"
     with pytest.raises(MediaError, match="no video stream"):
