@@ -154,6 +154,8 @@ def test_a_wrong_extension_an_unknown_language_and_a_bad_default_are_refused(med
         mux_video(str(media["mkv"]), sources(media, "en.srt", language="xx1"), str(tmp_path / "out.mkv"))
     with pytest.raises(MediaError, match="--default 3"):
         mux_video(str(media["mkv"]), sources(media, "en.srt"), str(tmp_path / "out.mkv"), default=3)
+    with pytest.raises(MediaError, match="would replace the video"):
+        mux_video(str(media["mkv"]), sources(media, "en.srt"), str(media["mkv"]))
     with pytest.raises(MediaError, match="no cues"):
         mux_video(str(media["mkv"]), [TrackSource("empty", [Cue(0, 1000, " ")])], str(tmp_path / "out.mkv"))
     assert os.listdir(tmp_path) == []
