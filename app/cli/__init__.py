@@ -26,6 +26,7 @@ VERBS: dict[str, str] = {
     "align": "script",  # app.cli.script: a plain script, else app.cli.recognition: subtitles
     "probe": "media",
     "shots": "picture",
+    "mux": "mux",
     "install-desktop": "desktop",
 }
 

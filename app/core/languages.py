@@ -82,3 +82,23 @@ def file_language(cues: Iterable[Cue]) -> str:
         if name and code_of(name):
             return code_of(name)
     return ""
+
+
+# the ISO 639-2 (bibliographic) code of each name: what Matroska and MP4 track headers hold
+_CONTAINER_CODES = {
+    "Chinese": "chi", "English": "eng", "Cantonese": "yue", "Arabic": "ara", "German": "ger", "French": "fre",
+    "Spanish": "spa", "Portuguese": "por", "Indonesian": "ind", "Italian": "ita", "Korean": "kor", "Russian": "rus",
+    "Thai": "tha", "Vietnamese": "vie", "Japanese": "jpn", "Turkish": "tur", "Hindi": "hin", "Malay": "may",
+    "Dutch": "dut", "Swedish": "swe", "Danish": "dan", "Finnish": "fin", "Polish": "pol", "Czech": "cze",
+    "Filipino": "fil", "Persian": "per", "Greek": "gre", "Romanian": "rum", "Hungarian": "hun", "Macedonian": "mac",
+}  # fmt: skip
+
+
+def container_code(tag: str | None) -> str:
+    """The ISO 639-2 code a video's track header takes for a name or a BCP-47 tag (``zh-TW`` -> ``chi``); a
+    three-letter code not known here is kept as given; "" when it is none of these."""
+    name = name_of(tag)
+    if name:
+        return _CONTAINER_CODES.get(name, "")
+    text = (tag or "").strip().lower()
+    return text if len(text) == 3 and text.isascii() and text.isalpha() else ""

@@ -260,3 +260,21 @@ CATALOGUE.update(  # aligning a plain script to its recording (app.asr.client.sc
         "script.aligned": "{path}: %n cue(s) from the script, language {language}",
     }
 )
+
+
+CATALOGUE.update(  # subtitle tracks muxed into a video (app.media.mux, app.session.mux)
+    {
+        "mux.bad_container": "{path}: cannot write a {ext} video; use .mkv, .mp4, .mov or .webm",
+        "mux.codec": "{path}: this container cannot hold {codec} subtitles",
+        "mux.same_file": "{path}: the output would replace the video it is made from; choose another name",
+        "mux.no_video": "{path}: no video stream; subtitle tracks go into a video",
+        "mux.stream_codec": "{path}: this container cannot hold stream {stream} ({codec}) without re-encoding; "
+        "use .mkv",
+        "mux.cancelled": "{path}: cancelled; nothing was written",
+        "mux.no_room": "{path}: the disk is full ({free} MB free); nothing was written",
+        "mux.no_cues": "{name}: no cues to put in a track",
+        "mux.bad_language": "unknown language {code!r}; give a code such as en, zh, ja or eng",
+        "mux.too_many": "{count} {option} for {tracks} subtitle file(s)",
+        "mux.bad_default": "--default {number}: there are {tracks} new track(s)",
+    }
+)

@@ -106,12 +106,18 @@ def _tracks(container) -> list[SubtitleTrack]:
                 stream_index=stream.index,
                 codec=cc.name if cc is not None else None,
                 language=language,
-                title=(stream.metadata or {}).get("title") or None,
+                title=_title(stream.metadata or {}),
                 default=bool(disposition & av.stream.Disposition.default),
                 forced=bool(disposition & av.stream.Disposition.forced),
             )
         )
     return tracks
+
+
+def _title(metadata: dict) -> str | None:
+    """A track's name: Matroska's title, else MP4's handler name unless it is a muxer's own ("SubtitleHandler")."""
+    handler = metadata.get("handler_name") or ""
+    return metadata.get("title") or (None if not handler or handler.endswith("Handler") else handler)
 
 
 def read_subtitle_track(

@@ -42,6 +42,7 @@ from app.ui import (
     recognition,
     script,
     spelling,
+    video_tracks,
 )
 from app.ui.command_labels import command_label
 from app.ui.cue_editor import CueEditor
@@ -67,6 +68,7 @@ FEATURES: tuple[tuple[str, Callable[[AppContext, Any], Any]], ...] = (
     ("spelling", spelling.install),
     ("chinese", chinese.install),
     ("cue_language", cue_language.install),
+    ("video_tracks", video_tracks.install),
     ("preferences", preferences.install),
     ("help", help.install),
 )

@@ -436,4 +436,21 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>VideoTracksDialog</name>
+    <message numerus="yes">
+      <source>The open document (%n cue(s))</source>
+      <translation>
+        <numerusform>The open document (%n cue)</numerusform>
+        <numerusform>The open document (%n cues)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Wrote {path} with %n new subtitle track(s)</source>
+      <translation>
+        <numerusform>Wrote {path} with %n new subtitle track</numerusform>
+        <numerusform>Wrote {path} with %n new subtitle tracks</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

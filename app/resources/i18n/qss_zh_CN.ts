@@ -1501,6 +1501,14 @@
       <source>Convert &amp;Chinese…</source>
       <translation>简繁转换(&amp;C)…</translation>
     </message>
+    <message>
+      <source>E&amp;xport</source>
+      <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Video with Subtitle &amp;Tracks…</source>
+      <translation>带字幕轨道的视频(&amp;T)…</translation>
+    </message>
   </context>
   <context>
     <name>Message</name>
@@ -2147,6 +2155,50 @@
     <message>
       <source>{path}: %n cue(s) from the script, language {language}</source>
       <translation>{path}：由稿本生成 %n 条字幕，语言 {language}</translation>
+    </message>
+    <message>
+      <source>{path}: cannot write a {ext} video; use .mkv, .mp4, .mov or .webm</source>
+      <translation>{path}：无法写入 {ext} 视频；请用 .mkv、.mp4、.mov 或 .webm</translation>
+    </message>
+    <message>
+      <source>{path}: this container cannot hold {codec} subtitles</source>
+      <translation>{path}：此容器无法容纳 {codec} 字幕</translation>
+    </message>
+    <message>
+      <source>{path}: the output would replace the video it is made from; choose another name</source>
+      <translation>{path}：输出会覆盖其来源视频；请换一个文件名</translation>
+    </message>
+    <message>
+      <source>{path}: no video stream; subtitle tracks go into a video</source>
+      <translation>{path}：没有视频流；字幕轨道只能放入视频</translation>
+    </message>
+    <message>
+      <source>{path}: this container cannot hold stream {stream} ({codec}) without re-encoding; use .mkv</source>
+      <translation>{path}：此容器不重新编码就无法容纳流 {stream}（{codec}）；请用 .mkv</translation>
+    </message>
+    <message>
+      <source>{path}: cancelled; nothing was written</source>
+      <translation>{path}：已取消；未写入任何内容</translation>
+    </message>
+    <message>
+      <source>{path}: the disk is full ({free} MB free); nothing was written</source>
+      <translation>{path}：磁盘已满（剩余 {free} MB）；未写入任何内容</translation>
+    </message>
+    <message>
+      <source>{name}: no cues to put in a track</source>
+      <translation>{name}：没有可放入轨道的字幕</translation>
+    </message>
+    <message>
+      <source>unknown language {code!r}; give a code such as en, zh, ja or eng</source>
+      <translation>未知语言 {code!r}；请给出 en、zh、ja 或 eng 这样的代码</translation>
+    </message>
+    <message>
+      <source>{count} {option} for {tracks} subtitle file(s)</source>
+      <translation>{count} 个 {option}，但只有 {tracks} 个字幕文件</translation>
+    </message>
+    <message>
+      <source>--default {number}: there are {tracks} new track(s)</source>
+      <translation>--default {number}：新轨道只有 {tracks} 条</translation>
     </message>
   </context>
   <context>
@@ -2968,6 +3020,103 @@ Language of the subtitles:</source>
     <message>
       <source>— pictures of text: needs OCR, cannot be imported</source>
       <translation>— 文字图像：需要 OCR，无法导入</translation>
+    </message>
+  </context>
+  <context>
+    <name>VideoTracksDialog</name>
+    <message>
+      <source>Export Video with Subtitle Tracks</source>
+      <translation>导出带字幕轨道的视频</translation>
+    </message>
+    <message>
+      <source>Subtitles</source>
+      <translation>字幕</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Default</source>
+      <translation>默认</translation>
+    </message>
+    <message numerus="yes">
+      <source>The open document (%n cue(s))</source>
+      <translation>
+        <numerusform>当前打开的文档（%n 条字幕）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Keep the video's own subtitle tracks</source>
+      <translation>保留视频原有的字幕轨道</translation>
+    </message>
+    <message>
+      <source>Add Files…</source>
+      <translation>添加文件…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Video:</source>
+      <translation>视频：</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <source>Save as:</source>
+      <translation>保存为：</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Every stream of the video is copied as it is. MKV takes SubRip or ASS tracks, MP4 timed text, WebM WebVTT: subtitles of another format are converted.</source>
+      <translation>视频的每条流都原样复制。MKV 容纳 SubRip 或 ASS 轨道，MP4 容纳定时文本，WebM 容纳 WebVTT：其他格式的字幕会被转换。</translation>
+    </message>
+    <message>
+      <source>A code such as en, zh or ja; empty: the cues' own language</source>
+      <translation>en、zh 或 ja 这样的代码；留空：使用字幕自身的语言</translation>
+    </message>
+    <message>
+      <source>Add Subtitle Files</source>
+      <translation>添加字幕文件</translation>
+    </message>
+    <message>
+      <source>Choose the Video</source>
+      <translation>选择视频</translation>
+    </message>
+    <message>
+      <source>Videos ({patterns})</source>
+      <translation>视频 ({patterns})</translation>
+    </message>
+    <message>
+      <source>Save the Video As</source>
+      <translation>视频另存为</translation>
+    </message>
+    <message>
+      <source>Matroska (*.mkv);;MP4 (*.mp4);;WebM (*.webm)</source>
+      <translation>Matroska (*.mkv);;MP4 (*.mp4);;WebM (*.webm)</translation>
+    </message>
+    <message>
+      <source>Writing {name}…</source>
+      <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+      <source>the open document</source>
+      <translation>当前打开的文档</translation>
+    </message>
+    <message>
+      <source>Wrote {path} with %n new subtitle track(s)</source>
+      <translation>已写入 {path}，新增 %n 条字幕轨道</translation>
     </message>
   </context>
   <context>

@@ -1501,6 +1501,14 @@
       <source>Convert &amp;Chinese…</source>
       <translation>簡繁轉換(&amp;C)…</translation>
     </message>
+    <message>
+      <source>E&amp;xport</source>
+      <translation>匯出(&amp;X)</translation>
+    </message>
+    <message>
+      <source>Video with Subtitle &amp;Tracks…</source>
+      <translation>含字幕軌的影片(&amp;T)…</translation>
+    </message>
   </context>
   <context>
     <name>Message</name>
@@ -2147,6 +2155,50 @@
     <message>
       <source>{path}: %n cue(s) from the script, language {language}</source>
       <translation>{path}：由稿本產生 %n 條字幕，語言 {language}</translation>
+    </message>
+    <message>
+      <source>{path}: cannot write a {ext} video; use .mkv, .mp4, .mov or .webm</source>
+      <translation>{path}：無法寫入 {ext} 影片；請用 .mkv、.mp4、.mov 或 .webm</translation>
+    </message>
+    <message>
+      <source>{path}: this container cannot hold {codec} subtitles</source>
+      <translation>{path}：此容器無法容納 {codec} 字幕</translation>
+    </message>
+    <message>
+      <source>{path}: the output would replace the video it is made from; choose another name</source>
+      <translation>{path}：輸出會覆蓋其來源影片；請換一個檔名</translation>
+    </message>
+    <message>
+      <source>{path}: no video stream; subtitle tracks go into a video</source>
+      <translation>{path}：沒有視訊串流；字幕軌只能放入影片</translation>
+    </message>
+    <message>
+      <source>{path}: this container cannot hold stream {stream} ({codec}) without re-encoding; use .mkv</source>
+      <translation>{path}：此容器不重新編碼就無法容納串流 {stream}（{codec}）；請用 .mkv</translation>
+    </message>
+    <message>
+      <source>{path}: cancelled; nothing was written</source>
+      <translation>{path}：已取消；未寫入任何內容</translation>
+    </message>
+    <message>
+      <source>{path}: the disk is full ({free} MB free); nothing was written</source>
+      <translation>{path}：磁碟已滿（剩餘 {free} MB）；未寫入任何內容</translation>
+    </message>
+    <message>
+      <source>{name}: no cues to put in a track</source>
+      <translation>{name}：沒有可放入字幕軌的字幕</translation>
+    </message>
+    <message>
+      <source>unknown language {code!r}; give a code such as en, zh, ja or eng</source>
+      <translation>未知語言 {code!r}；請給出 en、zh、ja 或 eng 這樣的代碼</translation>
+    </message>
+    <message>
+      <source>{count} {option} for {tracks} subtitle file(s)</source>
+      <translation>{count} 個 {option}，但只有 {tracks} 個字幕檔</translation>
+    </message>
+    <message>
+      <source>--default {number}: there are {tracks} new track(s)</source>
+      <translation>--default {number}：新字幕軌只有 {tracks} 條</translation>
     </message>
   </context>
   <context>
@@ -2968,6 +3020,103 @@ Language of the subtitles:</source>
     <message>
       <source>— pictures of text: needs OCR, cannot be imported</source>
       <translation>— 文字圖像：需要 OCR，無法匯入</translation>
+    </message>
+  </context>
+  <context>
+    <name>VideoTracksDialog</name>
+    <message>
+      <source>Export Video with Subtitle Tracks</source>
+      <translation>匯出含字幕軌的影片</translation>
+    </message>
+    <message>
+      <source>Subtitles</source>
+      <translation>字幕</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>語言</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>標題</translation>
+    </message>
+    <message>
+      <source>Default</source>
+      <translation>預設</translation>
+    </message>
+    <message numerus="yes">
+      <source>The open document (%n cue(s))</source>
+      <translation>
+        <numerusform>目前開啟的文件（%n 條字幕）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Keep the video's own subtitle tracks</source>
+      <translation>保留影片原有的字幕軌</translation>
+    </message>
+    <message>
+      <source>Add Files…</source>
+      <translation>加入檔案…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Video:</source>
+      <translation>影片：</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>瀏覽…</translation>
+    </message>
+    <message>
+      <source>Save as:</source>
+      <translation>儲存為：</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>匯出</translation>
+    </message>
+    <message>
+      <source>Every stream of the video is copied as it is. MKV takes SubRip or ASS tracks, MP4 timed text, WebM WebVTT: subtitles of another format are converted.</source>
+      <translation>影片的每條串流都原樣複製。MKV 容納 SubRip 或 ASS 字幕軌，MP4 容納計時文字，WebM 容納 WebVTT：其他格式的字幕會被轉換。</translation>
+    </message>
+    <message>
+      <source>A code such as en, zh or ja; empty: the cues' own language</source>
+      <translation>en、zh 或 ja 這樣的代碼；留空：使用字幕本身的語言</translation>
+    </message>
+    <message>
+      <source>Add Subtitle Files</source>
+      <translation>加入字幕檔</translation>
+    </message>
+    <message>
+      <source>Choose the Video</source>
+      <translation>選擇影片</translation>
+    </message>
+    <message>
+      <source>Videos ({patterns})</source>
+      <translation>影片 ({patterns})</translation>
+    </message>
+    <message>
+      <source>Save the Video As</source>
+      <translation>影片另存為</translation>
+    </message>
+    <message>
+      <source>Matroska (*.mkv);;MP4 (*.mp4);;WebM (*.webm)</source>
+      <translation>Matroska (*.mkv);;MP4 (*.mp4);;WebM (*.webm)</translation>
+    </message>
+    <message>
+      <source>Writing {name}…</source>
+      <translation>正在寫入 {name}…</translation>
+    </message>
+    <message>
+      <source>the open document</source>
+      <translation>目前開啟的文件</translation>
+    </message>
+    <message>
+      <source>Wrote {path} with %n new subtitle track(s)</source>
+      <translation>已寫入 {path}，新增 %n 條字幕軌</translation>
     </message>
   </context>
   <context>
