@@ -1,0 +1,36 @@
+"""Delivering a translation (issue 25, item 5): bilingual SRT and WebVTT, the translation alone, two files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.document import Cue, Word
+from app.formats.bilingual import TRANSLATION_FIRST, bilingual_cues, translation_cues, two_file_paths
+from app.formats.registry import by_name, format_subtitles
+
+CUES = [
+    Cue(1000, 2000, "你好", (Word(1000, 1500, 0, 2),), translation="Hello"),
+    Cue(3000, 4000, "再见", translation=""),
+]
+
+
+def test_bilingual_srt_puts_the_original_first_or_the_translation():
+    text, _ = format_subtitles(bilingual_cues(CUES), by_name("srt"))
+    assert "00:00:01,000 --> 00:00:02,000\n你好\nHello\n" in text and "再见\n" in text
+    text, _ = format_subtitles(bilingual_cues(CUES, TRANSLATION_FIRST), by_name("srt"))
+    assert "\nHello\n你好\n" in text
+
+
+def test_bilingual_webvtt_has_two_lines_a_cue():
+    text, _ = format_subtitles(bilingual_cues(CUES), by_name("vtt"))
+    assert text.startswith("WEBVTT") and "00:00:01.000 --> 00:00:02.000\n你好\nHello\n" in text
+
+
+def test_the_translation_alone_keeps_an_untranslated_cue_as_it_was():
+    cues = translation_cues(CUES, "English")
+    assert [(c.text, c.language, c.words) for c in cues] == [("Hello", "English", ()), ("再见", "", ())]
+
+
+def test_two_files_are_named_by_language():
+    assert two_file_paths("out/film.srt", "Chinese", "English") == (Path("out/film.zh.srt"), Path("out/film.en.srt"))
+    assert two_file_paths("film.vtt", "", "Brazilian Portuguese")[1] == Path("film.brazilian-portuguese.vtt")
