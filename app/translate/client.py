@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import openai
@@ -115,7 +115,7 @@ class ChatClient:
             raise self._error(exc) from None
 
     def _streamed(self, chat: list[dict[str, str]], cancel: Cancel, deadline: float) -> str:
-        stream = self._client.chat.completions.create(model=self.server.model, messages=chat, stream=True)  # type: ignore[arg-type]
+        stream = self._client.chat.completions.create(model=self.server.model, messages=cast(Any, chat), stream=True)
         with stream:
             pieces = [
                 (choice.delta.content or "")
@@ -126,7 +126,7 @@ class ChatClient:
 
     def _plain(self, chat: list[dict[str, str]], cancel: Cancel, deadline: float) -> str:
         create = self._client.chat.completions.with_streaming_response.create
-        with create(model=self.server.model, messages=chat, stream=False) as response:  # type: ignore[arg-type]
+        with create(model=self.server.model, messages=cast(Any, chat), stream=False) as response:
             body = b"".join(self._watched(response.iter_bytes(), cancel, deadline, size=len))
         try:
             data = json.loads(body)

@@ -104,3 +104,27 @@ def read_answer(answer: str, asked: Sequence[int]) -> dict[int, str] | None:
     if set(found) != set(asked) or not all(found.values()):
         return None
     return {number: found[number] for number in asked}
+
+
+MAX_GLOSSARY_TERMS = 500  # a glossary goes into every request: more would crowd out the cues
+
+
+def parse_glossary(text: str) -> tuple[tuple[str, str], ...]:
+    """A glossary file's terms: one ``term = translation`` a line (a tab or the first comma also separate them;
+    ``#`` starts a comment). Raises ValueError naming the first line that is neither."""
+    terms: list[tuple[str, str]] = []
+    for number, raw in enumerate(clean_text(text.lstrip("\ufeff")).splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        for separator in ("=", "\t", ","):
+            if separator in line:
+                term, _, translation = line.partition(separator)
+                if term.strip() and translation.strip():
+                    terms.append((one_line(term), one_line(translation)))
+                    break
+        else:
+            raise ValueError(f"line {number} is not 'term = translation': {line[:60]!r}")
+        if len(terms) > MAX_GLOSSARY_TERMS:
+            raise ValueError(f"more than {MAX_GLOSSARY_TERMS} terms; keep the names and words that matter")
+    return tuple(terms)
