@@ -425,6 +425,10 @@
       <source>Split cue</source>
       <translation>拆分字幕条</translation>
     </message>
+    <message>
+      <source>Translate</source>
+      <translation>翻译</translation>
+    </message>
   </context>
   <context>
     <name>ConvertChineseDialog</name>

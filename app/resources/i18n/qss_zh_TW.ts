@@ -425,6 +425,10 @@
       <source>Split cue</source>
       <translation>拆分字幕條</translation>
     </message>
+    <message>
+      <source>Translate</source>
+      <translation>翻譯</translation>
+    </message>
   </context>
   <context>
     <name>ConvertChineseDialog</name>
