@@ -50,6 +50,7 @@ def run_translate(args: argparse.Namespace) -> int:
     from app.core.commands import SetMetadata
     from app.core.document import Document
     from app.core.errors import AppError
+    from app.core.language_guess import guess_language
     from app.core.languages import file_language, name_of
     from app.formats.bilingual import (
         ORIGINAL_FIRST,
@@ -78,7 +79,7 @@ def run_translate(args: argparse.Namespace) -> int:
             raise AppError(f"{args.glossary}: {exc}") from None
     source = read_input(args)
     cues = source.cues
-    original = file_language(cues)
+    original = file_language(cues) or guess_language(c.text for c in cues) or ""
     server = ChatServer(args.server, args.model, api_key(args.server), deadline_s=args.timeout,
                         stream=not args.no_stream)  # fmt: skip
     options = TranslateOptions(
@@ -106,9 +107,16 @@ def run_translate(args: argparse.Namespace) -> int:
         write_output(args, args.output, translation_cues(done, target), source.header)
     print(f"translated {plural(len(result.translations), 'cue')} into {target} in "
           f"{plural(result.requests, 'request')}", file=sys.stderr)  # fmt: skip
+    if result.wrong_language:
+        print(f"warning: {plural(len(result.wrong_language), 'translation')} not in {target}'s script (cue "
+              f"{_numbers(result.wrong_language)}); look at them", file=sys.stderr)  # fmt: skip
     if result.untranslated:
-        numbers = ", ".join(str(i + 1) for i in sorted(result.untranslated)[:20])
-        print(f"warning: no usable translation for {plural(len(result.untranslated), 'cue')} ({numbers}); "
-              "they keep their original text", file=sys.stderr)  # fmt: skip
-        return EXIT_PROBLEMS
-    return 0
+        print(f"warning: no usable translation for {plural(len(result.untranslated), 'cue')} "
+              f"({_numbers(result.untranslated)}); they keep their original text", file=sys.stderr)  # fmt: skip
+    return EXIT_PROBLEMS if result.untranslated or result.wrong_language else 0
+
+
+def _numbers(indices: list[int]) -> str:
+    shown = sorted(indices)
+    more = f" and {len(shown) - 20} more" if len(shown) > 20 else ""
+    return ", ".join(str(i + 1) for i in shown[:20]) + more

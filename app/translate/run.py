@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from app.core.commands import SetTranslations
 from app.core.document import Cue
+from app.translate.checks import in_wrong_script
 from app.translate.client import Cancel, Cancelled, TranslateError
 from app.translate.prompt import Instructions, messages, read_answer
 
@@ -41,18 +42,21 @@ class TranslateOptions:
 class TranslationResult:
     translations: dict[int, str] = field(default_factory=dict)  # cue index -> its translation
     untranslated: list[int] = field(default_factory=list)  # no usable line even alone: flagged for review
+    wrong_language: list[int] = field(default_factory=list)  # translated, but not in the target's script: flagged
     requests: int = 0  # answers received (the client's own retries not counted)
     cancelled: bool = False
     error: TranslateError | None = None  # what stopped the run; what was done before it is kept
 
     def command(self, label: str = "Translate") -> SetTranslations:
-        """The run as one undo step: each translation set, each cue given up left empty and flagged."""
+        """The run as one undo step: each translation set (flagged when in the wrong script), each cue given up
+        left empty and flagged."""
         done = sorted(self.translations)
         failed = sorted(set(self.untranslated) - set(done))
+        wrong = set(self.wrong_language)
         return SetTranslations(
             tuple(done) + tuple(failed),
             tuple(self.translations[i] for i in done) + ("",) * len(failed),
-            (False,) * len(done) + (True,) * len(failed),
+            tuple(i in wrong for i in done) + (True,) * len(failed),
             label,
         )
 
@@ -121,6 +125,8 @@ def translate_cues(
                 break
             if lines is not None:
                 result.translations.update({i: lines[i + 1] for i in batch})
+                target = options.instructions.target_language
+                result.wrong_language.extend(i for i in batch if in_wrong_script(lines[i + 1], target))
                 done += len(batch)
             elif len(batch) > 1:  # asked again in halves: a bad line can only spoil its own half
                 half = (len(batch) + 1) // 2

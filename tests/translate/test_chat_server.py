@@ -176,3 +176,19 @@ def test_a_redirect_is_not_followed_so_the_key_stays():
         with pytest.raises(TranslateError, match=re.escape("points to http://elsewhere.example/v1")):
             ChatClient(ChatServer(chat.url, "qwen3", api_key="secret")).complete([{"role": "user", "content": "x"}])
         assert len(chat.requests) == 1
+
+
+def test_an_answer_in_the_wrong_script_is_kept_and_flagged():
+    from app.translate.checks import in_wrong_script
+
+    assert in_wrong_script("Hello there", "Chinese") and not in_wrong_script("你好 Tom", "Chinese")
+    assert in_wrong_script("你好", "fr") and not in_wrong_script("OK", "Chinese") and not in_wrong_script("42", "ja")
+    assert not in_wrong_script("漢字", "Japanese") and not in_wrong_script("anything", "Klingon")
+
+    def some_in_chinese(lines, body):
+        return Reply("\n".join(f"[{n}] {'你好' if n == 2 else 'FR ' + t}" for n, t in lines.items()))
+
+    with StandInChat(some_in_chinese) as chat:
+        result = run(chat, TEXTS[:3])
+    assert result.wrong_language == [1] and result.translations[1] == "你好"
+    assert result.command().review == (False, True, False)
