@@ -55,10 +55,12 @@ def run_translate(args: argparse.Namespace) -> int:
     from app.formats.bilingual import (
         ORIGINAL_FIRST,
         TRANSLATION_FIRST,
+        bilingual_ass,
         bilingual_cues,
         translation_cues,
         two_file_paths,
     )
+    from app.formats.registry import target_format
     from app.translate.client import ChatClient, ChatServer, api_key, base_url
     from app.translate.prompt import Instructions, parse_glossary
     from app.translate.run import TranslateOptions, cues_to_translate, translate_cues
@@ -102,7 +104,11 @@ def run_translate(args: argparse.Namespace) -> int:
         write_output(args, str(second), translation_cues(done, target), source.header)
     elif args.bilingual:
         order = TRANSLATION_FIRST if args.translation_first else ORIGINAL_FIRST
-        write_output(args, args.output, bilingual_cues(done, order), source.header)
+        if target_format(args.format, args.output).name == "ass":  # two styles, the translation's smaller
+            events, header = bilingual_ass(done, order)
+            write_output(args, args.output, events, header)
+        else:
+            write_output(args, args.output, bilingual_cues(done, order), source.header)
     else:
         write_output(args, args.output, translation_cues(done, target), source.header)
     print(f"translated {plural(len(result.translations), 'cue')} into {target} in "

@@ -1,6 +1,6 @@
 """Subtitles with their translation delivered (issue 25, item 5): the translation alone, both languages in one file
-(two lines a cue, which language on top is a choice), or two files named by language (``NAME.zh.srt``,
-``NAME.en.srt``). Any writable format takes the cues these give; SRT and WebVTT are the usual ones.
+(two lines a cue, which language on top is a choice; in ASS two styles, the translation's smaller), or two files
+named by language (``NAME.zh.srt``, ``NAME.en.srt``). Any writable format takes the cues these give.
 
 A cue without a translation keeps its original text in the translation's file (nothing is dropped from a file a
 viewer reads), and shows one line in a bilingual one.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.core.document import Cue
 from app.core.languages import code_of, name_of
+from app.formats.ass import TRANSLATION_STYLE, bilingual_header
 
 ORIGINAL_FIRST = "original-first"
 TRANSLATION_FIRST = "translation-first"
@@ -45,6 +46,24 @@ def bilingual_cues(cues: Sequence[Cue], order: str = ORIGINAL_FIRST) -> list[Cue
         words = cue.words if order == ORIGINAL_FIRST else ()
         out.append(cue.with_(text="\n".join(p.strip("\n") for p in parts), words=words))
     return out
+
+
+def bilingual_ass(cues: Sequence[Cue], order: str = ORIGINAL_FIRST) -> tuple[list[Cue], dict[str, str]]:
+    """An ASS script's events and header for both languages: each cue as two events of the same times, the
+    original in its style (Default), the translation in the smaller Translation style. Renderers (libass, VSFilter)
+    stack events of one time from the bottom up in the order they are written, so the one meant on top comes
+    second."""
+    if order not in (ORIGINAL_FIRST, TRANSLATION_FIRST):
+        raise ValueError(f"order must be {ORIGINAL_FIRST} or {TRANSLATION_FIRST}, not {order!r}")
+    events: list[Cue] = []
+    for cue in cues:
+        original = cue.with_extra(style=cue.get("style") or "Default")
+        if not cue.translation:
+            events.append(original)
+            continue
+        translated = cue.with_(text=cue.translation, words=()).with_extra(style=TRANSLATION_STYLE)
+        events.extend((translated, original) if order == ORIGINAL_FIRST else (original, translated))
+    return events, bilingual_header()
 
 
 def language_tag(language: str) -> str:

@@ -44,6 +44,9 @@ def test_bilingual_and_two_files(src, tmp_path):
     with StandInChat() as chat:
         assert run(_args(src, tmp_path / "both.vtt", chat.url, "--bilingual", "--no-stream")) == 0
         assert run(_args(src, tmp_path / "film.srt", chat.url, "--two-files")) == 0
+        assert run(_args(src, tmp_path / "both.ass", chat.url, "--bilingual", "--translation-first")) == 0
+    styles = [c.get("style") for c in read_subtitles(tmp_path / "both.ass").cues]
+    assert styles[:2] == ["Default", "Translation"]  # the translation written second: on top
     assert read_subtitles(tmp_path / "both.vtt").cues[0].text == "How are you?\nFR How are you?"
     assert read_subtitles(tmp_path / "film.en.srt").cues[1].text == "I have to go."
     assert read_subtitles(tmp_path / "film.fr.srt").cues[1].text == "FR I have to go."

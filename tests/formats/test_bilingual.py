@@ -34,3 +34,19 @@ def test_the_translation_alone_keeps_an_untranslated_cue_as_it_was():
 def test_two_files_are_named_by_language():
     assert two_file_paths("out/film.srt", "Chinese", "English") == (Path("out/film.zh.srt"), Path("out/film.en.srt"))
     assert two_file_paths("film.vtt", "", "Brazilian Portuguese")[1] == Path("film.brazilian-portuguese.vtt")
+
+
+def test_bilingual_ass_has_two_styles_and_an_event_for_each_language():
+    from app.formats.base import WriteOptions
+    from app.formats.bilingual import bilingual_ass
+
+    events, header = bilingual_ass(CUES)
+    text, _ = format_subtitles(events, by_name("ass"), WriteOptions(header=header))
+    assert "Style: Default,Arial,72," in text and "Style: Translation,Arial,54," in text
+    dialogue = [line for line in text.splitlines() if line.startswith("Dialogue:")]
+    assert dialogue == [
+        "Dialogue: 0,0:00:01.00,0:00:02.00,Translation,,0,0,0,,Hello",  # under: written first
+        "Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,你好",
+        "Dialogue: 0,0:00:03.00,0:00:04.00,Default,,0,0,0,,再见",
+    ]
+    assert bilingual_ass(CUES, TRANSLATION_FIRST)[0][0].text == "你好"
