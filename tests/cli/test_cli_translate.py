@@ -109,3 +109,10 @@ def test_the_key_is_never_an_option(src, tmp_path, capsys):
     assert run(["translate", str(src), "o.srt", "--to", "fr", "--server", "http://h", "--model", "m",
                 "--api-key", "x"]) == 2  # fmt: skip
     assert "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_the_key_comes_from_the_environment(src, tmp_path, monkeypatch):
+    monkeypatch.setenv("QSS_LLM_API_KEY", "right")
+    with StandInChat(key="right") as chat:
+        assert run(_args(src, tmp_path / "out.srt", chat.url)) == 0
+    assert read_subtitles(tmp_path / "out.srt").cues[0].text == "FR How are you?"
