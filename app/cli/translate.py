@@ -57,6 +57,7 @@ def run_translate(args: argparse.Namespace) -> int:
         TRANSLATION_FIRST,
         bilingual_ass,
         bilingual_cues,
+        bilingual_ttml,
         translation_cues,
         two_file_paths,
     )
@@ -104,8 +105,12 @@ def run_translate(args: argparse.Namespace) -> int:
         write_output(args, str(second), translation_cues(done, target), source.header)
     elif args.bilingual:
         order = TRANSLATION_FIRST if args.translation_first else ORIGINAL_FIRST
-        if target_format(args.format, args.output).name == "ass":  # two styles, the translation's smaller
+        kind = target_format(args.format, args.output).name
+        if kind == "ass":  # two styles, the translation's smaller
             events, header = bilingual_ass(done, order)
+            write_output(args, args.output, events, header)
+        elif kind == "ttml":  # a div a language
+            events, header = bilingual_ttml(done, original, target, order)
             write_output(args, args.output, events, header)
         else:
             write_output(args, args.output, bilingual_cues(done, order), source.header)

@@ -1,6 +1,7 @@
 """Subtitles with their translation delivered (issue 25, item 5): the translation alone, both languages in one file
-(two lines a cue, which language on top is a choice; in ASS two styles, the translation's smaller), or two files
-named by language (``NAME.zh.srt``, ``NAME.en.srt``). Any writable format takes the cues these give.
+(two lines a cue, which language on top is a choice; in ASS two styles, the translation's smaller; in TTML a
+``div`` a language), or two files named by language (``NAME.zh.srt``, ``NAME.en.srt``). Any writable format takes
+the cues these give.
 
 A cue without a translation keeps its original text in the translation's file (nothing is dropped from a file a
 viewer reads), and shows one line in a bilingual one.
@@ -16,6 +17,7 @@ from pathlib import Path
 from app.core.document import Cue
 from app.core.languages import code_of, name_of
 from app.formats.ass import TRANSLATION_STYLE, bilingual_header
+from app.formats.ttml import DIVS_BY_LANGUAGE
 
 ORIGINAL_FIRST = "original-first"
 TRANSLATION_FIRST = "translation-first"
@@ -64,6 +66,17 @@ def bilingual_ass(cues: Sequence[Cue], order: str = ORIGINAL_FIRST) -> tuple[lis
         translated = cue.with_(text=cue.translation, words=()).with_extra(style=TRANSLATION_STYLE)
         events.extend((translated, original) if order == ORIGINAL_FIRST else (original, translated))
     return events, bilingual_header()
+
+
+def bilingual_ttml(
+    cues: Sequence[Cue], original: str, translation: str, order: str = ORIGINAL_FIRST
+) -> tuple[list[Cue], dict[str, str]]:
+    """A TTML file's paragraphs and header for both languages: one ``div`` a language (``xml:lang`` on it), the one
+    named first by ``order`` written first."""
+    originals = [cue.with_(words=()) if cue.language else cue.with_(words=(), language=original) for cue in cues]
+    translated = [cue.with_(text=cue.translation, words=(), language=translation) for cue in cues if cue.translation]
+    both = originals + translated if order == ORIGINAL_FIRST else translated + originals
+    return both, {DIVS_BY_LANGUAGE: "yes"}
 
 
 def language_tag(language: str) -> str:

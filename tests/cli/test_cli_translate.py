@@ -45,6 +45,9 @@ def test_bilingual_and_two_files(src, tmp_path):
         assert run(_args(src, tmp_path / "both.vtt", chat.url, "--bilingual", "--no-stream")) == 0
         assert run(_args(src, tmp_path / "film.srt", chat.url, "--two-files")) == 0
         assert run(_args(src, tmp_path / "both.ass", chat.url, "--bilingual", "--translation-first")) == 0
+        assert run(_args(src, tmp_path / "both.ttml", chat.url, "--bilingual")) == 0
+    ttml = (tmp_path / "both.ttml").read_text(encoding="utf-8")
+    assert '<div xml:lang="en">' in ttml and '<div xml:lang="fr">' in ttml
     styles = [c.get("style") for c in read_subtitles(tmp_path / "both.ass").cues]
     assert styles[:2] == ["Default", "Translation"]  # the translation written second: on top
     assert read_subtitles(tmp_path / "both.vtt").cues[0].text == "How are you?\nFR How are you?"

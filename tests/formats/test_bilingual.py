@@ -50,3 +50,16 @@ def test_bilingual_ass_has_two_styles_and_an_event_for_each_language():
         "Dialogue: 0,0:00:03.00,0:00:04.00,Default,,0,0,0,,再见",
     ]
     assert bilingual_ass(CUES, TRANSLATION_FIRST)[0][0].text == "你好"
+
+
+def test_bilingual_ttml_has_one_div_a_language():
+    from app.formats.base import WriteOptions
+    from app.formats.bilingual import bilingual_ttml
+
+    cues, header = bilingual_ttml(CUES, "Chinese", "English")
+    text, _ = format_subtitles(cues, by_name("ttml"), WriteOptions(header=header))
+    assert text.count("<div") == 2 and '<div xml:lang="zh">' in text and '<div xml:lang="en">' in text
+    assert text.index('<div xml:lang="zh">') < text.index(">你好</p>") < text.index('<div xml:lang="en">')
+    assert text.index('<div xml:lang="en">') < text.index(">Hello</p>")
+    plain, _ = format_subtitles(CUES, by_name("ttml"))
+    assert plain.count("<div>") == 1  # other files as before
