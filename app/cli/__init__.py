@@ -23,6 +23,7 @@ VERBS: dict[str, str] = {
     "check": "subtitles",
     "fix": "quality",
     "transcribe": "transcribe",
+    "translate": "translate",
     "align": "script",  # app.cli.script: a plain script, else app.cli.recognition: subtitles
     "probe": "media",
     "shots": "picture",

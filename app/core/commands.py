@@ -15,6 +15,7 @@ from app.core.cjk import text_seam
 from app.core.doc_settings import DocumentSettings
 from app.core.document import Cue, Document, Word
 from app.core.rules import MIN_GAP_MS, text_joiner  # noqa: F401 (text_joiner: callers import it from here)
+from app.core.translation import join_translations, split_translation
 
 
 class Command:
@@ -310,6 +311,29 @@ class SetLanguage(Command):
         return Batch(tuple(replacements), self.label).apply(doc)
 
 
+@dataclass(frozen=True)
+class SetTranslations(Command):
+    """The translations of some cues, ``texts[i]`` for ``indices[i]`` ("" for none), with their review flags
+    (``review[i]``; all False when not given): a translation run is one undo step."""
+
+    indices: tuple[int, ...]
+    texts: tuple[str, ...]
+    review: tuple[bool, ...] = ()
+    label: str = "Translate"
+
+    def apply(self, doc: Document) -> Command:
+        if len(self.texts) != len(self.indices) or (self.review and len(self.review) != len(self.indices)):
+            raise ValueError("one translation (and review flag) per index")
+        review = self.review or (False,) * len(self.indices)
+        replacements = []
+        for index, text, flag in zip(self.indices, self.texts, review, strict=True):
+            _check_index(doc, index)
+            cue = doc[index]
+            if (cue.translation, cue.translation_review) != (text, flag):
+                replacements.append(ReplaceRun(index, (cue.with_(translation=text, translation_review=flag),)))
+        return Batch(tuple(replacements), self.label).apply(doc)
+
+
 def _split_word(word: Word, pos: int) -> tuple[Word, Word]:
     chars = max(word.char_end - word.char_start, 1)
     t = word.start + round((word.end - word.start) * (pos - word.char_start) / chars)
@@ -360,6 +384,10 @@ def split_cue(cue: Cue, pos: int, min_gap: int = MIN_GAP_MS) -> tuple[Cue, Cue]:
         right_words = [_clamp_word(w, right_start, cue.end) for w in right_words]
     left = cue.with_(end=left_end, text=left_text, words=tuple(left_words))
     right = cue.with_(start=right_start, text=right_text, words=tuple(right_words))
+    if cue.translation:  # divided at the same proportion of its text: a guess, so both halves are flagged
+        first, second = split_translation(cue.translation, len(left_text) / max(len(left_text) + len(right_text), 1))
+        left = left.with_(translation=first, translation_review=True)
+        right = right.with_(translation=second, translation_review=True)
     return left, right
 
 
@@ -395,6 +423,8 @@ def merge_cues(first: Cue, second: Cue, joiner: str = " ") -> Cue:
         needs_review=first.needs_review or second.needs_review,
         extra=first.extra,  # the first cue's style, speaker and position
         language=first.language or second.language,
+        translation=join_translations(first.translation, second.translation),
+        translation_review=first.translation_review or second.translation_review,
     )
 
 

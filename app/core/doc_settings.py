@@ -15,6 +15,9 @@ the quality profile the list and the checks used, so the two could disagree (a 1
 recognition had made for 17). Version 2 folds them into the profile: a version-1 document with limits and no
 profile gets a custom profile holding those limits; one with both keeps its profile.
 
+Version 3 adds the language cues are translated into (``translation``: ``{"language": "English"}``); older
+documents have none.
+
 Stdlib only: the document holds this value, so it may not import what imports the document.
 """
 
@@ -28,7 +31,7 @@ from typing import Any
 
 from app.core.spelling import WORD_LIST_KEY, clean_word_list
 
-VERSION = 2
+VERSION = 3
 CUSTOM = "custom"
 PROFILE_NAMES = (
     "netflix",
@@ -39,7 +42,7 @@ PROFILE_NAMES = (
 NAMES = (*PROFILE_NAMES, CUSTOM)
 EDITABLE = ("max_cps", "max_wpm", "min_duration_ms", "max_duration_ms", "min_gap_ms", "max_line_chars", "max_lines")
 TABLES = ("cps_by_language", "line_chars_by_language")  # a custom profile's limits for one language each
-_KNOWN = ("version", "quality", "limits", WORD_LIST_KEY, "subtitle_source")
+_KNOWN = ("version", "quality", "limits", WORD_LIST_KEY, "subtitle_source", "translation")
 _MAX_TIME_MS = 359_999_999
 # version 1's segmentation limits (the fields of app.core.checks.Limits then), with their kinds: a frozen format
 _V1_LIMITS = {
@@ -94,6 +97,7 @@ class DocumentSettings:
     quality: QualityChoice | None = None  # None: the user's default profile (a preference) applies
     word_list: tuple[str, ...] = ()
     subtitle_source: Mapping[str, Any] | None = None  # owned by app.formats (SubtitleFile.source_settings)
+    translation_language: str = ""  # the one language every cue's translation is in ("": none chosen)
     other: Mapping[str, Any] = field(default_factory=dict)  # keys of a newer version, kept as they were
 
     def __post_init__(self) -> None:
@@ -108,6 +112,7 @@ class DocumentSettings:
         quality: QualityChoice | None = _UNSET,
         word_list: Iterable[str] = _UNSET,
         subtitle_source: Mapping[str, Any] | None = _UNSET,
+        translation_language: str = _UNSET,
     ) -> DocumentSettings:
         """A copy with the fields given changed (the word list cleaned)."""
         changes: dict[str, Any] = {}
@@ -117,6 +122,8 @@ class DocumentSettings:
             changes["word_list"] = tuple(clean_word_list(list(word_list)))
         if subtitle_source is not _UNSET:
             changes["subtitle_source"] = dict(subtitle_source) if subtitle_source is not None else None
+        if translation_language is not _UNSET:
+            changes["translation_language"] = clean_language(translation_language)
         return replace(self, **changes)
 
     # -- the project file ------------------------------------------------------------------------------
@@ -128,6 +135,8 @@ class DocumentSettings:
             data[WORD_LIST_KEY] = list(self.word_list)
         if self.subtitle_source is not None:
             data["subtitle_source"] = dict(self.subtitle_source)
+        if self.translation_language:
+            data["translation"] = {"language": self.translation_language}
         return data
 
     @classmethod
@@ -149,12 +158,25 @@ class DocumentSettings:
         if words is not None and not isinstance(words, list):
             notes.append("the document's word list was damaged and was left out")
         source = value.get("subtitle_source")
+        translation = value.get("translation")
+        target = clean_language(translation.get("language")) if isinstance(translation, Mapping) else ""
+        if translation is not None and not target:
+            notes.append("the document's translation language was damaged and was left out")
         return cls(
             quality=quality,
             word_list=tuple(clean_word_list(words)),
             subtitle_source=dict(source) if isinstance(source, Mapping) else None,
+            translation_language=target,
             other={k: v for k, v in value.items() if k not in _KNOWN},
         )
+
+
+def clean_language(value: Any) -> str:
+    """A language name as a label can show it (one line, at most 64 characters), else ""."""
+    if not isinstance(value, str):
+        return ""
+    name = " ".join(value.split())
+    return name if len(name) <= 64 and name.isprintable() else ""
 
 
 def clean_limits(value: Any) -> dict[str, int | float]:

@@ -41,6 +41,9 @@ class Cue:
     projects, and kept by every edit (see :mod:`app.formats.base` for the keys).
     ``language`` is the cue's language as Qwen3-ASR names them ("Chinese", "Cantonese", "English"; see
     :mod:`app.core.languages`), "" when not known: from recognition, guessed from imported text, or set by the user.
+    ``translation`` is the cue's text in the document's target language (``DocumentSettings.translation_language``),
+    "" when not translated; ``translation_review`` marks one to look at again: the model gave no usable line for
+    it, or a split divided it by proportion.
     """
 
     start: int
@@ -52,6 +55,8 @@ class Cue:
     needs_review: bool = False
     extra: tuple[tuple[str, str], ...] = ()
     language: str = ""
+    translation: str = ""
+    translation_review: bool = False
 
     def __init__(
         self,
@@ -64,6 +69,8 @@ class Cue:
         needs_review: bool = False,
         extra: tuple[tuple[str, str], ...] = (),
         language: str = "",
+        translation: str = "",
+        translation_review: bool = False,
     ) -> None:
         # the generated __init__ of a frozen class calls object.__setattr__ per field; setting the slots directly
         # takes half the time, and a file of a million cues builds a million of them (issue 27, item 8)
@@ -76,6 +83,8 @@ class Cue:
         _set_review(self, needs_review)
         _set_extra(self, extra)
         _set_language(self, language)
+        _set_translation(self, translation)
+        _set_translation_review(self, translation_review)
 
     @property
     def duration(self) -> int:
@@ -91,7 +100,7 @@ class Cue:
         """This cue in ``language``: what with_(language=...) gives, three times sooner (a file's guess sets it on
         every cue)."""
         return Cue(self.start, self.end, self.text, self.words, self.edited, self.locked, self.needs_review,
-                   self.extra, language)  # fmt: skip
+                   self.extra, language, self.translation, self.translation_review)  # fmt: skip
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """One ``extra`` value (a style name, a speaker...), or ``default``."""
@@ -111,10 +120,14 @@ class Cue:
         return replace(self, extra=make_extra(merged))
 
 
-_set_start, _set_end, _set_text, _set_words, _set_edited, _set_locked, _set_review, _set_extra, _set_language = (
+(
+    _set_start, _set_end, _set_text, _set_words, _set_edited, _set_locked, _set_review, _set_extra, _set_language,
+    _set_translation, _set_translation_review,
+) = (
     Cue.__dict__[name].__set__
-    for name in ("start", "end", "text", "words", "edited", "locked", "needs_review", "extra", "language")
-)
+    for name in ("start", "end", "text", "words", "edited", "locked", "needs_review", "extra", "language",
+                 "translation", "translation_review")
+)  # fmt: skip
 
 
 def make_extra(values: dict[str, str]) -> tuple[tuple[str, str], ...]:

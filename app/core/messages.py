@@ -96,6 +96,21 @@ CATALOGUE: dict[str, str] = {
     "realign.detecting_language": "Detecting the language…",
     "realign.drift": "Looking for an offset or drift…",
     # the recognition server (app.asr.client.remote)
+    # translation with a language model on a chat server (app.translate)
+    "translate.bad_url": "{url!r} is not a chat server's address; give one as http://host:port or https://host",
+    "translate.refused": "cannot connect to the chat server at {url}: the connection was refused (is the server "
+    "running?)",
+    "translate.unreachable": "cannot reach the chat server at {url}: {reason}",
+    "translate.unauthorized": "the chat server at {url} refused the API key (HTTP {status}); set QSS_LLM_API_KEY",
+    "translate.unknown_model": "the chat server at {url} has no model {model!r}; pick one it lists",
+    "translate.timeout": "the chat server at {url} did not answer within {seconds} s",
+    "translate.failed": "the chat server at {url} kept failing (HTTP {status}: {detail})",
+    "translate.rejected": "the chat server at {url} rejected the request (HTTP {status}: {detail})",
+    "translate.redirected": "the chat server at {url} points to {location}; nothing was sent there (give that "
+    "address instead)",
+    "translate.too_large": "the chat server at {url} sent an answer over {limit} kB, which is not a translation",
+    "translate.bad_answer": "the chat server at {url} gave an answer that is not a chat completion",
+    "translate.cancelled": "the translation was cancelled",
     "server.connecting": "Sending the audio to {url}…",
     "server.progress": "Recognising on the server: {done} of {total} chunks…",
     "server.refused": "cannot connect to the recognition server at {url}: the connection was refused (is the server "

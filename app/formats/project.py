@@ -37,6 +37,10 @@ def _cue_to_json(cue: Cue) -> dict[str, Any]:
         data["extra"] = dict(cue.extra)
     if cue.language:
         data["language"] = cue.language
+    if cue.translation:
+        data["translation"] = cue.translation
+    if cue.translation_review:
+        data["translation_review"] = True
     return data
 
 
@@ -140,7 +144,14 @@ def _cue_from_json(data: Any, number: int) -> Cue:
         needs_review=data.get("needs_review") is True,
         extra=_extra(data.get("extra")),
         language=_cue_language(data.get("language")),
+        translation=_translation(data.get("translation")),
+        translation_review=data.get("translation_review") is True,
     )
+
+
+def _translation(value: Any) -> str:
+    """A cue's translation (projects before translations have none); damage reads as none."""
+    return without_lone_surrogates(value) if isinstance(value, str) else ""
 
 
 def _cue_language(value: Any) -> str:

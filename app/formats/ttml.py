@@ -29,6 +29,9 @@ _APPLE_NAMESPACE = "music.apple.com"  # its lyrics give every element's times fr
 _SPACE = re.compile(r"[ \t\r\n]+")
 
 
+DIVS_BY_LANGUAGE = "ttml.divs_by_language"  # a header key: "yes" writes one div per language (xml:lang on it)
+
+
 def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
@@ -210,9 +213,23 @@ class TtmlFormat(SubtitleFormat):
             '   <region xml:id="bottom" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>\n'
             '   <region xml:id="top" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="before"/>\n'
             "  </layout>\n </head>\n"
-            ' <body style="default">\n  <div>\n'
+            ' <body style="default">\n'
         ]
+        by_language = options.header.get(DIVS_BY_LANGUAGE) == "yes"  # a bilingual file: one div per language
+        groups = list(dict.fromkeys(codes)) if by_language else [None]
+        for group in groups:
+            div_lang = f" xml:lang={quoteattr(group or 'und')}" if by_language else ""
+            parts.append(f"  <div{div_lang}>\n")
+            parts += self._paragraphs(cues, codes, language if group is None else group or "und", group, by_language)
+            parts.append("  </div>\n")
+        parts.append(" </body>\n</tt>\n")
+        return "".join(parts)
+
+    def _paragraphs(self, cues, codes: list[str], language: str, group: str | None, by_language: bool) -> list[str]:
+        parts = []
         for index, cue in enumerate(cues):
+            if by_language and codes[index] != group:
+                continue
             region = "top" if cue.get("align") in ("7", "8", "9") else "bottom"
             agent = cue.get("actor")
             who = f" ttm:agent={quoteattr(agent)}" if agent else ""
@@ -220,8 +237,7 @@ class TtmlFormat(SubtitleFormat):
             code = codes[index]
             lang = f' xml:lang="{code}"' if code and code != language else ""
             parts.append(f'   <p begin="{begin}" end="{end}" region="{region}"{who}{lang}>{_markup(cue.text)}</p>\n')
-        parts.append("  </div>\n </body>\n</tt>\n")
-        return "".join(parts)
+        return parts
 
 
 def _at_top(region: ET.Element) -> bool:

@@ -23,6 +23,7 @@ CORE_LABELS = (  # the default label of every command in app.core.commands (a te
     QT_TRANSLATE_NOOP("Command", "Set properties"),
     QT_TRANSLATE_NOOP("Command", "Shift times"),
     QT_TRANSLATE_NOOP("Command", "Split cue"),
+    QT_TRANSLATE_NOOP("Command", "Translate"),
 )
 
 

@@ -78,7 +78,9 @@ def test_cues_own_constructor_sets_every_field_of_the_dataclass():
 
     names = [f.name for f in fields(Cue)]
     assert list(inspect.signature(Cue.__init__).parameters)[1:] == names
-    values = dict(zip(names, (1, 2, "t", (), True, True, True, (("a", "b"),), "Chinese"), strict=True))
+    values = dict(zip(names, (1, 2, "t", (), True, True, True, (("a", "b"),), "Chinese", "T", True),
+                      strict=True))  # fmt: skip
     cue = Cue(**values)
     assert [getattr(cue, name) for name in names] == list(values.values())
     assert Cue(*values.values()) == cue and cue.with_(text="u").language == "Chinese"
+    assert cue.with_language("English").translation == "T" and cue.with_language("English").translation_review

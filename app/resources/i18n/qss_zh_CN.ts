@@ -425,6 +425,10 @@
       <source>Split cue</source>
       <translation>拆分字幕条</translation>
     </message>
+    <message>
+      <source>Translate</source>
+      <translation>翻译</translation>
+    </message>
   </context>
   <context>
     <name>ConvertChineseDialog</name>
@@ -1795,6 +1799,54 @@
     <message>
       <source>Looking for an offset or drift…</source>
       <translation>正在查找偏移或漂移…</translation>
+    </message>
+    <message>
+      <source>{url!r} is not a chat server's address; give one as http://host:port or https://host</source>
+      <translation>{url!r} 不是聊天服务器的地址；请写成 http://主机:端口 或 https://主机</translation>
+    </message>
+    <message>
+      <source>cannot connect to the chat server at {url}: the connection was refused (is the server running?)</source>
+      <translation>无法连接位于 {url} 的聊天服务器：连接被拒绝（服务器在运行吗？）</translation>
+    </message>
+    <message>
+      <source>cannot reach the chat server at {url}: {reason}</source>
+      <translation>无法访问位于 {url} 的聊天服务器：{reason}</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} refused the API key (HTTP {status}); set QSS_LLM_API_KEY</source>
+      <translation>位于 {url} 的聊天服务器拒绝了 API 密钥（HTTP {status}）；请设置 QSS_LLM_API_KEY</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} has no model {model!r}; pick one it lists</source>
+      <translation>位于 {url} 的聊天服务器没有模型 {model!r}；请选择它列出的模型</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} did not answer within {seconds} s</source>
+      <translation>位于 {url} 的聊天服务器在 {seconds} 秒内没有应答</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} kept failing (HTTP {status}: {detail})</source>
+      <translation>位于 {url} 的聊天服务器一再出错（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} rejected the request (HTTP {status}: {detail})</source>
+      <translation>位于 {url} 的聊天服务器拒绝了请求（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} points to {location}; nothing was sent there (give that address instead)</source>
+      <translation>位于 {url} 的聊天服务器指向 {location}；没有向那里发送任何内容（请改用该地址）</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} sent an answer over {limit} kB, which is not a translation</source>
+      <translation>位于 {url} 的聊天服务器发来的回答超过 {limit} kB，这不是译文</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} gave an answer that is not a chat completion</source>
+      <translation>位于 {url} 的聊天服务器给出的回答不是聊天补全结果</translation>
+    </message>
+    <message>
+      <source>the translation was cancelled</source>
+      <translation>翻译已取消</translation>
     </message>
     <message>
       <source>Sending the audio to {url}…</source>

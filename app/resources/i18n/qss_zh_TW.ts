@@ -425,6 +425,10 @@
       <source>Split cue</source>
       <translation>拆分字幕條</translation>
     </message>
+    <message>
+      <source>Translate</source>
+      <translation>翻譯</translation>
+    </message>
   </context>
   <context>
     <name>ConvertChineseDialog</name>
@@ -1795,6 +1799,54 @@
     <message>
       <source>Looking for an offset or drift…</source>
       <translation>正在尋找偏移或漂移…</translation>
+    </message>
+    <message>
+      <source>{url!r} is not a chat server's address; give one as http://host:port or https://host</source>
+      <translation>{url!r} 不是聊天伺服器的位址；請寫成 http://主機:連接埠 或 https://主機</translation>
+    </message>
+    <message>
+      <source>cannot connect to the chat server at {url}: the connection was refused (is the server running?)</source>
+      <translation>無法連線到位於 {url} 的聊天伺服器：連線被拒絕（伺服器在執行嗎？）</translation>
+    </message>
+    <message>
+      <source>cannot reach the chat server at {url}: {reason}</source>
+      <translation>無法存取位於 {url} 的聊天伺服器：{reason}</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} refused the API key (HTTP {status}); set QSS_LLM_API_KEY</source>
+      <translation>位於 {url} 的聊天伺服器拒絕了 API 金鑰（HTTP {status}）；請設定 QSS_LLM_API_KEY</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} has no model {model!r}; pick one it lists</source>
+      <translation>位於 {url} 的聊天伺服器沒有模型 {model!r}；請選擇它列出的模型</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} did not answer within {seconds} s</source>
+      <translation>位於 {url} 的聊天伺服器在 {seconds} 秒內沒有回應</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} kept failing (HTTP {status}: {detail})</source>
+      <translation>位於 {url} 的聊天伺服器一再出錯（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} rejected the request (HTTP {status}: {detail})</source>
+      <translation>位於 {url} 的聊天伺服器拒絕了請求（HTTP {status}：{detail}）</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} points to {location}; nothing was sent there (give that address instead)</source>
+      <translation>位於 {url} 的聊天伺服器指向 {location}；沒有向那裡傳送任何內容（請改用該位址）</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} sent an answer over {limit} kB, which is not a translation</source>
+      <translation>位於 {url} 的聊天伺服器傳來的回答超過 {limit} kB，這不是譯文</translation>
+    </message>
+    <message>
+      <source>the chat server at {url} gave an answer that is not a chat completion</source>
+      <translation>位於 {url} 的聊天伺服器給出的回答不是聊天補全結果</translation>
+    </message>
+    <message>
+      <source>the translation was cancelled</source>
+      <translation>翻譯已取消</translation>
     </message>
     <message>
       <source>Sending the audio to {url}…</source>

@@ -1,0 +1,156 @@
+"""A translation run over many cues: batches of numbered lines sent by N threads, a bad answer asked again in
+smaller pieces, a cue that still fails marked for review, cancel seen within a fraction of a second.
+
+The chat itself is a plain callable (``complete(messages, cancel) -> answer``): :class:`ChatClient.complete
+<app.translate.client.ChatClient.complete>` in use, anything in tests. The run's result becomes one undo step
+(:meth:`TranslationResult.command`); cues already translated are skipped on a resume
+(:func:`cues_to_translate`). The calling thread only waits and collects, so the window's task can run it as is.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from app.core.commands import SetTranslations
+from app.core.document import Cue
+from app.translate.checks import in_wrong_script
+from app.translate.client import Cancel, Cancelled, TranslateError
+from app.translate.prompt import Instructions, messages, read_answer
+
+Complete = Callable[[list[dict[str, str]], Cancel], str]
+Progress = Callable[[int, int], None]  # cues done (translated or given up), cues asked
+POLL_S = 0.1  # how often the waiting thread looks at cancel
+
+
+def _never() -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class TranslateOptions:
+    instructions: Instructions
+    batch_size: int = 20
+    neighbours: int = 3  # cues shown before and after a batch, for context
+    concurrency: int = 1
+    single_tries: int = 2  # a cue asked alone this often before it is given up
+
+
+@dataclass
+class TranslationResult:
+    translations: dict[int, str] = field(default_factory=dict)  # cue index -> its translation
+    untranslated: list[int] = field(default_factory=list)  # no usable line even alone: flagged for review
+    wrong_language: list[int] = field(default_factory=list)  # translated, but not in the target's script: flagged
+    requests: int = 0  # answers received (the client's own retries not counted)
+    cancelled: bool = False
+    error: TranslateError | None = None  # what stopped the run; what was done before it is kept
+
+    def command(self, label: str = "Translate") -> SetTranslations:
+        """The run as one undo step: each translation set (flagged when in the wrong script), each cue given up
+        left empty and flagged."""
+        done = sorted(self.translations)
+        failed = sorted(set(self.untranslated) - set(done))
+        wrong = set(self.wrong_language)
+        return SetTranslations(
+            tuple(done) + tuple(failed),
+            tuple(self.translations[i] for i in done) + ("",) * len(failed),
+            tuple(i in wrong for i in done) + (True,) * len(failed),
+            label,
+        )
+
+
+def cues_to_translate(cues: Sequence[Cue], resume: bool = True) -> list[int]:
+    """The cues a run asks for: every cue with text, or on a resume only those without a translation; a locked
+    cue keeps the translation it has."""
+    return [i for i, cue in enumerate(cues) if cue.text.strip() and not (cue.translation and (resume or cue.locked))]
+
+
+def translate_cues(
+    texts: Sequence[str],
+    todo: Sequence[int],
+    complete: Complete,
+    options: TranslateOptions,
+    cancel: Cancel = _never,
+    progress: Progress | None = None,
+) -> TranslationResult:
+    """Translate ``texts[i]`` for every i in ``todo``; the numbers the model sees are the cue numbers (i + 1)."""
+    result = TranslationResult()
+    size = max(options.batch_size, 1)
+    work: queue.Queue[tuple[tuple[int, ...], int] | None] = queue.Queue()
+    answers: queue.Queue[tuple[tuple[int, ...], int, dict[int, str] | None, TranslateError | None]] = queue.Queue()
+    stop = threading.Event()
+    pending = 0
+    for at in range(0, len(todo), size):
+        work.put((tuple(todo[at : at + size]), 0))
+        pending += 1
+
+    def stopped() -> bool:
+        return stop.is_set()
+
+    def worker() -> None:
+        while not stop.is_set():
+            item = work.get()
+            if item is None:
+                return
+            batch, tries = item
+            try:
+                answer = complete(_batch_messages(texts, batch, options), stopped)
+                answers.put((batch, tries, read_answer(answer, [i + 1 for i in batch]), None))
+            except TranslateError as exc:
+                answers.put((batch, tries, None, exc))
+            except Exception as exc:  # a defect: the run ends with it rather than hanging
+                answers.put((batch, tries, None, TranslateError(f"unexpected {type(exc).__name__}: {exc}")))
+
+    threads = [threading.Thread(target=worker, daemon=True, name=f"translate-{n}")
+               for n in range(max(1, min(options.concurrency, pending)))]  # fmt: skip
+    for thread in threads:
+        thread.start()
+    done = 0
+    try:
+        while pending:
+            if cancel():
+                result.cancelled = True
+                break
+            try:
+                batch, tries, lines, error = answers.get(timeout=POLL_S)
+            except queue.Empty:
+                continue
+            pending -= 1
+            result.requests += 1
+            if error is not None:
+                if not isinstance(error, Cancelled):
+                    result.error = error
+                break
+            if lines is not None:
+                result.translations.update({i: lines[i + 1] for i in batch})
+                target = options.instructions.target_language
+                result.wrong_language.extend(i for i in batch if in_wrong_script(lines[i + 1], target))
+                done += len(batch)
+            elif len(batch) > 1:  # asked again in halves: a bad line can only spoil its own half
+                half = (len(batch) + 1) // 2
+                for piece in (batch[:half], batch[half:]):
+                    work.put((piece, 0))
+                    pending += 1
+            elif tries + 1 < options.single_tries:
+                work.put((batch, tries + 1))
+                pending += 1
+            else:
+                result.untranslated.append(batch[0])
+                done += 1
+            if progress is not None:
+                progress(done, len(todo))
+    finally:
+        stop.set()
+        for _ in threads:
+            work.put(None)
+    return result
+
+
+def _batch_messages(texts: Sequence[str], batch: tuple[int, ...], options: TranslateOptions) -> list[dict[str, str]]:
+    first, last, k = batch[0], batch[-1], options.neighbours
+    asked = set(batch)
+    before = {i + 1: texts[i] for i in range(max(first - k, 0), first) if i not in asked and texts[i].strip()}
+    after = {i + 1: texts[i] for i in range(last + 1, min(last + 1 + k, len(texts))) if texts[i].strip()}
+    return messages(options.instructions, {i + 1: texts[i] for i in batch}, before, after)
