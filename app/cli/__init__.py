@@ -28,6 +28,7 @@ VERBS: dict[str, str] = {
     "probe": "media",
     "shots": "picture",
     "mux": "mux",
+    "burn": "burn",
     "install-desktop": "desktop",
 }
 

@@ -277,6 +277,17 @@ CATALOGUE.update(  # aligning a plain script to its recording (app.asr.client.sc
 )
 
 
+CATALOGUE.update(  # subtitles burned into the picture (app.media.burn, app.session.burn)
+    {
+        "burn.no_video": "{path}: no video stream; subtitles are burned into a picture",
+        "burn.no_frames": "{path}: no frame of the video could be decoded",
+        "burn.no_encoder": "this PyAV has no {encoder} encoder; install PyAV's own wheel (pip install av)",
+        "burn.bad_crf": "--crf {crf}: give a quality from 0 (lossless) to 51 (smallest); 18-23 look good",
+        "burn.bad_container": "{path}: burned videos are written as MP4; name the output .mp4",
+        "burn.cancelled": "{path}: cancelled; nothing was written",
+        "burn.no_cues": "{name}: no cues to burn in",
+    }
+)
 CATALOGUE.update(  # subtitle tracks muxed into a video (app.media.mux, app.session.mux)
     {
         "mux.bad_container": "{path}: cannot write a {ext} video; use .mkv, .mp4, .mov or .webm",

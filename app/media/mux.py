@@ -119,9 +119,9 @@ def mux_subtitles(
         result = _write(source, tracks, temporary, target, muxer, keep_tracks, progress, cancelled)
         os.replace(temporary, target)
     except BaseException as exc:
-        _remove(temporary)
+        remove_file(temporary)
         if isinstance(exc, (OSError, av.error.FFmpegError)) and not isinstance(exc, MediaError):
-            raise _write_error(source, target, exc) from None
+            raise write_error(source, target, exc) from None
         raise
     return result
 
@@ -275,7 +275,7 @@ def _mux_event(output, added: list, codecs: list[str], event: tuple[int, int, in
 _NO_ROOM = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 
-def _write_error(source: str, target: str, exc: BaseException) -> MediaError:
+def write_error(source: str, target: str, exc: BaseException) -> MediaError:
     number = getattr(exc, "errno", None)
     if number in _NO_ROOM or number in tuple(-n for n in _NO_ROOM):
         try:
@@ -288,7 +288,7 @@ def _write_error(source: str, target: str, exc: BaseException) -> MediaError:
     return MediaError(message=message("media.os_error", path=target, reason=getattr(exc, "strerror", "") or str(exc)))
 
 
-def _remove(path: str) -> None:
+def remove_file(path: str) -> None:
     try:
         os.remove(path)
     except OSError:

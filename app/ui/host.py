@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -105,3 +105,17 @@ def add_action(
     action.triggered.connect(lambda _checked=False: slot())
     target.addAction(action)
     return action
+
+
+EXPORT_MENU = "file.export_menu"  # the File menu's Export submenu, shared by the features that export videos
+
+
+def export_menu(host: WindowHost) -> QMenu:
+    """File ▸ Export, made by the first feature that needs it (video tracks, burned-in subtitles)."""
+    file_menu = host.menu("file")
+    found = file_menu.findChild(QMenu, EXPORT_MENU)
+    if found is not None:
+        return found
+    menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "E&xport"))
+    menu.setObjectName(EXPORT_MENU)
+    return menu

@@ -30,6 +30,7 @@ from app.session.context import AppContext
 from app.session.preferences import Preferences
 from app.ui import (
     batch,
+    burn,
     checks,
     chinese,
     cue_language,
@@ -69,6 +70,7 @@ FEATURES: tuple[tuple[str, Callable[[AppContext, Any], Any]], ...] = (
     ("chinese", chinese.install),
     ("cue_language", cue_language.install),
     ("video_tracks", video_tracks.install),
+    ("burn", burn.install),
     ("preferences", preferences.install),
     ("help", help.install),
 )

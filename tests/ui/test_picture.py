@@ -173,7 +173,7 @@ def test_text_scales_with_the_picture_and_wraps_to_two_lines():
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
 
-    from app.ui.picture.canvas import paint_subtitle
+    from app.render.subtitles import paint_subtitle
 
     image = QImage(1920, 1080, QImage.Format.Format_RGB32)
     painter = QPainter(image)
@@ -242,7 +242,7 @@ def test_the_pane_keeps_its_place_and_stays_hidden_without_a_picture(window, qtb
 def test_cues_that_ask_for_the_top_are_drawn_there():
     from types import SimpleNamespace as Fake
 
-    from app.ui.picture.canvas import cue_wants_top, shown_text
+    from app.render.subtitles import cue_wants_top, shown_text
 
     assert cue_wants_top(Fake(text="{\\an8}Sign on the wall"))
     assert cue_wants_top(Fake(text="plain"), "{\\an8}typed")
@@ -300,7 +300,7 @@ def test_italics_are_drawn_slanted_on_the_picture(qapp):
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
 
-    from app.ui.picture.canvas import paint_subtitle, styled_runs
+    from app.render.subtitles import paint_subtitle, styled_runs
 
     def drawn(text: str) -> QImage:
         image = QImage(640, 360, QImage.Format.Format_RGB32)
@@ -350,7 +350,7 @@ def test_a_chinese_line_wraps_between_characters_and_keeps_english_words_whole()
     """Issue 24: the picture wraps by the text's script: a Chinese line with no spaces wrapped nowhere."""
     from PySide6.QtGui import QFont
 
-    from app.ui.picture.canvas import WIDTH_SHARE, wrap_runs
+    from app.render.subtitles import WIDTH_SHARE, wrap_runs
 
     font = QFont()
     font.setPixelSize(40)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QVBoxLayout, QWidget
 
 from app.core.errors import MediaError
 from app.core.frames import FrameGrid, PictureGuide, format_clock
+from app.render.subtitles import cue_wants_top
 from app.ui.host import WindowHost
-from app.ui.picture.canvas import VideoCanvas, cue_wants_top
+from app.ui.picture.canvas import VideoCanvas
 from app.ui.picture.stills import StillFrames
 from app.ui.spectrogram_mode import SpectrogramMode
 from app.ui.workers import Report

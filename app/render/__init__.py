@@ -1,0 +1,1 @@
+"""Drawing shared by the window and the command line: QtGui, never widgets (app.render.subtitles)."""

@@ -1,0 +1,207 @@
+"""Subtitles painted as a player draws them, with QtGui alone (no widgets): the picture pane paints the current
+cue over each frame with :func:`paint_subtitle`, and the burn (``python -m app burn``, File ▸ Export ▸ Video with
+Burned-in Subtitles) paints each cue once into a transparent overlay (:func:`cue_overlay`) that app.media.burn
+blends into the frames, so what the user saw is what gets burned: centred near the bottom (or the top for
+``{\\an8}`` or a WebVTT ``line:``), white text with a black outline, italics slanted and bold heavier, its size a
+fixed share of the picture's height.
+
+The command line has no window: :func:`ensure_gui` makes the QGuiApplication that fonts need, offscreen when
+there is no display.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+
+TEXT_SHARE = 0.055  # text height as a share of the picture's height (about 60 px on 1080 lines)
+MARGIN_SHARE = 0.06  # distance from the picture's bottom (or top) edge
+WIDTH_SHARE = 0.9  # lines wrap beyond this share of the picture's width
+OUTLINE_SHARE = 0.16  # outline width as a share of the text height
+_ASS_TAG = re.compile(r"\{\\[^}]*\}")
+_ASS_TOP = re.compile(r"\{\\[^}]*\\?an[789][^}]*\}")
+# where a line may wrap inside a "word": between two characters of the unspaced scripts (Chinese, Japanese), as
+# players wrap them; a Latin word inside such a line stays whole; no line starts with closing punctuation
+_UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CLOSING = "\u3001\u3002\uff0c\uff01\uff1f\uff1b\uff1a\u300d\u300f\uff09"  # 、。，！？；：」』）
+_WRAP_PIECE = re.compile(f"[{_UNSPACED}][{_CLOSING}]*|[^{_UNSPACED}]+")
+_HTML_TAG = re.compile(r"</?(?:i|b|u|font)[^>]*>", re.IGNORECASE)
+
+
+def cue_wants_top(cue: object, text: str | None = None) -> bool:
+    """Whether a cue asks to be shown at the top: ``{\\an7-9}`` in its text (``text``: as being typed), or a
+    position field that says so (a WebVTT ``line:`` near the top, an ``an8`` alignment) where the format kept one
+    on the cue."""
+    text = (getattr(cue, "text", "") or "") if text is None else text
+    if _ASS_TOP.search(text):
+        return True
+    getter = getattr(cue, "get", None)  # the format's fields kept on the cue: "align" ({\\an8}), "vtt.settings"
+    kept = [getter("align"), *(getter("vtt.settings") or "").split()] if callable(getter) else []
+    for value in [getattr(cue, name, None) for name in ("position", "alignment", "line")] + kept:
+        if value is None:
+            continue
+        shown = str(value).strip().lower()
+        if shown in ("top", "an7", "an8", "an9", "7", "8", "9") or shown.startswith(("line:0", "line:1")):
+            return True
+        match = re.match(r"(?:line:)?\s*(\d+(?:\.\d+)?)%", shown)
+        if match and float(match.group(1)) < 50:
+            return True
+    return False
+
+
+def shown_text(text: str) -> str:
+    """The words a viewer sees: override tags and simple HTML tags taken out."""
+    return _HTML_TAG.sub("", _ASS_TAG.sub("", text)).replace("\\N", "\n").strip()
+
+
+Run = tuple[str, bool, bool]  # text, italic, bold
+_STYLE_MARK = re.compile(r"<(/?)([ib])\b[^>]*>|</?(?:u|font)\b[^>]*>|\{(\\[^}]*)\}|\\N|\n", re.IGNORECASE)
+_ASS_STYLE = re.compile(r"\\(?:([ib])(\d+)|(r))")  # \i1, \b700, \r; not \bord2 or \blur3
+
+
+def styled_runs(text: str) -> list[list[Run]]:
+    """The cue's lines as runs of text with their italic and bold, from ``<i>``/``<b>`` and ASS ``{\\i1}``/
+    ``{\\b1}`` marks (other marks taken out), as a player shows them."""
+    lines: list[list[Run]] = [[]]
+    italic = bold = False
+    at = 0
+    for mark in _STYLE_MARK.finditer(text):
+        if mark.start() > at:
+            lines[-1].append((text[at : mark.start()], italic, bold))
+        at = mark.end()
+        whole = mark.group(0)
+        if whole in ("\\N", "\n"):
+            lines.append([])
+        elif mark.group(2):  # <i>, </i>, <b>, </b>
+            on = not mark.group(1)
+            italic, bold = (on, bold) if mark.group(2).lower() == "i" else (italic, on)
+        elif mark.group(3) is not None:  # an ASS override block
+            for tag, value, reset in _ASS_STYLE.findall(mark.group(3)):
+                if reset:
+                    italic = bold = False
+                elif tag == "i":
+                    italic = value not in ("", "0")
+                else:
+                    bold = value not in ("", "0")
+    if at < len(text):
+        lines[-1].append((text[at:], italic, bold))
+    return lines
+
+
+def _font(base: QFont, italic: bool, bold: bool) -> QFont:
+    font = QFont(base)
+    font.setItalic(italic)
+    if bold:
+        font.setWeight(QFont.Weight.Bold)
+    return font
+
+
+def wrap_runs(lines: list[list[Run]], base: QFont, width: float) -> list[list[tuple[str, QFont]]]:
+    """Each line's words with their fonts, a line broken at spaces (and between Chinese or Japanese characters)
+    where it is wider than ``width``."""
+    out: list[list[tuple[str, QFont]]] = []
+    for runs in lines:
+        words: list[tuple[str, QFont, bool]] = []  # word, font, a space before it
+        space = False
+        for chunk, italic, bold in runs:
+            font = _font(base, italic, bold)
+            for k, word in enumerate(chunk.split(" ")):
+                if k:
+                    space = True
+                for n, piece in enumerate(_WRAP_PIECE.findall(word)):
+                    words.append((piece, font, not n and space and bool(words)))
+                    space = False
+        line: list[tuple[str, QFont]] = []
+        used = 0.0
+        for word, font, spaced in words:
+            piece = (" " + word) if spaced and line else word
+            advance = QFontMetricsF(font).horizontalAdvance(piece)
+            if line and used + advance > width:
+                out.append(line)
+                line, piece = [], word
+                advance = QFontMetricsF(font).horizontalAdvance(piece)
+                used = 0.0
+            line.append((piece, font))
+            used += advance
+        if line:
+            out.append(line)
+    return out
+
+
+def paint_subtitle(painter: QPainter, picture: QRectF, text: str, *, top: bool = False) -> list[QRectF]:
+    """Draw ``text`` over ``picture`` as a player would, italics slanted and bold heavier; returns each line's
+    rectangle (for tests)."""
+    if not shown_text(text) or picture.height() < 8:
+        return []
+    font = QFont(painter.font())
+    font.setPixelSize(max(6, round(picture.height() * TEXT_SHARE)))
+    font.setWeight(QFont.Weight.DemiBold)
+    metrics = QFontMetricsF(font)
+    lines = wrap_runs(styled_runs(text.strip()), font, picture.width() * WIDTH_SHARE)
+    line_height = metrics.lineSpacing()
+    margin = picture.height() * MARGIN_SHARE
+    y = picture.top() + margin if top else picture.bottom() - margin - line_height * len(lines)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    outline = QPen(QColor(0, 0, 0, 230), max(1.5, font.pixelSize() * OUTLINE_SHARE))
+    outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    rects: list[QRectF] = []
+    path = QPainterPath()
+    for i, line in enumerate(lines):
+        advances = [QFontMetricsF(f).horizontalAdvance(piece) for piece, f in line]
+        width = sum(advances)
+        x = picture.left() + (picture.width() - width) / 2
+        baseline = y + i * line_height + metrics.ascent()
+        left = x
+        for (piece, f), advance in zip(line, advances, strict=True):
+            path.addText(QPointF(left, baseline), f, piece)
+            left += advance
+        rects.append(QRectF(x, y + i * line_height, width, line_height))
+    painter.strokePath(path, outline)
+    painter.fillPath(path, QColor(255, 255, 255))
+    painter.restore()
+    return rects
+
+
+def ensure_gui() -> None:
+    """The QGuiApplication that fonts and QPainter need; offscreen where there is no display (a server, a CI)."""
+    if QGuiApplication.instance() is not None:
+        return
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    global _APP
+    _APP = QGuiApplication(sys.argv[:1])
+
+
+_APP: QGuiApplication | None = None
+
+
+def cue_overlay(cue: object, width: int, height: int) -> tuple[int, int, np.ndarray] | None:
+    """The cue painted on a transparent ``width`` x ``height`` picture, cut to the rows and columns it covers:
+    (top, left, RGBA pixels with straight alpha, uint8 of shape (h, w, 4)); None when it shows nothing."""
+    text = getattr(cue, "text", "") or ""
+    if not shown_text(text):
+        return None
+    ensure_gui()
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    rects = paint_subtitle(painter, QRectF(0, 0, width, height), text, top=cue_wants_top(cue))
+    painter.end()
+    if not rects:
+        return None
+    pixels = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    stride = pixels.bytesPerLine()
+    whole = np.frombuffer(pixels.constBits(), np.uint8, count=stride * height).reshape(height, stride)
+    whole = whole[:, : width * 4].reshape(height, width, 4)
+    rows = np.flatnonzero(whole[:, :, 3].any(axis=1))
+    columns = np.flatnonzero(whole[:, :, 3].any(axis=0))
+    if not len(rows):
+        return None
+    top, bottom, left, right = int(rows[0]), int(rows[-1]) + 1, int(columns[0]), int(columns[-1]) + 1
+    return top, left, whole[top:bottom, left:right].copy()
