@@ -187,6 +187,8 @@ class _Blender:
                 self.planes[span.key] = _planes(self.overlay(span.key, self.width, self.height))
             found = self.planes[span.key]
             if found is not None:
+                if not done:  # the decoder may still predict other frames from this one's pictures: draw on a copy
+                    frame.make_writable()
                 for plane, (top, left, value, alpha) in zip(frame.planes, found, strict=True):
                     _blend(plane, top, left, value, alpha)
                 done = True
