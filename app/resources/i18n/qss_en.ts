@@ -56,6 +56,23 @@
     </message>
   </context>
   <context>
+    <name>BurnDialog</name>
+    <message numerus="yes">
+      <source>The open document (%n cue(s))</source>
+      <translation>
+        <numerusform>The open document (%n cue)</numerusform>
+        <numerusform>The open document (%n cues)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Wrote {path}: subtitles drawn on %n frame(s)</source>
+      <translation>
+        <numerusform>Wrote {path}: subtitles drawn on %n frame</numerusform>
+        <numerusform>Wrote {path}: subtitles drawn on %n frames</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ChecksPanel</name>
     <message numerus="yes">
       <source>%n problem(s)</source>

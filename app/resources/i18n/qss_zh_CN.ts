@@ -273,6 +273,115 @@
     </message>
   </context>
   <context>
+    <name>BurnDialog</name>
+    <message>
+      <source>Export Video with Burned-in Subtitles</source>
+      <translation>导出内嵌（烧录）字幕的视频</translation>
+    </message>
+    <message numerus="yes">
+      <source>The open document (%n cue(s))</source>
+      <translation>
+        <numerusform>当前文档（%n 条字幕）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>A subtitle file…</source>
+      <translation>字幕文件…</translation>
+    </message>
+    <message>
+      <source>H.264 quality (CRF): lower is better and bigger; 18 to 23 look good</source>
+      <translation>H.264 画质（CRF）：数值越低画质越好、文件越大；18 到 23 效果良好</translation>
+    </message>
+    <message>
+      <source>Very fast (bigger file)</source>
+      <translation>很快（文件更大）</translation>
+    </message>
+    <message>
+      <source>Faster</source>
+      <translation>较快</translation>
+    </message>
+    <message>
+      <source>Fast</source>
+      <translation>快</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中等</translation>
+    </message>
+    <message>
+      <source>Slow (smaller file)</source>
+      <translation>慢（文件更小）</translation>
+    </message>
+    <message>
+      <source>Video:</source>
+      <translation>视频：</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <source>Subtitles:</source>
+      <translation>字幕：</translation>
+    </message>
+    <message>
+      <source>Quality:</source>
+      <translation>画质：</translation>
+    </message>
+    <message>
+      <source>Encoding speed:</source>
+      <translation>编码速度：</translation>
+    </message>
+    <message>
+      <source>Save as:</source>
+      <translation>保存为：</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>The cues are drawn as the picture pane shows them: their size follows the picture's height, {\an8} cues go to the top, italics stay slanted. The picture is encoded again as H.264 (MP4); the sound is copied as it is.</source>
+      <translation>字幕按画面面板中的样子绘制：大小随画面高度而定，带 {\an8} 的字幕位于顶部，斜体保持倾斜。画面重新编码为 H.264（MP4）；声音原样复制。</translation>
+    </message>
+    <message>
+      <source>Choose the Subtitles</source>
+      <translation>选择字幕</translation>
+    </message>
+    <message>
+      <source>Choose the Video</source>
+      <translation>选择视频</translation>
+    </message>
+    <message>
+      <source>Videos ({patterns})</source>
+      <translation>视频 ({patterns})</translation>
+    </message>
+    <message>
+      <source>Save the Video As</source>
+      <translation>视频另存为</translation>
+    </message>
+    <message>
+      <source>MP4 (*.mp4)</source>
+      <translation>MP4 (*.mp4)</translation>
+    </message>
+    <message>
+      <source>Burning subtitles into {name}…</source>
+      <translation>正在将字幕烧录到 {name}…</translation>
+    </message>
+    <message>
+      <source>Burning subtitles into {name}… about {time} left</source>
+      <translation>正在将字幕烧录到 {name}…，约剩 {time}</translation>
+    </message>
+    <message>
+      <source>the open document</source>
+      <translation>当前文档</translation>
+    </message>
+    <message>
+      <source>Wrote {path}: subtitles drawn on %n frame(s)</source>
+      <translation>已写入 {path}：字幕绘制在 %n 帧上</translation>
+    </message>
+  </context>
+  <context>
     <name>ChecksPanel</name>
     <message>
       <source>Overlaps and order</source>
@@ -1513,6 +1622,10 @@
       <source>Video with Subtitle &amp;Tracks…</source>
       <translation>带字幕轨道的视频(&amp;T)…</translation>
     </message>
+    <message>
+      <source>Video with &amp;Burned-in Subtitles…</source>
+      <translation>内嵌（烧录）字幕的视频(&amp;B)…</translation>
+    </message>
   </context>
   <context>
     <name>Message</name>
@@ -2207,6 +2320,30 @@
     <message>
       <source>{path}: %n cue(s) from the script, language {language}</source>
       <translation>{path}：由稿本生成 %n 条字幕，语言 {language}</translation>
+    </message>
+    <message>
+      <source>{path}: no video stream; subtitles are burned into a picture</source>
+      <translation>{path}：没有视频流；字幕只能烧录到画面中</translation>
+    </message>
+    <message>
+      <source>{path}: no frame of the video could be decoded</source>
+      <translation>{path}：视频的任何一帧都无法解码</translation>
+    </message>
+    <message>
+      <source>this PyAV has no {encoder} encoder; install PyAV's own wheel (pip install av)</source>
+      <translation>此 PyAV 没有 {encoder} 编码器；请安装 PyAV 官方的 wheel 包（pip install av）</translation>
+    </message>
+    <message>
+      <source>--crf {crf}: give a quality from 0 (lossless) to 51 (smallest); 18-23 look good</source>
+      <translation>--crf {crf}：请给出 0（无损）到 51（最小）之间的画质；18-23 效果良好</translation>
+    </message>
+    <message>
+      <source>{path}: burned videos are written as MP4; name the output .mp4</source>
+      <translation>{path}：烧录字幕的视频以 MP4 写出；请将输出命名为 .mp4</translation>
+    </message>
+    <message>
+      <source>{name}: no cues to burn in</source>
+      <translation>{name}：没有可烧录的字幕</translation>
     </message>
     <message>
       <source>{path}: cannot write a {ext} video; use .mkv, .mp4, .mov or .webm</source>

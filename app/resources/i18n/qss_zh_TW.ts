@@ -273,6 +273,115 @@
     </message>
   </context>
   <context>
+    <name>BurnDialog</name>
+    <message>
+      <source>Export Video with Burned-in Subtitles</source>
+      <translation>匯出內嵌（燒錄）字幕的影片</translation>
+    </message>
+    <message numerus="yes">
+      <source>The open document (%n cue(s))</source>
+      <translation>
+        <numerusform>目前文件（%n 條字幕）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>A subtitle file…</source>
+      <translation>字幕檔案…</translation>
+    </message>
+    <message>
+      <source>H.264 quality (CRF): lower is better and bigger; 18 to 23 look good</source>
+      <translation>H.264 畫質（CRF）：數值越低畫質越好、檔案越大；18 到 23 效果良好</translation>
+    </message>
+    <message>
+      <source>Very fast (bigger file)</source>
+      <translation>很快（檔案更大）</translation>
+    </message>
+    <message>
+      <source>Faster</source>
+      <translation>較快</translation>
+    </message>
+    <message>
+      <source>Fast</source>
+      <translation>快</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中等</translation>
+    </message>
+    <message>
+      <source>Slow (smaller file)</source>
+      <translation>慢（檔案更小）</translation>
+    </message>
+    <message>
+      <source>Video:</source>
+      <translation>影片：</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>瀏覽…</translation>
+    </message>
+    <message>
+      <source>Subtitles:</source>
+      <translation>字幕：</translation>
+    </message>
+    <message>
+      <source>Quality:</source>
+      <translation>畫質：</translation>
+    </message>
+    <message>
+      <source>Encoding speed:</source>
+      <translation>編碼速度：</translation>
+    </message>
+    <message>
+      <source>Save as:</source>
+      <translation>儲存為：</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>匯出</translation>
+    </message>
+    <message>
+      <source>The cues are drawn as the picture pane shows them: their size follows the picture's height, {\an8} cues go to the top, italics stay slanted. The picture is encoded again as H.264 (MP4); the sound is copied as it is.</source>
+      <translation>字幕按畫面面板中的樣子繪製：大小隨畫面高度而定，帶 {\an8} 的字幕位於頂部，斜體保持傾斜。畫面重新編碼為 H.264（MP4）；聲音原樣複製。</translation>
+    </message>
+    <message>
+      <source>Choose the Subtitles</source>
+      <translation>選擇字幕</translation>
+    </message>
+    <message>
+      <source>Choose the Video</source>
+      <translation>選擇影片</translation>
+    </message>
+    <message>
+      <source>Videos ({patterns})</source>
+      <translation>影片 ({patterns})</translation>
+    </message>
+    <message>
+      <source>Save the Video As</source>
+      <translation>影片另存為</translation>
+    </message>
+    <message>
+      <source>MP4 (*.mp4)</source>
+      <translation>MP4 (*.mp4)</translation>
+    </message>
+    <message>
+      <source>Burning subtitles into {name}…</source>
+      <translation>正在將字幕燒錄到 {name}…</translation>
+    </message>
+    <message>
+      <source>Burning subtitles into {name}… about {time} left</source>
+      <translation>正在將字幕燒錄到 {name}…，約剩 {time}</translation>
+    </message>
+    <message>
+      <source>the open document</source>
+      <translation>目前文件</translation>
+    </message>
+    <message>
+      <source>Wrote {path}: subtitles drawn on %n frame(s)</source>
+      <translation>已寫入 {path}：字幕繪製在 %n 個影格上</translation>
+    </message>
+  </context>
+  <context>
     <name>ChecksPanel</name>
     <message>
       <source>Overlaps and order</source>
@@ -1513,6 +1622,10 @@
       <source>Video with Subtitle &amp;Tracks…</source>
       <translation>含字幕軌的影片(&amp;T)…</translation>
     </message>
+    <message>
+      <source>Video with &amp;Burned-in Subtitles…</source>
+      <translation>內嵌（燒錄）字幕的影片(&amp;B)…</translation>
+    </message>
   </context>
   <context>
     <name>Message</name>
@@ -2207,6 +2320,30 @@
     <message>
       <source>{path}: %n cue(s) from the script, language {language}</source>
       <translation>{path}：由稿本產生 %n 條字幕，語言 {language}</translation>
+    </message>
+    <message>
+      <source>{path}: no video stream; subtitles are burned into a picture</source>
+      <translation>{path}：沒有影片串流；字幕只能燒錄到畫面中</translation>
+    </message>
+    <message>
+      <source>{path}: no frame of the video could be decoded</source>
+      <translation>{path}：影片的任何一個影格都無法解碼</translation>
+    </message>
+    <message>
+      <source>this PyAV has no {encoder} encoder; install PyAV's own wheel (pip install av)</source>
+      <translation>此 PyAV 沒有 {encoder} 編碼器；請安裝 PyAV 官方的 wheel 套件（pip install av）</translation>
+    </message>
+    <message>
+      <source>--crf {crf}: give a quality from 0 (lossless) to 51 (smallest); 18-23 look good</source>
+      <translation>--crf {crf}：請給出 0（無損）到 51（最小）之間的畫質；18-23 效果良好</translation>
+    </message>
+    <message>
+      <source>{path}: burned videos are written as MP4; name the output .mp4</source>
+      <translation>{path}：燒錄字幕的影片以 MP4 寫出；請將輸出命名為 .mp4</translation>
+    </message>
+    <message>
+      <source>{name}: no cues to burn in</source>
+      <translation>{name}：沒有可燒錄的字幕</translation>
     </message>
     <message>
       <source>{path}: cannot write a {ext} video; use .mkv, .mp4, .mov or .webm</source>

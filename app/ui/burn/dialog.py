@@ -168,8 +168,8 @@ def export_burned_video(host: Host, *, choose: Callable[[BurnDialog], bool] | No
                           preset=preset, progress=progress, cancelled=report.cancelled)  # fmt: skip
 
     def done(result: Any) -> None:
-        text = QCoreApplication.translate("BurnDialog", "Wrote {path}: subtitles drawn on %n frame(s)", "",
-                                          result.frames_drawn)  # fmt: skip
+        n = result.frames_drawn
+        text = QCoreApplication.translate("BurnDialog", "Wrote {path}: subtitles drawn on %n frame(s)", "", n)
         host.show_status(text.format(path=result.path), 8000)
 
     return host.tasks.start("burn", label, job, done, title=title, exclusive=True, bound=False)
