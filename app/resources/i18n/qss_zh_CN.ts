@@ -325,8 +325,8 @@
       <translation>字幕：</translation>
     </message>
     <message>
-      <source>Quality:</source>
-      <translation>画质：</translation>
+      <source>Quality (CRF):</source>
+      <translation>画质（CRF）：</translation>
     </message>
     <message>
       <source>Encoding speed:</source>

@@ -56,7 +56,7 @@ class BurnDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Video:"), _with_browse(self.video, self._choose_video, self.tr("Browse…")))
         form.addRow(self.tr("Subtitles:"), self.source)
-        form.addRow(self.tr("Quality:"), self.crf)
+        form.addRow(self.tr("Quality (CRF):"), self.crf)
         form.addRow(self.tr("Encoding speed:"), self.preset)
         form.addRow(self.tr("Save as:"), _with_browse(self.output, self._choose_output, self.tr("Browse…")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
