@@ -39,7 +39,8 @@ def media(tmp_path_factory) -> dict[str, Path]:
              "audio": folder / "sound.m4a"}  # fmt: skip
     ff(picture("320x240"), sine(44100, 3), "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac")(paths["mp4"])
     # odd width and height, portrait: libx264 takes odd sizes in 4:4:4
-    ff(["-f", "lavfi", "-i", "testsrc=s=181x241:r=25:d=3"], "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p")(paths["odd"])
+    odd = ["-f", "lavfi", "-i", "testsrc=s=181x241:r=25:d=3"]  # testsrc2 would round the size down to even
+    ff(odd, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p")(paths["odd"])
     ff(picture("320x240", 2), "-c:v", "libx264", "-preset", "ultrafast")(paths["silent"])
     ff(sine(44100, 2), "-c:a", "aac")(paths["audio"])
     (folder / "cues.srt").write_text("1\n00:00:00,500 --> 00:00:01,200\nHello there\n")
