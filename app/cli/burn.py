@@ -39,6 +39,8 @@ def run_burn(args: argparse.Namespace) -> int:
     if progress is not None:
         print(file=sys.stderr)
     sound = "the sound copied" if result.sound else "no sound"
+    if result.sound_encoded:
+        sound = f"the sound ({result.sound_encoded}, which MP4 players do not take) encoded as AAC"
     print(f"{result.path}: {result.frames} frames ({result.width}x{result.height}), subtitles drawn on "
           f"{result.frames_drawn}, {sound}")  # fmt: skip
     return 0

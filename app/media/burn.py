@@ -1,6 +1,7 @@
 """Subtitles burned into the picture: the video decoded with PyAV, each cue's overlay alpha-blended into the
 frames it covers, the frames encoded again as H.264 with the libx264 encoder of PyAV's wheel, the sound copied
-packet by packet; written atomically (a temporary file renamed over the output, removed on error or cancel).
+packet by packet (or encoded as AAC where players take its codec from no MP4: Vorbis, PCM...); written
+atomically (a temporary file renamed over the output, removed on error or cancel).
 
 This module knows no Qt and no painting: the caller gives ``overlay(key, width, height)`` (app.render.subtitles
 paints it with the picture pane's painter) and each span's key; an overlay is made once a cue and blended in the
@@ -26,6 +27,8 @@ from app.media.probe import check_path, open_container
 
 ENCODER = "libx264"
 DEFAULT_CRF = 20
+# sound codecs MP4 players take as they are; any other is encoded again as AAC
+MP4_SOUND = frozenset({"aac", "mp3", "ac3", "eac3", "opus", "alac", "flac"})
 _CHECK_EVERY_S = 0.2  # cancel is asked and progress told this often (a 1080p frame encodes in well under 2 s)
 # an overlay: (top, left, RGBA pixels with straight alpha, uint8 (h, w, 4)), or None for nothing to draw
 Overlay = tuple[int, int, np.ndarray] | None
@@ -53,6 +56,7 @@ class BurnResult:
     width: int
     height: int
     sound: bool
+    sound_encoded: str = ""  # the source's sound codec when it was encoded again as AAC; "" when copied
 
 
 def burn_subtitles(
@@ -105,7 +109,19 @@ def _burn(source, spans, overlay, temporary, target, crf, preset, progress, canc
         output = av.open(temporary, "w", format="mp4")
         try:
             encoder = _encoder(output, picture, even_w, even_h, crf, preset)
-            copy = output.add_stream_from_template(sound) if sound is not None else None
+            recode = sound is not None and sound.codec_context.name not in MP4_SOUND
+            if sound is None:
+                copy = None
+            elif recode:
+                copy = output.add_stream("aac", rate=sound.codec_context.sample_rate or 48000)
+                layout = sound.codec_context.layout
+                if layout.name.endswith("channels"):  # no named order ("1 channels"): AAC wants one
+                    layout = av.AudioLayout("mono" if len(layout.channels) == 1 else "stereo")
+                copy.codec_context.layout = layout
+                resampler = av.AudioResampler(format="fltp", layout=copy.codec_context.layout,
+                                              rate=copy.codec_context.sample_rate, frame_size=1024)  # fmt: skip
+            else:
+                copy = output.add_stream_from_template(sound)
             start = picture.start_time if picture.start_time is not None else 0
             blender = _Blender(spans, overlay, even_w, even_h)
             duration_ms = max((container.duration or 0) // 1000, 1)
@@ -114,7 +130,12 @@ def _burn(source, spans, overlay, temporary, target, crf, preset, progress, canc
             wanted = [picture] + ([sound] if sound is not None else [])
             for packet in container.demux(wanted):
                 if packet.stream is not picture:
-                    if packet.dts is not None:
+                    if recode:
+                        for decoded in packet.decode():
+                            decoded.pts = None  # the encoder counts samples; the sound starts with the picture
+                            for piece in resampler.resample(decoded):  # AAC takes 1,024 float samples a frame
+                                output.mux(copy.encode(piece))
+                    elif packet.dts is not None:
                         packet.stream = copy
                         output.mux(packet)
                     continue
@@ -138,6 +159,10 @@ def _burn(source, spans, overlay, temporary, target, crf, preset, progress, canc
                         position = (packet.pts - start) * picture.time_base * 1000
                         progress(min(max(float(position) / duration_ms, 0.0), 0.99))
             output.mux(encoder.encode(None))
+            if recode:
+                for piece in resampler.resample(None):
+                    output.mux(copy.encode(piece))
+                output.mux(copy.encode(None))
         finally:
             output.close()
         with open(temporary, "rb+") as handle:  # the data on the disk before the name points at it
@@ -148,7 +173,8 @@ def _burn(source, spans, overlay, temporary, target, crf, preset, progress, canc
         raise MediaError(message=message("burn.no_frames", path=source))
     if progress is not None:
         progress(1.0)
-    return BurnResult(target, frames, drawn, even_w, even_h, sound is not None)
+    encoded = sound.codec_context.name if sound is not None and recode else ""
+    return BurnResult(target, frames, drawn, even_w, even_h, sound is not None, encoded)
 
 
 def _encoder(output, picture, width: int, height: int, crf: int, preset: str):

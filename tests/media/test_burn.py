@@ -147,3 +147,16 @@ def test_the_command_line_burns_and_a_full_disk_or_no_picture_is_one_line(media,
     crf = run_cli(str(media["mp4"]), srt, "-o", str(tmp_path / "x.mp4"), "--crf", "60")
     assert crf.returncode == 2 and "--crf 60" in crf.stderr
     assert sorted(os.listdir(tmp_path)) == ["out.mp4"]
+
+
+def test_sound_mp4_players_do_not_take_is_encoded_as_aac(tmp_path, qapp):
+    for name, codec in (("vorbis.webm", ["-c:v", "libvpx", "-deadline", "realtime", "-c:a", "libvorbis"]),
+                        ("pcm.avi", ["-c:v", "mpeg4", "-c:a", "pcm_s16le"])):  # fmt: skip
+        source = tmp_path / name
+        ff(picture("320x240", 2), sine(44100, 2), *codec)(source)
+        result = burn_video(str(source), CUES, str(tmp_path / f"{name}.mp4"), cue_overlay, preset="ultrafast")
+        assert result.sound and result.sound_encoded == codec[-1].removeprefix("lib")
+        with av.open(str(tmp_path / f"{name}.mp4")) as container:
+            sound = container.streams.audio[0]
+            assert sound.codec_context.name == "aac" and abs(float(sound.duration * sound.time_base) - 2.0) < 0.1
+            assert sum(frame.samples for frame in container.decode(sound)) >= 44100 * 1.95
