@@ -1,6 +1,7 @@
 """Subtitles burned into videos the tests make with ffmpeg (issue 26, item 2): with a lossless encode, a frame
-differs from the source exactly while a cue shows; the sound is kept; odd sizes and portrait videos, no sound;
-cancel and a full disk leave nothing behind; a file with no picture is refused with one line."""
+differs from the source exactly while a cue shows; the sound is kept (Vorbis and PCM encoded as AAC); odd sizes
+and portrait videos, no sound, a variable frame rate, non-square pixels; cancel and a full disk leave nothing
+behind; a file with no picture is refused with one line."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import resource
 import signal
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -160,3 +162,17 @@ def test_sound_mp4_players_do_not_take_is_encoded_as_aac(tmp_path, qapp):
             sound = container.streams.audio[0]
             assert sound.codec_context.name == "aac" and abs(float(sound.duration * sound.time_base) - 2.0) < 0.1
             assert sum(frame.samples for frame in container.decode(sound)) >= 44100 * 1.95
+
+
+def test_a_variable_frame_rate_keeps_every_frame_time_and_non_square_pixels_keep_their_shape(tmp_path, qapp):
+    from tests.media.video_samples import VFR_TIMES_MS, make_vfr
+
+    source = make_vfr(tmp_path / "vfr.mkv")
+    out = tmp_path / "vfr.mp4"
+    burn_video(str(source), CUES, str(out), cue_overlay, **FAST)
+    assert [ms for ms, _ in frames(out)] == list(VFR_TIMES_MS)
+    wide = tmp_path / "anamorphic.mkv"  # 720x576 shown 16:9
+    ff(picture("720x576", 1), "-vf", "setsar=64/45", "-c:v", "libx264", "-preset", "ultrafast")(wide)
+    burn_video(str(wide), CUES, str(tmp_path / "anamorphic.mp4"), cue_overlay, **FAST)
+    with av.open(str(tmp_path / "anamorphic.mp4")) as container:
+        assert container.streams.video[0].codec_context.sample_aspect_ratio == Fraction(64, 45)
