@@ -248,13 +248,13 @@ class CueTableView(QTableView):
         self.selectionModel().selectionChanged.connect(self._on_own_selection)
         state.selectionChanged.connect(self._on_state_selection)
         for signal in (state.metadataChanged, state.cuesChanged, state.documentReplaced):
-            signal.connect(self._show_translation_column)
-        self._show_translation_column()
+            signal.connect(self.update_translation_column)
+        self.update_translation_column()
 
-    def _show_translation_column(self, *_: object) -> None:
+    def update_translation_column(self, *_: object) -> None:
         """The Translation column is there when the document has a target language or any translation."""
         shown = shows_translation(self.editor_state)
-        if shown == self.isColumnHidden(TRANSLATION):
+        if shown == self.isColumnHidden(TRANSLATION):  # also after a restored header state that said otherwise
             self.setColumnHidden(TRANSLATION, not shown)
 
     def _on_own_selection(self, *_: object) -> None:

@@ -160,3 +160,27 @@ def test_the_picture_draws_the_translation_smaller_below_the_text():
     assert len(alone) == 1 and len(both) == 2
     assert both[1].top() >= both[0].bottom() - 1 and both[1].height() < both[0].height()
     assert both[1].bottom() == pytest.approx(alone[0].bottom(), abs=2)  # the pair sits where one line sat
+
+
+def test_the_window_has_the_feature_and_an_old_saved_header_does_not_show_the_column(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from app.ui.main_window import MainWindow
+
+    old = QTableView()  # the list's header as saved before it had a Translation column
+    old.setModel(QStandardItemModel(1, 6))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("window/columns", old.horizontalHeader().saveState())
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert win.table.isColumnHidden(TRANSLATION)
+        assert "recognition.translate" in win.shortcuts.ids()
+        box = win.features["translation"]
+        win.state.session.replace_document(Document.from_cues([Cue(0, 900, "hi", translation="salut")]))
+        assert not win.table.isColumnHidden(TRANSLATION) and box.isVisible()
+    finally:
+        win.tasks.shutdown()

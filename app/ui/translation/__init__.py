@@ -19,4 +19,5 @@ def install(context: AppContext, host: WindowHost) -> TranslationBox:
     )  # fmt: skip
     box = TranslationBox(host.state, host.editor.edit.font())
     host.editor.layout().insertWidget(1, box, 1)  # beside the text box, before its counters
+    host.layoutRestored.connect(host.table.update_translation_column)  # a saved header state may say otherwise
     return box
