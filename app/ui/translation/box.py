@@ -81,6 +81,7 @@ class TranslationBox(QWidget):
             flagged = cue is not None and cue.translation_review
             self.label.setText(self.tr("to review") if flagged else "")
             self.label.setStyleSheet(f"color: {colours().warning_text.name()}" if flagged else "")
+            self.label.setVisible(flagged)  # an empty line would push the box below the text box's line
         finally:
             self._loading = False
         self._update_shown()
