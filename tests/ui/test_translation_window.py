@@ -184,3 +184,19 @@ def test_the_window_has_the_feature_and_an_old_saved_header_does_not_show_the_co
         assert not win.table.isColumnHidden(TRANSLATION) and box.isVisible()
     finally:
         win.tasks.shutdown()
+
+
+def test_undo_in_the_translation_box_takes_back_what_was_typed(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.state.session.replace_document(Document.from_cues([Cue(0, 900, "hi", translation="salut")]))
+    box = window.features["translation"]
+    window.state.select([0])
+    box.edit.setFocus()
+    qtbot.waitUntil(box.edit.hasFocus)
+    qtbot.keyClick(box.edit, Qt.Key.Key_End)
+    qtbot.keyClicks(box.edit, " toi")
+    qtbot.keyClick(box.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.state.doc[0].translation == "salut" and box.edit.toPlainText() == "salut"
+    window.redo()
+    assert window.state.doc[0].translation == "salut toi"

@@ -3,8 +3,8 @@ edit, committed shortly after the typing stops, when the selection moves or the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.core.commands import SetTranslations
@@ -14,12 +14,28 @@ from app.ui.palette import colours
 from app.ui.state import EditorState
 
 
+class TranslationEdit(CueTextEdit):
+    """Undo or Redo pressed here first commits what was typed (the window's action then undoes it as one step,
+    as in the text box), so typing never lands after the undo on top of what it undid."""
+
+    undoPressed = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+        ):
+            self.undoPressed.emit()
+        return super().event(event)
+
+
 class TranslationBox(QWidget):
     def __init__(self, state: EditorState, text_font: QFont | None = None) -> None:
         super().__init__()
         self.state = state
         self.index: int | None = None
-        self.edit = CueTextEdit()
+        self.edit = TranslationEdit()
         self.edit.setPlaceholderText(self.tr("Translation"))
         self.edit.setTabChangesFocus(True)
         if text_font is not None:
@@ -38,6 +54,7 @@ class TranslationBox(QWidget):
         self._loading = False
         self.edit.textChanged.connect(self._on_typed)
         self.edit.focusLost.connect(self.commit)
+        self.edit.undoPressed.connect(self.commit)
         state.selectionChanged.connect(self._on_selection)
         state.cuesChanged.connect(self._on_cues_changed)
         state.metadataChanged.connect(lambda _fields: self._update_shown())
