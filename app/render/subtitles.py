@@ -19,6 +19,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
 
+TRANSLATION_SHARE = 0.8  # the translation's line, as a share of the text's size (as bilingual ASS writes it)
 TEXT_SHARE = 0.055  # text height as a share of the picture's height (about 60 px on 1080 lines)
 MARGIN_SHARE = 0.06  # distance from the picture's bottom (or top) edge
 WIDTH_SHARE = 0.9  # lines wrap beyond this share of the picture's width
@@ -133,19 +134,39 @@ def wrap_runs(lines: list[list[Run]], base: QFont, width: float) -> list[list[tu
     return out
 
 
-def paint_subtitle(painter: QPainter, picture: QRectF, text: str, *, top: bool = False) -> list[QRectF]:
-    """Draw ``text`` over ``picture`` as a player would, italics slanted and bold heavier; returns each line's
-    rectangle (for tests)."""
+def paint_subtitle(
+    painter: QPainter, picture: QRectF, text: str, *, top: bool = False, translation: str = ""
+) -> list[QRectF]:
+    """Draw ``text`` over ``picture`` as a player would, italics slanted and bold heavier, and its
+    ``translation`` (a bilingual preview) as a smaller line below it; returns each line's rectangle (for tests)."""
     if not shown_text(text) or picture.height() < 8:
+        text = ""
+    if not shown_text(translation) or picture.height() < 8:
+        translation = ""
+    if not text and not translation:
         return []
-    font = QFont(painter.font())
-    font.setPixelSize(max(6, round(picture.height() * TEXT_SHARE)))
-    font.setWeight(QFont.Weight.DemiBold)
-    metrics = QFontMetricsF(font)
-    lines = wrap_runs(styled_runs(text.strip()), font, picture.width() * WIDTH_SHARE)
-    line_height = metrics.lineSpacing()
+    size = max(6, round(picture.height() * TEXT_SHARE))
+    width = picture.width() * WIDTH_SHARE
+    blocks = []  # (lines, font) from the top down
+    for part, share in ((text, 1.0), (translation, TRANSLATION_SHARE)):
+        if part:
+            font = QFont(painter.font())
+            font.setPixelSize(max(6, round(size * share)))
+            font.setWeight(QFont.Weight.DemiBold)
+            blocks.append((wrap_runs(styled_runs(part.strip()), font, width), font))
+    height = sum(QFontMetricsF(font).lineSpacing() * len(lines) for lines, font in blocks)
     margin = picture.height() * MARGIN_SHARE
-    y = picture.top() + margin if top else picture.bottom() - margin - line_height * len(lines)
+    y = picture.top() + margin if top else picture.bottom() - margin - height
+    rects: list[QRectF] = []
+    for lines, font in blocks:
+        rects += _paint_lines(painter, picture, lines, font, y)
+        y += QFontMetricsF(font).lineSpacing() * len(lines)
+    return rects
+
+
+def _paint_lines(painter: QPainter, picture: QRectF, lines: list, font: QFont, y: float) -> list[QRectF]:
+    metrics = QFontMetricsF(font)
+    line_height = metrics.lineSpacing()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     outline = QPen(QColor(0, 0, 0, 230), max(1.5, font.pixelSize() * OUTLINE_SHARE))

@@ -70,6 +70,13 @@ def _bool(raw: Any) -> bool:
     raise ValueError("not true or false")
 
 
+def _count(raw: Any) -> int:
+    value = int(raw)  # ValueError for text that is no number
+    if not 1 <= value <= 32:
+        raise ValueError("not between 1 and 32")
+    return value
+
+
 def _text_list(raw: Any) -> list[str]:
     if raw is None or raw == "":
         return []
@@ -184,6 +191,14 @@ class Preferences:
     picture_timecode = Pref("picture/timecode", False, _bool, doc="times as frames (HH:MM:SS:FF)")
     picture_snap_shots = Pref("picture/snap_shots", True, _bool)
     picture_snap_frames = Pref("picture/snap_frames", False, _bool)
+    picture_translation = Pref("picture/translation", True, _bool, doc="the translation drawn under the text")
+
+    translate_server_url = Pref("translate/server_url", "", _text, doc="the key: environment or keyring, never here")
+    translate_model = Pref("translate/model", "", _text)
+    translate_language = Pref("translate/language", "English", _text)
+    translate_context = Pref("translate/context", "", _text)
+    translate_glossary = Pref("translate/glossary", "", _text, doc="a glossary file's path")
+    translate_concurrency = Pref("translate/concurrency", 4, _count)
 
     def __init__(self, store: Store | None = None) -> None:
         self.store: Store = store if store is not None else MemoryStore()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,6 +34,7 @@ UNSURE_MARGIN = 0.25  # the best language's confidence must pass the second's by
 # Latin lines Lingua reads, spread over the file (about 0.4 s here; a feature film has 1,000 to 2,000 lines): the others
 # take the document's language, so that a file of 600,000 cues is still read in seconds
 MAX_DETECTED = 5_000
+_LINES_PER_CALL = 256
 MIN_WORDS = 3  # one or two words tell no language: Lingua gives "Okay." to Tagalog with 0.51, "Hello & bye" too
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -88,7 +90,13 @@ def _detect(texts: list[str]) -> list[tuple[str, bool]]:
     if detector is None:
         return [(found, True) if (found := common_words_language(t)) else ("", False) for t in texts]
     out: list[tuple[str, bool]] = []
-    for values in detector.compute_language_confidence_values_in_parallel(texts):
+    # a few hundred lines a call: Lingua holds the GIL while it works, and the window's thread must keep running
+    answers = [
+        values
+        for at in range(0, len(texts), _LINES_PER_CALL)
+        for values in detector.compute_language_confidence_values_in_parallel(texts[at : at + _LINES_PER_CALL])
+    ]
+    for values in answers:
         if not values or values[0].value <= 0:
             out.append(("", False))
             continue
@@ -110,5 +118,13 @@ def _lingua() -> Any:
                 _detector = False
             else:
                 languages = [getattr(Language, name) for name in LATIN_LANGUAGES]
+                # Lingua loads a language's models at its first use, all in one call, holding the GIL (0.1 s or more:
+                # the window froze). Its model cache is shared by every detector, so the models are loaded here one
+                # language at a time (about 20 ms each), the GIL free in between.
+                for language in languages:
+                    other = Language.ENGLISH if language != Language.ENGLISH else Language.GERMAN
+                    pair = LanguageDetectorBuilder.from_languages(language, other).with_low_accuracy_mode().build()
+                    pair.compute_language_confidence_values("warm")
+                    time.sleep(0)
                 _detector = LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
         return _detector or None

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.core.checks import chars_per_second, over_reading_speed, visible_text
-from app.core.commands import SetText, SetTimes
+from app.core.commands import SetText, SetTimes, SetTranslations
 from app.core.document import Change
 from app.core.timecode import format_duration, format_time, parse_time
 from app.ui.palette import colours, theme
@@ -30,8 +30,9 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("CueTableModel", "Duration"),
     QT_TRANSLATE_NOOP("CueTableModel", "CPS"),
     QT_TRANSLATE_NOOP("CueTableModel", "Text"),
+    QT_TRANSLATE_NOOP("CueTableModel", "Translation"),
 )
-NUMBER, START, END, DURATION, CPS, TEXT = range(len(COLUMNS))
+NUMBER, START, END, DURATION, CPS, TEXT, TRANSLATION = range(len(COLUMNS))
 _Index = QModelIndex | QPersistentModelIndex
 _lock_icons: dict[bool, QIcon] = {}
 
@@ -53,6 +54,12 @@ def lock_icon() -> QIcon:
         painter.end()
         _lock_icons[dark] = QIcon(pixmap)
     return _lock_icons[dark]
+
+
+def shows_translation(state: EditorState) -> bool:
+    """The document has a target language or any translation: the list's column (and the second box) show."""
+    doc = state.doc
+    return bool(doc.settings.translation_language) or any(cue.translation for cue in doc)
 
 
 SHOWN_CHARS = 4000  # more than a row can show on any screen; a 400,000-word cue took a second to draw
@@ -118,7 +125,7 @@ class CueTableModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in (START, END, TEXT) and not self._cue(index.row()).locked:
             base |= Qt.ItemFlag.ItemIsEditable
-        elif index.column() == TEXT:
+        elif index.column() in (TEXT, TRANSLATION):
             base |= Qt.ItemFlag.ItemIsEditable  # locked cues keep their timing, not their words
         return base
 
@@ -148,6 +155,11 @@ class CueTableModel(QAbstractTableModel):
                     return cue.text
                 shown = cue.text[:SHOWN_CHARS].replace("\n", " ⏎ ")  # a row shows one line: never megabytes
                 return shown + "…" if len(cue.text) > SHOWN_CHARS else shown
+            if column == TRANSLATION:
+                if role == Qt.ItemDataRole.EditRole:
+                    return cue.translation
+                shown = cue.translation[:SHOWN_CHARS].replace("\n", " ⏎ ")
+                return shown + "…" if len(cue.translation) > SHOWN_CHARS else shown
         if role == Qt.ItemDataRole.DecorationRole and column == NUMBER and cue.locked:
             return lock_icon()
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -163,6 +175,8 @@ class CueTableModel(QAbstractTableModel):
                     return QBrush(colours().row_warning)
                 if cue.needs_review:
                     return QBrush(colours().row_warning)
+            if column == TRANSLATION and cue.translation_review:
+                return QBrush(colours().row_problem)
             if column == NUMBER and cue.edited:
                 return QBrush(colours().row_edited)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -171,10 +185,12 @@ class CueTableModel(QAbstractTableModel):
                 tips.append(self.tr("Text edited since it was timed: re-align to fix its timing"))
             if cue.needs_review:
                 tips.append(self.tr("The aligner could not place this text; its old timing was kept"))
+            if cue.translation_review:
+                tips.append(self.tr("Translation to review: the model gave no usable line, or not in its language"))
             if cue.locked:
                 tips.append(self.tr("Locked: automatic timing never moves it"))
             return "\n".join(tips) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != TEXT:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (TEXT, TRANSLATION):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -187,6 +203,10 @@ class CueTableModel(QAbstractTableModel):
             if column == TEXT:
                 if str(value) != cue.text:
                     self.state.push(SetText(row, str(value)))
+                return True
+            if column == TRANSLATION:
+                if (str(value), False) != (cue.translation, cue.translation_review):  # edited: looked at
+                    self.state.push(SetTranslations((row,), (str(value),), (False,), self.tr("Edit translation")))
                 return True
             ms = parse_time(str(value))
             start, end = (ms, cue.end) if column == START else (cue.start, ms)
@@ -223,9 +243,19 @@ class CueTableView(QTableView):
         for column, width in ((NUMBER, 56), (START, 96), (END, 96), (DURATION, 70), (CPS, 52)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, width)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)  # text and translation share the width
         self._syncing = False
         self.selectionModel().selectionChanged.connect(self._on_own_selection)
         state.selectionChanged.connect(self._on_state_selection)
+        for signal in (state.metadataChanged, state.cuesChanged, state.documentReplaced):
+            signal.connect(self.update_translation_column)
+        self.update_translation_column()
+
+    def update_translation_column(self, *_: object) -> None:
+        """The Translation column is there when the document has a target language or any translation."""
+        shown = shows_translation(self.editor_state)
+        if shown == self.isColumnHidden(TRANSLATION):  # also after a restored header state that said otherwise
+            self.setColumnHidden(TRANSLATION, not shown)
 
     def _on_own_selection(self, *_: object) -> None:
         if self._syncing:

@@ -43,6 +43,7 @@ from app.ui import (
     recognition,
     script,
     spelling,
+    translation,
     video_tracks,
 )
 from app.ui.command_labels import command_label
@@ -62,6 +63,7 @@ FEATURES: tuple[tuple[str, Callable[[AppContext, Any], Any]], ...] = (
     ("files", files.install),
     ("recognition", recognition.install),
     ("realign", realign.install),
+    ("translation", translation.install),
     ("script", script.install),
     ("batch", batch.install),
     ("picture", picture.install),

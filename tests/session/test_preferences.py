@@ -25,6 +25,8 @@ def test_defaults_without_a_stored_value():
         ("quality/custom", "{not json", "quality_custom", {}),
         ("shortcuts/custom", "[1, 2]", "shortcut_custom", {}),
         ("files/recent", 5, "recent_files", []),
+        ("translate/concurrency", "many", "translate_concurrency", 4),
+        ("translate/concurrency", "0", "translate_concurrency", 4),
     ],
 )
 def test_a_damaged_value_reads_as_the_default_with_one_note(key, stored, name, default):
@@ -88,3 +90,7 @@ def test_the_precisions_are_the_engines():
     from app.asr.client.protocol import CPU_PRECISIONS
 
     assert tuple(CPU_PRECISIONS) == PRECISIONS
+
+
+def test_the_requests_at_once_come_back_as_a_number():
+    assert Preferences(MemoryStore({"translate/concurrency": "8"})).translate_concurrency == 8

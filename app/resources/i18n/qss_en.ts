@@ -454,6 +454,26 @@
     </message>
   </context>
   <context>
+    <name>TranslateDialog</name>
+    <message numerus="yes">
+      <source>The server lists %n model(s).</source>
+      <translation>
+        <numerusform>The server lists %n model.</numerusform>
+        <numerusform>The server lists %n models.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Translation</name>
+    <message numerus="yes">
+      <source>%n translation(s) to review (marked in the list).</source>
+      <translation>
+        <numerusform>%n translation to review (marked in the list).</numerusform>
+        <numerusform>%n translations to review (marked in the list).</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>VideoTracksDialog</name>
     <message numerus="yes">
       <source>The open document (%n cue(s))</source>

@@ -678,6 +678,10 @@
       <translation>文本</translation>
     </message>
     <message>
+      <source>Translation</source>
+      <translation>译文</translation>
+    </message>
+    <message>
       <source>Text edited since it was timed: re-align to fix its timing</source>
       <translation>定时后文本已修改：重新对齐以修正其时间</translation>
     </message>
@@ -686,8 +690,16 @@
       <translation>对齐器无法定位这段文本，已保留原来的时间</translation>
     </message>
     <message>
+      <source>Translation to review: the model gave no usable line, or not in its language</source>
+      <translation>待检查的译文：模型没有给出可用的一行，或不是目标语言</translation>
+    </message>
+    <message>
       <source>Locked: automatic timing never moves it</source>
       <translation>已锁定：自动定时不会移动它</translation>
+    </message>
+    <message>
+      <source>Edit translation</source>
+      <translation>编辑译文</translation>
     </message>
   </context>
   <context>
@@ -1626,6 +1638,10 @@
       <source>Video with &amp;Burned-in Subtitles…</source>
       <translation>内嵌（烧录）字幕的视频(&amp;B)…</translation>
     </message>
+    <message>
+      <source>&amp;Translate…</source>
+      <translation>翻译(&amp;T)…</translation>
+    </message>
   </context>
   <context>
     <name>Message</name>
@@ -2403,6 +2419,10 @@
     <message>
       <source>Time as &amp;Frames (HH:MM:SS:FF)</source>
       <translation>以帧显示时间(&amp;F)（HH:MM:SS:FF）</translation>
+    </message>
+    <message>
+      <source>Show &amp;Translation on Picture</source>
+      <translation>在画面上显示译文(&amp;T)</translation>
     </message>
     <message>
       <source>Previous &amp;Frame</source>
@@ -3209,6 +3229,125 @@ Language of the subtitles:</source>
     <message>
       <source>— pictures of text: needs OCR, cannot be imported</source>
       <translation>— 文字图像：需要 OCR，无法导入</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranslateDialog</name>
+    <message>
+      <source>Translate</source>
+      <translation>翻译</translation>
+    </message>
+    <message>
+      <source>List Models</source>
+      <translation>列出模型</translation>
+    </message>
+    <message>
+      <source>What the video is about: names, subject, tone</source>
+      <translation>视频的内容：人名、主题、语气</translation>
+    </message>
+    <message>
+      <source>A text file, 'term = translation' a line (optional)</source>
+      <translation>文本文件，每行一条“术语 = 译法”（可选）</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <source>Only cues without a translation (resume)</source>
+      <translation>只翻译尚无译文的字幕（续译）</translation>
+    </message>
+    <message>
+      <source>The API key is read from the QSS_LLM_API_KEY environment variable or the system keyring; it is never stored here. Local servers need none.</source>
+      <translation>API 密钥从环境变量 QSS_LLM_API_KEY 或系统密钥环读取，绝不保存在这里。本地服务器不需要密钥。</translation>
+    </message>
+    <message>
+      <source>Server:</source>
+      <translation>服务器：</translation>
+    </message>
+    <message>
+      <source>Model:</source>
+      <translation>模型：</translation>
+    </message>
+    <message>
+      <source>Translate into:</source>
+      <translation>译成：</translation>
+    </message>
+    <message>
+      <source>Context:</source>
+      <translation>背景：</translation>
+    </message>
+    <message>
+      <source>Glossary:</source>
+      <translation>术语表：</translation>
+    </message>
+    <message>
+      <source>Requests at once:</source>
+      <translation>同时请求数：</translation>
+    </message>
+    <message>
+      <source>Give the server's address first.</source>
+      <translation>请先填写服务器地址。</translation>
+    </message>
+    <message>
+      <source>Asking the server for its models…</source>
+      <translation>正在向服务器查询模型…</translation>
+    </message>
+    <message numerus="yes">
+      <source>The server lists %n model(s).</source>
+      <translation>
+        <numerusform>服务器列出了 %n 个模型。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Glossary</source>
+      <translation>术语表</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt);;All files (*)</source>
+      <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Give the server, the model and the language.</source>
+      <translation>请填写服务器、模型和语言。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Translation</name>
+    <message>
+      <source>Translate</source>
+      <translation>翻译</translation>
+    </message>
+    <message>
+      <source>There are no cues to translate.</source>
+      <translation>没有可翻译的字幕。</translation>
+    </message>
+    <message>
+      <source>Every cue has a translation already.</source>
+      <translation>每条字幕都已有译文。</translation>
+    </message>
+    <message>
+      <source>Translating into {language}</source>
+      <translation>正在译成{language}</translation>
+    </message>
+    <message>
+      <source>%n translation(s) to review (marked in the list).</source>
+      <translation>%n 条译文待检查（已在列表中标出）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranslationBox</name>
+    <message>
+      <source>Translation</source>
+      <translation>译文</translation>
+    </message>
+    <message>
+      <source>Edit translation</source>
+      <translation>编辑译文</translation>
+    </message>
+    <message>
+      <source>to review</source>
+      <translation>待检查</translation>
     </message>
   </context>
   <context>

@@ -678,6 +678,10 @@
       <translation>文字</translation>
     </message>
     <message>
+      <source>Translation</source>
+      <translation>譯文</translation>
+    </message>
+    <message>
       <source>Text edited since it was timed: re-align to fix its timing</source>
       <translation>定時後文字已修改：重新對齊以修正其時間</translation>
     </message>
@@ -686,8 +690,16 @@
       <translation>對齊器無法定位這段文字，已保留原來的時間</translation>
     </message>
     <message>
+      <source>Translation to review: the model gave no usable line, or not in its language</source>
+      <translation>待檢查的譯文：模型沒有給出可用的一行，或不是目標語言</translation>
+    </message>
+    <message>
       <source>Locked: automatic timing never moves it</source>
       <translation>已鎖定：自動定時不會移動它</translation>
+    </message>
+    <message>
+      <source>Edit translation</source>
+      <translation>編輯譯文</translation>
     </message>
   </context>
   <context>
@@ -1626,6 +1638,10 @@
       <source>Video with &amp;Burned-in Subtitles…</source>
       <translation>內嵌（燒錄）字幕的影片(&amp;B)…</translation>
     </message>
+    <message>
+      <source>&amp;Translate…</source>
+      <translation>翻譯(&amp;T)…</translation>
+    </message>
   </context>
   <context>
     <name>Message</name>
@@ -2403,6 +2419,10 @@
     <message>
       <source>Time as &amp;Frames (HH:MM:SS:FF)</source>
       <translation>以影格顯示時間(&amp;F)（HH:MM:SS:FF）</translation>
+    </message>
+    <message>
+      <source>Show &amp;Translation on Picture</source>
+      <translation>在畫面上顯示譯文(&amp;T)</translation>
     </message>
     <message>
       <source>Previous &amp;Frame</source>
@@ -3209,6 +3229,125 @@ Language of the subtitles:</source>
     <message>
       <source>— pictures of text: needs OCR, cannot be imported</source>
       <translation>— 文字圖像：需要 OCR，無法匯入</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranslateDialog</name>
+    <message>
+      <source>Translate</source>
+      <translation>翻譯</translation>
+    </message>
+    <message>
+      <source>List Models</source>
+      <translation>列出模型</translation>
+    </message>
+    <message>
+      <source>What the video is about: names, subject, tone</source>
+      <translation>影片的內容：人名、主題、語氣</translation>
+    </message>
+    <message>
+      <source>A text file, 'term = translation' a line (optional)</source>
+      <translation>文字檔，每行一條「術語 = 譯法」（選用）</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>瀏覽…</translation>
+    </message>
+    <message>
+      <source>Only cues without a translation (resume)</source>
+      <translation>只翻譯尚無譯文的字幕（續譯）</translation>
+    </message>
+    <message>
+      <source>The API key is read from the QSS_LLM_API_KEY environment variable or the system keyring; it is never stored here. Local servers need none.</source>
+      <translation>API 金鑰從環境變數 QSS_LLM_API_KEY 或系統金鑰圈讀取，絕不儲存在這裡。本機伺服器不需要金鑰。</translation>
+    </message>
+    <message>
+      <source>Server:</source>
+      <translation>伺服器：</translation>
+    </message>
+    <message>
+      <source>Model:</source>
+      <translation>模型：</translation>
+    </message>
+    <message>
+      <source>Translate into:</source>
+      <translation>譯成：</translation>
+    </message>
+    <message>
+      <source>Context:</source>
+      <translation>背景：</translation>
+    </message>
+    <message>
+      <source>Glossary:</source>
+      <translation>術語表：</translation>
+    </message>
+    <message>
+      <source>Requests at once:</source>
+      <translation>同時請求數：</translation>
+    </message>
+    <message>
+      <source>Give the server's address first.</source>
+      <translation>請先填寫伺服器位址。</translation>
+    </message>
+    <message>
+      <source>Asking the server for its models…</source>
+      <translation>正在向伺服器查詢模型…</translation>
+    </message>
+    <message numerus="yes">
+      <source>The server lists %n model(s).</source>
+      <translation>
+        <numerusform>伺服器列出了 %n 個模型。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Glossary</source>
+      <translation>術語表</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt);;All files (*)</source>
+      <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+      <source>Give the server, the model and the language.</source>
+      <translation>請填寫伺服器、模型和語言。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Translation</name>
+    <message>
+      <source>Translate</source>
+      <translation>翻譯</translation>
+    </message>
+    <message>
+      <source>There are no cues to translate.</source>
+      <translation>沒有可翻譯的字幕。</translation>
+    </message>
+    <message>
+      <source>Every cue has a translation already.</source>
+      <translation>每條字幕都已有譯文。</translation>
+    </message>
+    <message>
+      <source>Translating into {language}</source>
+      <translation>正在譯成{language}</translation>
+    </message>
+    <message>
+      <source>%n translation(s) to review (marked in the list).</source>
+      <translation>%n 條譯文待檢查（已在列表中標出）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranslationBox</name>
+    <message>
+      <source>Translation</source>
+      <translation>譯文</translation>
+    </message>
+    <message>
+      <source>Edit translation</source>
+      <translation>編輯譯文</translation>
+    </message>
+    <message>
+      <source>to review</source>
+      <translation>待檢查</translation>
     </message>
   </context>
   <context>

@@ -30,6 +30,7 @@ class VideoCanvas(QWidget):
         super().__init__(parent)
         self.image = QImage()
         self.subtitle = ""
+        self.translation = ""  # drawn smaller under the text (View ▸ Show Translation on Picture)
         self.top = False
         self.setMinimumSize(160, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -42,9 +43,9 @@ class VideoCanvas(QWidget):
         self.image = image
         self.update()
 
-    def set_subtitle(self, text: str, top: bool = False) -> None:
-        if (text, top) != (self.subtitle, self.top):
-            self.subtitle, self.top = text, top
+    def set_subtitle(self, text: str, top: bool = False, translation: str = "") -> None:
+        if (text, top, translation) != (self.subtitle, self.top, self.translation):
+            self.subtitle, self.top, self.translation = text, top, translation
             self.update()
 
     def picture_rect(self) -> QRectF:
@@ -62,4 +63,4 @@ class VideoCanvas(QWidget):
         if not self.image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(picture, self.image)
-        paint_subtitle(painter, picture, self.subtitle, top=self.top)
+        paint_subtitle(painter, picture, self.subtitle, top=self.top, translation=self.translation)

@@ -100,6 +100,9 @@ class PictureController(QObject):
         self.timecode_action = self._check_action(
             self.tr("Time as &Frames (HH:MM:SS:FF)"), "picture_timecode", lambda _on: self._show_clock()
         )
+        self.translation_action = self._check_action(
+            self.tr("Show &Translation on Picture"), "picture_translation", lambda _on: self._show_cue()
+        )
         self.frame_actions = []
         for text, step in ((self.tr("Previous &Frame"), -1), (self.tr("Next F&rame"), 1)):
             action = QAction(text, self)
@@ -120,6 +123,7 @@ class PictureController(QObject):
             "view.picture": (self.dock.toggleViewAction(), None),
             "view.spectrogram": (self.spectrogram_action, None),
             "view.timecode": (self.timecode_action, None),
+            "view.picture_translation": (self.translation_action, None),
             "play.previous_frame": (self.frame_actions[0], ","),  # mpv's frame-step keys
             "play.next_frame": (self.frame_actions[1], "."),
             "timing.snap_shots": (self.snap_shots_action, None),
@@ -130,7 +134,7 @@ class PictureController(QObject):
                 register(action_id, action, key)
             elif key is not None:
                 action.setShortcut(key)
-        for action_id in ("view.picture", "view.spectrogram", "view.timecode"):
+        for action_id in ("view.picture", "view.spectrogram", "view.timecode", "view.picture_translation"):
             view.addAction(keys[action_id][0])
         play.addSeparator()
         for action_id in ("play.previous_frame", "play.next_frame", "timing.snap_shots", "timing.snap_frames"):
@@ -383,7 +387,8 @@ class PictureController(QObject):
         text = cue.text
         if getattr(self.editor, "index", None) == index:
             text = self.editor.edit.toPlainText()  # typed, not yet committed
-        self.canvas.set_subtitle(text, cue_wants_top(cue, text))
+        translation = cue.translation if self.translation_action.isChecked() else ""
+        self.canvas.set_subtitle(text, cue_wants_top(cue, text), translation)
 
     def _show_clock(self) -> None:
         if self.timecode_action.isChecked():
