@@ -11,7 +11,6 @@ YUV planes over the rows and columns it covers, so frames without a cue cost onl
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ import numpy as np
 
 from app.core.errors import MediaError
 from app.core.messages import message
-from app.media.mux import remove_file, write_error
+from app.media.mux import through_temporary
 from app.media.probe import check_path, open_container
 
 ENCODER = "libx264"
@@ -80,19 +79,11 @@ def burn_subtitles(
         raise MediaError(message=message("burn.bad_crf", crf=crf))
     if os.path.exists(target) and os.path.samefile(source, target):
         raise MediaError(message=message("mux.same_file", path=target))
-    fd, temporary = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".part",
-                                     dir=os.path.dirname(target))  # fmt: skip
-    os.close(fd)
-    try:
-        result = _burn(source, sorted(spans, key=lambda s: s.start), overlay, temporary, target, crf, preset,
-                       progress, cancelled)  # fmt: skip
-        os.replace(temporary, target)
-    except BaseException as exc:
-        remove_file(temporary)
-        if isinstance(exc, (OSError, av.error.FFmpegError)) and not isinstance(exc, MediaError):
-            raise write_error(source, target, exc) from None
-        raise
-    return result
+    ordered = sorted(spans, key=lambda s: s.start)
+    return through_temporary(
+        source, target,
+        lambda temporary: _burn(source, ordered, overlay, temporary, target, crf, preset, progress, cancelled),
+    )  # fmt: skip
 
 
 def _burn(source, spans, overlay, temporary, target, crf, preset, progress, cancelled) -> BurnResult:

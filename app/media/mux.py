@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TypeVar
 
 import av
 import av.error
@@ -25,6 +26,8 @@ import av.error
 from app.core.errors import MediaError
 from app.core.messages import message
 from app.media.probe import check_path, media_error, open_container
+
+_T = TypeVar("_T")
 
 # container by the output's extension: (ffmpeg muxer, the subtitle codecs it takes, best first)
 CONTAINERS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -112,11 +115,20 @@ def mux_subtitles(
             raise MediaError(message=message("mux.codec", path=target, codec=track.codec))
     if os.path.exists(target) and os.path.samefile(source, target):
         raise MediaError(message=message("mux.same_file", path=target))
-    folder = os.path.dirname(target)
-    fd, temporary = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".part", dir=folder)
+    return through_temporary(
+        source, target, lambda temporary: _write(source, tracks, temporary, target, muxer, keep_tracks, progress,
+                                                 cancelled)
+    )  # fmt: skip
+
+
+def through_temporary(source: str, target: str, write: Callable[[str], _T]) -> _T:
+    """``write(temporary)`` into a temporary file beside ``target``, then renamed over it: a cancel, an error or a
+    full disk leaves ``target`` as it was and no partial file (an OS or FFmpeg error becomes one MediaError line)."""
+    fd, temporary = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".part",
+                                     dir=os.path.dirname(target))  # fmt: skip
     os.close(fd)
     try:
-        result = _write(source, tracks, temporary, target, muxer, keep_tracks, progress, cancelled)
+        result = write(temporary)
         os.replace(temporary, target)
     except BaseException as exc:
         remove_file(temporary)

@@ -15,15 +15,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ui.fields import with_browse
 from app.ui.host import Host
 
 VIDEO_FILTER = "*.mkv *.mp4 *.m4v *.mov *.webm *.avi *.ts *.m2ts"
@@ -54,11 +53,11 @@ class BurnDialog(QDialog):
             self.preset.addItem(names[preset], preset)
         self.preset.setCurrentIndex(PRESETS.index("medium"))
         form = QFormLayout()
-        form.addRow(self.tr("Video:"), _with_browse(self.video, self._choose_video, self.tr("Browse…")))
+        form.addRow(self.tr("Video:"), with_browse(self.video, self._choose_video, self.tr("Browse…")))
         form.addRow(self.tr("Subtitles:"), self.source)
         form.addRow(self.tr("Quality (CRF):"), self.crf)
         form.addRow(self.tr("Encoding speed:"), self.preset)
-        form.addRow(self.tr("Save as:"), _with_browse(self.output, self._choose_output, self.tr("Browse…")))
+        form.addRow(self.tr("Save as:"), with_browse(self.output, self._choose_output, self.tr("Browse…")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Export"))
@@ -110,17 +109,6 @@ class BurnDialog(QDialog):
     def _update(self, *_args: object) -> None:
         chosen = self.source.currentData() is not None
         self.ok.setEnabled(bool(self.video.text().strip() and self.output.text().strip() and chosen))
-
-
-def _with_browse(edit: QLineEdit, slot: Callable[[], None], text: str) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(edit)
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    layout.addWidget(button)
-    return box
 
 
 def _suggested_output(video: str) -> str:

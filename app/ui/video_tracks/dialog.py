@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.languages import code_of, majority_language
+from app.ui.fields import with_browse
 from app.ui.host import Host
 
 DOCUMENT = ""  # a row's path for the open document
@@ -59,8 +60,8 @@ class VideoTracksDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("Video:"), _with_browse(self.video, self._choose_video, self.tr("Browse…")))
-        form.addRow(self.tr("Save as:"), _with_browse(self.output, self._choose_output, self.tr("Browse…")))
+        form.addRow(self.tr("Video:"), with_browse(self.video, self._choose_video, self.tr("Browse…")))
+        form.addRow(self.tr("Save as:"), with_browse(self.output, self._choose_output, self.tr("Browse…")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Export"))
@@ -147,17 +148,6 @@ class VideoTracksDialog(QDialog):
 
     def _update(self, *_args: object) -> None:
         self.ok.setEnabled(bool(self.video.text().strip() and self.output.text().strip() and self.table.rowCount()))
-
-
-def _with_browse(edit: QLineEdit, slot: Callable[[], None], text: str) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(edit)
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    layout.addWidget(button)
-    return box
 
 
 def _suggested_output(video: str) -> str:
