@@ -43,8 +43,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Count cues, name the detected encoding, and list overlaps, reading speed and long lines; "
         "with --profile, every quality check of that profile (durations, gaps, order, lines, spaces, tags...).",
     )
-    check.add_argument("input", metavar="IN", help="subtitle file, video, or project (.qssproj: its cues' "
-                       "translations are checked too, by the translation language's rules, and marked)")
+    check.add_argument(
+        "input",
+        metavar="IN",
+        help="subtitle file, video, or project (.qssproj: its cues' "
+        "translations are checked too, by the translation language's rules, and marked)",
+    )
     add_read_options(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument(
@@ -142,7 +146,8 @@ def run_check(args: argparse.Namespace) -> int:
     how = "detected" if result.detected else ("byte-order mark" if result.bom else "valid UTF-8")
     if args.encoding:
         how = "as given"
-    kind = "" if result.format == "srt" else f"{PROJECT if result.format == PROJECT else by_name(result.format).label}, "
+    label = PROJECT if result.format == PROJECT else by_name(result.format).label
+    kind = "" if result.format == "srt" else f"{label}, "
     print(f"{args.input}: {plural(len(result.cues), 'cue')}, {kind}encoding {result.encoding} ({how})")
     for message in result.skipped:
         print(f"skipped: {message}")

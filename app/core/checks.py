@@ -183,12 +183,8 @@ def _readability(
             )
         longest = max(map(len, lines))
         if longest > max_line:
-            problems.append(
-                Problem(
-                    "line_length", i, f"cue {i + 1}{where}: a line of {longest} characters (limit {max_line})",
-                    on_translation,
-                )  # fmt: skip
-            )
+            shown = f"cue {i + 1}{where}: a line of {longest} characters (limit {max_line})"
+            problems.append(Problem("line_length", i, shown, on_translation))
         if len(lines) > max_lines:
             problems.append(
                 Problem("line_count", i, f"cue {i + 1}{where}: {len(lines)} lines (limit {max_lines})", on_translation)

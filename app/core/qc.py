@@ -209,9 +209,9 @@ def check(
     translation_language: str = "",
 ) -> list[Finding]:
     """Every finding, ordered by cue (a cue's own before its translation's: ``translation_language`` is the
-    document's target language, whose rules the translations are checked by); with ``shots`` (the picture's frames and shot changes) the cues against
-    them too (app.core.qc_shots). Overlaps and gaps are between cues of one screen row (rules.screen_row): a
-    sign at the top may be shown with the dialogue at the bottom."""
+    document's target language, whose rules the translations are checked by); with ``shots`` (the picture's
+    frames and shot changes) the cues against them too (app.core.qc_shots). Overlaps and gaps are between cues of
+    one screen row (rules.screen_row): a sign at the top may be shown with the dialogue at the bottom."""
     found: list[Finding] = []
     rows = [rules.screen_row(cue) for cue in cues]
     last_in_row: dict[int, int] = {}

@@ -35,7 +35,8 @@ def test_a_translation_is_checked_by_its_own_languages_rules_for_the_cues_time()
 
 
 def test_the_translation_language_picks_the_limits():
-    cues = [Cue(0, 4_000, "Hello there, my friend.", language="English", translation="你好，我的朋友，很高兴见到你们大家。")]
+    chinese = "你好，我的朋友，很高兴见到你们大家。"
+    cues = [Cue(0, 4_000, "Hello there, my friend.", language="English", translation=chinese)]
     assert not _codes(check(cues, NETFLIX, translation_language="English"), True)  # 42 a line, 20 a second
     found = _codes(check(cues, NETFLIX, translation_language="Chinese"), True)
     assert found == {(0, "qc.line_length")}  # 18 characters: over Chinese's 16 a line (and 4.5 a second is fine)
