@@ -4,7 +4,6 @@ the list's Translation column underline misspellings in the translation language
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
@@ -18,7 +17,8 @@ LONG_FR = "Cette traduction est beaucoup trop longue pour une ligne de quarante-
 def _doc(translations, target="French"):
     cues = [Cue(i * 3000, i * 3000 + 2500, text, language="English", translation=translations[i])
             for i, text in enumerate(["Good morning, everyone.", "This is fine.", "See you tomorrow."])]  # fmt: skip
-    return Document.from_cues(cues, language="English", settings=DocumentSettings().replace(translation_language=target))
+    settings = DocumentSettings().replace(translation_language=target)
+    return Document.from_cues(cues, language="English", settings=settings)
 
 
 def _underlined(edit) -> list[str]:
