@@ -79,16 +79,18 @@ def _profile(args: argparse.Namespace):
         raise AppError(str(exc)) from None
 
 
-def run_profile_check(args: argparse.Namespace, result, numbers: list[int]) -> int:
-    """The findings of ``check --profile NAME``: exit 1 when there are any."""
+def run_profile_check(args: argparse.Namespace, result, numbers: list[int], translation_language: str = "") -> int:
+    """The findings of ``check --profile NAME``: exit 1 when there are any; a translation's marked as such."""
     from app.cli import EXIT_PROBLEMS, plural
     from app.cli.subtitle_options import in_language
     from app.core.qc import check
 
     prof = _profile(args)
-    findings = check(in_language(result.cues, args.lang), prof, shots=shot_guide(args))
+    findings = check(
+        in_language(result.cues, args.lang), prof, shots=shot_guide(args), translation_language=translation_language
+    )
     status = EXIT_PROBLEMS if findings else 0
-    counts = Counter(f.code.removeprefix("qc.") for f in findings)
+    counts = Counter(("translation " if f.on_translation else "") + f.code.removeprefix("qc.") for f in findings)
     if args.json:
         report = {
             "file": args.input, "profile": prof.name, "cues": len(result.cues), "format": result.format,
@@ -109,7 +111,8 @@ def run_profile_check(args: argparse.Namespace, result, numbers: list[int]) -> i
     print(f"{plural(len(findings), 'problem')} ({hard} against hard rules): "
           + "; ".join(f"{n} {code.replace('_', ' ')}" for code, n in counts.items()))  # fmt: skip
     for f in findings:
-        print(f"  cue {numbers[f.index]}: {f.severity}: {english(f.message)}")
+        where = " (translation)" if f.on_translation else ""
+        print(f"  cue {numbers[f.index]}{where}: {f.severity}: {english(f.message)}")
     return status
 
 

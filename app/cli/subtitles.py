@@ -7,8 +7,13 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.core.checks import Limits, readability, validate
+
+if TYPE_CHECKING:
+    from app.formats.base import SubtitleFile
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,7 +43,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Count cues, name the detected encoding, and list overlaps, reading speed and long lines; "
         "with --profile, every quality check of that profile (durations, gaps, order, lines, spaces, tags...).",
     )
-    check.add_argument("input", metavar="IN")
+    check.add_argument(
+        "input",
+        metavar="IN",
+        help="subtitle file, video, or project (.qssproj: its cues' "
+        "translations are checked too, by the translation language's rules, and marked)",
+    )
     add_read_options(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument(
@@ -52,6 +62,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from app.cli.quality import add_profile_options
 
     add_profile_options(check, default=None)  # with a profile: every quality check of app.core.qc
+    check.add_argument(
+        "--translation-lang", metavar="CODE", help="the language of a project's translations, for their rules "
+        "(default: the project's target language)",
+    )  # fmt: skip
     check.set_defaults(func=run_check)
 
 
@@ -83,7 +97,7 @@ def run_check(args: argparse.Namespace) -> int:
     from app.cli.subtitle_options import read_input
     from app.formats.registry import by_name
 
-    result = read_input(args)
+    result, translation_language = read_checked(args, read_input)
     if result.numbers is not None:
         numbers = result.numbers
     elif result.format == "srt" and result.path is not None:
@@ -93,7 +107,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.profile or getattr(args, "shots", None):  # shot changes are a profile check (Netflix by default)
         from app.cli.quality import run_profile_check
 
-        return run_profile_check(args, result, numbers)
+        return run_profile_check(args, result, numbers, translation_language)
     given = {
         name: value
         for name, value in (("max_cps", args.max_cps), ("max_line_chars", args.max_line))
@@ -105,7 +119,10 @@ def run_check(args: argparse.Namespace) -> int:
     languages = {cue.language for cue in cues}
     one_rule = len(languages) <= 1  # the summary names the limits of the file's one language, else "their language's"
     limits = Limits.for_language(languages.pop() if languages else None, **given)
-    problems = validate(cues) + readability(cues, limits, by_language=lambda lang: Limits.for_language(lang, **given))
+    translated = Limits.for_language(translation_language, **given) if any(c.translation for c in cues) else None
+    problems = validate(cues) + readability(
+        cues, limits, by_language=lambda lang: Limits.for_language(lang, **given), translation=translated
+    )
     problems.sort(key=lambda p: p.index)
     status = EXIT_PROBLEMS if problems else 0
     if args.json:
@@ -129,11 +146,12 @@ def run_check(args: argparse.Namespace) -> int:
     how = "detected" if result.detected else ("byte-order mark" if result.bom else "valid UTF-8")
     if args.encoding:
         how = "as given"
-    kind = "" if result.format == "srt" else f"{by_name(result.format).label}, "
+    label = PROJECT if result.format == PROJECT else by_name(result.format).label
+    kind = "" if result.format == "srt" else f"{label}, "
     print(f"{args.input}: {plural(len(result.cues), 'cue')}, {kind}encoding {result.encoding} ({how})")
     for message in result.skipped:
         print(f"skipped: {message}")
-    counts = Counter(p.kind for p in problems)
+    counts = Counter(p.kind for p in problems if not p.on_translation)
     names = {
         "overlap": lambda n: plural(n, "overlap"),
         "order": lambda n: f"{plural(n, 'cue')} out of order",
@@ -153,7 +171,13 @@ def run_check(args: argparse.Namespace) -> int:
         "line_count": lambda n: f"{plural(n, 'cue')} with more than {limits.max_lines} lines",
     }
     if problems:
-        print("; ".join(names[k](counts[k]) if k in names else f"{counts[k]} {k}" for k in counts))
+        if counts:
+            print("; ".join(names[k](counts[k]) if k in names else f"{counts[k]} {k}" for k in counts))
+        if translated is not None and any(p.on_translation for p in problems):
+            found = Counter(p.kind for p in problems if p.on_translation)
+            print(f"translation ({translation_language or 'language not set'}: {translated.max_cps:g} characters "
+                  f"a second, {translated.max_line_chars} a line): "
+                  + "; ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in found.items()))  # fmt: skip
         if numbers == list(range(1, len(numbers) + 1)):  # numbered as the messages count: nothing to rename
             sys.stdout.write("".join(f"  {problem.message}\n" for problem in problems))
         else:
@@ -161,6 +185,31 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         print("no problems found")
     return status
+
+
+PROJECT = "project"
+
+
+def read_checked(
+    args: argparse.Namespace, read_input: Callable[[argparse.Namespace], SubtitleFile]
+) -> tuple[SubtitleFile, str]:
+    """The subtitles IN names and their translation language: a project (.qssproj) brings its cues' translations
+    and its target language (``--translation-lang`` names another); a subtitle file has no translations."""
+    from app.formats.base import SubtitleFile
+    from app.formats.project import SUFFIX, load_project
+
+    given = getattr(args, "translation_lang", None)
+    if str(args.input).lower().endswith(SUFFIX):
+        doc = load_project(args.input)
+        language = doc.settings.translation_language
+        result = SubtitleFile(args.input, PROJECT, list(doc.cues))
+    else:
+        result, language = read_input(args), ""
+    if given:
+        from app.core.languages import name_of
+
+        language = name_of(given) or given
+    return result, language
 
 
 _TIMING_LINE = re.compile(r"-->|\u2192|\u27f6")

@@ -85,9 +85,12 @@ def run_translate(args: argparse.Namespace) -> int:
     original = file_language(cues) or guess_language(c.text for c in cues) or ""
     server = ChatServer(args.server, args.model, api_key(args.server), deadline_s=args.timeout,
                         stream=not args.no_stream)  # fmt: skip
+    from app.text.language_detect import in_other_language
+
     options = TranslateOptions(
-        Instructions(target, args.context, glossary, original), batch_size=args.batch, concurrency=args.concurrency
-    )
+        Instructions(target, args.context, glossary, original), batch_size=args.batch, concurrency=args.concurrency,
+        other_language=in_other_language,  # an English answer for French: flagged
+    )  # fmt: skip
     client = ChatClient(server)
     try:
         result = translate_cues([c.text for c in cues], cues_to_translate(cues, resume=False), client.complete, options)
@@ -119,7 +122,7 @@ def run_translate(args: argparse.Namespace) -> int:
     print(f"translated {plural(len(result.translations), 'cue')} into {target} in "
           f"{plural(result.requests, 'request')}", file=sys.stderr)  # fmt: skip
     if result.wrong_language:
-        print(f"warning: {plural(len(result.wrong_language), 'translation')} not in {target}'s script (cue "
+        print(f"warning: {plural(len(result.wrong_language), 'translation')} not in {target} (cue "
               f"{_numbers(result.wrong_language)}); look at them", file=sys.stderr)  # fmt: skip
     if result.untranslated:
         print(f"warning: no usable translation for {plural(len(result.untranslated), 'cue')} "

@@ -24,6 +24,7 @@ class Problem:
     kind: ProblemKind
     index: int  # 0-based cue index
     message: str
+    on_translation: bool = False  # about the cue's translation, by the translation language's limits
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -91,10 +92,12 @@ def visible_length(text: str) -> int:
     return len(visible_text(text).replace("\n", ""))
 
 
-def chars_per_second(cue: Cue) -> float:
+def chars_per_second(cue: Cue, text: str | None = None) -> float:
+    """The cue's reading speed: of its text, or of ``text`` (its translation) shown for the same time."""
+    length = visible_length(cue.text if text is None else text)
     if cue.duration <= 0:
-        return float("inf") if visible_length(cue.text) else 0.0
-    return visible_length(cue.text) * 1000.0 / cue.duration
+        return float("inf") if length else 0.0
+    return length * 1000.0 / cue.duration
 
 
 def over_reading_speed(cps: float, limit: float) -> bool:
@@ -134,20 +137,39 @@ def validate(cues: Sequence[Cue]) -> list[Problem]:
 
 
 def readability(
-    cues: Sequence[Cue], limits: Limits, *, by_language: Callable[[str], Limits] | None = None
+    cues: Sequence[Cue],
+    limits: Limits,
+    *,
+    by_language: Callable[[str], Limits] | None = None,
+    translation: Limits | None = None,
 ) -> list[Problem]:
     """Reading speed and line length problems against ``limits``, or the limits of each cue's language that
-    ``by_language(cue.language)`` gives."""
+    ``by_language(cue.language)`` gives; with ``translation`` (the translation language's limits) those of the
+    cues' translations too, shown for the same time (after the cues' own; a cue without one has none)."""
+    problems = _readability(cues, "text", limits, by_language)
+    if translation is not None:
+        problems += _readability(cues, "translation", translation, None)
+    return problems
+
+
+def _readability(
+    cues: Sequence[Cue], field: str, limits: Limits, by_language: Callable[[str], Limits] | None
+) -> list[Problem]:
+    """readability() of one text of each cue: ``field`` "text" or "translation" (an empty translation: none)."""
     problems: list[Problem] = []
     max_cps, max_line, max_lines = limits.max_cps, limits.max_line_chars, limits.max_lines
     language: str | None = None
     known: dict[str, Limits] = {}
+    on_translation = field == "translation"
+    where = " (translation)" if on_translation else ""
     for i, cue in enumerate(cues):
         if by_language is not None and cue.language != language:
             language = cue.language
             found = known.get(language) or known.setdefault(language, by_language(language))
             max_cps, max_line, max_lines = found.max_cps, found.max_line_chars, found.max_lines
-        text = cue.text
+        text = cue.text if not on_translation else cue.translation
+        if on_translation and not text:
+            continue
         # chars_per_second and visible_text, once per cue (a 600,000-cue file is checked in a second)
         visible = visible_text(text) if "<" in text or "{" in text else text
         lines = visible.split("\n")
@@ -156,14 +178,17 @@ def readability(
         cps = length * 1000.0 / duration if duration > 0 else (float("inf") if length else 0.0)
         if over_reading_speed(cps, max_cps):
             shown = "no time" if cps == float("inf") else f"{cps:.1f} characters per second"
-            problems.append(Problem("reading_speed", i, f"cue {i + 1}: {shown} (limit {max_cps:g})"))
+            problems.append(
+                Problem("reading_speed", i, f"cue {i + 1}{where}: {shown} (limit {max_cps:g})", on_translation)
+            )
         longest = max(map(len, lines))
         if longest > max_line:
-            problems.append(
-                Problem("line_length", i, f"cue {i + 1}: a line of {longest} characters (limit {max_line})")
-            )
+            shown = f"cue {i + 1}{where}: a line of {longest} characters (limit {max_line})"
+            problems.append(Problem("line_length", i, shown, on_translation))
         if len(lines) > max_lines:
-            problems.append(Problem("line_count", i, f"cue {i + 1}: {len(lines)} lines (limit {max_lines})"))
+            problems.append(
+                Problem("line_count", i, f"cue {i + 1}{where}: {len(lines)} lines (limit {max_lines})", on_translation)
+            )
     return problems
 
 

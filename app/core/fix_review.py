@@ -26,6 +26,7 @@ def propose_keeping(
     media_end: int | None = None,
     shots: PictureGuide | None = None,
     options: FixOptions | None = None,
+    translation_language: str = "",
 ) -> FixPlan:
     """The plan with the proposals at positions ``rejected`` (in ``reviewed.proposals``) left out."""
     if not rejected:
@@ -40,7 +41,10 @@ def propose_keeping(
         inputs = [c.with_(locked=True) if i in held and not c.locked else c for i, c in enumerate(cues)]
         back = {id(inputs[i]): cues[i] for i in held}
         origin = {id(c): i for i, c in enumerate(inputs)}
-        plan = propose(inputs, profile, language, media_end=media_end, shots=shots, options=options)
+        plan = propose(
+            inputs, profile, language, media_end=media_end, shots=shots, options=options,
+            translation_language=translation_language,
+        )  # fmt: skip
         unseen = {
             origin[id(c)]
             for p in plan.proposals

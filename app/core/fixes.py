@@ -68,8 +68,11 @@ def propose(
     media_end: int | None = None,
     shots: PictureGuide | None = None,
     options: FixOptions | None = None,
+    translation_language: str = "",
 ) -> FixPlan:
-    """The plan (``options``: the fixes the user turned on, app.core.fixes_cjk.FixOptions); with ``shots`` (the
+    """The plan (``options``: the fixes the user turned on, app.core.fixes_cjk.FixOptions); the cues'
+    translations have their spaces trimmed and their lines broken again by ``translation_language``'s rules (the
+    document's target language) as the text's are (the timing follows the text alone); with ``shots`` (the
     picture's frames and shot changes) edges near a shot change move onto it
     (app.core.qc_shots) where the neighbours leave room. Cues at different screen rows (rules.screen_row: a sign
     at the top, dialogue at the bottom) are fixed apart: shown together is legitimate, never merged or moved."""
@@ -79,6 +82,7 @@ def propose(
         items = [_Item(c, (c,), []) for c, r in zip(cues, rows, strict=True) if r == row]
         fixer = _Fixer(items, profile, language, media_end, profile.gap_ms(shots))
         fixer.options = options or FixOptions()
+        fixer.translation_language = translation_language
         fixer.run()
         if shots is not None:
             fixer.snap_to_shots(shots)
@@ -157,6 +161,7 @@ class _Fixer:
         self.gap = profile.min_gap_ms if gap is None else gap  # in the picture's frames when there is one
         self.keep_reading = True  # the user's cues: a fix never makes one read faster (recognition's: merged)
         self.options = FixOptions()
+        self.translation_language = ""  # the rules the translations are re-broken by (the document's target)
 
     def run(self) -> None:
         self.trim()
@@ -235,6 +240,9 @@ class _Fixer:
                 self.set(i, _with_text(it.cue, trimmed(it.cue.text)), message("fix.trimmed"))
                 cue = fullwidth(it.cue, script_of(it.cue, self.language))
                 self.set(i, _with_text(cue, trimmed(cue.text)), message("fix.fullwidth"))
+                if it.cue.translation:
+                    cue = it.cue.with_(translation=trimmed(it.cue.translation))
+                    self.set(i, cue, message("fix.translation_trimmed"))
 
     def split(self) -> None:
         """Chinese and Japanese cues too long for their lines cut into cues that fit (app.core.fixes_cjk)."""
@@ -453,6 +461,22 @@ class _Fixer:
             text = rebroken(cue.text, limit, self.p.max_lines)
             if text is not None:
                 self.set(i, _with_text(cue, text), message("fix.rebroken"))
+        self.rebreak_translations()
+
+    def rebreak_translations(self) -> None:
+        """The translations' lines, by the same rule as the text's, in the translation language's limits."""
+        limit = self.p.line_limit(self.translation_language)
+        for i, it in enumerate(self.items):
+            cue = it.cue
+            if cue.locked or not cue.translation:
+                continue
+            lines = visible_text(cue.translation).split("\n")
+            over = max(len(line) for line in lines) > limit or len(lines) > self.p.max_lines
+            if not (over or (len(lines) == 2 and is_unbalanced(lines, limit))):
+                continue
+            text = rebroken(cue.translation, limit, self.p.max_lines)
+            if text is not None:
+                self.set(i, cue.with_(translation=text), message("fix.translation_rebroken"))
 
     def line_ends(self) -> None:
         """The Chinese line-end convention, when the options turn it on (app.core.fixes_cjk)."""

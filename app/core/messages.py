@@ -215,6 +215,8 @@ CATALOGUE.update(  # quality checks (app.core.qc) and their fixes (app.core.fixe
         "fix.shortened": "shortened to {ms} ms",
         "fix.merged": "merged with the next cue",
         "fix.rebroken": "lines broken again",
+        "fix.translation_trimmed": "translation: spaces trimmed",
+        "fix.translation_rebroken": "translation: lines broken again",
         "fix.fullwidth": "full-width punctuation",
         "fix.line_end_punctuation": "commas and full stops at line ends removed",
         "fix.split": "split: too long for {lines} lines",

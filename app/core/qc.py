@@ -34,6 +34,7 @@ class Finding:
     index: int  # 0-based cue index
     code: str  # the check, also the Message code
     message: Message
+    on_translation: bool = False  # about the cue's translation (Cue.translation), by its language's rules
 
     @property
     def hard(self) -> bool:
@@ -46,7 +47,7 @@ class Finding:
     def as_dict(self) -> dict[str, object]:
         return {
             "index": self.index, "code": self.code, "severity": self.severity, "hard": self.hard,
-            "message": str(self.message), "params": dict(self.message.params),
+            "message": str(self.message), "params": dict(self.message.params), "on_translation": self.on_translation,
         }  # fmt: skip
 
 
@@ -57,8 +58,8 @@ _FIRST_UNSPACED = "\u2e80"  # no character below it belongs to an unspaced scrip
 _HTML_TAG = re.compile(r"<(/?)([a-zA-Z]+)(?:\s[^>]*)?>")
 
 
-def _finding(index: int, code: str, **params: object) -> Finding:
-    return Finding(index, code, message(code, **params))
+def _finding(index: int, code: str, on_translation: bool = False, **params: object) -> Finding:
+    return Finding(index, code, message(code, **params), on_translation)
 
 
 def word_count(text: str) -> int:
@@ -69,8 +70,9 @@ def word_count(text: str) -> int:
     return sum(sum(1 for ch in w if rules.is_unspaced_char(ch)) or 1 for w in words)
 
 
-def words_per_minute(cue: Cue) -> float:
-    words = word_count(cue.text)
+def words_per_minute(cue: Cue, text: str | None = None) -> float:
+    """Words a minute of the cue's text (or of ``text``, its translation, shown for the same time)."""
+    words = word_count(cue.text if text is None else text)
     if cue.duration <= 0:
         return float("inf") if words else 0.0
     return words * 60_000.0 / cue.duration
@@ -110,10 +112,12 @@ def unbalanced_tag(text: str) -> str | None:
     return stack[0] if stack else None
 
 
-def check_cue(cue: Cue, index: int, profile: Profile, language: str | None) -> list[Finding]:
+def check_cue(
+    cue: Cue, index: int, profile: Profile, language: str | None, translation_language: str = ""
+) -> list[Finding]:
     """The findings about one cue on its own (not its neighbours), by the rules of its language (``language``,
-    the document's, for a cue whose language is not known)."""
-    language = cue.language or language
+    the document's, for a cue whose language is not known); then those about its translation, when it has one, by
+    the rules of ``translation_language`` (the document's target language) for the same time on screen."""
     found: list[Finding] = []
     if cue.end <= cue.start:
         found.append(_finding(index, "qc.not_positive"))
@@ -121,40 +125,52 @@ def check_cue(cue: Cue, index: int, profile: Profile, language: str | None) -> l
         found.append(_finding(index, "qc.too_short", ms=cue.duration, limit=profile.min_duration_ms))
     elif cue.duration > profile.max_duration_ms:
         found.append(_finding(index, "qc.too_long", ms=cue.duration, limit=profile.max_duration_ms))
-    text = cue.text
+    found += check_text(cue, cue.text, index, profile, cue.language or language)
+    if cue.translation and visible_text(cue.translation).strip():  # none yet is no problem: "not translated" is
+        found += check_text(cue, cue.translation, index, profile, translation_language, on_translation=True)
+    return found
+
+
+def check_text(
+    cue: Cue, text: str, index: int, profile: Profile, language: str | None, *, on_translation: bool = False
+) -> list[Finding]:
+    """The findings about one text shown for ``cue``'s time (its own, or its translation), by ``language``'s
+    rules: reading speed, lines, spaces, words, tags. One place for these rules, whichever text they read."""
+    t = on_translation
+    found: list[Finding] = []
     if not visible_text(text).strip():
-        found.append(_finding(index, "qc.empty"))
+        found.append(_finding(index, "qc.empty", t))
         return found
     max_cps = profile.cps_limit(language)
     if max_cps is not None:
-        cps = chars_per_second(cue)
+        cps = chars_per_second(cue, text)
         if cps == float("inf"):
-            found.append(_finding(index, "qc.reading_speed_no_time"))
+            found.append(_finding(index, "qc.reading_speed_no_time", t))
         elif over_reading_speed(cps, max_cps):
-            found.append(_finding(index, "qc.reading_speed", cps=f"{cps:.1f}", limit=f"{max_cps:g}"))
+            found.append(_finding(index, "qc.reading_speed", t, cps=f"{cps:.1f}", limit=f"{max_cps:g}"))
     if profile.max_wpm is not None and cue.duration > 0:
-        wpm = words_per_minute(cue)
+        wpm = words_per_minute(cue, text)
         if round(wpm) > profile.max_wpm:
-            found.append(_finding(index, "qc.words_per_minute", wpm=f"{wpm:.0f}", limit=f"{profile.max_wpm:g}"))
+            found.append(_finding(index, "qc.words_per_minute", t, wpm=f"{wpm:.0f}", limit=f"{profile.max_wpm:g}"))
     lines = lines_of(text)
     limit = profile.line_limit(language)
     longest = max(len(line) for line in lines)
     if longest > limit:
-        found.append(_finding(index, "qc.line_length", length=longest, limit=limit))
+        found.append(_finding(index, "qc.line_length", t, length=longest, limit=limit))
     if len(lines) > profile.max_lines:
-        found.append(_finding(index, "qc.line_count", lines=len(lines), limit=profile.max_lines))
+        found.append(_finding(index, "qc.line_count", t, lines=len(lines), limit=profile.max_lines))
     if len(lines) == 2 and longest <= limit and is_unbalanced(lines, limit):
-        found.append(_finding(index, "qc.line_balance", top=len(lines[0]), bottom=len(lines[1])))
+        found.append(_finding(index, "qc.line_balance", t, top=len(lines[0]), bottom=len(lines[1])))
     if any(line != line.strip() for line in text.split("\n")):
-        found.append(_finding(index, "qc.edge_spaces"))
+        found.append(_finding(index, "qc.edge_spaces", t))
     if "  " in text:
-        found.append(_finding(index, "qc.double_space"))
+        found.append(_finding(index, "qc.double_space", t))
     repeated = _REPEATED.search(visible_text(text))
     if repeated and not repeated.group(1).isdigit():
-        found.append(_finding(index, "qc.repeated_word", word=repeated.group(1)))
+        found.append(_finding(index, "qc.repeated_word", t, word=repeated.group(1)))
     tag = unbalanced_tag(text)
     if tag is not None:
-        found.append(_finding(index, "qc.unbalanced_tags", tag=tag))
+        found.append(_finding(index, "qc.unbalanced_tags", t, tag=tag))
     return found
 
 
@@ -185,17 +201,23 @@ def check_pair(
 
 
 def check(
-    cues: Sequence[Cue], profile: Profile, language: str | None = None, *, shots: PictureGuide | None = None
+    cues: Sequence[Cue],
+    profile: Profile,
+    language: str | None = None,
+    *,
+    shots: PictureGuide | None = None,
+    translation_language: str = "",
 ) -> list[Finding]:
-    """Every finding, ordered by cue; with ``shots`` (the picture's frames and shot changes) the cues against
-    them too (app.core.qc_shots). Overlaps and gaps are between cues of one screen row (rules.screen_row): a
-    sign at the top may be shown with the dialogue at the bottom."""
+    """Every finding, ordered by cue (a cue's own before its translation's: ``translation_language`` is the
+    document's target language, whose rules the translations are checked by); with ``shots`` (the picture's
+    frames and shot changes) the cues against them too (app.core.qc_shots). Overlaps and gaps are between cues of
+    one screen row (rules.screen_row): a sign at the top may be shown with the dialogue at the bottom."""
     found: list[Finding] = []
     rows = [rules.screen_row(cue) for cue in cues]
     last_in_row: dict[int, int] = {}
     gap = profile.gap_ms(shots)  # 2 frames of the picture's rate when there is one
     for i, cue in enumerate(cues):
-        found += check_cue(cue, i, profile, language)
+        found += check_cue(cue, i, profile, language, translation_language)
         if i > 0 and rows[i] != rows[i - 1] and cue.start < cues[i - 1].start:
             found.append(_finding(i, "qc.order"))
         before = last_in_row.get(rows[i])
@@ -210,5 +232,7 @@ def check(
     return found
 
 
-def hard_findings(cues: Sequence[Cue], profile: Profile, language: str | None = None) -> list[Finding]:
-    return [f for f in check(cues, profile, language) if f.hard]
+def hard_findings(
+    cues: Sequence[Cue], profile: Profile, language: str | None = None, translation_language: str = ""
+) -> list[Finding]:
+    return [f for f in check(cues, profile, language, translation_language=translation_language) if f.hard]

@@ -82,14 +82,47 @@ def guess_cue_languages(texts: Sequence[str], known: Sequence[str] = ()) -> list
     return result
 
 
+# a translation is called another language's only when Lingua is this confident: a right answer flagged costs the
+# user a look for nothing ("Où est la gare, s'il vous plaît ?" reads as English at 0.57 in the low-accuracy mode;
+# English lines read as English at 0.92 or more in bench/bench_language_detect.py's lines)
+WRONG_LANGUAGE_CONFIDENCE = 0.8
+# languages so near that a short line of one reads as the other: a sure verdict between them is still no verdict
+_TOO_NEAR: tuple[frozenset[str], ...] = (frozenset({"Indonesian", "Malay"}), frozenset({"Danish", "Swedish"}))
+
+
+def in_other_language(texts: Sequence[str], target: str) -> list[bool]:
+    """For each text meant to be in ``target`` (a Latin-script language Qwen3-ASR knows): True when it is surely
+    in another one (an English answer for French). Lines of fewer than MIN_WORDS words, unsure ones, and a target
+    this detector does not know are no verdict (False), and so is any detection under WRONG_LANGUAGE_CONFIDENCE.
+    Slow on first use (Lingua loads): never on the UI thread."""
+    if target not in LATIN_LANGUAGES.values():
+        return [False] * len(texts)
+    distinct = list(dict.fromkeys(t.strip() for t in texts if len(_WORD.findall(t)) >= MIN_WORDS))
+    found = dict(zip(distinct, _confidences(distinct), strict=True))
+    out = []
+    for text in texts:
+        best, value, second = found.get(text.strip(), ("", 0.0, 0.0))
+        sure = value >= WRONG_LANGUAGE_CONFIDENCE and value - second >= UNSURE_MARGIN
+        out.append(sure and best not in ("", target) and frozenset({best, target}) not in _TOO_NEAR)
+    return out
+
+
 def _detect(texts: list[str]) -> list[tuple[str, bool]]:
     """(best language, sure) for each Latin-script text."""
+    return [
+        (best, value - second >= UNSURE_MARGIN and len(_WORD.findall(text)) >= MIN_WORDS)
+        for text, (best, value, second) in zip(texts, _confidences(texts), strict=True)
+    ]
+
+
+def _confidences(texts: list[str]) -> list[tuple[str, float, float]]:
+    """(best language, its confidence, the second's) for each Latin-script text; ("", 0, 0) where none."""
     if not texts:
         return []
     detector = _lingua()
     if detector is None:
-        return [(found, True) if (found := common_words_language(t)) else ("", False) for t in texts]
-    out: list[tuple[str, bool]] = []
+        return [(found, 1.0, 0.0) if (found := common_words_language(t)) else ("", 0.0, 0.0) for t in texts]
+    out: list[tuple[str, float, float]] = []
     # a few hundred lines a call: Lingua holds the GIL while it works, and the window's thread must keep running
     answers = [
         values
@@ -98,14 +131,11 @@ def _detect(texts: list[str]) -> list[tuple[str, bool]]:
     ]
     for values in answers:
         if not values or values[0].value <= 0:
-            out.append(("", False))
+            out.append(("", 0.0, 0.0))
             continue
-        best = LATIN_LANGUAGES.get(values[0].language.name, "")
         second = values[1].value if len(values) > 1 else 0.0
-        out.append((best, values[0].value - second >= UNSURE_MARGIN))
-    return [
-        (best, sure and len(_WORD.findall(text)) >= MIN_WORDS) for text, (best, sure) in zip(texts, out, strict=True)
-    ]
+        out.append((LATIN_LANGUAGES.get(values[0].language.name, ""), values[0].value, second))
+    return out
 
 
 def _lingua() -> Any:

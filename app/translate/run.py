@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from app.core.commands import SetTranslations
 from app.core.document import Cue
-from app.translate.checks import in_wrong_script
+from app.translate.checks import OtherLanguage, in_wrong_language
 from app.translate.client import Cancel, Cancelled, TranslateError
 from app.translate.prompt import Instructions, messages, read_answer
 
@@ -36,13 +36,16 @@ class TranslateOptions:
     neighbours: int = 3  # cues shown before and after a batch, for context
     concurrency: int = 1
     single_tries: int = 2  # a cue asked alone this often before it is given up
+    # tells an answer in another language of the target's script (English for French): the caller's detector
+    # (app.text.language_detect.in_other_language); without one only the script is looked at
+    other_language: OtherLanguage | None = None
 
 
 @dataclass
 class TranslationResult:
     translations: dict[int, str] = field(default_factory=dict)  # cue index -> its translation
     untranslated: list[int] = field(default_factory=list)  # no usable line even alone: flagged for review
-    wrong_language: list[int] = field(default_factory=list)  # translated, but not in the target's script: flagged
+    wrong_language: list[int] = field(default_factory=list)  # translated, but not in the target language: flagged
     requests: int = 0  # answers received (the client's own retries not counted)
     cancelled: bool = False
     error: TranslateError | None = None  # what stopped the run; what was done before it is kept
@@ -126,7 +129,8 @@ def translate_cues(
             if lines is not None:
                 result.translations.update({i: lines[i + 1] for i in batch})
                 target = options.instructions.target_language
-                result.wrong_language.extend(i for i in batch if in_wrong_script(lines[i + 1], target))
+                wrong = in_wrong_language([lines[i + 1] for i in batch], target, options.other_language)
+                result.wrong_language.extend(i for i, bad in zip(batch, wrong, strict=True) if bad)
                 done += len(batch)
             elif len(batch) > 1:  # asked again in halves: a bad line can only spoil its own half
                 half = (len(batch) + 1) // 2

@@ -35,6 +35,7 @@ class EditorState(QObject):
     undoStateChanged = Signal()  # can undo/redo, labels, clean state
     mediaChanged = Signal()  # the decoded audio came or went
     selectionChanged = Signal(list)  # selected cue indices, shared by the list and the waveform
+    translationRequested = Signal(int)  # a view asks for this cue's translation to be edited (the second box)
 
     def __init__(self, parent: QObject | None = None, session: Session | None = None):
         super().__init__(parent)

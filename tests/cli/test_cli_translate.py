@@ -15,6 +15,13 @@ SRT = (
 )
 
 
+@pytest.fixture(autouse=True)
+def no_language_verdict(monkeypatch):
+    """The stand-in "translates" by writing FR before the English line: an English answer, which the language check
+    would rightly flag; these tests are about the rest (the check itself: tests/translate/test_wrong_language.py)."""
+    monkeypatch.setattr("app.text.language_detect.in_other_language", lambda texts, target: [False] * len(texts))
+
+
 @pytest.fixture
 def src(tmp_path):
     path = tmp_path / "in.srt"
@@ -72,7 +79,7 @@ def test_a_translation_in_the_wrong_script_is_kept_and_named(src, tmp_path, caps
     with StandInChat(lambda lines, body: Reply("\n".join(f"[{n}] 你好" for n in lines))) as chat:
         assert run(_args(src, out, chat.url)) == 1
     assert read_subtitles(out).cues[0].text == "你好"
-    assert "3 translations not in French's script (cue 1, 2, 3)" in capsys.readouterr().err
+    assert "3 translations not in French (cue 1, 2, 3)" in capsys.readouterr().err
 
 
 def _refused_url() -> str:

@@ -1073,6 +1073,10 @@
       <source>Warning</source>
       <translation>警告</translation>
     </message>
+    <message>
+      <source>Translation: {problem}</source>
+      <translation>译文：{problem}</translation>
+    </message>
   </context>
   <context>
     <name>FixReview</name>
@@ -2216,6 +2220,14 @@
     <message>
       <source>lines broken again</source>
       <translation>已重新断行</translation>
+    </message>
+    <message>
+      <source>translation: spaces trimmed</source>
+      <translation>译文：已删除多余空格</translation>
+    </message>
+    <message>
+      <source>translation: lines broken again</source>
+      <translation>译文：已重新断行</translation>
     </message>
     <message>
       <source>full-width punctuation</source>

@@ -1073,6 +1073,10 @@
       <source>Warning</source>
       <translation>警告</translation>
     </message>
+    <message>
+      <source>Translation: {problem}</source>
+      <translation>譯文：{problem}</translation>
+    </message>
   </context>
   <context>
     <name>FixReview</name>
@@ -2216,6 +2220,14 @@
     <message>
       <source>lines broken again</source>
       <translation>已重新斷行</translation>
+    </message>
+    <message>
+      <source>translation: spaces trimmed</source>
+      <translation>譯文：已刪除多餘空格</translation>
+    </message>
+    <message>
+      <source>translation: lines broken again</source>
+      <translation>譯文：已重新斷行</translation>
     </message>
     <message>
       <source>full-width punctuation</source>

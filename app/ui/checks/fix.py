@@ -44,6 +44,8 @@ def fix_kind_names() -> dict[str, str]:
         "fix.shortened": QCoreApplication.translate("FixReview", "Too long"),
         "fix.merged": QCoreApplication.translate("FixReview", "Merges"),
         "fix.rebroken": QCoreApplication.translate("FixReview", "Line breaks"),
+        "fix.translation_trimmed": QCoreApplication.translate("FixReview", "Spaces"),
+        "fix.translation_rebroken": QCoreApplication.translate("FixReview", "Line breaks"),
         "fix.fullwidth": QCoreApplication.translate("FixReview", "Full-width punctuation"),
         "fix.line_end_punctuation": QCoreApplication.translate("FixReview", "Line-end punctuation"),
         "fix.split": QCoreApplication.translate("FixReview", "Splits"),
@@ -54,7 +56,10 @@ def fix_kind_names() -> dict[str, str]:
 
 def _describe(cues: tuple[Cue, ...] | list[Cue]) -> str:
     """Times on one line, the text (with its line breaks) below; merged cues one after the other."""
-    return "\n".join(f"{format_time(c.start)} → {format_time(c.end)}\n{c.text}" for c in cues)
+    return "\n".join(
+        f"{format_time(c.start)} → {format_time(c.end)}\n{c.text}" + (f"\n—\n{c.translation}" if c.translation else "")
+        for c in cues
+    )
 
 
 AUTO_ROW_HEIGHT_LIMIT = 2_000  # rows sized to their text up to this many; past it, a fixed height (speed)
@@ -236,9 +241,12 @@ def fix_common_problems(
     title = QCoreApplication.translate("FixReview", "Fix common problems")
     cues = list(state.doc.cues)
     language, media_end = state.doc.language, state.media_end
+    target = state.doc.settings.translation_language  # the translations are re-broken by its rules
 
     def replan(options: FixOptions) -> FixPlan:
-        return propose(cues, profile, language, media_end=media_end, shots=shots, options=options)
+        return propose(
+            cues, profile, language, media_end=media_end, shots=shots, options=options, translation_language=target
+        )
 
     plan = replan(FixOptions())
     chinese = any(script_of(c, language) == "Chinese" for c in cues)
@@ -253,8 +261,9 @@ def fix_common_problems(
     if len(rejected) == len(plan.proposals):
         return False
     final = propose_keeping(
-        cues, plan, rejected, profile, language, media_end=media_end, shots=shots, options=dialog.options
-    )
+        cues, plan, rejected, profile, language, media_end=media_end, shots=shots, options=dialog.options,
+        translation_language=target,
+    )  # fmt: skip
     if tuple(final.cues) == tuple(cues):
         return False
     label = QCoreApplication.translate("FixReview", "Fix common problems")

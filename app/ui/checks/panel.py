@@ -117,6 +117,8 @@ class FindingsModel(QAbstractTableModel):
                 return format_time(self.cues[finding.index].start) if finding.index < len(self.cues) else ""
             if column == 2:
                 return self.tr("Error") if finding.severity == "error" else self.tr("Warning")
+            if finding.on_translation:  # checked by the translation language's rules
+                return self.tr("Translation: {problem}").format(problem=render(finding.message))
             return render(finding.message)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             return QColor("#c0392b") if finding.severity == "error" else QColor("#b9770e")
@@ -129,6 +131,7 @@ class FindingsModel(QAbstractTableModel):
 
 class FindingsView(QTableView):
     cueActivated = Signal(int)
+    translationActivated = Signal(int)  # a finding about the cue's translation
 
     def __init__(self, model: FindingsModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -144,7 +147,13 @@ class FindingsView(QTableView):
         self.doubleClicked.connect(self._activate)
 
     def _activate(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if not index.isValid():
+            return
+        model = self.model()
+        finding = model.shown[index.row()] if isinstance(model, FindingsModel) else None
+        if finding is not None and finding.on_translation:
+            self.translationActivated.emit(finding.index)
+        else:
             self.cueActivated.emit(int(index.data(Qt.ItemDataRole.UserRole)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -169,6 +178,7 @@ class ChecksPanel(QDockWidget):
         self.model = FindingsModel(self)
         self.view = FindingsView(self.model)
         self.view.cueActivated.connect(self.go_to_cue)
+        self.view.translationActivated.connect(self.go_to_translation)
         self.profile_box = QComboBox()
         for name in qc_profile.NAMES:
             self.profile_box.addItem(qc_profile.profile_title(name), name)
@@ -265,11 +275,12 @@ class ChecksPanel(QDockWidget):
         self.generation += 1
         cues = tuple(self.state.doc.cues)
         profile, language, shots = self.state.session.profile, self.state.doc.language, self.shots()
+        target = self.state.doc.settings.translation_language  # the translations are checked by its rules
         self.dirty = False
         job: dict[str, Any] = {"generation": self.generation, "cues": cues}
 
         def run() -> None:  # no Qt here: the result is picked up by the poll on the UI thread
-            job["findings"] = check(cues, profile, language, shots=shots)
+            job["findings"] = check(cues, profile, language, shots=shots, translation_language=target)
 
         job["thread"] = threading.Thread(target=run, name="quality-check", daemon=True)
         self._job = job
@@ -308,6 +319,12 @@ class ChecksPanel(QDockWidget):
         if 0 <= index < len(self.state.doc):
             self.host.commit_edits()
             self.state.select([index])
+
+    def go_to_translation(self, index: int) -> None:
+        """The cue selected and its translation's box given the focus (a finding about the translation)."""
+        if 0 <= index < len(self.state.doc):
+            self.go_to_cue(index)
+            self.state.translationRequested.emit(index)
 
     def fix(self) -> bool:
         from app.ui.checks.fix import fix_common_problems

@@ -26,18 +26,25 @@ _Index = QModelIndex | QPersistentModelIndex
 class SpellDelegate(QStyledItemDelegate):
     """Paints the text column as usual, then a wavy line under each misspelled word that is in view."""
 
-    def __init__(self, service: SpellService, view: QTableView) -> None:
+    def __init__(self, service: SpellService, view: QTableView, translation: bool = False) -> None:
         super().__init__(view)
         self.service = service
+        self.translation = translation  # the Translation column: checked in the translation language
         service.changed.connect(view.viewport().update)
+
+    def _misspelled(self, text: object, row: int) -> list[tuple[int, int]]:
+        if not isinstance(text, str):
+            return []
+        if self.translation:
+            return self.service.misspelled(text, self.service.translation_language(), translation=True)
+        return self.service.misspelled(text, self.service.language_at(row))
 
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: _Index
     ) -> bool:
         """The row's tooltip, with the words not in the dictionary (right-click them in the text box for more)."""
         text = index.data()
-        language = self.service.language_at(index.row())
-        spans = self.service.misspelled(text, language) if isinstance(text, str) else []
+        spans = self._misspelled(text, index.row())
         if event.type() != QEvent.Type.ToolTip or not spans:
             return super().helpEvent(event, view, option, index)
         words = ", ".join(dict.fromkeys(text[a:b] for a, b in spans))
@@ -53,8 +60,7 @@ class SpellDelegate(QStyledItemDelegate):
         text = index.data()
         if isinstance(text, str):  # a row shows at most a pixel's worth of characters: the rest is never checked
             text = text[: max(option.rect.width(), 0) + 1]
-        language = self.service.language_at(index.row())
-        spans = self.service.misspelled(text, language) if isinstance(text, str) and not _right_to_left(text) else []
+        spans = self._misspelled(text, index.row()) if isinstance(text, str) and not _right_to_left(text) else []
         if not spans:
             return
         opt = QStyleOptionViewItem(option)

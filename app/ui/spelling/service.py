@@ -12,7 +12,7 @@ import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.core.spelling import dictionaries_needed, dictionary_for, normalised, with_word
 from app.session.preferences import Preferences
+from app.ui.cue_table import TRANSLATION
 from app.ui.host import WindowHost
 from app.ui.spelling.languages import CueLanguages
 from app.ui.spelling.list_delegate import SpellDelegate
@@ -44,8 +45,9 @@ from app.ui.spelling.menu import language_menu
 if TYPE_CHECKING:
     from app.core.document import Change
     from app.text.spellcheck import SpellDictionary
-    from app.ui.cue_editor import CueEditor
     from app.ui.state import EditorState
+
+Editor = Any  # a box with ``edit`` (a CueTextEdit), ``index`` and ``commit()``: the text box or the translation's
 
 _CACHE = 20_000  # texts whose misspelled words are remembered (the list's rows, the box's lines)
 _Index = QModelIndex | QPersistentModelIndex
@@ -122,6 +124,10 @@ class SpellService(QObject):
         """The language of a cue that has none: its cues' majority, else the document's, else the guess."""
         return self.languages.majority() or self.state.doc.language or self._guessed or ""
 
+    def translation_language(self) -> str:
+        """The language the cues' translations are checked in: the document's target ("": none, nothing checked)."""
+        return self.state.doc.settings.translation_language
+
     def language_at(self, index: int | None) -> str:
         """The language cue ``index`` is checked in (the document's where the cue has none)."""
         return self.languages.at(index) or self.document_language()
@@ -129,7 +135,7 @@ class SpellService(QObject):
     def refresh(self, *, repaint: bool = False) -> None:
         """Follow the document and the choices: the languages pick the dictionaries, the settings the word list."""
         extra = frozenset(normalised(w) for w in self.word_list()) | frozenset(self._ignored)
-        seen = (self.enabled, self.chosen, self.english, self.document_language())
+        seen = (self.enabled, self.chosen, self.english, self.document_language(), self.translation_language())
         if extra == self._extra and seen == self._seen and not repaint:
             return
         if extra != self._extra:
@@ -138,7 +144,9 @@ class SpellService(QObject):
         self._seen = seen
         if self.enabled:
             names = self.languages.names() | {self.document_language()}
-            for code in dictionaries_needed(names, chosen=self.chosen, english=self.english):
+            codes = dictionaries_needed(names, chosen=self.chosen, english=self.english)
+            codes |= dictionaries_needed({self.translation_language()} - {""}, english=self.english)
+            for code in codes:
                 self._dictionary(code)
         self.changed.emit()
 
@@ -199,21 +207,25 @@ class SpellService(QObject):
     def active(self) -> bool:
         return self.enabled
 
-    def _for(self, text: str, language: str | None) -> SpellDictionary | None:
+    def _for(self, text: str, language: str | None, translation: bool = False) -> SpellDictionary | None:
+        """The dictionary for ``text``; a translation's is always its language's (the dictionary chosen for all
+        cues is for their own text)."""
         if not self.enabled or not text:
             return None
         language = self.document_language() if language is None else language
-        code = dictionary_for(language, text, chosen=self.chosen, english=self.english)
+        code = dictionary_for(language, text, chosen="" if translation else self.chosen, english=self.english)
         return self._dictionary(code) if code else None
 
-    def misspelled(self, text: str, language: str | None = None) -> list[tuple[int, int]]:
-        """(start, end) of the words of ``text`` (a cue in ``language``; None: the document's) to underline; nothing
-        while its dictionary loads or where there is none. Only the first CHECKED_CHARS characters are checked: a cue
-        is a line or two, and one of 400,000 words froze the window while every word was looked up at each paint."""
+    def misspelled(self, text: str, language: str | None = None, *, translation: bool = False) -> list[tuple[int, int]]:
+        """(start, end) of the words of ``text`` (a cue in ``language``; None: the document's; ``translation``: a
+        cue's translation, in the translation language, whatever dictionary the user chose for all) to underline;
+        nothing while its dictionary loads or where there is none. Only the first CHECKED_CHARS characters are
+        checked: a cue is a line or two, and one of 400,000 words froze the window while every word was looked up at
+        each paint."""
         if len(text) > CHECKED_CHARS:
             cut = text.rfind(" ", 0, CHECKED_CHARS)
             text = text[: cut if cut > 0 else CHECKED_CHARS]
-        dictionary = self._for(text, language)
+        dictionary = self._for(text, language, translation)
         if dictionary is None:
             return []
         key = (dictionary.code, text)
@@ -229,9 +241,11 @@ class SpellService(QObject):
         """How many texts were looked at since the last change (the list checks only what it paints)."""
         return len(self._cache)
 
-    def suggestions(self, word: str, language: str | None = None, line: str = "") -> list[str]:
+    def suggestions(
+        self, word: str, language: str | None = None, line: str = "", translation: bool = False
+    ) -> list[str]:
         """Corrections of ``word`` in the dictionary its ``line`` (a cue in ``language``) is checked with."""
-        dictionary = self._for(line or word, language)
+        dictionary = self._for(line or word, language, translation)
         return dictionary.suggestions(word) if dictionary is not None else []
 
     # -- the word list -----------------------------------------------------------------------------------
@@ -254,10 +268,13 @@ class SpellService(QObject):
 class SpellHighlighter(QSyntaxHighlighter):
     """Red wavy underlines under the misspelled words of the text box, in the language of the cue it shows."""
 
-    def __init__(self, document: QTextDocument, service: SpellService, language: Callable[[], str]) -> None:
+    def __init__(
+        self, document: QTextDocument, service: SpellService, language: Callable[[], str], translation: bool = False
+    ) -> None:
         super().__init__(document)
         self.service = service
-        self.language = language  # the shown cue's (the document's when it has none)
+        self.language = language  # the shown cue's (the document's when it has none), or the translation language
+        self.translation = translation  # the second box: a translation, checked in its language
         # not ``format``: that is QSyntaxHighlighter.format(position), the format a character has
         self.misspelled_format = QTextCharFormat()
         self.misspelled_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
@@ -265,7 +282,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         service.changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:
-        for start, end in _utf16(text, self.service.misspelled(text, self.language())):
+        for start, end in _utf16(text, self.service.misspelled(text, self.language(), translation=self.translation)):
             self.setFormat(start, end - start, self.misspelled_format)
 
 
@@ -280,12 +297,14 @@ def _utf16(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(units[a], units[b]) for a, b in spans]
 
 
-def word_at(cursor: QTextCursor, service: SpellService, language: str | None = None) -> QTextCursor | None:
+def word_at(
+    cursor: QTextCursor, service: SpellService, language: str | None = None, translation: bool = False
+) -> QTextCursor | None:
     """A cursor selecting the misspelled word under ``cursor`` (in a cue of ``language``), or None."""
     block = cursor.block()
     offset = cursor.position() - block.position()
     text = block.text()
-    for start, end in _utf16(text, service.misspelled(text, language)):
+    for start, end in _utf16(text, service.misspelled(text, language, translation=translation)):
         if start <= offset <= end:
             found = QTextCursor(cursor)
             found.setPosition(block.position() + start)
@@ -294,19 +313,20 @@ def word_at(cursor: QTextCursor, service: SpellService, language: str | None = N
     return None
 
 
-def spelling_menu(editor: CueEditor, service: SpellService, pos: QPoint) -> QMenu:
-    """The text box's context menu, with suggestions for the word under the mouse first."""
+def spelling_menu(editor: Editor, service: SpellService, pos: QPoint, translation: bool = False) -> QMenu:
+    """The text box's (or with ``translation`` the translation box's) context menu, with suggestions for the word
+    under the mouse first."""
     edit = editor.edit
     menu = edit.createStandardContextMenu(pos)
     cursor = edit.cursorForPosition(pos)
-    language = service.language_at(editor.index)
-    word = word_at(cursor, service, language) if service.active() else None
+    language = service.translation_language() if translation else service.language_at(editor.index)
+    word = word_at(cursor, service, language, translation) if service.active() else None
     if word is None:
         return menu
     text = word.selectedText()
     first = menu.actions()[0] if menu.actions() else None
     actions: list[QAction] = []
-    for suggestion in service.suggestions(text, language, cursor.block().text()):
+    for suggestion in service.suggestions(text, language, cursor.block().text(), translation):
         action = QAction(suggestion, menu)
         font = action.font()
         font.setBold(True)
@@ -327,7 +347,7 @@ def spelling_menu(editor: CueEditor, service: SpellService, pos: QPoint) -> QMen
     return menu
 
 
-def replace_word(editor: CueEditor, word: QTextCursor, replacement: str) -> None:
+def replace_word(editor: Editor, word: QTextCursor, replacement: str) -> None:
     """Put a suggestion in place of the word and into the document at once: one undo step."""
     editor.commit()  # typing before it is its own step
     word.insertText(replacement)
@@ -345,9 +365,17 @@ def install(window: Window, view_menu: QMenu, text_column: int) -> SpellService:
     service.highlighter = SpellHighlighter(editor.edit.document(), service, lambda: service.language_at(editor.index))
     editor.edit.menu_for = lambda pos: spelling_menu(editor, service, pos)
     window.table.setItemDelegateForColumn(text_column, SpellDelegate(service, window.table))
+    window.table.setItemDelegateForColumn(TRANSLATION, SpellDelegate(service, window.table, translation=True))
     action = QAction(QCoreApplication.translate("Spelling", "Check &Spelling"), view_menu, checkable=True)
     action.setChecked(service.enabled)
     action.toggled.connect(service.set_enabled)
     view_menu.addAction(action)
     view_menu.addMenu(language_menu(service, view_menu))
     return service
+
+
+def check_translation_box(service: SpellService, box: Editor) -> SpellHighlighter:
+    """Underlines and suggestions in the translation's box (app.ui.translation), in the translation language."""
+    highlighter = SpellHighlighter(box.edit.document(), service, service.translation_language, translation=True)
+    box.edit.menu_for = lambda pos: spelling_menu(box, service, pos, translation=True)
+    return highlighter

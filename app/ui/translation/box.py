@@ -59,7 +59,15 @@ class TranslationBox(QWidget):
         state.cuesChanged.connect(self._on_cues_changed)
         state.metadataChanged.connect(lambda _fields: self._update_shown())
         state.documentReplaced.connect(lambda: self._show(None))
+        state.translationRequested.connect(self.edit_translation)
         self._show(None)
+
+    def edit_translation(self, index: int) -> None:
+        """Show cue ``index``'s translation (it is selected) and put the cursor in it."""
+        if self.index != index and 0 <= index < len(self.state.doc):
+            self.commit()
+            self._show(index)
+        self.edit.setFocus()
 
     def _on_typed(self) -> None:
         if not self._loading:

@@ -69,7 +69,12 @@ def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | Non
     target = name_of(chosen.language) or chosen.language
     original = doc.language or ""
     texts = [cue.text for cue in cues]
-    options = TranslateOptions(Instructions(target, chosen.context, glossary, original), concurrency=chosen.concurrency)
+    from app.text.language_detect import in_other_language
+
+    options = TranslateOptions(
+        Instructions(target, chosen.context, glossary, original), concurrency=chosen.concurrency,
+        other_language=in_other_language,  # an English answer for French: flagged for review
+    )  # fmt: skip
     server = ChatServer(chosen.server_url, chosen.model, api_key(chosen.server_url))
     label = QCoreApplication.translate("Translation", "Translating into {language}").format(language=target)
 
