@@ -138,6 +138,7 @@ CATALOGUE: dict[str, str] = {
     "cli.transcribed": "{path}: %n cue(s), language {language}",
     "cli.estimated_note": "word times estimated: the aligner does not cover this language",
     "cli.estimated_chosen": "word times estimated, without the aligner",
+    "cli.translating": "Translating into {language}: {done} of %n cue(s)",
     "cli.retimed": "{path}: %n cue(s) re-timed",
     "cli.to_review": "%n to review (kept their old times)",
     "cli.large_moved": "%n cue(s) moved by more than {seconds} s",

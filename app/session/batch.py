@@ -138,17 +138,25 @@ def write_problem(path: str) -> OSError | None:
 
 
 def write_result(
-    path: str, cues: Sequence[Cue], format: str | None, media: str | None = None, *, word_times: bool = False
+    path: str,
+    cues: Sequence[Cue],
+    format: str | None,
+    media: str | None = None,
+    *,
+    word_times: bool = False,
+    header: dict[str, str] | None = None,
 ) -> list[Message]:
     """Write recognised cues; a frame-based format takes the media's frame rate; ``word_times``: karaoke in ASS,
-    word timestamps in WebVTT (WriteOptions.word_times). Returns what the format dropped."""
+    word timestamps in WebVTT (WriteOptions.word_times); ``header``: the file's own (a bilingual ASS script's two
+    styles). Returns what the format dropped."""
     from app.formats.base import WriteOptions
     from app.formats.registry import target_format, write_subtitles
     from app.session.subtitle_files import video_frame_rate
 
     fmt = target_format(format, path)
     fps = video_frame_rate(media) if fmt.frame_based else None
-    return write_subtitles(path, list(cues), format=fmt.name, options=WriteOptions(fps=fps, word_times=word_times))
+    options = WriteOptions(fps=fps, word_times=word_times, header=dict(header or {}))
+    return write_subtitles(path, list(cues), format=fmt.name, options=options)
 
 
 @dataclass(frozen=True)

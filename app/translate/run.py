@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from app.core.commands import SetTranslations
-from app.core.document import Cue
+from app.core.document import Cue, Document
 from app.translate.checks import in_wrong_script
-from app.translate.client import Cancel, Cancelled, TranslateError
+from app.translate.client import Cancel, Cancelled, ChatClient, ChatServer, TranslateError
 from app.translate.prompt import Instructions, messages, read_answer
 
 Complete = Callable[[list[dict[str, str]], Cancel], str]
@@ -59,6 +59,31 @@ class TranslationResult:
             tuple(i in wrong for i in done) + (True,) * len(failed),
             label,
         )
+
+
+@dataclass(frozen=True)
+class TranslationJob:
+    """Everything a run needs but the cues: the chat server (its key included) and what to ask it."""
+
+    server: ChatServer
+    options: TranslateOptions
+
+
+def translate_transcript(
+    cues: Sequence[Cue], job: TranslationJob, cancel: Cancel = _never, progress: Progress | None = None
+) -> tuple[list[Cue], TranslationResult]:
+    """Freshly recognised cues with their translations (``transcribe --translate-to`` and the batch queue): every
+    cue with text asked, one client for the run. What was translated before an error or a cancel is kept on its
+    cue; the result says what stopped the run."""
+    client = ChatClient(job.server)
+    try:
+        todo = cues_to_translate(cues, resume=False)
+        result = translate_cues([c.text for c in cues], todo, client.complete, job.options, cancel, progress)
+    finally:
+        client.close()
+    doc = Document.from_cues(cues)
+    result.command().apply(doc)
+    return list(doc.cues), result
 
 
 def cues_to_translate(cues: Sequence[Cue], resume: bool = True) -> list[int]:
