@@ -80,15 +80,12 @@ class LlmSetup:
 
     def job(self, original: str) -> TranslationJob:
         """The run for cues in ``original`` (the key looked up now: QSS_LLM_API_KEY or the keyring)."""
-        from app.translate.client import ChatServer, api_key
-        from app.translate.prompt import Instructions
-        from app.translate.run import TranslateOptions, TranslationJob
+        from app.translate.run import translation_job
 
-        server = ChatServer(self.server_url, self.model, api_key(self.server_url), deadline_s=self.timeout,
-                            stream=self.stream)  # fmt: skip
-        instructions = Instructions(self.target, self.context, self.glossary, original)
-        return TranslationJob(server, TranslateOptions(instructions, batch_size=self.batch,
-                                                       concurrency=self.concurrency))  # fmt: skip
+        return translation_job(
+            self.server_url, self.model, self.target, original, context=self.context, glossary=self.glossary,
+            concurrency=self.concurrency, batch_size=self.batch, deadline_s=self.timeout, stream=self.stream,
+        )  # fmt: skip
 
 
 def llm_setup(args: argparse.Namespace, language: str, option: str) -> LlmSetup:
@@ -96,7 +93,7 @@ def llm_setup(args: argparse.Namespace, language: str, option: str) -> LlmSetup:
     from app.core.errors import AppError
     from app.core.languages import name_of
     from app.translate.client import base_url
-    from app.translate.prompt import parse_glossary
+    from app.translate.run import read_glossary
 
     if not args.llm_server or not args.llm_model:
         raise AppError(f"{option} needs the chat server and its model: --llm-server URL --llm-model NAME")
@@ -107,14 +104,7 @@ def llm_setup(args: argparse.Namespace, language: str, option: str) -> LlmSetup:
     if not target:
         raise AppError(f"{option} needs a language, e.g. English or en")
     base_url(args.llm_server)  # a bad address is said before anything is read
-    glossary: tuple[tuple[str, str], ...] = ()
-    if args.glossary:
-        from app.formats.textio import read_text
-
-        try:
-            glossary = parse_glossary(read_text(args.glossary).text)
-        except ValueError as exc:
-            raise AppError(f"{args.glossary}: {exc}") from None
+    glossary = read_glossary(args.glossary) if args.glossary else ()
     return LlmSetup(target, args.llm_server, args.llm_model, args.llm_context, glossary, args.llm_concurrency,
                     args.llm_batch, args.llm_timeout, not args.llm_no_stream)  # fmt: skip
 

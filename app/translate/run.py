@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from app.core.commands import SetTranslations
 from app.core.document import Cue, Document
+from app.core.errors import AppError
 from app.translate.checks import in_wrong_script
-from app.translate.client import Cancel, Cancelled, ChatClient, ChatServer, TranslateError
-from app.translate.prompt import Instructions, messages, read_answer
+from app.translate.client import Cancel, Cancelled, ChatClient, ChatServer, TranslateError, api_key
+from app.translate.prompt import Instructions, messages, parse_glossary, read_answer
 
 Complete = Callable[[list[dict[str, str]], Cancel], str]
 Progress = Callable[[int, int], None]  # cues done (translated or given up), cues asked
@@ -67,6 +68,36 @@ class TranslationJob:
 
     server: ChatServer
     options: TranslateOptions
+
+
+def read_glossary(path: str) -> tuple[tuple[str, str], ...]:
+    """A glossary file's terms ('term = translation' a line, any encoding); raises AppError naming the file."""
+    from app.formats.textio import read_text
+
+    try:
+        return parse_glossary(read_text(path).text)
+    except ValueError as exc:
+        raise AppError(f"{path}: {exc}") from None
+
+
+def translation_job(
+    url: str,
+    model: str,
+    target: str,
+    original: str = "",
+    *,
+    context: str = "",
+    glossary: tuple[tuple[str, str], ...] = (),
+    concurrency: int = 4,
+    batch_size: int = 20,
+    deadline_s: float = 120.0,
+    stream: bool = True,
+) -> TranslationJob:
+    """The run the command line, the window's Translate… and the batch queue ask for alike; the key looked up now
+    (QSS_LLM_API_KEY, the key typed for this session or the system keyring: app.translate.client.api_key)."""
+    server = ChatServer(url, model, api_key(url), deadline_s=deadline_s, stream=stream)
+    instructions = Instructions(target, context, glossary, original)
+    return TranslationJob(server, TranslateOptions(instructions, batch_size=batch_size, concurrency=concurrency))
 
 
 def translate_transcript(
