@@ -28,14 +28,15 @@ def test_each_format_of_a_file_gets_both_languages(tmp_path):
     assert srt == [f"{t}\n{translate_line(t)}" if t else "" for t in (c.text for c in CUES)]
     styles = ["Translation", "Default", "Default", "Translation", "Default"]  # the empty cue: one event
     assert [c.get("style") for c in read_subtitles(paths[1]).cues] == styles
-    items = json.loads(open(paths[2], encoding="utf-8").read())["cues"]
-    assert [i.get("translation") for i in items] == [translate_line("How are you?"), None, translate_line("Fine, thanks.")]
+    items = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["cues"]
+    assert [i.get("translation") for i in items] == [translate_line(t) if t else None for t in (c.text for c in CUES)]
 
 
 def test_a_failing_server_still_leaves_the_recognition_written(tmp_path):
     path = str(tmp_path / "a.srt")
     with StandInChat(lambda lines, body: Reply("", status=401), key="right") as chat:
-        failure = write_outputs([path], ["srt"], CUES, "a.wav", translation=translation_job(chat.url, "qwen3", "French"))
+        job = translation_job(chat.url, "qwen3", "French")
+        failure = write_outputs([path], ["srt"], CUES, "a.wav", translation=job)
     assert failure is not None and "refused the API key" in str(failure)
     assert [c.text for c in read_subtitles(path).cues] == [c.text for c in CUES]
 
