@@ -1,0 +1,50 @@
+"""The batch's "Translate to": no translation, or the language every file's subtitles are translated into and
+written in beside the original (issue 25, item 6). The chat server, its model, the context, the glossary and the
+requests at once are those of Recognition ▸ Translate… (the preferences); the language is the queue's own, kept
+with it (app.session.batch.BatchOutput.translate_to)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from app.session.batch import BatchQueue
+from app.ui.translation.dialog import LANGUAGES
+
+
+class TranslateToBox(QComboBox):
+    def __init__(self, queue: BatchQueue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.queue = queue
+        self.setEditable(True)
+        self.none_text = self.tr("No translation")
+        self.addItem(self.none_text)
+        self.addItems(list(LANGUAGES))
+        self.setMinimumContentsLength(12)
+        self.setToolTip(
+            self.tr(
+                "Translate each file's subtitles into this language and write both languages, the original first. "
+                "The chat server, model, context and glossary are those of Recognition ▸ Translate…"
+            )
+        )
+        self.show_language()
+        self.activated.connect(lambda _index: self.apply())
+        line = self.lineEdit()
+        if line is not None:
+            line.editingFinished.connect(self.apply)
+
+    def language(self) -> str:
+        text = " ".join(self.currentText().split())
+        return "" if text in ("", self.none_text) else text
+
+    def apply(self) -> None:
+        language = self.language()
+        if language != self.queue.output.translate_to:
+            self.queue.set_output(replace(self.queue.output, translate_to=language))
+        self.show_language()
+
+    def show_language(self) -> None:
+        self.blockSignals(True)
+        self.setCurrentText(self.queue.output.translate_to or self.none_text)
+        self.blockSignals(False)
