@@ -18,7 +18,7 @@ from app.core.commands import SetTranslations
 from app.core.document import Cue, Document
 from app.core.errors import AppError
 from app.translate.checks import in_wrong_script
-from app.translate.client import Cancel, Cancelled, ChatClient, ChatServer, TranslateError, api_key
+from app.translate.client import Cancel, Cancelled, ChatClient, ChatServer, TranslateError
 from app.translate.prompt import Instructions, messages, parse_glossary, read_answer
 
 Complete = Callable[[list[dict[str, str]], Cancel], str]
@@ -95,7 +95,9 @@ def translation_job(
 ) -> TranslationJob:
     """The run the command line, the window's Translate… and the batch queue ask for alike; the key looked up now
     (QSS_LLM_API_KEY, the key typed for this session or the system keyring: app.translate.client.api_key)."""
-    server = ChatServer(url, model, api_key(url), deadline_s=deadline_s, stream=stream)
+    from app.translate import client  # looked up when asked: a test's stand-in for the keyring is seen
+
+    server = ChatServer(url, model, client.api_key(url), deadline_s=deadline_s, stream=stream)
     instructions = Instructions(target, context, glossary, original)
     return TranslationJob(server, TranslateOptions(instructions, batch_size=batch_size, concurrency=concurrency))
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.session.batch import BatchQueue
-from app.ui.translation.dialog import LANGUAGES
+from app.translate.prompt import COMMON_TARGETS
 
 
 class TranslateToBox(QComboBox):
@@ -20,7 +20,7 @@ class TranslateToBox(QComboBox):
         self.setEditable(True)
         self.none_text = self.tr("No translation")
         self.addItem(self.none_text)
-        self.addItems(list(LANGUAGES))
+        self.addItems(list(COMMON_TARGETS))
         self.setMinimumContentsLength(12)
         self.setToolTip(
             self.tr(
