@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from app.core.errors import AppError
 from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, load_queue, write_problem
 from app.ui.host import Host
+from app.ui.language_names import language_name
 from app.ui.workers import Report
 
 TASK_KIND = "batch"
@@ -147,7 +148,7 @@ class BatchRunner(QObject):
                 language = result.language or ""
                 run = translation(language) if translation is not None else None
                 label = QCoreApplication.translate("Batch", "Translating into {language}").format(
-                    language=output.translate_to
+                    language=language_name(output.translate_to)
                 )
 
                 def progress(done: int, asked: int) -> None:

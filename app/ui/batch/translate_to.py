@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.session.batch import BatchQueue
 from app.translate.prompt import COMMON_TARGETS
+from app.ui.language_names import language_name
 
 
 class TranslateToBox(QComboBox):
@@ -20,7 +21,8 @@ class TranslateToBox(QComboBox):
         self.setEditable(True)
         self.none_text = self.tr("No translation")
         self.addItem(self.none_text)
-        self.addItems(list(COMMON_TARGETS))
+        for name in COMMON_TARGETS:  # shown in the ui's language; the English name is what the model is told
+            self.addItem(language_name(name), name)
         self.setMinimumContentsLength(12)
         self.setToolTip(
             self.tr(
@@ -36,7 +38,10 @@ class TranslateToBox(QComboBox):
 
     def language(self) -> str:
         text = " ".join(self.currentText().split())
-        return "" if text in ("", self.none_text) else text
+        if text in ("", self.none_text):
+            return ""
+        index = self.findText(text)
+        return str(self.itemData(index)) if index > 0 else text  # a name typed that the list lacks: as typed
 
     def apply(self) -> None:
         language = self.language()
@@ -46,5 +51,5 @@ class TranslateToBox(QComboBox):
 
     def show_language(self) -> None:
         self.blockSignals(True)
-        self.setCurrentText(self.queue.output.translate_to or self.none_text)
+        self.setCurrentText(language_name(self.queue.output.translate_to) or self.none_text)
         self.blockSignals(False)
