@@ -51,5 +51,10 @@ class TranslateToBox(QComboBox):
 
     def show_language(self) -> None:
         self.blockSignals(True)
-        self.setCurrentText(language_name(self.queue.output.translate_to) or self.none_text)
+        language = self.queue.output.translate_to
+        index = self.findData(language) if language else 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:  # a language the list lacks, as it was typed
+            self.setCurrentText(language)
         self.blockSignals(False)
