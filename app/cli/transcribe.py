@@ -158,13 +158,14 @@ def _summary(files: list[str], failed: list[str], problems: list[str] | None = N
 def _translation_setup(args: argparse.Namespace) -> Any:
     """--translate-to's checked options (app.cli.llm_options), or None; the chat server's options without it are
     a mistake said at once."""
-    from app.cli.llm_options import llm_setup
+    from app.cli.llm_options import BILINGUAL, llm_setup
     from app.core.errors import AppError
 
     if args.translate_to is not None:
         return llm_setup(args, args.translate_to, "--translate-to")
-    if args.llm_server or args.llm_model or args.glossary:
-        raise AppError("--llm-server, --llm-model and --glossary translate: give --translate-to LANGUAGE too")
+    if args.llm_server or args.llm_model or args.glossary or args.translation_first or args.layout != BILINGUAL:
+        raise AppError("--llm-server, --llm-model, --glossary, --translation-only and --translation-first go with "
+                       "--translate-to LANGUAGE")  # fmt: skip
     return None
 
 

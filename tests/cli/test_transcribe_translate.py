@@ -96,7 +96,9 @@ def test_chat_options_are_checked_before_any_recognition(media, tmp_path, capsys
     assert run(["transcribe", str(media), "-o", str(out), "--server", asr_url, "--translate-to", "fr"]) == 2
     assert "--translate-to needs the chat server and its model" in capsys.readouterr().err
     assert run(["transcribe", str(media), "-o", str(out), "--server", asr_url, "--llm-server", "http://h"]) == 2
-    assert "give --translate-to LANGUAGE too" in capsys.readouterr().err
+    assert "go with --translate-to LANGUAGE" in capsys.readouterr().err
+    assert run(["transcribe", str(media), "-o", str(out), "--server", asr_url, "--translation-only"]) == 2
+    assert "go with --translate-to LANGUAGE" in capsys.readouterr().err
     argv = ["transcribe", str(media), "-o", str(out), "--translate-to", "fr", "--llm-model", "m"]
     assert run([*argv, "--llm-server", "ftp://h"]) == 2
     assert "not a chat server's address" in capsys.readouterr().err
