@@ -67,6 +67,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--max-line", type=int, default=None, metavar="N", help="characters a line (default 42; 16 Chinese and "
         "Korean, 23 Japanese, 35 Thai)",
     )  # fmt: skip
+    tr.add_argument("--translate-to", metavar="LANGUAGE", default=None,
+                    help="translate the recognised cues with a language model on an OpenAI-compatible chat server "
+                    "(--llm-server, --llm-model) and write both lines a cue, the original first")  # fmt: skip
+    from app.cli.llm_options import add_layout_options, add_llm_options
+
+    add_llm_options(tr, short_names=False)
+    add_layout_options(tr, bilingual_default=True)
     tr.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
     tr.add_argument("--max-new-tokens", type=int, default=None, help=argparse.SUPPRESS)
     tr.set_defaults(func=run_transcribe)
@@ -103,12 +110,14 @@ def run_transcribe(args: argparse.Namespace) -> int:
     language = canonical_language(args.language)  # a bad name or folder fails before any slow work
     if args.format:
         by_name(args.format)  # an unknown format fails now, not after the first file
+    translation = _translation_setup(args)
     files = expand_media(args.media)
     if args.output and len(files) > 1:
         raise AppError("-o/--output names one file; give --output-dir for several MEDIA")
     if args.output_dir:
         _check_folder(args.output_dir)  # an unwritable folder fails the run before any file is recognised
     failed: list[str] = []
+    problems: list[str] = []  # translated, with cues left to look at
     outputs = _outputs(args, files, failed)  # distinct and writable, or the file fails now
     todo = [m for m in files if m not in failed]
     if not todo:
@@ -128,21 +137,36 @@ def run_transcribe(args: argparse.Namespace) -> int:
                 print(f"{output}: exists, skipped")
                 continue
             try:
-                _transcribe_one(args, client, options, language, media, output, _Bar())
+                if not _transcribe_one(args, client, options, language, media, output, _Bar(), translation):
+                    problems.append(media)
             except (AppError, OSError) as exc:
                 print(f"error: {media}: {_reason(exc)}", file=sys.stderr)
                 failed.append(media)
     finally:
         client.shutdown()
-    return _summary(files, failed)
+    return _summary(files, failed, problems)
 
 
-def _summary(files: list[str], failed: list[str]) -> int:
-    from app.cli import EXIT_ERROR
+def _summary(files: list[str], failed: list[str], problems: list[str] | None = None) -> int:
+    from app.cli import EXIT_ERROR, EXIT_PROBLEMS
 
     if failed and len(files) > 1:
         print(f"error: {len(failed)} of {len(files)} files failed: {', '.join(failed)}", file=sys.stderr)
-    return EXIT_ERROR if failed else 0
+    return EXIT_ERROR if failed else EXIT_PROBLEMS if problems else 0
+
+
+def _translation_setup(args: argparse.Namespace) -> Any:
+    """--translate-to's checked options (app.cli.llm_options), or None; the chat server's options without it are
+    a mistake said at once."""
+    from app.cli.llm_options import BILINGUAL, llm_setup
+    from app.core.errors import AppError
+
+    if args.translate_to is not None:
+        return llm_setup(args, args.translate_to, "--translate-to")
+    if args.llm_server or args.llm_model or args.glossary or args.translation_first or args.layout != BILINGUAL:
+        raise AppError("--llm-server, --llm-model, --glossary, --translation-only and --translation-first go with "
+                       "--translate-to LANGUAGE")  # fmt: skip
+    return None
 
 
 def _reason(exc: Exception) -> str:
@@ -193,11 +217,21 @@ def _outputs(args: argparse.Namespace, files: list[str], failed: list[str]) -> d
 
 
 def _transcribe_one(
-    args: argparse.Namespace, client: Any, options: Any, language: str | None, media: str, output: str, bar: Any
-) -> None:
+    args: argparse.Namespace,
+    client: Any,
+    options: Any,
+    language: str | None,
+    media: str,
+    output: str,
+    bar: Any,
+    translation: Any = None,
+) -> bool:
+    """Recognise ``media`` into ``output`` (translated with ``translation``, an LlmSetup); False when the
+    translation left cues to look at. A chat server that fails still leaves the recognised subtitles written."""
     from app.asr.client.batch import recognize_file
     from app.asr.client.protocol import RecognizeJob
     from app.cli.recognition import _limits
+    from app.core.errors import AppError
     from app.core.messages import english, message
     from app.formats.base import WORDS_DROPPED
     from app.session.batch import write_result
@@ -208,9 +242,18 @@ def _transcribe_one(
     finally:
         bar.done()
     assert result is not None  # nothing cancels a command-line run but Ctrl+C
+    cues, header, translated, failure = list(result.cues), None, None, None
+    if translation is not None:
+        from app.cli.llm_options import shaped
+        from app.formats.registry import target_format
+
+        translated, failure = _translate(translation, cues, result.language or "")
+        if failure is None:
+            fmt = target_format(args.format, output).name
+            cues, header = shaped(args, translated[0], fmt, result.language or "", translation.target)
     word_times = bool(getattr(args, "word_times", False))
     # MEDIA's frame rate for frame-based formats
-    dropped = write_result(output, result.cues, args.format, media, word_times=word_times)
+    dropped = write_result(output, cues, args.format, media, word_times=word_times, header=header)
     dropped = [m for m in dropped if m.code != WORDS_DROPPED]  # recognition's word times: no subtitle file has them
     if dropped:
         print(f"warning: {output}: the format does not keep " + "; ".join(english(m) for m in dropped), file=sys.stderr)
@@ -227,3 +270,35 @@ def _transcribe_one(
         said = word_times_note(output, target_format(args.format, output), result.cues)
         if said:
             print(said, file=sys.stderr)
+    if failure is not None:  # the recognition is written; the file still counts as failed
+        raise AppError(f"translation failed, {output} has the recognised subtitles only: {failure}")
+    if translated is None:
+        return True
+    from app.cli.llm_options import report
+
+    return report(translated[1], translation.target, output) == 0
+
+
+def _translate(setup: Any, cues: list[Any], original: str) -> tuple[Any, str | None]:
+    """(translated cues and the run's result, None), or (None, the one line that stopped the run)."""
+    from app.asr.client.protocol import Progress
+    from app.cli.recognition import _Bar
+    from app.core.messages import message
+    from app.translate.run import translate_transcript
+
+    if not any(cue.text.strip() for cue in cues):
+        from app.translate.run import TranslationResult
+
+        return (cues, TranslationResult()), None
+    bar = _Bar()
+
+    def progress(done: int, asked: int) -> None:
+        bar(Progress(done / max(asked, 1), message("cli.translating", asked, language=setup.target, done=done)))
+
+    try:
+        done, result = translate_transcript(cues, setup.job(original), progress=progress)
+    finally:
+        bar.done()
+    if result.error is not None:
+        return None, str(result.error)
+    return (done, result), None

@@ -9,12 +9,10 @@ for keep their original text and are named on stderr (exit status 1).
 from __future__ import annotations
 
 import argparse
-import sys
-
-from app.cli import EXIT_PROBLEMS, plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from app.cli.llm_options import add_layout_options, add_llm_options
     from app.cli.subtitle_options import add_read_options, add_write_options
 
     parser = subparsers.add_parser(
@@ -27,73 +25,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("input", metavar="IN", help="subtitle file, or a video with a subtitle track")
     parser.add_argument("output", metavar="OUT", help="file to write, e.g. out.en.srt")
     parser.add_argument("--to", required=True, metavar="LANGUAGE", help="the language to translate into")
-    parser.add_argument("--server", required=True, metavar="URL", help="the chat server, with or without /v1")
-    parser.add_argument("--model", required=True, metavar="NAME", help="the model, as the server names it")
-    both = parser.add_mutually_exclusive_group()
-    both.add_argument("--bilingual", action="store_true", help="both lines in OUT, the original first")
-    both.add_argument("--two-files", action="store_true", help="OUT's name with each language's code: NAME.zh.srt "
-                      "and NAME.en.srt")  # fmt: skip
-    parser.add_argument("--translation-first", action="store_true", help="with --bilingual: the translation on top")
-    parser.add_argument("--context", metavar="TEXT", default="", help="what the video is about: names, subject")
-    parser.add_argument("--glossary", metavar="FILE", help="terms and their translations, 'term = translation' a line")
-    parser.add_argument("--concurrency", type=int, default=4, metavar="N", help="requests at once (default 4)")
-    parser.add_argument("--batch", type=int, default=20, metavar="N", help="cues a request (default 20)")
-    parser.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds a request (default 120)")
-    parser.add_argument("--no-stream", action="store_true", help="ask for whole answers instead of streamed ones")
+    add_llm_options(parser, short_names=True)
+    add_layout_options(parser, bilingual_default=False)
     add_read_options(parser)
     add_write_options(parser)
     parser.set_defaults(func=run_translate)
 
 
 def run_translate(args: argparse.Namespace) -> int:
+    from app.cli.llm_options import TWO_FILES, llm_setup, report, shaped
     from app.cli.subtitle_options import read_input, write_output
     from app.core.commands import SetMetadata
     from app.core.document import Document
-    from app.core.errors import AppError
     from app.core.language_guess import guess_language
-    from app.core.languages import file_language, name_of
-    from app.formats.bilingual import (
-        ORIGINAL_FIRST,
-        TRANSLATION_FIRST,
-        bilingual_ass,
-        bilingual_cues,
-        bilingual_ttml,
-        translation_cues,
-        two_file_paths,
-    )
+    from app.core.languages import file_language
+    from app.formats.bilingual import translation_cues, two_file_paths
     from app.formats.registry import target_format
-    from app.translate.client import ChatClient, ChatServer, api_key, base_url
-    from app.translate.prompt import Instructions, parse_glossary
-    from app.translate.run import TranslateOptions, cues_to_translate, translate_cues
+    from app.translate.client import ChatClient
+    from app.translate.run import cues_to_translate, translate_cues
 
-    if not 1 <= args.concurrency <= 32 or not 1 <= args.batch <= 200 or not 1 <= args.timeout <= 3600:
-        raise AppError("--concurrency takes 1 to 32, --batch 1 to 200, --timeout 1 to 3600 seconds")
-    target = name_of(args.to) or " ".join(args.to.split())
-    if not target:
-        raise AppError("--to needs a language, e.g. English or en")
-    base_url(args.server)  # a bad address is said before anything is read
-    glossary: tuple[tuple[str, str], ...] = ()
-    if args.glossary:
-        from app.formats.textio import read_text
-
-        try:
-            glossary = parse_glossary(read_text(args.glossary).text)
-        except ValueError as exc:
-            raise AppError(f"{args.glossary}: {exc}") from None
+    setup = llm_setup(args, args.to, "--to")
+    target = setup.target
     source = read_input(args)
     cues = source.cues
     original = file_language(cues) or guess_language(c.text for c in cues) or ""
-    server = ChatServer(args.server, args.model, api_key(args.server), deadline_s=args.timeout,
-                        stream=not args.no_stream)  # fmt: skip
-    from app.text.language_detect import in_other_language
-
-    options = TranslateOptions(
-        Instructions(target, args.context, glossary, original), batch_size=args.batch, concurrency=args.concurrency,
-        other_language=in_other_language,  # an English answer for French: flagged
-    )  # fmt: skip
-    client = ChatClient(server)
+    job = setup.job(original)
+    client = ChatClient(job.server)
     try:
-        result = translate_cues([c.text for c in cues], cues_to_translate(cues, resume=False), client.complete, options)
+        texts = [c.text for c in cues]
+        result = translate_cues(texts, cues_to_translate(cues, resume=False), client.complete, job.options)
     finally:
         client.close()
     if result.error is not None:
@@ -102,35 +62,11 @@ def run_translate(args: argparse.Namespace) -> int:
     result.command().apply(doc)
     SetMetadata(settings=doc.settings.replace(translation_language=target)).apply(doc)
     done = doc.cues
-    if args.two_files:
+    if args.layout == TWO_FILES:
         first, second = two_file_paths(args.output, original, target)
         write_output(args, str(first), done, source.header)
         write_output(args, str(second), translation_cues(done, target), source.header)
-    elif args.bilingual:
-        order = TRANSLATION_FIRST if args.translation_first else ORIGINAL_FIRST
-        kind = target_format(args.format, args.output).name
-        if kind == "ass":  # two styles, the translation's smaller
-            events, header = bilingual_ass(done, order)
-            write_output(args, args.output, events, header)
-        elif kind == "ttml":  # a div a language
-            events, header = bilingual_ttml(done, original, target, order)
-            write_output(args, args.output, events, header)
-        else:
-            write_output(args, args.output, bilingual_cues(done, order), source.header)
     else:
-        write_output(args, args.output, translation_cues(done, target), source.header)
-    print(f"translated {plural(len(result.translations), 'cue')} into {target} in "
-          f"{plural(result.requests, 'request')}", file=sys.stderr)  # fmt: skip
-    if result.wrong_language:
-        print(f"warning: {plural(len(result.wrong_language), 'translation')} not in {target} (cue "
-              f"{_numbers(result.wrong_language)}); look at them", file=sys.stderr)  # fmt: skip
-    if result.untranslated:
-        print(f"warning: no usable translation for {plural(len(result.untranslated), 'cue')} "
-              f"({_numbers(result.untranslated)}); they keep their original text", file=sys.stderr)  # fmt: skip
-    return EXIT_PROBLEMS if result.untranslated or result.wrong_language else 0
-
-
-def _numbers(indices: list[int]) -> str:
-    shown = sorted(indices)
-    more = f" and {len(shown) - 20} more" if len(shown) > 20 else ""
-    return ", ".join(str(i + 1) for i in shown[:20]) + more
+        events, header = shaped(args, done, target_format(args.format, args.output).name, original, target)
+        write_output(args, args.output, events, source.header if header is None else header)
+    return report(result, target)

@@ -128,7 +128,6 @@ CATALOGUE: dict[str, str] = {
     "server.cancelled": "the request to the recognition server was cancelled",
     "server.dropped": "the recognition server at {url} dropped the connection",
     "server.bad_answer": "the recognition server at {url} gave an answer that is not a transcription",
-    "server.no_key_store": "no system keyring is available here; set QSS_SERVER_API_KEY instead",
     # the batch queue (app.session.batch)
     "batch.damaged": "The batch queue could not be read; it starts empty (the damaged file was kept as {path})",
     "batch.unreadable": "The batch queue could not be read ({reason}); it starts empty",
@@ -138,6 +137,7 @@ CATALOGUE: dict[str, str] = {
     "cli.transcribed": "{path}: %n cue(s), language {language}",
     "cli.estimated_note": "word times estimated: the aligner does not cover this language",
     "cli.estimated_chosen": "word times estimated, without the aligner",
+    "cli.translating": "Translating into {language}: {done} of %n cue(s)",
     "cli.retimed": "{path}: %n cue(s) re-timed",
     "cli.to_review": "%n to review (kept their old times)",
     "cli.large_moved": "%n cue(s) moved by more than {seconds} s",

@@ -95,3 +95,27 @@ def two_file_paths(path: str | os.PathLike[str], original: str, translation: str
     if first == second:
         second = second + "-translation"
     return p.with_name(f"{p.stem}.{first}{p.suffix}"), p.with_name(f"{p.stem}.{second}{p.suffix}")
+
+
+def file_cues(
+    cues: Sequence[Cue],
+    format_name: str,
+    original: str,
+    translation: str,
+    *,
+    bilingual: bool = True,
+    order: str = ORIGINAL_FIRST,
+) -> tuple[list[Cue], dict[str, str] | None]:
+    """Translated cues as one file of ``format_name`` shows them, with the header that file needs (None: the
+    caller's own): the translation alone, or both languages (ASS two styles, TTML a ``div`` a language, JSON each
+    cue with its translation beside its text, any other format two lines a cue). The command line's ``translate``
+    and ``transcribe --translate-to`` and the window's batch queue all write through this."""
+    if not bilingual:
+        return translation_cues(cues, translation), None
+    if format_name == "json":  # a file for other tools: the translation stays a field of its cue
+        return list(cues), None
+    if format_name == "ass":
+        return bilingual_ass(cues, order)
+    if format_name == "ttml":
+        return bilingual_ttml(cues, original, translation, order)
+    return bilingual_cues(cues, order), None

@@ -160,6 +160,8 @@ class JsonFormat(SubtitleFormat):
         items = []
         for cue in cues:
             item: dict = {"start": cue.start, "end": cue.end, "text": cue.text}
+            if cue.translation:
+                item["translation"] = cue.translation
             if cue.words:
                 item["words"] = [{"start": w.start, "end": w.end, "text": cue.word_text(w)} for w in cue.words]
             extra = {k: v for k, v in cue.extra if not k.startswith("ass.")}
@@ -185,7 +187,11 @@ class JsonFormat(SubtitleFormat):
                     words.append(Word(int(w["start"]), int(w["end"]), start, position))
                 extra = item.get("extra") or {}
                 pairs = tuple(sorted((str(k), str(v)) for k, v in extra.items()))
-                cues.append(Cue(int(item["start"]), int(item["end"]), str(item["text"]), tuple(words), extra=pairs))
+                translation = item.get("translation")
+                cues.append(
+                    Cue(int(item["start"]), int(item["end"]), str(item["text"]), tuple(words), extra=pairs,
+                        translation=translation if isinstance(translation, str) else "")
+                )  # fmt: skip
         except RecursionError:
             raise SubtitleParseError("not a subtitle JSON file (nested too deeply)", path) from None
         except (ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -23,10 +23,15 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from app.core.document import Cue
 from app.core.messages import Message, message
 from app.core.rules import MEDIA_SUFFIXES
+
+if TYPE_CHECKING:
+    from app.translate.client import TranslateError
+    from app.translate.run import Progress, TranslationJob
 
 WAITING, RUNNING, DONE, FAILED, CANCELLED = "waiting", "running", "done", "failed", "cancelled"
 STATES = (WAITING, RUNNING, DONE, FAILED, CANCELLED)
@@ -138,17 +143,63 @@ def write_problem(path: str) -> OSError | None:
 
 
 def write_result(
-    path: str, cues: Sequence[Cue], format: str | None, media: str | None = None, *, word_times: bool = False
+    path: str,
+    cues: Sequence[Cue],
+    format: str | None,
+    media: str | None = None,
+    *,
+    word_times: bool = False,
+    header: dict[str, str] | None = None,
 ) -> list[Message]:
     """Write recognised cues; a frame-based format takes the media's frame rate; ``word_times``: karaoke in ASS,
-    word timestamps in WebVTT (WriteOptions.word_times). Returns what the format dropped."""
+    word timestamps in WebVTT (WriteOptions.word_times); ``header``: the file's own (a bilingual ASS script's two
+    styles). Returns what the format dropped."""
     from app.formats.base import WriteOptions
     from app.formats.registry import target_format, write_subtitles
     from app.session.subtitle_files import video_frame_rate
 
     fmt = target_format(format, path)
     fps = video_frame_rate(media) if fmt.frame_based else None
-    return write_subtitles(path, list(cues), format=fmt.name, options=WriteOptions(fps=fps, word_times=word_times))
+    options = WriteOptions(fps=fps, word_times=word_times, header=dict(header or {}))
+    return write_subtitles(path, list(cues), format=fmt.name, options=options)
+
+
+def write_outputs(
+    paths: Sequence[str],
+    formats: Sequence[str],
+    cues: Sequence[Cue],
+    media: str,
+    *,
+    language: str = "",
+    translation: TranslationJob | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Progress | None = None,
+) -> TranslateError | None:
+    """A recognised file's subtitles in each format; with ``translation`` the cues are translated first (the run
+    cancelled by ``cancelled``, then nothing is written) and each file shows both languages, the original first
+    (app.formats.bilingual.file_cues). A chat server that fails costs only the translation: the recognised
+    subtitles are written all the same and its error comes back."""
+    from app.formats.bilingual import file_cues
+    from app.formats.registry import target_format
+
+    shaped: list[tuple[list[Cue], dict[str, str] | None]] = [(list(cues), None)] * len(paths)
+    failure = None
+    if translation is not None and any(cue.text.strip() for cue in cues):
+        from app.translate.run import translate_transcript
+
+        done, result = translate_transcript(cues, translation, cancelled, progress)
+        if result.cancelled or cancelled():
+            return None
+        target = translation.options.instructions.target_language
+        if result.error is None:
+            shaped = [file_cues(done, target_format(name, path).name, language, target)
+                      for path, name in zip(paths, formats, strict=True)]  # fmt: skip
+        failure = result.error
+    for path, name, (events, header) in zip(paths, formats, shaped, strict=True):
+        folder = os.path.dirname(os.path.abspath(path))
+        os.makedirs(folder, exist_ok=True)
+        write_result(path, events, name, media, header=header)
+    return failure
 
 
 @dataclass(frozen=True)
@@ -178,6 +229,7 @@ class BatchOutput:
 
     folder: str | None = None
     formats: tuple[str, ...] = ("srt",)
+    translate_to: str = ""  # a language: each file's subtitles translated and written bilingual; "": not translated
 
     def paths(self, media: str) -> list[str]:
         return [output_path(media, self.folder, name) for name in self.formats]
@@ -289,7 +341,11 @@ class BatchQueue:
     def to_json(self) -> dict[str, object]:
         return {
             "version": QUEUE_VERSION,
-            "output": {"folder": self.output.folder, "formats": list(self.output.formats)},
+            "output": {
+                "folder": self.output.folder,
+                "formats": list(self.output.formats),
+                "translate_to": self.output.translate_to,
+            },
             "items": [item.to_json() for item in self.items],
         }
 
@@ -317,7 +373,11 @@ class BatchQueue:
             raise ValueError("not a folder")
         if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
             raise ValueError("not a list of formats")
-        return cls([BatchItem.from_json(i) for i in data["items"]], BatchOutput(folder or None, tuple(formats)))
+        translate_to = out.get("translate_to") or ""  # queues kept before translation have none
+        if not isinstance(translate_to, str):
+            raise ValueError("not a language")
+        output = BatchOutput(folder or None, tuple(formats), " ".join(translate_to.split()))
+        return cls([BatchItem.from_json(i) for i in data["items"]], output)
 
 
 def load_queue(path: str | os.PathLike[str]) -> tuple[BatchQueue, Message | None]:

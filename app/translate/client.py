@@ -3,15 +3,15 @@ DashScope, OpenAI), with the official ``openai`` package: its timeouts, its retr
 Retry-After, 5xx and dropped connections with backoff) and its streaming. The only module that imports ``openai``
 (an import contract checks it).
 
-The key comes from ``QSS_LLM_API_KEY`` or the system keyring, never from the command line or a file of ours; a
-redirect is never followed (the key stays with the server it was meant for). An answer is read as it streams, so
-a cancel is seen between its pieces, and it is cut at a size limit and at the request's deadline.
+The key comes from ``QSS_LLM_API_KEY`` or the system keyring (or was typed in the window for this session), never
+from the command line or a file of ours: app.keystore's rules, the recognition server's too. A redirect is never
+followed (the key stays with the server it was meant for). An answer is read as it streams, so a cancel is seen
+between its pieces, and it is cut at a size limit and at the request's deadline.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,9 +22,11 @@ import openai
 
 from app.core.errors import AppError
 from app.core.messages import message
+from app.keystore import KeyStore
 
 ENV_KEY = "QSS_LLM_API_KEY"
 KEYRING_SERVICE = "Qwen Subtitle Studio language model"
+LLM_KEYS = KeyStore(KEYRING_SERVICE, ENV_KEY)
 MAX_ANSWER_CHARS = 200_000  # a batch of 40 lines is a few kB; more is a model that never stops
 Cancel = Callable[[], bool]
 
@@ -55,16 +57,9 @@ def base_url(url: str) -> str:
 
 
 def api_key(url: str) -> str | None:
-    """The key for this server: ``QSS_LLM_API_KEY``, else the system keyring's entry for its address."""
-    key = os.environ.get(ENV_KEY, "").strip()
-    if key:
-        return key
-    try:
-        import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, base_url(url)) or None
-    except Exception:  # no keyring, or a locked or broken one: no key (local servers need none)
-        return None
+    """The key for this server: typed in the window for this session, else ``QSS_LLM_API_KEY``, else the system
+    keyring's entry for its address (local servers need none)."""
+    return LLM_KEYS.key(url)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+# the languages the window offers to translate into, first; any other name can be typed
+COMMON_TARGETS = ("English", "Chinese", "Japanese", "Korean", "French", "German", "Spanish", "Portuguese", "Russian",
+                  "Italian", "Arabic", "Vietnamese", "Thai", "Indonesian")  # fmt: skip
+
 _THINK = re.compile(r"<think(?:ing)?>.*?(?:</think(?:ing)?>|\Z)", re.DOTALL | re.IGNORECASE)
 _LINE = re.compile(r"^\s*\[(\d{1,9})\]\s?(.*)$")
 _FENCE = re.compile(r"^\s*```")

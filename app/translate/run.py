@@ -15,10 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from app.core.commands import SetTranslations
-from app.core.document import Cue
+from app.core.document import Cue, Document
+from app.core.errors import AppError
 from app.translate.checks import OtherLanguage, in_wrong_language
-from app.translate.client import Cancel, Cancelled, TranslateError
-from app.translate.prompt import Instructions, messages, read_answer
+from app.translate.client import Cancel, Cancelled, ChatClient, ChatServer, TranslateError
+from app.translate.prompt import Instructions, messages, parse_glossary, read_answer
 
 Complete = Callable[[list[dict[str, str]], Cancel], str]
 Progress = Callable[[int, int], None]  # cues done (translated or given up), cues asked
@@ -62,6 +63,66 @@ class TranslationResult:
             tuple(i in wrong for i in done) + (True,) * len(failed),
             label,
         )
+
+
+@dataclass(frozen=True)
+class TranslationJob:
+    """Everything a run needs but the cues: the chat server (its key included) and what to ask it."""
+
+    server: ChatServer
+    options: TranslateOptions
+
+
+def read_glossary(path: str) -> tuple[tuple[str, str], ...]:
+    """A glossary file's terms ('term = translation' a line, any encoding); raises AppError naming the file."""
+    from app.formats.textio import read_text
+
+    try:
+        return parse_glossary(read_text(path).text)
+    except ValueError as exc:
+        raise AppError(f"{path}: {exc}") from None
+
+
+def translation_job(
+    url: str,
+    model: str,
+    target: str,
+    original: str = "",
+    *,
+    context: str = "",
+    glossary: tuple[tuple[str, str], ...] = (),
+    concurrency: int = 4,
+    batch_size: int = 20,
+    deadline_s: float = 120.0,
+    stream: bool = True,
+    other_language: OtherLanguage | None = None,
+) -> TranslationJob:
+    """The run the command line, the window's Translate… and the batch queue ask for alike; the key looked up now
+    (QSS_LLM_API_KEY, the key typed for this session or the system keyring: app.translate.client.api_key)."""
+    from app.translate import client  # looked up when asked: a test's stand-in for the keyring is seen
+
+    server = ChatServer(url, model, client.api_key(url), deadline_s=deadline_s, stream=stream)
+    instructions = Instructions(target, context, glossary, original)
+    options = TranslateOptions(instructions, batch_size=batch_size, concurrency=concurrency,
+                               other_language=other_language)  # fmt: skip
+    return TranslationJob(server, options)
+
+
+def translate_transcript(
+    cues: Sequence[Cue], job: TranslationJob, cancel: Cancel = _never, progress: Progress | None = None
+) -> tuple[list[Cue], TranslationResult]:
+    """Freshly recognised cues with their translations (``transcribe --translate-to`` and the batch queue): every
+    cue with text asked, one client for the run. What was translated before an error or a cancel is kept on its
+    cue; the result says what stopped the run."""
+    client = ChatClient(job.server)
+    try:
+        todo = cues_to_translate(cues, resume=False)
+        result = translate_cues([c.text for c in cues], todo, client.complete, job.options, cancel, progress)
+    finally:
+        client.close()
+    doc = Document.from_cues(cues)
+    result.command().apply(doc)
+    return list(doc.cues), result
 
 
 def cues_to_translate(cues: Sequence[Cue], resume: bool = True) -> list[int]:

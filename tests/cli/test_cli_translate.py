@@ -6,20 +6,20 @@ import pytest
 
 from app.cli import run
 from app.formats.registry import read_subtitles
-from tests.support.chat_server import Reply, StandInChat, answer_lines
+from tests.support.chat_server import (
+    Reply,
+    StandInChat,
+    answer_lines,
+    no_language_verdict,  # noqa: F401  (a fixture)
+)
+
+pytestmark = pytest.mark.usefixtures("no_language_verdict")
 
 SRT = (
     "1\n00:00:01,000 --> 00:00:02,000\nHow are you?\n\n"
     "2\n00:00:03,000 --> 00:00:04,000\nI have to go.\n\n"
     "3\n00:00:05,000 --> 00:00:06,000\nThank you, my friend.\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def no_language_verdict(monkeypatch):
-    """The stand-in "translates" by writing FR before the English line: an English answer, which the language check
-    would rightly flag; these tests are about the rest (the check itself: tests/translate/test_wrong_language.py)."""
-    monkeypatch.setattr("app.text.language_detect.in_other_language", lambda texts, target: [False] * len(texts))
 
 
 @pytest.fixture

@@ -63,3 +63,19 @@ def test_bilingual_ttml_has_one_div_a_language():
     assert text.index('<div xml:lang="en">') < text.index(">Hello</p>")
     plain, _ = format_subtitles(CUES, by_name("ttml"))
     assert plain.count("<div>") == 1  # other files as before
+
+
+def test_a_json_file_keeps_each_cues_translation_beside_its_text(tmp_path):
+    """JSON is for other tools: ``file_cues`` leaves the translation a field of its cue, and it reads back."""
+    from app.formats.bilingual import file_cues
+    from app.formats.registry import read_subtitles, write_subtitles
+
+    cues = [Cue(0, 900, "Hello.", translation="Bonjour."), Cue(1000, 1900, "Bye.")]
+    events, header = file_cues(cues, "json", "English", "French")
+    assert events == cues and header is None
+    write_subtitles(tmp_path / "a.json", events)
+    assert [(c.text, c.translation) for c in read_subtitles(tmp_path / "a.json").cues] == [
+        ("Hello.", "Bonjour."), ("Bye.", ""),
+    ]  # fmt: skip
+    only, _ = file_cues(cues, "srt", "English", "French", bilingual=False)
+    assert [c.text for c in only] == ["Bonjour.", "Bye."]

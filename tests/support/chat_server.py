@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 _LINE = re.compile(r"^\[(\d+)\] (.*)$")
 
 
@@ -162,3 +164,10 @@ class StandInChat:
                     pass
 
         return Handler
+
+
+@pytest.fixture
+def no_language_verdict(monkeypatch):
+    """The stand-in "translates" by writing FR before the English line: an English answer, which the language check
+    would rightly flag; tests about the rest use this (the check itself: tests/translate/test_wrong_language.py)."""
+    monkeypatch.setattr("app.text.language_detect.in_other_language", lambda texts, target: [False] * len(texts))

@@ -13,6 +13,9 @@ import pytest
 from app.core.rules import SAMPLE_RATE
 from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, BatchOutput
 from tests.support.asr_server import FakeAsrServer, tone_audio
+from tests.support.chat_server import no_language_verdict  # noqa: F401  (a fixture)
+
+pytestmark = pytest.mark.usefixtures("no_language_verdict")
 
 
 def _wav(path, samples) -> str:
@@ -232,3 +235,48 @@ def test_one_name_twice_an_unwritable_output_and_a_subtitle_file(window, qtbot, 
     assert dock.queue[1].outputs == (str(folder / "same.mkv.srt"),)
     assert dock.queue[2].reason.startswith(str(folder / "blocked.srt"))  # named, before any recognition
     assert sorted(p.name for p in folder.glob("*.srt") if p.is_file()) == ["notes.srt", "same.mkv.srt", "same.wav.srt"]
+
+
+def test_translate_to_writes_each_file_bilingual_with_the_translate_dialogs_server(window, qtbot, media, tmp_path):
+    """Issue 25, item 6: the batch's Translate to, on the server and model Recognition ▸ Translate… saved."""
+    from app.formats.registry import read_subtitles
+    from tests.support.chat_server import StandInChat, translate_line
+
+    (media / "e2.wav").unlink()
+    dock = window.batch
+    dock.translate_to.setCurrentText("French")
+    dock.translate_to.apply()
+    dock.set_output(BatchOutput(None, ("srt", "vtt"), dock.queue.output.translate_to))
+    assert dock.queue.output.translate_to == "French"
+    dock.formats_menu.actions()[0].toggle()  # another format chosen: the language stays
+    assert dock.queue.output.translate_to == "French" and dock.translate_to.currentText() == "French"
+    with FakeAsrServer() as server, StandInChat() as chat:
+        _use_server(window, server.url)
+        window.prefs.translate_server_url, window.prefs.translate_model = chat.url, "qwen3"
+        dock.add_paths([str(media)])
+        dock.start_button.click()
+        qtbot.waitUntil(lambda: not dock.runner.active, timeout=20_000)
+    assert _states(window) == [DONE, DONE]
+    cues = read_subtitles(dock.queue[1].outputs[0]).cues
+    assert cues and all(c.text == f"{c.text.split(chr(10))[0]}\n{translate_line(c.text.split(chr(10))[0])}"
+                        for c in cues)  # fmt: skip
+    assert "French" in chat.requests[0]["messages"][0]["content"]
+
+
+def test_translate_to_without_a_chat_server_fails_with_one_line_and_no_recognition(window, qtbot, media):
+    (media / "e2.wav").unlink()
+    dock = window.batch
+    dock.translate_to.setCurrentText("French")
+    dock.translate_to.apply()
+    window.prefs.translate_server_url = ""
+    with FakeAsrServer() as server:
+        _use_server(window, server.url)
+        dock.add_paths([str(media)])
+        dock.start_button.click()
+        qtbot.waitUntil(lambda: not dock.runner.active, timeout=20_000)
+        assert server.requests == []  # refused before any recognition
+    assert _states(window)[0] == FAILED and "Recognition ▸ Translate…" in dock.queue[0].reason
+    assert not (media / "e1.srt").exists()
+    dock.translate_to.setCurrentText(dock.translate_to.none_text)
+    dock.translate_to.apply()
+    assert dock.queue.output.translate_to == ""

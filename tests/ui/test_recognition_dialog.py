@@ -172,7 +172,6 @@ def test_a_key_typed_in_the_dialog_is_used_by_the_run_and_never_stored(qtbot, mo
     import keyring
     import numpy as np
 
-    from app.asr.client import api_key
     from app.asr.client.protocol import Cues, RecognizeJob
     from app.ui.recognition.dialog import RecognitionDialog
     from app.ui.recognition.options import RecognitionOptions
@@ -180,7 +179,7 @@ def test_a_key_typed_in_the_dialog_is_used_by_the_run_and_never_stored(qtbot, mo
     from tests.support.asr_server import FakeAsrServer
 
     monkeypatch.setenv("QSS_SERVER_API_KEY", "stale")  # a key the environment still holds: the typed one wins
-    monkeypatch.setattr(api_key, "_session_keys", {})
+    monkeypatch.setattr("app.keystore._session_keys", {})
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)

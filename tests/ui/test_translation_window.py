@@ -22,6 +22,7 @@ TEXTS = [f"line {i}" for i in range(5)]
 def no_key(monkeypatch):
     monkeypatch.delenv("QSS_LLM_API_KEY", raising=False)
     monkeypatch.setattr("app.translate.client.api_key", lambda url: None)  # never the real keyring
+    monkeypatch.setattr("app.keystore._keyring", lambda: None)  # the dialog's key field neither
 
 
 def _host(qtbot, translations=None):

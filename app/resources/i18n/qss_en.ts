@@ -243,6 +243,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>Translating into {language}: {done} of %n cue(s)</source>
+      <translation>
+        <numerusform>Translating into {language}: {done} of %n cue</numerusform>
+        <numerusform>Translating into {language}: {done} of %n cues</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>WebVTT cue settings of %n cue(s)</source>
       <translation>
         <numerusform>WebVTT cue settings of %n cue</numerusform>

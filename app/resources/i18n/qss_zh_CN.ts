@@ -41,6 +41,37 @@
     </message>
   </context>
   <context>
+    <name>ApiKeyField</name>
+    <message>
+      <source>Kept in the system keyring, or {variable}</source>
+      <translation>保存在系统密钥环中，或使用 {variable}</translation>
+    </message>
+    <message>
+      <source>A key typed here is used for this server until you quit; Save in keyring keeps it for next time</source>
+      <translation>在此输入的密钥将用于此服务器，直到退出程序；“保存到密钥环”可留待下次使用</translation>
+    </message>
+    <message>
+      <source>Save in keyring</source>
+      <translation>保存到密钥环</translation>
+    </message>
+    <message>
+      <source>Keep this key in the system keyring for this server (never in a file)</source>
+      <translation>将此服务器的密钥保存在系统密钥环中（绝不写入文件）</translation>
+    </message>
+    <message>
+      <source>Give the server's address and its key first.</source>
+      <translation>请先填写服务器地址及其密钥。</translation>
+    </message>
+    <message>
+      <source>No system keyring is available here; set {variable} instead.</source>
+      <translation>此处没有可用的系统密钥环；请改为设置 {variable}。</translation>
+    </message>
+    <message>
+      <source>The key is kept in the system keyring.</source>
+      <translation>密钥已保存在系统密钥环中。</translation>
+    </message>
+  </context>
+  <context>
     <name>AutoSaver</name>
     <message>
       <source>{media} ({file})</source>
@@ -130,6 +161,18 @@
     <message>
       <source>Batch queue</source>
       <translation>批量队列</translation>
+    </message>
+    <message>
+      <source>Translating into {language}</source>
+      <translation>正在译成{language}</translation>
+    </message>
+    <message>
+      <source>Translation failed ({reason}); the recognised subtitles were written.</source>
+      <translation>翻译失败（{reason}）；已写入识别出的字幕。</translation>
+    </message>
+    <message>
+      <source>Translating needs a chat server and a model: choose them in Recognition ▸ Translate…</source>
+      <translation>翻译需要聊天服务器和模型：请在 识别 ▸ 翻译… 中选择</translation>
     </message>
   </context>
   <context>
@@ -233,6 +276,10 @@
     <message>
       <source>Formats:</source>
       <translation>格式：</translation>
+    </message>
+    <message>
+      <source>Translate to:</source>
+      <translation>译成：</translation>
     </message>
     <message numerus="yes">
       <source>%n file(s) added to the batch queue</source>
@@ -2038,10 +2085,6 @@
       <translation>{url} 的识别服务器返回的不是转写结果</translation>
     </message>
     <message>
-      <source>no system keyring is available here; set QSS_SERVER_API_KEY instead</source>
-      <translation>此处没有可用的系统密钥环；请改为设置 QSS_SERVER_API_KEY</translation>
-    </message>
-    <message>
       <source>The batch queue could not be read; it starts empty (the damaged file was kept as {path})</source>
       <translation>无法读取批量队列，队列将从空开始（损坏的文件已保留为 {path}）</translation>
     </message>
@@ -2068,6 +2111,10 @@
     <message>
       <source>word times estimated, without the aligner</source>
       <translation>词时间为估计值，未使用对齐器</translation>
+    </message>
+    <message>
+      <source>Translating into {language}: {done} of %n cue(s)</source>
+      <translation>正在译成{language}：{done} / %n 条字幕</translation>
     </message>
     <message>
       <source>{path}: %n cue(s) re-timed</source>
@@ -2731,22 +2778,6 @@ Language of the subtitles:</source>
       <translation>测试连接</translation>
     </message>
     <message>
-      <source>Kept in the system keyring, or QSS_SERVER_API_KEY</source>
-      <translation>保存在系统密钥环中，或使用 QSS_SERVER_API_KEY</translation>
-    </message>
-    <message>
-      <source>A key typed here is used for this server until you quit; Save in keyring keeps it for next time</source>
-      <translation>在此输入的密钥将用于此服务器，直到退出程序；“保存到密钥环”可留待下次使用</translation>
-    </message>
-    <message>
-      <source>Save in keyring</source>
-      <translation>保存到密钥环</translation>
-    </message>
-    <message>
-      <source>Keep this key in the system keyring for this server (never in a file)</source>
-      <translation>将此服务器的密钥保存在系统密钥环中（绝不写入文件）</translation>
-    </message>
-    <message>
       <source>Model:</source>
       <translation>模型：</translation>
     </message>
@@ -2805,18 +2836,6 @@ Language of the subtitles:</source>
     <message>
       <source>Connecting…</source>
       <translation>正在连接…</translation>
-    </message>
-    <message>
-      <source>Give the server's address and its key first.</source>
-      <translation>请先填写服务器地址及其密钥。</translation>
-    </message>
-    <message>
-      <source>No system keyring is available here; set QSS_SERVER_API_KEY instead.</source>
-      <translation>此处没有可用的系统密钥环；请改为设置 QSS_SERVER_API_KEY。</translation>
-    </message>
-    <message>
-      <source>The key is kept in the system keyring.</source>
-      <translation>密钥已保存在系统密钥环中。</translation>
     </message>
     <message>
       <source>Connected. Models: {models}</source>
@@ -3270,12 +3289,16 @@ Language of the subtitles:</source>
       <translation>只翻译尚无译文的字幕（续译）</translation>
     </message>
     <message>
-      <source>The API key is read from the QSS_LLM_API_KEY environment variable or the system keyring; it is never stored here. Local servers need none.</source>
-      <translation>API 密钥从环境变量 QSS_LLM_API_KEY 或系统密钥环读取，绝不保存在这里。本地服务器不需要密钥。</translation>
+      <source>The API key is read from the QSS_LLM_API_KEY environment variable or the system keyring; one typed here serves until you quit, unless you save it in the keyring. It is never stored in a file. Local servers need none.</source>
+      <translation>API 密钥从环境变量 QSS_LLM_API_KEY 或系统密钥环读取；在此输入的密钥在退出程序前有效，除非将其保存到密钥环。密钥绝不写入文件。本地服务器不需要密钥。</translation>
     </message>
     <message>
       <source>Server:</source>
       <translation>服务器：</translation>
+    </message>
+    <message>
+      <source>API key:</source>
+      <translation>API 密钥：</translation>
     </message>
     <message>
       <source>Model:</source>
@@ -3322,6 +3345,17 @@ Language of the subtitles:</source>
     <message>
       <source>Give the server, the model and the language.</source>
       <translation>请填写服务器、模型和语言。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranslateToBox</name>
+    <message>
+      <source>No translation</source>
+      <translation>不翻译</translation>
+    </message>
+    <message>
+      <source>Translate each file's subtitles into this language and write both languages, the original first. The chat server, model, context and glossary are those of Recognition ▸ Translate…</source>
+      <translation>将每个文件的字幕译成此语言，并写入两种语言，原文在前。聊天服务器、模型、上下文和术语表沿用 识别 ▸ 翻译… 中的设置</translation>
     </message>
   </context>
   <context>

@@ -41,6 +41,37 @@
     </message>
   </context>
   <context>
+    <name>ApiKeyField</name>
+    <message>
+      <source>Kept in the system keyring, or {variable}</source>
+      <translation>保存在系統金鑰圈中，或使用 {variable}</translation>
+    </message>
+    <message>
+      <source>A key typed here is used for this server until you quit; Save in keyring keeps it for next time</source>
+      <translation>在此輸入的金鑰將用於此伺服器，直到結束程式；「儲存到金鑰圈」可留待下次使用</translation>
+    </message>
+    <message>
+      <source>Save in keyring</source>
+      <translation>儲存到金鑰圈</translation>
+    </message>
+    <message>
+      <source>Keep this key in the system keyring for this server (never in a file)</source>
+      <translation>將此伺服器的金鑰保存在系統金鑰圈中（絕不寫入檔案）</translation>
+    </message>
+    <message>
+      <source>Give the server's address and its key first.</source>
+      <translation>請先填寫伺服器位址及其金鑰。</translation>
+    </message>
+    <message>
+      <source>No system keyring is available here; set {variable} instead.</source>
+      <translation>此處沒有可用的系統金鑰圈；請改為設定 {variable}。</translation>
+    </message>
+    <message>
+      <source>The key is kept in the system keyring.</source>
+      <translation>金鑰已保存在系統金鑰圈中。</translation>
+    </message>
+  </context>
+  <context>
     <name>AutoSaver</name>
     <message>
       <source>{media} ({file})</source>
@@ -130,6 +161,18 @@
     <message>
       <source>Batch queue</source>
       <translation>批次佇列</translation>
+    </message>
+    <message>
+      <source>Translating into {language}</source>
+      <translation>正在譯成{language}</translation>
+    </message>
+    <message>
+      <source>Translation failed ({reason}); the recognised subtitles were written.</source>
+      <translation>翻譯失敗（{reason}）；已寫入辨識出的字幕。</translation>
+    </message>
+    <message>
+      <source>Translating needs a chat server and a model: choose them in Recognition ▸ Translate…</source>
+      <translation>翻譯需要聊天伺服器和模型：請在 辨識 ▸ 翻譯… 中選擇</translation>
     </message>
   </context>
   <context>
@@ -233,6 +276,10 @@
     <message>
       <source>Formats:</source>
       <translation>格式：</translation>
+    </message>
+    <message>
+      <source>Translate to:</source>
+      <translation>譯成：</translation>
     </message>
     <message numerus="yes">
       <source>%n file(s) added to the batch queue</source>
@@ -2038,10 +2085,6 @@
       <translation>{url} 的辨識伺服器傳回的不是轉寫結果</translation>
     </message>
     <message>
-      <source>no system keyring is available here; set QSS_SERVER_API_KEY instead</source>
-      <translation>此處沒有可用的系統金鑰圈；請改為設定 QSS_SERVER_API_KEY</translation>
-    </message>
-    <message>
       <source>The batch queue could not be read; it starts empty (the damaged file was kept as {path})</source>
       <translation>無法讀取批次佇列，佇列將從空開始（損壞的檔案已保留為 {path}）</translation>
     </message>
@@ -2068,6 +2111,10 @@
     <message>
       <source>word times estimated, without the aligner</source>
       <translation>詞時間為估計值，未使用對齊器</translation>
+    </message>
+    <message>
+      <source>Translating into {language}: {done} of %n cue(s)</source>
+      <translation>正在譯成{language}：{done} / %n 條字幕</translation>
     </message>
     <message>
       <source>{path}: %n cue(s) re-timed</source>
@@ -2731,22 +2778,6 @@ Language of the subtitles:</source>
       <translation>測試連線</translation>
     </message>
     <message>
-      <source>Kept in the system keyring, or QSS_SERVER_API_KEY</source>
-      <translation>保存在系統金鑰圈中，或使用 QSS_SERVER_API_KEY</translation>
-    </message>
-    <message>
-      <source>A key typed here is used for this server until you quit; Save in keyring keeps it for next time</source>
-      <translation>在此輸入的金鑰將用於此伺服器，直到結束程式；「儲存到金鑰圈」可留待下次使用</translation>
-    </message>
-    <message>
-      <source>Save in keyring</source>
-      <translation>儲存到金鑰圈</translation>
-    </message>
-    <message>
-      <source>Keep this key in the system keyring for this server (never in a file)</source>
-      <translation>將此伺服器的金鑰保存在系統金鑰圈中（絕不寫入檔案）</translation>
-    </message>
-    <message>
       <source>Model:</source>
       <translation>模型：</translation>
     </message>
@@ -2805,18 +2836,6 @@ Language of the subtitles:</source>
     <message>
       <source>Connecting…</source>
       <translation>正在連線…</translation>
-    </message>
-    <message>
-      <source>Give the server's address and its key first.</source>
-      <translation>請先填寫伺服器位址及其金鑰。</translation>
-    </message>
-    <message>
-      <source>No system keyring is available here; set QSS_SERVER_API_KEY instead.</source>
-      <translation>此處沒有可用的系統金鑰圈；請改為設定 QSS_SERVER_API_KEY。</translation>
-    </message>
-    <message>
-      <source>The key is kept in the system keyring.</source>
-      <translation>金鑰已保存在系統金鑰圈中。</translation>
     </message>
     <message>
       <source>Connected. Models: {models}</source>
@@ -3270,12 +3289,16 @@ Language of the subtitles:</source>
       <translation>只翻譯尚無譯文的字幕（續譯）</translation>
     </message>
     <message>
-      <source>The API key is read from the QSS_LLM_API_KEY environment variable or the system keyring; it is never stored here. Local servers need none.</source>
-      <translation>API 金鑰從環境變數 QSS_LLM_API_KEY 或系統金鑰圈讀取，絕不儲存在這裡。本機伺服器不需要金鑰。</translation>
+      <source>The API key is read from the QSS_LLM_API_KEY environment variable or the system keyring; one typed here serves until you quit, unless you save it in the keyring. It is never stored in a file. Local servers need none.</source>
+      <translation>API 金鑰從環境變數 QSS_LLM_API_KEY 或系統金鑰圈讀取；在此輸入的金鑰在結束程式前有效，除非將其儲存到金鑰圈。金鑰絕不寫入檔案。本機伺服器不需要金鑰。</translation>
     </message>
     <message>
       <source>Server:</source>
       <translation>伺服器：</translation>
+    </message>
+    <message>
+      <source>API key:</source>
+      <translation>API 金鑰：</translation>
     </message>
     <message>
       <source>Model:</source>
@@ -3322,6 +3345,17 @@ Language of the subtitles:</source>
     <message>
       <source>Give the server, the model and the language.</source>
       <translation>請填寫伺服器、模型和語言。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TranslateToBox</name>
+    <message>
+      <source>No translation</source>
+      <translation>不翻譯</translation>
+    </message>
+    <message>
+      <source>Translate each file's subtitles into this language and write both languages, the original first. The chat server, model, context and glossary are those of Recognition ▸ Translate…</source>
+      <translation>將每個檔案的字幕譯成此語言，並寫入兩種語言，原文在前。聊天伺服器、模型、上下文和術語表沿用 辨識 ▸ 翻譯… 中的設定</translation>
     </message>
   </context>
   <context>

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app.formats.registry import by_name, writable
 from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, BatchOutput, expand_media, is_media_candidate
 from app.ui.batch.runner import BatchRunner
+from app.ui.batch.translate_to import TranslateToBox
 from app.ui.host import Host
 from app.ui.task_list import format_duration
 
@@ -273,6 +274,9 @@ class BatchDock(QDockWidget):
         output.addWidget(self.browse)
         output.addWidget(QLabel(self.tr("Formats:")))
         output.addWidget(self.formats)
+        self.translate_to = TranslateToBox(self.queue)
+        output.addWidget(QLabel(self.tr("Translate to:")))
+        output.addWidget(self.translate_to)
         self.where.currentIndexChanged.connect(self._output_changed)
         self.folder.editingFinished.connect(self._output_changed)
 
@@ -373,6 +377,7 @@ class BatchDock(QDockWidget):
         self.formats.setText(
             " ".join(by_name(name).extensions[0] for name in output.formats)
         )  # the same in any language
+        self.translate_to.show_language()
         into = output.folder is not None
         self.where.blockSignals(True)
         self.where.setCurrentIndex(1 if into else 0)
@@ -385,8 +390,9 @@ class BatchDock(QDockWidget):
         formats = tuple(a.data() for a in self.formats_menu.actions() if a.isChecked()) or ("srt",)
         into = bool(self.where.currentData()) and bool(self.folder.text().strip())
         folder = os.path.abspath(os.path.expanduser(self.folder.text().strip())) if into else None
-        if BatchOutput(folder, formats) != self.queue.output:
-            self.queue.set_output(BatchOutput(folder, formats))
+        chosen = BatchOutput(folder, formats, self.queue.output.translate_to)
+        if chosen != self.queue.output:
+            self.queue.set_output(chosen)
         self._show_output()
         self.folder.setEnabled(bool(self.where.currentData()))
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from app.core.errors import AppError
 from app.session.batch import CANCELLED, DONE, FAILED, RUNNING, WAITING, load_queue, write_problem
 from app.ui.host import Host
+from app.ui.language_names import language_name
 from app.ui.workers import Report
 
 TASK_KIND = "batch"
@@ -128,13 +129,14 @@ class BatchRunner(QObject):
         from app.ui.recognition.options import load_options
 
         options = load_options(self.host)
-        client = options.client()  # raises for settings no file could run with
-        job = RecognizeJob(options.engine_options(), options.language, options.context, self._limits())
         output = self.queue.output
+        translation = self._translation(output.translate_to)  # raises for settings no file could run with
+        client = options.client()
+        job = RecognizeJob(options.engine_options(), options.language, options.context, self._limits())
 
         def work(report: Report) -> Any:
             from app.asr.client.batch import recognize_file
-            from app.session.batch import write_result
+            from app.session.batch import write_outputs
             from app.ui.workers import relay
 
             try:
@@ -143,10 +145,25 @@ class BatchRunner(QObject):
                 )
                 report.check()  # cancelled: ends as cancelled
                 assert result is not None
-                if output.folder:
-                    os.makedirs(output.folder, exist_ok=True)
-                for path, name in zip(paths, output.formats, strict=True):
-                    write_result(path, result.cues, name, media)
+                language = result.language or ""
+                run = translation(language) if translation is not None else None
+                label = QCoreApplication.translate("Batch", "Translating into {language}").format(
+                    language=language_name(output.translate_to)
+                )
+
+                def progress(done: int, asked: int) -> None:
+                    report.progress(done / max(asked, 1), label)
+
+                failure = write_outputs(
+                    paths, output.formats, result.cues, media, language=language, translation=run,
+                    cancelled=report.cancelled, progress=progress,
+                )  # fmt: skip
+                report.check()
+                if failure is not None:  # the recognised subtitles are written; the translation is to do again
+                    reason = QCoreApplication.translate(
+                        "Batch", "Translation failed ({reason}); the recognised subtitles were written."
+                    ).format(reason=_render(failure))
+                    return FAILED, tuple(paths), _one_line(reason)
             except AppError as exc:
                 report.check()
                 return FAILED, (), _one_line(_render(exc))
@@ -157,6 +174,37 @@ class BatchRunner(QObject):
             return DONE, tuple(paths), ""
 
         return work
+
+    def _translation(self, language: str) -> Any:
+        """With "Translate to" set, the translation each file gets: the server, model, context, glossary and
+        requests at once of Recognition ▸ Translate… (the preferences), the target the queue's; checked now, so a
+        setting no file could run with fails the first file with one line. Returns a function of the recognised
+        language to the run (app.translate.run.translation_job), or None."""
+        if not language:
+            return None
+        from app.core.languages import name_of
+        from app.translate.client import base_url
+        from app.translate.run import read_glossary, translation_job
+
+        prefs = self.host.prefs
+        url, model = prefs.translate_server_url.strip(), prefs.translate_model.strip()
+        if not url or not model:
+            raise AppError(
+                QCoreApplication.translate(
+                    "Batch", "Translating needs a chat server and a model: choose them in Recognition ▸ Translate…"
+                )
+            )
+        base_url(url)
+        try:
+            glossary = read_glossary(prefs.translate_glossary) if prefs.translate_glossary else ()
+        except OSError as exc:
+            raise AppError(f"{prefs.translate_glossary}: {exc.strerror or exc}") from None
+        target = name_of(language) or language
+        context, concurrency = prefs.translate_context, prefs.translate_concurrency
+        from app.text.language_detect import in_other_language
+
+        return lambda original: translation_job(url, model, target, original, context=context, glossary=glossary,
+                                                concurrency=concurrency, other_language=in_other_language)  # fmt: skip
 
     def _limits(self) -> dict[str, Any]:
         """The user's default quality profile (files of a batch have no document of their own to choose one)."""

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.asr.client.api_key import RECOGNITION_KEYS
 from app.asr.client.languages import SUPPORTED_LANGUAGES
 from app.asr.client.models import DEFAULT_ALIGNER, DEFAULT_RECOGNIZER
 from app.asr.client.remote import DEFAULT_SERVER_MODEL
+from app.ui.fields import ApiKeyField
 from app.ui.language_names import language_name
 from app.ui.recognition.options import RecognitionOptions
 
@@ -87,20 +89,10 @@ class RecognitionDialog(QDialog):
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
-        self.api_key = QLineEdit()
-        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.api_key.setPlaceholderText(self.tr("Kept in the system keyring, or QSS_SERVER_API_KEY"))
-        self.api_key.setToolTip(
-            self.tr("A key typed here is used for this server until you quit; Save in keyring keeps it for next time")
-        )
-        self.store_key = QPushButton(self.tr("Save in keyring"))
-        self.store_key.setToolTip(self.tr("Keep this key in the system keyring for this server (never in a file)"))
+        key_row = ApiKeyField(RECOGNITION_KEYS)
+        self.key_field = key_row
+        self.api_key, self.store_key = key_row.edit, key_row.button
         self.store_key.clicked.connect(self.save_key)
-        key_row = QWidget()
-        key_layout = QHBoxLayout(key_row)
-        key_layout.setContentsMargins(0, 0, 0, 0)
-        key_layout.addWidget(self.api_key, 1)
-        key_layout.addWidget(self.store_key)
         server_row = QWidget()
         row = QHBoxLayout(server_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -196,35 +188,17 @@ class RecognitionDialog(QDialog):
 
     def accept(self) -> None:
         """A key typed here is used for this server until the application quits (stored only by Save)."""
-        from app.asr.client.api_key import use_for_session
-
-        url, key = self.server.text().strip(), self.api_key.text().strip()
-        if url and key:
-            use_for_session(url, key)
+        self.key_field.use_for_session(self.server.text().strip())
         super().accept()
 
     def _key(self, url: str) -> str | None:
         """The key typed here (for this test, not yet stored), else the session's, the environment's or the
         keyring's."""
-        from app.asr.client.api_key import server_api_key
-
-        return self.api_key.text().strip() or server_api_key(url)
+        return self.key_field.key(url)
 
     def save_key(self) -> None:
         """Store the typed key in the system keyring for this server; where there is none, say so in one line."""
-        from app.asr.client.api_key import KeyStoreError, store_api_key
-
-        url, key = self.server.text().strip(), self.api_key.text().strip()
-        if not url or not key:
-            self.say(self.tr("Give the server's address and its key first."))
-            return
-        try:
-            store_api_key(url, key)
-        except KeyStoreError:
-            self.say(self.tr("No system keyring is available here; set QSS_SERVER_API_KEY instead."))
-            return
-        self.api_key.clear()
-        self.say(self.tr("The key is kept in the system keyring."))
+        self.say(self.key_field.save(self.server.text().strip()))
 
     def _connected(self, models: list[str]) -> None:
         self.say(self.tr("Connected. Models: {models}").replace("{models}", ", ".join(models)))

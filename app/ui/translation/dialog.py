@@ -1,6 +1,7 @@
 """Recognition ▸ Translate…: the chat server, its model (listed from the server's /v1/models in a worker), the
 target language, the context text, the glossary file and the requests at once; remembered in the preferences,
-never the key (it comes from QSS_LLM_API_KEY or the system keyring)."""
+never the key: it comes from QSS_LLM_API_KEY or the system keyring, and one typed here serves this session or is
+kept in the keyring by Save in keyring (app.ui.fields.ApiKeyField, the recognition dialog's too)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.session.preferences import Preferences
+from app.translate.client import LLM_KEYS
+from app.translate.prompt import COMMON_TARGETS as LANGUAGES
+from app.ui.fields import ApiKeyField
 from app.ui.messages import error_text
-
-LANGUAGES = ("English", "Chinese", "Japanese", "Korean", "French", "German", "Spanish", "Portuguese", "Russian",
-             "Italian", "Arabic", "Vietnamese", "Thai", "Indonesian")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,13 @@ class _Lister(QObject):
 
     listed = Signal(int, object)  # (request number, list of names or an error's one line)
 
-    def ask(self, number: int, url: str) -> None:
+    def ask(self, number: int, url: str, key: str | None) -> None:
         def run() -> None:
-            from app.translate.client import ChatClient, ChatServer, TranslateError, api_key
+            from app.translate.client import ChatClient, ChatServer, TranslateError
 
             answer: object
             try:
-                client = ChatClient(ChatServer(url, "", api_key(url), deadline_s=10.0, max_retries=0))
+                client = ChatClient(ChatServer(url, "", key, deadline_s=10.0, max_retries=0))
                 try:
                     answer = client.models()
                 finally:
@@ -103,8 +104,11 @@ class TranslateDialog(QDialog):
         self.resume = QCheckBox(self.tr("Only cues without a translation (resume)"))
         self.resume.setChecked(resumable)
         self.resume.setEnabled(resumable)
+        self.key_field = ApiKeyField(LLM_KEYS)
+        self.key_field.button.clicked.connect(self.save_key)
         key = QLabel(self.tr("The API key is read from the QSS_LLM_API_KEY environment variable or the system "
-                             "keyring; it is never stored here. Local servers need none."))  # fmt: skip
+                             "keyring; one typed here serves until you quit, unless you save it in the keyring. It "
+                             "is never stored in a file. Local servers need none."))  # fmt: skip
         key.setWordWrap(True)
         models_row = QHBoxLayout()
         models_row.addWidget(self.model, 1)
@@ -114,6 +118,7 @@ class TranslateDialog(QDialog):
         glossary_row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("Server:"), self.server)
+        form.addRow(self.tr("API key:"), self.key_field)
         form.addRow(self.tr("Model:"), models_row)
         form.addRow("", self.models_note)
         form.addRow(self.tr("Translate into:"), self.language)
@@ -143,7 +148,7 @@ class TranslateDialog(QDialog):
             return
         self._asked += 1
         self.models_note.setText(self.tr("Asking the server for its models…"))
-        self._lister.ask(self._asked, url)
+        self._lister.ask(self._asked, url, self.key_field.key(url))
 
     def _on_listed(self, number: int, answer: object) -> None:
         if number != self._asked:
@@ -157,6 +162,10 @@ class TranslateDialog(QDialog):
         else:
             self.models_note.setText(str(answer))
         self.modelsListed.emit()
+
+    def save_key(self) -> None:
+        """Keep the typed key in the system keyring for this server; the line under the model says how it went."""
+        self.models_note.setText(self.key_field.save(self.server.text().strip()))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Glossary"), self.glossary.text(),
@@ -182,4 +191,5 @@ class TranslateDialog(QDialog):
         self.prefs.translate_context = chosen.context
         self.prefs.translate_glossary = chosen.glossary
         self.prefs.translate_concurrency = chosen.concurrency
+        self.key_field.use_for_session(chosen.server_url)  # a typed key serves the run (and this session)
         self.accept()

@@ -41,22 +41,14 @@ def open_dialog(host: Host) -> TaskHandle | None:
 
 def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | None:
     from app.core.languages import name_of
-    from app.translate.client import ChatClient, ChatServer, api_key, base_url
-    from app.translate.prompt import Instructions, parse_glossary
-    from app.translate.run import TranslateOptions, cues_to_translate, translate_cues
+    from app.translate.client import ChatClient, base_url
+    from app.translate.run import cues_to_translate, read_glossary, translate_cues, translation_job
 
     host.commit_edits()
     title = _title()
     try:
         base_url(chosen.server_url)
-        glossary: tuple[tuple[str, str], ...] = ()
-        if chosen.glossary:
-            from app.formats.textio import read_text
-
-            try:
-                glossary = parse_glossary(read_text(chosen.glossary).text)
-            except ValueError as exc:
-                raise AppError(f"{chosen.glossary}: {exc}") from None
+        glossary = read_glossary(chosen.glossary) if chosen.glossary else ()
     except (AppError, OSError) as exc:
         host.show_error(title, error_text(exc))
         return None
@@ -71,18 +63,16 @@ def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | Non
     texts = [cue.text for cue in cues]
     from app.text.language_detect import in_other_language
 
-    options = TranslateOptions(
-        Instructions(target, chosen.context, glossary, original), concurrency=chosen.concurrency,
-        other_language=in_other_language,  # an English answer for French: flagged for review
-    )  # fmt: skip
-    server = ChatServer(chosen.server_url, chosen.model, api_key(chosen.server_url))
+    run = translation_job(chosen.server_url, chosen.model, target, original, context=chosen.context,
+                          glossary=glossary, concurrency=chosen.concurrency,
+                          other_language=in_other_language)  # an English answer for French: flagged  # fmt: skip
     label = QCoreApplication.translate("Translation", "Translating into {language}").format(language=target)
 
     def job(report: Report) -> TranslationResult:
-        client = ChatClient(server)
+        client = ChatClient(run.server)
         try:
             return translate_cues(
-                texts, todo, client.complete, options, report.cancelled,
+                texts, todo, client.complete, run.options, report.cancelled,
                 lambda done, asked: report.progress(done / max(asked, 1), label),
             )  # fmt: skip
         finally:
