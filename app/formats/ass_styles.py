@@ -52,7 +52,10 @@ def _styles(lines: list[str]) -> tuple[int, list[str], dict[str, tuple[int, dict
         elif in_styles and stripped.lower().startswith("style:") and names:
             values = [v.strip() for v in stripped[6:].split(",", len(names) - 1)]
             if len(values) == len(names):
-                found.setdefault(values[0] if names[0] == "name" else values[names.index("name")], (k, dict(zip(names, values, strict=True))))
+                found.setdefault(
+                    values[0] if names[0] == "name" else values[names.index("name")],
+                    (k, dict(zip(names, values, strict=True))),
+                )
     return fmt_at, names, found
 
 

@@ -181,7 +181,10 @@ def write_subtitles(
 
 
 def save_like(
-    path: str | os.PathLike[str], cues: list[Cue] | tuple[Cue, ...], source: SubtitleFile, style: SubtitleStyle | None = None
+    path: str | os.PathLike[str],
+    cues: list[Cue] | tuple[Cue, ...],
+    source: SubtitleFile,
+    style: SubtitleStyle | None = None,
 ) -> list[Message]:
     """Write ``cues`` back in the format, encoding, BOM, newline and header of the file they came from (with the
     document's ``style``, app.core.styles.SubtitleStyle, as an ASS script's Default style)."""

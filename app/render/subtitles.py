@@ -123,9 +123,7 @@ def _font(base: QFont, italic: bool, bold: bool) -> QFont:
     return font
 
 
-def wrap_runs(
-    lines: list[list[Run]], base: QFont, width: float, language: str = ""
-) -> list[list[tuple[str, QFont]]]:
+def wrap_runs(lines: list[list[Run]], base: QFont, width: float, language: str = "") -> list[list[tuple[str, QFont]]]:
     """Each line's words with their fonts, a line broken at spaces (and between Chinese or Japanese characters)
     where it is wider than ``width``; a word the font has no glyphs for gets a font that has them
     (:func:`app.render.fallback.font_for`, by the cue's ``language`` for Chinese characters)."""
@@ -215,7 +213,13 @@ def paint_subtitle(
 
 
 def _paint_lines(
-    painter: QPainter, area: QRectF, lines: list, font: QFont, y: float, style: SubtitleStyle, column: int,
+    painter: QPainter,
+    area: QRectF,
+    lines: list,
+    font: QFont,
+    y: float,
+    style: SubtitleStyle,
+    column: int,
     picture_height: float,
 ) -> list[QRectF]:
     metrics = QFontMetricsF(font)
@@ -287,7 +291,8 @@ def cue_overlay(
     painter = QPainter(image)
     rects = paint_subtitle(
         painter, QRectF(0, 0, width, height), text, top=cue_wants_top(cue), translation=second, style=style,
-        align=cue_alignment(cue), language=getattr(cue, "language", "") or "", translation_language=translation_language,
+        align=cue_alignment(cue), language=getattr(cue, "language", "") or "",
+        translation_language=translation_language,
     )  # fmt: skip
     painter.end()
     if not rects:

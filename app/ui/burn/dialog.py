@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 import time
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication

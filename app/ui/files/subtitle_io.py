@@ -229,7 +229,6 @@ class SubtitleIO(QObject):
     def import_command(self, result: SubtitleFile, label: str) -> Any:
         """One undoable step: the cues, and the file they came from (what Save Subtitles writes back to)."""
         from app.core.commands import Batch, ReplaceAll, SetMetadata
-
         from app.formats.ass_styles import style_from_head
 
         settings = self.host.state.doc.settings.replace(subtitle_source=result.source_settings())
@@ -322,8 +321,10 @@ class SubtitleIO(QObject):
         source = self.source
         if source is None or source.path is None or not by_name(source.format).can_write:
             return self.export_dialog(suggestion) is not None
-        path = source.path
-        return self._write(path, lambda: save_like(path, self.host.state.doc.cues, source, self.host.state.doc.settings.style), by_name(source.format))
+        path, style = source.path, self.host.state.doc.settings.style
+        return self._write(
+            path, lambda: save_like(path, self.host.state.doc.cues, source, style), by_name(source.format)
+        )
 
     def _write(self, path: str, write: Any, fmt: SubtitleFormat) -> bool:
         self.host.commit_edits()
