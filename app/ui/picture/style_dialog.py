@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QToolButton,
     QWidget,
@@ -55,7 +56,7 @@ class StyleDialog(QDialog):
         font_row = QHBoxLayout()
         for widget in (self.font_box, self.bold, self.italic):
             font_row.addWidget(widget)
-        form.addRow(self.tr("&Font:"), font_row)
+        _row(form, self.tr("&Font:"), font_row, self.font_box)
         self.numbers: dict[str, QDoubleSpinBox] = {}
         for name, (scale, step) in _NUMBERS.items():
             box = QDoubleSpinBox()
@@ -80,15 +81,15 @@ class StyleDialog(QDialog):
         outline_row = QHBoxLayout()
         outline_row.addWidget(self.numbers["outline"])
         outline_row.addWidget(self.colours["outline_colour"])
-        form.addRow(self.tr("&Outline (of the text size):"), outline_row)
+        _row(form, self.tr("&Outline (of the text size):"), outline_row, self.numbers["outline"])
         shadow_row = QHBoxLayout()
         shadow_row.addWidget(self.numbers["shadow"])
         shadow_row.addWidget(self.colours["shadow_colour"])
-        form.addRow(self.tr("S&hadow (of the picture's height):"), shadow_row)
+        _row(form, self.tr("S&hadow (of the picture's height):"), shadow_row, self.numbers["shadow"])
         margins = QHBoxLayout()
         for name in ("margin_left", "margin_right"):
             margins.addWidget(self.numbers[name])
-        form.addRow(self.tr("&Left and right margins (of the width):"), margins)
+        _row(form, self.tr("&Left and right margins (of the width):"), margins, self.numbers["margin_left"])
         form.addRow(self.tr("&Vertical margin (of the height):"), self.numbers["margin_vertical"])
         self.positions = QButtonGroup(self)
         grid = QGridLayout()
@@ -105,7 +106,7 @@ class StyleDialog(QDialog):
             self.positions.addButton(button, number)
             grid.addWidget(button, 2 - (number - 1) // 3, (number - 1) % 3)
         self.positions.idClicked.connect(lambda number: self._set(alignment=number))
-        form.addRow(self.tr("&Position:"), grid)
+        _row(form, self.tr("&Position:"), grid, self.positions.button(style.alignment))
         form.addRow(self.tr("&Translation size (of the text):"), self.numbers["translation_size"])
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -159,6 +160,13 @@ class StyleDialog(QDialog):
             swatch = QPixmap(32, 16)
             swatch.fill(QColor(red, green, blue, alpha))
             button.setIcon(QIcon(swatch))
+
+
+def _row(form: QFormLayout, text: str, layout: Any, buddy: QWidget) -> None:
+    """A row of several widgets, its label's mnemonic going to ``buddy``."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    form.addRow(label, layout)
 
 
 class StyleFeature(QObject):
