@@ -12,7 +12,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "burn",
         help="draw subtitles into a video's picture (H.264 MP4, the sound copied)",
         description="Decode VIDEO, draw each cue of SUBS into the frames it shows on as the window's picture pane "
-        "draws it (size by the picture's height, outline, {\\an8} at the top, italics), encode the picture again "
+        "draws it (size by the picture's height, outline, {\\an8} at the top, italics; an ASS script in its "
+        "Default style's font, colours, outline, shadow, margins and position), encode the picture again "
         "with H.264 (libx264) and copy the sound. OUT (.mp4) is replaced atomically; an odd width or height gets "
         "one more pixel.",
     )
@@ -27,14 +28,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_burn(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from app.core.styles import DEFAULT_STYLE
+    from app.formats.ass_styles import style_from_head
     from app.render.subtitles import cue_overlay
     from app.session.burn import burn_video, check_output
     from app.session.subtitle_files import load_subtitles
 
     check_output(args.output)  # a wrong extension is said before anything is read
-    cues = load_subtitles(args.subs).cues
+    loaded = load_subtitles(args.subs)
+    cues = loaded.cues
+    head = loaded.header.get("ass.head")  # an ASS script's Default style is how its cues look
+    style = style_from_head(head, (cue.get("style") or "" for cue in cues)) if head else None
+    painter = partial(cue_overlay, style=style or DEFAULT_STYLE)
     progress = _Progress() if sys.stderr.isatty() else None
-    result = burn_video(args.video, cues, args.output, cue_overlay, name=args.subs, crf=args.crf,
+    result = burn_video(args.video, cues, args.output, painter, name=args.subs, crf=args.crf,
                         preset=args.preset, progress=progress)  # fmt: skip
     if progress is not None:
         print(file=sys.stderr)

@@ -18,6 +18,9 @@ profile gets a custom profile holding those limits; one with both keeps its prof
 Version 3 adds the language cues are translated into (``translation``: ``{"language": "English"}``); older
 documents have none.
 
+Version 4 adds how the subtitles look (``style``: app.core.styles.SubtitleStyle's fields); older documents have the
+default style, which draws as they were drawn before.
+
 Stdlib only: the document holds this value, so it may not import what imports the document.
 """
 
@@ -30,8 +33,9 @@ from types import MappingProxyType
 from typing import Any
 
 from app.core.spelling import WORD_LIST_KEY, clean_word_list
+from app.core.styles import DEFAULT_STYLE, SubtitleStyle
 
-VERSION = 3
+VERSION = 4
 CUSTOM = "custom"
 PROFILE_NAMES = (
     "netflix",
@@ -42,7 +46,7 @@ PROFILE_NAMES = (
 NAMES = (*PROFILE_NAMES, CUSTOM)
 EDITABLE = ("max_cps", "max_wpm", "min_duration_ms", "max_duration_ms", "min_gap_ms", "max_line_chars", "max_lines")
 TABLES = ("cps_by_language", "line_chars_by_language")  # a custom profile's limits for one language each
-_KNOWN = ("version", "quality", "limits", WORD_LIST_KEY, "subtitle_source", "translation")
+_KNOWN = ("version", "quality", "limits", WORD_LIST_KEY, "subtitle_source", "translation", "style")
 _MAX_TIME_MS = 359_999_999
 # version 1's segmentation limits (the fields of app.core.checks.Limits then), with their kinds: a frozen format
 _V1_LIMITS = {
@@ -98,6 +102,7 @@ class DocumentSettings:
     word_list: tuple[str, ...] = ()
     subtitle_source: Mapping[str, Any] | None = None  # owned by app.formats (SubtitleFile.source_settings)
     translation_language: str = ""  # the one language every cue's translation is in ("": none chosen)
+    style: SubtitleStyle = DEFAULT_STYLE  # how the subtitles look on the picture and in a burned video
     other: Mapping[str, Any] = field(default_factory=dict)  # keys of a newer version, kept as they were
 
     def __post_init__(self) -> None:
@@ -113,6 +118,7 @@ class DocumentSettings:
         word_list: Iterable[str] = _UNSET,
         subtitle_source: Mapping[str, Any] | None = _UNSET,
         translation_language: str = _UNSET,
+        style: SubtitleStyle = _UNSET,
     ) -> DocumentSettings:
         """A copy with the fields given changed (the word list cleaned)."""
         changes: dict[str, Any] = {}
@@ -124,6 +130,8 @@ class DocumentSettings:
             changes["subtitle_source"] = dict(subtitle_source) if subtitle_source is not None else None
         if translation_language is not _UNSET:
             changes["translation_language"] = clean_language(translation_language)
+        if style is not _UNSET:
+            changes["style"] = style
         return replace(self, **changes)
 
     # -- the project file ------------------------------------------------------------------------------
@@ -137,6 +145,8 @@ class DocumentSettings:
             data["subtitle_source"] = dict(self.subtitle_source)
         if self.translation_language:
             data["translation"] = {"language": self.translation_language}
+        if self.style != DEFAULT_STYLE:
+            data["style"] = self.style.as_json()
         return data
 
     @classmethod
@@ -167,6 +177,7 @@ class DocumentSettings:
             word_list=tuple(clean_word_list(words)),
             subtitle_source=dict(source) if isinstance(source, Mapping) else None,
             translation_language=target,
+            style=SubtitleStyle.from_json(value.get("style"), notes),
             other={k: v for k, v in value.items() if k not in _KNOWN},
         )
 

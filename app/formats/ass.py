@@ -16,6 +16,7 @@ import re
 from app.core.document import Cue
 from app.core.languages import file_language, name_of
 from app.core.timecode import clock
+from app.formats.ass_styles import head_with_style
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
 from app.formats.word_timing import karaoke_durations, word_pieces
 
@@ -170,6 +171,8 @@ class AssFormat(SubtitleFormat):
         own = header.get("ass.flavour") == ("ssa" if self.ssa else "ass") and "ass.head" in header
         head = header["ass.head"] if own else (_SSA_HEAD if self.ssa else _ASS_HEAD).rstrip("\n")
         head = _with_language(head, file_language(cues), add=not own)
+        if options.style is not None:
+            head = head_with_style(head, options.style)
         fields = _format_fields(head) or (SSA_FIELDS if self.ssa else ASS_FIELDS)
         out = [head]
         for cue in cues:

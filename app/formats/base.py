@@ -22,6 +22,7 @@ from typing import Any
 
 from app.core.document import Cue
 from app.core.messages import Message
+from app.core.styles import SubtitleStyle
 
 # features a target format may not hold; each is counted over the cues and reported as a Message
 WORDS_DROPPED = "formats.dropped.words"  # no viewer misses them: the window says it once, transcribe never
@@ -44,6 +45,9 @@ class WriteOptions:
     # the aligner's word times, where the format has a way to say them (SubtitleFormat.word_timing): an ASS/SSA
     # ``{\kNN}`` karaoke tag before each word, a WebVTT ``<00:00:01.200>`` timestamp before each word after the first
     word_times: bool = False
+    # the document's subtitle style (app.core.styles.SubtitleStyle): ASS and SSA write it as their Default style
+    # (app.formats.ass_styles); None leaves the script's styles as they are
+    style: SubtitleStyle | None = None
 
 
 DEFAULT_FPS = 23.976

@@ -14,6 +14,7 @@ from functools import cache
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
 from app.core.messages import Message
+from app.core.styles import SubtitleStyle
 from app.formats.base import (
     WORDS_DROPPED,
     ReadOptions,
@@ -179,9 +180,15 @@ def write_subtitles(
     return dropped
 
 
-def save_like(path: str | os.PathLike[str], cues: list[Cue] | tuple[Cue, ...], source: SubtitleFile) -> list[Message]:
-    """Write ``cues`` back in the format, encoding, BOM, newline and header of the file they came from."""
-    options = WriteOptions(fps=source.frame_rate, header=source.header)
+def save_like(
+    path: str | os.PathLike[str],
+    cues: list[Cue] | tuple[Cue, ...],
+    source: SubtitleFile,
+    style: SubtitleStyle | None = None,
+) -> list[Message]:
+    """Write ``cues`` back in the format, encoding, BOM, newline and header of the file they came from (with the
+    document's ``style``, app.core.styles.SubtitleStyle, as an ASS script's Default style)."""
+    options = WriteOptions(fps=source.frame_rate, header=source.header, style=style)
     return write_subtitles(
         path, cues, format=source.format, encoding=source.encoding, bom=source.bom, newline=source.newline,
         options=options,

@@ -17,14 +17,23 @@ import sys
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 
-TRANSLATION_SHARE = 0.8  # the translation's line, as a share of the text's size (as bilingual ASS writes it)
-TEXT_SHARE = 0.055  # text height as a share of the picture's height (about 60 px on 1080 lines)
-MARGIN_SHARE = 0.06  # distance from the picture's bottom (or top) edge
-WIDTH_SHARE = 0.9  # lines wrap beyond this share of the picture's width
-OUTLINE_SHARE = 0.16  # outline width as a share of the text height
+from app.core.styles import DEFAULT_STYLE, SubtitleStyle, argb
+from app.render.fallback import font_for
+
 _ASS_TAG = re.compile(r"\{\\[^}]*\}")
+_ASS_AN = re.compile(r"\{\\[^}]*?\\?an([1-9])[^}]*\}")
 _ASS_TOP = re.compile(r"\{\\[^}]*\\?an[789][^}]*\}")
 # where a line may wrap inside a "word": between two characters of the unspaced scripts (Chinese, Japanese), as
 # players wrap them; a Latin word inside such a line stays whole; no line starts with closing punctuation
@@ -53,6 +62,18 @@ def cue_wants_top(cue: object, text: str | None = None) -> bool:
         if match and float(match.group(1)) < 50:
             return True
     return False
+
+
+def cue_alignment(cue: object, text: str | None = None) -> int | None:
+    """The numpad position a cue asks for itself (``{\\anN}`` in its text, or the "align" field a format kept),
+    or None (the style's position applies)."""
+    text = (getattr(cue, "text", "") or "") if text is None else text
+    found = _ASS_AN.search(text)
+    if found:
+        return int(found.group(1))
+    getter = getattr(cue, "get", None)
+    kept = getter("align") if callable(getter) else None
+    return int(kept) if isinstance(kept, str) and kept in "123456789" and len(kept) == 1 else None
 
 
 def shown_text(text: str) -> str:
@@ -96,15 +117,16 @@ def styled_runs(text: str) -> list[list[Run]]:
 
 def _font(base: QFont, italic: bool, bold: bool) -> QFont:
     font = QFont(base)
-    font.setItalic(italic)
+    font.setItalic(italic or base.italic())
     if bold:
         font.setWeight(QFont.Weight.Bold)
     return font
 
 
-def wrap_runs(lines: list[list[Run]], base: QFont, width: float) -> list[list[tuple[str, QFont]]]:
+def wrap_runs(lines: list[list[Run]], base: QFont, width: float, language: str = "") -> list[list[tuple[str, QFont]]]:
     """Each line's words with their fonts, a line broken at spaces (and between Chinese or Japanese characters)
-    where it is wider than ``width``."""
+    where it is wider than ``width``; a word the font has no glyphs for gets a font that has them
+    (:func:`app.render.fallback.font_for`, by the cue's ``language`` for Chinese characters)."""
     out: list[list[tuple[str, QFont]]] = []
     for runs in lines:
         words: list[tuple[str, QFont, bool]] = []  # word, font, a space before it
@@ -115,7 +137,7 @@ def wrap_runs(lines: list[list[Run]], base: QFont, width: float) -> list[list[tu
                 if k:
                     space = True
                 for n, piece in enumerate(_WRAP_PIECE.findall(word)):
-                    words.append((piece, font, not n and space and bool(words)))
+                    words.append((piece, font_for(font, piece, language), not n and space and bool(words)))
                     space = False
         line: list[tuple[str, QFont]] = []
         used = 0.0
@@ -135,58 +157,103 @@ def wrap_runs(lines: list[list[Run]], base: QFont, width: float) -> list[list[tu
 
 
 def paint_subtitle(
-    painter: QPainter, picture: QRectF, text: str, *, top: bool = False, translation: str = ""
+    painter: QPainter,
+    picture: QRectF,
+    text: str,
+    *,
+    top: bool = False,
+    translation: str = "",
+    style: SubtitleStyle = DEFAULT_STYLE,
+    align: int | None = None,
+    language: str = "",
+    translation_language: str = "",
 ) -> list[QRectF]:
-    """Draw ``text`` over ``picture`` as a player would, italics slanted and bold heavier, and its
-    ``translation`` (a bilingual preview) as a smaller line below it; returns each line's rectangle (for tests)."""
+    """Draw ``text`` over ``picture`` as a player would, in the document's ``style`` (font, colours, outline,
+    shadow, margins, position), italics slanted and bold heavier, and its ``translation`` (a bilingual cue) as a
+    smaller line below it; returns each line's rectangle (for tests). ``align`` (a numpad position) is the cue's
+    own position, else the style's; ``top`` (the cue asks for the top) moves a bottom position up."""
     if not shown_text(text) or picture.height() < 8:
         text = ""
     if not shown_text(translation) or picture.height() < 8:
         translation = ""
     if not text and not translation:
         return []
-    size = max(6, round(picture.height() * TEXT_SHARE))
-    width = picture.width() * WIDTH_SHARE
+    at = align if align in range(1, 10) else style.alignment
+    if top and at <= 3:
+        at += 6
+    size = max(6, round(picture.height() * style.size))
+    left = picture.left() + picture.width() * style.margin_left
+    width = max(8.0, picture.width() * (1 - style.margin_left - style.margin_right))
     blocks = []  # (lines, font) from the top down
-    for part, share in ((text, 1.0), (translation, TRANSLATION_SHARE)):
+    base = QFont(painter.font())
+    if style.font:
+        base.setFamily(style.font)
+    base.setWeight(QFont.Weight.Bold if style.bold else QFont.Weight.DemiBold)
+    base.setItalic(style.italic)
+    for part, share, lang in ((text, 1.0, language), (translation, style.translation_size, translation_language)):
         if part:
-            font = QFont(painter.font())
+            font = QFont(base)
             font.setPixelSize(max(6, round(size * share)))
-            font.setWeight(QFont.Weight.DemiBold)
-            blocks.append((wrap_runs(styled_runs(part.strip()), font, width), font))
+            blocks.append((wrap_runs(styled_runs(part.strip()), font, width, lang), font))
     height = sum(QFontMetricsF(font).lineSpacing() * len(lines) for lines, font in blocks)
-    margin = picture.height() * MARGIN_SHARE
-    y = picture.top() + margin if top else picture.bottom() - margin - height
+    margin = picture.height() * style.margin_vertical
+    if at >= 7:
+        y = picture.top() + margin
+    elif at >= 4:
+        y = picture.top() + (picture.height() - height) / 2
+    else:
+        y = picture.bottom() - margin - height
     rects: list[QRectF] = []
+    column = (at - 1) % 3  # 0 left, 1 centre, 2 right
     for lines, font in blocks:
-        rects += _paint_lines(painter, picture, lines, font, y)
+        rects += _paint_lines(painter, QRectF(left, picture.top(), width, picture.height()), lines, font, y,
+                              style, column, picture.height())  # fmt: skip
         y += QFontMetricsF(font).lineSpacing() * len(lines)
     return rects
 
 
-def _paint_lines(painter: QPainter, picture: QRectF, lines: list, font: QFont, y: float) -> list[QRectF]:
+def _paint_lines(
+    painter: QPainter,
+    area: QRectF,
+    lines: list,
+    font: QFont,
+    y: float,
+    style: SubtitleStyle,
+    column: int,
+    picture_height: float,
+) -> list[QRectF]:
     metrics = QFontMetricsF(font)
     line_height = metrics.lineSpacing()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    outline = QPen(QColor(0, 0, 0, 230), max(1.5, font.pixelSize() * OUTLINE_SHARE))
+    outline = QPen(_colour(style.outline_colour), max(1.5, font.pixelSize() * style.outline))
     outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     rects: list[QRectF] = []
     path = QPainterPath()
     for i, line in enumerate(lines):
         advances = [QFontMetricsF(f).horizontalAdvance(piece) for piece, f in line]
         width = sum(advances)
-        x = picture.left() + (picture.width() - width) / 2
+        x = area.left() + (area.width() - width) * column / 2
         baseline = y + i * line_height + metrics.ascent()
         left = x
         for (piece, f), advance in zip(line, advances, strict=True):
             path.addText(QPointF(left, baseline), f, piece)
             left += advance
         rects.append(QRectF(x, y + i * line_height, width, line_height))
-    painter.strokePath(path, outline)
-    painter.fillPath(path, QColor(255, 255, 255))
+    if style.shadow > 0:  # the letters and their outline, offset right and down, in one translucent colour
+        shape = QPainterPathStroker(outline).createStroke(path).united(path) if style.outline > 0 else path
+        offset = picture_height * style.shadow
+        painter.fillPath(shape.translated(offset, offset), _colour(style.shadow_colour))
+    if style.outline > 0:
+        painter.strokePath(path, outline)
+    painter.fillPath(path, _colour(style.colour))
     painter.restore()
     return rects
+
+
+def _colour(value: str) -> QColor:
+    alpha, red, green, blue = argb(value)
+    return QColor(red, green, blue, alpha)
 
 
 def ensure_gui() -> None:
@@ -202,17 +269,31 @@ def ensure_gui() -> None:
 _APP: QGuiApplication | None = None
 
 
-def cue_overlay(cue: object, width: int, height: int) -> tuple[int, int, np.ndarray] | None:
-    """The cue painted on a transparent ``width`` x ``height`` picture, cut to the rows and columns it covers:
+def cue_overlay(
+    cue: object,
+    width: int,
+    height: int,
+    *,
+    style: SubtitleStyle = DEFAULT_STYLE,
+    translation: bool = True,
+    translation_language: str = "",
+) -> tuple[int, int, np.ndarray] | None:
+    """The cue painted on a transparent ``width`` x ``height`` picture in ``style``, with its translation below
+    it (when it has one and ``translation``) as the picture pane shows it, cut to the rows and columns it covers:
     (top, left, RGBA pixels with straight alpha, uint8 of shape (h, w, 4)); None when it shows nothing."""
     text = getattr(cue, "text", "") or ""
-    if not shown_text(text):
+    second = (getattr(cue, "translation", "") or "") if translation else ""
+    if not shown_text(text) and not shown_text(second):
         return None
     ensure_gui()
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    rects = paint_subtitle(painter, QRectF(0, 0, width, height), text, top=cue_wants_top(cue))
+    rects = paint_subtitle(
+        painter, QRectF(0, 0, width, height), text, top=cue_wants_top(cue), translation=second, style=style,
+        align=cue_alignment(cue), language=getattr(cue, "language", "") or "",
+        translation_language=translation_language,
+    )  # fmt: skip
     painter.end()
     if not rects:
         return None

@@ -34,9 +34,10 @@ def burn_video(
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> BurnResult:
-    """Write ``out``: ``video`` with every cue that shows words drawn into its frames while it shows."""
+    """Write ``out``: ``video`` with every cue that shows words (its text, or its translation) drawn into its
+    frames while it shows; ``painter`` decides how (the style, whether the translation is drawn)."""
     check_output(out)
-    shown = [cue for cue in cues if cue.text.strip() and cue.end > cue.start]
+    shown = [cue for cue in cues if (cue.text.strip() or cue.translation.strip()) and cue.end > cue.start]
     if not shown:
         raise MediaError(message=message("burn.no_cues", name=name or os.path.basename(video)))
     spans = [Span(cue.start, cue.end, index) for index, cue in enumerate(shown)]

@@ -176,3 +176,24 @@ def test_a_variable_frame_rate_keeps_every_frame_time_and_non_square_pixels_keep
     burn_video(str(wide), CUES, str(tmp_path / "anamorphic.mp4"), cue_overlay, **FAST)
     with av.open(str(tmp_path / "anamorphic.mp4")) as container:
         assert container.streams.video[0].codec_context.sample_aspect_ratio == Fraction(64, 45)
+
+
+def test_the_command_line_burns_an_ass_script_in_its_default_style(media, tmp_path):
+    from tests.formats.test_ass_styles import SCRIPT
+
+    script = tmp_path / "styled.ass"  # its Default style: yellow text, blue outline, at the top (\an8)
+    script.write_text(SCRIPT.replace("0:00:02.00,Default", "0:00:02.50,Default"), encoding="utf-8")
+    out = tmp_path / "styled.mp4"
+    done = run_cli(str(media["mp4"]), str(script), "-o", str(out), "--crf", "0", "--preset", "ultrafast")
+    assert done.returncode == 0, done.stderr
+    with av.open(str(out)) as container:
+        frame = next(f for f in container.decode(video=0) if f.time is not None and f.time >= 1.5)
+        shown = frame.to_ndarray(format="rgb24").astype(int)
+    with av.open(str(media["mp4"])) as container:
+        source = next(f for f in container.decode(video=0) if f.time is not None and f.time >= 1.5)
+        before = source.to_ndarray(format="rgb24").astype(int)
+    changed = np.abs(shown - before).max(axis=2) > 40
+    rows = np.flatnonzero(changed.any(axis=1))
+    assert len(rows) and rows[-1] < 240 / 2  # drawn at the top, as the style's Alignment 8 says
+    yellow = (shown[:, :, 0] > 200) & (shown[:, :, 1] > 200) & (shown[:, :, 2] < 80) & changed
+    assert yellow.any()

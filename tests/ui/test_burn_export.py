@@ -67,3 +67,30 @@ def test_a_video_without_a_picture_is_one_error_line(host, qtbot, tmp_path):
 
 def test_time_left_follows_the_pace_so_far():
     assert time_left(10.0, 0.25) == "0:30" and time_left(60.0, 0.5) == "1:00" and time_left(1.0, 0.01) == ""
+
+
+def test_the_burn_draws_the_documents_style_and_the_translation_as_the_pane_shows_them(host, qtbot, monkeypatch):
+    import numpy as np
+
+    import app.session.burn
+    from app.core.commands import SetMetadata
+    from app.core.styles import DEFAULT_STYLE
+
+    style = DEFAULT_STYLE.replace(colour="#ffff0000")
+    host.state.push(SetMetadata(settings=host.state.doc.settings.replace(style=style)))
+    seen: list = []
+
+    def burn(video, cues, out, painter, **_kw):
+        seen.append(painter(Cue(0, 1000, "Hello", translation="你好"), 640, 360))
+        raise app.session.burn.MediaError("stop here")
+
+    monkeypatch.setattr(app.session.burn, "burn_video", burn)
+    host.prefs.picture_translation = True
+    export_burned_video(host, choose=lambda _dialog: True)
+    qtbot.waitUntil(lambda: not host.tasks.running(), timeout=20_000)
+    (overlay,) = seen
+    pixels = overlay[2]
+    rows = pixels[:, :, 3].max(axis=1) > 0
+    assert int(rows[0]) + int(np.count_nonzero(rows[1:] & ~rows[:-1])) >= 2  # the text, and the translation under it
+    red = (pixels[:, :, 0] > 240) & (pixels[:, :, 1] < 15) & (pixels[:, :, 3] == 255)
+    assert red.any()  # in the document's colour

@@ -350,12 +350,12 @@ def test_a_chinese_line_wraps_between_characters_and_keeps_english_words_whole()
     """Issue 24: the picture wraps by the text's script: a Chinese line with no spaces wrapped nowhere."""
     from PySide6.QtGui import QFont
 
-    from app.render.subtitles import WIDTH_SHARE, wrap_runs
+    from app.render.subtitles import wrap_runs
 
     font = QFont()
     font.setPixelSize(40)
     text = "我们明天去Starbucks喝咖啡然后一起去公园散步，好不好？"
-    lines = wrap_runs([[(text, False, False)]], font, 640 * WIDTH_SHARE)
+    lines = wrap_runs([[(text, False, False)]], font, 640 * 0.9)
     joined = ["".join(piece for piece, _font in line) for line in lines]
     assert len(joined) >= 2 and "".join(joined) == text
     assert any("Starbucks" in line for line in joined)  # never cut inside the English word

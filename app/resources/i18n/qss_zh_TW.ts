@@ -3104,6 +3104,120 @@ Language of the subtitles:</source>
     </message>
   </context>
   <context>
+    <name>StyleDialog</name>
+    <message>
+      <source>Subtitle Style</source>
+      <translation>字幕樣式</translation>
+    </message>
+    <message>
+      <source>&amp;Bold</source>
+      <translation>粗體(&amp;B)</translation>
+    </message>
+    <message>
+      <source>&amp;Italic</source>
+      <translation>斜體(&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Font:</source>
+      <translation>字型(&amp;F)：</translation>
+    </message>
+    <message>
+      <source>Text Colour</source>
+      <translation>文字顏色</translation>
+    </message>
+    <message>
+      <source>Outline Colour</source>
+      <translation>外框顏色</translation>
+    </message>
+    <message>
+      <source>Shadow Colour</source>
+      <translation>陰影顏色</translation>
+    </message>
+    <message>
+      <source>&amp;Size (of the picture's height):</source>
+      <translation>字級（佔畫面高度）(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>Text colour:</source>
+      <translation>文字顏色：</translation>
+    </message>
+    <message>
+      <source>&amp;Outline (of the text size):</source>
+      <translation>外框（佔字級）(&amp;O)：</translation>
+    </message>
+    <message>
+      <source>S&amp;hadow (of the picture's height):</source>
+      <translation>陰影（佔畫面高度）(&amp;H)：</translation>
+    </message>
+    <message>
+      <source>&amp;Left and right margins (of the width):</source>
+      <translation>左右邊距（佔畫面寬度）(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>&amp;Vertical margin (of the height):</source>
+      <translation>垂直邊距（佔畫面高度）(&amp;V)：</translation>
+    </message>
+    <message>
+      <source>Top left</source>
+      <translation>左上</translation>
+    </message>
+    <message>
+      <source>Top centre</source>
+      <translation>頂部置中</translation>
+    </message>
+    <message>
+      <source>Top right</source>
+      <translation>右上</translation>
+    </message>
+    <message>
+      <source>Middle left</source>
+      <translation>左側置中</translation>
+    </message>
+    <message>
+      <source>Middle</source>
+      <translation>正中</translation>
+    </message>
+    <message>
+      <source>Middle right</source>
+      <translation>右側置中</translation>
+    </message>
+    <message>
+      <source>Bottom left</source>
+      <translation>左下</translation>
+    </message>
+    <message>
+      <source>Bottom centre</source>
+      <translation>底部置中</translation>
+    </message>
+    <message>
+      <source>Bottom right</source>
+      <translation>右下</translation>
+    </message>
+    <message>
+      <source>&amp;Position:</source>
+      <translation>位置(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>&amp;Translation size (of the text):</source>
+      <translation>譯文字級（佔原文字級）(&amp;T)：</translation>
+    </message>
+  </context>
+  <context>
+    <name>StyleFeature</name>
+    <message>
+      <source>Subtitle &amp;Style…</source>
+      <translation>字幕樣式(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Subtitles look like this</source>
+      <translation>字幕看起來是這樣</translation>
+    </message>
+    <message>
+      <source>Subtitle style</source>
+      <translation>字幕樣式</translation>
+    </message>
+  </context>
+  <context>
     <name>SubtitleIO</name>
     <message>
       <source>{label} ({patterns})</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -139,20 +140,32 @@ def export_burned_video(host: Host, *, choose: Callable[[BurnDialog], bool] | No
     label = QCoreApplication.translate("BurnDialog", "Burning subtitles into {name}…").format(name=name)
     label_left = QCoreApplication.translate("BurnDialog", "Burning subtitles into {name}… about {time} left")
     document = QCoreApplication.translate("BurnDialog", "the open document")
+    settings = host.state.doc.settings  # how the picture pane draws the cues: the style, the translation below
+    translation = bool(getattr(host.prefs, "picture_translation", False))
 
     def job(report: Any) -> Any:
+        from app.formats.ass_styles import style_from_head
         from app.render.subtitles import cue_overlay
         from app.session.burn import burn_video
         from app.session.subtitle_files import load_subtitles
 
-        chosen = load_subtitles(subtitles, cancelled=report.cancelled).cues if subtitles else cues
+        style = settings.style
+        if subtitles:
+            loaded = load_subtitles(subtitles, cancelled=report.cancelled)
+            chosen = loaded.cues
+            head = loaded.header.get("ass.head")
+            style = (style_from_head(head, (c.get("style") or "" for c in chosen)) if head else None) or style
+        else:
+            chosen = cues
+        painter = partial(cue_overlay, style=style, translation=translation,
+                          translation_language=settings.translation_language)  # fmt: skip
         began = time.monotonic()
 
         def progress(fraction: float) -> None:
             left = time_left(time.monotonic() - began, fraction)
             report.progress(fraction, label_left.format(name=name, time=left) if left else label)
 
-        return burn_video(video, chosen, out, cue_overlay, name=os.path.basename(subtitles) or document, crf=crf,
+        return burn_video(video, chosen, out, painter, name=os.path.basename(subtitles) or document, crf=crf,
                           preset=preset, progress=progress, cancelled=report.cancelled)  # fmt: skip
 
     def done(result: Any) -> None:

@@ -229,8 +229,13 @@ class SubtitleIO(QObject):
     def import_command(self, result: SubtitleFile, label: str) -> Any:
         """One undoable step: the cues, and the file they came from (what Save Subtitles writes back to)."""
         from app.core.commands import Batch, ReplaceAll, SetMetadata
+        from app.formats.ass_styles import style_from_head
 
         settings = self.host.state.doc.settings.replace(subtitle_source=result.source_settings())
+        head = result.header.get("ass.head") if result.format in ("ass", "ssa") else None
+        style = style_from_head(head, (cue.get("style") or "" for cue in result.cues)) if head else None
+        if style is not None:  # the script's Default style is how the document looks
+            settings = settings.replace(style=style)
         return Batch((ReplaceAll(tuple(result.cues), label), SetMetadata(settings=settings, label=label)), label)
 
     # -- reading -------------------------------------------------------------------------------------
@@ -298,7 +303,8 @@ class SubtitleIO(QObject):
         fmt = target_format(format_name, path)
         same = self.source is not None and self.source.format == fmt.name
         options = WriteOptions(fps=self.media_frame_rate() if fmt.frame_based else None,
-                               header=dict(self.source.header) if same else {}, word_times=word_times)  # fmt: skip
+                               header=dict(self.source.header) if same else {}, word_times=word_times,
+                               style=self.host.state.doc.settings.style)  # fmt: skip
 
         def write() -> Any:
             cues = self.host.state.doc.cues
@@ -315,8 +321,10 @@ class SubtitleIO(QObject):
         source = self.source
         if source is None or source.path is None or not by_name(source.format).can_write:
             return self.export_dialog(suggestion) is not None
-        path = source.path
-        return self._write(path, lambda: save_like(path, self.host.state.doc.cues, source), by_name(source.format))
+        path, style = source.path, self.host.state.doc.settings.style
+        return self._write(
+            path, lambda: save_like(path, self.host.state.doc.cues, source, style), by_name(source.format)
+        )
 
     def _write(self, path: str, write: Any, fmt: SubtitleFormat) -> bool:
         self.host.commit_edits()

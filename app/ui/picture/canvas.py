@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.core.styles import DEFAULT_STYLE, SubtitleStyle
 from app.render.subtitles import paint_subtitle
 
 
@@ -32,6 +33,10 @@ class VideoCanvas(QWidget):
         self.subtitle = ""
         self.translation = ""  # drawn smaller under the text (View ▸ Show Translation on Picture)
         self.top = False
+        self.align: int | None = None  # the cue's own position ({\\anN}), else the style's
+        self.languages = ("", "")  # the text's and the translation's (which CJK font falls back to)
+        self.style = DEFAULT_STYLE  # the document's (app.ui.picture.style_dialog keeps it, and previews)
+        self.sample = ""  # drawn while the style is previewed and no cue shows
         self.setMinimumSize(160, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -43,9 +48,21 @@ class VideoCanvas(QWidget):
         self.image = image
         self.update()
 
-    def set_subtitle(self, text: str, top: bool = False, translation: str = "") -> None:
-        if (text, top, translation) != (self.subtitle, self.top, self.translation):
+    def set_subtitle(
+        self, text: str, top: bool = False, translation: str = "", align: int | None = None,
+        languages: tuple[str, str] = ("", ""),
+    ) -> None:  # fmt: skip
+        if (text, top, translation, align, languages) != (
+            self.subtitle, self.top, self.translation, self.align, self.languages
+        ):  # fmt: skip
             self.subtitle, self.top, self.translation = text, top, translation
+            self.align, self.languages = align, languages
+            self.update()
+
+    def set_style(self, style: SubtitleStyle, sample: str = "") -> None:
+        """Draw the cues in ``style``; ``sample``: a line to show when no cue shows (a preview)."""
+        if (style, sample) != (self.style, self.sample):
+            self.style, self.sample = style, sample
             self.update()
 
     def picture_rect(self) -> QRectF:
@@ -63,4 +80,8 @@ class VideoCanvas(QWidget):
         if not self.image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(picture, self.image)
-        paint_subtitle(painter, picture, self.subtitle, top=self.top, translation=self.translation)
+        text = self.subtitle if self.subtitle or self.translation else self.sample
+        paint_subtitle(
+            painter, picture, text, top=self.top, translation=self.translation, style=self.style, align=self.align,
+            language=self.languages[0], translation_language=self.languages[1],
+        )  # fmt: skip

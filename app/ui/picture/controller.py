@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QVBoxLayout, QWidget
 
 from app.core.errors import MediaError
 from app.core.frames import FrameGrid, PictureGuide, format_clock
-from app.render.subtitles import cue_wants_top
+from app.render.subtitles import cue_alignment, cue_wants_top
 from app.ui.host import WindowHost
 from app.ui.picture.canvas import VideoCanvas
 from app.ui.picture.stills import StillFrames
@@ -388,7 +388,8 @@ class PictureController(QObject):
         if getattr(self.editor, "index", None) == index:
             text = self.editor.edit.toPlainText()  # typed, not yet committed
         translation = cue.translation if self.translation_action.isChecked() else ""
-        self.canvas.set_subtitle(text, cue_wants_top(cue, text), translation)
+        languages = (cue.language, self.state.doc.settings.translation_language)
+        self.canvas.set_subtitle(text, cue_wants_top(cue, text), translation, cue_alignment(cue, text), languages)
 
     def _show_clock(self) -> None:
         if self.timecode_action.isChecked():
