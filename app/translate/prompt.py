@@ -23,7 +23,7 @@ _FENCE = re.compile(r"^\s*```")
 class Instructions:
     """What every request of a run shares."""
 
-    target_language: str
+    target_language: str = ""  # proofreading has none
     context: str = ""  # the user's words about the video: names, subject, tone
     glossary: tuple[tuple[str, str], ...] = ()  # (term, its translation)
     source_language: str = ""
@@ -62,18 +62,25 @@ def numbered(lines: Mapping[int, str]) -> str:
 
 
 def messages(
-    instructions: Instructions, cues: Mapping[int, str], before: Mapping[int, str], after: Mapping[int, str]
+    instructions: Instructions,
+    cues: Mapping[int, str],
+    before: Mapping[int, str],
+    after: Mapping[int, str],
+    *,
+    system: str | None = None,
+    task: str = "translate",
 ) -> list[dict[str, str]]:
-    """The chat messages for one batch: ``cues`` to translate, ``before`` and ``after`` shown for context."""
-    chat = [{"role": "system", "content": system_message(instructions)}]
+    """The chat messages for one batch: ``cues`` to ``task`` (a verb), ``before`` and ``after`` shown for context;
+    ``system`` is the instructions (a translation's when not given)."""
+    chat = [{"role": "system", "content": system if system is not None else system_message(instructions)}]
     if before or after:
         shown = []
         if before:
-            shown.append("Lines before (context only, do not translate):\n" + numbered(before))
+            shown.append(f"Lines before (context only, do not {task}):\n" + numbered(before))
         if after:
-            shown.append("Lines after (context only, do not translate):\n" + numbered(after))
+            shown.append(f"Lines after (context only, do not {task}):\n" + numbered(after))
         chat.append({"role": "user", "content": "\n\n".join(shown)})
-        chat.append({"role": "assistant", "content": "Understood. Send the lines to translate."})
+        chat.append({"role": "assistant", "content": f"Understood. Send the lines to {task}."})
     chat.append({"role": "user", "content": numbered(cues)})
     return chat
 
