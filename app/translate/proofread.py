@@ -105,7 +105,7 @@ def proofread_cues(
 
 
 def judge(old: str, new: str) -> str:
-    """"same", "ok", "doubtful" (little in common) or "absurd" (another script, or a very different length)."""
+    """One of "same", "ok", "doubtful" (little in common) or "absurd" (another script, or a very different length)."""
     before, after = one_line(old), one_line(new)
     if before == after:
         return "same"

@@ -3,7 +3,8 @@ do (issue 25): it thinks aloud, drops, merges, reorders and adds lines, answers 
 
 Each request's answer comes from ``reply(lines, body)``: ``lines`` are the numbered lines of the last user message
 (``{12: "text"}``), ``body`` the request; it returns a :class:`Reply`. The default translates every line as
-``"FR " + text``; :func:`proofreader` answers as a proofreading model does. Requests are recorded (``requests``: bodies, ``times``: when they came).
+``"FR " + text``; :func:`proofreader` answers as a proofreading model does. Requests are recorded
+(``requests``: bodies, ``times``: when they came).
 """
 
 from __future__ import annotations

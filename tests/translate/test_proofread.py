@@ -8,6 +8,7 @@ import threading
 from app.core.document import Cue, Document
 from app.core.undo import UndoStack
 from app.translate.client import ChatClient, ChatServer
+from app.translate.prompt import Instructions
 from app.translate.proofread import (
     cues_to_proofread,
     diff_pieces,
@@ -17,7 +18,6 @@ from app.translate.proofread import (
     proofreading_command,
     system_message,
 )
-from app.translate.prompt import Instructions
 from app.translate.run import TranslateOptions
 from tests.support.chat_server import Reply, StandInChat, corrected, proofreader
 
@@ -72,7 +72,7 @@ def test_a_dropped_or_merged_line_is_asked_again_and_never_lands_on_another_cue(
         numbers = list(lines)
         if len(numbers) > 1 and 5 in numbers:  # line 5 goes missing: the lines after it move up a number
             kept = [lines[n] for n in numbers if n != 5]
-            return Reply("\n".join(f"[{n}] {corrected(t, FIXES)}" for n, t in zip(numbers, kept)))
+            return Reply("\n".join(f"[{n}] {corrected(t, FIXES)}" for n, t in zip(numbers, kept, strict=False)))
         if numbers == [5]:  # merged with a line that was not asked
             return Reply("[5] 请大家安静一下 谢谢大家\n[6] 谢谢大家")
         return Reply("\n".join(f"[{n}] {corrected(t, FIXES)}" for n, t in lines.items()))
@@ -87,7 +87,11 @@ def test_a_dropped_or_merged_line_is_asked_again_and_never_lands_on_another_cue(
 
 def test_a_rewrite_in_another_script_or_length_is_dropped_and_a_far_one_is_doubtful():
     texts = ["我们明天去北경", "他的名字叫张伟", "这个实验很成工"]
-    answers = {1: "We go to Beijing tomorrow", 2: "他的名字叫张伟，他是一个非常非常有名的科学家，住在北京很多年了", 3: "实验真的非常成功"}
+    answers = {
+        1: "We go to Beijing tomorrow",
+        2: "他的名字叫张伟，他是一个非常非常有名的科学家，住在北京很多年了",
+        3: "实验真的非常成功",
+    }
 
     def reply(lines, body):
         return Reply("\n".join(f"[{n}] {answers[n]}" for n in lines))
@@ -102,7 +106,9 @@ def test_judge_and_diff():
     assert judge("我们去北경", "我们去北京") == "ok"
     assert judge("a\nb", "a b") == "same"
     assert diff_pieces("I red the book", "I read the book") == [
-        ("equal", "I ", "I "), ("changed", "red", "read"), ("equal", " the book", " the book")
+        ("equal", "I ", "I "),
+        ("changed", "red", "read"),
+        ("equal", " the book", " the book"),
     ]
     assert diff_pieces("很成工", "很成功") == [("equal", "很成", "很成"), ("changed", "工", "功")]
 
