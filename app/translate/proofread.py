@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.core.commands import Batch, Command, SetText
+from app.core.commands import Batch, SetText
 from app.core.document import Cue
 from app.core.language_guess import cue_script_language
 from app.translate.client import Cancel, TranslateError
@@ -156,7 +156,7 @@ def diff_pieces(old: str, new: str) -> list[tuple[str, str, str]]:
     return pieces
 
 
-def proofreading_command(cues: Sequence[Cue], chosen: Sequence[Correction], label: str = "Proofread") -> Command | None:
+def proofreading_command(cues: Sequence[Cue], chosen: Sequence[Correction], label: str = "Proofread") -> Batch | None:
     """The chosen corrections as one undo step, each cue marked edited (SetText does); a cue that is locked now, or
     whose text changed since it was asked, is left alone. None when nothing is left to change."""
     steps = [

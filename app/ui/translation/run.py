@@ -18,6 +18,7 @@ from app.ui.messages import error_text
 from app.ui.translation.dialog import TranslateDialog, TranslateSettings
 
 if TYPE_CHECKING:
+    from app.translate.client import ChatServer
     from app.translate.run import TranslationResult
     from app.ui.tasks import TaskHandle
     from app.ui.workers import Report
@@ -41,25 +42,16 @@ def open_dialog(host: Host) -> TaskHandle | None:
 
 def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | None:
     from app.core.languages import name_of
-    from app.translate.client import ChatClient, ChatServer, api_key, base_url
-    from app.translate.prompt import Instructions, parse_glossary
+    from app.translate.client import ChatClient
+    from app.translate.prompt import Instructions
     from app.translate.run import TranslateOptions, cues_to_translate, translate_cues
 
     host.commit_edits()
     title = _title()
-    try:
-        base_url(chosen.server_url)
-        glossary: tuple[tuple[str, str], ...] = ()
-        if chosen.glossary:
-            from app.formats.textio import read_text
-
-            try:
-                glossary = parse_glossary(read_text(chosen.glossary).text)
-            except ValueError as exc:
-                raise AppError(f"{chosen.glossary}: {exc}") from None
-    except (AppError, OSError) as exc:
-        host.show_error(title, error_text(exc))
+    prepared = server_and_glossary(host, chosen, title)
+    if prepared is None:
         return None
+    server, glossary = prepared
     doc = host.state.doc
     cues = doc.cues
     todo = cues_to_translate(cues, resume=chosen.resume)
@@ -70,7 +62,6 @@ def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | Non
     original = doc.language or ""
     texts = [cue.text for cue in cues]
     options = TranslateOptions(Instructions(target, chosen.context, glossary, original), concurrency=chosen.concurrency)
-    server = ChatServer(chosen.server_url, chosen.model, api_key(chosen.server_url))
     label = QCoreApplication.translate("Translation", "Translating into {language}").format(language=target)
 
     def job(report: Report) -> TranslationResult:
@@ -87,6 +78,30 @@ def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | Non
         apply_result(host, result, target)
 
     return host.tasks.start("translate", label, job, done, title=title, exclusive=True)
+
+
+def server_and_glossary(
+    host: Host, chosen: TranslateSettings, title: str
+) -> tuple[ChatServer, tuple[tuple[str, str], ...]] | None:
+    """The chosen server (its address checked, its key found) and the glossary file's terms; None, with the
+    reason in a dialog, when either is wrong (what every chat run from the window starts with)."""
+    from app.translate.client import ChatServer, api_key, base_url
+    from app.translate.prompt import parse_glossary
+
+    try:
+        base_url(chosen.server_url)
+        glossary: tuple[tuple[str, str], ...] = ()
+        if chosen.glossary:
+            from app.formats.textio import read_text
+
+            try:
+                glossary = parse_glossary(read_text(chosen.glossary).text)
+            except ValueError as exc:
+                raise AppError(f"{chosen.glossary}: {exc}") from None
+    except (AppError, OSError) as exc:
+        host.show_error(title, error_text(exc))
+        return None
+    return ChatServer(chosen.server_url, chosen.model, api_key(chosen.server_url)), glossary
 
 
 def apply_result(host: Host, result: TranslationResult, target: str) -> None:
