@@ -5,7 +5,7 @@ correction is never shifted onto another cue; a cue whose line never comes back 
 A correction is only a proposal: the window shows them for review and applies the ticked ones as one undo step
 (:func:`proofreading_command`), each changed cue marked edited so Re-align Edited Cues re-times it. A correction
 in another script, or of a very different length, is dropped (the model rewrote or translated the line); one
-that shares little with the line is kept but marked doubtful (left unticked in the review). Locked cues are never
+that changes much of the line is kept but marked doubtful (left unticked in the review). Locked cues are never
 asked. Stands on app.core only.
 """
 
@@ -25,7 +25,7 @@ from app.translate.run import Complete, Progress, TranslateOptions, ask_by_numbe
 
 MAX_GROWTH = 2.0  # a correction more than twice as long (or half as short) is a rewrite, not a correction
 SLACK_CHARS = 4  # ...give or take this much, for short lines and punctuation
-DOUBTFUL_RATIO = 0.5  # sharing less than this with the line: shown for review, unticked
+DOUBTFUL_SHARE = 0.34  # changing more than this share of the line (and over 2 characters): shown unticked
 _TOKEN = re.compile(r"(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff])[^\W_])+|\s+|.", re.DOTALL)
 
 
@@ -38,7 +38,7 @@ class Correction:
     index: int  # the cue's index
     old: str  # its text when asked
     new: str  # the corrected text, the cue's line breaks kept where the words around them are
-    doubtful: bool = False  # shares little with the line: for the reader to decide
+    doubtful: bool = False  # changes much of the line: for the reader to decide
 
 
 @dataclass
@@ -105,7 +105,8 @@ def proofread_cues(
 
 
 def judge(old: str, new: str) -> str:
-    """One of "same", "ok", "doubtful" (little in common) or "absurd" (another script, or a very different length)."""
+    """One of "same", "ok", "doubtful" (much of the line changed) or "absurd" (another script, or a very
+    different length)."""
     before, after = one_line(old), one_line(new)
     if before == after:
         return "same"
@@ -115,7 +116,9 @@ def judge(old: str, new: str) -> str:
     short, long = sorted((len(before.replace(" ", "")), len(after.replace(" ", ""))))
     if long > short * MAX_GROWTH + SLACK_CHARS:
         return "absurd"
-    if difflib.SequenceMatcher(None, before, after, autojunk=False).ratio() < DOUBTFUL_RATIO:
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    changed = max(len(before), len(after)) - sum(block.size for block in matcher.get_matching_blocks())
+    if changed > max(2, len(before) * DOUBTFUL_SHARE):
         return "doubtful"
     return "ok"
 
@@ -127,11 +130,12 @@ def keep_breaks(old: str, line: str) -> str:
     text = clean_text(old).strip()
     if "\n" not in text:
         return line
-    flat, breaks = [], set()  # the one-line form of old, and the positions of its spaces that were line breaks
+    flat: list[str] = []  # the one-line form of old
+    breaks: set[int] = set()  # the positions of its spaces that were line breaks
     for n, piece in enumerate(re.split(r"(\s+)", text)):
         if n % 2:
             if "\n" in piece:
-                breaks.add(sum(map(len, flat)))
+                breaks.add(sum(len(piece) for piece in flat))
             flat.append(" ")
         else:
             flat.append(piece)

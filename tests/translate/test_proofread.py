@@ -104,6 +104,8 @@ def test_a_rewrite_in_another_script_or_length_is_dropped_and_a_far_one_is_doubt
 
 def test_judge_and_diff():
     assert judge("我们去北경", "我们去北京") == "ok"
+    assert judge("成工", "成功") == "ok"  # one character of two: a short line's homophone
+    assert judge("首先我想谢谢主持人的邀请", "首先感谢主办方邀请我来") == "doubtful"  # a rephrasing
     assert judge("a\nb", "a b") == "same"
     assert diff_pieces("I red the book", "I read the book") == [
         ("equal", "I ", "I "),

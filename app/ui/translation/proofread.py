@@ -32,13 +32,11 @@ class ProofreadDialog(ChatDialog):
         super().__init__(prefs, parent)
         self.setWindowTitle(self.tr("Proofread"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Proofread"))
-
-    def add_last_rows(self) -> None:
         about = QLabel(self.tr("The model corrects what speech recognition misheard: words that sound alike, "
                                "names (give them in the context or the glossary), punctuation. You review each "
                                "correction before it is applied; locked cues are left out."))  # fmt: skip
         about.setWordWrap(True)
-        self.form.addRow("", about)
+        self.column.insertWidget(0, about)
 
 
 def open_dialog(host: Host) -> TaskHandle | None:

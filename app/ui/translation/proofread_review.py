@@ -67,7 +67,7 @@ class ProofreadReviewDialog(QDialog):
         for row, correction in enumerate(self.corrections):
             self.table.set_tick(row, not correction.doubtful)
             number = QTableWidgetItem(str(correction.index + 1))
-            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 1, number)
             for column, text in enumerate(marked(correction.old, correction.new), 2):
                 label = QLabel(text)
@@ -81,6 +81,7 @@ class ProofreadReviewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._size_rows)
         tick_all, untick_all = QPushButton(self.tr("Tick All")), QPushButton(self.tr("Untick All"))
         tick_all.clicked.connect(lambda: self.table.set_all(True))
         untick_all.clicked.connect(lambda: self.table.set_all(False))
@@ -98,7 +99,17 @@ class ProofreadReviewDialog(QDialog):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.table.resizeRowsToContents()
+        self._size_rows()
+
+    def _size_rows(self, *_args: object) -> None:
+        """Each row as high as its texts at their columns' widths (a label's own hint is for another width)."""
+        for row in range(self.table.rowCount()):
+            heights = [
+                label.heightForWidth(self.table.columnWidth(column))
+                for column in (2, 3)
+                if isinstance(label := self.table.cellWidget(row, column), QLabel)
+            ]
+            self.table.setRowHeight(row, max([self.fontMetrics().height() + 8, *heights]))
 
     def chosen(self) -> list[Correction]:
         """The ticked corrections."""
