@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("input", metavar="IN", help="subtitle file, or a video with a subtitle track")
     parser.add_argument("output", metavar="OUT", help="file to write")
-    add_chat_options(parser, "names and terms as they are spelled, 'term = translation' a line (the term is used)")
+    add_chat_options(parser, "names and terms as they are spelled, one a line (or a translate glossary: its terms)")
     add_read_options(parser)
     add_write_options(parser)
     parser.set_defaults(func=run_proofread)
@@ -42,7 +42,7 @@ def run_proofread(args: argparse.Namespace) -> int:
     from app.translate.proofread import cues_to_proofread, proofread_cues, proofreading_command
     from app.translate.run import TranslateOptions
 
-    server, glossary = chat_setup(args)
+    server, glossary = chat_setup(args, names_only=True)
     source = read_input(args)
     cues = source.cues
     language = file_language(cues) or guess_language(c.text for c in cues) or ""

@@ -54,9 +54,9 @@ def add_chat_options(parser: argparse.ArgumentParser, glossary_help: str) -> Non
     parser.add_argument("--no-stream", action="store_true", help="ask for whole answers instead of streamed ones")
 
 
-def chat_setup(args: argparse.Namespace) -> tuple[ChatServer, tuple[tuple[str, str], ...]]:
+def chat_setup(args: argparse.Namespace, names_only: bool = False) -> tuple[ChatServer, tuple[tuple[str, str], ...]]:
     """The server the options name (its address checked before anything is read) and the glossary's terms; the
-    options' limits checked. Raises AppError with one line."""
+    options' limits checked (``names_only``: see parse_glossary). Raises AppError with one line."""
     from app.core.errors import AppError
     from app.translate.client import ChatServer, api_key, base_url
     from app.translate.prompt import parse_glossary
@@ -69,7 +69,7 @@ def chat_setup(args: argparse.Namespace) -> tuple[ChatServer, tuple[tuple[str, s
         from app.formats.textio import read_text
 
         try:
-            glossary = parse_glossary(read_text(args.glossary).text)
+            glossary = parse_glossary(read_text(args.glossary).text, names_only)
         except ValueError as exc:
             raise AppError(f"{args.glossary}: {exc}") from None
     server = ChatServer(args.server, args.model, api_key(args.server), deadline_s=args.timeout,

@@ -116,9 +116,10 @@ def read_answer(answer: str, asked: Sequence[int]) -> dict[int, str] | None:
 MAX_GLOSSARY_TERMS = 500  # a glossary goes into every request: more would crowd out the cues
 
 
-def parse_glossary(text: str) -> tuple[tuple[str, str], ...]:
+def parse_glossary(text: str, names_only: bool = False) -> tuple[tuple[str, str], ...]:
     """A glossary file's terms: one ``term = translation`` a line (a tab or the first comma also separate them;
-    ``#`` starts a comment). Raises ValueError naming the first line that is neither."""
+    ``#`` starts a comment). Raises ValueError naming the first line that is neither. ``names_only``
+    (proofreading, which needs only how the terms are spelled): a line may also be a term alone."""
     terms: list[tuple[str, str]] = []
     for number, raw in enumerate(clean_text(text.lstrip("\ufeff")).splitlines(), 1):
         line = raw.strip()
@@ -131,7 +132,9 @@ def parse_glossary(text: str) -> tuple[tuple[str, str], ...]:
                     terms.append((one_line(term), one_line(translation)))
                     break
         else:
-            raise ValueError(f"line {number} is not 'term = translation': {line[:60]!r}")
+            if not names_only:
+                raise ValueError(f"line {number} is not 'term = translation': {line[:60]!r}")
+            terms.append((one_line(line), one_line(line)))
         if len(terms) > MAX_GLOSSARY_TERMS:
             raise ValueError(f"more than {MAX_GLOSSARY_TERMS} terms; keep the names and words that matter")
     return tuple(terms)

@@ -22,14 +22,17 @@ def _args(src, out, url, *more):
 def test_proofread_writes_the_corrected_file_and_counts_the_changes(tmp_path, capsys):
     src, out = tmp_path / "in.srt", tmp_path / "out.srt"
     src.write_text(SRT, encoding="utf-8")
+    names = tmp_path / "names.txt"
+    names.write_text("# people\n张薇\n北京 = Beijing\n", encoding="utf-8")  # names alone, or a translate glossary
     with StandInChat(proofreader(FIXES)) as chat:
-        status = run(_args(src, out, chat.url, "--context", "北京的实验室"))
+        status = run(_args(src, out, chat.url, "--context", "北京的实验室", "--glossary", str(names)))
     err = capsys.readouterr().err
     assert status == 0, err
     assert [c.text for c in read_subtitles(out).cues] == ["我们明天去北京", "这个实验\n很成功", "今天天气很好",
                                                           "首先我想谢谢主持人的邀请"]  # fmt: skip
     assert "corrected 2 cues" in err
-    assert "北京的实验室" in chat.requests[0]["messages"][0]["content"]
+    system = chat.requests[0]["messages"][0]["content"]
+    assert "北京的实验室" in system and "张薇\n北京" in system and "Beijing" not in system
 
 
 def test_a_rewrite_is_not_applied_and_a_lost_line_is_named(tmp_path, capsys):

@@ -152,3 +152,14 @@ def test_a_cue_locked_or_changed_since_it_was_asked_is_left_alone():
 
 def test_the_system_message_names_the_language():
     assert "in Chinese" in system_message(Instructions(source_language="Chinese"))
+
+
+def test_a_glossary_for_proofreading_may_list_names_alone():
+    import pytest
+
+    from app.translate.prompt import parse_glossary
+
+    text = "张薇\n北京 = Beijing\n"
+    assert parse_glossary(text, names_only=True) == (("张薇", "张薇"), ("北京", "Beijing"))
+    with pytest.raises(ValueError, match="line 1"):
+        parse_glossary(text)  # a translation needs each term's translation

@@ -2566,6 +2566,10 @@
       <source>The model corrects what speech recognition misheard: words that sound alike, names (give them in the context or the glossary), punctuation. You review each correction before it is applied; locked cues are left out.</source>
       <translation>模型会更正语音识别听错的内容：同音或近音字词、人名（请在“背景”或术语表中给出）、标点。每处更正在应用前都由您审阅；锁定的字幕不会被校对。</translation>
     </message>
+    <message>
+      <source>A text file of names and terms, one a line (optional)</source>
+      <translation>人名和术语的文本文件，每行一个（可选）</translation>
+    </message>
   </context>
   <context>
     <name>ProofreadReviewDialog</name>

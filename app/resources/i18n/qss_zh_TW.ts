@@ -2566,6 +2566,10 @@
       <source>The model corrects what speech recognition misheard: words that sound alike, names (give them in the context or the glossary), punctuation. You review each correction before it is applied; locked cues are left out.</source>
       <translation>模型會更正語音辨識聽錯的內容：同音或近音字詞、人名（請在「背景」或術語表中提供）、標點。每處更正在套用前都由您審閱；鎖定的字幕不會被校對。</translation>
     </message>
+    <message>
+      <source>A text file of names and terms, one a line (optional)</source>
+      <translation>人名和術語的文字檔，每行一個（可選）</translation>
+    </message>
   </context>
   <context>
     <name>ProofreadReviewDialog</name>

@@ -37,6 +37,7 @@ class ProofreadDialog(ChatDialog):
                                "correction before it is applied; locked cues are left out."))  # fmt: skip
         about.setWordWrap(True)
         self.column.insertWidget(0, about)
+        self.glossary.setPlaceholderText(self.tr("A text file of names and terms, one a line (optional)"))
 
 
 def open_dialog(host: Host) -> TaskHandle | None:
@@ -62,7 +63,7 @@ def start_proofreading(
 
     host.commit_edits()
     title = _title()
-    prepared = server_and_glossary(host, chosen, title)
+    prepared = server_and_glossary(host, chosen, title, names_only=True)
     if prepared is None:
         return None
     server, glossary = prepared

@@ -81,10 +81,11 @@ def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | Non
 
 
 def server_and_glossary(
-    host: Host, chosen: TranslateSettings, title: str
+    host: Host, chosen: TranslateSettings, title: str, names_only: bool = False
 ) -> tuple[ChatServer, tuple[tuple[str, str], ...]] | None:
     """The chosen server (its address checked, its key found) and the glossary file's terms; None, with the
-    reason in a dialog, when either is wrong (what every chat run from the window starts with)."""
+    reason in a dialog, when either is wrong (what every chat run from the window starts with); ``names_only``:
+    see parse_glossary."""
     from app.translate.client import ChatServer, api_key, base_url
     from app.translate.prompt import parse_glossary
 
@@ -95,7 +96,7 @@ def server_and_glossary(
             from app.formats.textio import read_text
 
             try:
-                glossary = parse_glossary(read_text(chosen.glossary).text)
+                glossary = parse_glossary(read_text(chosen.glossary).text, names_only)
             except ValueError as exc:
                 raise AppError(f"{chosen.glossary}: {exc}") from None
     except (AppError, OSError) as exc:
