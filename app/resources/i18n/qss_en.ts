@@ -354,9 +354,9 @@
   <context>
     <name>Proofread</name>
     <message numerus="yes">
-      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times them).</source>
+      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times [it|them]).</source>
       <translation>
-        <numerusform>%n cue corrected and marked edited (Re-align Edited Cues re-times them).</numerusform>
+        <numerusform>%n cue corrected and marked edited (Re-align Edited Cues re-times it).</numerusform>
         <numerusform>%n cues corrected and marked edited (Re-align Edited Cues re-times them).</numerusform>
       </translation>
     </message>
@@ -364,16 +364,16 @@
   <context>
     <name>ProofreadReviewDialog</name>
     <message numerus="yes">
-      <source>%n correction(s) that change much of a line are left unticked.</source>
+      <source>%n correction(s) that [changes|change] much of a line [is|are] left unticked.</source>
       <translation>
-        <numerusform>%n correction that change much of a line are left unticked.</numerusform>
+        <numerusform>%n correction that changes much of a line is left unticked.</numerusform>
         <numerusform>%n corrections that change much of a line are left unticked.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n cue(s) got no usable answer and stay as they are.</source>
+      <source>%n cue(s) got no usable answer and [stays as it is|stay as they are].</source>
       <translation>
-        <numerusform>%n cue got no usable answer and stay as they are.</numerusform>
+        <numerusform>%n cue got no usable answer and stays as it is.</numerusform>
         <numerusform>%n cues got no usable answer and stay as they are.</numerusform>
       </translation>
     </message>

@@ -2548,7 +2548,7 @@
       <translation>正在校对</translation>
     </message>
     <message>
-      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times them).</source>
+      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times [it|them]).</source>
       <translation>已更正 %n 条字幕并标记为已编辑（“重新对齐已编辑的字幕”会重新计时）。</translation>
     </message>
     <message>
@@ -2588,13 +2588,13 @@
       <translation>取消勾选应保持原样的项。被更改的字幕会标记为已编辑，“重新对齐已编辑的字幕”会为它们重新计时。</translation>
     </message>
     <message numerus="yes">
-      <source>%n correction(s) that change much of a line are left unticked.</source>
+      <source>%n correction(s) that [changes|change] much of a line [is|are] left unticked.</source>
       <translation>
         <numerusform>%n 处改动较大的更正默认未勾选。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n cue(s) got no usable answer and stay as they are.</source>
+      <source>%n cue(s) got no usable answer and [stays as it is|stay as they are].</source>
       <translation>
         <numerusform>%n 条字幕没有得到可用的回答，保持原样。</numerusform>
       </translation>

@@ -2548,7 +2548,7 @@
       <translation>正在校對</translation>
     </message>
     <message>
-      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times them).</source>
+      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times [it|them]).</source>
       <translation>已更正 %n 條字幕並標記為已編輯（「重新對齊已編輯的字幕」會重新計時）。</translation>
     </message>
     <message>
@@ -2588,13 +2588,13 @@
       <translation>取消勾選應保持原樣的項目。被更改的字幕會標記為已編輯，「重新對齊已編輯的字幕」會為它們重新計時。</translation>
     </message>
     <message numerus="yes">
-      <source>%n correction(s) that change much of a line are left unticked.</source>
+      <source>%n correction(s) that [changes|change] much of a line [is|are] left unticked.</source>
       <translation>
         <numerusform>%n 處改動較大的更正預設未勾選。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n cue(s) got no usable answer and stay as they are.</source>
+      <source>%n cue(s) got no usable answer and [stays as it is|stay as they are].</source>
       <translation>
         <numerusform>%n 條字幕沒有得到可用的回答，保持原樣。</numerusform>
       </translation>

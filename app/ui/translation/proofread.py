@@ -115,7 +115,7 @@ def review_and_apply(
                 count = len(command.commands)
                 host.show_status(
                     QCoreApplication.translate(
-                        "Proofread", "%n cue(s) corrected and marked edited (Re-align Edited Cues re-times them).",
+                        "Proofread", "%n cue(s) corrected and marked edited (Re-align Edited Cues re-times [it|them]).",
                         "", count,
                     ), 10_000,
                 )  # fmt: skip

@@ -57,9 +57,13 @@ class ProofreadReviewDialog(QDialog):
             "re-times them."
         )
         if doubtful:
-            lines.append(self.tr("%n correction(s) that change much of a line are left unticked.", "", doubtful))
+            lines.append(
+                self.tr("%n correction(s) that [changes|change] much of a line [is|are] left unticked.", "", doubtful)
+            )
         if unchecked:
-            lines.append(self.tr("%n cue(s) got no usable answer and stay as they are.", "", unchecked))
+            lines.append(
+                self.tr("%n cue(s) got no usable answer and [stays as it is|stay as they are].", "", unchecked)
+            )
         intro = QLabel("\n".join(lines))
         intro.setWordWrap(True)
         self.table = TickTable((self.tr("Apply"), "#", self.tr("Before"), self.tr("After")), count)
