@@ -24,6 +24,7 @@ VERBS: dict[str, str] = {
     "fix": "quality",
     "transcribe": "transcribe",
     "translate": "translate",
+    "proofread": "proofread",
     "align": "script",  # app.cli.script: a plain script, else app.cli.recognition: subtitles
     "probe": "media",
     "shots": "picture",

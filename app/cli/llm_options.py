@@ -17,12 +17,18 @@ from app.cli import EXIT_PROBLEMS, plural
 from app.core.document import Cue
 
 if TYPE_CHECKING:
+    from app.translate.client import ChatServer
     from app.translate.run import TranslationJob, TranslationResult
 
 TRANSLATION_ONLY, BILINGUAL, TWO_FILES = "translation", "bilingual", "two-files"
 
 
-def add_llm_options(parser: argparse.ArgumentParser, *, short_names: bool) -> None:
+def add_llm_options(
+    parser: argparse.ArgumentParser,
+    *,
+    short_names: bool,
+    glossary_help: str = "terms and their translations, 'term = translation' a line",
+) -> None:
     """The chat server's options; with ``short_names`` the server and the model are required."""
 
     def names(name: str) -> tuple[str, ...]:
@@ -35,7 +41,7 @@ def add_llm_options(parser: argparse.ArgumentParser, *, short_names: bool) -> No
                         help="the language model, as the server names it")  # fmt: skip
     parser.add_argument(*names("context"), dest="llm_context", metavar="TEXT", default="",
                         help="for the translation: what the video is about (names, subject)")  # fmt: skip
-    parser.add_argument("--glossary", metavar="FILE", help="terms and their translations, 'term = translation' a line")
+    parser.add_argument("--glossary", metavar="FILE", help=glossary_help)
     parser.add_argument(*names("concurrency"), dest="llm_concurrency", type=int, default=4, metavar="N",
                         help="translation requests at once (default 4)")  # fmt: skip
     parser.add_argument(*names("batch"), dest="llm_batch", type=int, default=20, metavar="N",
@@ -90,23 +96,39 @@ class LlmSetup:
         )  # fmt: skip
 
 
+def checked_options(args: argparse.Namespace, names_only: bool = False) -> tuple[tuple[str, str], ...]:
+    """The options' limits and the server's address checked before anything is read, and the glossary's terms
+    (``names_only``: see app.translate.prompt.parse_glossary); raises AppError with one line."""
+    from app.core.errors import AppError
+    from app.translate.client import base_url
+    from app.translate.run import read_glossary
+
+    if not 1 <= args.llm_concurrency <= 32 or not 1 <= args.llm_batch <= 200 or not 1 <= args.llm_timeout <= 3600:
+        raise AppError("requests at once take 1 to 32, cues a request 1 to 200, a request's timeout 1 to 3600 "
+                       "seconds")  # fmt: skip
+    base_url(args.llm_server)
+    return read_glossary(args.glossary, names_only) if args.glossary else ()
+
+
+def chat_server(args: argparse.Namespace) -> ChatServer:
+    """The chat server the options name, its key looked up now (QSS_LLM_API_KEY, the keyring)."""
+    from app.translate.client import ChatServer, api_key
+
+    return ChatServer(args.llm_server, args.llm_model, api_key(args.llm_server), deadline_s=args.llm_timeout,
+                      stream=not args.llm_no_stream)  # fmt: skip
+
+
 def llm_setup(args: argparse.Namespace, language: str, option: str) -> LlmSetup:
     """``language`` (given as ``option``) and the chat server's options, checked; raises AppError."""
     from app.core.errors import AppError
     from app.core.languages import name_of
-    from app.translate.client import base_url
-    from app.translate.run import read_glossary
 
     if not args.llm_server or not args.llm_model:
         raise AppError(f"{option} needs the chat server and its model: --llm-server URL --llm-model NAME")
-    if not 1 <= args.llm_concurrency <= 32 or not 1 <= args.llm_batch <= 200 or not 1 <= args.llm_timeout <= 3600:
-        raise AppError("translation requests at once take 1 to 32, cues a request 1 to 200, a request's timeout 1 "
-                       "to 3600 seconds")  # fmt: skip
     target = name_of(language) or " ".join(language.split())
     if not target:
         raise AppError(f"{option} needs a language, e.g. English or en")
-    base_url(args.llm_server)  # a bad address is said before anything is read
-    glossary = read_glossary(args.glossary) if args.glossary else ()
+    glossary = checked_options(args)
     return LlmSetup(target, args.llm_server, args.llm_model, args.llm_context, glossary, args.llm_concurrency,
                     args.llm_batch, args.llm_timeout, not args.llm_no_stream)  # fmt: skip
 
@@ -128,14 +150,14 @@ def report(result: TranslationResult, target: str, where: str = "") -> int:
           f"{plural(result.requests, 'request')}", file=sys.stderr)  # fmt: skip
     if result.wrong_language:
         print(f"warning: {prefix}{plural(len(result.wrong_language), 'translation')} not in {target} (cue "
-              f"{_numbers(result.wrong_language)}); look at them", file=sys.stderr)  # fmt: skip
+              f"{numbers(result.wrong_language)}); look at them", file=sys.stderr)  # fmt: skip
     if result.untranslated:
         print(f"warning: {prefix}no usable translation for {plural(len(result.untranslated), 'cue')} "
-              f"({_numbers(result.untranslated)}); they keep their original text", file=sys.stderr)  # fmt: skip
+              f"({numbers(result.untranslated)}); they keep their original text", file=sys.stderr)  # fmt: skip
     return EXIT_PROBLEMS if result.untranslated or result.wrong_language else 0
 
 
-def _numbers(indices: list[int]) -> str:
+def numbers(indices: list[int]) -> str:
     shown = sorted(indices)
     more = f" and {len(shown) - 20} more" if len(shown) > 20 else ""
     return ", ".join(str(i + 1) for i in shown[:20]) + more

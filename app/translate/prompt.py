@@ -27,7 +27,7 @@ _FENCE = re.compile(r"^\s*```")
 class Instructions:
     """What every request of a run shares."""
 
-    target_language: str
+    target_language: str = ""  # proofreading has none
     context: str = ""  # the user's words about the video: names, subject, tone
     glossary: tuple[tuple[str, str], ...] = ()  # (term, its translation)
     source_language: str = ""
@@ -66,18 +66,25 @@ def numbered(lines: Mapping[int, str]) -> str:
 
 
 def messages(
-    instructions: Instructions, cues: Mapping[int, str], before: Mapping[int, str], after: Mapping[int, str]
+    instructions: Instructions,
+    cues: Mapping[int, str],
+    before: Mapping[int, str],
+    after: Mapping[int, str],
+    *,
+    system: str | None = None,
+    task: str = "translate",
 ) -> list[dict[str, str]]:
-    """The chat messages for one batch: ``cues`` to translate, ``before`` and ``after`` shown for context."""
-    chat = [{"role": "system", "content": system_message(instructions)}]
+    """The chat messages for one batch: ``cues`` to ``task`` (a verb), ``before`` and ``after`` shown for context;
+    ``system`` is the instructions (a translation's when not given)."""
+    chat = [{"role": "system", "content": system if system is not None else system_message(instructions)}]
     if before or after:
         shown = []
         if before:
-            shown.append("Lines before (context only, do not translate):\n" + numbered(before))
+            shown.append(f"Lines before (context only, do not {task}):\n" + numbered(before))
         if after:
-            shown.append("Lines after (context only, do not translate):\n" + numbered(after))
+            shown.append(f"Lines after (context only, do not {task}):\n" + numbered(after))
         chat.append({"role": "user", "content": "\n\n".join(shown)})
-        chat.append({"role": "assistant", "content": "Understood. Send the lines to translate."})
+        chat.append({"role": "assistant", "content": f"Understood. Send the lines to {task}."})
     chat.append({"role": "user", "content": numbered(cues)})
     return chat
 
@@ -113,9 +120,10 @@ def read_answer(answer: str, asked: Sequence[int]) -> dict[int, str] | None:
 MAX_GLOSSARY_TERMS = 500  # a glossary goes into every request: more would crowd out the cues
 
 
-def parse_glossary(text: str) -> tuple[tuple[str, str], ...]:
+def parse_glossary(text: str, names_only: bool = False) -> tuple[tuple[str, str], ...]:
     """A glossary file's terms: one ``term = translation`` a line (a tab or the first comma also separate them;
-    ``#`` starts a comment). Raises ValueError naming the first line that is neither."""
+    ``#`` starts a comment). Raises ValueError naming the first line that is neither. ``names_only``
+    (proofreading, which needs only how the terms are spelled): a line may also be a term alone."""
     terms: list[tuple[str, str]] = []
     for number, raw in enumerate(clean_text(text.lstrip("\ufeff")).splitlines(), 1):
         line = raw.strip()
@@ -128,7 +136,9 @@ def parse_glossary(text: str) -> tuple[tuple[str, str], ...]:
                     terms.append((one_line(term), one_line(translation)))
                     break
         else:
-            raise ValueError(f"line {number} is not 'term = translation': {line[:60]!r}")
+            if not names_only:
+                raise ValueError(f"line {number} is not 'term = translation': {line[:60]!r}")
+            terms.append((one_line(line), one_line(line)))
         if len(terms) > MAX_GLOSSARY_TERMS:
             raise ValueError(f"more than {MAX_GLOSSARY_TERMS} terms; keep the names and words that matter")
     return tuple(terms)

@@ -73,12 +73,13 @@ class TranslationJob:
     options: TranslateOptions
 
 
-def read_glossary(path: str) -> tuple[tuple[str, str], ...]:
-    """A glossary file's terms ('term = translation' a line, any encoding); raises AppError naming the file."""
+def read_glossary(path: str, names_only: bool = False) -> tuple[tuple[str, str], ...]:
+    """A glossary file's terms ('term = translation' a line, any encoding; ``names_only``: see parse_glossary);
+    raises AppError naming the file."""
     from app.formats.textio import read_text
 
     try:
-        return parse_glossary(read_text(path).text)
+        return parse_glossary(read_text(path).text, names_only)
     except ValueError as exc:
         raise AppError(f"{path}: {exc}") from None
 
@@ -140,7 +141,39 @@ def translate_cues(
     progress: Progress | None = None,
 ) -> TranslationResult:
     """Translate ``texts[i]`` for every i in ``todo``; the numbers the model sees are the cue numbers (i + 1)."""
-    result = TranslationResult()
+    asked = ask_by_number(texts, todo, complete, lambda batch: _batch_messages(texts, batch, options), options,
+                          cancel, progress)  # fmt: skip
+    target = options.instructions.target_language
+    answered = list(asked.lines)
+    verdicts = in_wrong_language([asked.lines[i] for i in answered], target, options.other_language)
+    wrong = [i for i, bad in zip(answered, verdicts, strict=True) if bad]
+    return TranslationResult(asked.lines, asked.failed, wrong, asked.requests, asked.cancelled, asked.error)
+
+
+@dataclass
+class Answers:
+    """What a run of numbered requests brought back, whatever was asked (a translation, a proofreading)."""
+
+    lines: dict[int, str] = field(default_factory=dict)  # cue index -> the line answered for it
+    failed: list[int] = field(default_factory=list)  # no usable line even when asked alone
+    requests: int = 0
+    cancelled: bool = False
+    error: TranslateError | None = None
+
+
+def ask_by_number(
+    texts: Sequence[str],
+    todo: Sequence[int],
+    complete: Complete,
+    build: Callable[[tuple[int, ...]], list[dict[str, str]]],
+    options: TranslateOptions,
+    cancel: Cancel = _never,
+    progress: Progress | None = None,
+) -> Answers:
+    """Ask for a line for ``texts[i]``, i in ``todo``, in batches of numbered lines (``build`` makes a batch's
+    messages) on ``options.concurrency`` threads; a batch whose answer is not exactly its numbers is asked again
+    in halves, a cue that still fails alone is given up: a line is never put on another cue."""
+    result = Answers()
     size = max(options.batch_size, 1)
     work: queue.Queue[tuple[tuple[int, ...], int] | None] = queue.Queue()
     answers: queue.Queue[tuple[tuple[int, ...], int, dict[int, str] | None, TranslateError | None]] = queue.Queue()
@@ -160,7 +193,7 @@ def translate_cues(
                 return
             batch, tries = item
             try:
-                answer = complete(_batch_messages(texts, batch, options), stopped)
+                answer = complete(build(batch), stopped)
                 answers.put((batch, tries, read_answer(answer, [i + 1 for i in batch]), None))
             except TranslateError as exc:
                 answers.put((batch, tries, None, exc))
@@ -188,10 +221,7 @@ def translate_cues(
                     result.error = error
                 break
             if lines is not None:
-                result.translations.update({i: lines[i + 1] for i in batch})
-                target = options.instructions.target_language
-                wrong = in_wrong_language([lines[i + 1] for i in batch], target, options.other_language)
-                result.wrong_language.extend(i for i, bad in zip(batch, wrong, strict=True) if bad)
+                result.lines.update({i: lines[i + 1] for i in batch})
                 done += len(batch)
             elif len(batch) > 1:  # asked again in halves: a bad line can only spoil its own half
                 half = (len(batch) + 1) // 2
@@ -202,7 +232,7 @@ def translate_cues(
                 work.put((batch, tries + 1))
                 pending += 1
             else:
-                result.untranslated.append(batch[0])
+                result.failed.append(batch[0])
                 done += 1
             if progress is not None:
                 progress(done, len(todo))
@@ -214,8 +244,16 @@ def translate_cues(
 
 
 def _batch_messages(texts: Sequence[str], batch: tuple[int, ...], options: TranslateOptions) -> list[dict[str, str]]:
-    first, last, k = batch[0], batch[-1], options.neighbours
+    before, asked, after = batch_lines(texts, batch, options.neighbours)
+    return messages(options.instructions, asked, before, after)
+
+
+def batch_lines(
+    texts: Sequence[str], batch: tuple[int, ...], neighbours: int
+) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """A batch's numbered lines (cue number -> text), with up to ``neighbours`` cues before and after it."""
+    first, last, k = batch[0], batch[-1], neighbours
     asked = set(batch)
     before = {i + 1: texts[i] for i in range(max(first - k, 0), first) if i not in asked and texts[i].strip()}
     after = {i + 1: texts[i] for i in range(last + 1, min(last + 1 + k, len(texts))) if texts[i].strip()}
-    return messages(options.instructions, {i + 1: texts[i] for i in batch}, before, after)
+    return before, {i + 1: texts[i] for i in batch}, after

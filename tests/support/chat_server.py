@@ -3,7 +3,8 @@ do (issue 25): it thinks aloud, drops, merges, reorders and adds lines, answers 
 
 Each request's answer comes from ``reply(lines, body)``: ``lines`` are the numbered lines of the last user message
 (``{12: "text"}``), ``body`` the request; it returns a :class:`Reply`. The default translates every line as
-``"FR " + text``. Requests are recorded (``requests``: bodies, ``times``: when they came).
+``"FR " + text``; :func:`proofreader` answers as a proofreading model does. Requests are recorded
+(``requests``: bodies, ``times``: when they came).
 """
 
 from __future__ import annotations
@@ -41,6 +42,21 @@ class Reply:
 
 def default_reply(lines: dict[int, str], body: dict) -> Reply:
     return Reply(answer_lines(lines))
+
+
+def corrected(line: str, fixes: dict[str, str]) -> str:
+    for wrong, right in fixes.items():
+        line = line.replace(wrong, right)
+    return line
+
+
+def proofreader(fixes: dict[str, str]) -> Callable[[dict[int, str], dict], Reply]:
+    """A model that proofreads: each line returned with every ``wrong`` replaced by its ``right`` (the rest as is)."""
+
+    def reply(lines: dict[int, str], body: dict) -> Reply:
+        return Reply("\n".join(f"[{n}] {corrected(t, fixes)}" for n, t in lines.items()))
+
+    return reply
 
 
 class StandInChat:

@@ -359,6 +359,40 @@
     </message>
   </context>
   <context>
+    <name>Proofread</name>
+    <message numerus="yes">
+      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times [it|them]).</source>
+      <translation>
+        <numerusform>%n cue corrected and marked edited (Re-align Edited Cues re-times it).</numerusform>
+        <numerusform>%n cues corrected and marked edited (Re-align Edited Cues re-times them).</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ProofreadReviewDialog</name>
+    <message numerus="yes">
+      <source>%n correction(s) that [changes|change] much of a line [is|are] left unticked.</source>
+      <translation>
+        <numerusform>%n correction that changes much of a line is left unticked.</numerusform>
+        <numerusform>%n corrections that change much of a line are left unticked.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cue(s) got no usable answer and [stays as it is|stay as they are].</source>
+      <translation>
+        <numerusform>%n cue got no usable answer and stays as it is.</numerusform>
+        <numerusform>%n cues got no usable answer and stay as they are.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The model proposes %n correction(s).</source>
+      <translation>
+        <numerusform>The model proposes %n correction.</numerusform>
+        <numerusform>The model proposes %n corrections.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Realign</name>
     <message numerus="yes">
       <source>, %n large move(s) rejected</source>

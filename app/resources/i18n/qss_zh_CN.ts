@@ -1693,6 +1693,10 @@
       <source>&amp;Translate…</source>
       <translation>翻译(&amp;T)…</translation>
     </message>
+    <message>
+      <source>&amp;Proofread…</source>
+      <translation>校对(&amp;P)…</translation>
+    </message>
   </context>
   <context>
     <name>Message</name>
@@ -2589,6 +2593,97 @@
     </message>
   </context>
   <context>
+    <name>Proofread</name>
+    <message>
+      <source>Proofread</source>
+      <translation>校对</translation>
+    </message>
+    <message>
+      <source>There are no unlocked cues to proofread.</source>
+      <translation>没有可校对的未锁定字幕。</translation>
+    </message>
+    <message>
+      <source>Proofreading</source>
+      <translation>正在校对</translation>
+    </message>
+    <message>
+      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times [it|them]).</source>
+      <translation>已更正 %n 条字幕并标记为已编辑（“重新对齐已编辑的字幕”会重新计时）。</translation>
+    </message>
+    <message>
+      <source>The model found nothing to correct.</source>
+      <translation>模型没有发现需要更正的内容。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProofreadDialog</name>
+    <message>
+      <source>Proofread</source>
+      <translation>校对</translation>
+    </message>
+    <message>
+      <source>The model corrects what speech recognition misheard: words that sound alike, names (give them in the context or the glossary), punctuation. You review each correction before it is applied; locked cues are left out.</source>
+      <translation>模型会更正语音识别听错的内容：同音或近音字词、人名（请在“背景”或术语表中给出）、标点。每处更正在应用前都由您审阅；锁定的字幕不会被校对。</translation>
+    </message>
+    <message>
+      <source>A text file of names and terms, one a line (optional)</source>
+      <translation>人名和术语的文本文件，每行一个（可选）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProofreadReviewDialog</name>
+    <message>
+      <source>Review corrections</source>
+      <translation>审阅更正</translation>
+    </message>
+    <message numerus="yes">
+      <source>The model proposes %n correction(s).</source>
+      <translation>
+        <numerusform>模型建议了 %n 处更正。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Untick what should stay as it is. The cues changed are marked edited, so Re-align Edited Cues re-times them.</source>
+      <translation>取消勾选应保持原样的项。被更改的字幕会标记为已编辑，“重新对齐已编辑的字幕”会为它们重新计时。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n correction(s) that [changes|change] much of a line [is|are] left unticked.</source>
+      <translation>
+        <numerusform>%n 处改动较大的更正默认未勾选。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cue(s) got no usable answer and [stays as it is|stay as they are].</source>
+      <translation>
+        <numerusform>%n 条字幕没有得到可用的回答，保持原样。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>应用</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>更正前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>更正后</translation>
+    </message>
+    <message>
+      <source>This correction changes much of the line: check it before applying.</source>
+      <translation>此更正改动了这一行的大部分内容：应用前请检查。</translation>
+    </message>
+    <message>
+      <source>Tick All</source>
+      <translation>全部勾选</translation>
+    </message>
+    <message>
+      <source>Untick All</source>
+      <translation>全部取消勾选</translation>
+    </message>
+  </context>
+  <context>
     <name>Quality</name>
     <message>
       <source>Netflix (each language's guide)</source>
@@ -3442,11 +3537,9 @@ Language of the subtitles:</source>
       <source>Asking the server for its models…</source>
       <translation>正在向服务器查询模型…</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <source>The server lists %n model(s).</source>
-      <translation>
-        <numerusform>服务器列出了 %n 个模型。</numerusform>
-      </translation>
+      <translation>服务器列出了 %n 个模型。</translation>
     </message>
     <message>
       <source>Glossary</source>
@@ -3455,6 +3548,10 @@ Language of the subtitles:</source>
     <message>
       <source>Text files (*.txt);;All files (*)</source>
       <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Give the server and the model.</source>
+      <translation>请填写服务器和模型。</translation>
     </message>
     <message>
       <source>Give the server, the model and the language.</source>

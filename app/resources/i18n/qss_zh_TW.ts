@@ -1693,6 +1693,10 @@
       <source>&amp;Translate…</source>
       <translation>翻譯(&amp;T)…</translation>
     </message>
+    <message>
+      <source>&amp;Proofread…</source>
+      <translation>校對(&amp;P)…</translation>
+    </message>
   </context>
   <context>
     <name>Message</name>
@@ -2589,6 +2593,97 @@
     </message>
   </context>
   <context>
+    <name>Proofread</name>
+    <message>
+      <source>Proofread</source>
+      <translation>校對</translation>
+    </message>
+    <message>
+      <source>There are no unlocked cues to proofread.</source>
+      <translation>沒有可校對的未鎖定字幕。</translation>
+    </message>
+    <message>
+      <source>Proofreading</source>
+      <translation>正在校對</translation>
+    </message>
+    <message>
+      <source>%n cue(s) corrected and marked edited (Re-align Edited Cues re-times [it|them]).</source>
+      <translation>已更正 %n 條字幕並標記為已編輯（「重新對齊已編輯的字幕」會重新計時）。</translation>
+    </message>
+    <message>
+      <source>The model found nothing to correct.</source>
+      <translation>模型沒有發現需要更正的內容。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProofreadDialog</name>
+    <message>
+      <source>Proofread</source>
+      <translation>校對</translation>
+    </message>
+    <message>
+      <source>The model corrects what speech recognition misheard: words that sound alike, names (give them in the context or the glossary), punctuation. You review each correction before it is applied; locked cues are left out.</source>
+      <translation>模型會更正語音辨識聽錯的內容：同音或近音字詞、人名（請在「背景」或術語表中提供）、標點。每處更正在套用前都由您審閱；鎖定的字幕不會被校對。</translation>
+    </message>
+    <message>
+      <source>A text file of names and terms, one a line (optional)</source>
+      <translation>人名和術語的文字檔，每行一個（可選）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProofreadReviewDialog</name>
+    <message>
+      <source>Review corrections</source>
+      <translation>審閱更正</translation>
+    </message>
+    <message numerus="yes">
+      <source>The model proposes %n correction(s).</source>
+      <translation>
+        <numerusform>模型建議了 %n 處更正。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Untick what should stay as it is. The cues changed are marked edited, so Re-align Edited Cues re-times them.</source>
+      <translation>取消勾選應保持原樣的項目。被更改的字幕會標記為已編輯，「重新對齊已編輯的字幕」會為它們重新計時。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n correction(s) that [changes|change] much of a line [is|are] left unticked.</source>
+      <translation>
+        <numerusform>%n 處改動較大的更正預設未勾選。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cue(s) got no usable answer and [stays as it is|stay as they are].</source>
+      <translation>
+        <numerusform>%n 條字幕沒有得到可用的回答，保持原樣。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>套用</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>更正前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>更正後</translation>
+    </message>
+    <message>
+      <source>This correction changes much of the line: check it before applying.</source>
+      <translation>此更正改動了這一行的大部分內容：套用前請檢查。</translation>
+    </message>
+    <message>
+      <source>Tick All</source>
+      <translation>全部勾選</translation>
+    </message>
+    <message>
+      <source>Untick All</source>
+      <translation>全部取消勾選</translation>
+    </message>
+  </context>
+  <context>
     <name>Quality</name>
     <message>
       <source>Netflix (each language's guide)</source>
@@ -3442,11 +3537,9 @@ Language of the subtitles:</source>
       <source>Asking the server for its models…</source>
       <translation>正在向伺服器查詢模型…</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <source>The server lists %n model(s).</source>
-      <translation>
-        <numerusform>伺服器列出了 %n 個模型。</numerusform>
-      </translation>
+      <translation>伺服器列出了 %n 個模型。</translation>
     </message>
     <message>
       <source>Glossary</source>
@@ -3455,6 +3548,10 @@ Language of the subtitles:</source>
     <message>
       <source>Text files (*.txt);;All files (*)</source>
       <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+      <source>Give the server and the model.</source>
+      <translation>請填寫伺服器和模型。</translation>
     </message>
     <message>
       <source>Give the server, the model and the language.</source>

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from app.core.profiles import Profile
 from app.core.timecode import format_time
 from app.ui.host import Host
 from app.ui.messages import render
+from app.ui.review import TickTable
 
 
 def fix_kind_names() -> dict[str, str]:
@@ -96,11 +95,7 @@ class FixReviewDialog(QDialog):
         self.kind_boxes: dict[str, QCheckBox] = {}
         self.kinds: dict[str, list[int]] = {}  # kind name -> rows
         columns = (self.tr("Apply"), "#", self.tr("Change"), self.tr("Before"), self.tr("After"))
-        self.table = QTableWidget(0, len(columns))
-        self.table.setHorizontalHeaderLabels(list(columns))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = TickTable(columns)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -174,20 +169,17 @@ class FixReviewDialog(QDialog):
             self.table.resizeRowsToContents()
 
     def _fill(self, row: int, proposal: Proposal) -> None:
-        check = QTableWidgetItem()
-        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-        check.setCheckState(Qt.CheckState.Checked)
+        self.table.set_tick(row, True)
         numbers = [str(self.numbers[id(c)]) for c in proposal.before if id(c) in self.numbers]
         number = QTableWidgetItem("+".join(numbers) or str(proposal.index + 1))
         number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         cells = (
-            check,
             number,
             QTableWidgetItem("; ".join(render(m) for m in proposal.messages)),
             QTableWidgetItem(_describe(proposal.before)),
             QTableWidgetItem(_describe([proposal.after])),
         )
-        for column, item in enumerate(cells):
+        for column, item in enumerate(cells, 1):
             self.table.setItem(row, column, item)
 
     def showEvent(self, event) -> None:
@@ -196,10 +188,10 @@ class FixReviewDialog(QDialog):
             self.table.resizeRowsToContents()
 
     def is_ticked(self, row: int) -> bool:
-        return self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+        return self.table.is_ticked(row)
 
     def set_row(self, row: int, on: bool) -> None:
-        self.table.item(row, 0).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.table.set_tick(row, on)
 
     def set_all(self, on: bool) -> None:
         for row in range(self.table.rowCount()):
@@ -214,7 +206,7 @@ class FixReviewDialog(QDialog):
             self.set_row(row, on)
 
     def rejected_rows(self) -> set[int]:
-        return {row for row in range(self.table.rowCount()) if not self.is_ticked(row)}
+        return self.table.unticked_rows()
 
 
 def fixed_message(count: int) -> str:

@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from app.core.rules import REVIEW_THRESHOLD_MS
 from app.core.timecode import format_time
 from app.ui.host import Host
 from app.ui.language_names import language_name
+from app.ui.review import TickTable
 
 if TYPE_CHECKING:
     from app.asr.client.realignment import Proposal, Realignment
@@ -71,25 +70,18 @@ class ReviewDialog(QDialog):
         label = QLabel("\n".join(lines))
         label.setWordWrap(True)
         columns = (self.tr("Apply"), "#", self.tr("Text"), self.tr("Now"), self.tr("Aligned"), self.tr("Move"))
-        self.table = QTableWidget(len(large), len(columns))
-        self.table.setHorizontalHeaderLabels(list(columns))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = TickTable(columns, len(large))
         for row, p in enumerate(large):
-            check = QTableWidgetItem()
-            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            check.setCheckState(Qt.CheckState.Unchecked)
+            self.table.set_tick(row, False)
             delta = (p.new.start - p.old.start) / 1000
             cells = (
-                check,
                 QTableWidgetItem(str(p.index + 1)),
                 QTableWidgetItem(p.old.text.replace("\n", " ")),
                 QTableWidgetItem(f"{format_time(p.old.start)} → {format_time(p.old.end)}"),
                 QTableWidgetItem(f"{format_time(p.new.start)} → {format_time(p.new.end)}"),
                 QTableWidgetItem(f"{delta:+.2f} s"),
             )
-            for column, item in enumerate(cells):
+            for column, item in enumerate(cells, 1):
                 if column in (1, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
@@ -97,8 +89,8 @@ class ReviewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         approve, reject = QPushButton(self.tr("Approve All")), QPushButton(self.tr("Reject All"))
-        approve.clicked.connect(lambda: self.set_all(True))
-        reject.clicked.connect(lambda: self.set_all(False))
+        approve.clicked.connect(lambda: self.table.set_all(True))
+        reject.clicked.connect(lambda: self.table.set_all(False))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
         buttons.addButton(approve, QDialogButtonBox.ButtonRole.ActionRole)
@@ -112,21 +104,16 @@ class ReviewDialog(QDialog):
         self.resize(820, min(600, 200 + 30 * len(large)))
 
     def set_all(self, approved: bool) -> None:
-        state = Qt.CheckState.Checked if approved else Qt.CheckState.Unchecked
-        for row in range(self.table.rowCount()):
-            self.table.item(row, 0).setCheckState(state)
+        self.table.set_all(approved)
 
     def set_approved(self, index: int, approved: bool) -> None:
         """Tick or untick the row of cue ``index`` (tests and keyboard users alike)."""
         for row, p in enumerate(self.large):
             if p.index == index:
-                state = Qt.CheckState.Checked if approved else Qt.CheckState.Unchecked
-                self.table.item(row, 0).setCheckState(state)
+                self.table.set_tick(row, approved)
 
     def rejected_indices(self) -> set[int]:
-        return {
-            p.index for row, p in enumerate(self.large) if self.table.item(row, 0).checkState() != Qt.CheckState.Checked
-        }
+        return {self.large[row].index for row in self.table.unticked_rows()}
 
 
 # -- actions -----------------------------------------------------------------------------------------------
