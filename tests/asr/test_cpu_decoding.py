@@ -311,3 +311,23 @@ def test_bf16_cache_recognition_with_fp32_decode_attention(tiny_models, monkeypa
     assert len(steps) == 2 * 9 and set(steps) == {(query, torch.bfloat16)}  # 2 layers x 9 steps after the prompt
     if mode == "bf16":
         assert texts[True] == texts[False]
+
+
+def test_skinny_route_only_for_fp32_weights_and_few_rows(monkeypatch):
+    """bf16 weights multiply faster through F.linear at every row count (SKINNY_ROWS); fp32 ones take weight @ x.T
+    up to 64 rows."""
+    from torch.nn import functional as F
+
+    fp32 = [cpu_decoding.skinny_route(torch.float32, n) for n in (0, 1, 8, 16, 64, 65)]
+    assert fp32 == [False, True, True, True, True, False]
+    assert not any(cpu_decoding.skinny_route(torch.bfloat16, n) for n in (1, 8, 16, 64))
+    linear_calls = []
+    original = F.linear
+    monkeypatch.setattr(F, "linear", lambda *a: linear_calls.append(a[1].dtype) or original(*a))
+    for dtype in (torch.float32, torch.bfloat16):
+        layer = torch.nn.Linear(32, 48).to(dtype)
+        x = torch.randn(8, 32).to(dtype)
+        expected = original(x, layer.weight, layer.bias)
+        cpu_decoding.use_skinny_products(layer)
+        assert torch.allclose(layer(x).float(), expected.float(), atol=1e-2)
+    assert linear_calls == [torch.bfloat16]

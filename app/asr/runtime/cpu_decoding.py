@@ -14,7 +14,8 @@ arithmetic:
    runs 2-3 times slower than the same product written as ``weight @ x.T``: 28 layers' projections take 321 ms at
    4 rows against 108 ms, and the 151,936-word vocabulary head 167 ms against 39 ms. :func:`use_skinny_products`
    gives the decoder's Linear layers a forward that takes that route for up to 64 rows (measured crossover about
-   100) and keeps ``F.linear`` for the prompt, the encoder and everything else.
+   100) and keeps ``F.linear`` for the prompt, the encoder and everything else. fp32 weights only: with bf16
+   weights F.linear is the faster one (SKINNY_ROWS).
 
 3. The KV cache grew by concatenation: transformers' DynamicCache copies every layer's keys and values into a new
    tensor at each step (158 of 331 ms per step at batch 4 once 1 and 2 were fixed). :func:`preallocate_kv_cache`
@@ -35,7 +36,11 @@ from __future__ import annotations
 from typing import Any
 
 DECODE_IN_FP32 = True  # decode steps over a bf16 cache attend in fp32 maths (decode_attention); tests turn it off
-SKINNY_ROWS = 64  # at most this many rows take the weight @ x.T route
+# At most this many rows take the weight @ x.T route, per weight dtype (skinny_route). fp32: 2-4 rows 1.5-4x faster,
+# 16-64 rows 1.1-1.3x, 8-12 rows about even on the layers and 1.5x on the vocabulary head. bf16: torch's F.linear
+# already takes a kernel as fast or faster at every row count (1.3-1.8x at 8 rows, 28 layers of the 0.6B decoder;
+# bench/bench_decode_step.py products), so bf16 never takes the route.
+SKINNY_ROWS: dict[str, int] = {"float32": 64}
 
 KV_HEADROOM = 128  # token slots reserved beyond the prompt when a layer's cache is first written
 
@@ -140,8 +145,13 @@ def decode_attention(query: Any, key: Any, value: Any, attention_mask: Any, scal
     return out.reshape(batch, 1, heads, dim).to(query.dtype)
 
 
+def skinny_route(dtype: Any, rows: int) -> bool:
+    """Whether a CPU product of ``rows`` rows with a weight of ``dtype`` takes the ``weight @ x.T`` route."""
+    return 0 < rows <= SKINNY_ROWS.get(str(dtype).removeprefix("torch."), 0)
+
+
 def skinny_linear_class() -> Any:
-    """nn.Linear whose forward computes ``weight @ x.T`` when x has at most SKINNY_ROWS rows."""
+    """nn.Linear whose forward computes ``weight @ x.T`` where skinny_route says so (few rows, fp32 weights)."""
     global _skinny_cls
     if _skinny_cls is None:
         import torch
@@ -150,7 +160,7 @@ def skinny_linear_class() -> Any:
         class SkinnyLinear(torch.nn.Linear):
             def forward(self, x: torch.Tensor) -> torch.Tensor:
                 rows = x.numel() // x.shape[-1] if x.shape[-1] else 0
-                if not 0 < rows <= SKINNY_ROWS or x.device.type != "cpu":
+                if not skinny_route(self.weight.dtype, rows) or x.device.type != "cpu":
                     return F.linear(x, self.weight, self.bias)
                 flat = x.reshape(rows, x.shape[-1])
                 out = torch.mm(self.weight, flat.T).T
