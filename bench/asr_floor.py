@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import statistics
 import time
 from typing import Any
@@ -64,6 +65,10 @@ def step_seconds(model: Any, audio: Any, batch: int, tokens: int) -> float:
 
 def report_steps(engine: Any, audio: Any, args: argparse.Namespace) -> None:
     """Print the decode step's time and its floor at each of ``--step-batches``."""
+    import torch
+
+    from app.asr.runtime.threads import free_core_threads
+
     bandwidth = args.bandwidth * 1e9 if args.bandwidth else memory_bandwidth()
     how = "given" if args.bandwidth else "measured with a 512 MiB copy"
     with engine.session():
@@ -74,9 +79,13 @@ def report_steps(engine: Any, audio: Any, args: argparse.Namespace) -> None:
         print(f"decode step floor: {weights / 1e9:.3f} GB of weights / {bandwidth / 1e9:.1f} GB/s ({how}) = "
               f"{floor * 1e3:.1f} ms", flush=True)  # fmt: skip
         for batch in args.step_batches:
+            if not args.threads:  # as the engine does before each batch
+                free_core_threads()
+            threads = torch.get_num_threads()
             step = step_seconds(model, clip, batch, args.step_tokens)
-            print(f"decode step at batch {batch} ({len(clip) / SR:.0f} s chunks, {args.step_tokens} steps): "
-                  f"{step * 1e3:.1f} ms = {step / floor:.2f} x the floor", flush=True)  # fmt: skip
+            print(f"decode step at batch {batch} ({len(clip) / SR:.0f} s chunks, {args.step_tokens} steps, {threads} "
+                  f"threads): {step * 1e3:.1f} ms = {step / floor:.2f} x the floor; load average "
+                  f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)  # fmt: skip
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
