@@ -315,19 +315,28 @@ def test_bf16_cache_recognition_with_fp32_decode_attention(tiny_models, monkeypa
 
 def test_skinny_route_only_for_fp32_weights_and_few_rows(monkeypatch):
     """bf16 weights multiply faster through F.linear at every row count (SKINNY_ROWS); fp32 ones take weight @ x.T
-    up to 64 rows."""
+    up to 64 rows with several threads, up to 2 with one."""
     from torch.nn import functional as F
 
-    fp32 = [cpu_decoding.skinny_route(torch.float32, n) for n in (0, 1, 8, 16, 64, 65)]
-    assert fp32 == [False, True, True, True, True, False]
-    assert not any(cpu_decoding.skinny_route(torch.bfloat16, n) for n in (1, 8, 16, 64))
+    route = cpu_decoding.skinny_route
+    assert [route(torch.float32, n, 2) for n in (0, 1, 8, 16, 64, 65)] == [False, True, True, True, True, False]
+    assert [route(torch.float32, n, 1) for n in (1, 2, 3, 8)] == [True, True, False, False]
+    assert not any(route(torch.bfloat16, n, t) for n in (1, 8, 16, 64) for t in (1, 2))
     linear_calls = []
     original = F.linear
-    monkeypatch.setattr(F, "linear", lambda *a: linear_calls.append(a[1].dtype) or original(*a))
-    for dtype in (torch.float32, torch.bfloat16):
-        layer = torch.nn.Linear(32, 48).to(dtype)
-        x = torch.randn(8, 32).to(dtype)
-        expected = original(x, layer.weight, layer.bias)
-        cpu_decoding.use_skinny_products(layer)
-        assert torch.allclose(layer(x).float(), expected.float(), atol=1e-2)
-    assert linear_calls == [torch.bfloat16]
+    monkeypatch.setattr(
+        F, "linear", lambda *a: linear_calls.append((a[1].dtype, torch.get_num_threads())) or original(*a)
+    )
+    before = torch.get_num_threads()
+    try:
+        for threads in (2, 1):
+            torch.set_num_threads(threads)
+            for dtype in (torch.float32, torch.bfloat16):
+                layer = torch.nn.Linear(32, 48).to(dtype)
+                x = torch.randn(8, 32).to(dtype)
+                expected = original(x, layer.weight, layer.bias)
+                cpu_decoding.use_skinny_products(layer)
+                assert torch.allclose(layer(x).float(), expected.float(), atol=1e-2)
+    finally:
+        torch.set_num_threads(before)
+    assert linear_calls == [(torch.bfloat16, 2), (torch.float32, 1), (torch.bfloat16, 1)]
