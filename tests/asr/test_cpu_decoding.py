@@ -201,7 +201,7 @@ def test_recognizer_on_cpu_gives_the_package_s_text_without_copying_the_cache(ti
     engine = Engine(
         EngineOptions(
             model=str(tiny_models.recognizer), aligner=None, device="cpu", batch_size=3, max_new_tokens=10,
-            tokens_per_second=1000.0, idle_unload_s=0, download=False,
+            tokens_per_second=1000.0, idle_unload_s=0, download=False, threads=torch.get_num_threads(),
         )
     )  # fmt: skip
     repeats, concatenations = [], []
@@ -298,6 +298,7 @@ def test_bf16_cache_recognition_with_fp32_decode_attention(tiny_models, monkeypa
             EngineOptions(
                 model=str(tiny_models.recognizer), aligner=None, device="cpu", batch_size=3, max_new_tokens=10,
                 tokens_per_second=1000.0, idle_unload_s=0, download=False, cpu_precision=mode,
+                threads=torch.get_num_threads(),  # the same threads for both runs (threads.py picks otherwise)
             )
         )  # fmt: skip
         try:
