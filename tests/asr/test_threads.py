@@ -45,18 +45,28 @@ def test_threads_are_the_free_cores(shares, ceiling, want):
     assert threads.pick_threads(shares, ceiling) == want
 
 
-def test_free_core_threads_sets_torch_and_measures_a_short_window(monkeypatch):
+def test_free_core_threads_sets_torch_and_measures_a_short_window_now_and_then(monkeypatch):
     samples = iter([{0: (0, 100), 1: (0, 100)}, {0: (95, 200), 1: (5, 200)}])
     slept = []
+    now = [100.0]
     monkeypatch.setattr(threads, "_default", 2)
+    monkeypatch.setattr(threads, "_last", None)
     monkeypatch.setattr(threads.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     before = torch.get_num_threads()
+
+    def pick(stat) -> int:
+        return threads.free_core_threads(read=lambda: next(stat), sleep=slept.append, clock=lambda: now[0])
+
     try:
-        assert threads.free_core_threads(read=lambda: next(samples), sleep=slept.append) == 1
+        assert pick(samples) == 1
         assert torch.get_num_threads() == 1 and slept == [threads.WINDOW_S]
         quiet = iter([{0: (0, 100), 1: (0, 100)}, {0: (100, 200), 1: (100, 200)}])
-        assert threads.free_core_threads(read=lambda: next(quiet), sleep=slept.append) == 2
-        assert torch.get_num_threads() == 2
+        now[0] += threads.REPICK_AFTER_S / 2
+        torch.set_num_threads(2)
+        assert pick(quiet) == 1 and torch.get_num_threads() == 1  # the last pick stands, nothing measured
+        assert slept == [threads.WINDOW_S]
+        now[0] += threads.REPICK_AFTER_S
+        assert pick(quiet) == 2 and torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
 

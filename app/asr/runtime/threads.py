@@ -6,7 +6,8 @@ slowest thread. On a busy machine (a browser, a build, another job) a core share
 thread, and so the whole product, several times slower: a 2-thread product took 461 ms against 136 ms with 1 thread
 at load 10 (issue 28). So, unless the user fixed a number (EngineOptions.threads), :func:`pick_threads` takes the
 cores of this process's affinity that were idle over a short window (/proc/stat, 50 ms), a core counting as free
-when at least FREE_SHARE of it was idle, and never more than torch's own default nor fewer than one.
+when at least FREE_SHARE of it was idle, and never more than torch's own default nor fewer than one; a pick stands
+for REPICK_AFTER_S, so that the window costs at most 1 % of the time.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from collections.abc import Callable
 
 FREE_SHARE = 0.7  # a core counts as free when at least this share of it was idle over the window
 WINDOW_S = 0.05
+REPICK_AFTER_S = 5.0  # calls closer together keep the last choice (an aligner call per chunk costs 1-3 s)
 
 _default: int | None = None  # torch's own thread count, read once before the first change
+_last: tuple[float, int] | None = None  # (when, threads) of the last pick
 
 
 def read_cpu_idle(path: str = "/proc/stat") -> dict[int, tuple[int, int]] | None:
@@ -65,13 +68,19 @@ def free_core_threads(
     window_s: float = WINDOW_S,
     read: Callable[[], dict[int, tuple[int, int]] | None] = read_cpu_idle,
     sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
 ) -> int:
-    """Measure the idle cores over ``window_s`` and set torch's thread count to pick_threads' choice; returns it."""
+    """Measure the idle cores over ``window_s`` and set torch's thread count to pick_threads' choice; returns it.
+    Within REPICK_AFTER_S of the last pick, that pick stands (set again, nothing measured)."""
     import torch
 
-    global _default
+    global _default, _last
     if _default is None:
         _default = torch.get_num_threads()
+    if _last is not None and 0 <= clock() - _last[0] < REPICK_AFTER_S:
+        if torch.get_num_threads() != _last[1]:
+            torch.set_num_threads(_last[1])
+        return _last[1]
     allowed = set(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
     before = read()
     after = None
@@ -82,4 +91,5 @@ def free_core_threads(
     threads = pick_threads(shares, min(_default, len(allowed)) if allowed else _default)
     if threads != torch.get_num_threads():
         torch.set_num_threads(threads)
+    _last = (clock(), threads)
     return threads
