@@ -78,7 +78,8 @@ def run_package(args: argparse.Namespace, audio: Any, text: str) -> tuple[float,
         str(folder), dtype=dtype, device_map="cpu", max_new_tokens=args.tokens, forced_aligner=str(aligner),
         forced_aligner_kwargs={"dtype": dtype, "device_map": "cpu"},
     )  # fmt: skip
-    print(f"qwen-asr load {time.perf_counter() - t:.1f} s ({args.package_dtype}); load average {bench_asr._load()}")
+    print(f"qwen-asr load {time.perf_counter() - t:.1f} s ({args.package_dtype}, {torch.get_num_threads()} threads, as "
+          f"ours last picked unless --threads); load average {bench_asr._load()}")  # fmt: skip
     feed_text(model, text)
     model.max_new_tokens = 8
     model.transcribe((audio[: 5 * SR], SR), language="English", return_time_stamps=True)  # warm-up
