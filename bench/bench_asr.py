@@ -10,16 +10,18 @@ exactly ``--tokens-per-chunk`` tokens (default 100 per 30 s chunk, about real sp
     python bench/bench_asr.py align --clips 4                         # aligner speed, full-size random aligner
     python bench/bench_asr.py rtf --int8 --align --measure-chunks 4   # word-timed RTF beside recognition only
     python bench/bench_asr.py peak --configs int8-in-turn,int8-together,fp32-in-turn   # peak RSS, fresh processes
-    python bench/bench_asr.py package --seconds 112 --tokens 400      # qwen-asr's own transcribe + time stamps
+    python bench/bench_asr.py package --seconds 112 --tokens 400      # qwen-asr's word-timed run beside ours
     python bench/bench_asr.py rtf --device cuda --minutes 60 --measure-chunks 0     # GPU: bf16, every chunk
     python bench/bench_asr.py align --device cuda --clips 40
 
-``rtf`` runs the first ``--measure-chunks`` chunks of the recording through the same generator the product uses
-(pause chunking, batching, the encoder window fix) and extrapolates: chunks are independent and the same size,
-so the cost of a 10-minute recording is the per-chunk cost times its chunk count. ``memory`` decodes nothing
-from disk but builds the whole recording in memory (as app.media does), runs the first batches through the
-generator, and samples the process's resident memory every 20 ms; the figure is the peak minus the resident size
-with the model loaded. Later batches reuse the same buffers, so the peak of the first batches is the run's peak.
+``rtf`` first prints one decode step's time at batch 1 and 8 beside its memory floor (bench/asr_floor.py;
+``--step-batches`` with no value skips it), then runs the first ``--measure-chunks`` chunks of the recording through
+the same generator the product uses (pause chunking, batching, the encoder window fix) and extrapolates: chunks are
+independent and the same size, so the cost of a 10-minute recording is the per-chunk cost times its chunk count.
+``memory`` decodes nothing from disk but builds the whole recording in memory (as app.media does), runs the first
+batches through the generator, and samples the process's resident memory every 20 ms; the figure is the peak minus
+the resident size with the model loaded. Later batches reuse the same buffers, so the peak of the first batches is
+the run's peak.
 """
 
 from __future__ import annotations
@@ -159,6 +161,10 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     )
     with engine.session():
         batch = engine.settle_batch_size()
+    if args.step_batches:
+        from asr_floor import report_steps  # bench/, beside this file
+
+        report_steps(engine, audio, args)
     # warm-up: one short batch so one-time costs (allocator, kernels) do not count
     run_chunks(engine, audio[: 5 * SR], 1, word_timing=aligner is not None)
     total_s = len(audio) / SR
@@ -424,37 +430,6 @@ class PhaseSampler:
         self._thread.join()
 
 
-def cmd_package(args: argparse.Namespace) -> None:
-    """qwen-asr's own pipeline on the same audio, for the ratio: ``Qwen3ASRModel.transcribe`` with
-    ``return_time_stamps=True`` and its forced aligner, fp32 on the CPU, none of this project's fixes. It cuts the
-    clip itself (at 180 s with timestamps), so ``--seconds`` of audio in one call generate ``--tokens`` in all."""
-    import torch
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from app.asr.runtime.loading import import_runtime
-
-    import_runtime()
-    from qwen_asr import Qwen3ASRModel
-
-    folder, aligner = checkpoint(args.checkpoint), aligner_checkpoint(args.aligner_checkpoint)
-    t = time.perf_counter()
-    model = Qwen3ASRModel.from_pretrained(
-        str(folder), dtype=torch.float32, device_map="cpu", max_new_tokens=args.tokens, forced_aligner=str(aligner),
-        forced_aligner_kwargs={"dtype": torch.float32, "device_map": "cpu"},
-    )  # fmt: skip
-    print(f"qwen-asr load {time.perf_counter() - t:.1f} s; load average {_load()}", flush=True)
-    audio = speech_like(args.seconds)
-    model.max_new_tokens = 8
-    model.transcribe((audio[: 5 * SR], SR), language="English", return_time_stamps=True)  # warm-up
-    model.max_new_tokens = args.tokens
-    t = time.perf_counter()
-    out = model.transcribe((audio, SR), language="English", return_time_stamps=True)
-    seconds = time.perf_counter() - t
-    words = sum(len(r.time_stamps.items) for r in out if r.time_stamps is not None)
-    print(f"qwen-asr transcribe with time stamps: {args.seconds:g} s of audio, {args.tokens} tokens, {words} words "
-          f"in {seconds:.1f} s: RTF {seconds / args.seconds:.3f}; load average {_load()}")  # fmt: skip
-
-
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -470,6 +445,9 @@ def main() -> None:
         p.add_argument("--tokens-per-chunk", type=int, default=100)
         p.add_argument("--measure-chunks", type=int, default=8, help="0: every chunk")
     sub.choices["rtf"].add_argument("--minutes", type=float, default=10)
+    from asr_floor import add_arguments as floor_arguments  # bench/, beside this file
+
+    floor_arguments(sub.choices["rtf"])
     sub.choices["rtf"].add_argument("--align", action="store_true", help="word timing too (full-size aligner)")
     sub.choices["rtf"].add_argument("--aligner-checkpoint", help="folder for the full-size random aligner")
     sub.choices["rtf"].add_argument("--rounds", type=int, default=2, help="alternations of the measured modes")
@@ -491,11 +469,9 @@ def main() -> None:
         help="int8|bf16|fp32|auto - together|in-turn|auto (precision, then whether both models are held)",
     )
     sub.choices["peak-child"].add_argument("--config", required=True)
-    p = sub.add_parser("package")
-    p.add_argument("--checkpoint")
-    p.add_argument("--aligner-checkpoint")
-    p.add_argument("--seconds", type=float, default=112, help="one clip, under the package's 180 s cut")
-    p.add_argument("--tokens", type=int, default=400, help="max_new_tokens (random weights never stop early)")
+    from asr_package import add_arguments, cmd_package  # bench/, beside this file
+
+    add_arguments(sub.add_parser("package"))
     p = sub.add_parser("align")
     p.add_argument("--checkpoint", help="folder for the full-size random aligner (built when missing)")
     p.add_argument("--threads", type=int, default=None)

@@ -65,6 +65,63 @@ def test_grouped_attention_leaves_other_devices_and_plain_heads_to_transformers(
     assert len(calls) == 2
 
 
+def _decode_inputs(batch, heads, kv_heads, positions, dim, seed, mask_kind):
+    """One decode step's query over a cache, with left padding of 0, 3, 6 ... positions (as a padded batch has)."""
+    gen = torch.Generator().manual_seed(seed)
+    q = torch.randn(batch, heads, 1, dim, generator=gen)
+    k = torch.randn(batch, kv_heads, positions, dim, generator=gen)
+    v = torch.randn(batch, kv_heads, positions, dim, generator=gen)
+    keep = torch.ones(batch, 1, 1, positions + 5, dtype=torch.bool)  # wider than the cache, as a static mask is
+    for b in range(batch):
+        keep[b, :, :, : 3 * b] = False
+    if mask_kind == "bool":
+        return q, k, v, keep
+    if mask_kind == "additive":  # what eager attention is given
+        return q, k, v, torch.zeros(keep.shape).masked_fill_(~keep, torch.finfo(torch.float32).min)
+    return q, k, v, None
+
+
+@pytest.mark.parametrize("mask_kind", ["bool", "additive", "none"])
+@pytest.mark.parametrize("query_dtype", ["float32", "bfloat16"])  # the int8 mode's queries are fp32, bf16's bf16
+def test_decode_attention_from_a_bf16_cache_equals_transformers_in_fp32(mask_kind, query_dtype):
+    """The bf16 cache's decode step equals transformers' eager and sdpa attention computed in fp32 from the same
+    cache (fp32 tolerance), and torch's own bf16 kernel within bf16 rounding."""
+    from transformers.integrations.sdpa_attention import sdpa_attention_forward
+    from transformers.models.qwen3.modeling_qwen3 import eager_attention_forward
+
+    batch, heads, kv_heads, dim, positions = 4, 16, 8, 128, 37
+    q, k, v, mask = _decode_inputs(batch, heads, kv_heads, positions, dim, 7, mask_kind)
+    dtype = getattr(torch, query_dtype)
+    q, k16, v16 = q.to(dtype), k.to(torch.bfloat16), v.to(torch.bfloat16)
+    module = _module(heads // kv_heads)
+    ours, none = cpu_decoding._grouped_sdpa(module, q, k16, v16, mask, scaling=dim**-0.5)
+    assert none is None and ours.dtype == dtype and ours.shape == (batch, 1, heads, dim) and ours.is_contiguous()
+    exact = (q.float(), k16.float(), v16.float())
+    eager_mask = None if mask is None else mask[..., :positions]
+    if eager_mask is not None and eager_mask.dtype == torch.bool:
+        eager_mask = torch.zeros(eager_mask.shape).masked_fill_(~eager_mask, torch.finfo(torch.float32).min)
+    eager, _ = eager_attention_forward(module, *exact, eager_mask, scaling=dim**-0.5)
+    sdpa, _ = sdpa_attention_forward(module, *exact, mask, scaling=dim**-0.5)
+    tolerance = 1e-5 if dtype == torch.float32 else 1e-2  # a bf16 answer is rounded to 8 bits at the end
+    assert torch.allclose(ours.float(), eager, atol=tolerance) and torch.allclose(ours.float(), sdpa, atol=tolerance)
+    kernel, _ = sdpa_attention_forward(module, q.to(torch.bfloat16), k16, v16, mask, scaling=dim**-0.5)
+    assert torch.allclose(ours.float(), kernel.float(), atol=2e-2)  # what the bf16 kernel gave before
+
+
+def test_decode_attention_is_taken_only_for_one_query_row_over_a_half_cache(grouped, monkeypatch):
+    taken = []
+    original = cpu_decoding.decode_attention
+    monkeypatch.setattr(cpu_decoding, "decode_attention", lambda *a: taken.append(a[1].dtype) or original(*a))
+    module = _module(2)
+    q, k, v, mask = _decode_inputs(2, 4, 2, 9, 8, 1, "bool")
+    cpu_decoding._grouped_sdpa(module, q, k, v, mask)  # an fp32 cache: torch's kernel is as fast there
+    cpu_decoding._grouped_sdpa(module, q, k.bfloat16(), v.bfloat16(), mask)
+    prompt = torch.randn(2, 4, 3, 8)
+    cpu_decoding._grouped_sdpa(module, prompt, k.bfloat16(), v.bfloat16(), None)  # prefill keeps sdpa
+    cpu_decoding._grouped_sdpa(module, q, k.bfloat16(), v.bfloat16(), mask, output_attentions=True)
+    assert taken == [torch.bfloat16]
+
+
 @pytest.mark.parametrize("shape", [(1, 32), (4, 1, 32), (2, 32, 32), (65, 32), (3, 0, 32)])
 @pytest.mark.parametrize("bias", [False, True])
 def test_skinny_linear_equals_linear(shape, bias):
@@ -144,7 +201,7 @@ def test_recognizer_on_cpu_gives_the_package_s_text_without_copying_the_cache(ti
     engine = Engine(
         EngineOptions(
             model=str(tiny_models.recognizer), aligner=None, device="cpu", batch_size=3, max_new_tokens=10,
-            tokens_per_second=1000.0, idle_unload_s=0, download=False,
+            tokens_per_second=1000.0, idle_unload_s=0, download=False, threads=torch.get_num_threads(),
         )
     )  # fmt: skip
     repeats, concatenations = [], []
@@ -214,3 +271,73 @@ def test_bounded_heap_gives_freed_blocks_back():
     assert kept(False)[1] > 24 << 20  # glibc's default keeps them: the probe sees the problem
     bounded, grown = kept(True)
     assert bounded == 1 and grown < 4 << 20
+
+
+@pytest.mark.parametrize("mode", ["bf16", "int8"])
+def test_bf16_cache_recognition_with_fp32_decode_attention(tiny_models, monkeypatch, mode):
+    """End to end on the tiny checkpoint (a padded batch, grouped heads), every decode step through decode_attention.
+    bf16: the text is the one torch's bf16 attention kernel gave. int8 (fp32 queries over the bf16 cache): the tiny
+    random model's text flips with any rounding (storing its cache in bf16 rather than fp32 already changes it), so
+    the run is checked to take the path with fp32 queries; the numbers are checked by the tests above."""
+    from app.asr.runtime import attention, precision
+    from app.asr.runtime.engine import Engine, EngineOptions
+
+    monkeypatch.setattr(precision, "_native", True)  # the int8 mode keeps its cache in bf16 only on such a CPU
+    rng = np.random.default_rng(5)
+    wavs = [(0.2 * rng.standard_normal(16000 * s)).astype(np.float32) for s in (3, 11, 7)]
+    steps = []
+    original = cpu_decoding.decode_attention
+    monkeypatch.setattr(
+        cpu_decoding, "decode_attention", lambda *a: steps.append((a[0].dtype, a[1].dtype)) or original(*a)
+    )
+    attention.install()
+    texts = {}
+    for fp32_steps in (False, True):
+        monkeypatch.setattr(cpu_decoding, "DECODE_IN_FP32", fp32_steps)
+        engine = Engine(
+            EngineOptions(
+                model=str(tiny_models.recognizer), aligner=None, device="cpu", batch_size=3, max_new_tokens=10,
+                tokens_per_second=1000.0, idle_unload_s=0, download=False, cpu_precision=mode,
+                threads=torch.get_num_threads(),  # the same threads for both runs (threads.py picks otherwise)
+            )
+        )  # fmt: skip
+        try:
+            with engine.session():
+                texts[fp32_steps] = engine.transcribe(wavs, language="English")
+        finally:
+            engine.unload()
+            cpu_decoding.uninstall_grouped_attention()
+        assert len(texts[fp32_steps]) == 3 and any(text for _, text in texts[fp32_steps])
+    query = torch.bfloat16 if mode == "bf16" else torch.float32
+    assert len(steps) == 2 * 9 and set(steps) == {(query, torch.bfloat16)}  # 2 layers x 9 steps after the prompt
+    if mode == "bf16":
+        assert texts[True] == texts[False]
+
+
+def test_skinny_route_only_for_fp32_weights_and_few_rows(monkeypatch):
+    """bf16 weights multiply faster through F.linear at every row count (SKINNY_ROWS); fp32 ones take weight @ x.T
+    up to 64 rows with several threads, up to 2 with one."""
+    from torch.nn import functional as F
+
+    route = cpu_decoding.skinny_route
+    assert [route(torch.float32, n, 2) for n in (0, 1, 8, 16, 64, 65)] == [False, True, True, True, True, False]
+    assert [route(torch.float32, n, 1) for n in (1, 2, 3, 8)] == [True, True, False, False]
+    assert not any(route(torch.bfloat16, n, t) for n in (1, 8, 16, 64) for t in (1, 2))
+    linear_calls = []
+    original = F.linear
+    monkeypatch.setattr(
+        F, "linear", lambda *a: linear_calls.append((a[1].dtype, torch.get_num_threads())) or original(*a)
+    )
+    before = torch.get_num_threads()
+    try:
+        for threads in (2, 1):
+            torch.set_num_threads(threads)
+            for dtype in (torch.float32, torch.bfloat16):
+                layer = torch.nn.Linear(32, 48).to(dtype)
+                x = torch.randn(8, 32).to(dtype)
+                expected = original(x, layer.weight, layer.bias)
+                cpu_decoding.use_skinny_products(layer)
+                assert torch.allclose(layer(x).float(), expected.float(), atol=1e-2)
+    finally:
+        torch.set_num_threads(before)
+    assert linear_calls == [(torch.bfloat16, 2), (torch.float32, 1), (torch.bfloat16, 1)]

@@ -41,7 +41,7 @@ class EngineOptions:
     tokens_per_second: float = 12.0  # per-batch cap from the longest chunk: stops runaway repetition early
     idle_unload_s: float = 600.0  # 0 keeps models loaded
     download: bool = True
-    threads: int | None = None  # CPU threads for torch; None leaves torch's choice
+    threads: int | None = None  # CPU threads for torch; None: the free cores, picked before each batch (threads.py)
     # Opt-in int8 dynamic quantisation of the Linear layers of the recognizer and the aligner (text decoder, heads,
     # audio encoder), CPU only (CUDA/MPS are never quantised), weights held once (app.asr.runtime.weights). On full-size
     # random checkpoints made audio-dependent (bench/bench_int8.py) the aligner's word times in int8 equal fp32's for

@@ -1,4 +1,4 @@
-"""Two CPU fixes for the text decoder's token-by-token steps, found by profiling a full-size 0.6B batch.
+"""CPU fixes for the text decoder's token-by-token steps, found by profiling a full-size 0.6B batch.
 
 On a 2-core CPU a decode step of four 30 s chunks took 552 ms, of which the weights' matrix products (bound by
 memory bandwidth) should take about 110 ms. The rest came from two places, both fixed here without changing the
@@ -14,21 +14,36 @@ arithmetic:
    runs 2-3 times slower than the same product written as ``weight @ x.T``: 28 layers' projections take 321 ms at
    4 rows against 108 ms, and the 151,936-word vocabulary head 167 ms against 39 ms. :func:`use_skinny_products`
    gives the decoder's Linear layers a forward that takes that route for up to 64 rows (measured crossover about
-   100) and keeps ``F.linear`` for the prompt, the encoder and everything else.
+   100) and keeps ``F.linear`` for the prompt, the encoder and everything else. fp32 weights only, and with one
+   thread only up to 2 rows: elsewhere F.linear is the faster one (SKINNY_ROWS).
 
 3. The KV cache grew by concatenation: transformers' DynamicCache copies every layer's keys and values into a new
    tensor at each step (158 of 331 ms per step at batch 4 once 1 and 2 were fixed). :func:`preallocate_kv_cache`
    makes the recognizer's generate use a cache whose layers write into spare room reserved ahead (grown by half
    when it runs out), so a step appends in place.
 
-All three compute the same numbers (differences at float rounding; tests/asr/test_cpu_decoding.py).
+4. A decode step's attention over a bf16 KV cache (the bf16 and int8 modes) ran in torch's bf16 kernel, 2-4 times
+   slower than plain fp32 maths over the same cache (16 query heads x 1 token over 8 KV heads x 470 positions x 128:
+   7.8 against 3.2 ms at batch 8, 2 threads, AMD Zen 4) and less exact. :func:`decode_attention` widens the step's
+   keys and values to fp32, multiplies, masks, takes the softmax and multiplies again, grouping the query heads by a
+   reshape; prompts (more than one query row) and fp32 caches (where torch's kernel is as fast) keep sdpa.
+
+All of them compute the same numbers (differences at float rounding; tests/asr/test_cpu_decoding.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-SKINNY_ROWS = 64  # at most this many rows take the weight @ x.T route
+DECODE_IN_FP32 = True  # decode steps over a bf16 cache attend in fp32 maths (decode_attention); tests turn it off
+# At most this many rows take the weight @ x.T route, per weight dtype (skinny_route; bench/bench_decode_step.py
+# products, AMD Zen 4, 28 layers of the 0.6B decoder and its vocabulary head). fp32 with 2 threads: 2-4 rows 1.3-3x
+# faster, 8-12 rows about even (the layers 1.2x slower, the head 1.4x faster), 16-64 rows 1.1-1.3x faster. fp32 with
+# 1 thread (a busy machine, app.asr.runtime.threads): 2 rows 1.7x faster, 4 rows 1.1x slower, 8 rows 1.5x slower, so
+# there only up to SKINNY_ROWS_ONE_THREAD. bf16: F.linear as fast or faster at every row count (1.3-1.8x at 8 rows),
+# so bf16 never takes the route.
+SKINNY_ROWS: dict[str, int] = {"float32": 64}
+SKINNY_ROWS_ONE_THREAD = 2
 
 KV_HEADROOM = 128  # token slots reserved beyond the prompt when a layer's cache is first written
 
@@ -66,6 +81,17 @@ def _grouped_sdpa(
     """transformers' sdpa_attention_forward, less the KV copy: (batch, heads, q, dim) in, (batch, q, heads, dim) out."""
     from torch.nn import functional as F
 
+    if (
+        DECODE_IN_FP32
+        and query.shape[2] == 1
+        and key.device.type == "cpu"
+        and key.dtype.is_floating_point
+        and key.dtype.itemsize == 2  # a bf16 (or fp16) cache: torch's kernel is 2-4x slower there than fp32 maths
+        and not dropout
+        and not kwargs.get("output_attentions", False)
+        and kwargs.get("head_mask") is None
+    ):
+        return decode_attention(query, key, value, attention_mask, scaling), None
     wanted = query.dtype
     mixed = key.dtype != wanted
     if mixed:  # a cache kept in bf16 (preallocate_kv_cache): attend in its dtype, answer in ours
@@ -94,8 +120,43 @@ def _grouped_sdpa(
     return out.transpose(1, 2).to(wanted).contiguous(), None
 
 
+def decode_attention(query: Any, key: Any, value: Any, attention_mask: Any, scaling: float | None) -> Any:
+    """One decode step's attention, matmul-softmax-matmul in fp32 from a half-precision cache: (batch, heads, 1,
+    dim) queries over (batch, kv_heads, positions, dim) keys and values, with a bool (True = attend) or additive 4-D
+    mask or none; returns (batch, 1, heads, dim) in the query's dtype. Query heads are grouped onto their key/value
+    head by a reshape (head h reads kv head h // groups, as transformers' repeat_kv), so nothing is repeated."""
+    import torch
+
+    batch, heads, _, dim = query.shape
+    kv_heads, positions = key.shape[1], key.shape[2]
+    groups = heads // kv_heads
+    scale = dim**-0.5 if scaling is None else scaling
+    q = query.to(torch.float32).reshape(batch, kv_heads, groups, dim)
+    scores = torch.matmul(q, key.to(torch.float32).transpose(-1, -2)).mul_(scale)  # batch, kv_heads, groups, positions
+    if attention_mask is not None:
+        mask = attention_mask[..., -1:, :positions]  # the step's own row (the mask may be wider than the cache)
+        if mask.shape[1] == 1:  # one row for every head
+            mask = mask.reshape(mask.shape[0], 1, 1, positions)
+        else:
+            mask = mask.reshape(mask.shape[0], kv_heads, groups, positions)
+        if mask.dtype == torch.bool:
+            scores = scores.masked_fill_(~mask, torch.finfo(torch.float32).min)
+        else:
+            scores = scores.add_(mask.to(torch.float32))
+    probs = torch.softmax(scores, dim=-1)
+    out = torch.matmul(probs, value.to(torch.float32))  # batch, kv_heads, groups, dim
+    return out.reshape(batch, 1, heads, dim).to(query.dtype)
+
+
+def skinny_route(dtype: Any, rows: int, threads: int) -> bool:
+    """Whether a CPU product of ``rows`` rows with a weight of ``dtype`` on ``threads`` torch threads takes the
+    ``weight @ x.T`` route."""
+    limit = SKINNY_ROWS.get(str(dtype).removeprefix("torch."), 0)
+    return 0 < rows <= (limit if threads > 1 else min(limit, SKINNY_ROWS_ONE_THREAD))
+
+
 def skinny_linear_class() -> Any:
-    """nn.Linear whose forward computes ``weight @ x.T`` when x has at most SKINNY_ROWS rows."""
+    """nn.Linear whose forward computes ``weight @ x.T`` where skinny_route says so (few rows, fp32 weights)."""
     global _skinny_cls
     if _skinny_cls is None:
         import torch
@@ -104,7 +165,7 @@ def skinny_linear_class() -> Any:
         class SkinnyLinear(torch.nn.Linear):
             def forward(self, x: torch.Tensor) -> torch.Tensor:
                 rows = x.numel() // x.shape[-1] if x.shape[-1] else 0
-                if not 0 < rows <= SKINNY_ROWS or x.device.type != "cpu":
+                if not skinny_route(self.weight.dtype, rows, torch.get_num_threads()) or x.device.type != "cpu":
                     return F.linear(x, self.weight, self.bias)
                 flat = x.reshape(rows, x.shape[-1])
                 out = torch.mm(self.weight, flat.T).T

@@ -476,6 +476,7 @@ class Engine:
         while i < len(wavs):
             size = max(1, self.batch_size)
             batch = [(np.asarray(w, dtype=np.float32), SAMPLE_RATE) for w in wavs[i : i + size]]
+            self._pick_threads()
             try:
                 out = model.transcribe(batch, context=context, language=language)
             except Exception as exc:
@@ -496,6 +497,14 @@ class Engine:
         self.batch_size = self.options.batch_size or CPU_BATCH
         self._batch_chosen = self.options.batch_size is not None
         self.align_batch: int | None = None  # None: CPU_ALIGN_BATCH on the CPU, the recognition batch elsewhere
+
+    def _pick_threads(self) -> None:
+        """On the CPU, unless the user fixed the thread count: as many torch threads as cores are free now
+        (app.asr.runtime.threads), picked again before each batch."""
+        if self.device == "cpu" and not self.options.threads:
+            from app.asr.runtime.threads import free_core_threads
+
+            free_core_threads()
 
     def settle_batch_size(self) -> int:
         """Fix an automatic batch size once, at the first run with the models loaded (call inside session())."""
@@ -532,6 +541,7 @@ class Engine:
         while i < len(todo):
             size = max(1, self.align_batch or (CPU_ALIGN_BATCH if self.device == "cpu" else self.batch_size))
             group = todo[i : i + size]
+            self._pick_threads()
             try:
                 out = model.align(
                     [(np.asarray(wavs[k], dtype=np.float32), SAMPLE_RATE) for k in group],

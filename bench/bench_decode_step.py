@@ -1,0 +1,131 @@
+"""Microbenches of one decode step's parts, with the full-size 0.6B decoder's shapes, as ratios measured side by side.
+
+    python bench/bench_decode_step.py attention --threads 2     # bf16-cache attention: torch's kernel vs ours
+    python bench/bench_decode_step.py products --threads 2      # F.linear vs weight @ x.T, per dtype and rows
+
+Each compared pair runs interleaved (A B A B ...) ``--rounds`` times and the medians are printed with their ratio,
+so a busy machine slows both alike. The CPU model and the load average are printed with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+HEADS, KV_HEADS, HEAD_DIM, HIDDEN = 16, 8, 128, 1024  # tests.support.checkpoints.FULL_SIZE_0_6B
+LAYER_SHAPES = [(2048, 1024), (1024, 1024), (1024, 1024), (1024, 2048), (3072, 1024), (3072, 1024), (1024, 3072)]
+VOCABULARY = 151936
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def interleaved(candidates: dict, rounds: int, repeat: int) -> dict[str, float]:
+    """Median seconds of one call per candidate, the candidates alternating within each round."""
+    times: dict[str, list[float]] = {name: [] for name in candidates}
+    for _ in range(rounds):
+        for name, fn in candidates.items():
+            t = time.perf_counter()
+            for _ in range(repeat):
+                fn()
+            times[name].append((time.perf_counter() - t) / repeat)
+    return {name: statistics.median(v) for name, v in times.items()}
+
+
+def cmd_attention(args: argparse.Namespace) -> None:
+    import torch
+
+    from app.asr.runtime import cpu_decoding
+
+    module = type("Attention", (), {"num_key_value_groups": HEADS // KV_HEADS, "is_causal": True, "training": False})
+    cpu_decoding.install_grouped_attention()
+    for query_dtype in (torch.bfloat16, torch.float32):  # the bf16 mode's queries, the int8 mode's
+        for batch in args.batches:
+            q = torch.randn(batch, HEADS, 1, HEAD_DIM, dtype=query_dtype)
+            k = torch.randn(batch, KV_HEADS, args.positions, HEAD_DIM).bfloat16()
+            v = torch.randn(batch, KV_HEADS, args.positions, HEAD_DIM).bfloat16()
+            mask = torch.ones(batch, 1, 1, args.positions, dtype=torch.bool)
+            mask[1:, :, :, :20] = False  # left padding
+
+            def attend(fp32: bool, q=q, k=k, v=v, mask=mask) -> None:
+                cpu_decoding.DECODE_IN_FP32 = fp32
+                cpu_decoding._grouped_sdpa(module, q, k, v, mask, scaling=HEAD_DIM**-0.5)
+
+            med = interleaved({"kernel": lambda a=attend: a(False), "fp32": lambda a=attend: a(True)}, args.rounds, 20)
+            print(f"attention, query {str(query_dtype)[6:]}, bf16 cache, batch {batch}, {args.positions} positions: "
+                  f"torch's bf16 kernel {med['kernel'] * 1e3:.3f} ms, fp32 maths {med['fp32'] * 1e3:.3f} ms "
+                  f"(kernel / fp32 {med['kernel'] / med['fp32']:.2f}; x28 layers {med['kernel'] * 28e3:.0f} vs "
+                  f"{med['fp32'] * 28e3:.0f} ms a step); load {load()}", flush=True)  # fmt: skip
+    cpu_decoding.DECODE_IN_FP32 = True
+
+
+PAIR = ("linear", "skinny")
+
+
+def products(weights: list, xs: list, skinny: bool) -> None:
+    """F.linear, or the skinny route of app.asr.runtime.cpu_decoding's SkinnyLinear, for each weight."""
+    import torch
+    from torch.nn import functional as F
+
+    for w, x in zip(weights, xs, strict=True):
+        torch.mm(w, x.T).T.contiguous() if skinny else F.linear(x, w)
+
+
+def cmd_products(args: argparse.Namespace) -> None:
+    import torch
+
+    for dtype in (torch.float32, torch.bfloat16):
+        weights = [torch.randn(*s).to(dtype) for s in LAYER_SHAPES]
+        head = torch.randn(VOCABULARY, HIDDEN).to(dtype)
+        for rows in args.rows:
+            xs = [torch.randn(rows, w.shape[1]).to(dtype) for w in weights]
+            xh = torch.randn(rows, HIDDEN).to(dtype)
+
+            lm = interleaved({k: partial(products, weights, xs, k == "skinny") for k in PAIR}, args.rounds, 3)
+            hm = interleaved({k: partial(products, [head], [xh], k == "skinny") for k in PAIR}, args.rounds, 1)
+            print(f"{str(dtype)[6:]:8s} rows {rows:3d}: 28 layers F.linear {lm['linear'] * 28e3:.1f} ms, weight @ x.T "
+                  f"{lm['skinny'] * 28e3:.1f} ms (skinny / linear {lm['skinny'] / lm['linear']:.2f}); vocabulary head "
+                  f"{hm['linear'] * 1e3:.1f} vs {hm['skinny'] * 1e3:.1f} ms ({hm['skinny'] / hm['linear']:.2f}); "
+                  f"load {load()}", flush=True)  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    for name in ("attention", "products"):
+        p = sub.add_parser(name)
+        p.add_argument("--threads", type=int, default=None)
+        p.add_argument("--rounds", type=int, default=7)
+    sub.choices["attention"].add_argument("--batches", type=int, nargs="+", default=[1, 8])
+    sub.choices["attention"].add_argument("--positions", type=int, default=470)
+    sub.choices["products"].add_argument("--rows", type=int, nargs="+", default=[1, 8, 16, 64])
+    args = parser.parse_args()
+    import torch
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    print(f"{cpu_model()}; torch threads {torch.get_num_threads()}; load average {load()}")
+    {"attention": cmd_attention, "products": cmd_products}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
