@@ -371,12 +371,16 @@ def loaded_bytes(module: Any) -> int:
     import torch
 
     seen: set[int] = set()
+    # an unpacked int8 weight is a fresh tensor: held until the end, else the next one may get its freed address
+    # and be taken for the same storage (the int8 decoder then counted as one layer)
+    alive: list[Any] = []
     total = 0
 
     def add(t: Any) -> None:
         nonlocal total
         if isinstance(t, torch.Tensor) and t.data_ptr() not in seen:
             seen.add(t.data_ptr())
+            alive.append(t)
             total += t.numel() * t.element_size()
 
     for t in list(module.parameters()) + list(module.buffers()):
