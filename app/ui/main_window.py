@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.menus = {name: self.menuBar().addMenu(titles[name]) for name in MENUS}
         self._build_menus()
         self.features = {name: install(self.context, self) for name, install in FEATURES}
-        # the translation's box is spell checked in the translation language, as the text box in the cue's
+        # the translation's box is spell checked in the translation language, as the text box is in the cue's language
         spelling.service.check_translation_box(self.features["spelling"], self.features["translation"])
         self._finish_menus()
         for signal in (self.state.undoStateChanged, self.state.pathsChanged, self.state.metadataChanged):
