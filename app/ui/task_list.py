@@ -104,6 +104,7 @@ class TaskList(QWidget):
         row = self.rows.pop(handle, None)
         if row is not None:
             self.layout_.removeWidget(row)
+            row.hide()  # at once: the deletion waits for the event loop, and a row left showing overlaps the next
             row.deleteLater()
         self.empty.setVisible(not self.rows)
 
