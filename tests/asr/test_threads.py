@@ -95,3 +95,37 @@ def test_the_engine_picks_threads_before_each_batch_unless_fixed(tiny_models, mo
     finally:
         torch.set_num_threads(before)
     assert counts == {None: 2 + 2, 1: 0}  # two recognition batches, two aligner calls (one chunk each on the CPU)
+
+
+def test_a_damaged_proc_stat_is_no_measurement(tmp_path):
+    """A short cpu line, an empty line or a word where a number belongs: torch's default stands, no exception."""
+    for text in ("cpu0 1 2 3 4\n\n", "cpu0 1 2 x 4 5 6 7 8\n", "cpu0 1 2 3 4 5 6 7 8\n\n", ""):
+        path = tmp_path / "stat"
+        path.write_text(text)
+        got = threads.read_cpu_idle(str(path))
+        assert got is None or got == {0: (9, 36)}
+    assert threads.read_own_ticks(str(tmp_path / "missing")) is None
+    (tmp_path / "self").write_text("12 (a (b) c) S 1 2 3 4 5 6 7 8 9 10 700 300 0 0\n")
+    assert threads.read_own_ticks(str(tmp_path / "self")) == 1000  # utime + stime, a name with spaces and ")"
+
+
+def test_the_processs_own_spinning_threads_are_not_taken_for_another_programs_load(monkeypatch):
+    """Right after a product the process's own OpenMP workers spin a while: a core they kept busy is free."""
+    monkeypatch.setattr(threads, "_default", 2)
+    monkeypatch.setattr(threads, "_last", None)
+    monkeypatch.setattr(threads.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    samples = iter([{0: (0, 100), 1: (0, 100)}, {0: (100, 110), 1: (4, 110)}])  # cpu1 busy 6 ticks of 10
+    own = iter([1000, 1006])  # ... all of them this process's own
+    before = torch.get_num_threads()
+    try:
+        got = threads.free_core_threads(read=lambda: next(samples), sleep=lambda s: None, read_own=lambda: next(own))
+        assert got == 2
+        assert threads.without_own([1.0, 0.2], 0.5) == [0.7, 1.0]
+        monkeypatch.setattr(threads, "_last", None)
+        samples = iter([{0: (0, 100), 1: (0, 100)}, {0: (100, 110), 1: (4, 110)}])
+        own = iter([1000, 1000])  # another program's load
+        assert (
+            threads.free_core_threads(read=lambda: next(samples), sleep=lambda s: None, read_own=lambda: next(own)) == 1
+        )
+    finally:
+        torch.set_num_threads(before)
