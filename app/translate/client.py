@@ -50,8 +50,12 @@ def failure(code: str, **params: object) -> TranslateError:
 def base_url(url: str) -> str:
     """The server's address as the client wants it, ending in ``/v1`` whether or not the user typed it."""
     text = url.strip().rstrip("/")
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # "http://[::1": an unclosed IPv6 address
+        raise failure("translate.bad_url", url=url) from None
+    if parts.scheme not in ("http", "https") or not host:
         raise failure("translate.bad_url", url=url)
     return text if text.endswith("/v1") else text + "/v1"
 

@@ -64,6 +64,7 @@ class ApiKeyField(QWidget):
             return self.tr("No system keyring is available here; set {variable} instead.").format(
                 variable=self.store.env_key
             )
+        self.store.use_for_session(url, None)  # a key typed earlier this session no longer stands before it
         self.edit.clear()
         return self.tr("The key is kept in the system keyring.")
 

@@ -40,6 +40,8 @@ def test_the_url_works_with_or_without_its_v1():
     assert base_url("http://h:1") == base_url("http://h:1/v1/") == "http://h:1/v1"
     with pytest.raises(TranslateError, match="not a chat server"):
         base_url("h:1")
+    with pytest.raises(TranslateError, match="not a chat server"):
+        base_url("http://[::1")  # an unclosed IPv6 address: one line, not urllib's ValueError
 
 
 def _misbehaving(lines: dict[int, str], body: dict) -> Reply:

@@ -77,3 +77,27 @@ def test_a_typed_key_serves_the_session_unsaved_and_no_keyring_is_said(qtbot, me
     dialog.key_field.edit.setText("other")
     dialog.save_key()
     assert dialog.models_note.text() == "No system keyring is available here; set QSS_LLM_API_KEY instead."
+
+
+def test_a_key_saved_in_the_keyring_takes_over_from_one_typed_earlier(qtbot, memory_keyring):
+    """A wrong key typed for the session, then the right one saved: the saved one serves at once (not a 401 until
+    the application restarts)."""
+    with StandInChat(key="right") as chat:
+        host = FakeHost()
+        qtbot.addWidget(host.parent_widget)
+        dialog = TranslateDialog(host.prefs, False)
+        qtbot.addWidget(dialog)
+        dialog.server.setText(chat.url)
+        dialog.model.setCurrentText("qwen3")
+        dialog.key_field.edit.setText("wrong")
+        dialog._accept()
+        assert LLM_KEYS.key(chat.url) == "wrong"
+        again = TranslateDialog(host.prefs, False)
+        qtbot.addWidget(again)
+        again.server.setText(chat.url)
+        again.key_field.edit.setText("right")
+        again.save_key()
+        again._accept()
+        assert LLM_KEYS.key(chat.url) == "right"
+        LLM_KEYS.use_for_session(chat.url, None)
+    gc.collect()  # the dialogs' garbage collected here, on the UI thread
