@@ -1,13 +1,17 @@
 """The document's subtitle style (app.core.styles) as an ASS script's style, and back (issue 26, item 3).
 
-Read: the script's ``Default`` style (else the style most events use) becomes the document's style where its
+Read: the script's ``Default`` style when events use it (or none names a style), else the style most events use
+(events without a style count as Default's; with no events, Default or else the first style), becomes the
+document's style where its
 fields map: Fontname, Fontsize (a share of PlayResY), Bold, Italic, PrimaryColour, OutlineColour, BackColour (the
 shadow's colour), Outline (the border outside the letters, half the renderer's outline pen), Shadow (its offset),
 MarginL/MarginR (shares of PlayResX), MarginV (of PlayResY) and Alignment; a ``Translation`` style's size (a
-bilingual script's) is the translation's share. Written: the document's style replaces those fields of the
-``Default`` style line (the other fields, and every other style, kept as they were), and the Translation style
-follows it at its share of the size; a script whose Default style already says the document's style is written
-as it was.
+bilingual script's) is the translation's share. Written: the document's style replaces those fields of the style
+line it was read from, chosen by the same rule (the other fields, and every other style, kept as they were), and
+the Translation style follows it at its share of the size; a script with no style gets a ``Default`` line whose
+other fields are a new script's; a script whose chosen style already says the document's style is written as it
+was. A damaged styles section (no Name field, numbers that are not finite) never raises: a style line without a
+name is left out, a damaged value is the default's.
 
 ASS colours are ``&HAABBGGRR`` with AA the transparency (00 opaque); the style's are ``#AARRGGBB`` with AA the
 opacity.
@@ -15,6 +19,7 @@ opacity.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -25,6 +30,22 @@ DEFAULT_PLAY_RES = (384, 288)  # what renderers assume for a script that states 
 _ASS_COLOUR = re.compile(r"^&H([0-9a-fA-F]{1,8})&?$")
 _SSA_TO_NUMPAD = {1: 1, 2: 2, 3: 3, 5: 7, 6: 8, 7: 9, 9: 4, 10: 5, 11: 6}
 _FALLBACK_FONT = "Arial"  # the font "" (the application's) is written as
+
+# a new script's styles section (app.formats.ass writes its heads with these); the Default line's fields are also
+# what a Default style inserted into a script without one gets where the document's style says nothing
+ASS_STYLE_FORMAT = (
+    "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, "
+    "Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, "
+    "MarginV, Encoding"
+)
+ASS_DEFAULT_STYLE = (
+    "Style: Default,Arial,72,&H00FFFFFF,&H000000FF,&H00000000,&H80000000,0,0,0,0,100,100,0,0,1,3,1,2,60,60,50,1"
+)
+SSA_STYLE_FORMAT = (
+    "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, TertiaryColour, BackColour, Bold, Italic, "
+    "BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, AlphaLevel, Encoding"
+)
+SSA_DEFAULT_STYLE = "Style: Default,Arial,72,16777215,255,0,-2147483640,0,0,1,3,1,2,60,60,50,0,1"
 
 
 def _play_res(lines: list[str]) -> tuple[int, int]:
@@ -51,12 +72,24 @@ def _styles(lines: list[str]) -> tuple[int, list[str], dict[str, tuple[int, dict
             fmt_at, names = k, [n.strip().lower() for n in stripped[7:].split(",")]
         elif in_styles and stripped.lower().startswith("style:") and names:
             values = [v.strip() for v in stripped[6:].split(",", len(names) - 1)]
-            if len(values) == len(names):
-                found.setdefault(
-                    values[0] if names[0] == "name" else values[names.index("name")],
-                    (k, dict(zip(names, values, strict=True))),
-                )
+            if len(values) == len(names) and "name" in names:
+                fields = dict(zip(names, values, strict=True))
+                if fields["name"]:  # a style without a name cannot be chosen, nor written back
+                    found.setdefault(fields["name"], (k, fields))
     return fmt_at, names, found
+
+
+def _chosen(styles: dict[str, tuple[int, dict[str, str]]], used: Iterable[str]) -> str | None:
+    """The style the document's style is read from and written to: Default when events use it (an event without
+    a style uses it), else the style most events use; with none of the events' styles there, Default, else the
+    first style; None when there is no style."""
+    counts = Counter(name or "Default" for name in used)
+    counts = Counter({name: n for name, n in counts.items() if name in styles})
+    if "Default" in styles and (not counts or "Default" in counts):
+        return "Default"
+    if counts:
+        return counts.most_common(1)[0][0]
+    return next(iter(styles), None)
 
 
 def _colour(value: str | None, default: str) -> str:
@@ -78,27 +111,31 @@ def ass_colour(colour: str) -> str:
 
 
 def _number(value: str | None) -> float | None:
+    """The number a field says; None when it is missing or not a finite number (``nan``, ``inf``, ``x``)."""
     try:
-        return float(value) if value is not None else None
+        number = float(value) if value is not None else None
     except ValueError:
         return None
+    return number if number is not None and math.isfinite(number) else None
 
 
 def style_from_head(head: str, used: Iterable[str] = ()) -> SubtitleStyle | None:
-    """The document style an ASS or SSA head (``ass.head``) says, from its Default style or else the one most of
-    ``used`` (the events' style names) name; None when it has no style."""
+    """The document style an ASS or SSA head (``ass.head``) says, from its Default style when ``used`` (the
+    events' style names) name it, else the one most of them name (see ``_chosen``); None when it has no style."""
     lines = head.split("\n")
     _fmt, _names, styles = _styles(lines)
-    counts = Counter(name for name in used if name in styles)
-    name = "Default" if "Default" in styles else (counts.most_common(1)[0][0] if counts else None)
-    if name is None:
-        name = next(iter(styles), None)
+    name = _chosen(styles, used)
     if name is None:
         return None
+    return _style_of(lines, styles, name)
+
+
+def _style_of(lines: list[str], styles: dict[str, tuple[int, dict[str, str]]], name: str) -> SubtitleStyle:
     width, height = _play_res(lines)
     fields = styles[name][1]
     default = SubtitleStyle()
-    size = _number(fields.get("fontsize")) or default.size * height
+    size = _number(fields.get("fontsize")) or 0
+    size = size if size > 0 else default.size * height
     changes: dict[str, object] = {
         "font": fields.get("fontname", "").lstrip("@"),
         "size": size / height,
@@ -129,13 +166,15 @@ def style_from_head(head: str, used: Iterable[str] = ()) -> SubtitleStyle | None
     return default.replace(**changes)
 
 
-def head_with_style(head: str, style: SubtitleStyle) -> str:
-    """The head with its Default style (added when missing) saying ``style``, and its Translation style (when it
-    has one) following at the translation's share; unchanged when the Default style already says it."""
-    if style_from_head(head) == style:
-        return head
+def head_with_style(head: str, style: SubtitleStyle, used: Iterable[str] = ()) -> str:
+    """The head with the style the document's style was read from (``_chosen`` by ``used``, the events' style
+    names; a Default style added when there is none) saying ``style``, and its Translation style (when it has one)
+    following at the translation's share; unchanged when that style already says it."""
     lines = head.split("\n")
     fmt_at, names, styles = _styles(lines)
+    target = _chosen(styles, used)
+    if target is not None and _style_of(lines, styles, target) == style:
+        return head
     if fmt_at < 0 or "name" not in names:
         return head
     width, height = _play_res(lines)
@@ -156,13 +195,18 @@ def head_with_style(head: str, style: SubtitleStyle) -> str:
         new["tertiarycolour" if ssa else "outlinecolour"] = ass_colour(style.outline_colour)
         return "Style: " + ",".join(new.get(n, "0") for n in names)
 
-    if "Default" in styles:
-        at, fields = styles["Default"]
-        lines[at] = line_for("Default", fields, size)
-    else:
-        lines.insert(fmt_at + 1, line_for("Default", {}, size))
+    if target is not None:
+        at, fields = styles[target]
+        lines[at] = line_for(target, fields, size)
+    else:  # the other fields a new script's: ScaleX 100, BorderStyle 1, Encoding 1 and so on, not 0
+        default_line = SSA_DEFAULT_STYLE if ssa else ASS_DEFAULT_STYLE
+        format_line = SSA_STYLE_FORMAT if ssa else ASS_STYLE_FORMAT
+        defaults = dict(zip(
+            [n.strip().lower() for n in format_line[7:].split(",")], default_line[6:].split(","), strict=True
+        ))  # fmt: skip
+        lines.insert(fmt_at + 1, line_for("Default", defaults, size))
         fmt_at, names, styles = _styles(lines)
-    if "Translation" in styles:
+    if "Translation" in styles and target != "Translation":
         at, fields = styles["Translation"]
         lines[at] = line_for("Translation", fields, size * style.translation_size)
     return "\n".join(lines)

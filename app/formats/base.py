@@ -45,8 +45,8 @@ class WriteOptions:
     # the aligner's word times, where the format has a way to say them (SubtitleFormat.word_timing): an ASS/SSA
     # ``{\kNN}`` karaoke tag before each word, a WebVTT ``<00:00:01.200>`` timestamp before each word after the first
     word_times: bool = False
-    # the document's subtitle style (app.core.styles.SubtitleStyle): ASS and SSA write it as their Default style
-    # (app.formats.ass_styles); None leaves the script's styles as they are
+    # the document's subtitle style (app.core.styles.SubtitleStyle): ASS and SSA write it into the style it is read
+    # from (Default, else the style the cues use; app.formats.ass_styles); None leaves the script's styles as they are
     style: SubtitleStyle | None = None
 
 

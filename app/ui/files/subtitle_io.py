@@ -234,7 +234,7 @@ class SubtitleIO(QObject):
         settings = self.host.state.doc.settings.replace(subtitle_source=result.source_settings())
         head = result.header.get("ass.head") if result.format in ("ass", "ssa") else None
         style = style_from_head(head, (cue.get("style") or "" for cue in result.cues)) if head else None
-        if style is not None:  # the script's Default style is how the document looks
+        if style is not None:  # the script's Default style (else the one its cues use) is how the document looks
             settings = settings.replace(style=style)
         return Batch((ReplaceAll(tuple(result.cues), label), SetMetadata(settings=settings, label=label)), label)
 
