@@ -22,6 +22,7 @@ from app.formats.ass_styles import (
     SSA_DEFAULT_STYLE,
     SSA_STYLE_FORMAT,
     head_with_style,
+    style_for_new_events,
 )
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
 from app.formats.word_timing import karaoke_durations, word_pieces
@@ -178,18 +179,22 @@ class AssFormat(SubtitleFormat):
             cues = list(cues)  # the style the document's was read from: the one its events use (as on reading)
             head = head_with_style(head, options.style, (cue.get("style") or "" for cue in cues))
         fields = _format_fields(head) or (SSA_FIELDS if self.ssa else ASS_FIELDS)
+        cues = list(cues)
+        unstyled = style_for_new_events(head, (cue.get("style") or "" for cue in cues))
         out = [head]
         for cue in cues:
             before = cue.get("ass.before")
             if before is not None and own:
                 out.append(before)
-            out.append(self._event(cue, fields, own, options.word_times))
+            out.append(self._event(cue, fields, own, options.word_times, unstyled))
         if own and "ass.tail" in header:
             out.append(header["ass.tail"])
         text = "\n".join(out)
         return text if text.endswith("\n") else text + "\n"
 
-    def _event(self, cue: Cue, fields: list[str], own: bool, word_times: bool = False) -> str:
+    def _event(
+        self, cue: Cue, fields: list[str], own: bool, word_times: bool = False, unstyled: str = "Default"
+    ) -> str:
         karaoke = karaoke_text(cue, cue.get("align"), self.ssa) if word_times and cue.words else None
         line = cue.get("ass.line")
         untouched = cue.text == cue.get("ass.plain") and cue.get("ass.times") == f"{cue.start},{cue.end}"
@@ -220,7 +225,7 @@ class AssFormat(SubtitleFormat):
             text = ass_text(cue.text, align, self.ssa)
         values = {
             "layer": old.get("layer", "0"), "marked": old.get("marked", "Marked=0"),
-            "start": ass_time(cue.start), "end": ass_time(cue.end), "style": cue.get("style") or "Default",
+            "start": ass_time(cue.start), "end": ass_time(cue.end), "style": cue.get("style") or unstyled,
             "name": cue.get("actor") or "", "marginl": old.get("marginl", "0"), "marginr": old.get("marginr", "0"),
             "marginv": old.get("marginv", "0"), "effect": old.get("effect", ""), "text": text,
         }  # fmt: skip

@@ -92,6 +92,16 @@ def _chosen(styles: dict[str, tuple[int, dict[str, str]]], used: Iterable[str]) 
     return next(iter(styles), None)
 
 
+def style_for_new_events(head: str, used: Iterable[str] = ()) -> str:
+    """The style a cue without one is written with: Default where the head defines it (or defines no style at all),
+    else the document's style (``_chosen``), so a cue added in the editor shows in the user's style, not in a
+    player's built-in one."""
+    _fmt, _names, styles = _styles(head.split("\n"))
+    if not styles or "Default" in styles:
+        return "Default"
+    return _chosen(styles, used) or "Default"
+
+
 def _colour(value: str | None, default: str) -> str:
     match = _ASS_COLOUR.match((value or "").strip())
     if match is None:  # SSA writes colours as decimal numbers (BGR, the alpha in the high byte)

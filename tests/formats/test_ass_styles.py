@@ -172,3 +172,16 @@ def test_an_inserted_default_style_has_real_defaults(flavour):
         assert (fields["ScaleX"], fields["ScaleY"], fields["SecondaryColour"]) == ("100", "100", "&H000000FF")
     else:
         assert fields["SecondaryColour"] == "255" and fields["AlphaLevel"] == "0"
+
+
+def test_a_cue_added_in_a_script_without_default_takes_the_documents_style():
+    """A script whose events use "Main" and that defines no Default: a cue the user adds is written in Main, not
+    in a Default the script lacks (which players draw in their own built-in style)."""
+
+    text = SCRIPT.replace("Style: Default,", "Style: Main,").replace(",Default,,", ",Main,,")
+    parsed = parse_text(text, "ass")
+    cues = [*parsed.cues, Cue(3000, 4000, "Added")]
+    out = by_name("ass").format(cues, WriteOptions(header=parsed.header))
+    assert "Dialogue: 0,0:00:03.00,0:00:04.00,Main,,0,0,0,,Added" in out
+    fresh = by_name("ass").format([Cue(3000, 4000, "New")], WriteOptions())
+    assert ",Default,," in fresh  # a new script defines Default
