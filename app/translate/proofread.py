@@ -111,8 +111,8 @@ def proofread_cues(
 
 def judge(old: str, new: str) -> str:
     """One of "same" (no more than spaces next to Chinese or Japanese characters changed: the seam where the lines
-    were joined, a pause), "ok", "doubtful" (much of the line changed, or its formatting tags: <i>, {\\an8}) or
-    "absurd" (another script, or a very different length)."""
+    were joined, a pause), "ok", "doubtful" (much of the line changed, or its formatting tags: <i>, {\\an8}, or no
+    more than ，。 added where the lines were joined) or "absurd" (another script, or a very different length)."""
     before, after = one_line(old), one_line(new)
     if _without_unspaced_spaces(before) == _without_unspaced_spaces(after):
         return "same"
@@ -122,7 +122,7 @@ def judge(old: str, new: str) -> str:
     short, long = sorted((len(before.replace(" ", "")), len(after.replace(" ", ""))))
     if long > short * MAX_GROWTH + SLACK_CHARS:
         return "absurd"
-    if formatting_tags(before) != formatting_tags(after):
+    if _marks_at_breaks_only(old, new) or formatting_tags(before) != formatting_tags(after):
         return "doubtful"  # italics or a position lost or added: not for a proofreader to decide unseen
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     changed = max(len(before), len(after)) - sum(block.size for block in matcher.get_matching_blocks())
@@ -141,21 +141,43 @@ def _without_unspaced_spaces(line: str) -> str:
     )
 
 
-def keep_breaks(old: str, line: str) -> str:
-    """``line`` (the answer, on one line) with ``old``'s line breaks put back: where the text around a break is
-    unchanged, at its place; where it falls inside a changed stretch, at the corresponding place of the new text
-    (by its share of the stretch), moved to the nearest place a line may break."""
-    line = one_line(line)
-    lines = [piece for piece in (" ".join(piece.split()) for piece in clean_text(old).split("\n")) if piece]
-    if len(lines) < 2 or not line:
-        return line
+def _joined(text: str) -> tuple[str, list[int]]:
+    """``text`` on one line as :func:`one_line` writes it (:func:`app.core.cjk.join_lines`), and the offsets of
+    the seams where its lines were joined (each before the seam's space, if it has one)."""
+    lines = [piece for piece in (" ".join(piece.split()) for piece in clean_text(text).split("\n")) if piece]
     context = "\n".join(lines)
-    flat, breaks = "", []  # old on one line, as one_line (join_lines) writes it; the offsets of its seams
+    flat, breaks = "", []
     for piece in lines:
         if flat:
             breaks.append(len(flat))
             flat += cjk.text_seam(flat, piece, context)
         flat += piece
+    return flat, breaks
+
+
+def _marks_at_breaks_only(old: str, new: str) -> bool:
+    """Whether ``new`` is ``old`` with no more than ，。 (and spaces) added where its lines were joined: the line-end
+    punctuation the Chinese convention leaves out, a matter of style rather than of recognition."""
+    flat, breaks = _joined(old)
+    line = one_line(new)
+    seams = {b for b in breaks} | {b + 1 for b in breaks if flat[b] == " "}
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, flat, line, autojunk=False).get_opcodes():
+        added = line[j1:j2].replace(" ", "")
+        if tag != "equal" and not (
+            i1 in seams and not flat[i1:i2].strip() and added and set(added) <= cjk.LINE_END_MARKS
+        ):
+            return False
+    return bool(breaks)
+
+
+def keep_breaks(old: str, line: str) -> str:
+    """``line`` (the answer, on one line) with ``old``'s line breaks put back: where the text around a break is
+    unchanged, at its place; where it falls inside a changed stretch, at the corresponding place of the new text
+    (by its share of the stretch), moved to the nearest place a line may break."""
+    line = one_line(line)
+    flat, breaks = _joined(old)
+    if not breaks or not line:
+        return line
     opcodes = difflib.SequenceMatcher(None, flat, line, autojunk=False).get_opcodes()
     cuts: set[int] = set()
     for at in breaks:

@@ -135,6 +135,10 @@ def test_a_two_line_chinese_cue_answered_without_the_seam_space_is_not_proposed(
     assert judge("你好吗\n我很好", "你好吗我很好") == "same"
     assert judge("你好吗\n我很好", "你好吗 我很好") == "same"
     assert judge("你好 我很好", "你好我很好") == "same"  # a pause written as a space: not a recognition error
+    # ，。 added where the lines meet: the line-end convention, not a recognition error; shown unticked
+    assert judge("你好吗\n我很好", "你好吗，我很好") == "doubtful"
+    assert keep_breaks("你好吗\n我很好", "你好吗，我很好") == "你好吗，\n我很好"
+    assert judge("你好吗我很好", "你好吗，我很好") == "ok"  # inside a line: a punctuation correction
 
 
 def test_a_real_correction_on_a_two_line_chinese_cue_keeps_its_line_break():
