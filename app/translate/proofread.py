@@ -123,7 +123,7 @@ def judge(old: str, new: str) -> str:
     if long > short * MAX_GROWTH + SLACK_CHARS:
         return "absurd"
     if _marks_at_breaks_only(old, new) or formatting_tags(before) != formatting_tags(after):
-        return "doubtful"  # italics or a position lost or added: not for a proofreader to decide unseen
+        return "doubtful"  # italics, a position or line-end marks: not for a proofreader to decide unseen
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     changed = max(len(before), len(after)) - sum(block.size for block in matcher.get_matching_blocks())
     if changed > max(2, len(before) * DOUBTFUL_SHARE):
@@ -160,7 +160,7 @@ def _marks_at_breaks_only(old: str, new: str) -> bool:
     punctuation the Chinese convention leaves out, a matter of style rather than of recognition."""
     flat, breaks = _joined(old)
     line = one_line(new)
-    seams = {b for b in breaks} | {b + 1 for b in breaks if flat[b] == " "}
+    seams = set(breaks) | {b + 1 for b in breaks if flat[b] == " "}
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, flat, line, autojunk=False).get_opcodes():
         added = line[j1:j2].replace(" ", "")
         if tag != "equal" and not (
