@@ -87,6 +87,11 @@ def _visible_line(line: str) -> str:
     return "".join(parts)
 
 
+def formatting_tags(text: str) -> list[str]:
+    """The formatting tags of ``text`` in order (``<i>``, ``</i>``, ``{\\an8}``, ``<font ...>``), line by line."""
+    return [tag for line in text.split("\n") for tag in _TAG.findall(line)]
+
+
 def visible_length(text: str) -> int:
     """Characters that count for reading speed: everything shown except line breaks."""
     return len(visible_text(text).replace("\n", ""))

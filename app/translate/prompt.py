@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from app.core.cjk import join_lines
+
 # the languages the window offers to translate into, first; any other name can be typed
 COMMON_TARGETS = ("English", "Chinese", "Japanese", "Korean", "French", "German", "Spanish", "Portuguese", "Russian",
                   "Italian", "Arabic", "Vietnamese", "Thai", "Indonesian")  # fmt: skip
@@ -34,8 +36,11 @@ class Instructions:
 
 
 def one_line(text: str) -> str:
-    """A cue's text as one request line: its line breaks become spaces, control characters go."""
-    return " ".join(clean_text(text).split())
+    """A cue's text as one request line: its lines joined as the fixes join them (:func:`app.core.cjk.join_lines`:
+    a space between words, none between two Chinese or Japanese characters), runs of spaces made one, control
+    characters gone."""
+    lines = (" ".join(line.split()) for line in clean_text(text).split("\n"))
+    return join_lines("\n".join(line for line in lines if line))
 
 
 def clean_text(text: str) -> str:

@@ -5,8 +5,10 @@ correction is never shifted onto another cue; a cue whose line never comes back 
 A correction is only a proposal: the window shows them for review and applies the ticked ones as one undo step
 (:func:`proofreading_command`), each changed cue marked edited so Re-align Edited Cues re-times it. A correction
 in another script, or of a very different length, is dropped (the model rewrote or translated the line); one
-that changes much of the line is kept but marked doubtful (left unticked in the review). Locked cues are never
-asked. Stands on app.core only.
+that changes much of the line, or its formatting tags (<i>, {\\an8}), is kept but marked doubtful (left unticked in
+the review); one that changes no more than spaces beside Chinese or Japanese characters is none. A cue's lines are
+sent joined as the fixes join them (no space between two Chinese characters) and the breaks put back in the answer.
+Locked cues are never asked. Stands on app.core only.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from app.core import cjk, rules
+from app.core.checks import formatting_tags
 from app.core.commands import Batch, SetText
 from app.core.document import Cue
 from app.core.language_guess import cue_script_language
@@ -105,10 +110,11 @@ def proofread_cues(
 
 
 def judge(old: str, new: str) -> str:
-    """One of "same", "ok", "doubtful" (much of the line changed) or "absurd" (another script, or a very
-    different length)."""
+    """One of "same" (no more than spaces next to Chinese or Japanese characters changed: the seam where the lines
+    were joined, a pause), "ok", "doubtful" (much of the line changed, or its formatting tags: <i>, {\\an8}, or no
+    more than ，。 added where the lines were joined) or "absurd" (another script, or a very different length)."""
     before, after = one_line(old), one_line(new)
-    if before == after:
+    if _without_unspaced_spaces(before) == _without_unspaced_spaces(after):
         return "same"
     script_before, script_after = cue_script_language(before), cue_script_language(after)
     if script_before and script_after and script_before != script_after:
@@ -116,6 +122,8 @@ def judge(old: str, new: str) -> str:
     short, long = sorted((len(before.replace(" ", "")), len(after.replace(" ", ""))))
     if long > short * MAX_GROWTH + SLACK_CHARS:
         return "absurd"
+    if _marks_at_breaks_only(old, new) or formatting_tags(before) != formatting_tags(after):
+        return "doubtful"  # italics, a position or line-end marks: not for a proofreader to decide unseen
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     changed = max(len(before), len(after)) - sum(block.size for block in matcher.get_matching_blocks())
     if changed > max(2, len(before) * DOUBTFUL_SHARE):
@@ -123,30 +131,88 @@ def judge(old: str, new: str) -> str:
     return "ok"
 
 
+def _without_unspaced_spaces(line: str) -> str:
+    """``line`` (from :func:`one_line`: single spaces, none at the ends) without the spaces beside an unspaced
+    script's character."""
+    return "".join(
+        ch
+        for i, ch in enumerate(line)
+        if ch != " " or not (rules.is_unspaced_char(line[i - 1]) or rules.is_unspaced_char(line[i + 1]))
+    )
+
+
+def _joined(text: str) -> tuple[str, list[int]]:
+    """``text`` on one line as :func:`one_line` writes it (:func:`app.core.cjk.join_lines`), and the offsets of
+    the seams where its lines were joined (each before the seam's space, if it has one)."""
+    lines = [piece for piece in (" ".join(piece.split()) for piece in clean_text(text).split("\n")) if piece]
+    context = "\n".join(lines)
+    flat, breaks = "", []
+    for piece in lines:
+        if flat:
+            breaks.append(len(flat))
+            flat += cjk.text_seam(flat, piece, context)
+        flat += piece
+    return flat, breaks
+
+
+def _marks_at_breaks_only(old: str, new: str) -> bool:
+    """Whether ``new`` is ``old`` with no more than ，。 (and spaces) added where its lines were joined: the line-end
+    punctuation the Chinese convention leaves out, a matter of style rather than of recognition."""
+    flat, breaks = _joined(old)
+    line = one_line(new)
+    seams = set(breaks) | {b + 1 for b in breaks if flat[b] == " "}
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, flat, line, autojunk=False).get_opcodes():
+        added = line[j1:j2].replace(" ", "")
+        if tag != "equal" and not (
+            i1 in seams and not flat[i1:i2].strip() and added and set(added) <= cjk.LINE_END_MARKS
+        ):
+            return False
+    return bool(breaks)
+
+
 def keep_breaks(old: str, line: str) -> str:
-    """``line`` (the answer, on one line) with ``old``'s line breaks put back where the text around them is
-    unchanged; a break inside a changed stretch is left out (the line breaker's matter)."""
-    line = clean_text(line).strip()
-    text = clean_text(old).strip()
-    if "\n" not in text:
+    """``line`` (the answer, on one line) with ``old``'s line breaks put back: where the text around a break is
+    unchanged, at its place; where it falls inside a changed stretch, at the corresponding place of the new text
+    (by its share of the stretch), moved to the nearest place a line may break."""
+    line = one_line(line)
+    flat, breaks = _joined(old)
+    if not breaks or not line:
         return line
-    flat: list[str] = []  # the one-line form of old
-    breaks: set[int] = set()  # the positions of its spaces that were line breaks
-    for n, piece in enumerate(re.split(r"(\s+)", text)):
-        if n % 2:
-            if "\n" in piece:
-                breaks.add(sum(len(piece) for piece in flat))
-            flat.append(" ")
-        else:
-            flat.append(piece)
-    joined = "".join(flat)
-    result = list(line)
-    for tag, i1, i2, j1, _j2 in difflib.SequenceMatcher(None, joined, line, autojunk=False).get_opcodes():
-        if tag == "equal":
-            for at in breaks:
-                if i1 <= at < i2:
-                    result[j1 + at - i1] = "\n"
-    return "".join(result)
+    opcodes = difflib.SequenceMatcher(None, flat, line, autojunk=False).get_opcodes()
+    cuts: set[int] = set()
+    for at in breaks:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 <= at < i2:
+                if tag == "equal":
+                    cut: int | None = j1 + at - i1
+                else:
+                    cut = _nearest_break(line, j1 + round((at - i1) * (j2 - j1) / (i2 - i1)))
+                if cut is not None and 0 < cut < len(line):
+                    cuts.add(cut)
+                break
+    bounds = [0, *sorted(cuts), len(line)]
+    pieces = (line[a:b].strip() for a, b in pairwise(bounds))
+    return "\n".join(piece for piece in pieces if piece)
+
+
+def _nearest_break(line: str, near: int) -> int | None:
+    """The place nearest ``near`` where ``line`` may break: at a space, or beside a Chinese or Japanese character
+    (never before closing or after opening punctuation); None when there is none."""
+
+    def fits(k: int) -> bool:
+        if not 0 < k < len(line):
+            return False
+        a, b = line[k - 1], line[k]
+        if a == " " or b == " ":
+            return True
+        unspaced = rules.is_unspaced_char(a) or rules.is_unspaced_char(b)
+        return unspaced and b not in cjk.NO_LINE_START and a not in cjk.NO_LINE_END
+
+    for distance in range(len(line)):
+        for k in (near - distance, near + distance):
+            if fits(k):
+                return k
+    return None
 
 
 def diff_pieces(old: str, new: str) -> list[tuple[str, str, str]]:

@@ -120,6 +120,52 @@ def test_line_breaks_are_kept_where_the_text_around_them_is_unchanged():
     assert keep_breaks("I red\nthe book", "I read the book") == "I read\nthe book"
 
 
+def test_a_two_line_chinese_cue_answered_without_the_seam_space_is_not_proposed():
+    texts = ["你好吗\n我很好", "我们明天\n去北경吧"]
+
+    def reply(lines, body):
+        asked = body["messages"][-1]["content"]
+        assert "你好吗我很好" in asked and "你好吗 我很好" not in asked  # flattened without a space it never had
+        answers = {1: "你好吗我很好", 2: "我们明天 去北京吧"}
+        return Reply("\n".join(f"[{n}] {answers[n]}" for n in lines))
+
+    with StandInChat(reply) as chat:
+        result = run(chat, texts)
+    assert _found(result) == {1: "我们明天\n去北京吧"}
+    assert judge("你好吗\n我很好", "你好吗我很好") == "same"
+    assert judge("你好吗\n我很好", "你好吗 我很好") == "same"
+    assert judge("你好 我很好", "你好我很好") == "same"  # a pause written as a space: not a recognition error
+    # ，。 added where the lines meet: the line-end convention, not a recognition error; shown unticked
+    assert judge("你好吗\n我很好", "你好吗，我很好") == "doubtful"
+    assert keep_breaks("你好吗\n我很好", "你好吗，我很好") == "你好吗，\n我很好"
+    assert judge("你好吗我很好", "你好吗，我很好") == "ok"  # inside a line: a punctuation correction
+
+
+def test_a_real_correction_on_a_two_line_chinese_cue_keeps_its_line_break():
+    assert keep_breaks("这个实验\n很成工", "这个实验很成功") == "这个实验\n很成功"
+    assert keep_breaks("我们明天去北\n경吧", "我们明天去北京吧") == "我们明天去北\n京吧"  # the break inside the change
+    assert keep_breaks("我们明天去\n北경", "我们明天去北京") == "我们明天去\n北京"
+    assert keep_breaks("用OK\n东京", "用OK东京吧") == "用OK\n东京吧"
+    assert keep_breaks("他说\n你好吗", "他说：你好吗") == "他说：\n你好吗"  # punctuation ends the top line
+
+
+def test_an_english_two_line_cue_still_keeps_its_break_at_a_space():
+    assert judge("I red\nthe book", "I read the book") == "ok"
+    assert judge("I read\nthe book", "I read the book") == "same"
+    assert keep_breaks("I red\nthe book", "I read the book") == "I read\nthe book"
+    assert keep_breaks("I red the\nbook today", "I read a book today") == "I read a\nbook today"
+    # the break's space became a hyphen: the break goes to the nearest space, never inside a word, and is not lost
+    assert keep_breaks("we ate ice\ncream", "we ate ice-cream") == "we ate\nice-cream"
+    assert keep_breaks("the cat sat\non the mat", "a dog was sitting on a rug").count("\n") == 1
+
+
+def test_a_correction_changing_formatting_tags_is_doubtful():
+    assert judge("<i>I red the book</i>", "I read the book") == "doubtful"
+    assert judge("{\\an8}我们去北경", "我们去北京") == "doubtful"
+    assert judge("<i>I red the book</i>", "<i>I read the book</i>") == "ok"
+    assert judge('<font color="red">成工</font>', "<font>成功</font>") == "doubtful"
+
+
 def test_locked_cues_are_never_asked_and_the_command_is_one_undo_step_marking_cues_edited():
     cues = [Cue(i * 1000, i * 1000 + 900, t, locked=(i == 2)) for i, t in enumerate(TEXTS)]
     doc = Document.from_cues(cues)
