@@ -16,6 +16,16 @@ MODAL_LIMIT_MS = 20_000  # no test waits this long on a dialog it answers itself
 
 
 @pytest.fixture(autouse=True)
+def collect_on_the_ui_thread(qapp):
+    """Garbage collected on the UI thread only, as in the application (app.ui.gc_guard; the main window installs
+    it): tests with a stand-in host and no window would otherwise let Python collect Qt objects in a worker
+    thread (the translation run's, while it imports openai's modules), which crashes the process."""
+    from app.ui import gc_guard
+
+    gc_guard.install()
+
+
+@pytest.fixture(autouse=True)
 def no_forgotten_dialog(qapp):
     """A modal dialog that nothing answers (a file dialog a test did not expect, say) would hold the whole suite until
     CI's limit: one left open MODAL_LIMIT_MS is closed, and the test fails naming it."""
