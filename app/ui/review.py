@@ -3,10 +3,34 @@ proofreading): one row per change, its first column a tick; what is ticked is ap
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+
+def review_buttons(
+    dialog: QDialog, apply: str, all_on: str, all_off: str, set_all: Callable[[bool], None]
+) -> QDialogButtonBox:
+    """The buttons under a review list: ``apply`` (accepts), Cancel, and two that tick (``all_on``) or untick
+    (``all_off``) every row through ``set_all``; the words are the caller's, translated in its context."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(apply)
+    for text, on in ((all_on, True), (all_off, False)):
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False, on=on: set_all(on))
+        buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class TickTable(QTableWidget):

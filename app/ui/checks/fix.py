@@ -12,11 +12,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from app.core.profiles import Profile
 from app.core.timecode import format_time
 from app.ui.host import Host
 from app.ui.messages import render
-from app.ui.review import TickTable
+from app.ui.review import TickTable, review_buttons
 
 
 def fix_kind_names() -> dict[str, str]:
@@ -104,15 +102,7 @@ class FixReviewDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(self._size_rows)
-        accept_all, reject_all = QPushButton(self.tr("Tick All")), QPushButton(self.tr("Untick All"))
-        accept_all.clicked.connect(lambda: self.set_all(True))
-        reject_all.clicked.connect(lambda: self.set_all(False))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
-        buttons.addButton(accept_all, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(reject_all, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = review_buttons(self, self.tr("Apply"), self.tr("Tick All"), self.tr("Untick All"), self.set_all)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.line_end_box)

@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,7 +26,7 @@ from app.core.rules import REVIEW_THRESHOLD_MS
 from app.core.timecode import format_time
 from app.ui.host import Host
 from app.ui.language_names import language_name
-from app.ui.review import TickTable
+from app.ui.review import TickTable, review_buttons
 
 if TYPE_CHECKING:
     from app.asr.client.realignment import Proposal, Realignment
@@ -88,15 +86,9 @@ class ReviewDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        approve, reject = QPushButton(self.tr("Approve All")), QPushButton(self.tr("Reject All"))
-        approve.clicked.connect(lambda: self.table.set_all(True))
-        reject.clicked.connect(lambda: self.table.set_all(False))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
-        buttons.addButton(approve, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(reject, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = review_buttons(
+            self, self.tr("Apply"), self.tr("Approve All"), self.tr("Reject All"), self.table.set_all
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.table, 1)

@@ -9,17 +9,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.translate.proofread import Correction, diff_pieces
-from app.ui.review import TickTable
+from app.ui.review import TickTable, review_buttons
 
 # what was replaced (struck through) and what replaces it; dark text on light marks reads on either theme
 _OLD_STYLE = "background-color:#f8c9c4;color:#5a1010;text-decoration:line-through"
@@ -86,15 +84,7 @@ class ProofreadReviewDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(self._size_rows)
-        tick_all, untick_all = QPushButton(self.tr("Tick All")), QPushButton(self.tr("Untick All"))
-        tick_all.clicked.connect(lambda: self.table.set_all(True))
-        untick_all.clicked.connect(lambda: self.table.set_all(False))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Apply"))
-        buttons.addButton(tick_all, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(untick_all, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = review_buttons(self, self.tr("Apply"), self.tr("Tick All"), self.tr("Untick All"), self.table.set_all)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
