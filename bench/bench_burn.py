@@ -18,7 +18,8 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from children import timed
+
 FF = ["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y"]
 
 
@@ -39,17 +40,6 @@ def _clock(ms: int) -> str:
     return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and the peak resident MB of one child."""
-    started = time.perf_counter()
-    env = {**os.environ, "PYTHONPATH": ROOT, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(child.pid, 0)
-    if status:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return time.perf_counter() - started, usage.ru_maxrss // 1024
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10)
@@ -65,8 +55,8 @@ def main() -> None:
         theirs_cmd = [*FF, "-i", video, "-vf", f"subtitles={srt}", "-c:a", "copy", theirs_out]
         ours, theirs = [], []
         for _ in range(args.runs):  # alternated, so a busy moment of the machine hits both
-            theirs.append(timed(theirs_cmd))
-            ours.append(timed(ours_cmd))
+            theirs.append(timed(theirs_cmd, QT_QPA_PLATFORM="offscreen"))
+            ours.append(timed(ours_cmd, QT_QPA_PLATFORM="offscreen"))
         best_ours, best_theirs = min(t for t, _ in ours), min(t for t, _ in theirs)
         frames = args.minutes * 60 * 25
         print(f"ffmpeg -vf subtitles: {best_theirs:.1f} s ({frames / best_theirs:.1f} fps), "

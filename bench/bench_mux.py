@@ -19,7 +19,8 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from children import timed
+
 FF = ["ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y"]
 
 
@@ -37,16 +38,6 @@ def make(folder: str, minutes: int) -> tuple[str, str]:
 
 def _clock(ms: int) -> str:
     return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
-
-
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and the peak resident MB of one child."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": ROOT}, stdout=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(child.pid, 0)
-    if status:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return time.perf_counter() - started, usage.ru_maxrss // 1024
 
 
 def main() -> None:
