@@ -15,7 +15,7 @@ from app.ui.host import Host
 from app.ui.messages import error_text
 from app.ui.translation.dialog import ChatDialog, TranslateSettings
 from app.ui.translation.proofread_review import ProofreadReviewDialog
-from app.ui.translation.run import server_and_glossary
+from app.ui.translation.run import checked_glossary
 
 if TYPE_CHECKING:
     from app.translate.proofread import ProofreadResult
@@ -56,17 +56,17 @@ def start_proofreading(
 ) -> TaskHandle | None:
     """The run as a task; its corrections reviewed (``review`` shows the dialog and says whether Apply was
     pressed: tests pass their own) and applied."""
-    from app.translate.client import ChatClient
+    from app.translate.client import ChatClient, ChatServer, api_key
     from app.translate.prompt import Instructions
     from app.translate.proofread import cues_to_proofread, proofread_cues
     from app.translate.run import TranslateOptions
 
     host.commit_edits()
     title = _title()
-    prepared = server_and_glossary(host, chosen, title, names_only=True)
-    if prepared is None:
+    glossary = checked_glossary(host, chosen, title, names_only=True)
+    if glossary is None:
         return None
-    server, glossary = prepared
+    server = ChatServer(chosen.server_url, chosen.model, api_key(chosen.server_url))
     doc = host.state.doc
     todo = cues_to_proofread(doc.cues)
     if not todo:

@@ -18,7 +18,6 @@ from app.ui.messages import error_text
 from app.ui.translation.dialog import TranslateDialog, TranslateSettings
 
 if TYPE_CHECKING:
-    from app.translate.client import ChatServer
     from app.translate.run import TranslationResult
     from app.ui.tasks import TaskHandle
     from app.ui.workers import Report
@@ -47,10 +46,9 @@ def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | Non
 
     host.commit_edits()
     title = _title()
-    prepared = server_and_glossary(host, chosen, title)
-    if prepared is None:
+    glossary = checked_glossary(host, chosen, title)
+    if glossary is None:
         return None
-    _server, glossary = prepared
     doc = host.state.doc
     cues = doc.cues
     todo = cues_to_translate(cues, resume=chosen.resume)
@@ -83,22 +81,20 @@ def start_translation(host: Host, chosen: TranslateSettings) -> TaskHandle | Non
     return host.tasks.start("translate", label, job, done, title=title, exclusive=True)
 
 
-def server_and_glossary(
+def checked_glossary(
     host: Host, chosen: TranslateSettings, title: str, names_only: bool = False
-) -> tuple[ChatServer, tuple[tuple[str, str], ...]] | None:
-    """The chosen server (its address checked, its key found) and the glossary file's terms; None, with the
-    reason in a dialog, when either is wrong (what every chat run from the window starts with); ``names_only``:
-    see parse_glossary."""
-    from app.translate.client import ChatServer, api_key, base_url
+) -> tuple[tuple[str, str], ...] | None:
+    """The glossary file's terms, the server's address checked first; None, with the reason in a dialog, when
+    either is wrong (what every chat run from the window starts with); ``names_only``: see parse_glossary."""
+    from app.translate.client import base_url
     from app.translate.run import read_glossary
 
     try:
         base_url(chosen.server_url)
-        glossary = read_glossary(chosen.glossary, names_only) if chosen.glossary else ()
+        return read_glossary(chosen.glossary, names_only) if chosen.glossary else ()
     except (AppError, OSError) as exc:
         host.show_error(title, error_text(exc))
         return None
-    return ChatServer(chosen.server_url, chosen.model, api_key(chosen.server_url)), glossary
 
 
 def apply_result(host: Host, result: TranslationResult, target: str) -> None:
