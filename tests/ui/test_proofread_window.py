@@ -3,7 +3,6 @@ per row, the ticked corrections applied as one undo step and marked edited; agai
 
 from __future__ import annotations
 
-import gc
 import time
 
 import pytest
@@ -25,10 +24,6 @@ FIXES = {"北경": "北京", "成工": "成功", "安净": "安静", "张伟": "
 def no_key(monkeypatch):
     monkeypatch.delenv("QSS_LLM_API_KEY", raising=False)
     monkeypatch.setattr("app.translate.client.api_key", lambda url: None)  # never the real keyring
-    yield
-    # the dialogs' garbage collected here, on the UI thread: without the window's gc guard (app.ui.gc_guard) a
-    # later test's worker thread could collect it and run Qt destructors there
-    gc.collect()
 
 
 def _host(qtbot, locked=()):

@@ -4,8 +4,6 @@ settings; the stored key is the one the model list and the run send. A fake keyr
 
 from __future__ import annotations
 
-import gc
-
 import keyring
 import pytest
 from keyring.backends import fail
@@ -31,7 +29,6 @@ def memory_keyring(monkeypatch):
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
-    gc.collect()  # the dialogs' garbage goes now, on this thread (the window's gc_guard does this; FakeHost has none)
 
 
 def test_save_in_keyring_keeps_the_key_for_that_server_and_the_run_sends_it(qtbot, tmp_path, memory_keyring):
@@ -100,4 +97,3 @@ def test_a_key_saved_in_the_keyring_takes_over_from_one_typed_earlier(qtbot, mem
         again._accept()
         assert LLM_KEYS.key(chat.url) == "right"
         LLM_KEYS.use_for_session(chat.url, None)
-    gc.collect()  # the dialogs' garbage collected here, on the UI thread
