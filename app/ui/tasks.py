@@ -64,15 +64,18 @@ class TaskHandle(QObject):
         self.message = label
         self.seconds_left: float | None = None
         self.cancelling = False
-        self.outcome: str | None = None  # set when it ended
+        self.outcome: str | None = None  # known as soon as the worker says it (before its end is handled)
+        self._over = False  # its end handled (on_end called): until then it is running, whatever the outcome says
         self.pace = Pace()
         self._estimate: tuple[float, float] | None = None  # (when, seconds left then): the count-down's start
 
     def is_running(self) -> bool:
-        return self.outcome is None
+        """True until its end has been handled: a worker's "cancelled" and its "done" are two queued signals, and
+        between them the results are not withdrawn yet (CI once saw a run's cues after its cancel)."""
+        return not self._over
 
     def cancel(self) -> None:
-        if self.outcome is None and not self.cancelling:
+        if not self._over and self.outcome is None and not self.cancelling:
             self.cancelling = True
             self.task.cancel()
             self.changed.emit()
@@ -200,6 +203,7 @@ class TaskManager(QObject):
 
     def _ended(self, handle: TaskHandle, on_end: Callable[[str], None] | None) -> None:
         handle.outcome = handle.outcome or "cancelled"
+        handle._over = True
         if on_end is not None:
             on_end(handle.outcome)
         self._handles.remove(handle)

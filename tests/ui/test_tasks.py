@@ -155,3 +155,26 @@ def test_progress_and_time_left_move_with_the_work(qtbot):
     steps.finish()
     qtbot.waitUntil(lambda: not handle.is_running())
     assert not tasks._clock.isActive()
+
+
+def test_a_task_runs_until_its_end_is_handled_not_when_the_worker_says_cancelled(qtbot):
+    """The worker's "cancelled" and "done" are two queued signals: between them nothing is withdrawn yet, so the
+    task still counts as running (CI once saw a cancelled recognition's cues because a test went on in that gap)."""
+    state = EditorState()
+    tasks = TaskManager(state, lambda *e: None)
+    steps, ends = Steps(), []
+    handle = tasks.start("work", "Working…", steps.job, lambda _r: None, title="Work", on_end=ends.append)
+    between = threading.Event()
+    release = threading.Event()
+
+    def hold(*_args) -> None:  # runs on the worker's thread, after the Task's own (queued) relay was posted
+        between.set()
+        release.wait(10)
+
+    handle.task.worker.cancelled.connect(hold, Qt.ConnectionType.DirectConnection)
+    handle.cancel()
+    qtbot.waitUntil(lambda: between.is_set() and handle.outcome == "cancelled")
+    assert handle.is_running() and ends == [] and tasks.running() == [handle]
+    release.set()
+    qtbot.waitUntil(lambda: not handle.is_running())
+    assert ends == ["cancelled"] and tasks.running() == []
