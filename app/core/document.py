@@ -7,6 +7,7 @@ cue with a new one, which makes every edit's inverse a plain "put the old values
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -246,3 +247,9 @@ class Document:
         self._cues = list(cues)
         self._emit(Change("reset"))
         return old
+
+
+def fill_languages(cues: Iterable[Cue], languages: Iterable[str]) -> None:
+    """Set each cue's language where it is: only for cues a read has just made and nobody holds yet (a cue is
+    otherwise immutable). One C-level pass; a copy of each cost 0.8 s on a file of 600,000 cues (issue 27)."""
+    deque(map(_set_language, cues, languages), maxlen=0)

@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 
 from app.core.collection import collection_paused
+from app.core.document import fill_languages
 from app.core.rules import SUBTITLE_TRACK_SUFFIXES
 from app.formats.base import ReadOptions, SubtitleFile
 from app.formats.registry import by_extension, read_subtitles
@@ -104,9 +105,5 @@ def with_cue_languages(result: SubtitleFile) -> SubtitleFile:
 
     cues = result.cues
     guessed = guess_cue_languages([c.text for c in cues], [c.language for c in cues])
-    # The cues were made by this read and nobody holds them yet: their language is filled in where they are, the
-    # last step of making them (a copy of each cost 0.8 s on a file of 600,000 cues, the guess itself 1.3 s)
-    for cue, language in zip(cues, guessed, strict=True):
-        if cue.language != language:
-            object.__setattr__(cue, "language", language)
+    fill_languages(cues, guessed)  # the cues were made by this read and nobody holds them yet
     return result

@@ -34,6 +34,7 @@ UNSURE_MARGIN = 0.25  # the best language's confidence must pass the second's by
 # Latin lines Lingua reads, spread over the file (about 0.4 s here; a feature film has 1,000 to 2,000 lines): the others
 # take the document's language, so that a file of 600,000 cues is still read in seconds
 MAX_DETECTED = 5_000
+SAMPLED = 1_000  # in a file of more lines, a thousand spread over it: enough to tell the document's language
 _LINES_PER_CALL = 256
 MIN_WORDS = 3  # one or two words tell no language: Lingua gives "Okay." to Tagalog with 0.51, "Hello & bye" too
 
@@ -45,37 +46,36 @@ _detector: Any = None  # Lingua's detector, built at first use; False when Lingu
 def guess_cue_languages(texts: Sequence[str], known: Sequence[str] = ()) -> list[str]:
     """A language name for each text ("" where nothing tells). ``known`` holds languages already set (the file
     said so, the user did), "" elsewhere: those are kept, and they count towards the document's language."""
-    known = list(known) or [""] * len(texts)
-    result = list(known)
-    unsure: list[int] = []  # cues the detector is not sure of: they take the document's language
+    result = list(known) if known else [""] * len(texts)
+    open_ = [i for i, language in enumerate(result) if not language] if any(result) else range(len(texts))
+    # what each text's script says: one call a text, in C where it can be (a file of 600,000 lines, issue 27)
+    scripts = list(map(cue_script_language, [texts[i] for i in open_] if any(result) else texts))
+    latin = [i for i, script in zip(open_, scripts, strict=True) if script == LATIN]
     kanji_only: list[int] = []  # Han without kana: Japanese in a Japanese document
-    latin: list[int] = []
-    for i, text in enumerate(texts):
-        if result[i]:
-            continue
-        language = cue_script_language(text)
-        if language == LATIN:
-            latin.append(i)
-        else:
-            result[i] = language
-            if language == "Chinese":
-                kanji_only.append(i)
+    if len(latin) != len(scripts):
+        for i, script in zip(open_, scripts, strict=True):
+            if script != LATIN:
+                result[i] = script
+                if script == "Chinese":
+                    kanji_only.append(i)
     read = latin
     if len(read) > MAX_DETECTED:  # a file of a million lines would take a minute: a sample, the rest are unsure
-        step = len(read) / MAX_DETECTED
-        read = [read[int(k * step)] for k in range(MAX_DETECTED)]
+        sampled = min(SAMPLED, MAX_DETECTED)
+        step = len(read) / sampled
+        read = [read[int(k * step)] for k in range(sampled)]
     distinct = list(dict.fromkeys(texts[i].strip() for i in read))
     found = dict(zip(distinct, _detect(distinct), strict=True))
     nothing = ("", False)
-    for i in latin:
+    for i in read:
         best, sure = found.get(texts[i].strip(), nothing)
         if sure:
             result[i] = best
-        else:
-            unsure.append(i)
     document = majority_language(result)
-    for i in unsure:
-        result[i] = document  # "" when nothing in the file is sure: not known (the user sets it), no wild guess
+    # the lines not sure or not read take it; "" when nothing in the file is sure: not known (the user sets it)
+    if document:
+        for i in latin:
+            if not result[i]:
+                result[i] = document
     if document == "Japanese":
         for i in kanji_only:
             result[i] = "Japanese"

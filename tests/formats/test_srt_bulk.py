@@ -143,3 +143,49 @@ def test_clocks_write_as_clock():
         assert clocks(values, separator=separator) == [
             clock(v, hour_digits=2, separator=separator, clamp=True) for v in values
         ]
+
+
+NEAR_MISSES = [
+    *SLIPS,
+    lambda b: b + " ",  # a space ending the text
+    lambda b: b.replace("\n", "\n\n", 2)[::-1].replace("\n\n", "\n", 1)[::-1],  # a blank line before the text
+    lambda b: b + "\n",  # two blank lines after it
+    lambda b: b + "\nx => y",
+    lambda b: b + "\nx - > y",
+    lambda b: b + "\nx\x00y",
+    lambda b: b.split("\n", 1)[1],  # no index number
+    lambda b: "\u0661" + b,  # an index number in Arabic-Indic digits
+    lambda b: b.rsplit("\n", 1)[0] + "\n",  # no text: an empty line where it was
+    lambda b: b.rsplit("\n", 1)[0],  # no text line at all
+]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_files_written_the_usual_way_read_in_one_split_as_the_line_reader(seed, tmp_path):
+    """app.formats.srt_bulk._numbered_blocks (every block numbered and plain: no Python per block) gives what the
+    line reader gives; one block written otherwise, anywhere, sends the file to the block-by-block reading."""
+    rng = random.Random(seed)
+    texts = [*PLAIN_TEXTS, "42", "<i>In italics</i>", "Ünïcödé — dash", "a > b"]
+    blocks = [_block(rng, number, number * 3000, texts) for number in range(1, rng.randint(3, 40))]
+    if seed % 4:  # one block written otherwise, at a random place (the last two included)
+        at = rng.choice([0, len(blocks) - 1, len(blocks) - 2, rng.randrange(len(blocks))])
+        blocks[at] = rng.choice(NEAR_MISSES)(blocks[at])
+    text = "\n\n".join(blocks) + rng.choice(["\n", "", "\n\n", "\n\nTrailing words\n"])
+    cues, skipped, numbers = parse_srt_numbered(text, path="x.srt")
+    by_lines, skipped_by_lines, _ = parse_lines(text.split("\n"), where="x.srt, ")
+    assert cues == by_lines
+    assert skipped == skipped_by_lines
+    if numbers is not None:
+        path = tmp_path / "x.srt"
+        path.write_text(text, encoding="utf-8")
+        assert numbers == file_numbers(str(path), "utf-8", cues)
+
+
+def test_a_file_written_the_usual_way_is_read_in_one_split():
+    from app.formats.srt_bulk import _numbered_blocks
+
+    rng = random.Random(5)
+    texts = [text for text in PLAIN_TEXTS if text]
+    text = "\n\n".join(_block(rng, number, number * 3000, texts) for number in range(1, 501)) + "\n"
+    read = _numbered_blocks(text, parse_lines, "", None)
+    assert read is not None and read[0] == parse_lines(text.split("\n"))[0]
