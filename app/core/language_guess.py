@@ -84,7 +84,8 @@ def cue_script_language(text: str) -> str:
     if text.isascii():  # most subtitle lines: no need to name each character's script
         if "<" not in text and "{" not in text:  # no tags: it has letters when case changes it
             return LATIN if text.lower() != text.upper() else ""
-        return LATIN if any(ch.isalpha() for ch in _TAG.sub(" ", text)) else ""
+        bare = _TAG.sub(" ", text)
+        return LATIN if bare.lower() != bare.upper() else ""  # in ASCII, a letter is what case changes
     counts: Counter[str] = Counter()
     for ch in _TAG.sub(" ", text):
         if ch.isalpha():

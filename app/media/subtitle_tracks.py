@@ -14,6 +14,7 @@ import os
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 import av.error
 
@@ -172,33 +173,33 @@ def _packets(
     ticks: list[int] = []
     durations: list[int] = []
     texts: list[str] = []
-    payloads: list[bytes] = []
-    add_tick, add_duration, add_payload = ticks.append, durations.append, payloads.append
     size = 0
     file_size = max(os.path.getsize(path), 1)
-    for count, packet in enumerate(container.demux(stream), start=1):
-        if not count % _PACKETS_PER_REPORT:
-            texts += decode(payloads)
-            payloads.clear()
-            if cancelled is not None and cancelled():
-                from app.media.decode import DecodeCancelled
+    packets = container.demux(stream)
+    while batch := list(islice(packets, _PACKETS_PER_REPORT)):  # the attributes read a batch at a time, in C
+        times = list(map(_PTS, batch))
+        payloads = list(map(bytes, batch))
+        lasting = [duration or 0 for duration in map(_DURATION, batch)]
+        if None in times or b"" in payloads:  # a packet without a time or without text: none of it is read
+            kept = [k for k, (pts, data) in enumerate(zip(times, payloads, strict=True)) if pts is not None and data]
+            times, payloads, lasting = [times[k] for k in kept], [payloads[k] for k in kept], [lasting[k] for k in kept]
+        size += sum(map(len, payloads))
+        if size > MAX_TRACK_BYTES:
+            raise MediaError(f"{path}: subtitle track {track.number} is too large to be text")
+        ticks += times
+        durations += lasting
+        texts += decode(payloads)
+        if cancelled is not None and cancelled():
+            from app.media.decode import DecodeCancelled
 
-                raise DecodeCancelled(path)
-            if progress is not None and packet.pos is not None and packet.pos >= 0:
-                progress(min(packet.pos / file_size, 1.0))
-        pts = packet.pts
-        if pts is None:
-            continue
-        data = bytes(packet)
-        if data:
-            size += len(data)
-            if size > MAX_TRACK_BYTES:
-                raise MediaError(f"{path}: subtitle track {track.number} is too large to be text")
-            add_tick(pts)
-            add_duration(packet.duration or 0)
-            add_payload(data)
-    texts += decode(payloads)
+            raise DecodeCancelled(path)
+        position = batch[-1].pos
+        if progress is not None and position is not None and position >= 0:
+            progress(min(position / file_size, 1.0))
     return ticks, durations, texts
+
+
+_PTS, _DURATION = operator.attrgetter("pts"), operator.attrgetter("duration")
 
 
 def _times(ticks: list[int], scale: tuple[int, int], offset_ms: int) -> list[int]:

@@ -221,3 +221,14 @@ def test_an_ass_track_reads_as_its_script_does(media):
     script = read_subtitles(FIXTURES / "aegisub_karaoke.ass")
     assert [kept(c) for c in track.cues] == [kept(c) for c in script.cues]
     assert track.header["ass.head"].split("[Events]")[0] == script.header["ass.head"].split("[Events]")[0]
+
+
+def test_a_track_too_large_to_be_text_is_refused_in_one_line(long_track, monkeypatch):
+    """The payloads are counted as they are read: a track past MAX_TRACK_BYTES is refused, not held in memory."""
+    from app.media import subtitle_tracks
+
+    video, _expected = long_track
+    monkeypatch.setattr(subtitle_tracks, "MAX_TRACK_BYTES", 20_000)
+    with pytest.raises(MediaError, match="too large to be text") as raised:
+        load_subtitles(video)
+    assert "\n" not in str(raised.value)
