@@ -84,6 +84,9 @@ def _numbered_blocks(
     file is not like that: _Reader then looks at each block. (A 50 MB file: 1.4 CPU-s against 2.7, issue 27.)"""
     if not text[:1].isdecimal() or not _is_common(text):  # a title or a BOM-less oddity first; tabs, NBSPs...
         return None
+    # what sends a file to the block-by-block reading, found before the split where the whole text tells it
+    if any(mark in text for mark in _NOT_IN_FILE) or text.count("--") != text.count(" --> "):
+        return None
     pieces = _NUMBERED_BLOCK.split("\n\n" + text)
     count = len(pieces) // 3
     if count < 2 or pieces[0]:
@@ -131,6 +134,7 @@ _NUMBERED_BLOCK = re.compile(r"\n\n(\d+)\n(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4
 # blank line, a text beginning or ending with an empty line, "--", arrows); "-->" inside a text is a timing line
 # the split did not cut at (a block without an index number before it)
 _READ_OTHERWISE = (" \n", " \x00", "\n\n", "\x00\n", "\n\x00", "--", "\u2192", "\u27f6")
+_NOT_IN_FILE = (" \n", "\n\n\n", "\x00", "\u2192", "\u27f6")  # a line ending in a space, two blank lines...
 _ARROW_HEAD = re.compile(r"[-\u2013\u2014=] *>")  # an arrow without "--" ("->", "=>"): spaces only, as _is_common
 
 
