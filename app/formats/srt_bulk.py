@@ -85,11 +85,12 @@ def _numbered_blocks(
     if not text[:1].isdecimal() or not _is_common(text):  # a title or a BOM-less oddity first; tabs, NBSPs...
         return None
     # what sends a file to the block-by-block reading, found before the split where the whole text tells it
-    if any(mark in text for mark in _NOT_IN_FILE) or text.count("--") != text.count(" --> "):
+    arrows = text.count(" --> ")
+    if any(mark in text for mark in _NOT_IN_FILE) or text.count("--") != arrows:
         return None
     pieces = _NUMBERED_BLOCK.split("\n\n" + text)
     count = len(pieces) // 3
-    if count < 2 or pieces[0]:
+    if count < 2 or pieces[0] or count != arrows:  # a timing line the split did not cut at: in a text
         return None
 
     def step(fraction: float) -> None:
@@ -102,8 +103,7 @@ def _numbered_blocks(
     texts = pieces[3:-1:3]  # each block's text but the last's (the line reader reads the last block)
     joined = "\x00".join(texts)
     if (
-        "\x00" in text
-        or joined[:1] == "\n"
+        joined[:1] == "\n"
         or joined[-1:] in (" ", "\n")
         or any(mark in joined for mark in _READ_OTHERWISE)
         or (">" in joined and _ARROW_HEAD.search(joined) is not None)
@@ -130,10 +130,9 @@ def _numbered_blocks(
 
 # the blank line between two blocks, the next one's index number and its timing line (as _CLEAN_TIMING takes it)
 _NUMBERED_BLOCK = re.compile(r"\n\n(\d+)\n(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})\n")
-# in texts joined by NULs, what _NOT_PLAIN would find in one of them (a space at a line's end or the text's end, a
-# blank line, a text beginning or ending with an empty line, "--", arrows); "-->" inside a text is a timing line
-# the split did not cut at (a block without an index number before it)
-_READ_OTHERWISE = (" \n", " \x00", "\n\n", "\x00\n", "\n\x00", "--", "\u2192", "\u27f6")
+# in texts joined by NULs, what the whole file's checks leave to find: a blank line inside a text, or at its start or
+# end (no text holds "--", a space ending a line or an arrow but "->" and "=>": those are found in the file)
+_READ_OTHERWISE = ("\n\n", "\x00\n", "\n\x00")
 _NOT_IN_FILE = (" \n", "\n\n\n", "\x00", "\u2192", "\u27f6")  # a line ending in a space, two blank lines...
 _ARROW_HEAD = re.compile(r"[-\u2013\u2014=] *>")  # an arrow without "--" ("->", "=>"): spaces only, as _is_common
 
