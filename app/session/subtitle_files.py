@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from operator import attrgetter
 
 from app.core.collection import collection_paused
 from app.core.document import fill_languages
@@ -99,11 +100,12 @@ def with_cue_languages(result: SubtitleFile) -> SubtitleFile:
     """Each cue's language: what the file said (TTML ``xml:lang``, a WebVTT or ASS header), else guessed from its
     text (app.text.language_detect; Lingua is loaded only for Latin-script cues). Runs where the file is read: in
     the window's worker thread, never on the UI thread."""
-    if all(cue.language for cue in result.cues):
+    cues = result.cues
+    known = list(map(attrgetter("language"), cues))
+    if all(known):
         return result
     from app.text.language_detect import guess_cue_languages
 
-    cues = result.cues
-    guessed = guess_cue_languages([c.text for c in cues], [c.language for c in cues])
+    guessed = guess_cue_languages(list(map(attrgetter("text"), cues)), known)
     fill_languages(cues, guessed)  # the cues were made by this read and nobody holds them yet
     return result
