@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.core.collection import collection_paused
 from app.core.document import Cue
@@ -76,7 +76,7 @@ def _numbered_blocks(
     where: str,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> tuple[list[Cue], list[str], list[int]] | None:
+) -> tuple[list[Cue], list[str], list[int] | None] | None:
     """parse_bulk of a file whose every block is written the usual way, without looking at each block in Python:
     one split at the "blank line, index number, timing line" between blocks gives the index numbers, timings and
     texts; a handful of searches over all the texts at once tell whether any would be read otherwise by the line
@@ -280,11 +280,11 @@ def _times(timings: list[str]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _milliseconds(data, begins, ends):  # type: ignore[no-untyped-def]
+def _milliseconds(data: Any, begins: Any, ends: Any) -> Any:
     """The time ``h:mm:ss,mmm`` written in data[begin:end] for each pair (ASCII digits; 1 to 4 hour digits)."""
     import numpy as np
 
-    def digit(at):  # type: ignore[no-untyped-def]
+    def digit(at: Any) -> Any:
         return data[at].astype(np.int64) - 48
 
     millis = digit(ends - 3) * 100 + digit(ends - 2) * 10 + digit(ends - 1)
