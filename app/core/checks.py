@@ -178,21 +178,23 @@ def _readability(
     """readability() of one text of each cue: ``field`` "text" or "translation" (an empty translation: none)."""
     problems: list[Problem] = []
     append = problems.append
-    max_cps, near, cps_limit, max_line, line_limit, max_lines, lines_limit = _rules(limits)
-    language: str | None = None
+    max_cps = near = max_line = max_lines = 0.0
+    cps_limit = line_limit = lines_limit = ""
+    language: str | None = None  # no cue's: the first cue sets the limits
     known: dict[str, tuple[Any, ...]] = {}
+    limits_of = by_language or (lambda _language: limits)
     on_translation = field == "translation"
     where = " (translation)" if on_translation else ""
     # once per cue, and each message's limit written once per language: a 600,000-cue file is checked in half a second
     for i, cue in enumerate(cues):
-        if by_language is not None and cue.language != language:
+        if cue.language != language:
             language = cue.language
             found = known.get(language)
             if found is None:
-                found = known[language] = _rules(by_language(language))
+                found = known[language] = _rules(limits_of(language))
             max_cps, near, cps_limit, max_line, line_limit, max_lines, lines_limit = found
         text = cue.text if not on_translation else cue.translation
-        if on_translation and not text:
+        if not text and on_translation:
             continue
         visible = visible_text(text) if "<" in text or "{" in text else text
         size = len(visible)
@@ -208,7 +210,11 @@ def _readability(
             shown = "no time" if length else "0.0 characters per second"
             append(Problem("reading_speed", i, f"cue {i + 1}{where}: {shown}{cps_limit}", on_translation))
         if size > max_line:  # no line is longer than the whole text
-            longest = max(map(len, visible.split("\n"))) if breaks else size
+            if breaks == 1:  # two lines (most cues that have more than one)
+                cut = visible.index("\n")
+                longest = max(cut, size - cut - 1)
+            else:
+                longest = max(map(len, visible.split("\n"))) if breaks else size
             if longest > max_line:
                 shown = f"cue {i + 1}{where}: a line of {longest}{line_limit}"
                 append(Problem("line_length", i, shown, on_translation))
