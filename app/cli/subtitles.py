@@ -265,9 +265,9 @@ def _json_report(report: dict[str, Any]) -> str:
     """``json.dumps(report, ensure_ascii=False, indent=2)``, its last item "problems" (flat dicts of text, numbers
     and booleans) written by json's C encoder: the indenting encoder is pure Python, seconds for 300,000 problems.
 
-    A line break in the C encoder's output is one of its separators (in a string it is written as an escape), so
-    the list of dicts written with ``",\\n      "`` between items is the indented list once each ``"},\\n      {"``
-    between two dicts is given the indented list's lines."""
+    The C encoder writes the list with ``",\\n      "`` between the items of each dict, which are the indented
+    dict's lines; the same separator between two dicts (``"},\\n      {"``, found nowhere else: a line break in a
+    string is written as an escape, a dict's item ends in a value) is then given the indented list's lines."""
     problems = report["problems"]
     text = json.dumps({**report, "problems": []}, ensure_ascii=False, indent=2)
     if not problems or not text.endswith('"problems": []\n}'):

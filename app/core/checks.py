@@ -123,7 +123,7 @@ _NEAR = 0.06  # rounding to a tenth moves a value by 0.05 at most: only values t
 
 def over_reading_speed(cps: float, limit: float) -> bool:
     """Over the limit as the value is shown, to one decimal: 17.04 reads "17.0" and is within 17, everywhere."""
-    if cps < limit - _NEAR:  # (round is slow)
+    if cps < limit - _NEAR:  # far from it: no rounding (round is slow)
         return False
     if cps > limit + _NEAR:
         return True
@@ -203,7 +203,7 @@ def _readability(
         duration = cue.end - cue.start
         if duration > 0:
             cps = length * 1000.0 / duration
-            if cps >= near and over_reading_speed(cps, max_cps):  # (below near it is not: the call is left out)
+            if cps >= near and over_reading_speed(cps, max_cps):  # below near it never is: most cues skip the call
                 append(Problem("reading_speed", i, f"cue {i + 1}{where}: {cps:.1f} characters per second{cps_limit}",
                                on_translation))  # fmt: skip
         elif over_reading_speed(float("inf") if length else 0.0, max_cps):
@@ -224,8 +224,8 @@ def _readability(
 
 
 def _rules(limits: Limits) -> tuple[Any, ...]:
-    """What _readability compares and writes for ``limits``: the reading speed, the speed below which it is never
-    over (app.core.checks.over_reading_speed), the line length and count, and each message's end."""
+    """What _readability compares and writes for ``limits``: the reading speed, the speed below which a cue is
+    never over it (over_reading_speed), the line length, the number of lines, and the end of each one's message."""
     return (
         limits.max_cps, limits.max_cps - _NEAR, f" (limit {limits.max_cps:g})",
         limits.max_line_chars, f" characters (limit {limits.max_line_chars})",

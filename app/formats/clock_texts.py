@@ -49,7 +49,8 @@ def _rows(np: Any, hours: Any, minutes: Any, rest: Any, width: int, separator: s
     pairs, within_minute = _tables(separator)
     rows = np.empty((len(hours), width + _TAIL), dtype=np.uint32)
     for column in range(width - 2, 0, -2):  # the hours' digits pair by pair, from the right
-        hours, rows[:, column : column + 2] = np.divmod(hours, 100)[0], pairs.take(hours % 100, axis=0)
+        rows[:, column : column + 2] = pairs.take(hours % 100, axis=0)
+        hours = hours // 100
     if width % 2:
         rows[:, 0] = hours + ord("0")
     else:
