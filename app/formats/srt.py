@@ -12,10 +12,11 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import count
 
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
-from app.core.timecode import clock_writer
+from app.formats.clock_texts import clock_texts
 from app.formats.srt_bulk import parse_bulk
 from app.formats.textio import DecodedText, ReadCancelled, decode_bytes, read_text, write_text
 
@@ -336,22 +337,31 @@ def tidy_lines(text: str) -> str:
     return "\n".join(filter(None, map(str.rstrip, text.split("\n"))))
 
 
+def tidy_texts(texts: list[str]) -> list[str]:
+    """tidy_lines of each text; the texts themselves when none needs it (as written by any tool), found at once:
+    their lines, split together, have no space to strip and no empty line but those of empty texts."""
+    lines = "\n".join(texts).split("\n")
+    stripped = list(map(str.rstrip, lines))
+    if stripped == lines and stripped.count("") == texts.count(""):
+        return texts
+    return list(map(tidy_lines, texts))
+
+
 def format_srt(cues: list[Cue] | tuple[Cue, ...]) -> str:
     """SRT text for cues: numbered from 1, no negative times, no blank line inside a cue's text."""
-    time = clock_writer(hour_digits=2, separator=",")
     chunks: list[str] = []
-    parts: list[str] = []
-    append = parts.append
-    for number, cue in enumerate(cues, start=1):
-        text = tidy_lines(cue.text)
-        if text:
-            append(f"{number}\n{time(cue.start)} --> {time(cue.end)}\n{text}\n\n")
-        else:
-            append(f"{number}\n{time(cue.start)} --> {time(cue.end)}\n\n")
-        if not number % _CUES_PER_CHUNK:  # joined as it goes: a million small strings never live at once
-            chunks.append("".join(parts))
-            parts.clear()
-    chunks.append("".join(parts))
+    for first in range(0, len(cues), _CUES_PER_CHUNK):  # joined as it goes: a million small strings never live at once
+        part = cues[first : first + _CUES_PER_CHUNK]
+        times = clock_texts([cue.start for cue in part] + [cue.end for cue in part], separator=",")
+        blocks = zip(count(first + 1), times, times[len(part) :], tidy_texts([cue.text for cue in part]))
+        chunks.append(
+            "".join(
+                [
+                    f"{number}\n{start} --> {end}\n{text}\n\n" if text else f"{number}\n{start} --> {end}\n\n"
+                    for number, start, end, text in blocks
+                ]
+            )
+        )
     return "".join(chunks)
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 from app.core.document import Cue
 from app.core.languages import file_language, name_of
-from app.core.timecode import clock_writer, clocks
+from app.core.timecode import clock_writer
 from app.formats.base import Parsed, ReadOptions, SubtitleFormat, WriteOptions, extra_of, where_prefix
+from app.formats.clock_texts import clock_texts
 from app.formats.word_timing import word_pieces
 
 # the fraction may be missing or short ("00:01:39 --> 00:01:41.04", as some converters write); minutes and
@@ -28,6 +30,8 @@ _TIMING = re.compile(r"^\s*" + _STAMP + r"[ \t]*-->[ \t]*" + _STAMP + r"(?P<sett
 _TAG = re.compile(r"<(/?)([a-z]{1,20})?(?:\.[\w.-]{0,200})?(?:[ \t]([^<>\n]{0,500}))?>|<\d[\d:.]{0,20}>", re.IGNORECASE)
 _RT = re.compile(r"<rt(?:\.[\w.-]{0,200})?>([^<\n]{0,500})(?:</rt>|(?=</ruby>)|(?=\n)|$)")
 _KEPT = {"i", "b", "u"}
+_CUES_PER_CHUNK = 8192
+_EXTRA, _WORDS = attrgetter("extra"), attrgetter("words")
 _LINE_TOP = re.compile(r"(?:^|\s)line:(?:0|1|[0-9](?:\.\d+)?%|10%)(?:,\S*)?(?:\s|$)")
 
 
@@ -179,27 +183,43 @@ class VttFormat(SubtitleFormat):
             parts[0] += f"\nLanguage: {code}"
         if options.header.get("vtt.style"):
             parts.append(options.header["vtt.style"])
-        starts = clocks([cue.start for cue in cues])
-        ends = clocks([cue.end for cue in cues])
         stamp = clock_writer(hour_digits=2) if options.word_times else None
-        for cue, start, end in zip(cues, starts, ends, strict=True):
-            block = []
-            extra = dict(cue.extra) if cue.extra else {}
-            identifier = extra.get("vtt.id")
-            if identifier and "-->" not in identifier:
-                block.append(identifier)
-            settings = extra.get("vtt.settings") or _settings_for(extra.get("align"))
-            block.append(f"{start} --> {end}" + (f" {settings}" if settings else ""))
-            text = (_timed(cue, stamp) if stamp is not None and cue.words else None) or _escape(cue.text)
-            speaker = extra.get("actor")
-            if speaker:
-                text = f"<v {_escape(speaker).replace('>', '')}>" + text
-            if "\n" in text or not text.strip():
-                block.extend(line for line in text.split("\n") if line.strip())
-            else:
-                block.append(text)
-            parts.append("\n".join(block))
+        for first in range(0, len(cues), _CUES_PER_CHUNK):  # joined as it goes: a million blocks never live at once
+            part = cues[first : first + _CUES_PER_CHUNK]
+            times = clock_texts([cue.start for cue in part] + [cue.end for cue in part])
+            parts.append("\n\n".join(_blocks(part, times[: len(part)], times[len(part) :], stamp)))
         return "\n\n".join(parts) + "\n"
+
+
+def _blocks(cues: Sequence[Cue], starts: list[str], ends: list[str], stamp: Callable[[int], str] | None) -> list[str]:
+    """The cues' blocks: at once where none has anything but times and text to write (a file converted from
+    SubRip), and the text has nothing to escape and no blank line; else cue by cue."""
+    texts = [cue.text for cue in cues]
+    if not any(map(_EXTRA, cues)) and (stamp is None or not any(map(_WORDS, cues))):
+        joined = "\n".join(texts)
+        if "<" not in joined and "&" not in joined and ">" not in joined and all(map(str.strip, joined.split("\n"))):
+            return [f"{start} --> {end}\n{text}" for start, end, text in zip(starts, ends, texts, strict=True)]
+    return [_block(cue, start, end, stamp) for cue, start, end in zip(cues, starts, ends, strict=True)]
+
+
+def _block(cue: Cue, start: str, end: str, stamp: Callable[[int], str] | None) -> str:
+    """One cue's block: its identifier, timing line with settings, and its text, a voice span for its speaker."""
+    block = []
+    extra = dict(cue.extra) if cue.extra else {}
+    identifier = extra.get("vtt.id")
+    if identifier and "-->" not in identifier:
+        block.append(identifier)
+    settings = extra.get("vtt.settings") or _settings_for(extra.get("align"))
+    block.append(f"{start} --> {end}" + (f" {settings}" if settings else ""))
+    text = (_timed(cue, stamp) if stamp is not None and cue.words else None) or _escape(cue.text)
+    speaker = extra.get("actor")
+    if speaker:
+        text = f"<v {_escape(speaker).replace('>', '')}>" + text
+    if "\n" in text or not text.strip():
+        block.extend(line for line in text.split("\n") if line.strip())
+    else:
+        block.append(text)
+    return "\n".join(block)
 
 
 def _timed(cue: Cue, stamp: Callable[[int], str]) -> str | None:

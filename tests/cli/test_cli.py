@@ -137,3 +137,36 @@ def test_check_piped_into_head_ends_quietly(tmp_path):
     )
     assert result.stdout.count("\n") == 1
     assert result.stderr == ""
+
+
+def test_check_json_is_laid_out_as_json_indents_it(tmp_path):
+    """Issue 27, item 8: the problems of --json are written by json's C encoder, laid out as indent=2 writes them."""
+    src = tmp_path / "in.srt"
+    src.write_text(
+        '3\n00:00:01,000 --> 00:00:01,100\n"Quoted" \\ back\\slash, 中文 and é, far too fast\n\n'
+        "7\n00:00:01,050 --> 00:00:02,000\nAn overlap\n",
+        encoding="utf-8",
+    )
+    out = run("check", str(src), "--json").stdout
+    report = json.loads(out)
+    messages = [p["message"] for p in report["problems"]]
+    assert {p["number"] for p in report["problems"]} == {3, 7}
+    assert "cue 7: starts at 00:00:01.050, before cue 3 ends at 00:00:01.100" in messages
+    assert out == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [[], ["plain"], ['"q" \\ },\n      {"kind": "x"} \n\t\u2028 中文', "}", "{", "},\n      {"], ["a"] * 3],
+)
+def test_json_report_is_json_dumps_with_indent_2(messages):
+    from app.cli.subtitles import _json_report
+
+    report = {
+        "file": 'a "b".srt', "cues": 3, "bom": False, "skipped": ["x", "y"], "counts": {"order": len(messages)},
+        "problems": [
+            {"kind": "order", "index": i, "message": m, "on_translation": bool(i % 2), "number": i + 1}
+            for i, m in enumerate(messages)
+        ],
+    }  # fmt: skip
+    assert _json_report(report) == json.dumps(report, ensure_ascii=False, indent=2)
