@@ -39,7 +39,7 @@ from app.media.duration import CONTINUOUS_FORMATS, settle_durations  # no gap in
 from app.media.envelope import Envelope, EnvelopeBuilder
 from app.media.memory import BYTES_PER_SAMPLE, budget, needed_bytes, too_long
 from app.media.probe import check_path, info_from_container, media_error, open_container, wav_seconds
-from app.media.reader import END, RESTART, AudioReader, Resampled
+from app.media.reader import END, RESTART, AudioReader
 
 # A file that yields no audio for this long is given up on (a reader stuck in a huge file without audio).
 NO_AUDIO_TIMEOUT_S = 20.0
@@ -168,10 +168,6 @@ def _decode(
             if isinstance(item, BaseException):
                 raise item
             deadline = time.monotonic() + NO_AUDIO_TIMEOUT_S
-            if isinstance(item, Resampled):  # the fast way: resampled by the reader already
-                decoded_s += item.frame.samples / SAMPLE_RATE
-                out.write(item.frame)
-                continue
             if item.sample_rate:
                 decoded_s += item.samples / item.sample_rate
             if resampler is None or not resampler.accepts(item):

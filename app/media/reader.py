@@ -1,22 +1,21 @@
 """The reading half of decoding: demux and decode one audio stream in a thread of its own.
 
-Why a thread: decoding (ffmpeg's C code, run without the GIL) then overlaps with the caller's storing and
-waveform, and the caller stays free to notice a cancel or a reader that has gone quiet.
+Why a thread: decoding (ffmpeg's C code, run without the GIL) then overlaps with resampling in the caller's
+thread, and the caller stays free to notice a cancel or a reader that has gone quiet.
 
 Two ways to read, same result:
 
-- the fast way, an ffmpeg filter graph ``amovie -> aresample -> aformat -> asetnsamples``: ffmpeg itself
-  demuxes, decodes, fills timestamp gaps (and a late start) with silence, resamples to 16 kHz mono float and
-  packs the codec's small frames into large ones (:class:`Resampled`, half a second each), so Python is crossed
-  twice a second of audio, not once per packet;
+- the fast way, an ffmpeg filter graph ``amovie -> aresample -> asetnsamples``: ffmpeg itself demuxes,
+  decodes, fills timestamp gaps (and a late start) with silence and packs the codec's small frames (about
+  1024 samples) into large ones, so Python is crossed once per ~0.75 s of audio, not once per packet;
 - the careful way, a Python loop over packets: it skips a damaged packet where ``amovie`` gives up, copes
   with a decoder whose output differs from what the header announced, and counts what it skipped.
 
 The fast way is tried first; at its first error the reader falls back to the careful way, telling the caller
 to start over (:data:`RESTART`) if it had already handed anything over.
 
-The reader hands the caller a bounded queue of items: a :class:`Resampled` frame (the fast way), an
-``av.AudioFrame`` of native samples (the careful way), :data:`RESTART`, an exception to re-raise, or :data:`END`.
+The reader hands the caller a bounded queue of items: an ``av.AudioFrame`` of native samples, :data:`RESTART`,
+an exception to re-raise, or :data:`END`.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ import av.filter
 
 from app.core.errors import MediaError
 from app.core.messages import message
-from app.core.rules import SAMPLE_RATE
 
 CHUNK_SAMPLES = 32768  # native samples per frame handed over: ~0.75 s at 44.1 kHz, 256 kB of stereo float
 QUEUE_FRAMES = 4
@@ -44,18 +42,6 @@ USE_FILTER_SOURCE = True  # tests turn the fast way off to check the careful way
 
 END = object()
 RESTART = object()
-OUT_RATE = SAMPLE_RATE
-OUT_CHUNK_SAMPLES = 8192  # output samples per frame the fast way hands over: half a second
-
-
-class Resampled:
-    """A frame the fast way hands over already at OUT_RATE, mono float, its gaps and late start filled: the caller
-    only stores it. (The careful way hands over native frames, which the caller resamples.)"""
-
-    __slots__ = ("frame",)
-
-    def __init__(self, frame: av.AudioFrame) -> None:
-        self.frame = frame
 
 
 class AudioReader:
@@ -126,17 +112,14 @@ class AudioReader:
                 discontinuity=str(DISCONTINUITY_S),
                 format_opts="protocol_whitelist=file\\,crypto\\,data",
             )
-            # resampled here, in the same pass as the decoding: as one aresample, as ffmpeg's command line does it (a
-            # second graph in the caller's thread cost 1.6x ffmpeg's CPU seconds on an hour of AAC, issue 28)
-            options = {"osr": str(OUT_RATE), "ochl": "mono", "osf": "flt"}
-            if not self._continuous:
-                # async=1 and first_pts: silence for a late start and for gaps; first_pts counts input samples
-                options.update({"async": "1", "first_pts": str(round(self._start_s * rate))})
-            resample = graph.add("aresample", **options)
-            mono = graph.add("aformat", sample_fmts="flt", channel_layouts="mono", sample_rates=str(OUT_RATE))
-            pack = graph.add("asetnsamples", nb_out_samples=str(OUT_CHUNK_SAMPLES), pad="0")
+            pack = graph.add("asetnsamples", nb_out_samples=str(CHUNK_SAMPLES), pad="0")
             sink = graph.add("abuffersink")
-            graph.link_nodes(source, resample, mono, pack, sink)
+            if self._continuous:
+                graph.link_nodes(source, pack, sink)
+            else:
+                # async=1 and first_pts: silence for a late start and for gaps; first_pts counts input samples
+                fill = graph.add("aresample", **{"async": "1", "first_pts": str(round(self._start_s * rate))})
+                graph.link_nodes(source, fill, pack, sink)
             graph.configure()
         except av.error.FFmpegError:
             return False
@@ -150,7 +133,7 @@ class AudioReader:
                 if handed_over:
                     self._put(RESTART)
                 return False
-            self._put(Resampled(frame))
+            self._put(frame)
             handed_over = True
         return handed_over or self._stop.is_set()
 

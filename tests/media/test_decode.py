@@ -156,26 +156,3 @@ def test_the_fast_way_reads_a_clean_file_alone(media_dir: Path, monkeypatch) -> 
 
     monkeypatch.setattr(reader_module.AudioReader, "_decode_packets", refuse)
     assert decode_audio(media_dir / "a.m4a", use_cache=False).duration_ms == pytest.approx(10000, rel=0.01)
-
-
-def test_the_fast_way_resamples_in_the_readers_own_pass(media_dir: Path, monkeypatch) -> None:
-    """Issue 28: decoding and resampling are one ffmpeg pass in the reader (as ffmpeg's command line does it): the
-    caller gets 16 kHz mono float frames to store, and the samples are the careful way's (which resamples in the
-    caller), sample for sample."""
-    import app.media.reader as reader_module
-    from app.media.probe import open_container
-
-    path = str(media_dir / "a.m4a")
-    container = open_container(path)
-    reader = reader_module.AudioReader(path, container, container.streams.audio[0])
-    reader.start()
-    items = []
-    while (item := reader.frames.get(timeout=30)) is not reader_module.END:
-        items.append(item)
-    frames = [item.frame for item in items if isinstance(item, reader_module.Resampled)]
-    assert frames and len(frames) == len(items)
-    assert {(f.sample_rate, f.layout.name, f.format.name) for f in frames} == {(16_000, "mono", "flt")}
-    fast = decode_audio(path, use_cache=False).samples
-    monkeypatch.setattr(reader_module, "USE_FILTER_SOURCE", False)
-    careful = decode_audio(path, use_cache=False).samples
-    np.testing.assert_array_equal(fast, careful)
