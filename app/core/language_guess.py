@@ -87,6 +87,11 @@ def cue_script_language(text: str) -> str:
             return LATIN if text.lower() != text.upper() else ""
         bare = _TAG.sub(" ", text)
         return LATIN if bare.lower() != bare.upper() else ""  # in ASCII, a letter is what case changes
+    if max(text) < "\u0250" and "\xaa" not in text and "\xb5" not in text and "\xba" not in text:
+        # Latin-1 and Latin Extended-A/B (French, German, Spanish, Polish lines...): every letter there is Latin
+        # but the three above (ª, µ, º), so the text is Latin when it has a letter outside its tags
+        bare = _TAG.sub(" ", text) if "<" in text or "{" in text else text
+        return LATIN if any(map(str.isalpha, bare)) else ""
     # each letter's script, counted in C: a character's name is looked up once (French, German, Spanish lines are
     # not ASCII; a file of 600,000 of them spent 3 s naming letters one by one, issue 27)
     counts: Counter[str | None] = Counter(map(_script, filter(str.isalpha, _TAG.sub(" ", text))))

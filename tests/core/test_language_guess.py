@@ -33,3 +33,21 @@ def test_tags_and_names_do_not_count_and_too_little_text_is_no_guess():
     assert guess_language([]) is None
     assert guess_language(["♪ ♪", "123"]) is None
     assert guess_language(["<i>Je ne sais pas.</i>", "{\\an8}Mais tu es là, c'est bien."]) == "French"
+
+
+def test_latin_lines_beyond_ascii_are_told_as_each_letter_would_tell_them():
+    """French, German, Polish lines take a fast way (every letter below U+0250 is Latin but ª, µ and º): each
+    character there, alone, in tags, or beside ASCII, is told as its Unicode name says (issue 27)."""
+    import unicodedata
+
+    from app.core.language_guess import LATIN, cue_script_language
+
+    for code in range(0x80, 0x250):
+        char = chr(code)
+        expected = LATIN if char.isalpha() and unicodedata.name(char).startswith("LATIN") else ""
+        assert cue_script_language(char) == expected, hex(code)
+        assert cue_script_language(f"<i>{char}</i> 1") == expected, hex(code)
+        assert cue_script_language(f"ab {char}") == LATIN
+    assert cue_script_language("{\\an8}ª µ º") == ""
+    assert cue_script_language("Grüße aus Köln") == cue_script_language("Ça va très bien") == LATIN
+    assert cue_script_language("Łódź, ŻÓŁW") == LATIN and cue_script_language("« — »") == ""
