@@ -88,9 +88,13 @@ def _numbered_blocks(
     arrows = text.count(" --> ")
     if any(mark in text for mark in _NOT_IN_FILE) or text.count("--") != arrows:
         return None
-    pieces = _NUMBERED_BLOCK.split("\n\n" + text)
+    pieces = _NUMBERED_BLOCK.split(text)  # the first block is in pieces[0]: no blank line before it
+    first = _FIRST_BLOCK.fullmatch(pieces[0])
+    if first is None:
+        return None
+    pieces[0:1] = ["", *first.groups()]
     count = len(pieces) // 3
-    if count < 2 or pieces[0] or count != arrows:  # a timing line the split did not cut at: in a text
+    if count < 2 or count != arrows:  # a timing line the split did not cut at: in a text
         return None
 
     def step(fraction: float) -> None:
@@ -130,6 +134,7 @@ def _numbered_blocks(
 
 # the blank line between two blocks, the next one's index number and its timing line (as _CLEAN_TIMING takes it)
 _NUMBERED_BLOCK = re.compile(r"\n\n(\d+)\n(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})\n")
+_FIRST_BLOCK = re.compile(r"(\d+)\n(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})\n(.*)", re.S)
 # in texts joined by NULs, what the whole file's checks leave to find: a blank line inside a text, or at its start or
 # end (no text holds "--", a space ending a line or an arrow but "->" and "=>": those are found in the file)
 _READ_OTHERWISE = ("\n\n", "\x00\n", "\n\x00")
