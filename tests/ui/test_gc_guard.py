@@ -48,3 +48,28 @@ def test_the_timer_collects_passed_generations(window, qtbot):
         item.self = item
     del garbage
     qtbot.waitUntil(lambda: ref() is None, timeout=5000)
+
+
+def test_a_big_documents_objects_are_not_walked_whole_each_time(window, qtbot, monkeypatch):
+    """Issue 27: the oldest generation is collected as CPython collects it, once the tracked objects have grown
+    by a quarter since the last full collection; before that a tick collects the younger generations only (a
+    document of 600,000 cues cost the UI thread 0.18 s each time it was walked)."""
+    guard = gc_guard._guard
+    collected: list[int] = []
+
+    def watch(phase: str, info: dict) -> None:
+        if phase == "start":
+            collected.append(info["generation"])
+
+    kept = [[_Node()] for _ in range(200_000)]  # a big document's long-lived objects
+    gc.callbacks.append(watch)
+    try:
+        monkeypatch.setattr(gc, "get_count", lambda: (0, 0, guard.thresholds[2] + 1))  # generation 2 is due
+        guard.collect()  # the first: a full collection, which sets the base
+        guard.collect()  # nothing new since: the younger generations only
+        more = [_Node() for _ in range(guard.long_lived // 3)]  # grown by more than a quarter
+        guard.collect()
+    finally:
+        gc.callbacks.remove(watch)
+    assert collected == [2, 1, 2]
+    assert guard.long_lived >= 2 * len(kept) + len(more)
