@@ -85,8 +85,7 @@ def _numbered_blocks(
     if not text[:1].isdecimal() or not _is_common(text):  # a title or a BOM-less oddity first; tabs, NBSPs...
         return None
     # what sends a file to the block-by-block reading, found before the split where the whole text tells it
-    arrows = text.count(" --> ")
-    if any(mark in text for mark in _NOT_IN_FILE) or text.count("--") != arrows:
+    if any(mark in text for mark in _NOT_IN_FILE):
         return None
     pieces = _NUMBERED_BLOCK.split(text)  # the first block is in pieces[0]: no blank line before it
     first = _FIRST_BLOCK.fullmatch(pieces[0])
@@ -94,7 +93,7 @@ def _numbered_blocks(
         return None
     pieces[0:1] = ["", *first.groups()]
     count = len(pieces) // 3
-    if count < 2 or count != arrows:  # a timing line the split did not cut at: in a text
+    if count < 2 or "--" in pieces[-1]:  # the last block: one timing line, as _Reader takes it
         return None
 
     def step(fraction: float) -> None:
@@ -107,7 +106,8 @@ def _numbered_blocks(
     texts = pieces[3:-1:3]  # each block's text but the last's (the line reader reads the last block)
     joined = "\x00".join(texts)
     if (
-        joined[:1] == "\n"
+        "--" in joined  # an interruption, or a timing line the split did not cut at (a block without a number)
+        or joined[:1] == "\n"
         or joined[-1:] in (" ", "\n")
         or any(mark in joined for mark in _READ_OTHERWISE)
         or (">" in joined and _ARROW_HEAD.search(joined) is not None)
@@ -136,7 +136,7 @@ def _numbered_blocks(
 _NUMBERED_BLOCK = re.compile(r"\n\n(\d+)\n(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})\n")
 _FIRST_BLOCK = re.compile(r"(\d+)\n(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})\n(.*)", re.S)
 # in texts joined by NULs, what the whole file's checks leave to find: a blank line inside a text, or at its start or
-# end (no text holds "--", a space ending a line or an arrow but "->" and "=>": those are found in the file)
+# end, and "--" (no text holds a space ending a line, nor "\u2192": those are found in the file)
 _READ_OTHERWISE = ("\n\n", "\x00\n", "\n\x00")
 _NOT_IN_FILE = (" \n", "\n\n\n", "\x00", "\u2192", "\u27f6")  # a line ending in a space, two blank lines...
 _ARROW_HEAD = re.compile(r"[-\u2013\u2014=] *>")  # an arrow without "--" ("->", "=>"): spaces only, as _is_common
