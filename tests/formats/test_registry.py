@@ -204,3 +204,18 @@ def test_every_writer_follows_the_one_rule(tmp_path):
     assert not (tmp_path / "d.vtt").read_text().startswith("WEBVTT")
     assert output_path("/m/talk.mp4", None, None) == "/m/talk.srt"
     assert output_path("/m/talk.mp4", "/o", "ass") == "/o/talk.ass"
+
+
+def test_what_a_format_drops_is_found_among_many_plain_cues():
+    """The many plain cues are passed over at once; one with word times, or one with markup, is still counted."""
+    from app.core.document import Cue, Word
+    from app.formats.base import dropped_features
+    from app.formats.registry import by_name
+
+    plain = [Cue(i * 1000, i * 1000 + 900, f"line {i}") for i in range(5000)]
+    sbv = by_name("sbv")
+    assert [m.code for m in dropped_features(plain, sbv, {})] == []
+    timed = Cue(0, 900, "hello", words=(Word(0, 900, 0, 5),))
+    marked = Cue(0, 900, "<i>hello</i>")
+    found = {m.code: m.n for m in dropped_features([*plain, timed, marked, marked], sbv, {})}
+    assert found == {"formats.dropped.words": 1, "formats.dropped.markup": 2}
