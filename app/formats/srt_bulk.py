@@ -30,6 +30,7 @@ _NOT_PLAIN = re.compile(r"[^\S\n](?:\n|\Z)|\n\n|[-\u2013\u2014=][^\S\n]*>|--|\u2
 # (every character str.isspace() calls white space, spelled out: a negated class is three times slower to search)
 _UNCOMMON = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2192\u27f6]")
 _ASCII_UNCOMMON = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+_LATIN1_UNCOMMON = _ASCII_UNCOMMON + "\x85\xa0"  # the rest of _UNCOMMON is past Latin-1
 _BLOCKS_PER_REPORT = 2048
 
 
@@ -257,6 +258,8 @@ def _is_common(text: str) -> bool:
     """Whether the only white space in ``text`` is spaces and newlines, and its only arrows have a ">"."""
     if text.isascii():
         return not any(character in text for character in _ASCII_UNCOMMON)
+    if max(text) <= "\xff":  # Latin-1 text (French, German...): a search for each character is 10 times sooner
+        return not any(character in text for character in _LATIN1_UNCOMMON)
     return _UNCOMMON.search(text) is None
 
 
