@@ -75,6 +75,7 @@ def guess_language(texts: Iterable[str]) -> str | None:
     return language
 
 
+_BEYOND_LATIN = re.compile("[^\x00-\u024f]")  # a character past Latin Extended-B
 LATIN = "Latin"  # what cue_script_language says of text in the Latin script: a detector's matter
 
 
@@ -87,7 +88,7 @@ def cue_script_language(text: str) -> str:
             return LATIN if text.lower() != text.upper() else ""
         bare = _TAG.sub(" ", text)
         return LATIN if bare.lower() != bare.upper() else ""  # in ASCII, a letter is what case changes
-    if max(text) < "\u0250" and "\xaa" not in text and "\xb5" not in text and "\xba" not in text:
+    if _BEYOND_LATIN.search(text) is None and "\xaa" not in text and "\xb5" not in text and "\xba" not in text:
         # Latin-1 and Latin Extended-A/B (French, German, Spanish, Polish lines...): every letter there is Latin
         # but the three above (ª, µ, º), so the text is Latin when it has a letter outside its tags
         bare = _TAG.sub(" ", text) if "<" in text or "{" in text else text
