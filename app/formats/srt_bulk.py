@@ -258,9 +258,12 @@ def _is_common(text: str) -> bool:
     """Whether the only white space in ``text`` is spaces and newlines, and its only arrows have a ">"."""
     if text.isascii():
         return not any(character in text for character in _ASCII_UNCOMMON)
-    if max(text) <= "\xff":  # Latin-1 text (French, German...): a search for each character is 10 times sooner
-        return not any(character in text for character in _LATIN1_UNCOMMON)
-    return _UNCOMMON.search(text) is None
+    try:
+        text.encode("latin-1")  # it fails at the first character past Latin-1
+    except UnicodeEncodeError:
+        return _UNCOMMON.search(text) is None
+    # Latin-1 text (French, German...): a search for each character is 10 times sooner than the expression's
+    return not any(character in text for character in _LATIN1_UNCOMMON)
 
 
 def _times(timings: list[str]) -> tuple[list[int], list[int]]:
