@@ -21,7 +21,8 @@ from app.core.document import Cue
 from app.formats.textio import ReadCancelled
 
 # a timing line with nothing else on it (the line reader's fast case, app.formats.srt._PLAIN_TIMING)
-_CLEAN_TIMING = re.compile(r"^(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})$", re.M)
+_TIMING = r"(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})"
+_CLEAN_TIMING = re.compile(f"^{_TIMING}$", re.M)
 # what the line reader would read differently from the text as it stands: a line ending in white space (or all
 # white space), a blank line, anything with an arrow in it (the line reader's _ARROW: a timing line, or one broken)
 _NOT_PLAIN = re.compile(r"[^\S\n](?:\n|\Z)|\n\n|[-\u2013\u2014=][^\S\n]*>|--|\u2192|\u27f6")
@@ -58,8 +59,9 @@ def parse_bulk(
     """Cues and skip messages of SubRip text, as ``parse_lines(text.split("\\n"))`` would give them, and the
     number each cue has in the file (the index line above its timing line; its position when there is none) or
     None when some block had to be read line by line."""
+    common = _is_common(text)  # told once: both readers ask
     with collection_paused():
-        numbered = _numbered_blocks(text, parse_lines, where, progress, cancelled)
+        numbered = _numbered_blocks(text, parse_lines, where, progress, cancelled) if common else None
     if numbered is not None:
         return numbered
     parts = _CLEAN_TIMING.split(text)
@@ -68,7 +70,7 @@ def parse_bulk(
         cues, skipped, _ = parse_lines(text.split("\n"), where=where)
         return cues, skipped, None
     with collection_paused():
-        return _Reader(text, parts, parse_lines, where).read(progress, cancelled)
+        return _Reader(text, parts, parse_lines, where).read(progress, cancelled, common)
 
 
 def _numbered_blocks(
@@ -82,8 +84,9 @@ def _numbered_blocks(
     one split at the "blank line, index number, timing line" between blocks gives the index numbers, timings and
     texts; a handful of searches over all the texts at once tell whether any would be read otherwise by the line
     reader (a blank line inside, white space at a line end, an arrow, "--", a timing line not cut at). None when the
-    file is not like that: _Reader then looks at each block. (A 50 MB file: 1.4 CPU-s against 2.7, issue 27.)"""
-    if not text[:1].isdecimal() or not _is_common(text):  # a title or a BOM-less oddity first; tabs, NBSPs...
+    file is not like that: _Reader then looks at each block. Only for a ``text`` that _is_common. (A 50 MB file:
+    1.9 CPU-s against 2.65, issue 27.)"""
+    if not text[:1].isdecimal():  # a title or a BOM-less oddity first
         return None
     # what sends a file to the block-by-block reading, found before the split where the whole text tells it
     if any(mark in text for mark in _NOT_IN_FILE):
@@ -134,8 +137,8 @@ def _numbered_blocks(
 
 
 # the blank line between two blocks, the next one's index number and its timing line (as _CLEAN_TIMING takes it)
-_NUMBERED_BLOCK = re.compile(r"\n\n(\d+)\n(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})\n")
-_FIRST_BLOCK = re.compile(r"(\d+)\n(\d{1,4}:\d\d:\d\d[,.]\d{3} --> \d{1,4}:\d\d:\d\d[,.]\d{3})\n(.*)", re.S)
+_NUMBERED_BLOCK = re.compile(f"\n\n(\\d+)\n{_TIMING}\n")
+_FIRST_BLOCK = re.compile(f"(\\d+)\n{_TIMING}\n(.*)", re.S)
 # in texts joined by NULs, what the whole file's checks leave to find: a blank line inside a text, or at its start or
 # end, and "--" (no text holds a space ending a line, nor "\u2192": those are found in the file)
 _READ_OTHERWISE = ("\n\n", "\x00\n", "\n\x00")
@@ -153,7 +156,7 @@ class _Reader:
         self.counted = self.position = 0
 
     def read(
-        self, progress: Callable[[float], None] | None, cancelled: Callable[[], bool] | None
+        self, progress: Callable[[float], None] | None, cancelled: Callable[[], bool] | None, common: bool
     ) -> tuple[list[Cue], list[str], list[int] | None]:
         parts = self.parts
         timings, bodies = parts[1::2], parts[2::2]
@@ -169,7 +172,6 @@ class _Reader:
         labels: list[str] = []  # each cue's index number as written ("" when it has none)
         cues = self.cues
         plain = _NOT_PLAIN.search
-        common = _is_common(self.text)
         first_unread = -1  # the first block of a run the line reader must read, or -1
         for i, body in enumerate(bodies):
             if not i % _BLOCKS_PER_REPORT and i:

@@ -31,6 +31,19 @@ def memory_keyring(monkeypatch):
     keyring.set_keyring(previous)
 
 
+def _accepted_with_key(qtbot, url: str, key: str) -> tuple[FakeHost, TranslateDialog]:
+    """A host and its translate dialog for ``url``, accepted with ``key`` typed (used for the session)."""
+    host = FakeHost()
+    qtbot.addWidget(host.parent_widget)  # its widgets end with the test, on this thread
+    dialog = TranslateDialog(host.prefs, False)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(url)
+    dialog.model.setCurrentText("qwen3")
+    dialog.key_field.edit.setText(key)
+    dialog._accept()
+    return host, dialog
+
+
 def test_save_in_keyring_keeps_the_key_for_that_server_and_the_run_sends_it(qtbot, tmp_path, memory_keyring):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     with StandInChat(key="t0p-s3cret") as chat:
@@ -61,14 +74,7 @@ def test_save_in_keyring_keeps_the_key_for_that_server_and_the_run_sends_it(qtbo
 
 def test_a_typed_key_serves_the_session_unsaved_and_no_keyring_is_said(qtbot, memory_keyring):
     with StandInChat(key="typed") as chat:
-        host = FakeHost()
-        qtbot.addWidget(host.parent_widget)  # its widgets end with the test, on this thread
-        dialog = TranslateDialog(host.prefs, False)
-        qtbot.addWidget(dialog)
-        dialog.server.setText(chat.url)
-        dialog.model.setCurrentText("qwen3")
-        dialog.key_field.edit.setText("typed")
-        dialog._accept()
+        _host, dialog = _accepted_with_key(qtbot, chat.url, "typed")
         assert LLM_KEYS.key(chat.url) == "typed" and memory_keyring.store == {}  # used, not stored unasked
     keyring.set_keyring(fail.Keyring())  # a headless machine: no keyring at all
     dialog.key_field.edit.setText("other")
@@ -80,14 +86,7 @@ def test_a_key_saved_in_the_keyring_takes_over_from_one_typed_earlier(qtbot, mem
     """A wrong key typed for the session, then the right one saved: the saved one serves at once (not a 401 until
     the application restarts)."""
     with StandInChat(key="right") as chat:
-        host = FakeHost()
-        qtbot.addWidget(host.parent_widget)
-        dialog = TranslateDialog(host.prefs, False)
-        qtbot.addWidget(dialog)
-        dialog.server.setText(chat.url)
-        dialog.model.setCurrentText("qwen3")
-        dialog.key_field.edit.setText("wrong")
-        dialog._accept()
+        host, _dialog = _accepted_with_key(qtbot, chat.url, "wrong")
         assert LLM_KEYS.key(chat.url) == "wrong"
         again = TranslateDialog(host.prefs, False)
         qtbot.addWidget(again)
