@@ -20,7 +20,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from app.core.language_guess import LATIN, common_words_language, cue_script_language
+from app.core.language_guess import LATIN, common_words_language, cue_script_languages
 from app.core.languages import majority_language
 
 # the languages of app.core.languages.SUPPORTED_LANGUAGES written in the Latin script, by Lingua's names
@@ -49,7 +49,7 @@ def guess_cue_languages(texts: Sequence[str], known: Sequence[str] = ()) -> list
     result = list(known) if known else [""] * len(texts)
     open_ = [i for i, language in enumerate(result) if not language] if any(result) else range(len(texts))
     # what each text's script says: one call a text, in C where it can be (a file of 600,000 lines, issue 27)
-    scripts = list(map(cue_script_language, [texts[i] for i in open_] if any(result) else texts))
+    scripts = cue_script_languages([texts[i] for i in open_] if any(result) else texts)
     latin = [i for i, script in zip(open_, scripts, strict=True) if script == LATIN]
     kanji_only: list[int] = []  # Han without kana: Japanese in a Japanese document
     if len(latin) != len(scripts):

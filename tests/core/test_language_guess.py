@@ -51,3 +51,27 @@ def test_latin_lines_beyond_ascii_are_told_as_each_letter_would_tell_them():
     assert cue_script_language("{\\an8}ª µ º") == ""
     assert cue_script_language("Grüße aus Köln") == cue_script_language("Ça va très bien") == LATIN
     assert cue_script_language("Łódź, ŻÓŁW") == LATIN and cue_script_language("« — »") == ""
+
+
+def test_the_texts_of_a_file_are_told_together_as_each_alone():
+    """cue_script_languages (a file's texts at once, searched in C) gives what cue_script_language gives each text:
+    random texts of letters, marks, tags, CJK, kana, Hangul, symbols and the characters at the edges of the fast
+    way (ª µ º, U+024F, U+0250), in files of few and many texts, letterless ones anywhere (issue 27, item 8)."""
+    import random
+
+    from app.core.language_guess import cue_script_language, cue_script_languages
+
+    pieces = [*"abXZ  \n.,!?-123<>{}\\/", "<i>", "</i>", "{\\an8}", "{\\i1}", "é", "ß", "ª", "µ", "º", "²", "×",
+              "中", "ア", "한", "♪", "α", "д", "\u024f", "\u0250", "\t", "<font color=red>", "...", "\u200b"]  # fmt: skip
+    rng = random.Random(27)
+    for trial in range(400):
+        count = rng.choice([1, 63, 64, 65, 300])
+        if trial % 2:  # mostly Latin lines, a few of anything at random places
+            texts = [rng.choice(["line of text", "Grüße", "<i>ça va</i>", ""]) for _ in range(count)]
+            for at in rng.sample(range(count), min(count, 4)):
+                texts[at] = "".join(rng.choices(pieces, k=rng.randint(0, 4)))
+        else:
+            texts = ["".join(rng.choices(pieces, k=rng.randint(0, 10))) for _ in range(count)]
+        if trial % 40 == 0:
+            texts[rng.randrange(count)] += "\x00"  # a NUL: the texts are told one by one
+        assert cue_script_languages(texts) == list(map(cue_script_language, texts)), texts
