@@ -18,7 +18,8 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, contains, or_
 from typing import Any
 
 from app.core.document import Cue
@@ -143,7 +144,9 @@ def dropped_features(
     counts: dict[str, int] = dict.fromkeys(FEATURES, 0)
     # most files: no cue with words, extras or markup, told in C (600,000 cues looked at one by one: 0.08 s)
     plain_cues = not any(map(any, map(_WORDS_AND_EXTRA, cues))) and "<" not in "".join(map(_TEXT, cues))
-    for cue in () if plain_cues else cues:
+    # else only the cues with words, extras or a "<" are looked at, picked in C (a fifth of a million in italics)
+    marked = map(or_, map(any, map(_WORDS_AND_EXTRA, cues)), map(contains, map(_TEXT, cues), repeat("<")))
+    for cue in () if plain_cues else compress(cues, marked):
         if cue.words:
             counts["words"] += 1
         if not cue.extra and "<" not in cue.text:

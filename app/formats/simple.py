@@ -54,9 +54,9 @@ def srt_cues(starts: list[int], ends: list[int], texts: list[str]) -> list[Cue]:
     """Cues of timed texts (a video's SubRip or MP4 text track) as the SubRip reader makes them of a file: blank
     lines and the spaces ending a line left out, a leading ``{\\anN}`` the cue's position, negative times zero.
     Built directly (a million events in about a second): nothing is written out as SubRip and read back."""
-    from app.formats.srt import tidy_lines
+    from app.formats.srt import tidy_texts
 
-    texts = list(map(tidy_lines, texts))
+    texts = tidy_texts(texts)  # each one's lines looked at only when some text needs it
     cues = list(map(Cue, _not_negative(starts), _not_negative(ends), texts))
     for index in compress(count(), map(str.startswith, texts, repeat("{\\an"))):
         match = _AN.match(texts[index])

@@ -219,3 +219,15 @@ def test_what_a_format_drops_is_found_among_many_plain_cues():
     marked = Cue(0, 900, "<i>hello</i>")
     found = {m.code: m.n for m in dropped_features([*plain, timed, marked, marked], sbv, {})}
     assert found == {"formats.dropped.words": 1, "formats.dropped.markup": 2}
+
+
+def test_a_tracks_timed_texts_become_cues_as_the_subrip_reader_makes_them():
+    """srt_cues (an MKV's SubRip track): lines ending in spaces and blank lines inside a text are tidied when any
+    text has them, a leading {\\an8} is the position, negative times are zero."""
+    from app.formats.simple import srt_cues
+
+    texts = ["plain", "ends in spaces  \nand a blank\n\nline ", "{\\an8}on top", "also plain"]
+    cues = srt_cues([-5, 100, 200, 300], [50, 150, 250, 350], texts)
+    assert [cue.text for cue in cues] == ["plain", "ends in spaces\nand a blank\nline", "on top", "also plain"]
+    assert [cue.start for cue in cues] == [0, 100, 200, 300] and cues[2].get("align") == "8"
+    assert srt_cues([0], [10], ["clean"])[0].text == "clean"
