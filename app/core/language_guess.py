@@ -45,7 +45,8 @@ _COMMON_WORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_TAG = re.compile(r"<[^>\n]{1,40}>|\{\\[^}\n]*\}")
+_TAGS = r"<[^>\n]{1,40}>|\{\\[^}\n]*\}"
+_TAG = re.compile(_TAGS)
 _CANTONESE = set("嘅咗唔係佢冇嘢喺啲咁")
 _PERSIAN = set("پچژگکی")
 _MACEDONIAN = set("ѓќѕљњџј")
@@ -132,7 +133,7 @@ def cue_script_languages(texts: Sequence[str]) -> list[str]:
     beyond = _named_at(joined)
     if len(beyond) > len(texts) // 8:  # mostly another script (a Chinese file): each text alone
         return list(map(cue_script_language, texts))
-    bare = f"\x00{_TAG.sub(' ', joined) if '<' in joined or '{' in joined else joined}"
+    bare = f"\x00{joined}"
     position, number = -1, 0  # number: the NULs in bare[: position + 1], each the start of a text
     for match in _LETTERLESS.finditer(bare):  # texts without a letter outside their tags: few, as a rule
         number += bare.count("\x00", position + 1, match.start() + 1)
@@ -164,8 +165,9 @@ def _named_at(joined: str) -> list[int]:
 _BULK_FROM = 64  # fewer texts are told one by one
 _JOIN = "\n\x00"
 _NAMED = re.compile("[^\x00-\xa9\xab-\xb4\xb6-\xb9\xbb-\u024f]")  # a character whose script needs its name
-# a text (after its NUL) with no letter of the range below U+0250 before the next NUL: Latin letters, ª µ º aside
-_LETTERLESS = re.compile("\x00[^\x00A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\u024f]*(?=\x00|\\Z)")
+# a text (after its NUL) with no letter below U+0250 outside its tags (Latin letters, ª µ º aside): at each character
+# a tag is taken first, as _TAG.sub takes it, and never given back (atomic), else the character, if not a letter
+_LETTERLESS = re.compile(f"\x00(?>{_TAGS}|[^\x00A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\u024f])*+(?=\x00|\\Z)")
 
 
 def common_words_language(text: str) -> str | None:

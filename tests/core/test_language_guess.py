@@ -61,8 +61,10 @@ def test_the_texts_of_a_file_are_told_together_as_each_alone():
 
     from app.core.language_guess import cue_script_language, cue_script_languages
 
+    # tags crossing tags ("<{\\a>b}") are taken as _TAG.sub takes them
     pieces = [*"abXZ  \n.,!?-123<>{}\\/", "<i>", "</i>", "{\\an8}", "{\\i1}", "é", "ß", "ª", "µ", "º", "²", "×",
-              "中", "ア", "한", "♪", "α", "д", "\u024f", "\u0250", "\t", "<font color=red>", "..."]  # fmt: skip
+              "中", "ア", "한", "♪", "α", "д", "\u024f", "\u0250", "\t", "<font color=red>", "...",
+              "<{\\a>", "b}", "<x{\\y>"]  # fmt: skip
     rng = random.Random(27)
     for trial in range(400):
         count = rng.choice([1, 63, 64, 65, 300])
@@ -75,3 +77,4 @@ def test_the_texts_of_a_file_are_told_together_as_each_alone():
         if trial % 40 == 0:
             texts[rng.randrange(count)] += "\x00"  # a NUL: the texts are told one by one
         assert cue_script_languages(texts) == list(map(cue_script_language, texts)), texts
+    assert cue_script_languages(["<{\\a>b}", "<i>...</i>", "{\\an8}<b>"] * 30) == ["Latin", "", ""] * 30
