@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
+from operator import add
 
 SAMPLE_CHARS = 20_000  # enough text to tell; a feature-length file has ten times more
 
@@ -139,7 +140,10 @@ def cue_script_languages(texts: Sequence[str]) -> list[str]:
         number += bare.count("\x00", position + 1, match.start() + 1)
         position = match.start()
         result[number - 1] = ""
-    ends = list(accumulate(len(text) + len(_JOIN) for text in texts))
+    if not beyond:
+        return result
+    # where each text's separator ends in ``joined``: its length and those before, and a separator each
+    ends = list(map(add, accumulate(map(len, texts)), range(len(_JOIN), len(_JOIN) * (len(texts) + 1), len(_JOIN))))
     for index in sorted({bisect_right(ends, at) for at in beyond}):
         result[index] = cue_script_language(texts[index])
     return result
