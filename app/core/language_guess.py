@@ -134,12 +134,12 @@ def cue_script_languages(texts: Sequence[str]) -> list[str]:
     beyond = _named_at(joined)
     if len(beyond) > len(texts) // 8:  # mostly another script (a Chinese file): each text alone
         return list(map(cue_script_language, texts))
-    bare = f"\x00{joined}"
-    position, number = -1, 0  # number: the NULs in bare[: position + 1], each the start of a text
-    for match in _LETTERLESS.finditer(bare):  # texts without a letter outside their tags: few, as a rule
-        number += bare.count("\x00", position + 1, match.start() + 1)
+    result[0] = cue_script_language(texts[0])  # the one text no NUL comes before
+    position, number = -1, 0  # number: the NULs in joined[: position + 1], the texts after the first before it
+    for match in _LETTERLESS.finditer(joined):  # texts without a letter outside their tags: few, as a rule
+        number += joined.count("\x00", position + 1, match.start() + 1)
         position = match.start()
-        result[number - 1] = ""
+        result[number] = ""
     if not beyond:
         return result
     # where each text's separator ends in ``joined``: its length and those before, and a separator each
