@@ -209,3 +209,21 @@ def test_empty_file_is_an_empty_document(tmp_path):
     path = tmp_path / "empty.srt"
     path.write_bytes(b"")
     assert read_srt(path).cues == []
+
+
+def test_newlines_are_counted_as_they_are_replaced():
+    """Every mix of \\n, \\r\\n and \\r: the text with \\n newlines and the newline used most (ties as before: \\r\\n
+    over \\r over \\n), as counting each kind over the whole text tells it (issue 27, item 8: the counts skipped)."""
+    import random
+
+    from app.formats.textio import decode_bytes
+
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", "\r", "\n", "\r\n", "é\r\n", "\n\r"]) for _ in range(rng.randint(1, 12)))
+        crlf = text.count("\r\n")
+        counts = [(crlf, "\r\n"), (text.count("\n") - crlf, "\n"), (text.count("\r") - crlf, "\r")]
+        best = max(counts)
+        decoded = decode_bytes(("x" + text + "y").encode("utf-8"))
+        assert decoded.text == "x" + text.replace("\r\n", "\n").replace("\r", "\n") + "y"
+        assert decoded.newline == (best[1] if best[0] else "\n"), repr(text)
