@@ -4,6 +4,10 @@ While a list of new objects grows, the collector runs again and again and walks 
 the oldest generation: a third of the time of building a million cues. None of them is in a cycle, so collection
 is paused while they are built and left as it was afterwards (in the window it is already off and done on the UI
 thread, app.ui.gc_guard; a paused collection there stays paused).
+
+What was built is long-lived: it goes straight to the oldest generation (``gc.freeze()`` then ``gc.unfreeze()``,
+two list splices), where only a full collection looks at it. Left in the youngest, the next two young collections
+would each walk all of it once more before promoting it (a file of 608,665 cues: 0.1 and 0.15 s, issue 27).
 """
 
 from __future__ import annotations
@@ -20,5 +24,8 @@ def collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if not gc.get_freeze_count():  # (someone's own frozen objects are left frozen)
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
