@@ -17,7 +17,7 @@ from itertools import count
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
 from app.formats.clock_texts import clock_texts
-from app.formats.srt_bulk import parse_bulk
+from app.formats.srt_bulk import _is_common, parse_bulk
 from app.formats.textio import DecodedText, ReadCancelled, decode_bytes, read_text, write_text
 
 # Hours may be missing or longer than two digits; the fraction may use , . : or ; and have any number of digits,
@@ -340,7 +340,19 @@ def tidy_lines(text: str) -> str:
 def tidy_texts(texts: list[str]) -> list[str]:
     """tidy_lines of each text; the texts themselves when none needs it (as written by any tool), found at once:
     their lines, split together, have no space to strip and no empty line but those of empty texts."""
-    lines = "\n".join(texts).split("\n")
+    joined = "\n".join(texts)
+    # no text empty, none with a blank line, none with white space ending a line, none beginning with a newline:
+    # told by a few searches of the joined texts (a million track events: 0.3 -> 0.05 s), else line by line
+    if (
+        " \n" not in joined
+        and "\n\n" not in joined
+        and joined[:1] != "\n"
+        and joined[-1:] not in (" ", "\n")
+        and "" not in texts
+        and _is_common(joined)  # no other white space than spaces and newlines
+    ):
+        return texts
+    lines = joined.split("\n")
     stripped = list(map(str.rstrip, lines))
     if stripped == lines and stripped.count("") == texts.count(""):
         return texts

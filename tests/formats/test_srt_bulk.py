@@ -200,3 +200,19 @@ def test_uncommon_white_space_is_found_in_every_kind_of_text():
         assert _is_common(base)
         for char in uncommon:
             assert not _is_common(base + char), (base, hex(ord(char)))
+
+
+def test_texts_needing_no_tidying_are_told_at_once_as_line_by_line():
+    """tidy_texts gives tidy_lines of each text, whether the few searches over the joined texts pass them whole or
+    send them line by line: every kind of white space ending a line, blank lines, empty texts (issue 27, item 8)."""
+    import random
+
+    from app.formats.srt import tidy_lines, tidy_texts
+
+    rng = random.Random(27)
+    pieces = ["a", " ", "\n", "\t", "\u3000", "\xa0", "\x85", "b c", "é", "中", "\u2192", "\r", ""]
+    for _ in range(20000):
+        texts = ["".join(rng.choices(pieces, k=rng.randint(0, 5))) for _ in range(rng.randint(1, 4))]
+        assert tidy_texts(texts) == list(map(tidy_lines, texts)), texts
+    clean = ["one", "two\nlines", "中文 and English"]
+    assert tidy_texts(clean) is clean
