@@ -6,7 +6,8 @@ command. The file is made in a temporary folder with ffmpeg: an SRT
 of N cues (some in italics, some on two lines, some placed at the top) muxed with 5 s of silence, or, with
 --ass, an ASS script with styles and speakers copied into the track. "read" is read_track in this process
 (media demux plus cue building); "convert" is `python -m app convert IN OUT.srt` as a user runs it, measured
-by the CPU time of the child (user + system). The best of --runs is printed.
+by the CPU time of the child (user + system), in turn with ffmpeg's own command line converting the same track
+to SubRip (the reference: a ratio holds when the shared machine's speed drifts). The best of --runs is printed.
 Run: python bench/bench_mkv_track.py [--cues 1000000] [--runs 3] [--ass]
 """
 
@@ -100,7 +101,7 @@ def main() -> int:
         size = os.path.getsize(mkv) / 1e6
         print(f"{args.cues:,} events, {'ASS' if args.ass else 'SubRip'} track, {size:.1f} MB MKV "
               f"(made in {time.perf_counter() - began:.1f} s)")  # fmt: skip
-        read_best = convert_best = float("inf")
+        read_best = convert_best = reference_best = float("inf")
         env = {**os.environ, "PYTHONPATH": ROOT}
         for _ in range(args.runs):
             before = cpu_self()
@@ -114,8 +115,15 @@ def main() -> int:
             _pid, status, usage = os.wait4(child.pid, 0)
             assert os.waitstatus_to_exitcode(status) == 0, status
             convert_best = min(convert_best, usage.ru_utime + usage.ru_stime)
+            # the reference, in turn with ours: ffmpeg's command line converting the same track to SubRip
+            reference = subprocess.Popen(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", mkv, "-map", "0:s:0",
+                                          os.path.join(folder, "ffmpeg.srt")])  # fmt: skip
+            _pid, status, usage = os.wait4(reference.pid, 0)
+            reference_best = min(reference_best, usage.ru_utime + usage.ru_stime)
         print(f"read the track: {read_best:.2f} CPU-s")
         print(f"convert to SRT (whole command): {convert_best:.2f} CPU-s  (target <= 5)")
+        print(f"ffmpeg -i MKV -map 0:s:0 OUT.srt, in turn with it: {reference_best:.2f} CPU-s; "
+              f"ours / ffmpeg's = {convert_best / reference_best:.2f}")  # fmt: skip
     return 0
 
 
