@@ -17,7 +17,7 @@ from itertools import count
 from app.core.document import Cue
 from app.core.errors import SubtitleParseError
 from app.formats.clock_texts import clock_texts
-from app.formats.srt_bulk import _is_common, parse_bulk
+from app.formats.srt_bulk import is_common, parse_bulk
 from app.formats.textio import DecodedText, ReadCancelled, decode_bytes, read_text, write_text
 
 # Hours may be missing or longer than two digits; the fraction may use , . : or ; and have any number of digits,
@@ -349,7 +349,7 @@ def tidy_texts(texts: list[str]) -> list[str]:
         and joined[:1] != "\n"
         and joined[-1:] not in (" ", "\n")
         and "" not in texts
-        and _is_common(joined)  # no other white space than spaces and newlines
+        and is_common(joined)  # no other white space than spaces and newlines
     ):
         return texts
     lines = joined.split("\n")

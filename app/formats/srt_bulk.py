@@ -59,7 +59,7 @@ def parse_bulk(
     """Cues and skip messages of SubRip text, as ``parse_lines(text.split("\\n"))`` would give them, and the
     number each cue has in the file (the index line above its timing line; its position when there is none) or
     None when some block had to be read line by line."""
-    common = _is_common(text)  # told once: both readers ask
+    common = is_common(text)  # told once: both readers ask
     with collection_paused():
         numbered = _numbered_blocks(text, parse_lines, where, progress, cancelled) if common else None
     if numbered is not None:
@@ -84,7 +84,7 @@ def _numbered_blocks(
     one split at the "blank line, index number, timing line" between blocks gives the index numbers, timings and
     texts; a handful of searches over all the texts at once tell whether any would be read otherwise by the line
     reader (a blank line inside, white space at a line end, an arrow, "--", a timing line not cut at). None when the
-    file is not like that: _Reader then looks at each block. Only for a ``text`` that _is_common. (A 50 MB file:
+    file is not like that: _Reader then looks at each block. Only for a ``text`` that is_common. (A 50 MB file:
     1.9 CPU-s against 2.65, issue 27.)"""
     if not text[:1].isdecimal():  # a title or a BOM-less oddity first
         return None
@@ -143,7 +143,7 @@ _FIRST_BLOCK = re.compile(f"(\\d+)\n{_TIMING}\n(.*)", re.S)
 # end, and "--" (no text holds a space ending a line, nor "\u2192": those are found in the file)
 _READ_OTHERWISE = ("\n\n", "\x00\n", "\n\x00")
 _NOT_IN_FILE = (" \n", "\n\n\n", "\x00", "\u2192", "\u27f6")  # a line ending in a space, two blank lines...
-_ARROW_HEAD = re.compile(r"[-\u2013\u2014=] *>")  # an arrow without "--" ("->", "=>"): spaces only, as _is_common
+_ARROW_HEAD = re.compile(r"[-\u2013\u2014=] *>")  # an arrow without "--" ("->", "=>"): spaces only, as is_common
 
 
 class _Reader:
@@ -256,7 +256,7 @@ class _Reader:
         return last_index
 
 
-def _is_common(text: str) -> bool:
+def is_common(text: str) -> bool:
     """Whether the only white space in ``text`` is spaces and newlines, and its only arrows have a ">"."""
     if text.isascii():
         return not any(character in text for character in _ASCII_UNCOMMON)

@@ -192,14 +192,14 @@ def test_a_file_written_the_usual_way_is_read_in_one_split():
 
 
 def test_uncommon_white_space_is_found_in_every_kind_of_text():
-    """_is_common's quick ways (ASCII, Latin-1) find what its expression finds, in any text."""
-    from app.formats.srt_bulk import _UNCOMMON, _is_common
+    """is_common's quick ways (ASCII, Latin-1) find what its expression finds, in any text."""
+    from app.formats.srt_bulk import _UNCOMMON, is_common
 
     uncommon = [chr(c) for c in range(0x3001) if _UNCOMMON.match(chr(c))] + ["\u2192", "\u27f6"]
     for base in ("plain ascii text", "très bien, grüße", "你好，世界", "emoji \U0001f600"):
-        assert _is_common(base)
+        assert is_common(base)
         for char in uncommon:
-            assert not _is_common(base + char), (base, hex(ord(char)))
+            assert not is_common(base + char), (base, hex(ord(char)))
 
 
 def test_texts_needing_no_tidying_are_told_at_once_as_line_by_line():
