@@ -43,8 +43,9 @@ def add_word_times_option(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def read_input(args: argparse.Namespace) -> SubtitleFile:
-    """The subtitles IN names: a subtitle file of any format, or a text track of a video."""
+def read_input(args: argparse.Namespace, *, languages: bool = True) -> SubtitleFile:
+    """The subtitles IN names: a subtitle file of any format, or a text track of a video; ``languages``: each cue's
+    language guessed where the file does not say it (load_subtitles)."""
     import gc
 
     from app.session.subtitle_files import load_subtitles
@@ -52,7 +53,7 @@ def read_input(args: argparse.Namespace) -> SubtitleFile:
     options = ReadOptions(fps=getattr(args, "fps", None), language=getattr(args, "language", None))
     result = load_subtitles(
         args.input, args.encoding, format=getattr(args, "input_format", None), track=getattr(args, "track", None),
-        options=options,
+        options=options, languages=languages,
     )  # fmt: skip
     # the file's cues live until the command ends: the cycle collector need not walk them again each time the
     # command's checks and writers make objects (a third of the time of checking 600,000 cues)

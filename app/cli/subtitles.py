@@ -81,8 +81,12 @@ def run_convert(args: argparse.Namespace) -> int:
         from app.text.chinese import config_name
 
         chinese = config_name(chinese)
+    from app.formats.registry import target_format
+
+    # the cues' languages are guessed only for a format that writes them (WebVTT, TTML, ASS): not for SubRip
+    languages = target_format(getattr(args, "format", None), args.output).writes_languages
     with collection_paused():  # a million cues read and written: nothing for the cyclic collector to find
-        result = read_input(args)
+        result = read_input(args, languages=languages)
         for message in result.skipped:
             print(f"warning: {message}", file=sys.stderr)
         cues = result.cues

@@ -159,6 +159,7 @@ class AssFormat(SubtitleFormat):
     name, label, extensions = "ass", "Advanced SubStation Alpha", (".ass",)
     ssa = False
     keeps = frozenset({"style", "actor", "align", "markup", "karaoke", "overrides", "header"})
+    writes_languages = True  # Language: in a new script's head
     word_timing = True  # karaoke: a \k tag a word
 
     def sniff(self, text: str) -> bool:

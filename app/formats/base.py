@@ -123,6 +123,8 @@ class SubtitleFormat:
     frame_based: bool = False
     keeps: frozenset[str] = frozenset()  # FEATURES this format writes
     word_timing: bool = False  # writes word times when WriteOptions.word_times asks ("words" in keeps: always)
+    # writes the cues' languages (a header line, xml:lang): a file read to be written in it needs them guessed
+    writes_languages: bool = False
 
     def sniff(self, text: str) -> bool:
         """Whether the text's beginning looks like this format (detection by content)."""

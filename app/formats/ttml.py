@@ -115,6 +115,7 @@ def _number(text: str | None) -> Fraction | None:
 class TtmlFormat(SubtitleFormat):
     name, label, extensions = "ttml", "TTML / DFXP (IMSC 1)", (".ttml", ".dfxp", ".xml")
     keeps = frozenset({"markup", "actor", "align", "style"})
+    writes_languages = True  # xml:lang
 
     def sniff(self, text: str) -> bool:
         head = text[:2000]

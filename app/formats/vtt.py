@@ -91,6 +91,7 @@ def _align(settings: str) -> str | None:
 class VttFormat(SubtitleFormat):
     name, label, extensions = "vtt", "WebVTT", (".vtt",)
     keeps = frozenset({"markup", "actor", "align", "vtt.settings", "header"})
+    writes_languages = True  # the Language: header line
     word_timing = True  # a cue timestamp before each word after the first
 
     def sniff(self, text: str) -> bool:

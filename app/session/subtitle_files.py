@@ -46,13 +46,14 @@ def read_track(
     *,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    languages: bool = True,
 ) -> SubtitleFile:
     """A video's text track (``number`` from 1; default the first text track) as a subtitle file.
 
     Its events become cues directly, by the rules of the track's format (app.formats): a SubRip event's text as the
     SubRip reader takes a cue's, an ASS event line by line through the ASS reader. ``progress(fraction)`` and
     ``cancelled()`` are called from the calling thread. Raises MediaError (no track, a bitmap track, an unreadable
-    container), DecodeCancelled or SubtitleParseError.
+    container), DecodeCancelled or SubtitleParseError. ``languages``: guess each cue's language (with_cue_languages).
     """
     from app.formats.ass import read_events
     from app.formats.base import Parsed
@@ -73,9 +74,8 @@ def read_track(
     if progress is not None:
         progress(1.0)
     # path None: saving goes to a new file, never into the video
-    return with_cue_languages(
-        SubtitleFile(None, embedded.format, parsed.cues, skipped=parsed.skipped, header=parsed.header)
-    )
+    result = SubtitleFile(None, embedded.format, parsed.cues, skipped=parsed.skipped, header=parsed.header)
+    return with_cue_languages(result) if languages else result
 
 
 def load_subtitles(
@@ -87,13 +87,15 @@ def load_subtitles(
     options: ReadOptions | None = None,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    languages: bool = True,
 ) -> SubtitleFile:
-    """Read subtitles from a subtitle file, or from a video's text track when ``path`` is a video."""
+    """Read subtitles from a subtitle file, or from a video's text track when ``path`` is a video. ``languages``:
+    guess the language of each cue the file does not name (with_cue_languages); a read only to be written in a
+    format that keeps no language (SubRip) can leave it out (a million cues: about half a second)."""
     if track is not None or (format is None and is_video_path(path)):
-        return read_track(path, track, progress=progress, cancelled=cancelled)
-    return with_cue_languages(
-        read_subtitles(path, encoding, format=format, options=options, progress=progress, cancelled=cancelled)
-    )
+        return read_track(path, track, progress=progress, cancelled=cancelled, languages=languages)
+    result = read_subtitles(path, encoding, format=format, options=options, progress=progress, cancelled=cancelled)
+    return with_cue_languages(result) if languages else result
 
 
 def with_cue_languages(result: SubtitleFile) -> SubtitleFile:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.cli import run
 from app.formats.registry import read_subtitles
 
@@ -57,3 +59,21 @@ def test_bad_input_is_one_line_naming_file_and_line(tmp_path, capsys):
     assert run(["convert", str(FIXTURES / "old.ssa"), str(tmp_path / "o.srt"), "--format", "docx"]) == 2
     assert "unknown subtitle format 'docx'" in capsys.readouterr().err
     assert not (tmp_path / "o.srt").exists()
+
+
+@pytest.mark.parametrize(("suffix", "guessed"), [(".srt", False), (".sbv", False), (".vtt", True), (".ttml", True),
+                                                 (".ass", True)])  # fmt: skip
+def test_convert_guesses_languages_only_for_a_format_that_writes_them(tmp_path, monkeypatch, suffix, guessed):
+    """SubRip keeps no language: a file converted to it is not sent through the language guess (a million cues:
+    half a second, issue 27); WebVTT, TTML and ASS write the languages, so theirs are guessed as before."""
+    import app.text.language_detect as language_detect
+
+    calls = []
+    original = language_detect.guess_cue_languages
+    monkeypatch.setattr(language_detect, "guess_cue_languages", lambda *a, **k: calls.append(1) or original(*a, **k))
+    source = tmp_path / "in.srt"
+    first = "1\n00:00:01,000 --> 00:00:02,000\nWhere are you going tonight?\n\n"
+    source.write_text(first + "2\n00:00:03,000 --> 00:00:04,000\nI am going to the station now.\n", encoding="utf-8")
+    assert run(["convert", str(source), str(tmp_path / f"out{suffix}")]) == 0
+    assert bool(calls) is guessed
+    assert "station" in (tmp_path / f"out{suffix}").read_text(encoding="utf-8")
