@@ -5,9 +5,11 @@ the oldest generation: a third of the time of building a million cues. None of t
 is paused while they are built and left as it was afterwards (in the window it is already off and done on the UI
 thread, app.ui.gc_guard; a paused collection there stays paused).
 
-What was built is long-lived: it goes straight to the oldest generation (``gc.freeze()`` then ``gc.unfreeze()``,
-two list splices), where only a full collection looks at it. Left in the youngest, the next two young collections
-would each walk all of it once more before promoting it (a file of 608,665 cues: 0.1 and 0.15 s, issue 27).
+What was built is long-lived: where the collector runs by itself (the command line), it goes straight to the oldest
+generation (``gc.freeze()`` then ``gc.unfreeze()``, a few constant-time list merges), where only a full collection
+looks at it. Left in the youngest, the next two young collections would each walk all of it once more before
+promoting it (a file of 608,665 cues: 0.1 and 0.15 s, issue 27). The window's collector (paused, run by
+app.ui.gc_guard) is left alone: there the move would also age the garbage of the last tick.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ def collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if not gc.get_freeze_count():  # (someone's own frozen objects are left frozen)
-            gc.freeze()
-            gc.unfreeze()
         if enabled:
+            if not gc.get_freeze_count():  # (someone's own frozen objects are left frozen)
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
