@@ -172,9 +172,7 @@ _NAMED = re.compile("[^\x00-\xa9\xab-\xb4\xb6-\xb9\xbb-\u024f]")  # a character 
 # a text (after its NUL) with no letter below U+0250 outside its tags (Latin letters, ª µ º aside): at each character
 # a tag where one starts, taken as _TAG.sub takes it (a lookahead's capture: never given back), else the character,
 # if it is not a letter and starts no tag (Python 3.10 has no atomic groups)
-_LETTERLESS = re.compile(
-    f"\x00(?:(?=({_TAGS}))\\1|(?!{_TAGS})[^\x00A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\u024f])*(?=\x00|\\Z)"
-)
+_LETTERLESS = re.compile(f"\x00(?:(?=({_TAGS}))\\1|(?!{_TAGS})[^\x00A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\u024f])*(?=\x00|\\Z)")
 
 
 def common_words_language(text: str) -> str | None:
