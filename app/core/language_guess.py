@@ -79,7 +79,9 @@ def guess_language(texts: Iterable[str]) -> str | None:
     return language
 
 
-_BEYOND_LATIN = re.compile("[^\x00-\u024f]")  # a character past Latin Extended-B
+# a character whose script needs its name: past Latin Extended-B, or one of the three letters below it that are not
+# Latin (ª, µ, º)
+_NAMED = re.compile("[^\x00-\xa9\xab-\xb4\xb6-\xb9\xbb-\u024f]")
 LATIN = "Latin"  # what cue_script_language says of text in the Latin script: a detector's matter
 
 
@@ -92,9 +94,9 @@ def cue_script_language(text: str) -> str:
             return LATIN if text.lower() != text.upper() else ""
         bare = _TAG.sub(" ", text)
         return LATIN if bare.lower() != bare.upper() else ""  # in ASCII, a letter is what case changes
-    if _BEYOND_LATIN.search(text) is None and "\xaa" not in text and "\xb5" not in text and "\xba" not in text:
+    if _NAMED.search(text) is None:
         # Latin-1 and Latin Extended-A/B (French, German, Spanish, Polish lines...): every letter there is Latin
-        # but the three above (ª, µ, º), so the text is Latin when it has a letter outside its tags
+        # but ª, µ and º, so the text is Latin when it has a letter outside its tags
         bare = _TAG.sub(" ", text) if "<" in text or "{" in text else text
         return LATIN if any(map(str.isalpha, bare)) else ""
     # each letter's script, counted in C: a character's name is looked up once (French, German, Spanish lines are
@@ -168,7 +170,6 @@ def _named_at(joined: str) -> list[int]:
 
 _BULK_FROM = 64  # fewer texts are told one by one
 _JOIN = "\n\x00"
-_NAMED = re.compile("[^\x00-\xa9\xab-\xb4\xb6-\xb9\xbb-\u024f]")  # a character whose script needs its name
 # a text (after its NUL) with no letter below U+0250 outside its tags (Latin letters, ª µ º aside): at each character
 # a tag where one starts, taken as _TAG.sub takes it (a lookahead's capture: never given back), else the character,
 # if it is not a letter and starts no tag (Python 3.10 has no atomic groups)
