@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     if args and (args[0] in VERBS or args[0] in {"-h", "--help", "--version"} or _mistyped_verb(args[0])):
         from app.cli import run
 
-        return run(args)
+        return run(args, whole_process=argv is None)
     from app.ui.launch import launch  # Qt is imported only when the window is wanted
 
     return launch(args)
