@@ -12,7 +12,7 @@ import types
 import numpy as np
 import pytest
 
-from app.asr.runtime import cpu_decoding
+from app.asr.runtime import cpu_decoding, products
 
 torch = pytest.importorskip("torch")
 
@@ -122,34 +122,6 @@ def test_decode_attention_is_taken_only_for_one_query_row_over_a_half_cache(grou
     assert taken == [torch.bfloat16]
 
 
-@pytest.mark.parametrize("shape", [(1, 32), (4, 1, 32), (2, 32, 32), (65, 32), (3, 0, 32)])
-@pytest.mark.parametrize("bias", [False, True])
-def test_skinny_linear_equals_linear(shape, bias):
-    layer = torch.nn.Linear(32, 48, bias=bias)
-    x = torch.randn(*shape)
-    expected = layer(x)
-    assert cpu_decoding.use_skinny_products(layer) == 1
-    assert type(layer) is cpu_decoding.skinny_linear_class()
-    got = layer(x)
-    assert got.shape == expected.shape and got.is_contiguous()
-    assert torch.allclose(got, expected, atol=1e-5)
-    assert cpu_decoding.use_skinny_products(layer) == 0  # already switched
-
-
-@pytest.mark.filterwarnings("ignore:torch.quantize_per_tensor")
-def test_skinny_products_keep_tied_weights_and_skip_other_linears():
-    from torch.ao.nn.quantized.dynamic import Linear as QuantisedLinear
-
-    embed = torch.nn.Embedding(10, 8)
-    head = torch.nn.Linear(8, 10, bias=False)
-    head.weight = embed.weight
-    quantised = QuantisedLinear(8, 8)
-    root = torch.nn.ModuleDict({"head": head, "q": quantised, "embed": embed})
-    assert cpu_decoding.use_skinny_products(root) == 1
-    assert root["head"].weight is embed.weight
-    assert type(root["q"]) is QuantisedLinear
-
-
 def test_growing_cache_layer_matches_dynamic_layer():
     from transformers.cache_utils import DynamicCache
 
@@ -214,9 +186,9 @@ def test_recognizer_on_cpu_gives_the_package_s_text_without_copying_the_cache(ti
         with engine.session():
             thinker = engine.recognizer().model.thinker
             assert thinker.model.config.num_attention_heads > thinker.model.config.num_key_value_heads
-            skinny = cpu_decoding.skinny_linear_class()
-            assert all(type(m) is not torch.nn.Linear for m in thinker.model.modules())
-            assert any(type(m) is skinny for m in thinker.lm_head.modules())
+            fast = products.fast_linear_class()
+            assert all(type(m) is not torch.nn.Linear for m in thinker.modules())
+            assert any(type(m) is fast for m in thinker.lm_head.modules())
             got = engine.transcribe(wavs, language="English")
     finally:
         engine.unload()
@@ -314,30 +286,3 @@ def test_bf16_cache_recognition_with_fp32_decode_attention(tiny_models, monkeypa
         assert texts[True] == texts[False]
 
 
-def test_skinny_route_only_for_fp32_weights_and_few_rows(monkeypatch):
-    """bf16 weights multiply faster through F.linear at every row count (SKINNY_ROWS); fp32 ones take weight @ x.T
-    up to 64 rows with several threads, up to 2 with one."""
-    from torch.nn import functional as F
-
-    route = cpu_decoding.skinny_route
-    assert [route(torch.float32, n, 2) for n in (0, 1, 8, 16, 64, 65)] == [False, True, True, True, True, False]
-    assert [route(torch.float32, n, 1) for n in (1, 2, 3, 8)] == [True, True, False, False]
-    assert not any(route(torch.bfloat16, n, t) for n in (1, 8, 16, 64) for t in (1, 2))
-    linear_calls = []
-    original = F.linear
-    monkeypatch.setattr(
-        F, "linear", lambda *a: linear_calls.append((a[1].dtype, torch.get_num_threads())) or original(*a)
-    )
-    before = torch.get_num_threads()
-    try:
-        for threads in (2, 1):
-            torch.set_num_threads(threads)
-            for dtype in (torch.float32, torch.bfloat16):
-                layer = torch.nn.Linear(32, 48).to(dtype)
-                x = torch.randn(8, 32).to(dtype)
-                expected = original(x, layer.weight, layer.bias)
-                cpu_decoding.use_skinny_products(layer)
-                assert torch.allclose(layer(x).float(), expected.float(), atol=1e-2)
-    finally:
-        torch.set_num_threads(before)
-    assert linear_calls == [(torch.bfloat16, 2), (torch.float32, 1), (torch.bfloat16, 1)]

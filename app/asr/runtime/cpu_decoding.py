@@ -10,12 +10,8 @@ arithmetic:
    56 copies of the cache per step, 425 of 971 ms in a profiled step at batch 8. torch's CPU attention kernel takes
    grouped heads with a mask directly; :func:`install_grouped_attention` routes CPU calls there (other devices go
    to transformers' own function).
-2. Skinny matrix products chose a slow kernel. ``F.linear`` with a handful of rows (one per chunk of the batch)
-   runs 2-3 times slower than the same product written as ``weight @ x.T``: 28 layers' projections take 321 ms at
-   4 rows against 108 ms, and the 151,936-word vocabulary head 167 ms against 39 ms. :func:`use_skinny_products`
-   gives the decoder's Linear layers a forward that takes that route for up to 64 rows (measured crossover about
-   100) and keeps ``F.linear`` for the prompt, the encoder and everything else. fp32 weights only, and with one
-   thread only up to 2 rows: elsewhere F.linear is the faster one (SKINNY_ROWS).
+2. Skinny matrix products chose a slow kernel: app.asr.runtime.products times the kernels on this machine and
+   gives each row count the fastest (MKL's matrix-vector product on AMD processors reads weights at half the speed).
 
 3. The KV cache grew by concatenation: transformers' DynamicCache copies every layer's keys and values into a new
    tensor at each step (158 of 331 ms per step at batch 4 once 1 and 2 were fixed). :func:`preallocate_kv_cache`
@@ -36,19 +32,9 @@ from __future__ import annotations
 from typing import Any
 
 DECODE_IN_FP32 = True  # decode steps over a bf16 cache attend in fp32 maths (decode_attention); tests turn it off
-# At most this many rows take the weight @ x.T route, per weight dtype (skinny_route; bench/bench_decode_step.py
-# products, AMD Zen 4, 28 layers of the 0.6B decoder and its vocabulary head). fp32 with 2 threads: 2-4 rows 1.3-3x
-# faster, 8-12 rows about even (the layers 1.2x slower, the head 1.4x faster), 16-64 rows 1.1-1.3x faster. fp32 with
-# 1 thread (a busy machine, app.asr.runtime.threads): 2 rows 1.7x faster, 4 rows 1.1x slower, 8 rows 1.5x slower, so
-# there only up to SKINNY_ROWS_ONE_THREAD. bf16: F.linear as fast or faster at every row count (1.3-1.8x at 8 rows),
-# so bf16 never takes the route.
-SKINNY_ROWS: dict[str, int] = {"float32": 64}
-SKINNY_ROWS_ONE_THREAD = 2
-
 KV_HEADROOM = 128  # token slots reserved beyond the prompt when a layer's cache is first written
 
 _original_sdpa: Any = None
-_skinny_cls: Any = None
 _cache_cls: Any = None
 
 
@@ -146,50 +132,6 @@ def decode_attention(query: Any, key: Any, value: Any, attention_mask: Any, scal
     probs = torch.softmax(scores, dim=-1)
     out = torch.matmul(probs, value.to(torch.float32))  # batch, kv_heads, groups, dim
     return out.reshape(batch, 1, heads, dim).to(query.dtype)
-
-
-def skinny_route(dtype: Any, rows: int, threads: int) -> bool:
-    """Whether a CPU product of ``rows`` rows with a weight of ``dtype`` on ``threads`` torch threads takes the
-    ``weight @ x.T`` route."""
-    limit = SKINNY_ROWS.get(str(dtype).removeprefix("torch."), 0)
-    return 0 < rows <= (limit if threads > 1 else min(limit, SKINNY_ROWS_ONE_THREAD))
-
-
-def skinny_linear_class() -> Any:
-    """nn.Linear whose forward computes ``weight @ x.T`` where skinny_route says so (few rows, fp32 weights)."""
-    global _skinny_cls
-    if _skinny_cls is None:
-        import torch
-        from torch.nn import functional as F
-
-        class SkinnyLinear(torch.nn.Linear):
-            def forward(self, x: torch.Tensor) -> torch.Tensor:
-                rows = x.numel() // x.shape[-1] if x.shape[-1] else 0
-                if not skinny_route(self.weight.dtype, rows, torch.get_num_threads()) or x.device.type != "cpu":
-                    return F.linear(x, self.weight, self.bias)
-                flat = x.reshape(rows, x.shape[-1])
-                out = torch.mm(self.weight, flat.T).T
-                if self.bias is not None:
-                    out = out + self.bias
-                return out.contiguous().view(*x.shape[:-1], self.out_features)
-
-        _skinny_cls = SkinnyLinear
-    return _skinny_cls
-
-
-def use_skinny_products(*modules: Any) -> int:
-    """Switch every plain nn.Linear inside ``modules`` to the skinny forward, in place (weights untouched, so
-    tied weights stay tied). Quantised or other Linear subclasses are left alone. Returns how many changed."""
-    import torch
-
-    cls = skinny_linear_class()
-    changed = 0
-    for root in modules:
-        for m in root.modules():
-            if type(m) is torch.nn.Linear:
-                m.__class__ = cls
-                changed += 1
-    return changed
 
 
 def growing_cache_class() -> Any:

@@ -298,7 +298,7 @@ class Engine:
     def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
         import torch
 
-        from app.asr.runtime import attention, cpu_decoding, precision, weights
+        from app.asr.runtime import attention, cpu_decoding, precision, products, weights
 
         device = self.device
         stored = weights.file_dtype(folder)
@@ -344,8 +344,8 @@ class Engine:
                 weights.read_embeddings_from_file(model.model, untied_only=True)  # the aligner's: rows as needed
             if device == "cpu":
                 small_conv_chunks(thinker)
+                products.use_fast_products(thinker, sample_from=thinker.model)  # fp32 products: the fastest kernel
             if device == "cpu" and not aligner:
-                cpu_decoding.use_skinny_products(thinker.model, thinker.lm_head)
                 self._recognizer_mode = mode
                 sdpa = getattr(thinker.model.config, "_attn_implementation", None) == "sdpa"
                 half = int8 and sdpa and precision.cpu_has_native_bf16()

@@ -1,0 +1,175 @@
+"""Which kernel multiplies a CPU Linear layer's fp32 weights: measured on this machine, per row count and thread count.
+
+torch sends an fp32 ``F.linear`` to MKL. On AMD processors MKL takes a slower path (issue 28, AMD EPYC Zen 4, 2
+threads, the 0.6B decoder's 28 layers): its matrix-vector product reads the weights at 15 GB/s where a plain read
+reaches 33-51 GB/s, so one token's products took 114 ms and the vocabulary head 42 ms against 69 and 20 ms through
+oneDNN (``torch.ops.mkldnn._linear_pointwise``, the kernel torch's own compiler uses, on the same weights, no copy);
+at 8 rows 173 against 112 ms, and a 418-row prompt 2.7 against 1.9 s. Yet MKL's two-column product (``weight @
+x.T``) is the fastest at 2 rows (63 ms), and on Intel processors MKL may win everywhere. No fixed rule holds on every
+CPU, so the routes are timed on the model's own weights the first time a thread count is used (under a second, once
+per process) and each row count takes the fastest.
+
+Rows are counted in buckets (ROWS, then PREFILL for anything longer); a route that fails on this build is dropped.
+Weights smaller than MIN_WEIGHT stay in the cache and keep F.linear (the suite's tiny checkpoints among them); bf16
+weights already go to oneDNN through F.linear. The routes compute the same products, differing at fp32 rounding
+(tests/asr/test_products.py).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from typing import Any
+
+ROUTES = ("linear", "skinny", "onednn")
+ROWS = (1, 2, 4, 8, 16, 64)  # decode steps: one row per chunk of the batch
+PREFILL = 256  # rows a longer product (a prompt, the encoder, the aligner) is measured with
+MIN_WEIGHT = 1 << 20  # elements: 4 MB of fp32, past what a core's caches keep between two steps
+SAMPLE_BYTES = 64 << 20  # weights timed per route and row count (past the last-level cache, so read from memory)
+ROUNDS = 2  # the fastest of this many interleaved rounds counts (all of it: about 0.5 s)
+
+_lock = threading.Lock()
+_tables: dict[int, dict[int, str]] = {}  # thread count -> bucket -> route
+_samples: list[weakref.ref[Any]] = []  # the weights routes are timed on (use_fast_products), not kept alive
+_cls: Any = None
+
+
+def bucket(rows: int) -> int:
+    for limit in ROWS:
+        if rows <= limit:
+            return limit
+    return PREFILL
+
+
+def product(route: str, x: Any, weight: Any, bias: Any) -> Any:
+    """``x`` (rows, in) times ``weight`` (out, in) transposed, plus ``bias``, by ``route``."""
+    import torch
+    from torch.nn import functional as F
+
+    if route == "onednn":
+        return torch.ops.mkldnn._linear_pointwise(x, weight, bias, "none", [], "")
+    if route == "skinny":
+        out = torch.mm(weight, x.T).T
+        return (out + bias if bias is not None else out).contiguous()
+    return F.linear(x, weight, bias)
+
+
+def _time(route: str, weights: list[Any], xs: dict[int, Any]) -> float:
+    t = time.perf_counter()
+    for w in weights:
+        product(route, xs[w.shape[1]], w, None)
+    return time.perf_counter() - t
+
+
+def measure_routes(weights: list[Any], threads: int) -> dict[int, str]:
+    """Bucket -> the fastest route over ``weights`` (fp32, on the CPU) with torch's current threads."""
+    import torch
+
+    table: dict[int, str] = {}
+    routes = list(ROUTES)
+    with torch.no_grad():
+        for rows in (*ROWS, PREFILL):
+            sample = weights if rows != PREFILL else weights[:2]  # compute-bound: two weights tell
+            xs = {w.shape[1]: torch.randn(rows, w.shape[1]) for w in sample}
+            best: dict[str, float] = {}
+            for route in list(routes):
+                try:
+                    _time(route, sample[:1], xs)  # the kernel's set-up, once
+                except Exception:  # not in this build of torch
+                    routes.remove(route)
+            for _ in range(ROUNDS):
+                for route in routes:
+                    best[route] = min(best.get(route, float("inf")), _time(route, sample, xs))
+            table[rows] = min(best, key=lambda r: best[r]) if best else "linear"
+    return table
+
+
+measure = measure_routes  # tests replace it
+
+
+def route_for(rows: int, threads: int) -> str:
+    """The route of an fp32 product of ``rows`` rows with ``threads`` threads (measured on first use)."""
+    table = _tables.get(threads)
+    if table is None:
+        with _lock:
+            table = _tables.get(threads)
+            if table is None:
+                sample = [w for w in (ref() for ref in _samples) if w is not None]
+                table = measure(sample, threads) if sample else {}
+                if sample:
+                    _tables[threads] = table
+    return table.get(bucket(rows), "linear")
+
+
+def fast_linear_class() -> Any:
+    """nn.Linear whose fp32 CPU forward takes the route measured fastest for its row count."""
+    global _cls
+    if _cls is None:
+        import torch
+        from torch.nn import functional as F
+
+        class FastLinear(torch.nn.Linear):
+            def forward(self, x: torch.Tensor) -> torch.Tensor:
+                w = self.weight
+                if w.dtype != torch.float32 or w.numel() < MIN_WEIGHT or x.device.type != "cpu" or not x.shape[-1]:
+                    return F.linear(x, w, self.bias)
+                rows = x.numel() // x.shape[-1]
+                route = route_for(rows, torch.get_num_threads()) if rows else "linear"
+                if route == "linear" or x.dtype != torch.float32:
+                    return F.linear(x, w, self.bias)
+                out = product(route, x.reshape(rows, x.shape[-1]).contiguous(), w, self.bias)
+                return out.view(*x.shape[:-1], self.out_features)
+
+        _cls = FastLinear
+    return _cls
+
+
+def use_fast_products(*modules: Any, sample_from: Any = None) -> int:
+    """Switch every plain nn.Linear inside ``modules`` to FastLinear, in place (weights untouched, so tied weights
+    stay tied; quantised and other Linear subclasses are left alone), and time the routes on the large fp32
+    weights of ``sample_from`` (the text decoder) when none are held yet. Returns how many layers changed."""
+    import torch
+
+    cls = fast_linear_class()
+    changed = 0
+    for root in modules:
+        for m in root.modules():
+            if type(m) is torch.nn.Linear:
+                m.__class__ = cls
+                changed += 1
+    if sample_from is not None:
+        _take_samples(sample_from)
+    return changed
+
+
+def _take_samples(root: Any) -> None:
+    import torch
+
+    picked, size = [], 0
+    for m in root.modules():
+        w = getattr(m, "weight", None)
+        if (
+            isinstance(m, torch.nn.Linear)
+            and isinstance(w, torch.Tensor)
+            and w.dtype == torch.float32
+            and w.device.type == "cpu"
+            and w.numel() >= MIN_WEIGHT
+            and w.shape[0] <= 16 * w.shape[1]
+        ):  # fmt: skip  (the vocabulary head is left out: one weight of 600 MB)
+            picked.append(w)
+            size += w.numel() * 4
+            if size >= SAMPLE_BYTES:
+                break
+    with _lock:
+        held = _samples[0]() if _samples else None
+        if picked and held is not picked[0]:
+            _samples[:] = [weakref.ref(w) for w in picked]
+            _tables.clear()  # measured on weights no longer held (a reloaded model): again on first use
+
+
+def forget() -> None:
+    """Drop the sample weights (the model is unloaded) and the measured tables."""
+    with _lock:
+        _samples.clear()
+        _tables.clear()
