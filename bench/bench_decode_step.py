@@ -1,7 +1,7 @@
 """Microbenches of one decode step's parts, with the full-size 0.6B decoder's shapes, as ratios measured side by side.
 
     python bench/bench_decode_step.py attention --threads 2     # bf16-cache attention: torch's kernel vs ours
-    python bench/bench_decode_step.py products --threads 2      # F.linear vs weight @ x.T, per dtype and rows
+    python bench/bench_decode_step.py products --threads 2      # app.asr.runtime.products' routes, per dtype and rows
 
 Each compared pair runs interleaved (A B A B ...) ``--rounds`` times and the medians are printed with their ratio,
 so a busy machine slows both alike. The CPU model and the load average are printed with the figures.
@@ -78,34 +78,36 @@ def cmd_attention(args: argparse.Namespace) -> None:
     cpu_decoding.DECODE_IN_FP32 = True
 
 
-PAIR = ("linear", "skinny")
-
-
-def products(weights: list, xs: list, skinny: bool) -> None:
-    """F.linear, or the skinny route of app.asr.runtime.cpu_decoding's SkinnyLinear, for each weight."""
-    import torch
-    from torch.nn import functional as F
+def products(route: str, weights: list, xs: list) -> None:
+    """One route of app.asr.runtime.products for each weight."""
+    from app.asr.runtime.products import product
 
     for w, x in zip(weights, xs, strict=True):
-        torch.mm(w, x.T).T.contiguous() if skinny else F.linear(x, w)
+        product(route, x, w, None)
 
 
 def cmd_products(args: argparse.Namespace) -> None:
+    """Each route of app.asr.runtime.products over the decoder's layer shapes and its vocabulary head, interleaved;
+    then the table the engine would measure on these weights (fp32)."""
     import torch
 
+    from app.asr.runtime.products import ROUTES, measure_routes
+
     for dtype in (torch.float32, torch.bfloat16):
-        weights = [torch.randn(*s).to(dtype) for s in LAYER_SHAPES]
+        weights = [torch.randn(*s).to(dtype) for s in LAYER_SHAPES * 4]  # 4 layers: past the last-level cache
         head = torch.randn(VOCABULARY, HIDDEN).to(dtype)
         for rows in args.rows:
             xs = [torch.randn(rows, w.shape[1]).to(dtype) for w in weights]
             xh = torch.randn(rows, HIDDEN).to(dtype)
-
-            lm = interleaved({k: partial(products, weights, xs, k == "skinny") for k in PAIR}, args.rounds, 3)
-            hm = interleaved({k: partial(products, [head], [xh], k == "skinny") for k in PAIR}, args.rounds, 1)
-            print(f"{str(dtype)[6:]:8s} rows {rows:3d}: 28 layers F.linear {lm['linear'] * 28e3:.1f} ms, weight @ x.T "
-                  f"{lm['skinny'] * 28e3:.1f} ms (skinny / linear {lm['skinny'] / lm['linear']:.2f}); vocabulary head "
-                  f"{hm['linear'] * 1e3:.1f} vs {hm['skinny'] * 1e3:.1f} ms ({hm['skinny'] / hm['linear']:.2f}); "
+            lm = interleaved({r: partial(products, r, weights, xs) for r in ROUTES}, args.rounds, 3)
+            hm = interleaved({r: partial(products, r, [head], [xh]) for r in ROUTES}, args.rounds, 1)
+            layers = ", ".join(f"{r} {lm[r] * 7e3:.1f}" for r in ROUTES)  # x 28 layers / 4 measured
+            heads = ", ".join(f"{r} {hm[r] * 1e3:.1f}" for r in ROUTES)
+            print(f"{str(dtype)[6:]:8s} rows {rows:3d}: 28 layers {layers} ms; vocabulary head {heads} ms; "
                   f"load {load()}", flush=True)  # fmt: skip
+        if dtype == torch.float32:
+            print(f"the engine's table on these weights ({torch.get_num_threads()} threads): "
+                  f"{measure_routes(weights, torch.get_num_threads())}", flush=True)  # fmt: skip
 
 
 def main() -> None:

@@ -198,10 +198,11 @@ def test_a_bf16_cache_keeps_bf16_and_attention_answers_in_fp32():
         cpu_decoding.uninstall_grouped_attention()
 
 
-def test_bf16_and_int8_take_eight_chunks_a_call_when_memory_allows(tiny_models, native, monkeypatch):
+def test_eight_chunks_a_call_when_memory_allows(tiny_models, native, monkeypatch):
     from app.asr.runtime.engine import CPU_BATCH, CPU_WIDE_BATCH, CPU_WIDE_BATCH_ROOM, cpu_batch_size
 
-    assert cpu_batch_size("fp32", 64 << 30) == CPU_BATCH  # fp32 gains nothing and doubles a large cache
+    assert cpu_batch_size("fp32", 2 * CPU_WIDE_BATCH_ROOM) == CPU_WIDE_BATCH  # its cache is twice as large
+    assert cpu_batch_size("fp32", 2 * CPU_WIDE_BATCH_ROOM - 1) == CPU_BATCH
     for mode in ("bf16", "int8"):
         assert cpu_batch_size(mode, CPU_WIDE_BATCH_ROOM) == CPU_WIDE_BATCH
         assert cpu_batch_size(mode, CPU_WIDE_BATCH_ROOM - 1) == cpu_batch_size(mode, None) == CPU_BATCH

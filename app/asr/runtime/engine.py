@@ -395,7 +395,7 @@ class Engine:
     def use_lean_memory(self, lean: bool) -> None:
         """Memory is short (the recognizer and the aligner are held one at a time): on the CPU a heap that hands
         every freed block back at once (cpu_decoding.lean_heap) and CPU_BATCH chunks per call; otherwise a heap that
-        reuses freed blocks and, in bf16 or int8, wider batches. Slower when lean, smaller at its peak."""
+        reuses freed blocks and, where the memory is free, wider batches. Slower when lean, smaller at its peak."""
         if lean != self.lean:
             self.lean = lean
             self._batch_chosen = self.options.batch_size is not None  # the next run settles it again

@@ -8,10 +8,12 @@ from pathlib import Path
 from app.core.errors import ModelError
 from app.core.messages import message
 
-CPU_BATCH = 4  # fp32 on the CPU: 8 is no faster per chunk (bench/bench_asr.py) and doubles the KV cache
-# bf16 and int8 on the CPU: a decode step reads all the weights whatever the batch, and these modes read few bytes
-# of cache per chunk, so 8 chunks a call recognise about a fifth faster than 4 (bench/bench_asr.py rtf --batch);
-# taken when CPU_WIDE_BATCH_ROOM is free beyond the loaded models (four more chunks' cache and activations)
+CPU_BATCH = 4
+# A decode step reads all the weights whatever the batch, so 8 chunks a call recognise faster than 4 where the
+# products are memory-bound: bf16 and int8 about a fifth (bench/bench_asr.py rtf --batch), fp32 RTF 0.315 -> 0.266
+# once its products took oneDNN's kernel (app.asr.runtime.products; AMD EPYC Zen 4, 2 threads: before that 8 was no
+# faster). Taken when the room for four more chunks' cache and activations is free beyond the loaded models; fp32
+# keeps a cache twice the size, so it needs twice the room.
 CPU_WIDE_BATCH = 8
 CPU_WIDE_BATCH_ROOM = 1_500_000_000
 # The aligner on the CPU: one chunk per call. Batching pads every chunk to the longest and masks the padding, which
@@ -39,7 +41,8 @@ def auto_batch_size(device: str, free_bytes: int | None) -> int:
 
 def cpu_batch_size(mode: str, available: int | None) -> int:
     """Chunks per generate call on the CPU in ``mode`` (app.asr.runtime.precision) with ``available`` bytes free."""
-    if mode in ("bf16", "int8") and available is not None and available >= CPU_WIDE_BATCH_ROOM:
+    room = CPU_WIDE_BATCH_ROOM * (2 if mode == "fp32" else 1)
+    if available is not None and available >= room:
         return CPU_WIDE_BATCH
     return CPU_BATCH
 
