@@ -122,3 +122,33 @@ def test_small_weights_bf16_weights_and_the_vocabulary_head(monkeypatch):
         assert routes == []
         head(torch.randn(3, 8))
     assert routes == [3]
+
+
+def test_the_text_decoder_computes_the_same_through_every_route(tiny_models, monkeypatch):
+    """The suite's recognizer, loaded by the engine (every Linear switched), with its small weights counted as large:
+    the decoder's hidden states agree whichever route its products take."""
+    from app.asr.runtime.engine import Engine, EngineOptions
+
+    monkeypatch.setattr(products, "MIN_WEIGHT", 0)
+    engine = Engine(EngineOptions(model=str(tiny_models.recognizer), aligner=None, device="cpu", idle_unload_s=0,
+                                  download=False, max_new_tokens=4))  # fmt: skip
+    taken: list[str] = []
+    original = products.product
+    monkeypatch.setattr(products, "product", lambda r, *a: taken.append(r) or original(r, *a))
+    outs = {}
+    routes = _usable()
+    try:
+        with engine.session():
+            text = engine.recognizer().model.thinker.model
+            assert all(type(m) is not torch.nn.Linear for m in text.modules())
+            x = torch.randn(2, 5, text.config.hidden_size, generator=torch.Generator().manual_seed(0))
+            taken.clear()  # (what timing the routes at load took)
+            for route in routes:
+                monkeypatch.setattr(products, "route_for", lambda rows, threads, route=route: route)
+                with torch.no_grad():
+                    outs[route] = text(inputs_embeds=x).last_hidden_state
+    finally:
+        engine.unload()
+    assert set(taken) == set(outs) - {"linear"}
+    for out in outs.values():
+        assert torch.allclose(out, outs["linear"], atol=1e-4, rtol=1e-4)
