@@ -42,6 +42,8 @@ def load() -> str:
 def interleaved(candidates: dict, rounds: int, repeat: int) -> dict[str, float]:
     """Median seconds of one call per candidate, the candidates alternating within each round."""
     times: dict[str, list[float]] = {name: [] for name in candidates}
+    for fn in candidates.values():
+        fn()  # a kernel's set-up (oneDNN builds one per shape) is not its speed
     for _ in range(rounds):
         for name, fn in candidates.items():
             t = time.perf_counter()
