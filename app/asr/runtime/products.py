@@ -167,9 +167,3 @@ def _take_samples(root: Any) -> None:
             _samples[:] = [weakref.ref(w) for w in picked]
             _tables.clear()  # measured on weights no longer held (a reloaded model): again on first use
 
-
-def forget() -> None:
-    """Drop the sample weights (the model is unloaded) and the measured tables."""
-    with _lock:
-        _samples.clear()
-        _tables.clear()
