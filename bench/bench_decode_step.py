@@ -2,6 +2,7 @@
 
     python bench/bench_decode_step.py attention --threads 2     # bf16-cache attention: torch's kernel vs ours
     python bench/bench_decode_step.py products --threads 2      # app.asr.runtime.products' routes, per dtype and rows
+    python bench/bench_decode_step.py routes                    # the full-size fp32 recognizer's step, route by route
 
 Each compared pair runs interleaved (A B A B ...) ``--rounds`` times and the medians are printed with their ratio,
 so a busy machine slows both alike. The CPU model and the load average are printed with the figures.
@@ -112,23 +113,60 @@ def cmd_products(args: argparse.Namespace) -> None:
                   f"{measure_routes(weights, torch.get_num_threads())}", flush=True)  # fmt: skip
 
 
+def cmd_routes(args: argparse.Namespace) -> None:
+    """The full-size fp32 recognizer (bench_asr.py's random checkpoint) loaded once by the engine; every product of
+    it forced through one route of app.asr.runtime.products in turn, the routes interleaved over ``--rounds``; one
+    decode step's median time (asr_floor.step_seconds) at each batch."""
+    import types
+
+    import bench_asr  # bench/, beside this file
+    from asr_floor import step_seconds
+
+    from app.asr.runtime import products
+
+    options = types.SimpleNamespace(device="cpu", batch=None, tokens_per_chunk=100, threads=args.threads, int8=False,
+                                    precision="fp32")  # fmt: skip
+    engine = bench_asr.engine_for(bench_asr.checkpoint(None), options)
+    audio = bench_asr.speech_like(30)
+    import torch
+
+    times: dict[str, dict[int, list[float]]] = {r: {b: [] for b in args.batches} for r in products.ROUTES}
+    with engine.session():
+        model = engine.recognizer()
+        step_seconds(model, audio, 1, 2)  # the engine's own table is measured here (printed below)
+        threads = torch.get_num_threads()
+        measured = dict(products._tables.get(threads, {}))
+        for _ in range(args.rounds):
+            for route in products.ROUTES:
+                products._tables[threads] = dict.fromkeys((*products.ROWS, products.PREFILL), route)
+                for batch in args.batches:
+                    times[route][batch].append(step_seconds(model, audio, batch, args.steps))
+        products._tables[threads] = measured
+    print(f"the engine's table ({threads} threads): {measured}")
+    for route, by_batch in times.items():
+        steps = ", ".join(f"batch {b} {statistics.median(v) * 1e3:.1f} ms" for b, v in by_batch.items())
+        print(f"every product through {route:7s}: a decode step at {steps}; load {load()}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    for name in ("attention", "products"):
+    for name in ("attention", "products", "routes"):
         p = sub.add_parser(name)
         p.add_argument("--threads", type=int, default=None)
-        p.add_argument("--rounds", type=int, default=7)
+        p.add_argument("--rounds", type=int, default=7 if name != "routes" else 2)
     sub.choices["attention"].add_argument("--batches", type=int, nargs="+", default=[1, 8])
     sub.choices["attention"].add_argument("--positions", type=int, default=470)
     sub.choices["products"].add_argument("--rows", type=int, nargs="+", default=[1, 8, 16, 64])
+    sub.choices["routes"].add_argument("--batches", type=int, nargs="+", default=[1, 4, 8])
+    sub.choices["routes"].add_argument("--steps", type=int, default=12, help="decode steps timed per batch")
     args = parser.parse_args()
     import torch
 
     if args.threads:
         torch.set_num_threads(args.threads)
     print(f"{cpu_model()}; torch threads {torch.get_num_threads()}; load average {load()}")
-    {"attention": cmd_attention, "products": cmd_products}[args.cmd](args)
+    {"attention": cmd_attention, "products": cmd_products, "routes": cmd_routes}[args.cmd](args)
 
 
 if __name__ == "__main__":
