@@ -152,3 +152,29 @@ def test_the_text_decoder_computes_the_same_through_every_route(tiny_models, mon
     assert set(taken) == set(outs) - {"linear"}
     for out in outs.values():
         assert torch.allclose(out, outs["linear"], atol=1e-4, rtol=1e-4)
+
+
+def test_a_route_that_refuses_a_layer_leaves_it_to_linear(fresh, monkeypatch):
+    """The routes are timed on the decoder's weights; a layer one of them refuses (a layout the kernel does not
+    take) is computed by F.linear, that time and after, instead of failing the recognition."""
+    layer = torch.nn.Linear(16, 8)
+    products.use_fast_products(layer)
+    x = torch.randn(3, 16)
+    expected = F.linear(x, layer.weight, layer.bias)
+    calls = []
+
+    def refuse(route, *a):
+        calls.append(route)
+        raise RuntimeError("mkldnn: this layout is not supported")
+
+    monkeypatch.setattr(products, "route_for", lambda rows, threads: "onednn")
+    monkeypatch.setattr(products, "product", refuse)
+    with torch.no_grad():
+        assert torch.allclose(layer(x), expected) and torch.allclose(layer(x), expected)
+    assert calls == ["onednn"]
+    transposed = torch.nn.Linear(16, 8)
+    transposed.weight = torch.nn.Parameter(torch.randn(16, 8).T)  # not contiguous: never offered to a route
+    products.use_fast_products(transposed)
+    with torch.no_grad():
+        assert torch.allclose(transposed(x), F.linear(x, transposed.weight, transposed.bias))
+    assert calls == ["onednn"]

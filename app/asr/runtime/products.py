@@ -112,13 +112,20 @@ def fast_linear_class() -> Any:
         class FastLinear(torch.nn.Linear):
             def forward(self, x: torch.Tensor) -> torch.Tensor:
                 w = self.weight
-                if w.dtype != torch.float32 or w.numel() < MIN_WEIGHT or x.device.type != "cpu" or not x.shape[-1]:
+                if (
+                    w.dtype != torch.float32 or w.numel() < MIN_WEIGHT or x.device.type != "cpu" or not x.shape[-1]
+                    or x.dtype != torch.float32 or not w.is_contiguous() or self.__dict__.get("_qss_linear_only")
+                ):  # fmt: skip
                     return F.linear(x, w, self.bias)
                 rows = x.numel() // x.shape[-1]
                 route = route_for(rows, torch.get_num_threads()) if rows else "linear"
-                if route == "linear" or x.dtype != torch.float32:
+                if route == "linear":
                     return F.linear(x, w, self.bias)
-                out = product(route, x.reshape(rows, x.shape[-1]).contiguous(), w, self.bias)
+                try:
+                    out = product(route, x.reshape(rows, x.shape[-1]).contiguous(), w, self.bias)
+                except RuntimeError:  # a kernel that refuses this layer (timed on others): F.linear from now on
+                    self._qss_linear_only = True
+                    return F.linear(x, w, self.bias)
                 return out.view(*x.shape[:-1], self.out_features)
 
         _cls = FastLinear
@@ -166,4 +173,3 @@ def _take_samples(root: Any) -> None:
         if picked and held is not picked[0]:
             _samples[:] = [weakref.ref(w) for w in picked]
             _tables.clear()  # measured on weights no longer held (a reloaded model): again on first use
-
