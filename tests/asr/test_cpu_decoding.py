@@ -284,5 +284,3 @@ def test_bf16_cache_recognition_with_fp32_decode_attention(tiny_models, monkeypa
     assert len(steps) == 2 * 9 and set(steps) == {(query, torch.bfloat16)}  # 2 layers x 9 steps after the prompt
     if mode == "bf16":
         assert texts[True] == texts[False]
-
-

@@ -77,7 +77,7 @@ def test_the_fastest_route_is_measured_per_row_count_and_a_failing_one_is_droppe
 
 def test_routes_are_measured_once_per_thread_count_on_weights_held_weakly(fresh, monkeypatch):
     measured = []
-    monkeypatch.setattr(products, "measure", lambda ws, t: measured.append((len(ws), t)) or {1: "skinny"})
+    monkeypatch.setattr(products, "measure_routes", lambda ws, t: measured.append((len(ws), t)) or {1: "skinny"})
     decoder = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.Linear(32, 16))
     products.use_fast_products(decoder, sample_from=decoder)
     assert [products.route_for(1, 2), products.route_for(1, 2), products.route_for(8, 2)] == [

@@ -16,7 +16,7 @@ def test_what_was_built_goes_straight_to_the_oldest_generation():
     """Left young, a million cues were walked by two young collections before reaching the oldest one (0.25 s
     of a `check`, issue 27): they are put there at once, and the collector is left as it was."""
     was_enabled = gc.isenabled()
-    gc.unfreeze()  # what an earlier test froze (the command line's read_input freezes its cues) counts as ours
+    gc.unfreeze()  # whatever an earlier test left frozen (app.cli.run thaws its own) counts as ours here
     gc.enable()
     try:
         with collection_paused():

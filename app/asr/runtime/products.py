@@ -85,9 +85,6 @@ def measure_routes(weights: list[Any], threads: int) -> dict[int, str]:
     return table
 
 
-measure = measure_routes  # tests replace it
-
-
 def route_for(rows: int, threads: int) -> str:
     """The route of an fp32 product of ``rows`` rows with ``threads`` threads (measured on first use)."""
     table = _tables.get(threads)
@@ -96,7 +93,7 @@ def route_for(rows: int, threads: int) -> str:
             table = _tables.get(threads)
             if table is None:
                 sample = [w for w in (ref() for ref in _samples) if w is not None]
-                table = measure(sample, threads) if sample else {}
+                table = measure_routes(sample, threads) if sample else {}
                 if sample:
                     _tables[threads] = table
     return table.get(bucket(rows), "linear")
