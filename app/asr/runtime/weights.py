@@ -378,8 +378,12 @@ def loaded_bytes(module: Any) -> int:
 
     def add(t: Any) -> None:
         nonlocal total
-        if isinstance(t, torch.Tensor) and t.data_ptr() not in seen:
-            seen.add(t.data_ptr())
+        if not isinstance(t, torch.Tensor):
+            return
+        # a weight packed for oneDNN (app.asr.runtime.products.pack_bf16) has no storage to point at: itself counts
+        key = id(t) if t.is_mkldnn else t.data_ptr()
+        if key not in seen:
+            seen.add(key)
             alive.append(t)
             total += t.numel() * t.element_size()
 
