@@ -72,13 +72,17 @@ def speech_like(seconds: float) -> np.ndarray:
     return np.tile(unit, reps)[: int(seconds * SR)]
 
 
-def checkpoint(path: str | None) -> Path:
+def checkpoint(path: str | None, stored: str = "fp32") -> Path:
+    """The full-size random recognizer, its weights stored in fp32 or (``stored="bf16"``) in bf16 as the released
+    Qwen3-ASR files are: then the bf16 mode maps them from the file as it does a user's."""
     from tests.support.checkpoints import FULL_SIZE_0_6B, build_checkpoint
 
-    folder = Path(path or Path(tempfile.gettempdir()) / "qss-bench-0.6b")
+    name = "qss-bench-0.6b" if stored == "fp32" else f"qss-bench-0.6b-{stored}"
+    folder = Path(path or Path(tempfile.gettempdir()) / name)
     if not (folder / "model.safetensors").exists():
         t = time.perf_counter()
-        build_checkpoint(folder, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=0)
+        dtype = {"fp32": "float32", "bf16": "bfloat16"}[stored]
+        build_checkpoint(folder, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=0, dtype=dtype)
         print(f"built full-size random checkpoint in {folder} ({time.perf_counter() - t:.0f} s)")
     return folder
 
@@ -145,7 +149,7 @@ def cmd_rtf(args: argparse.Namespace) -> None:
 
     from app.asr.algorithms.chunking import split_at_pauses
 
-    folder = checkpoint(args.checkpoint)
+    folder = checkpoint(args.checkpoint, args.stored)
     aligner = aligner_checkpoint(args.aligner_checkpoint) if args.align else None
     engine = engine_for(folder, args, aligner, together=not args.in_turn)
     spoken_text(engine)
@@ -248,7 +252,7 @@ def _rss() -> int:
 
 
 def cmd_memory(args: argparse.Namespace) -> None:
-    folder = checkpoint(args.checkpoint)
+    folder = checkpoint(args.checkpoint, args.stored)
     engine = engine_for(folder, args)
     engine.recognizer()
     run_chunks(engine, np.zeros(5 * SR, dtype=np.float32) + 1e-3, 1)  # warm-up
@@ -439,6 +443,10 @@ def main() -> None:
         p.add_argument("--int8", action="store_true", help="EngineOptions(cpu_int8=True): int8 dynamic quantisation")
         p.add_argument("--precision", default="auto", help="EngineOptions.cpu_precision: auto, fp32, bf16 or int8")
         p.add_argument("--checkpoint", help="folder for the full-size random checkpoint (built when missing)")
+        p.add_argument(
+            "--stored", choices=("fp32", "bf16"), default="fp32", help="the random checkpoint's weights on disk "
+            "(bf16: as the released files; the default precision then is bf16 where the CPU has bf16 instructions)"
+        )  # fmt: skip
         p.add_argument("--batch", type=int, default=None, help="chunks per generate call (default: the engine's)")
         p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or auto")
         p.add_argument("--threads", type=int, default=None)

@@ -280,16 +280,20 @@ def test_a_packing_that_computes_otherwise_is_not_used(fresh, monkeypatch):
 @needs_packing
 def test_the_bf16_decoder_computes_the_same_with_packed_weights(tmp_path, monkeypatch):
     """The suite's recognizer stored in bf16, loaded in bf16 by the engine with its small weights counted as large:
-    every layer's weight packed, and the decoder's hidden states and the transcripts as without packing."""
+    every layer's weight packed, the vocabulary head tied to the embedding table too (the table then read from the
+    file), and the decoder's hidden states and the transcripts as without packing."""
     import numpy as np
 
-    from app.asr.runtime import precision
+    from app.asr.runtime import precision, weights
     from app.asr.runtime.engine import Engine, EngineOptions
     from tests.support.checkpoints import build_checkpoint
 
     monkeypatch.setattr(precision, "_native", True)
     monkeypatch.setattr(products, "MIN_WEIGHT", 0)
-    folder = build_checkpoint(tmp_path / "bf16", seed=5, dtype="bfloat16")
+    from tests.support.checkpoints import TINY
+
+    tied = {"audio": TINY["audio"], "text": {**TINY["text"], "tie_word_embeddings": True}}  # as the 0.6B's
+    folder = build_checkpoint(tmp_path / "bf16", dims=tied, seed=5, dtype="bfloat16")
     rng = np.random.default_rng(1)
     wavs = [(0.1 * rng.standard_normal(16000 * s)).astype(np.float32) for s in (2, 5)]
     results = {}
@@ -303,6 +307,13 @@ def test_the_bf16_decoder_computes_the_same_with_packed_weights(tmp_path, monkey
                 layers = [m for m in thinker.modules() if type(m) is products.fast_linear_class()]
                 packed = [m for m in layers if m.weight.is_mkldnn]
                 assert (len(packed) > 20) if pack else not packed
+                head = thinker.lm_head.head  # the engine's last-position wrapper
+                embed = thinker.get_input_embeddings()
+                if pack:  # the tied head packed on its own, the table's rows read from the file: no second copy
+                    assert head.weight.is_mkldnn and thinker.lm_head.weight is head.weight
+                    assert type(embed) is weights._file_embedding()
+                else:
+                    assert head.weight is embed.weight
                 text = thinker.model
                 x = torch.randn(2, 5, text.config.hidden_size, generator=torch.Generator().manual_seed(0))
                 with torch.no_grad():

@@ -341,10 +341,12 @@ class Engine:
                 if hasattr(model, "dtype"):
                     model.dtype = torch.float32
             elif device == "cpu" and mode == "bf16":
-                weights.read_embeddings_from_file(model.model, untied_only=True)  # the aligner's: rows as needed
+                products.untie_head(thinker)  # a head tied to a table read from the file: packed on its own
             if device == "cpu":
                 small_conv_chunks(thinker)
-                products.use_fast_products(thinker, sample_from=thinker.model)  # fp32 products: the fastest kernel
+                products.use_fast_products(thinker, sample_from=thinker.model)  # the fastest kernel, bf16 packed
+            if device == "cpu" and mode == "bf16":
+                weights.read_embeddings_from_file(model.model, untied_only=True)  # rows as needed, pages handed back
             if device == "cpu" and not aligner:
                 self._recognizer_mode = mode
                 sdpa = getattr(thinker.model.config, "_attn_implementation", None) == "sdpa"

@@ -169,7 +169,7 @@ def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None,
     if untied_only:  # a table a vocabulary head also reads stays mapped: the head reads all of it at every step
         for m in module.modules():
             if not isinstance(m, torch.nn.Embedding):
-                shared.update(p.data_ptr() for p in m.parameters(recurse=False))
+                shared.update(p.data_ptr() for p in m.parameters(recurse=False) if not p.is_mkldnn)
     changed = 0
     for m in module.modules():
         if not isinstance(m, torch.nn.Embedding) or isinstance(m, _file_embedding()):
@@ -192,6 +192,14 @@ def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None,
         releaser.release(w)
         changed += 1
     return changed
+
+
+def file_backed(tensor: Any) -> bool:
+    """Whether ``tensor`` is a view of a clean weight-file mapping (its pages can be handed back and read again)."""
+    if sys.platform != "linux" or tensor.is_mkldnn:
+        return False
+    ptr = tensor.data_ptr()
+    return any(a <= ptr < b and _clean(a, b) for a, b, _path, _private in _file_mappings())
 
 
 def own_small_weights(module: Any, limit: int = 64 << 20) -> int:
