@@ -117,13 +117,17 @@ def spoken_text(engine) -> None:
     engine.transcribe = with_words
 
 
-def aligner_checkpoint(path: str | None) -> Path:
-    folder = Path(path or Path.home() / ".cache" / "qss-bench" / "full-aligner-0.6b")
+def aligner_checkpoint(path: str | None, stored: str = "fp32") -> Path:
+    name = "full-aligner-0.6b" if stored == "fp32" else f"full-aligner-0.6b-{stored}"
+    folder = Path(path or Path.home() / ".cache" / "qss-bench" / name)
     if not (folder / "model.safetensors").exists():
         from tests.support.checkpoints import FULL_SIZE_0_6B, build_checkpoint
 
         print(f"building the full-size random aligner in {folder} …", flush=True)
-        build_checkpoint(folder, aligner=True, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=1, classify_num=5000)
+        dtype = {"fp32": "float32", "bf16": "bfloat16"}[stored]
+        build_checkpoint(
+            folder, aligner=True, dims=FULL_SIZE_0_6B, init_scale=0.02, seed=1, classify_num=5000, dtype=dtype
+        )
     return folder
 
 
@@ -150,7 +154,7 @@ def cmd_rtf(args: argparse.Namespace) -> None:
     from app.asr.algorithms.chunking import split_at_pauses
 
     folder = checkpoint(args.checkpoint, args.stored)
-    aligner = aligner_checkpoint(args.aligner_checkpoint) if args.align else None
+    aligner = aligner_checkpoint(args.aligner_checkpoint, args.stored) if args.align else None
     engine = engine_for(folder, args, aligner, together=not args.in_turn)
     spoken_text(engine)
     audio = speech_like(args.minutes * 60)
@@ -444,7 +448,7 @@ def main() -> None:
         p.add_argument("--precision", default="auto", help="EngineOptions.cpu_precision: auto, fp32, bf16 or int8")
         p.add_argument("--checkpoint", help="folder for the full-size random checkpoint (built when missing)")
         p.add_argument(
-            "--stored", choices=("fp32", "bf16"), default="fp32", help="the random checkpoint's weights on disk "
+            "--stored", choices=("fp32", "bf16"), default="fp32", help="the random checkpoints' weights on disk "
             "(bf16: as the released files; the default precision then is bf16 where the CPU has bf16 instructions)"
         )  # fmt: skip
         p.add_argument("--batch", type=int, default=None, help="chunks per generate call (default: the engine's)")
