@@ -302,6 +302,7 @@ def cmd_peak(args: argparse.Namespace) -> None:
             cmd += ["--checkpoint", args.checkpoint]
         if args.aligner_checkpoint:
             cmd += ["--aligner-checkpoint", args.aligner_checkpoint]
+        cmd += ["--stored", args.stored]
         out = subprocess.run(cmd, capture_output=True, text=True, check=False)
         lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
         if out.returncode or not lines:
@@ -334,7 +335,7 @@ def cmd_peak_child(args: argparse.Namespace) -> None:
     mode, how = args.config.split("-", 1)
     together = {"together": True, "in-turn": False, "auto": None}[how]
     args.int8, args.precision, args.device, args.threads = mode == "int8", mode, "cpu", None
-    folder, aligner = checkpoint(args.checkpoint), aligner_checkpoint(args.aligner_checkpoint)
+    folder, aligner = checkpoint(args.checkpoint, args.stored), aligner_checkpoint(args.aligner_checkpoint, args.stored)
     audio = speech_like(args.minutes * 60)
 
     def rss() -> int:
@@ -471,6 +472,7 @@ def main() -> None:
         p = sub.add_parser(name)
         p.add_argument("--checkpoint")
         p.add_argument("--aligner-checkpoint")
+        p.add_argument("--stored", choices=("fp32", "bf16"), default="fp32", help="the random checkpoints' weights")
         p.add_argument("--minutes", type=float, default=10)
         p.add_argument("--seconds", type=float, default=60, help="of the recording recognised and aligned")
         p.add_argument("--tokens-per-chunk", type=int, default=100)
