@@ -345,6 +345,8 @@ class Engine:
             if device == "cpu":
                 small_conv_chunks(thinker)
                 products.use_fast_products(thinker, sample_from=thinker.model)  # the fastest kernel, bf16 packed
+            if device == "cpu" and mode == "fp32" and not aligner:  # packed too where a batch's step gains
+                products.pack_fp32(thinker, rows=self.options.batch_size or CPU_BATCH)
             if device == "cpu" and mode == "bf16":
                 weights.read_embeddings_from_file(model.model, untied_only=True)  # rows as needed, pages handed back
             if device == "cpu" and not aligner:
