@@ -90,22 +90,30 @@ def products(route: str, weights: list, xs: list) -> None:
 
 
 def cmd_products(args: argparse.Namespace) -> None:
-    """Each route of app.asr.runtime.products over the decoder's layer shapes and its vocabulary head, interleaved;
-    then the table the engine would measure on these weights (fp32)."""
+    """Each route of app.asr.runtime.products over the decoder's layer shapes and its vocabulary head, and the
+    weights packed for oneDNN (pack_bf16, pack_fp32), interleaved; then the table the engine would measure on these
+    weights (fp32)."""
     import torch
 
-    from app.asr.runtime.products import ROUTES, measure_routes
+    from app.asr.runtime.products import PACK_ROWS, ROUTES, measure_routes
 
+    def pack(w):  # what products.pack_bf16 / pack_fp32 make of a weight
+        return torch.ops.mkldnn._reorder_linear_weight(w, PACK_ROWS)
+
+    names = (*ROUTES, "packed")
     for dtype in (torch.float32, torch.bfloat16):
         weights = [torch.randn(*s).to(dtype) for s in LAYER_SHAPES * 4]  # 4 layers: past the last-level cache
         head = torch.randn(VOCABULARY, HIDDEN).to(dtype)
+        packed, packed_head = [pack(w) for w in weights], pack(head)
         for rows in args.rows:
             xs = [torch.randn(rows, w.shape[1]).to(dtype) for w in weights]
             xh = torch.randn(rows, HIDDEN).to(dtype)
-            lm = interleaved({r: partial(products, r, weights, xs) for r in ROUTES}, args.rounds, 3)
-            hm = interleaved({r: partial(products, r, [head], [xh]) for r in ROUTES}, args.rounds, 1)
-            layers = ", ".join(f"{r} {lm[r] * 7e3:.1f}" for r in ROUTES)  # x 28 layers / 4 measured
-            heads = ", ".join(f"{r} {hm[r] * 1e3:.1f}" for r in ROUTES)
+            runs = {r: partial(products, r, weights, xs) for r in ROUTES}
+            lm = interleaved({**runs, "packed": partial(products, "onednn", packed, xs)}, args.rounds, 3)
+            runs = {r: partial(products, r, [head], [xh]) for r in ROUTES}
+            hm = interleaved({**runs, "packed": partial(products, "onednn", [packed_head], [xh])}, args.rounds, 1)
+            layers = ", ".join(f"{r} {lm[r] * 7e3:.1f}" for r in names)  # x 28 layers / 4 measured
+            heads = ", ".join(f"{r} {hm[r] * 1e3:.1f}" for r in names)
             print(f"{str(dtype)[6:]:8s} rows {rows:3d}: 28 layers {layers} ms; vocabulary head {heads} ms; "
                   f"load {load()}", flush=True)  # fmt: skip
         if dtype == torch.float32:
