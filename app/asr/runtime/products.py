@@ -18,7 +18,9 @@ stored layout, which oneDNN reorders on the fly. :func:`pack_bf16` reorders each
 the blocked layout oneDNN's kernel reads (``torch.ops.mkldnn._reorder_linear_weight``, what torch's own compiler does
 with frozen bf16 weights): the same kernel, the same numbers (bit for bit), no extra memory (the stored weight is
 dropped), and a decode step's products at 8 rows 1.9 times sooner (12.2 against 6.5 ms for a quarter of the
-decoder's layers, 2 threads, AMD EPYC Zen 4), at one row 1.4 times; prompts the same.
+decoder's layers, 2 threads, AMD EPYC Zen 4), at one row 1.4 times; prompts the same. fp32 weights are packed
+the same way when that is measured faster at the engine's batch (:func:`pack_fp32`: 1.5 times at 8 rows here, but
+slower at one row, and a packed weight has no other route).
 """
 
 from __future__ import annotations
@@ -169,9 +171,9 @@ def untie_head(thinker: Any) -> bool:
     """Give a bf16 vocabulary head tied to the embedding table its own Parameter (the same numbers, no copy), so
     that pack_bf16 packs it, when the table is a view of the weight file: its lookups then read rows from the file
     (weights.read_embeddings_from_file) and its pages are handed back, so the packed head costs no memory. The
-    head is the largest product of a decode step (311 MB for the 0.6B): packed, 12 against 19 ms a step at batch 1
-    (AMD EPYC Zen 4). A table in the process's memory (an fp32 file read as bf16) stays tied: a packed head would
-    hold a second copy. Returns whether it was untied."""
+    head is the largest product of a decode step (311 MB for the 0.6B; unpacked, 19.5 ms of an 85 ms step at batch 1
+    on an AMD EPYC Zen 4, where packed weights are read about 1.4 times faster). A table in the process's memory (an
+    fp32 file read as bf16) stays tied: a packed head would hold a second copy. Returns whether it was untied."""
     import torch
 
     from app.asr.runtime.weights import file_backed
