@@ -37,7 +37,7 @@ from app.core.timecode import clock
 from app.media.cache import AudioCache
 from app.media.duration import CONTINUOUS_FORMATS, settle_durations  # no gap in a raw stream is real
 from app.media.envelope import Envelope, EnvelopeBuilder
-from app.media.memory import BYTES_PER_SAMPLE, budget, needed_bytes, too_long
+from app.media.memory import BYTES_PER_SAMPLE, budget, needed_bytes, small_pages, too_long
 from app.media.probe import check_path, info_from_container, media_error, open_container, wav_seconds
 from app.media.reader import END, RESTART, AudioReader
 
@@ -109,6 +109,7 @@ def decode_audio(
             return DecodedAudio(
                 hit.samples, hit.sample_rate, source, hit.stream_index, envelope, True, tuple(hit.warnings)
             )
+    small_pages()  # the sample array is written as it grows: huge pages cost seconds in the kernel (memory.py)
     decoded = _decode(source, stream_index, progress, cancelled)
     if store is not None and key is not None:
         store.store(key, decoded.samples, decoded.envelope.levels, SAMPLE_RATE, decoded.stream_index, decoded.warnings)
