@@ -1,6 +1,6 @@
 """Decoding figures against the ffmpeg command line on the same file, in the same run.
 
-    python bench/bench_decode.py [MEDIA] [--minutes 60] [--runs 3] [--no-plain]
+    python bench/bench_decode.py [MEDIA] [--minutes 60] [--runs 3] [--no-plain] [--busy 2]
 
 Without MEDIA, a stereo 44.1 kHz AAC file of ``--minutes`` is generated once with ffmpeg (noise and a tone, so
 the encoder works as on real audio) and kept in the temporary folder for the next run. Prints:
@@ -9,6 +9,8 @@ the encoder works as on real audio) and kept in the temporary folder for the nex
   cache, in alternating runs, with the median ratio (target: at most 1.1);
 - peak memory of ``decode_audio`` in a fresh process, against the size of the decoded array (target: at most
   the array plus 64 MB), and the same for a plain PyAV loop (frame by frame, a resampler call per frame);
+- with ``--busy N``, the timing runs have N busy-loop processes beside them (a busy machine: the target holds
+  there too);
 - the time to open the file again from the cache, in this process and in a fresh one (target: under 0.2 s).
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -52,6 +55,11 @@ def generate(minutes: float) -> Path:
     subprocess.run(cmd, check=True)
     part.rename(path)
     return path
+
+
+def _spin() -> None:
+    while True:
+        pass
 
 
 def children_cpu() -> float:
@@ -140,6 +148,7 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=60, help="length of the generated file (default 60)")
     parser.add_argument("--runs", type=int, default=3, help="alternating timing runs of each (default 3)")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain PyAV loop's memory figure")
+    parser.add_argument("--busy", type=int, default=0, help="busy-loop processes beside the timing runs (default 0)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -167,7 +176,10 @@ def main() -> int:
 
     scratch = Path(tempfile.mkdtemp(prefix="qss-bench-"))
     try:
-        print("decode to 16 kHz mono float32        wall      cpu")
+        spinners = [multiprocessing.Process(target=_spin, daemon=True) for _ in range(args.busy)]
+        for p in spinners:
+            p.start()
+        print(f"decode to 16 kHz mono float32        wall      cpu   ({args.busy} busy loops beside)")
         ff_walls, our_walls, ratios, ff_cpus, our_cpus = [], [], [], [], []
         for i in range(args.runs):
             ff_wall, ff_cpu = time_ffmpeg(path, scratch / "out.f32")
@@ -184,6 +196,9 @@ def main() -> int:
         print(f"  cpu: ours/ffmpeg {statistics.median(our_cpus) / statistics.median(ff_cpus):.2f}"
               f" (we use a second core: decoding and resampling overlap)")  # fmt: skip
         print(f"  load average now {os.getloadavg()[0]:.2f} (other work on the machine skews the ratio)")
+        for p in spinners:
+            p.terminate()
+            p.join()
         print()
 
         print("peak memory while decoding (fresh process, cache off)")
