@@ -298,7 +298,7 @@ class Engine:
     def _load(self, folder: Path, *, aligner: bool, report: LoadReport | None = None) -> Any:
         import torch
 
-        from app.asr.runtime import attention, cpu_decoding, precision, products, weights
+        from app.asr.runtime import attention, cpu_decoding, encoder_pages, precision, products, weights
 
         device = self.device
         stored = weights.file_dtype(folder)
@@ -344,7 +344,10 @@ class Engine:
                 products.untie_head(thinker)  # a head tied to a table read from the file: packed on its own
             if device == "cpu":
                 small_conv_chunks(thinker)
-                products.use_fast_products(thinker, sample_from=thinker.model)  # the fastest kernel, bf16 packed
+                # a mapped encoder stays mapped, its pages handed back after each use; the rest: the fastest kernel
+                tower = encoder_pages.encoder_on_demand(thinker) if mode == "bf16" else None
+                leave = (tower,) if tower is not None else ()
+                products.use_fast_products(thinker, sample_from=thinker.model, leave=leave)  # bf16 packed
             if device == "cpu" and mode == "fp32" and not aligner:  # packed too where a batch's step gains
                 products.pack_fp32(thinker, rows=self.options.batch_size or CPU_BATCH)
             if device == "cpu" and mode == "bf16":

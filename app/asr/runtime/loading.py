@@ -47,9 +47,20 @@ def import_runtime(report: LoadReport | None = None, cancelled: Callable[[], boo
         if report is not None:
             report(done, message("engine.importing"))
         importlib.import_module(name)
+        if name == "transformers":
+            _without_sklearn()
         done += share
     if report is not None:
         report(1.0, message("engine.importing"))
+
+
+def _without_sklearn() -> None:
+    """transformers imports scikit-learn (and pandas with it: 47 MB resident, half a second) when it is installed,
+    for one function of assisted generation, which recognition never uses. Tell it scikit-learn is absent before
+    its generation code is imported (a module that wants scikit-learn still imports it itself)."""
+    utils = sys.modules.get("transformers.utils.import_utils")
+    if utils is not None and isinstance(getattr(utils, "_sklearn_available", None), bool):
+        utils._sklearn_available = False
 
 
 def read_weights(

@@ -147,11 +147,12 @@ def fast_linear_class() -> Any:
     return _cls
 
 
-def use_fast_products(*modules: Any, sample_from: Any = None) -> int:
+def use_fast_products(*modules: Any, sample_from: Any = None, leave: tuple[Any, ...] = ()) -> int:
     """Switch every plain nn.Linear inside ``modules`` to FastLinear, in place (weights untouched, so tied weights
-    stay tied; quantised and other Linear subclasses are left alone), pack their large bf16 weights (pack_bf16),
-    and time the routes on the large fp32 weights of ``sample_from`` (the text decoder) when none are held yet.
-    Returns how many layers changed."""
+    stay tied; quantised and other Linear subclasses are left alone), pack their large bf16 weights (pack_bf16;
+    none inside the modules of ``leave``: an encoder whose mapped pages go back after each use), and time the routes
+    on the large fp32 weights of ``sample_from`` (the text decoder) when none are held yet. Returns how many layers
+    changed."""
     import torch
 
     cls = fast_linear_class()
@@ -161,7 +162,7 @@ def use_fast_products(*modules: Any, sample_from: Any = None) -> int:
             if type(m) is torch.nn.Linear:
                 m.__class__ = cls
                 changed += 1
-    pack_bf16(*modules)
+    pack_bf16(*modules, leave=leave)
     if sample_from is not None:
         _take_samples(sample_from)
     return changed
@@ -194,16 +195,16 @@ def untie_head(thinker: Any) -> bool:
     return True
 
 
-def pack_bf16(*modules: Any) -> int:
+def pack_bf16(*modules: Any, leave: tuple[Any, ...] = ()) -> int:
     """Reorder the large bf16 weights of the FastLinear layers inside ``modules`` into oneDNN's blocked layout, in
     place (see the module's notes). A weight another module also holds (an embedding table tied to the vocabulary
     head) keeps its layout, which the other one reads; a reference kept only to be read (``_qss_reference_only``:
     the last-position head's) follows the new weight. The stored weight's pages are handed back when they were
     mapped from the weight file. A weight whose packed product differs from F.linear's, or that oneDNN cannot pack,
-    stays as it is. Returns how many weights were packed."""
+    stays as it is, and so do the weights inside the modules of ``leave``. Returns how many weights were packed."""
     import torch
 
-    return _pack(modules, torch.bfloat16) if PACK_BF16 else 0
+    return _pack(modules, torch.bfloat16, leave) if PACK_BF16 else 0
 
 
 def pack_fp32(*modules: Any, rows: int) -> int:
@@ -242,7 +243,7 @@ def packed_is_faster(weights: list[Any], rows: int) -> bool:
     return best["packed"] < 0.95 * best[route]
 
 
-def _pack(modules: tuple[Any, ...], dtype: Any) -> int:
+def _pack(modules: tuple[Any, ...], dtype: Any, leave: tuple[Any, ...] = ()) -> int:
     """Pack the ``dtype`` weights of the FastLinear layers inside ``modules`` (see pack_bf16)."""
     import torch
     from torch.nn import functional as F
@@ -264,7 +265,7 @@ def _pack(modules: tuple[Any, ...], dtype: Any) -> int:
                     holders[id(p)] = holders.get(id(p), 0) + 1
     releaser: PageReleaser | None = None
     packed = 0
-    seen: set[int] = set()
+    seen: set[int] = {id(p) for kept in leave for p in kept.parameters()}
     for root in modules:
         for m in root.modules():
             w = m._parameters.get("weight") if type(m) is cls else None

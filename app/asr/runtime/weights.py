@@ -127,11 +127,22 @@ class PageReleaser:
             self._page = mmap.PAGESIZE
         self.released = 0
 
+    def holds(self, tensor: Any) -> bool:
+        """Whether ``tensor`` lies in one of the clean weight-file mappings (its pages can be handed back)."""
+        if not self._maps or tensor is None or tensor.is_mkldnn:
+            return False
+        start = tensor.data_ptr()
+        end = start + tensor.numel() * tensor.element_size()
+        return any(a <= start and end <= b for a, b, _path, _private in self._maps)
+
     def release(self, tensor: Any) -> int:
         if not self._maps or tensor is None:
             return 0
         start = tensor.data_ptr()
-        end = start + tensor.numel() * tensor.element_size()
+        return self.release_span(start, start + tensor.numel() * tensor.element_size())
+
+    def release_span(self, start: int, end: int) -> int:
+        """Hand back the pages of the addresses [start, end) when they lie in one clean weight-file mapping."""
         for a, b, _path, _private in self._maps:
             if a <= start and end <= b:
                 lo = start - start % self._page

@@ -1,0 +1,68 @@
+"""The audio encoder's weights, resident only while the encoder runs (the CPU, weights mapped from the file).
+
+A recognizer's or aligner's audio encoder runs once per call, over every chunk of the batch, before the text
+decoder; the decoder's token-by-token steps (most of a call) and the other model never read it. In the 0.6B
+recognizer it is 361 MB of bf16 weights beside the decoder's 1.2 GB. When those weights are views of a clean
+weight-file mapping (a bf16 file in the bf16 mode: transformers maps the file and copies nothing), they are left
+unpacked (app.asr.runtime.products: a packed weight is the process's own memory, held for good) and their pages
+are handed back to the kernel as each encoding ends. The next encoding reads them again from the page cache.
+The encoder's products run over hundreds of rows at once, where packing gains nothing (app.asr.runtime.products).
+
+Measured (bench/bench_asr.py peak, AMD EPYC Zen 4, 0.6B files stored in bf16): see README, "Memory".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ON_DEMAND = True  # tests turn it off to compare
+
+
+def encoder_on_demand(thinker: Any) -> Any | None:
+    """Make ``thinker``'s audio encoder hand its weights' pages back after every encoding, when every one of its
+    parameters is a view of a clean weight-file mapping. Returns the encoder (to be left unpacked), or None when
+    nothing was changed (weights in the process's memory, another system, already done)."""
+    from app.asr.runtime.weights import PageReleaser
+
+    tower = getattr(thinker, "audio_tower", None)
+    encode = getattr(thinker, "get_audio_features", None)
+    if not ON_DEMAND or tower is None or encode is None:
+        return None
+    if getattr(thinker, "_qss_encoder_on_demand", False):
+        return tower
+    params = list(tower.parameters())
+    releaser = PageReleaser()
+    if not params or not all(releaser.holds(p) for p in params):
+        return None
+    spans = _spans(releaser, params)
+
+    def release() -> None:
+        for start, end in spans:
+            releaser.release_span(start, end)
+
+    def get_audio_features(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return encode(*args, **kwargs)
+        finally:
+            release()
+
+    thinker.get_audio_features = get_audio_features
+    thinker._qss_encoder_on_demand = True
+    release()
+    return tower
+
+
+def _spans(releaser: Any, params: list[Any]) -> list[tuple[int, int]]:
+    """The address range the parameters cover inside each mapping (safetensors keeps a module's tensors together,
+    sorted by name; a fault maps whole folios, so the neighbours' pages inside the range go back too: clean pages
+    of the file, read again if needed)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for p in params:
+        start = p.data_ptr()
+        end = start + p.numel() * p.element_size()
+        for i, (a, b, *_rest) in enumerate(releaser._maps):
+            if a <= start and end <= b:
+                lo, hi = spans.get(i, (start, end))
+                spans[i] = (min(lo, start), max(hi, end))
+                break
+    return sorted(spans.values())
