@@ -98,3 +98,66 @@ def test_an_encoder_held_in_memory_is_left_alone(monkeypatch):
     thinker = Thinker()
     assert encoder_pages.encoder_on_demand(thinker) is None
     assert "get_audio_features" not in vars(thinker)
+
+
+def test_each_encoder_layer_hands_its_pages_back_before_the_next_runs(bf16_recognizer, monkeypatch):
+    """At most one of the encoder's layers is resident at a time: a layer's span goes back as it finishes, before
+    the next layer starts (the order of events, read from the releaser: page sizes of a tiny model blur the pages)."""
+    from app.asr.runtime import weights
+
+    events: list[tuple] = []
+    release_span = weights.PageReleaser.release_span
+
+    def recording(self, start, end):
+        events.append(("release", start, end))
+        return release_span(self, start, end)
+
+    monkeypatch.setattr(weights.PageReleaser, "release_span", recording)
+    engine = Engine(EngineOptions(model=str(bf16_recognizer), aligner=None, device="cpu", idle_unload_s=0,
+                                  download=False, batch_size=1, max_new_tokens=2))  # fmt: skip
+    try:
+        with engine.session():
+            layers = list(engine.recognizer().model.thinker.audio_tower.layers)
+            assert len(layers) >= 2
+            for i, layer in enumerate(layers):
+                layer.register_forward_pre_hook(lambda _m, _a, i=i: events.append(("start", i)))
+            events.clear()
+            engine.transcribe([np.zeros(16000, dtype=np.float32) + 0.01], language="English")
+    finally:
+        engine.unload()
+    spans = [_span(layer) for layer in layers]
+    starts = [k for k, e in enumerate(events) if e[0] == "start"]
+    assert len(starts) == len(layers)
+    for i in range(len(layers) - 1):
+        between = events[starts[i] + 1 : starts[i + 1]]
+        lo, hi = spans[i]
+        assert any(e[1] <= lo and hi <= e[2] for e in between), f"layer {i} was still mapped when layer {i + 1} ran"
+
+
+def test_a_weight_file_written_moments_ago_is_clean_and_a_page_this_process_wrote_is_not(tmp_path):
+    """A file just written (a model just downloaded) has dirty pages in the page cache until they reach the disk:
+    still the file's own pages, safe to hand back (its mapping used to count as written, and nothing was handed
+    back on a first run). A page this process wrote into its private mapping is its own copy: never handed back."""
+    import ctypes
+    import mmap
+
+    from app.asr.runtime import weights
+
+    path = tmp_path / "model.safetensors"
+    path.write_bytes(os.urandom(64 * 4096))  # no fsync: its pages stay dirty in the page cache for a while
+    with open(path, "r+b") as fh:
+        view = mmap.mmap(fh.fileno(), 0, flags=mmap.MAP_PRIVATE, prot=mmap.PROT_READ | mmap.PROT_WRITE)
+    try:
+        address = ctypes.addressof(ctypes.c_char.from_buffer(view))
+        assert sum(view[i * 4096] for i in range(64)) >= 0  # resident
+        mapping = [(a, b) for a, b, p, _private in weights._file_mappings() if p == str(path)]
+        assert mapping and mapping[0][0] <= address < mapping[0][1]
+        assert weights._clean(*mapping[0])
+        view[100] = (view[100] + 1) % 256  # this process's own copy of that page now
+        assert not weights._clean(*mapping[0])
+    finally:
+        del address
+        import gc
+
+        gc.collect()
+        view.close()

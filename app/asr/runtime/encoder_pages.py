@@ -5,7 +5,10 @@ decoder; the decoder's token-by-token steps (most of a call) and the other model
 recognizer it is 361 MB of bf16 weights beside the decoder's 1.2 GB. When those weights are views of a clean
 weight-file mapping (a bf16 file in the bf16 mode: transformers maps the file and copies nothing), they are left
 unpacked (app.asr.runtime.products: a packed weight is the process's own memory, held for good) and their pages
-are handed back to the kernel as each encoding ends. The next encoding reads them again from the page cache.
+are handed back to the kernel as soon as they have been used: each of the encoder's layers (18 of about 20 MB)
+and its input projection as they finish, everything once the call's encodings are done. So at most one layer is
+resident beside the decoder. The next use reads them again from the page cache: the encoder runs once per chunk,
+and a chunk's token-by-token decoding takes seconds, so the faults cost little (bench/bench_asr.py rtf, README).
 The encoder's products run over hundreds of rows at once, where packing gains nothing (app.asr.runtime.products).
 
 Measured (bench/bench_asr.py peak, AMD EPYC Zen 4, 0.6B files stored in bf16): see README, "Memory".
@@ -40,6 +43,12 @@ def encoder_on_demand(thinker: Any) -> Any | None:
         for start, end in spans:
             releaser.release_span(start, end)
 
+    layers = getattr(tower, "layers", None)
+    units = [*(layers if layers is not None else ()), getattr(tower, "conv_out", None)]
+    for unit in units:
+        if unit is not None and any(True for _ in unit.parameters()):
+            unit.register_forward_hook(_releasing(releaser, _spans(releaser, list(unit.parameters()))))
+
     def get_audio_features(*args: Any, **kwargs: Any) -> Any:
         try:
             return encode(*args, **kwargs)
@@ -50,6 +59,16 @@ def encoder_on_demand(thinker: Any) -> Any | None:
     thinker._qss_encoder_on_demand = True
     release()
     return tower
+
+
+def _releasing(releaser: Any, spans: list[tuple[int, int]]) -> Any:
+    """A forward hook handing back the pages of ``spans`` once the module has run."""
+
+    def hook(_module: Any, _args: Any, _out: Any) -> None:
+        for start, end in spans:
+            releaser.release_span(start, end)
+
+    return hook
 
 
 def _spans(releaser: Any, params: list[Any]) -> list[tuple[int, int]]:

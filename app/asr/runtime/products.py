@@ -266,6 +266,7 @@ def _pack(modules: tuple[Any, ...], dtype: Any, leave: tuple[Any, ...] = ()) -> 
     releaser: PageReleaser | None = None
     packed = 0
     seen: set[int] = {id(p) for kept in leave for p in kept.parameters()}
+    todo: list[Any] = []
     for root in modules:
         for m in root.modules():
             w = m._parameters.get("weight") if type(m) is cls else None
@@ -275,27 +276,33 @@ def _pack(modules: tuple[Any, ...], dtype: Any, leave: tuple[Any, ...] = ()) -> 
             ):  # fmt: skip
                 continue
             seen.add(id(w))
-            try:
-                with torch.no_grad():
-                    layout = torch.ops.mkldnn._reorder_linear_weight(w.detach(), PACK_ROWS)
-                    probe = torch.randn(2, w.shape[1], generator=torch.Generator().manual_seed(0)).to(w.dtype)
-                    got = torch.ops.mkldnn._linear_pointwise(probe, layout, None, "none", [], "").float()
-                    expected = F.linear(probe, w).float()
-                    # bit for bit here; another kernel of F.linear (AMX) may round differently, a wrong layout not
-                    same = bool((got - expected).norm() <= 1e-2 * expected.norm() + 1e-6)
-            except (RuntimeError, AttributeError):  # a build of torch without oneDNN's kernels for this dtype
-                continue
-            if not same:
-                continue
-            new = torch.nn.Parameter(layout, requires_grad=False)
-            m.weight = new
-            for holder, name in references:
-                if holder._parameters.get(name) is w:
-                    setattr(holder, name, new)
-            if releaser is None:
-                releaser = PageReleaser()
-            releaser.release(w)
-            packed += 1
+            todo.append(m)
+    # the largest first (the vocabulary head: 311 MB): while a weight is packed, its stored form (mapped pages read
+    # from the file) and its packed copy are both resident, and fewer other packed weights are held beside them yet
+    todo.sort(key=lambda m: -m.weight.numel())
+    for m in todo:
+        w = m.weight
+        try:
+            with torch.no_grad():
+                layout = torch.ops.mkldnn._reorder_linear_weight(w.detach(), PACK_ROWS)
+                probe = torch.randn(2, w.shape[1], generator=torch.Generator().manual_seed(0)).to(w.dtype)
+                got = torch.ops.mkldnn._linear_pointwise(probe, layout, None, "none", [], "").float()
+                expected = F.linear(probe, w).float()
+                # bit for bit here; another kernel of F.linear (AMX) may round differently, a wrong layout not
+                same = bool((got - expected).norm() <= 1e-2 * expected.norm() + 1e-6)
+        except (RuntimeError, AttributeError):  # a build of torch without oneDNN's kernels for this dtype
+            continue
+        if not same:
+            continue
+        new = torch.nn.Parameter(layout, requires_grad=False)
+        m.weight = new
+        for holder, name in references:
+            if holder._parameters.get(name) is w:
+                setattr(holder, name, new)
+        if releaser is None:
+            releaser = PageReleaser()
+        releaser.release(w)
+        packed += 1
     return packed
 
 

@@ -98,7 +98,9 @@ def _file_mappings() -> list[tuple[int, int, str, bool]]:
 
 def _clean(start: int, end: int) -> bool:
     """Whether the mapping starting at ``start`` holds no page written by this process (then dropping its pages
-    loses nothing: the kernel reads them from the file again when touched)."""
+    loses nothing: the kernel reads them from the file again when touched). Such a page is the process's own copy,
+    counted as ``Anonymous``; ``Private_Dirty`` also counts the page cache's pages of a file written moments ago and
+    not yet on the disk (a model just downloaded, a test's checkpoint), which are the file's and safe to drop."""
     with contextlib.suppress(OSError), open("/proc/self/smaps") as fh:
         inside = False
         for line in fh:
@@ -106,7 +108,7 @@ def _clean(start: int, end: int) -> bool:
             if "-" in head and not head.endswith(":"):
                 a, b = (int(x, 16) for x in head.split("-"))
                 inside = a == start and b == end
-            elif inside and head == "Private_Dirty:":
+            elif inside and head == "Anonymous:":
                 return int(line.split()[1]) == 0
     return False
 
