@@ -161,7 +161,7 @@ def test_the_size_read_from_the_headers_is_the_files_tensors(tiny_models):
     from safetensors import safe_open
 
     from app.asr.runtime.engine import weights_bytes
-    from app.asr.runtime.weights import resident_estimate, tensor_shapes
+    from app.asr.runtime.sizing import resident_estimate, tensor_shapes
 
     folder = tiny_models.recognizer
     values = 0

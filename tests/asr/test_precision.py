@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from app.asr.client.protocol import cpu_choice
-from app.asr.runtime import precision, weights
+from app.asr.runtime import precision, sizing, weights
 from app.asr.runtime.engine import Engine, EngineOptions
 from tests.asr.test_int8 import WIDE
 
@@ -128,10 +128,31 @@ def test_bf16_alignment_reads_its_embeddings_from_the_file_and_times_words(tmp_p
 
 def test_the_memory_estimate_follows_the_mode(tiny_models):
     folder = tiny_models.recognizer
-    fp32 = weights.resident_estimate(folder, mode="fp32", recognizer=True)
-    bf16 = weights.resident_estimate(folder, mode="bf16", recognizer=True)
-    int8 = weights.resident_estimate(folder, mode="int8", recognizer=True)
+    fp32 = sizing.resident_estimate(folder, mode="fp32", recognizer=True)
+    bf16 = sizing.resident_estimate(folder, mode="bf16", recognizer=True)
+    int8 = sizing.resident_estimate(folder, mode="int8", recognizer=True)
     assert bf16 * 2 == fp32 and int8 < bf16
+
+
+def test_a_bf16_files_audio_encoder_counts_one_layer_in_the_estimate(tiny_models, tmp_path):
+    """A bf16 file in the bf16 mode keeps its audio encoder mapped, resident one layer at a time while it runs
+    (encoder_pages): the estimate counts its largest layer, not all of them; an fp32 file read as bf16 holds every
+    layer in memory."""
+    from tests.support.checkpoints import build_checkpoint
+
+    folder = build_checkpoint(tmp_path / "bf16", seed=3, dtype="bfloat16")
+    shapes = sizing.tensor_shapes(folder)
+    layers: dict[str, int] = {}
+    for key, _shape, count in shapes:
+        if "audio_tower.layers." in key:
+            index = key.split("audio_tower.layers.", 1)[1].split(".", 1)[0]
+            layers[index] = layers.get(index, 0) + 2 * count
+    assert len(layers) >= 2
+    everything = 2 * sum(count for _key, _shape, count in shapes)
+    bf16 = sizing.resident_estimate(folder, mode="bf16", recognizer=True)
+    assert bf16 == everything - sum(layers.values()) + max(layers.values())
+    values = sum(count for _key, _shape, count in sizing.tensor_shapes(tiny_models.recognizer))
+    assert sizing.resident_estimate(tiny_models.recognizer, mode="bf16", recognizer=True) == 2 * values
 
 
 def test_int8_mode_runs_the_encoder_convolutions_in_bf16_where_the_cpu_has_it(tiny_models, native):

@@ -7,11 +7,15 @@ weight-file mapping (a bf16 file in the bf16 mode: transformers maps the file an
 unpacked (app.asr.runtime.products: a packed weight is the process's own memory, held for good) and their pages
 are handed back to the kernel as soon as they have been used: each of the encoder's layers (18 of about 20 MB)
 and its input projection as they finish, everything once the call's encodings are done. So at most one layer is
-resident beside the decoder. The next use reads them again from the page cache: the encoder runs once per chunk,
-and a chunk's token-by-token decoding takes seconds, so the faults cost little (bench/bench_asr.py rtf, README).
+resident beside the decoder. The next use reads them again from the page cache (about 30 ms of page faults for
+the 361 MB, once per chunk). Measured in one process, the two ways interleaved (AMD EPYC Zen 4, 2 threads, 8 chunks
+of 27.3 s through the full-size encoder): 6.69 s against 5.76 s packed and resident, of which 0.23 s the unpacked
+products; about 2 % of recognising those chunks (35 s), for 0.45-0.9 GB less at the peak.
 The encoder's products run over hundreds of rows at once, where packing gains nothing (app.asr.runtime.products).
 
-Measured (bench/bench_asr.py peak, AMD EPYC Zen 4, 0.6B files stored in bf16): see README, "Memory".
+The peak of a word-timed run (bench/bench_asr.py peak --stored bf16, AMD EPYC Zen 4): the models one at a time
+2.36 -> 1.91 GB, both held 3.78 -> 2.90 GB (with the other memory changes of the same commit range; README).
+app.asr.runtime.sizing counts one encoder layer for such a model when deciding whether both models fit.
 """
 
 from __future__ import annotations

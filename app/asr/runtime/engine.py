@@ -29,12 +29,16 @@ from app.asr.runtime.sizing import (  # noqa: F401 - the sizing rules are also r
     CPU_BATCH,
     CPU_WIDE_BATCH,
     CPU_WIDE_BATCH_ROOM,
+    DEFAULT_RESIDENT,
     GPU_BATCH_MAX,
     GPU_BYTES_PER_CHUNK,
     GPU_MARGIN,
+    WORKING_MARGIN,
     auto_batch_size,
     check_fits,
     cpu_batch_size,
+    file_dtype,
+    resident_estimate,
     weights_bytes,
 )  # fmt: skip
 from app.core.errors import ModelError
@@ -301,7 +305,7 @@ class Engine:
         from app.asr.runtime import attention, cpu_decoding, encoder_pages, precision, products, weights
 
         device = self.device
-        stored = weights.file_dtype(folder)
+        stored = file_dtype(folder)
         mode = precision.mode_for(device, cpu_choice(self.options), stored)
         dtype = precision.load_dtype(device, mode, stored)
         if report is not None:
@@ -377,7 +381,6 @@ class Engine:
         opt = self.options.models_together
         if self.options.aligner is None or self.device != "cpu":
             return opt is not False, 0, None
-        from app.asr.runtime import weights
         from app.media.memory import available_bytes
 
         options = self.options
@@ -385,19 +388,19 @@ class Engine:
         held = (self._recognizer is not None) * sizes[0] + (self._aligner is not None) * sizes[1]
         available = available_bytes()
         room = None if available is None else available + held
-        together = opt if opt is not None else room is None or sum(sizes) <= room - weights.WORKING_MARGIN
+        together = opt if opt is not None else room is None or sum(sizes) <= room - WORKING_MARGIN
         return together, sum(sizes) // 1_000_000, None if room is None else room // 1_000_000
 
     def _model_bytes(self, kind: str, name: str) -> int:
-        from app.asr.runtime import precision, weights
+        from app.asr.runtime import precision
 
         choice = cpu_choice(self.options)
         try:
             folder = resolve_model(name, kind, download=False)
         except Exception:  # not downloaded yet: the released 0.6B sizes (bf16 files)
-            return weights.DEFAULT_RESIDENT[(kind, precision.mode_for(self.device, choice, "BF16"))]
-        mode = precision.mode_for(self.device, choice, weights.file_dtype(folder))
-        return weights.resident_estimate(folder, mode=mode, recognizer=kind == "recognizer")
+            return DEFAULT_RESIDENT[(kind, precision.mode_for(self.device, choice, "BF16"))]
+        mode = precision.mode_for(self.device, choice, file_dtype(folder))
+        return resident_estimate(folder, mode=mode, recognizer=kind == "recognizer")
 
     def use_lean_memory(self, lean: bool) -> None:
         """Memory is short (the recognizer and the aligner are held one at a time): on the CPU a heap that hands

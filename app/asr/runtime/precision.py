@@ -67,7 +67,7 @@ def load_dtype(device: str, mode: str, file_dtype: str | None) -> Any:
 
 
 def bytes_per_value(mode: str) -> int:
-    """Bytes a weight value takes in memory in ``mode`` (int8: the Linear weights; see weights.resident_estimate)."""
+    """Bytes a weight value takes in memory in ``mode`` (int8: the Linear weights; see sizing.resident_estimate)."""
     return {"fp32": 4, "bf16": 2, "int8": 1}[mode]
 
 

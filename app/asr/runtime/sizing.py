@@ -1,8 +1,11 @@
-"""How many chunks go through a model per call, and whether a model fits on the GPU: the engine's sizing rules
-(app.asr.runtime.engine applies them; bench/bench_asr.py measured them)."""
+"""How many chunks go through a model per call, whether a model fits on the GPU, and how much memory a loaded model
+keeps resident on the CPU (whether the recognizer and the aligner can be held at once): the engine's sizing rules
+(app.asr.runtime.engine applies them; bench/bench_asr.py measured them), read from the safetensors headers."""
 
 from __future__ import annotations
 
+import json
+import struct
 from pathlib import Path
 
 from app.core.errors import ModelError
@@ -49,8 +52,6 @@ def cpu_batch_size(mode: str, available: int | None) -> int:
 
 def weights_bytes(folder: Path, dtype_bytes: int) -> int:
     """The model's size in memory at ``dtype_bytes`` per parameter, from its safetensors headers."""
-    from app.asr.runtime.weights import tensor_shapes
-
     return sum(count for _key, _shape, count in tensor_shapes(folder)) * dtype_bytes
 
 
@@ -63,3 +64,77 @@ def check_fits(name: str, needed: int, free: int) -> None:
                 "model.gpu_memory", model=name, needed=f"{(needed + margin) / 2**30:.1f}", free=f"{free / 2**30:.1f}"
             )
         )
+
+
+WORKING_MARGIN = 1_500_000_000  # the runtime (0.5 GB), a batch's activations and the rest of the machine
+# resident bytes of the released 0.6B models (recognizer, aligner) when their files are not on disk yet; in bf16
+# their audio encoders (about 0.35 GB each) are resident one layer at a time (encoder_pages)
+DEFAULT_RESIDENT = {
+    ("recognizer", "fp32"): 3_140_000_000, ("recognizer", "bf16"): 1_240_000_000, ("recognizer", "int8"): 770_000_000,
+    ("aligner", "fp32"): 2_530_000_000, ("aligner", "bf16"): 940_000_000, ("aligner", "int8"): 620_000_000,
+}  # fmt: skip
+
+
+def file_dtype(folder: Path) -> str:
+    """The dtype of the weight files' floating tensors ("F32", "BF16", "F16"), the most common by count."""
+    counts: dict[str, int] = {}
+    for file in sorted(folder.glob("*.safetensors")):
+        with open(file, "rb") as fh:
+            (n,) = struct.unpack("<Q", fh.read(8))
+            header = json.loads(fh.read(n))
+        for key, info in header.items():
+            if key != "__metadata__" and info["dtype"] in ("F32", "BF16", "F16"):
+                counts[info["dtype"]] = counts.get(info["dtype"], 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "F32"
+
+
+def tensor_shapes(folder: Path) -> list[tuple[str, tuple[int, ...], int]]:
+    """(name, shape, number of values) of every tensor in a model folder's safetensors files, from their headers."""
+    found = []
+    for file in sorted(folder.glob("*.safetensors")):
+        with open(file, "rb") as fh:
+            (n,) = struct.unpack("<Q", fh.read(8))
+            header = json.loads(fh.read(n))
+        for key, info in header.items():
+            if key == "__metadata__":
+                continue
+            shape = tuple(int(dim) for dim in info["shape"])
+            count = 1
+            for dim in shape:
+                count *= dim
+            found.append((key, shape, count))
+    return found
+
+
+def resident_estimate(folder: Path, *, mode: str, recognizer: bool) -> int:
+    """Bytes a loaded model keeps resident on the CPU in ``mode`` (app.asr.runtime.precision): fp32 or bf16
+    everything (the recognizer's tied vocabulary head reads the whole embedding matrix at every step), or int8
+    Linear weights plus the handful of embedding rows in use. A bf16 file in the bf16 mode keeps its audio encoder
+    mapped and resident one layer at a time, only while it runs (app.asr.runtime.encoder_pages): its largest layer
+    and its other tensors count, not every layer."""
+    total = 0
+    int8 = mode == "int8"
+    mapped_encoder = mode == "bf16" and file_dtype(folder) == "BF16"
+    encoder_layers: dict[str, int] = {}
+    for key, shape, count in tensor_shapes(folder):
+        layer = _encoder_layer(key) if mapped_encoder else None
+        if layer is not None:
+            encoder_layers[layer] = encoder_layers.get(layer, 0) + 2 * count
+        elif "embed_tokens" in key and not recognizer:
+            total += 0  # looked up row by row from the file
+        elif not int8:
+            total += (2 if mode == "bf16" else 4) * count
+        elif "embed_tokens" in key:
+            total += count if recognizer else 0  # the recognizer's head is its int8 copy
+        elif len(shape) == 2:
+            total += count
+        else:
+            total += 4 * count
+    return total + max(encoder_layers.values(), default=0)
+
+
+def _encoder_layer(key: str) -> str | None:
+    """The index of the audio encoder layer a tensor belongs to ("audio_tower.layers.N."), else None."""
+    marker = "audio_tower.layers."
+    at = key.find(marker)
+    return key[at + len(marker) :].split(".", 1)[0] if at >= 0 else None

@@ -1,4 +1,4 @@
-"""Holding the weights once on the CPU, and knowing how much memory the models need.
+"""Holding the weights once on the CPU (how much memory they need: app.asr.runtime.sizing).
 
 transformers maps the safetensors file and hands out parameters that are views of that mapping: nothing is copied,
 and pages become resident as they are first read. Quantising to int8 reads every Linear weight, so before this
@@ -16,71 +16,11 @@ one weight at a time, and its embeddings stay bf16 with lookups widened to fp32 
 from __future__ import annotations
 
 import contextlib
-import json
-import struct
 import sys
 import types
-from pathlib import Path
 from typing import Any
 
 MADV_DONTNEED = 4
-WORKING_MARGIN = 1_500_000_000  # the runtime (0.5 GB), a batch's activations and the rest of the machine
-# resident bytes of the released 0.6B models (recognizer, aligner) when their files are not on disk yet
-DEFAULT_RESIDENT = {
-    ("recognizer", "fp32"): 3_140_000_000, ("recognizer", "bf16"): 1_570_000_000, ("recognizer", "int8"): 770_000_000,
-    ("aligner", "fp32"): 2_530_000_000, ("aligner", "bf16"): 1_270_000_000, ("aligner", "int8"): 620_000_000,
-}  # fmt: skip
-
-
-def file_dtype(folder: Path) -> str:
-    """The dtype of the weight files' floating tensors ("F32", "BF16", "F16"), the most common by count."""
-    counts: dict[str, int] = {}
-    for file in sorted(folder.glob("*.safetensors")):
-        with open(file, "rb") as fh:
-            (n,) = struct.unpack("<Q", fh.read(8))
-            header = json.loads(fh.read(n))
-        for key, info in header.items():
-            if key != "__metadata__" and info["dtype"] in ("F32", "BF16", "F16"):
-                counts[info["dtype"]] = counts.get(info["dtype"], 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else "F32"
-
-
-def tensor_shapes(folder: Path) -> list[tuple[str, tuple[int, ...], int]]:
-    """(name, shape, number of values) of every tensor in a model folder's safetensors files, from their headers."""
-    found = []
-    for file in sorted(folder.glob("*.safetensors")):
-        with open(file, "rb") as fh:
-            (n,) = struct.unpack("<Q", fh.read(8))
-            header = json.loads(fh.read(n))
-        for key, info in header.items():
-            if key == "__metadata__":
-                continue
-            shape = tuple(int(dim) for dim in info["shape"])
-            count = 1
-            for dim in shape:
-                count *= dim
-            found.append((key, shape, count))
-    return found
-
-
-def resident_estimate(folder: Path, *, mode: str, recognizer: bool) -> int:
-    """Bytes a loaded model keeps resident on the CPU in ``mode`` (app.asr.runtime.precision): fp32 or bf16
-    everything (the recognizer's tied vocabulary head reads the whole embedding matrix at every step), or int8
-    Linear weights plus the handful of embedding rows in use."""
-    total = 0
-    int8 = mode == "int8"
-    for key, shape, count in tensor_shapes(folder):
-        if "embed_tokens" in key and not recognizer:
-            total += 0  # looked up row by row from the file
-        elif not int8:
-            total += (2 if mode == "bf16" else 4) * count
-        elif "embed_tokens" in key:
-            total += count if recognizer else 0  # the recognizer's head is its int8 copy
-        elif len(shape) == 2:
-            total += count
-        else:
-            total += 4 * count
-    return total
 
 
 # -- the file mapping ---------------------------------------------------------------------------------------------
