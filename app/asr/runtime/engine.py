@@ -335,6 +335,10 @@ class Engine:
                 )  # fmt: skip
                 thinker = model.model.thinker
                 _logits_for_last_position_only(thinker)
+            if precision.widened_after_load(device, mode, stored):  # loaded as stored: fp32 one tensor at a time
+                weights.widen_to_fp32(model.model)
+                if hasattr(model, "dtype"):
+                    model.dtype = torch.float32
             if int8:
                 _quantise_int8(thinker)
                 weights.to_fp32_except_embeddings(model.model)

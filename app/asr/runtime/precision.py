@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 MODES = ("fp32", "bf16", "int8")
+WIDEN_AFTER_LOAD = True  # fp32 on the CPU: a bf16 file loaded as stored, widened tensor by tensor (tests compare)
 
 _native: bool | None = None
 
@@ -58,12 +59,18 @@ def mode_for(device: str, choice: str, file_dtype: str | None) -> str:
 
 def load_dtype(device: str, mode: str, file_dtype: str | None) -> Any:
     """The dtype transformers loads the weights in. int8 maps a bf16 file as it is stored (each Linear is widened
-    only while it is quantised), so neither mode holds a widened copy of the file."""
+    only while it is quantised), so neither mode holds a widened copy of the file; fp32 on the CPU maps it as stored
+    too and widens it tensor by tensor afterwards (:func:`widened_after_load`, weights.widen_to_fp32)."""
     import torch
 
-    if mode == "bf16" or (mode == "int8" and file_dtype == "BF16"):
+    if mode == "bf16" or (mode == "int8" and file_dtype == "BF16") or widened_after_load(device, mode, file_dtype):
         return torch.bfloat16
     return torch.float32
+
+
+def widened_after_load(device: str, mode: str, file_dtype: str | None) -> bool:
+    """Whether a model is loaded as its bf16 file stores it and widened to fp32 after (the fp32 mode on the CPU)."""
+    return WIDEN_AFTER_LOAD and device == "cpu" and mode == "fp32" and file_dtype == "BF16"
 
 
 def bytes_per_value(mode: str) -> int:
