@@ -135,9 +135,9 @@ def test_the_memory_estimate_follows_the_mode(tiny_models):
 
 
 def test_a_bf16_files_audio_encoder_counts_one_layer_in_the_estimate(tiny_models, tmp_path):
-    """A bf16 file in the bf16 mode keeps its audio encoder mapped, resident one layer at a time while it runs
-    (encoder_pages): the estimate counts its largest layer, not all of them; an fp32 file read as bf16 holds every
-    layer in memory."""
+    """A bf16 file in the bf16 or fp32 mode keeps its audio encoder mapped, resident one layer at a time while it
+    runs (encoder_pages; fp32: that layer as stored and widened): the estimate counts its largest layer, not all of
+    them; an fp32 file read as bf16 holds every layer in memory."""
     from tests.support.checkpoints import build_checkpoint
 
     folder = build_checkpoint(tmp_path / "bf16", seed=3, dtype="bfloat16")
@@ -151,6 +151,8 @@ def test_a_bf16_files_audio_encoder_counts_one_layer_in_the_estimate(tiny_models
     everything = 2 * sum(count for _key, _shape, count in shapes)
     bf16 = sizing.resident_estimate(folder, mode="bf16", recognizer=True)
     assert bf16 == everything - sum(layers.values()) + max(layers.values())
+    fp32 = sizing.resident_estimate(folder, mode="fp32", recognizer=True)  # widened layer by layer: stored + fp32
+    assert fp32 == 2 * (everything - sum(layers.values())) + 3 * max(layers.values())
     values = sum(count for _key, _shape, count in sizing.tensor_shapes(tiny_models.recognizer))
     assert sizing.resident_estimate(tiny_models.recognizer, mode="bf16", recognizer=True) == 2 * values
 

@@ -31,7 +31,9 @@ def test_fp32_from_a_bf16_file_computes_what_loading_it_as_fp32_computed(bf16_fi
     results = {}
     made: list[int] = []
     widen_to_fp32 = weights.widen_to_fp32
-    monkeypatch.setattr(weights, "widen_to_fp32", lambda module: made.append(widen_to_fp32(module)) or made[-1])
+    monkeypatch.setattr(
+        weights, "widen_to_fp32", lambda module, **kw: made.append(widen_to_fp32(module, **kw)) or made[-1]
+    )
     for widen in (False, True):
         monkeypatch.setattr(precision, "WIDEN_AFTER_LOAD", widen)
         engine = Engine(EngineOptions(model=str(recognizer), aligner=str(aligner), device="cpu", idle_unload_s=0,
@@ -40,7 +42,16 @@ def test_fp32_from_a_bf16_file_computes_what_loading_it_as_fp32_computed(bf16_fi
             with engine.session():
                 model = engine.recognizer()
                 thinker = model.model.thinker
-                assert all(p.dtype == torch.float32 for p in model.model.parameters() if not p.is_mkldnn)
+                layers = thinker.audio_tower.layers
+                stored = {id(p) for p in layers.parameters()} | {
+                    id(p) for p in thinker.audio_tower.conv_out.parameters()
+                }
+                for p in model.model.parameters():  # the encoder's layers: widened while they run, empty between
+                    assert p.dtype == torch.float32 and (p.numel() == 0) == (widen and id(p) in stored)
+                seen: list[set] = []
+                layers[0].register_forward_pre_hook(
+                    lambda m, _a, seen=seen: seen.append({p.dtype for p in m.parameters()})
+                )
                 assert thinker.lm_head.head.weight is thinker.get_input_embeddings().weight  # still tied
                 assert getattr(model, "dtype", torch.float32) == torch.float32
                 x = torch.randn(2, 5, thinker.model.config.hidden_size, generator=torch.Generator().manual_seed(0))
@@ -48,7 +59,10 @@ def test_fp32_from_a_bf16_file_computes_what_loading_it_as_fp32_computed(bf16_fi
                     hidden = thinker.model(inputs_embeds=x).last_hidden_state
                 texts = engine.transcribe(wavs, language="English")
                 (items,) = engine.align([speech[: 16000 * 4]], [" ".join(words)], "English")
-                assert all(p.dtype == torch.float32 for p in engine.aligner().model.parameters() if not p.is_mkldnn)
+                aligner_tower = engine.aligner().model.thinker.audio_tower
+                assert all(p.dtype == torch.float32 for p in aligner_tower.ln_post.parameters())
+                assert seen and all(dtypes == {torch.float32} for dtypes in seen)
+                assert all(p.dtype == torch.float32 and (p.numel() == 0) == widen for p in layers.parameters())
                 results[widen] = (hidden, texts, [(i.text, i.start_time, i.end_time) for i in items])
         finally:
             engine.unload()

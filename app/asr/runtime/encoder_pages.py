@@ -25,33 +25,46 @@ from typing import Any
 ON_DEMAND = True  # tests turn it off to compare
 
 
-def encoder_on_demand(thinker: Any) -> Any | None:
-    """Make ``thinker``'s audio encoder hand its weights' pages back after every encoding, when every one of its
-    parameters is a view of a clean weight-file mapping. Returns the encoder (to be left unpacked), or None when
-    nothing was changed (weights in the process's memory, another system, already done)."""
+def encoder_on_demand(thinker: Any, *, widen: bool = False) -> tuple[Any, ...]:
+    """Make ``thinker``'s audio encoder hand its weights' pages back as they are used, when every one of its
+    parameters is a view of a clean weight-file mapping. ``widen`` (the fp32 mode, its bf16 file loaded as stored):
+    each layer computes with an fp32 copy of its weights made as it starts and dropped as it ends, so one layer's
+    fp32 copy is resident at a time instead of the whole encoder widened (0.7 GB for the 0.6B). Returns the modules
+    whose weights must stay as they are (not packed, not widened at load), or () when nothing was changed
+    (weights in the process's memory, another system)."""
     from app.asr.runtime.weights import PageReleaser
 
     tower = getattr(thinker, "audio_tower", None)
     encode = getattr(thinker, "get_audio_features", None)
-    if not ON_DEMAND or tower is None or encode is None:
-        return None
-    if getattr(thinker, "_qss_encoder_on_demand", False):
-        return tower
+    if not ON_DEMAND or tower is None or encode is None or getattr(thinker, "_qss_encoder_on_demand", False):
+        return ()
     params = list(tower.parameters())
     releaser = PageReleaser()
     if not params or not all(releaser.holds(p) for p in params):
-        return None
+        return ()
     spans = _spans(releaser, params)
+    layers = getattr(tower, "layers", None)
+    units = [
+        unit
+        for unit in (*(layers if layers is not None else ()), getattr(tower, "conv_out", None))
+        if unit is not None and any(True for _ in unit.parameters())
+    ]
+    restores = []
+    for unit in units:
+        unit_spans = _spans(releaser, list(unit.parameters()))
+        if widen:  # the stored weights kept aside, an empty fp32 tensor in their place between uses (so that
+            # the model's dtype, read from its first parameter, stays fp32)
+            slots = [(m, name, p) for m in unit.modules() for name, p in m._parameters.items() if p is not None]
+            unit.register_forward_pre_hook(_widening(slots))
+            restores.append(_restoring(slots))
+            unit.register_forward_hook(lambda _m, _a, _o, restore=restores[-1]: restore())
+        unit.register_forward_hook(_releasing(releaser, unit_spans))
 
     def release() -> None:
+        for restore in restores:  # a layer interrupted (a cancel) keeps no widened copy
+            restore()
         for start, end in spans:
             releaser.release_span(start, end)
-
-    layers = getattr(tower, "layers", None)
-    units = [*(layers if layers is not None else ()), getattr(tower, "conv_out", None)]
-    for unit in units:
-        if unit is not None and any(True for _ in unit.parameters()):
-            unit.register_forward_hook(_releasing(releaser, _spans(releaser, list(unit.parameters()))))
 
     def get_audio_features(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -62,7 +75,31 @@ def encoder_on_demand(thinker: Any) -> Any | None:
     thinker.get_audio_features = get_audio_features
     thinker._qss_encoder_on_demand = True
     release()
-    return tower
+    return tuple(units) if widen else (tower,)
+
+
+def _widening(slots: list[tuple[Any, str, Any]]) -> Any:
+    """A forward pre-hook giving the module fp32 copies of its stored weights (exact: fp32 holds every bf16)."""
+    import torch
+
+    def hook(_module: Any, _args: Any) -> None:
+        for m, name, p in slots:
+            m._parameters[name] = torch.nn.Parameter(p.detach().float(), requires_grad=False)
+
+    return hook
+
+
+def _restoring(slots: list[tuple[Any, str, Any]]) -> Any:
+    """Put the empty stand-ins back (the fp32 copies are freed); done once at once."""
+    import torch
+
+    empty = torch.nn.Parameter(torch.empty(0), requires_grad=False)
+
+    def restore() -> None:
+        for m, name, _p in slots:
+            m._parameters[name] = empty
+
+    return restore
 
 
 def _releasing(releaser: Any, spans: list[tuple[int, int]]) -> Any:

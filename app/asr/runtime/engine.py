@@ -335,8 +335,10 @@ class Engine:
                 )  # fmt: skip
                 thinker = model.model.thinker
                 _logits_for_last_position_only(thinker)
+            on_demand: tuple[Any, ...] = ()  # encoder modules whose weights stay as stored, used as they run
             if precision.widened_after_load(device, mode, stored):  # loaded as stored: fp32 one tensor at a time
-                weights.widen_to_fp32(model.model)
+                on_demand = encoder_pages.encoder_on_demand(thinker, widen=True)
+                weights.widen_to_fp32(model.model, leave=on_demand)
                 if hasattr(model, "dtype"):
                     model.dtype = torch.float32
             if int8:
@@ -353,9 +355,9 @@ class Engine:
             if device == "cpu":
                 small_conv_chunks(thinker)
                 # a mapped encoder stays mapped, its pages handed back after each use; the rest: the fastest kernel
-                tower = encoder_pages.encoder_on_demand(thinker) if mode == "bf16" else None
-                leave = (tower,) if tower is not None else ()
-                products.use_fast_products(thinker, sample_from=thinker.model, leave=leave)  # bf16 packed
+                if mode == "bf16":
+                    on_demand = encoder_pages.encoder_on_demand(thinker)
+                products.use_fast_products(thinker, sample_from=thinker.model, leave=on_demand)  # bf16 packed
             if device == "cpu" and mode == "fp32" and not aligner:  # packed too where a batch's step gains
                 products.pack_fp32(thinker, rows=self.options.batch_size or CPU_BATCH)
             if device == "cpu" and mode == "bf16":

@@ -68,10 +68,10 @@ def check_fits(name: str, needed: int, free: int) -> None:
 
 WORKING_MARGIN = 1_500_000_000  # the runtime (0.5 GB), a batch's activations and the rest of the machine
 # resident bytes of the released 0.6B models (recognizer, aligner) when their files are not on disk yet; in bf16
-# their audio encoders (about 0.35 GB each) are resident one layer at a time (encoder_pages)
+# and fp32 their audio encoders (about 0.35 GB each as stored) are resident one layer at a time (encoder_pages)
 DEFAULT_RESIDENT = {
-    ("recognizer", "fp32"): 3_140_000_000, ("recognizer", "bf16"): 1_240_000_000, ("recognizer", "int8"): 770_000_000,
-    ("aligner", "fp32"): 2_530_000_000, ("aligner", "bf16"): 940_000_000, ("aligner", "int8"): 620_000_000,
+    ("recognizer", "fp32"): 2_510_000_000, ("recognizer", "bf16"): 1_240_000_000, ("recognizer", "int8"): 770_000_000,
+    ("aligner", "fp32"): 1_900_000_000, ("aligner", "bf16"): 940_000_000, ("aligner", "int8"): 620_000_000,
 }  # fmt: skip
 
 
@@ -109,17 +109,17 @@ def tensor_shapes(folder: Path) -> list[tuple[str, tuple[int, ...], int]]:
 def resident_estimate(folder: Path, *, mode: str, recognizer: bool) -> int:
     """Bytes a loaded model keeps resident on the CPU in ``mode`` (app.asr.runtime.precision): fp32 or bf16
     everything (the recognizer's tied vocabulary head reads the whole embedding matrix at every step), or int8
-    Linear weights plus the handful of embedding rows in use. A bf16 file in the bf16 mode keeps its audio encoder
-    mapped and resident one layer at a time, only while it runs (app.asr.runtime.encoder_pages): its largest layer
-    and its other tensors count, not every layer."""
+    Linear weights plus the handful of embedding rows in use. A bf16 file in the bf16 or fp32 mode keeps its audio
+    encoder's layers mapped, resident one at a time while it runs (app.asr.runtime.encoder_pages; in fp32 the layer
+    as stored and its fp32 copy): its largest layer and its other tensors count, not every layer."""
     total = 0
     int8 = mode == "int8"
-    mapped_encoder = mode == "bf16" and file_dtype(folder) == "BF16"
+    mapped_encoder = mode in ("bf16", "fp32") and file_dtype(folder) == "BF16"  # fp32: widened layer by layer
     encoder_layers: dict[str, int] = {}
     for key, shape, count in tensor_shapes(folder):
         layer = _encoder_layer(key) if mapped_encoder else None
         if layer is not None:
-            encoder_layers[layer] = encoder_layers.get(layer, 0) + 2 * count
+            encoder_layers[layer] = encoder_layers.get(layer, 0) + (2 if mode == "bf16" else 6) * count
         elif "embed_tokens" in key and not recognizer:
             total += 0  # looked up row by row from the file
         elif not int8:

@@ -307,21 +307,24 @@ def _widening_embedding() -> Any:
     return _widening_cls
 
 
-def widen_to_fp32(module: Any) -> int:
+def widen_to_fp32(module: Any, leave: tuple[Any, ...] = ()) -> int:
     """Widen every half-precision parameter and buffer of ``module`` to fp32, one tensor at a time, handing back each
     source's file pages once it is copied. The fp32 mode loads a bf16 file as stored (mapped, nothing copied) and
     widens it here: transformers' own conversion kept every page of the file it had read resident until the load
     ended, 1.7 GB beside the 3.1 GB of fp32 weights at the peak of loading the 0.6B recognizer. Tied parameters stay
-    tied, references to them follow. Exact: fp32 holds every bf16 value. Returns the bytes of fp32 made."""
+    tied, references to them follow; the parameters inside the modules of ``leave`` stay as stored (an encoder
+    widened layer by layer as it runs: app.asr.runtime.encoder_pages). Exact: fp32 holds every bf16 value. Returns
+    the bytes of fp32 made."""
     import torch
 
     releaser = PageReleaser()
+    kept = {id(p) for m in leave for p in m.parameters()}
     widened: dict[int, Any] = {}
     sources: list[Any] = []  # kept until the end, so that no id is reused by another tensor meanwhile
     made = 0
     for m in module.modules():
         for name, p in list(m._parameters.items()):
-            if p is None or not p.is_floating_point() or p.dtype == torch.float32 or p.is_mkldnn:
+            if p is None or not p.is_floating_point() or p.dtype == torch.float32 or p.is_mkldnn or id(p) in kept:
                 continue
             wide = widened.get(id(p))
             if wide is None:
