@@ -13,9 +13,14 @@ of 27.3 s through the full-size encoder): 6.69 s against 5.76 s packed and resid
 products; about 2 % of recognising those chunks (35 s), for 0.45-0.9 GB less at the peak.
 The encoder's products run over hundreds of rows at once, where packing gains nothing (app.asr.runtime.products).
 
-The peak of a word-timed run (bench/bench_asr.py peak --stored bf16, AMD EPYC Zen 4): the models one at a time
-2.36 -> 1.91 GB, both held 3.78 -> 2.90 GB (with the other memory changes of the same commit range; README).
-app.asr.runtime.sizing counts one encoder layer for such a model when deciding whether both models fit.
+In the fp32 mode (a CPU without bf16 instructions) the bf16 file is loaded as stored (weights.widen_to_fp32) and
+each encoder layer computes with an fp32 copy of its weights made as it starts and dropped as it ends: one
+layer's copy resident instead of 0.7 GB of widened encoder (encoding those 8 chunks: 12.54 s against 11.26 s).
+
+The peak of a word-timed run (bench/bench_asr.py peak --stored bf16, AMD EPYC Zen 4), with the other memory changes
+of the same commits (README): bf16, the models one at a time 2.36 -> 1.91 GB, both held 3.78 -> 2.90 GB; fp32
+5.34 -> 3.32 GB and 8.50 -> 6.26 GB. app.asr.runtime.sizing counts one encoder layer for such a model when
+deciding whether both models fit.
 """
 
 from __future__ import annotations
@@ -90,7 +95,7 @@ def _widening(slots: list[tuple[Any, str, Any]]) -> Any:
 
 
 def _restoring(slots: list[tuple[Any, str, Any]]) -> Any:
-    """Put the empty stand-ins back (the fp32 copies are freed); done once at once."""
+    """Put the empty stand-ins back, which frees the fp32 copies."""
     import torch
 
     empty = torch.nn.Parameter(torch.empty(0), requires_grad=False)
