@@ -47,7 +47,7 @@ def encoder_on_demand(thinker: Any, *, widen: bool = False) -> tuple[Any, ...]:
     releaser = PageReleaser()
     if not params or not all(releaser.holds(p) for p in params):
         return ()
-    spans = _spans(releaser, params)
+    spans = releaser.spans(params)
     layers = getattr(tower, "layers", None)
     units = [
         unit
@@ -56,20 +56,19 @@ def encoder_on_demand(thinker: Any, *, widen: bool = False) -> tuple[Any, ...]:
     ]
     restores = []
     for unit in units:
-        unit_spans = _spans(releaser, list(unit.parameters()))
+        unit_spans = releaser.spans(list(unit.parameters()))
         if widen:  # the stored weights kept aside, an empty fp32 tensor in their place between uses (so that
             # the model's dtype, read from its first parameter, stays fp32)
             slots = [(m, name, p) for m in unit.modules() for name, p in m._parameters.items() if p is not None]
             unit.register_forward_pre_hook(_widening(slots))
             restores.append(_restoring(slots))
             unit.register_forward_hook(lambda _m, _a, _o, restore=restores[-1]: restore())
-        unit.register_forward_hook(_releasing(releaser, unit_spans))
+        unit.register_forward_hook(lambda _m, _a, _o, spans=unit_spans: releaser.release_spans(spans))
 
     def release() -> None:
         for restore in restores:  # a layer interrupted (a cancel) keeps no widened copy
             restore()
-        for start, end in spans:
-            releaser.release_span(start, end)
+        releaser.release_spans(spans)
 
     def get_audio_features(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -105,29 +104,3 @@ def _restoring(slots: list[tuple[Any, str, Any]]) -> Any:
             m._parameters[name] = empty
 
     return restore
-
-
-def _releasing(releaser: Any, spans: list[tuple[int, int]]) -> Any:
-    """A forward hook handing back the pages of ``spans`` once the module has run."""
-
-    def hook(_module: Any, _args: Any, _out: Any) -> None:
-        for start, end in spans:
-            releaser.release_span(start, end)
-
-    return hook
-
-
-def _spans(releaser: Any, params: list[Any]) -> list[tuple[int, int]]:
-    """The address range the parameters cover inside each mapping (safetensors keeps a module's tensors together,
-    sorted by name; a fault maps whole folios, so the neighbours' pages inside the range go back too: clean pages
-    of the file, read again if needed)."""
-    spans: dict[int, tuple[int, int]] = {}
-    for p in params:
-        start = p.data_ptr()
-        end = start + p.numel() * p.element_size()
-        for i, (a, b, *_rest) in enumerate(releaser._maps):
-            if a <= start and end <= b:
-                lo, hi = spans.get(i, (start, end))
-                spans[i] = (min(lo, start), max(hi, end))
-                break
-    return sorted(spans.values())

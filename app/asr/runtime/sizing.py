@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.core.errors import ModelError
@@ -75,34 +76,33 @@ DEFAULT_RESIDENT = {
 }  # fmt: skip
 
 
-def file_dtype(folder: Path) -> str:
-    """The dtype of the weight files' floating tensors ("F32", "BF16", "F16"), the most common by count."""
-    counts: dict[str, int] = {}
+def _tensor_headers(folder: Path) -> Iterator[tuple[str, dict]]:
+    """(name, header entry) of every tensor in a model folder's safetensors files."""
     for file in sorted(folder.glob("*.safetensors")):
         with open(file, "rb") as fh:
             (n,) = struct.unpack("<Q", fh.read(8))
             header = json.loads(fh.read(n))
-        for key, info in header.items():
-            if key != "__metadata__" and info["dtype"] in ("F32", "BF16", "F16"):
-                counts[info["dtype"]] = counts.get(info["dtype"], 0) + 1
+        yield from ((key, info) for key, info in header.items() if key != "__metadata__")
+
+
+def file_dtype(folder: Path) -> str:
+    """The dtype of the weight files' floating tensors ("F32", "BF16", "F16"), the most common by count."""
+    counts: dict[str, int] = {}
+    for _key, info in _tensor_headers(folder):
+        if info["dtype"] in ("F32", "BF16", "F16"):
+            counts[info["dtype"]] = counts.get(info["dtype"], 0) + 1
     return max(counts, key=counts.__getitem__) if counts else "F32"
 
 
 def tensor_shapes(folder: Path) -> list[tuple[str, tuple[int, ...], int]]:
     """(name, shape, number of values) of every tensor in a model folder's safetensors files, from their headers."""
     found = []
-    for file in sorted(folder.glob("*.safetensors")):
-        with open(file, "rb") as fh:
-            (n,) = struct.unpack("<Q", fh.read(8))
-            header = json.loads(fh.read(n))
-        for key, info in header.items():
-            if key == "__metadata__":
-                continue
-            shape = tuple(int(dim) for dim in info["shape"])
-            count = 1
-            for dim in shape:
-                count *= dim
-            found.append((key, shape, count))
+    for key, info in _tensor_headers(folder):
+        shape = tuple(int(dim) for dim in info["shape"])
+        count = 1
+        for dim in shape:
+            count *= dim
+        found.append((key, shape, count))
     return found
 
 

@@ -83,6 +83,25 @@ class PageReleaser:
         start = tensor.data_ptr()
         return self.release_span(start, start + tensor.numel() * tensor.element_size())
 
+    def spans(self, tensors: list[Any]) -> list[tuple[int, int]]:
+        """The address range ``tensors`` cover inside each clean mapping (safetensors keeps a module's tensors
+        together, sorted by name; a fault maps whole folios, so the neighbours' pages inside the range go back too:
+        clean pages of the file, read again if needed). Tensors outside every such mapping are left out."""
+        found: dict[int, tuple[int, int]] = {}
+        for t in tensors:
+            start = t.data_ptr()
+            end = start + t.numel() * t.element_size()
+            for i, (a, b, _path, _private) in enumerate(self._maps):
+                if a <= start and end <= b:
+                    lo, hi = found.get(i, (start, end))
+                    found[i] = (min(lo, start), max(hi, end))
+                    break
+        return sorted(found.values())
+
+    def release_spans(self, spans: list[tuple[int, int]]) -> None:
+        for start, end in spans:
+            self.release_span(start, end)
+
     def release_span(self, start: int, end: int) -> int:
         """Hand back the pages of the addresses [start, end) when they lie in one clean weight-file mapping."""
         for a, b, _path, _private in self._maps:
@@ -149,10 +168,7 @@ def read_embeddings_from_file(module: Any, releaser: PageReleaser | None = None,
 
 def file_backed(tensor: Any) -> bool:
     """Whether ``tensor`` is a view of a clean weight-file mapping (its pages can be handed back and read again)."""
-    if sys.platform != "linux" or tensor.is_mkldnn:
-        return False
-    ptr = tensor.data_ptr()
-    return any(a <= ptr < b and _clean(a, b) for a, b, _path, _private in _file_mappings())
+    return PageReleaser().holds(tensor)
 
 
 def own_small_weights(module: Any, limit: int = 64 << 20) -> int:
